@@ -1,0 +1,129 @@
+/** Fonts: which face serves which language (fonts/fonts.json), glyph coverage, and parsed faces shared by renderers. */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import type { Lang } from '../model/index.js';
+
+export type Variant = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+export interface Face {
+  readonly id: string;
+  readonly family: string;
+  /** Absolute paths of the face's files per variant; a face without italics falls back to regular/bold. */
+  readonly files: Readonly<Partial<Record<Variant, string>>> & { readonly regular: string };
+}
+
+interface FontsJson {
+  faces: Record<string, { family: string; files: Partial<Record<Variant, string>> & { regular: string } }>;
+  chains: Record<string, string[]>;
+  locales: Record<string, string>;
+}
+
+/** The faces the tool ships and the chain per language; opens each file once and keeps it. */
+export class FontBook {
+  readonly faces: ReadonlyMap<string, Face>;
+  private readonly chains: Readonly<Record<string, readonly string[]>>;
+  private readonly localeTags: Readonly<Record<string, string>>;
+  private readonly opened = new Map<string, fontkit.Font>();
+  private readonly coverageCache = new Map<string, boolean>();
+
+  constructor(readonly dir: string) {
+    const json = JSON.parse(readFileSync(join(dir, 'fonts.json'), 'utf8')) as FontsJson;
+    const faces = new Map<string, Face>();
+    for (const [id, face] of Object.entries(json.faces)) {
+      const files = Object.fromEntries(
+        Object.entries(face.files).map(([variant, file]) => [variant, join(dir, file)]),
+      ) as Face['files'];
+      faces.set(id, { id, family: face.family, files });
+    }
+    this.faces = faces;
+    this.chains = json.chains;
+    this.localeTags = json.locales;
+  }
+
+  /** Face ids in the order they are tried for text in this language. */
+  chain(lang: Lang): readonly string[] {
+    return this.chains[lang] ?? this.chains['*'] ?? [...this.faces.keys()];
+  }
+
+  /** BCP 47 tag with region for a language (`ko` → `ko-KR`); a language without one keeps its code. */
+  locale(lang: Lang): string {
+    return this.localeTags[lang] ?? lang;
+  }
+
+  face(id: string): Face {
+    const face = this.faces.get(id);
+    if (!face) throw new Error(`fonts.json has no face '${id}'`);
+    return face;
+  }
+
+  /** The file that draws this face in this variant (bold italic → bold → regular when a face lacks it). */
+  file(id: string, variant: Variant): string {
+    const files = this.face(id).files;
+    if (variant === 'boldItalic') return files.boldItalic ?? files.bold ?? files.regular;
+    return files[variant] ?? files.regular;
+  }
+
+  /** The parsed font (fontkit), opened once per process. */
+  open(id: string, variant: Variant = 'regular'): fontkit.Font {
+    const path = this.file(id, variant);
+    let font = this.opened.get(path);
+    if (!font) {
+      font = fontkit.create(readFileSync(path)) as fontkit.Font;
+      this.opened.set(path, font);
+    }
+    return font;
+  }
+
+  /** Whether the face has a glyph for the code point (checked on its regular file; the variants share coverage). */
+  covers(id: string, codePoint: number): boolean {
+    const key = `${id}:${codePoint}`;
+    let hit = this.coverageCache.get(key);
+    if (hit === undefined) {
+      hit = this.open(id).hasGlyphForCodePoint(codePoint);
+      this.coverageCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The first face of the language's chain that covers the code point, or undefined. */
+  faceFor(codePoint: number, lang: Lang): string | undefined {
+    for (const id of this.chain(lang)) if (this.covers(id, codePoint)) return id;
+    return undefined;
+  }
+
+  /** Code points of the text that no face of the language's chain covers (whitespace and controls are fine). */
+  uncovered(text: string, lang: Lang): number[] {
+    const missing: number[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (isInvisible(cp)) continue;
+      if (this.faceFor(cp, lang) === undefined && !missing.includes(cp)) missing.push(cp);
+    }
+    return missing;
+  }
+}
+
+/** Characters a renderer never draws with a glyph: whitespace, line breaks, joiners. */
+export function isInvisible(cp: number): boolean {
+  return cp <= 0x20 || cp === 0x7f || cp === 0xa0 || cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0xfeff;
+}
+
+/** `U+20000`: how errors name a character. */
+export function codePointLabel(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The tool's own fonts folder, next to dist/ and src/. */
+export function toolFontsDir(): string {
+  return join(import.meta.dirname, '..', '..', 'fonts');
+}
+
+let shared: FontBook | undefined;
+
+/** One FontBook per process (per worker), so each font file is parsed once and reused across documents. */
+export function toolFontBook(): FontBook {
+  shared ??= new FontBook(toolFontsDir());
+  return shared;
+}
