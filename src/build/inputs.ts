@@ -1,0 +1,18 @@
+/** A digest of everything a build reads, for the manifest: two builds with the same digest make the same documents. */
+
+import { createHash } from 'node:crypto';
+import type { Project } from '../load/index.js';
+
+export function inputsDigest(project: Project, toolVersion: string): string {
+  const hash = createHash('sha256');
+  const add = (label: string, value: string | Uint8Array) => hash.update(`${label}\0`).update(value).update('\0');
+  add('tool', toolVersion);
+  add('letter', JSON.stringify(project.letter, (key, value: unknown) => (key === 'signature' && typeof value === 'string' ? value.slice(project.dir.length) : value)));
+  for (const [lang, file] of [...project.texts].sort()) add(`text:${lang}`, JSON.stringify(file.data));
+  for (const [lang, byNs] of [...project.toolStrings].sort()) for (const [ns, file] of [...byNs].sort()) add(`strings:${lang}:${ns}`, JSON.stringify(file.data));
+  for (const [id, r] of [...project.recipients].sort()) add(`recipient:${id}`, JSON.stringify({ ...r, where: undefined }));
+  for (const [id, a] of [...project.addresses].sort()) add(`address:${id}`, JSON.stringify({ ...a, where: undefined }));
+  for (const [name, t] of [...project.templates].sort()) add(`template:${name}`, t.source);
+  for (const [path, bytes] of [...project.assets].sort()) add(`asset:${path.slice(project.dir.length)}`, bytes);
+  return hash.digest('hex');
+}

@@ -1,0 +1,34 @@
+/** Warnings about office holders: the directory's name may be missing or old; a letter can always give the name itself. */
+
+import { problem, type Diagnostic } from '../diag/index.js';
+import { holderStatus, lookupOffice } from '../directory/index.js';
+import type { Project, RecipientRef } from '../load/index.js';
+
+/** Holder data older than this is a warning (SPEC §5). */
+export const HOLDER_MAX_AGE_DAYS = 180;
+
+export function holderWarnings(project: Project, refs: readonly RecipientRef[], asOf: Date): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const ref of refs) {
+    if (seen.has(ref.id)) continue;
+    seen.add(ref.id);
+    const own = project.recipients.get(ref.id);
+    if (ref.name !== undefined || own?.name !== undefined) continue;
+    const office = lookupOffice(own?.office ?? ref.id);
+    if (!office) continue;
+    const status = holderStatus(office, asOf, HOLDER_MAX_AGE_DAYS);
+    if (status === 'ok') continue;
+    const where = ref.path.length ? project.locateLetter([...ref.path]) : {};
+    out.push({
+      ...problem(
+        status === 'missing' ? 'holder-missing' : 'holder-stale',
+        status === 'missing' ? `the directory has no current holder for '${ref.id}'; the letter uses title-only forms` : `the directory's holder for '${ref.id}' is older than ${HOLDER_MAX_AGE_DAYS} days`,
+        where,
+        `give the name in letter.yaml: to: [{ id: ${ref.id}, name: { en: …, ko: …, zh: … } }]`,
+      ),
+      severity: 'warning',
+    });
+  }
+  return out;
+}

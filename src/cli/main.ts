@@ -1,0 +1,200 @@
+/** The `letter` command: argv → options → the library API → exit status (0 written, 1 some failed, 2 bad input or usage). */
+
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT, isLetterError, LetterError, problem } from '../diag/index.js';
+import { TOOL_VERSION } from '../build/version.js';
+import { jsonDiagnostic, printDiagnostics, printInternalError, printJson } from './report.js';
+import { progressReporter } from './progress.js';
+
+const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let status: number = EXIT.OK;
+  const program = new Command('letter')
+    .description('Turn one structured letter into signed PDF and DOCX letters in Korean, English and Chinese.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('build')
+    .description('build every recipient × language × format of a letter')
+    .argument('[dir]', 'letter project folder', '.')
+    .option('-l, --lang <list>', 'languages, comma-separated (default: letter.yaml languages)', list)
+    .option('-f, --format <list>', 'formats: pdf,docx', list)
+    .option('-t, --to <ids>', 'recipient ids instead of letter.yaml `to`', list)
+    .option('-o, --out <dir>', 'output folder (default: DIR/dist)')
+    .option('--sign', 'sign every document (needs --p12)')
+    .option('--p12 <file>', 'PKCS#12 file with the signing key; password from LETTER_P12_PASSWORD')
+    .option('--p12-password-file <file>', 'read the PKCS#12 password from this file')
+    .option('--pdfa', 'write PDF/A-2b')
+    .option('-j, --jobs <n>', 'parallel workers (default: number of cores)')
+    .option('--shard <k/n>', 'build only the K-th of N parts of the job list')
+    .option('--keep-going', 'skip documents whose own inputs are invalid; exit 1')
+    .option('--watch', 'rebuild when an input changes')
+    .option('--json', 'print one JSON object on stdout')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (dir: string, opts: BuildFlags) => {
+      status = await runBuild(dir, opts);
+    });
+
+  program
+    .command('check')
+    .description('validate everything, write nothing')
+    .argument('[dir]', 'letter project folder', '.')
+    .option('--json', 'print one JSON object on stdout')
+    .option('--strict', 'warnings fail too')
+    .action(async (dir: string, opts: { json?: boolean; strict?: boolean }) => {
+      const { check } = await import('../index.js');
+      const result = await check({ dir, strict: Boolean(opts.strict) });
+      if (opts.json) printJson({ ok: result.ok, errors: result.errors.map(jsonDiagnostic), warnings: result.warnings.map(jsonDiagnostic) });
+      else {
+        printDiagnostics([...result.errors, ...result.warnings]);
+        if (result.ok) process.stderr.write(`letter check: ${result.documents} documents, no errors${result.warnings.length ? `, ${result.warnings.length} warnings` : ''}\n`);
+      }
+      status = result.exitCode;
+    });
+
+  program
+    .command('init')
+    .description('scaffold a letter project from the example letter')
+    .argument('[dir]', 'folder to create', '.')
+    .action(async (dir: string) => {
+      const { init } = await import('../index.js');
+      const made = init({ dir });
+      process.stderr.write(`letter init: wrote ${made.files.length} files in ${made.dir}; build it with \`letter build ${dir}\`\n`);
+    });
+
+  program
+    .command('recipients')
+    .description('search the directory and the project\'s recipients')
+    .argument('[query]', 'id, country or office, in any language', '')
+    .option('--lang <lang>', 'language of the titles shown', 'en')
+    .option('--dir <dir>', 'letter project whose recipients.yaml is searched too', '.')
+    .option('--json', 'print JSON')
+    .action(async (query: string, opts: { lang: string; dir: string; json?: boolean }) => {
+      const { recipients } = await import('../index.js');
+      const found = recipients({ query, lang: opts.lang, dir: opts.dir });
+      if (opts.json) printJson(found);
+      else for (const r of found) process.stdout.write(`${r.id}\t${r.title}${r.holder ? `\t${r.holder}` : ''}\n`);
+    });
+
+  program
+    .command('verify')
+    .description('check signatures and hashes')
+    .argument('[files...]', 'signed PDF or DOCX files')
+    .option('--manifest <file>', 'recheck every file a manifest lists')
+    .option('--json', 'print JSON')
+    .action(async (files: string[], opts: { manifest?: string; json?: boolean }) => {
+      const { verify } = await import('../index.js');
+      if (!files.length && !opts.manifest) throw new LetterError(problem('usage', 'give files to verify, or --manifest FILE'));
+      const result = await verify({ files, ...(opts.manifest ? { manifest: opts.manifest } : {}) });
+      if (opts.json) printJson(result);
+      else for (const r of result.reports) process.stdout.write(`${r.valid ? 'valid  ' : 'INVALID'} ${r.file}${r.signer ? ` — signed by ${r.signer}` : ''}${r.signingTime ? ` at ${r.signingTime}` : ''}${r.problems.length ? ` — ${r.problems.join('; ')}` : ''}\n`);
+      status = result.ok ? EXIT.OK : EXIT.PARTIAL;
+    });
+
+  program
+    .command('manifest')
+    .description('work with build manifests')
+    .command('merge')
+    .description('join the manifests of shards into one')
+    .argument('<files...>', 'manifest.json files')
+    .option('-o, --out <file>', 'write here instead of stdout')
+    .action(async (files: string[], opts: { out?: string }) => {
+      const { mergeManifests } = await import('../index.js');
+      const merged = mergeManifests(files);
+      if (opts.out) {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(opts.out, merged);
+      } else process.stdout.write(merged);
+    });
+
+  try {
+    await program.parseAsync(argv as string[]);
+    return status;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.OK : EXIT.BAD_INPUT;
+    }
+    if (isLetterError(e)) {
+      printDiagnostics(e.diagnostics);
+      return EXIT.BAD_INPUT;
+    }
+    printInternalError(e, TOOL_VERSION);
+    return EXIT.PARTIAL;
+  }
+}
+
+interface BuildFlags {
+  lang?: string[];
+  format?: string[];
+  to?: string[];
+  out?: string;
+  sign?: boolean;
+  p12?: string;
+  p12PasswordFile?: string;
+  pdfa?: boolean;
+  jobs?: string;
+  shard?: string;
+  keepGoing?: boolean;
+  watch?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
+  const { build, parseShard } = await import('../index.js');
+  const usage = (message: string, hint?: string) => {
+    throw new LetterError(problem('usage', message, {}, hint));
+  };
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
+  if (flags.shard !== undefined && !shard) usage(`--shard '${flags.shard}' is not K/N with 1 ≤ K ≤ N`, 'e.g. --shard 2/3');
+  const jobs = flags.jobs !== undefined ? Number(flags.jobs) : undefined;
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) usage(`--jobs '${flags.jobs}' is not a positive whole number`);
+  for (const f of flags.format ?? []) if (f !== 'pdf' && f !== 'docx') usage(`unknown format '${f}'`, 'use pdf, docx or pdf,docx');
+  let sign: { p12: string; password: string } | undefined;
+  if (flags.sign || flags.p12) {
+    if (!flags.p12) usage('--sign needs --p12 FILE');
+    const password = flags.p12PasswordFile !== undefined ? readPasswordFile(flags.p12PasswordFile) : process.env['LETTER_P12_PASSWORD'];
+    if (password === undefined) usage('no password for the PKCS#12 file', 'set LETTER_P12_PASSWORD or give --p12-password-file FILE');
+    sign = { p12: flags.p12!, password: password! };
+  }
+  const progress = await progressReporter(Boolean(flags.quiet));
+  const result = await build({
+    dir,
+    ...(flags.out ? { out: flags.out } : {}),
+    ...(flags.lang ? { langs: flags.lang } : {}),
+    ...(flags.format ? { formats: flags.format as ('pdf' | 'docx')[] } : {}),
+    ...(flags.to ? { to: flags.to } : {}),
+    ...(shard ? { shard } : {}),
+    ...(jobs ? { jobs } : {}),
+    ...(sign ? { sign } : {}),
+    ...(flags.pdfa ? { pdfa: true } : {}),
+    keepGoing: Boolean(flags.keepGoing),
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+  });
+  progress.stop();
+  if (flags.json) {
+    printJson({
+      ok: result.ok,
+      outputs: result.outputs.map(({ path, ...o }) => ({ ...o, path })),
+      errors: result.errors.map(jsonDiagnostic),
+      ...(result.manifest ? { manifest: result.manifest } : {}),
+    });
+  } else {
+    printDiagnostics(result.errors);
+    if (!flags.quiet && result.outputs.length) process.stderr.write(`letter: wrote ${result.outputs.length} documents${result.manifest ? ` and ${result.manifest}` : ''}\n`);
+  }
+  return result.exitCode;
+}
+
+function readPasswordFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  } catch {
+    throw new LetterError(problem('usage', `cannot read the password file '${file}'`, {}, 'check the path given to --p12-password-file'));
+  }
+}
+

@@ -1,0 +1,164 @@
+/** The values a template sees for one recipient in one language: text as Markdown, data escaped, forms of address resolved. */
+
+import Handlebars from 'handlebars';
+import type { Addressee } from '../directory/types.js';
+import type { Project, SignatorySpec } from '../load/index.js';
+import { imageInfo } from '../load/index.js';
+import type { Lang, Signature } from '../model/index.js';
+import { localize } from './localize.js';
+import type { ResolvedRecipient } from './recipient.js';
+import type { TextReader } from './sources.js';
+import type { Translations } from './i18n.js';
+
+const { SafeString } = Handlebars;
+type Safe = InstanceType<typeof SafeString>;
+
+/** One body item as a template sees it. */
+export interface BodyView {
+  readonly p?: Safe;
+  readonly heading?: Safe;
+  readonly quote?: Safe;
+  readonly by?: Safe;
+  readonly list?: readonly Safe[];
+  readonly ordered?: boolean;
+  readonly vocative?: string;
+  readonly pagebreak?: boolean;
+}
+
+export interface LetterContext {
+  readonly lang: Lang;
+  readonly locale: string;
+  readonly register: string;
+  readonly title: Safe;
+  readonly subtitle?: Safe;
+  readonly reference?: string;
+  readonly date: string;
+  readonly place?: string;
+  /** The date line in this language's form, with the place when there is one ("Toronto, December 10, 2023"). */
+  readonly dateline: string;
+  readonly recipient: Addressee;
+  readonly via?: { readonly name: string; readonly lines: readonly string[] };
+  readonly body: readonly BodyView[];
+  /** The complimentary close, line by line: the letter's own closing (Markdown) or the register's form. */
+  readonly close: readonly (Safe | string)[];
+  readonly signatories: readonly { readonly index: number; readonly org: string; readonly short?: string }[];
+  readonly enclosures: readonly Safe[];
+  readonly cc: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ContextInput {
+  readonly project: Project;
+  readonly translations: Translations;
+  readonly reader: TextReader;
+  readonly recipient: ResolvedRecipient;
+  readonly addressee: Addressee;
+  readonly locale: string;
+  readonly ccAddressees: ReadonlyMap<string, Addressee>;
+}
+
+/** Labels every template may use; a language without its own labels file borrows English ones. */
+const LABELS = ['enclosures', 'cc', 'via', 'page', 'signature_alt', 'dateline', 'dateline_place', 'on_behalf'] as const;
+
+export function letterContext(input: ContextInput): { context: LetterContext; signatures: Signature[]; title: string } {
+  const { project, reader, addressee, translations } = input;
+  const { letter } = project;
+  const lang = reader.lang;
+  const vars = {
+    recipient: { name: addressee.name ?? addressee.title, title: addressee.title, family: addressee.familyName ?? addressee.name ?? '' },
+    date: formatDate(letter.date, input.locale),
+  };
+  const text = (key: string, at: (string | number)[]) => reader.text(key, at, vars);
+  const label = (key: string, values: Record<string, string> = {}) =>
+    reader.tool(translations.tool(lang, 'labels', key, values) ?? translations.tool('en', 'labels', key, values) ?? key, `labels.${key}`);
+  const place = letter.place !== undefined ? reader.value(localize(letter.place, lang) ?? '', 'place', project.locateLetter(['place'])) : undefined;
+  const titleText = text(letter.title, ['title']);
+  const context: LetterContext = {
+    lang,
+    locale: input.locale,
+    register: letter.register,
+    title: new SafeString(titleText),
+    ...(letter.subtitle !== undefined ? { subtitle: new SafeString(text(letter.subtitle, ['subtitle'])) } : {}),
+    ...(letter.reference !== undefined ? { reference: reader.value(localize(letter.reference, lang) ?? '', 'reference', project.locateLetter(['reference'])) } : {}),
+    date: vars.date,
+    ...(place ? { place } : {}),
+    dateline: place ? label('dateline_place', { date: vars.date, place }) : label('dateline', { date: vars.date }),
+    recipient: checkedAddressee(addressee, reader),
+    ...(input.recipient.via
+      ? {
+          via: {
+            name: reader.value(localize(input.recipient.via.name, lang) ?? '', `addresses.${input.recipient.via.id}.name`, input.recipient.via.where),
+            lines: input.recipient.via.lines.map((l) => reader.value(l, `addresses.${input.recipient.via!.id}.lines`, input.recipient.via!.where)),
+          },
+        }
+      : {}),
+    body: letter.body.map((item, i): BodyView => {
+      switch (item.kind) {
+        case 'p':
+          return { p: new SafeString(text(item.key, ['body', i, 'p'])) };
+        case 'heading':
+          return { heading: new SafeString(text(item.key, ['body', i, 'heading'])) };
+        case 'quote':
+          return { quote: new SafeString(text(item.key, ['body', i, 'quote'])), ...(item.by ? { by: new SafeString(text(item.by, ['body', i, 'by'])) } : {}) };
+        case 'list':
+          return { list: item.keys.map((k, j) => new SafeString(text(k, ['body', i, 'list', j]))), ordered: item.ordered };
+        case 'vocative':
+          return { vocative: addressee.vocative };
+        case 'pagebreak':
+          return { pagebreak: true };
+      }
+    }),
+    close: letter.close !== undefined ? [new SafeString(text(letter.close, ['close']))] : addressee.close,
+    signatories: letter.signatories.map((s, index) => ({ index, org: localize(s.org, lang) ?? '', ...(s.short ? { short: s.short } : {}) })),
+    enclosures: letter.enclosures.map((key, i) => new SafeString(text(key, ['enclosures', i]))),
+    cc: letter.cc.map((entry, i) => {
+      const resolved = typeof entry === 'string' ? input.ccAddressees.get(entry) : undefined;
+      return reader.value(resolved ? resolved.title : (localize(entry, lang) ?? ''), `cc[${i}]`, project.locateLetter(['cc', i]));
+    }),
+    labels: Object.fromEntries(LABELS.map((k) => [k, label(k)])),
+  };
+  const signatures = letter.signatories.map((s, i) => signature(s, i, input, label));
+  return { context, signatures, title: plainText(titleText) };
+}
+
+function checkedAddressee(addressee: Addressee, reader: TextReader): Addressee {
+  for (const [key, value] of Object.entries(addressee)) {
+    if (typeof value === 'string') reader.tool(value, `recipient.${key}`);
+    else if (Array.isArray(value)) value.forEach((v: unknown) => typeof v === 'string' && reader.tool(v, `recipient.${key}`));
+  }
+  return addressee;
+}
+
+function signature(s: SignatorySpec, i: number, input: ContextInput, label: (k: string, v?: Record<string, string>) => string): Signature {
+  const { reader, project } = input;
+  const lang = reader.lang;
+  const at = (field: string) => project.locateLetter(['signatories', i, field]);
+  const org = reader.value(localize(s.org, lang) ?? '', `signatories[${i}].org`, at('org'));
+  const personName = s.person ? reader.value(localize(s.person.name, lang) ?? '', `signatories[${i}].person.name`, at('person')) : undefined;
+  const personTitle = s.person?.title !== undefined ? reader.value(localize(s.person.title, lang) ?? '', `signatories[${i}].person.title`, at('person')) : undefined;
+  const bytes = s.signature ? project.assets.get(s.signature) : undefined;
+  const info = bytes ? imageInfo(bytes) : undefined;
+  const text = (value: string) => [{ type: 'text' as const, value }];
+  return {
+    type: 'signature',
+    org: text(org),
+    ...(personName ? { person: text(personName) } : {}),
+    ...(personTitle ? { title: text(personTitle) } : {}),
+    ...(s.email ? { email: s.email } : {}),
+    ...(bytes && info ? { image: { data: bytes, format: info.format, width: info.width, height: info.height, alt: label('signature_alt', { name: personName ?? org }) } } : {}),
+  };
+}
+
+/** The letter's date in the language's long form: December 10, 2023 / 2023년 12월 10일 / 2023年12月10日. */
+export function formatDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Inline Markdown as plain text, for document metadata. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|\*|_)(.+?)\1/g, '$2')
+    .replace(/\\(.)/g, '$1')
+    .trim();
+}

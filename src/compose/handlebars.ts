@@ -1,0 +1,111 @@
+/** Sandboxed Handlebars: values escaped for Markdown, partials resolved by language first, no file or prototype access. */
+
+import Handlebars from 'handlebars';
+import { LetterError, problem } from '../diag/index.js';
+import type { Lang } from '../model/index.js';
+import type { TemplateSource } from '../load/index.js';
+import { escapeMarkdown } from './escape.js';
+
+export type Render = (context: object) => string;
+
+/** Compiles the letter's template once per language, with that language's partials. */
+export class TemplateSet {
+  private readonly compiled = new Map<Lang, Render>();
+
+  constructor(
+    private readonly sources: ReadonlyMap<string, TemplateSource>,
+    private readonly main: string,
+  ) {
+    // Parse every template up front, so a syntax error is reported before anything renders.
+    for (const source of sources.values()) parseOrThrow(source);
+  }
+
+  /** The render function for one language: `partials/closing.zh` wins over `partials/closing` for zh. */
+  forLang(lang: Lang): Render {
+    let render = this.compiled.get(lang);
+    if (!render) {
+      render = this.compile(lang);
+      this.compiled.set(lang, render);
+    }
+    return render;
+  }
+
+  private compile(lang: Lang): Render {
+    const hb = sandboxedHandlebars();
+    const partials = new Map<string, TemplateSource>();
+    for (const [name, source] of this.sources) {
+      if (!name.startsWith('partials/')) continue;
+      const bare = name.slice('partials/'.length);
+      const m = /^(.*)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$/.exec(bare);
+      if (m) {
+        if (m[2] === lang) partials.set(m[1]!, source);
+      } else if (!partials.has(bare) || !hasLangVariant(this.sources, bare, lang)) partials.set(bare, source);
+    }
+    for (const [name, source] of partials) hb.registerPartial(name, hb.compile(source.source, { strict: false }));
+    const main = this.sources.get(this.main)!;
+    const template = hb.compile(main.source, { strict: false });
+    return (context) => {
+      try {
+        return template(context, { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false });
+      } catch (e) {
+        throw new LetterError(problem('template-error', `template '${main.file}' failed for '${lang}': ${(e as Error).message.split('\n')[0]}`, { file: main.file }, 'check the partial names and helpers the template uses'));
+      }
+    };
+  }
+}
+
+function hasLangVariant(sources: ReadonlyMap<string, TemplateSource>, bare: string, lang: Lang): boolean {
+  return sources.has(`partials/${bare}.${lang}`);
+}
+
+function parseOrThrow(source: TemplateSource): void {
+  try {
+    Handlebars.parse(source.source);
+  } catch (e) {
+    const message = (e as Error).message;
+    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+    const column = Number(/column (\d+)/.exec(message)?.[1] ?? 0) + 1;
+    const detail = message.split('\n').pop() ?? message;
+    throw new LetterError(problem('template-syntax', `template syntax error: ${detail}`, { file: source.file, line, column }, 'check that every {{#if}}/{{#each}} is closed and braces are balanced'));
+  }
+}
+
+/** An isolated Handlebars whose `{{x}}` escapes for Markdown (not HTML) and whose helpers only format values. */
+function sandboxedHandlebars(): typeof Handlebars {
+  const hb = Handlebars.create();
+  // Per-instance escaping (libs.md §8): overriding Utils.escapeExpression would change every instance in the process.
+  const Base = (hb as unknown as { JavaScriptCompiler: new () => object }).JavaScriptCompiler;
+  class MarkdownCompiler extends Base {}
+  const proto = MarkdownCompiler.prototype as unknown as {
+    appendEscaped(this: CompilerInternals): void;
+    compiler: unknown;
+  };
+  proto.appendEscaped = function appendEscaped(this: CompilerInternals) {
+    this.pushSource(this.appendToBuffer(['container.helpers.__escape(', this.popStack(), ')']));
+  };
+  proto.compiler = MarkdownCompiler;
+  (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = MarkdownCompiler;
+  hb.registerHelper('__escape', (value: unknown) => {
+    if (value === null || value === undefined) return '';
+    if (value instanceof hb.SafeString) return value.toHTML();
+    return escapeMarkdown(String(value));
+  });
+  /** Lines joined with Markdown hard breaks (an address block). */
+  hb.registerHelper('lines', (value: unknown) => {
+    const lines = Array.isArray(value) ? value : [value];
+    return new hb.SafeString(lines.map((l) => (l instanceof hb.SafeString ? l.toHTML() : escapeMarkdown(String(l ?? '')))).join('\\\n'));
+  });
+  /** Text prefixed for a Markdown block quote, line by line. */
+  hb.registerHelper('blockquote', (value: unknown) => {
+    const text = value instanceof hb.SafeString ? value.toHTML() : escapeMarkdown(String(value ?? ''));
+    return new hb.SafeString(text.split('\n').map((l) => `> ${l}`).join('\n'));
+  });
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  return hb;
+}
+
+interface CompilerInternals {
+  pushSource(source: unknown): void;
+  appendToBuffer(parts: unknown[]): unknown;
+  popStack(): unknown;
+}

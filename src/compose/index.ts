@@ -1,0 +1,99 @@
+/** Composing one letter: i18next text and forms of address into a Handlebars template, its Markdown into the document model. */
+
+import type { FontBook } from '../fonts/index.js';
+import { LetterError } from '../diag/index.js';
+import type { Addressee } from '../directory/types.js';
+import type { Project, RecipientRef } from '../load/index.js';
+import type { LetterDoc, Lang } from '../model/index.js';
+import type { Job } from '../plan/index.js';
+import { letterContext } from './context.js';
+import { TemplateSet } from './handlebars.js';
+import { Translations } from './i18n.js';
+import { localize } from './localize.js';
+import { parseLetterMarkdown } from './markdown.js';
+import { addresseeFor, resolveRecipient, type ResolvedRecipient } from './recipient.js';
+import { TextReader } from './sources.js';
+
+export { escapeMarkdown } from './escape.js';
+export { formatDate } from './context.js';
+export { resolveRecipient } from './recipient.js';
+
+export interface ComposerOptions {
+  readonly project: Project;
+  readonly fonts: FontBook;
+  /** The instant written into the documents (SOURCE_DATE_EPOCH, else the letter's date). */
+  readonly created: Date;
+}
+
+/** Composes letters of one project; templates and translations are prepared once and reused for every document. */
+export class Composer {
+  private readonly translations: Translations;
+  private readonly templates: TemplateSet;
+  private readonly recipients = new Map<string, ResolvedRecipient>();
+
+  constructor(private readonly opts: ComposerOptions) {
+    this.translations = new Translations(opts.project);
+    this.templates = new TemplateSet(opts.project.templates, opts.project.letter.template);
+  }
+
+  /** The document for one job; every problem in its inputs (missing key, uncovered character, unknown id) at once. */
+  compose(job: Pick<Job, 'recipient' | 'lang'>): LetterDoc {
+    const { project, fonts } = this.opts;
+    const lang = job.lang;
+    const recipient = this.resolve(job.recipient);
+    const locale = fonts.locale(lang);
+    const addressee = addresseeFor(project, recipient, lang, project.letter.register);
+    const reader = new TextReader(project, this.translations, fonts, lang);
+    const { context, signatures, title } = letterContext({
+      project,
+      translations: this.translations,
+      reader,
+      recipient,
+      addressee,
+      locale,
+      ccAddressees: this.ccAddressees(lang),
+    });
+    if (reader.problems.length) throw new LetterError(reader.problems);
+    const markdown = this.templates.forLang(lang)(context);
+    const main = project.templates.get(project.letter.template)!;
+    const sections = parseLetterMarkdown(markdown, { file: main.file, signatures });
+    const author = project.letter.signatories.map((s) => localize(s.org, lang) ?? '').join('; ');
+    return {
+      lang,
+      locale,
+      paper: project.letter.paper,
+      meta: {
+        title,
+        ...(context.subtitle ? { subject: context.subtitle.toString().replace(/\\(.)/g, '$1') } : {}),
+        author,
+        keywords: [addressee.title, project.letter.slug].filter(Boolean),
+        created: this.opts.created,
+      },
+      pageLabel: context.labels['page'] ?? '{page} / {pages}',
+      sections,
+    };
+  }
+
+  /** Checks a recipient id without composing (unknown ids fail before any rendering starts). */
+  resolve(ref: RecipientRef): ResolvedRecipient {
+    let resolved = this.recipients.get(ref.id);
+    if (!resolved) {
+      resolved = resolveRecipient(this.opts.project, ref);
+      this.recipients.set(ref.id, resolved);
+    }
+    return resolved;
+  }
+
+  private ccAddressees(lang: Lang): Map<string, Addressee> {
+    const out = new Map<string, Addressee>();
+    for (const entry of this.opts.project.letter.cc) {
+      if (typeof entry !== 'string') continue;
+      try {
+        out.set(entry, addresseeFor(this.opts.project, this.resolve({ id: entry, path: [] }), lang, this.opts.project.letter.register));
+      } catch {
+        // Not a recipient id: the cc entry is literal text.
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,86 @@
+/** Who a letter is to: a project recipient or a directory office, resolved to forms of address in one language. */
+
+import { didYouMean, LetterError, problem, type Location } from '../diag/index.js';
+import { addressee, lookupOffice, officeIds } from '../directory/index.js';
+import { stringsFromJson } from '../directory/strings.js';
+import type { Addressee, Register } from '../directory/types.js';
+import type { DeliveryAddress, Project, ProjectRecipient, RecipientRef } from '../load/index.js';
+import type { Lang } from '../model/index.js';
+import { localize, localizeStrict } from './localize.js';
+
+/** A recipient id resolved against the project and the directory. */
+export interface ResolvedRecipient {
+  readonly ref: RecipientRef;
+  readonly own?: ProjectRecipient;
+  readonly officeId?: string;
+  readonly via?: DeliveryAddress;
+}
+
+/** Resolves an id; unknown ids and delivery addresses are errors with a did-you-mean. */
+export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedRecipient {
+  const where: Partial<Location> = ref.path.length ? project.locateLetter([...ref.path, ...(typeof project.letter.to[Number(ref.path[1])] === 'string' ? [] : ['id'])]) : {};
+  const own = project.recipients.get(ref.id);
+  const officeId = own?.office ?? (own ? undefined : ref.id);
+  if (officeId !== undefined && !lookupOffice(officeId)) {
+    const candidates = [...project.recipients.keys(), ...officeIds()];
+    const guess = didYouMean(officeId, candidates);
+    const at = own ? own.where : where;
+    throw new LetterError(
+      problem('unknown-recipient', `unknown recipient '${officeId}'${ref.path.length || own ? '' : ' (from --to)'}`, at, guess ? `did you mean '${guess}'?` : 'use a country code (cn, kr, us), cn/government, un, or an id from recipients.yaml; `letter recipients QUERY` searches'),
+    );
+  }
+  const viaId = ref.via ?? own?.via;
+  const via = viaId !== undefined ? project.addresses.get(viaId) : undefined;
+  if (viaId !== undefined && !via) {
+    const guess = didYouMean(viaId, project.addresses.keys());
+    const at = ref.via !== undefined && ref.path.length ? project.locateLetter([...ref.path, 'via']) : (own?.where ?? where);
+    throw new LetterError(problem('unknown-address', `unknown delivery address '${viaId}'`, at, guess ? `did you mean '${guess}'?` : 'add it under `addresses:` in recipients.yaml'));
+  }
+  return { ref, ...(own ? { own } : {}), ...(officeId ? { officeId } : {}), ...(via ? { via } : {}) };
+}
+
+/** Forms of address for the recipient in one language and register. */
+export function addresseeFor(project: Project, recipient: ResolvedRecipient, lang: Lang, register: Register): Addressee {
+  const json = project.toolStrings.get(lang)?.get('directory')?.data;
+  if (!json) {
+    throw new LetterError(problem('missing-file', `no forms of address for language '${lang}'`, { file: `locales/${lang}/directory.json` }, `add locales/${lang}/directory.json (copy the tool's locales/en/directory.json and translate it)`));
+  }
+  const strings = stringsFromJson(json);
+  const name = localizeStrict(recipient.ref.name, lang) ?? localizeStrict(recipient.own?.name, lang);
+  const familyName = localizeStrict(recipient.ref.family, lang) ?? localizeStrict(recipient.own?.family, lang);
+  if (recipient.officeId) {
+    return addressee({
+      id: recipient.ref.id,
+      office: lookupOffice(recipient.officeId)!,
+      lang,
+      register,
+      strings,
+      ...(name !== undefined ? { name } : {}),
+      ...(familyName !== undefined ? { familyName } : {}),
+    });
+  }
+  return ownAddressee(recipient, lang, register, strings, name);
+}
+
+/** A recipient outside the directory (an NGO's director): its own title and salutation, or the generic forms. */
+function ownAddressee(recipient: ResolvedRecipient, lang: Lang, register: Register, strings: ReturnType<typeof stringsFromJson>, name: string | undefined): Addressee {
+  const own = recipient.own!;
+  const title = localize(own.title, lang) ?? '';
+  const who = name ?? localize(own.name, lang) ?? title;
+  const vars = { name: who, title, shortTitle: title, family: who, country: '' };
+  const salutation = localize(own.salutation, lang) ?? strings(`custom.${register}.salutation`, vars) ?? strings('custom.salutation', vars) ?? `${who},`;
+  const close = strings(`custom.${register}.close`, vars) ?? strings('custom.close', vars);
+  return {
+    id: recipient.ref.id,
+    title,
+    shortTitle: title,
+    ...(who ? { name: who } : {}),
+    style: 'none',
+    addressLines: [who, title].filter((l, i, all) => l && all.indexOf(l) === i),
+    salutation,
+    vocative: strings('custom.vocative', vars) ?? `${who},`,
+    close: close ? close.split('\n') : [],
+    verified: false,
+    lang,
+  };
+}

@@ -1,0 +1,61 @@
+/** Reading the project's text for one document, checking each value as it is read: the key exists, its characters have a font. */
+
+import { codePointLabel, type FontBook } from '../fonts/index.js';
+import { problem, type Diagnostic, type Location } from '../diag/index.js';
+import type { Lang, Origin } from '../model/index.js';
+import type { Project } from '../load/index.js';
+import { TEXT_NS } from '../load/index.js';
+import type { Translations } from './i18n.js';
+
+/** Collects the problems of one document while its context is built, so all of them are reported together. */
+export class TextReader {
+  readonly problems: Diagnostic[] = [];
+
+  constructor(
+    private readonly project: Project,
+    private readonly translations: Translations,
+    private readonly fonts: FontBook,
+    readonly lang: Lang,
+  ) {}
+
+  /** The project's text for `key` (inline Markdown); a missing key is reported at the letter.yaml line that names it. */
+  text(key: string, usedAt: readonly (string | number)[], vars: Record<string, unknown> = {}): string {
+    const file = this.project.texts.get(this.lang);
+    if (!file || !this.translations.has(this.lang, key, TEXT_NS)) {
+      const shown = file?.file ?? `locales/${this.lang}/${TEXT_NS}.json`;
+      this.problems.push(problem('missing-key', `missing key '${key}' in ${shown}`, this.project.locateLetter(usedAt), `add "${key}": "…" to ${shown}`));
+      return '';
+    }
+    const value = this.translations.text(this.lang, key, vars);
+    const where = file.locate(key);
+    this.cover(value, { file: file.file, key, lang: this.lang, line: where.line, column: where.column });
+    return value;
+  }
+
+  /** A value from letter.yaml or recipients (a name, an organisation); checked for font coverage at its position. */
+  value(value: string, key: string, where: Partial<Location>): string {
+    this.cover(value, { file: where.file ?? this.project.letterFile, key, lang: this.lang, ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}) });
+    return value;
+  }
+
+  /** A value from the tool's own strings (forms of address, labels). */
+  tool(value: string, key: string): string {
+    this.cover(value, { file: `locales/${this.lang}`, key, lang: this.lang });
+    return value;
+  }
+
+  /** Reports every character of `value` that no face of this language's chain covers: never a blank box on the page. */
+  cover(value: string, origin: Origin): void {
+    for (const cp of this.fonts.uncovered(value, this.lang)) {
+      const ch = String.fromCodePoint(cp);
+      this.problems.push(
+        problem(
+          'uncovered-character',
+          `character ${codePointLabel(cp)} '${ch}' in '${origin.key}' (${origin.lang}) is in none of the fonts for '${origin.lang}'`,
+          { file: origin.file, ...(origin.line ? { line: origin.line, column: origin.column ?? 1 } : {}) },
+          'replace or remove it; fonts/README.md lists the faces each language uses',
+        ),
+      );
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/** letter's library API: the CLI is a thin shell over these functions; tests and other programs call them directly. */
+
+import { readFileSync } from 'node:fs';
+import { LetterError, problem } from './diag/index.js';
+import { mergeManifestTexts } from './write/index.js';
+
+export { build, TOOL_VERSION, type BuildOptions, type BuildResult, type Output, type ProgressEvent } from './build/index.js';
+export { check, type CheckOptions, type CheckResult } from './check/index.js';
+export { init, type InitResult } from './init/index.js';
+export { verify, type VerifyResult, type FileReport } from './verify.js';
+export { recipients, type RecipientMatch } from './recipients.js';
+export { parseShard, planJobs, type Job, type Shard } from './plan/index.js';
+export { loadProject, type Project } from './load/index.js';
+export { Composer } from './compose/index.js';
+export { LetterError, formatDiagnostic, type Diagnostic, type Code } from './diag/index.js';
+export type { LetterDoc, Block, Inline, Section } from './model/index.js';
+export type { Manifest, ManifestFile } from './write/index.js';
+
+/** Joins shard manifests (files on disk) into one manifest's JSON text. */
+export function mergeManifests(files: readonly string[]): string {
+  try {
+    return mergeManifestTexts(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+  } catch (e) {
+    throw new LetterError(problem('usage', (e as Error).message, {}, 'give the manifest.json files of the shards of one build'));
+  }
+}

@@ -1,0 +1,109 @@
+/** letter.yaml: parsed, validated against the schema, defaults applied, ids and paths checked for safety. */
+
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { LetterError, problem, type Diagnostic } from '../diag/index.js';
+import type { Register } from '../directory/types.js';
+import type { Lang, Paper } from '../model/index.js';
+import { parseYaml, readText } from './source.js';
+import { validateLetter } from './schema.js';
+import { containedPath } from './paths.js';
+import type { BodyItem, Format, LetterSpec, Locate, Localized, RecipientRef, SignatorySpec } from './types.js';
+
+interface RawLetter {
+  template?: string;
+  register?: Register;
+  date: string;
+  place?: Localized;
+  languages?: Lang[];
+  formats?: Format[];
+  paper?: Paper;
+  slug?: string;
+  to: (string | { id: string; name?: Localized; family?: Localized; via?: string })[];
+  title: string;
+  subtitle?: string;
+  reference?: Localized;
+  body: (string | Record<string, unknown>)[];
+  close?: string;
+  signatories: { org: Localized; short?: string; person?: { name: Localized; title?: Localized }; email?: string; signature?: string }[];
+  enclosures?: string[];
+  cc?: Localized[];
+  sign?: LetterSpec['sign'];
+}
+
+/** Reads and validates letter.yaml; every problem is reported at once, with its position. */
+export function loadLetter(dir: string, file: string, shown: string): { letter: LetterSpec; locate: Locate } {
+  const { data, locate } = parseYaml(readText(file, shown), shown);
+  const diagnostics = validateLetter(data, locate);
+  if (diagnostics.length) throw new LetterError(diagnostics);
+  const raw = data as RawLetter;
+  const problems: Diagnostic[] = [];
+  if (!isRealDate(raw.date)) problems.push(problem('schema', `date '${raw.date}' is not a calendar date`, locate(['date']), 'write the date as YYYY-MM-DD, e.g. 2023-12-10'));
+  const template = raw.template ?? 'formal';
+  const signatories = raw.signatories.map((s, i): SignatorySpec => {
+    if (s.signature === undefined) return stripUndefined(s) as SignatorySpec;
+    const path = containedPath(dir, s.signature);
+    if (!path) {
+      problems.push(problem('unsafe-path', `signature image '${s.signature}' is outside the project folder`, locate(['signatories', i, 'signature']), 'put the image in the project, e.g. assets/'));
+      return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
+    }
+    if (!existsSync(path)) problems.push(problem('missing-file', `signature image '${s.signature}' not found`, locate(['signatories', i, 'signature']), 'check the path; it is relative to the project folder'));
+    return { ...(stripUndefined(s) as SignatorySpec), signature: path };
+  });
+  if (problems.length) throw new LetterError(problems);
+  const letter: LetterSpec = {
+    template,
+    register: raw.register ?? (template === 'open-letter' ? 'open-letter' : 'diplomatic'),
+    date: raw.date,
+    ...(raw.place !== undefined ? { place: raw.place } : {}),
+    languages: raw.languages ?? localeFolders(dir),
+    formats: raw.formats ?? ['pdf', 'docx'],
+    paper: raw.paper ?? 'A4',
+    slug: raw.slug ?? slugFromFolder(dir),
+    to: raw.to.map((entry, i): RecipientRef => (typeof entry === 'string' ? { id: entry, path: ['to', i] } : { ...stripUndefined(entry), path: ['to', i] })),
+    title: raw.title,
+    ...(raw.subtitle !== undefined ? { subtitle: raw.subtitle } : {}),
+    ...(raw.reference !== undefined ? { reference: raw.reference } : {}),
+    body: raw.body.map(toBodyItem),
+    ...(raw.close !== undefined ? { close: raw.close } : {}),
+    signatories,
+    enclosures: raw.enclosures ?? [],
+    cc: raw.cc ?? [],
+    ...(raw.sign !== undefined ? { sign: raw.sign } : {}),
+  };
+  return { letter, locate };
+}
+
+function toBodyItem(item: string | Record<string, unknown>): BodyItem {
+  if (item === 'vocative') return { kind: 'vocative' };
+  if (item === 'pagebreak') return { kind: 'pagebreak' };
+  const o = item as Record<string, unknown>;
+  if (typeof o['p'] === 'string') return { kind: 'p', key: o['p'] };
+  if (typeof o['heading'] === 'string') return { kind: 'heading', key: o['heading'] };
+  if (typeof o['quote'] === 'string') return { kind: 'quote', key: o['quote'], ...(typeof o['by'] === 'string' ? { by: o['by'] } : {}) };
+  return { kind: 'list', keys: o['list'] as string[], ordered: o['ordered'] === true };
+}
+
+function isRealDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
+}
+
+/** Languages default to every locale folder that has a letter.json. */
+function localeFolders(dir: string): Lang[] {
+  const root = join(dir, 'locales');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'letter.json')))
+    .map((e) => e.name)
+    .sort();
+}
+
+function slugFromFolder(dir: string): string {
+  const slug = basename(dir).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '');
+  return slug || 'letter';
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

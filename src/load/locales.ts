@@ -1,0 +1,94 @@
+/** Locale files: the project's text (locales/<lang>/letter.json) and the tool's strings, which a project may override. */
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LetterError, problem, type Diagnostic, type Location } from '../diag/index.js';
+import type { Lang } from '../model/index.js';
+import { displayPath, parseJson, readText } from './source.js';
+import type { LocaleFile } from './types.js';
+
+/** The namespace of the project's own text; every other file in a locale folder overrides a tool namespace. */
+export const TEXT_NS = 'letter';
+
+/** Reads one locale JSON file; its top level must be an object of strings (or nested objects of strings). */
+export function readLocaleFile(file: string, shown: string, lang: Lang, ns: string): LocaleFile {
+  const { data, locate } = parseJson(readText(file, shown), shown);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new LetterError(problem('schema', `${shown} must hold a JSON object of strings`, { file: shown, line: 1, column: 1 }, 'write { "key": "text", … }'));
+  }
+  const bad = nonStrings(data as Record<string, unknown>);
+  if (bad.length) {
+    throw new LetterError(
+      bad.map((key) => problem('schema', `the value of '${key}' in ${shown} must be a string`, locate(key), 'write the text in quotes')),
+    );
+  }
+  return { lang, ns, file: shown, data: data as Record<string, unknown>, locate };
+}
+
+function nonStrings(data: Record<string, unknown>, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const full = prefix + key;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) out.push(...nonStrings(value as Record<string, unknown>, `${full}.`));
+    else if (typeof value !== 'string') out.push(full);
+  }
+  return out;
+}
+
+/** The project's text per language; a language without letter.json is an error naming the folder. */
+export function loadTexts(dir: string, languages: readonly Lang[], where: (i: number) => Location): Map<Lang, LocaleFile> {
+  const texts = new Map<Lang, LocaleFile>();
+  const problems: Diagnostic[] = [];
+  languages.forEach((lang, i) => {
+    const file = join(dir, 'locales', lang, `${TEXT_NS}.json`);
+    const shown = displayPath(file, dir);
+    if (!existsSync(file)) {
+      problems.push(problem('missing-file', `no text for language '${lang}': ${shown} not found`, where(i), `create ${shown}, or remove '${lang}' from languages`));
+      return;
+    }
+    try {
+      texts.set(lang, readLocaleFile(file, shown, lang, TEXT_NS));
+    } catch (e) {
+      if (e instanceof LetterError) problems.push(...e.diagnostics);
+      else throw e;
+    }
+  });
+  if (problems.length) throw new LetterError(problems);
+  return texts;
+}
+
+/** The tool's strings per language and namespace, with the project's files of the same name merged over them. */
+export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, Map<string, LocaleFile>> {
+  const out = new Map<Lang, Map<string, LocaleFile>>();
+  for (const [root, base] of [
+    [join(toolDir, 'locales'), toolDir],
+    [join(projectDir, 'locales'), projectDir],
+  ] as const) {
+    if (!existsSync(root)) continue;
+    for (const lang of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+      for (const name of readdirSync(join(root, lang)).filter((f) => f.endsWith('.json')).sort()) {
+        const ns = name.slice(0, -'.json'.length);
+        if (base === projectDir && ns === TEXT_NS) continue;
+        const file = join(root, lang, name);
+        const loaded = readLocaleFile(file, displayPath(file, base === projectDir ? projectDir : toolDir), lang, ns);
+        const byNs = out.get(lang) ?? new Map<string, LocaleFile>();
+        const previous = byNs.get(ns);
+        byNs.set(ns, previous ? { ...loaded, data: deepMerge(previous.data, loaded.data) } : loaded);
+        out.set(lang, byNs);
+      }
+    }
+  }
+  return out;
+}
+
+function deepMerge(base: Readonly<Record<string, unknown>>, over: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const prior = out[key];
+    out[key] =
+      typeof value === 'object' && value !== null && typeof prior === 'object' && prior !== null
+        ? deepMerge(prior as Record<string, unknown>, value as Record<string, unknown>)
+        : value;
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+/** letter.yaml against its published JSON Schema (schema/letter.schema.json), with errors placed at file:line:col. */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { didYouMean, problem, type Diagnostic } from '../diag/index.js';
+import type { Locate } from './types.js';
+
+let validator: ValidateFunction | undefined;
+let schemaJson: { properties: Record<string, unknown> } | undefined;
+
+export function schemaPath(): string {
+  return join(import.meta.dirname, '..', '..', 'schema', 'letter.schema.json');
+}
+
+function compiled(): ValidateFunction {
+  if (!validator) {
+    schemaJson = JSON.parse(readFileSync(schemaPath(), 'utf8')) as { properties: Record<string, unknown> };
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schemaJson);
+  }
+  return validator;
+}
+
+/** Diagnostics for every way the data breaks the schema; empty when it conforms. */
+export function validateLetter(data: unknown, locate: Locate): Diagnostic[] {
+  const validate = compiled();
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
+  const out: Diagnostic[] = [];
+  for (const [instancePath, group] of byPath) {
+    // A failed anyOf also reports each branch's failure; below such a path only the deepest, own errors are useful.
+    if (hasAncestorWithAnyOf(instancePath, byPath)) continue;
+    const path = toPath(instancePath);
+    if (group.some((e) => e.keyword === 'anyOf')) {
+      out.push(problem('schema', `${describe(path)}: ${shapeOf(path)}`, locate(path), 'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml'));
+      continue;
+    }
+    for (const e of group) out.push(diagnose(e, path, locate));
+  }
+  return out;
+}
+
+function hasAncestorWithAnyOf(instancePath: string, byPath: Map<string, ErrorObject[]>): boolean {
+  for (const [other, group] of byPath) {
+    if (other !== instancePath && instancePath.startsWith(`${other}/`) && group.some((e) => e.keyword === 'anyOf')) return true;
+  }
+  return false;
+}
+
+function toPath(instancePath: string): (string | number)[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(path: readonly (string | number)[]): string {
+  if (path.length === 0) return 'letter.yaml';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function shapeOf(path: readonly (string | number)[]): string {
+  const [top] = path;
+  if (top === 'body') return 'a body item must be one of `p: KEY`, `heading: KEY`, `quote: KEY` (with optional `by: KEY`), `list: [KEYS]`, `vocative`, `pagebreak`';
+  if (top === 'to') return 'a recipient must be an id (`cn`, `cn/government`, `un`, or one from recipients.yaml) or `{ id, name, via }` with a valid id';
+  if (top === 'cc') return 'a cc entry must be a recipient id or a text (plain, or a map by language)';
+  return 'must be a plain string or a map by language code (`{ en: …, ko: …, zh: … }`)';
+}
+
+function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Diagnostic {
+  const what = describe(path);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty']);
+      const allowed = allowedKeys(path);
+      const guess = didYouMean(key, allowed);
+      return problem('schema', `unknown key '${key}'${path.length ? ` in ${what}` : ''}`, locate([...path, key]), guess ? `did you mean '${guess}'?` : `allowed keys: ${allowed.join(', ')}`);
+    }
+    case 'required':
+      return problem('schema', `missing required key '${String(params['missingProperty'])}'${path.length ? ` in ${what}` : ''}`, locate(path), `add '${String(params['missingProperty'])}:'`);
+    case 'type':
+      return problem('schema', `${what} must be ${article(String(params['type']))}`, locate(path), 'see schema/letter.schema.json');
+    case 'enum':
+      return problem('schema', `${what} must be one of ${(params['allowedValues'] as unknown[]).map((v) => `'${String(v)}'`).join(', ')}`, locate(path));
+    case 'pattern':
+      return problem('schema', `${what} has an invalid value`, locate(path), patternHint(path));
+    case 'minItems':
+      return problem('schema', `${what} must not be empty`, locate(path));
+    case 'uniqueItems':
+      return problem('schema', `${what} lists the same value twice`, locate(path), 'remove the duplicate');
+    default:
+      return problem('schema', `${what} ${e.message ?? 'is invalid'}`, locate(path));
+  }
+}
+
+function article(type: string): string {
+  return type === 'array' || type === 'object' || type === 'integer' ? `an ${type === 'array' ? 'list' : type === 'object' ? 'mapping' : type}` : `a ${type}`;
+}
+
+function patternHint(path: readonly (string | number)[]): string {
+  const last = path[path.length - 1];
+  if (last === 'date') return 'write the date as YYYY-MM-DD, e.g. 2023-12-10';
+  if (last === 'slug') return 'use letters, digits, ".", "_" and "-" only (it becomes a file name)';
+  if (last === 'email') return 'write an e-mail address like name@example.org';
+  if (last === 'id' || last === 'via' || path[0] === 'to') return 'ids use lowercase letters, digits, "-" and "_" (and one "/" as in cn/government); no "..", no leading "/"';
+  if (path[0] === 'languages') return 'use a language code such as en, ko or zh';
+  return 'locale keys use letters, digits, "_", "." and "-"';
+}
+
+function allowedKeys(path: readonly (string | number)[]): string[] {
+  compiled();
+  if (path.length === 0) return Object.keys(schemaJson!.properties);
+  const [top] = path;
+  if (top === 'signatories' && path.length === 2) return ['org', 'short', 'person', 'email', 'signature'];
+  if (top === 'signatories') return ['name', 'title'];
+  if (top === 'to') return ['id', 'name', 'family', 'via'];
+  if (top === 'sign') return ['reason', 'location', 'contact'];
+  if (top === 'body') return ['p', 'heading', 'quote', 'by', 'list', 'ordered'];
+  return [];
+}

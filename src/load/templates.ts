@@ -1,0 +1,49 @@
+/** Template sources: the tool's built-in templates/ with the project's templates/ files of the same name over them. */
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { didYouMean, LetterError, problem } from '../diag/index.js';
+import { displayPath, readText } from './source.js';
+import { containedPath } from './paths.js';
+import type { Locate, TemplateSource } from './types.js';
+
+/** All templates and partials by name (`open-letter`, `partials/closing.zh`), and the name of the letter's template. */
+export function loadTemplates(toolDir: string, projectDir: string, wanted: string, locate: Locate): { templates: Map<string, TemplateSource>; main: string } {
+  const templates = new Map<string, TemplateSource>();
+  for (const [root, base] of [
+    [join(toolDir, 'templates'), toolDir],
+    [join(projectDir, 'templates'), projectDir],
+  ] as const) {
+    for (const file of hbsFiles(root)) {
+      const name = relative(root, file).replace(/\\/g, '/').replace(/\.hbs$/, '');
+      const shown = displayPath(file, base);
+      templates.set(name, { name, file: shown, source: readText(file, shown) });
+    }
+  }
+  if (wanted.startsWith('./') || wanted.startsWith('../') || wanted.endsWith('.hbs') || wanted.includes('/')) {
+    const file = containedPath(projectDir, wanted);
+    if (!file) throw new LetterError(problem('unsafe-path', `template '${wanted}' is outside the project folder`, locate(['template']), 'put the template in the project, e.g. ./templates/my-letter.hbs'));
+    if (!existsSync(file)) throw new LetterError(problem('unknown-template', `template file '${wanted}' not found`, locate(['template']), 'check the path; it is relative to the project folder'));
+    const shown = displayPath(file, projectDir);
+    const name = `file:${shown}`;
+    templates.set(name, { name, file: shown, source: readText(file, shown) });
+    return { templates, main: name };
+  }
+  if (!templates.has(wanted)) {
+    const mains = [...templates.keys()].filter((n) => !n.includes('/'));
+    const guess = didYouMean(wanted, mains);
+    throw new LetterError(problem('unknown-template', `unknown template '${wanted}'`, locate(['template']), guess ? `did you mean '${guess}'?` : `built-in templates: ${mains.join(', ')}`));
+  }
+  return { templates, main: wanted };
+}
+
+function hbsFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const full = join(root, entry.name);
+    if (entry.isDirectory()) out.push(...hbsFiles(full));
+    else if (entry.name.endsWith('.hbs')) out.push(full);
+  }
+  return out.sort();
+}

@@ -1,0 +1,121 @@
+/** Types of the load stage: a letter project read from disk, validated, with source positions kept for errors. */
+
+import type { Lang, Paper } from '../model/index.js';
+import type { Location } from '../diag/index.js';
+import type { Register } from '../directory/types.js';
+
+/** A plain string (the same in every language) or a map by language code. */
+export type Localized = string | Readonly<Record<Lang, string>>;
+
+export type Format = 'pdf' | 'docx';
+export const FORMATS: readonly Format[] = ['pdf', 'docx'];
+
+/** Finds where a value came from: a path into the parsed file (`['to', 0, 'id']`) → file:line:col. */
+export type Locate = (path: readonly (string | number)[]) => Location;
+
+export interface RecipientRef {
+  readonly id: string;
+  readonly name?: Localized;
+  readonly family?: Localized;
+  readonly via?: string;
+  /** Path of this entry in letter.yaml, for errors. */
+  readonly path: readonly (string | number)[];
+}
+
+export type BodyItem =
+  | { readonly kind: 'p'; readonly key: string }
+  | { readonly kind: 'heading'; readonly key: string }
+  | { readonly kind: 'quote'; readonly key: string; readonly by?: string }
+  | { readonly kind: 'list'; readonly keys: readonly string[]; readonly ordered: boolean }
+  | { readonly kind: 'vocative' }
+  | { readonly kind: 'pagebreak' };
+
+export interface SignatorySpec {
+  readonly org: Localized;
+  readonly short?: string;
+  readonly person?: { readonly name: Localized; readonly title?: Localized };
+  readonly email?: string;
+  /** Absolute path of the handwritten signature image, checked to exist. */
+  readonly signature?: string;
+}
+
+/** letter.yaml after validation, with defaults applied. */
+export interface LetterSpec {
+  readonly template: string;
+  readonly register: Register;
+  /** ISO date, YYYY-MM-DD. */
+  readonly date: string;
+  readonly place?: Localized;
+  readonly languages: readonly Lang[];
+  readonly formats: readonly Format[];
+  readonly paper: Paper;
+  readonly slug: string;
+  readonly to: readonly RecipientRef[];
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly reference?: Localized;
+  readonly body: readonly BodyItem[];
+  readonly close?: string;
+  readonly signatories: readonly SignatorySpec[];
+  readonly enclosures: readonly string[];
+  readonly cc: readonly Localized[];
+  readonly sign?: { readonly reason?: Localized; readonly location?: Localized; readonly contact?: string };
+}
+
+/** One JSON file of strings in one language (a project's letter.json, or one of the tool's own). */
+export interface LocaleFile {
+  readonly lang: Lang;
+  /** i18next namespace: `letter` for the project's text; `labels`, `directory` for the tool's strings. */
+  readonly ns: string;
+  readonly file: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Where a (dotted) key is defined in the file. */
+  readonly locate: (key: string) => Location;
+}
+
+/** A recipient from the project's recipients.yaml/csv. */
+export interface ProjectRecipient {
+  readonly id: string;
+  /** Directory office it inherits titles and forms from (`cn`, `fr/government`). */
+  readonly office?: string;
+  readonly name?: Localized;
+  readonly family?: Localized;
+  /** A title for a recipient outside the directory (an NGO's director). */
+  readonly title?: Localized;
+  readonly salutation?: Localized;
+  readonly via?: string;
+  readonly where: Location;
+}
+
+/** A delivery address (embassy, consulate) from recipients.yaml/csv. */
+export interface DeliveryAddress {
+  readonly id: string;
+  readonly name: Localized;
+  readonly lines: readonly string[];
+  readonly where: Location;
+}
+
+/** A Handlebars template or partial, by name (`open-letter`, `closing.zh`). */
+export interface TemplateSource {
+  readonly name: string;
+  readonly file: string;
+  readonly source: string;
+}
+
+/** Everything a letter build reads, loaded once. */
+export interface Project {
+  readonly dir: string;
+  readonly letterFile: string;
+  readonly letter: LetterSpec;
+  readonly locateLetter: Locate;
+  /** The project's text: lang → letter.json. */
+  readonly texts: ReadonlyMap<Lang, LocaleFile>;
+  /** The tool's strings merged with the project's overrides: lang → namespace → file. */
+  readonly toolStrings: ReadonlyMap<Lang, ReadonlyMap<string, LocaleFile>>;
+  readonly recipients: ReadonlyMap<string, ProjectRecipient>;
+  readonly addresses: ReadonlyMap<string, DeliveryAddress>;
+  /** Template and partial sources, project overrides first. */
+  readonly templates: ReadonlyMap<string, TemplateSource>;
+  /** Signature images and other assets, read once: absolute path → bytes. */
+  readonly assets: ReadonlyMap<string, Uint8Array>;
+}

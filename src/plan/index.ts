@@ -1,0 +1,68 @@
+/** Planning: which documents a build makes (recipients × languages × formats), in a stable order, optionally one shard of it. */
+
+import { LetterError, problem, didYouMean, type Diagnostic } from '../diag/index.js';
+import type { Lang } from '../model/index.js';
+import type { Format, Project, RecipientRef } from '../load/index.js';
+import { FORMATS } from '../load/index.js';
+
+/** One document to make. */
+export interface Job {
+  /** Position in the whole (unsharded) job list; stable for the same inputs. */
+  readonly index: number;
+  readonly recipient: RecipientRef;
+  readonly lang: Lang;
+  readonly format: Format;
+  /** Output path relative to the output folder: `<recipient>/<slug>.<lang>.<format>`. */
+  readonly output: string;
+}
+
+export interface Shard {
+  /** 1-based shard number. */
+  readonly k: number;
+  readonly n: number;
+}
+
+export interface PlanOptions {
+  /** Languages to build instead of letter.yaml's. */
+  readonly langs?: readonly Lang[];
+  readonly formats?: readonly Format[];
+  /** Recipient ids to build for instead of letter.yaml's `to`. */
+  readonly to?: readonly string[];
+  readonly shard?: Shard;
+}
+
+/** The job list; a usage problem (unknown language or format) is a LetterError. */
+export function planJobs(project: Project, opts: PlanOptions = {}): Job[] {
+  const { letter } = project;
+  const problems: Diagnostic[] = [];
+  const langs = opts.langs ?? letter.languages;
+  if (!langs.length) problems.push(problem('usage', 'no languages to build', project.locateLetter(['languages']), 'add locales/<lang>/letter.json or list `languages:` in letter.yaml'));
+  for (const lang of opts.langs ?? []) {
+    if (!project.texts.has(lang)) {
+      const guess = didYouMean(lang, project.texts.keys());
+      problems.push(problem('usage', `no text for language '${lang}' (locales/${lang}/letter.json)`, {}, guess ? `did you mean '${guess}'?` : `languages with text: ${[...project.texts.keys()].join(', ') || 'none'}`));
+    }
+  }
+  const formats = opts.formats ?? letter.formats;
+  for (const f of formats) if (!FORMATS.includes(f)) problems.push(problem('usage', `unknown format '${f}'`, {}, 'use pdf or docx'));
+  if (problems.length) throw new LetterError(problems);
+  const recipients = opts.to ? opts.to.map((id) => letter.to.find((r) => r.id === id) ?? { id, path: [] }) : letter.to;
+  const jobs: Job[] = [];
+  for (const recipient of recipients) {
+    for (const lang of langs) {
+      for (const format of formats) {
+        jobs.push({ index: jobs.length, recipient, lang, format, output: `${recipient.id}/${letter.slug}.${lang}.${format}` });
+      }
+    }
+  }
+  return opts.shard ? jobs.filter((job) => job.index % opts.shard!.n === opts.shard!.k - 1) : jobs;
+}
+
+/** Parses `K/N` (1 ≤ K ≤ N). */
+export function parseShard(text: string): Shard | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m) return undefined;
+  const k = Number(m[1]);
+  const n = Number(m[2]);
+  return k >= 1 && n >= 1 && k <= n ? { k, n } : undefined;
+}

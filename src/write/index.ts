@@ -1,0 +1,40 @@
+/** Writing outputs: atomically (temporary name, then rename), inside the output folder only, and the manifest. */
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { LetterError, problem } from '../diag/index.js';
+
+export * from './manifest.js';
+
+/** Writes `bytes` to `outDir/rel` so that a reader never sees a half-written file under the final name. */
+export function writeAtomic(outDir: string, rel: string, bytes: Uint8Array): string {
+  const target = resolve(outDir, rel);
+  const back = relative(resolve(outDir), target);
+  if (!back || back.startsWith('..') || isAbsolute(back) || rel.includes('\0')) {
+    throw new LetterError(problem('unsafe-path', `output name '${rel.replace(/\0/g, '\\0')}' would leave the output folder`, {}, 'use ids made of lowercase letters, digits, "-" and "_"'));
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  // The temporary name starts with a dot and carries the pid, so concurrent builds and half-written files never meet.
+  const temp = join(dirname(target), `.${process.pid}.${Math.floor(performance.now() * 1000).toString(36)}.tmp-${back.replace(/[\\/]/g, '_')}`);
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, target);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  return target;
+}
+
+/** Removes temporary files an interrupted build left behind (SIGKILL gives no chance to clean up). */
+export function removeStaleTemporaries(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  for (const entry of readdirSync(outDir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /^\.\d+\.[0-9a-z]+\.tmp-/.test(entry.name)) rmSync(join(entry.parentPath ?? outDir, entry.name), { force: true });
+  }
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
