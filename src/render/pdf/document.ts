@@ -1,0 +1,58 @@
+/** A pdfkit document for one typeset letter: deterministic metadata, PDF 1.7, no base-14 font, our faces registered. */
+
+import type PDFDocumentClass from 'pdfkit';
+import type { FontBook } from '../../fonts/index.js';
+import type { FontRef, PagedLetter } from '../../typeset/index.js';
+
+/** pdfkit's constructor, loaded lazily by the caller (importing pdfkit costs ~200 ms of startup). */
+export type PdfKit = typeof PDFDocumentClass;
+
+/** Create the document with the letter's metadata. Dates come from the letter, never the clock, so bytes repeat. */
+export function createDocument(PDFDocument: PdfKit, paged: PagedLetter): PDFKit.PDFDocument {
+  const { meta } = paged;
+  const options: PDFKit.PDFDocumentOptions = {
+    pdfVersion: '1.7',
+    lang: paged.locale,
+    displayTitle: true,
+    autoFirstPage: false,
+    // The signature field is added after drawing, possibly on an earlier page than the last.
+    bufferPages: true,
+    // pdfkit selects Helvetica on creation unless told not to; a base-14 font must never reach the file.
+    font: null as unknown as string,
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      ...(meta.subject ? { Subject: meta.subject } : {}),
+      Keywords: meta.keywords.join(', '),
+      Creator: 'letter',
+      Producer: 'letter',
+      // pdfkit derives the trailer /ID from the info dictionary, so fixed dates make the whole file repeatable.
+      CreationDate: meta.created,
+      ModDate: meta.created,
+    },
+  };
+  return new PDFDocument(options);
+}
+
+/**
+ * Register faces under their file paths, as the fontkit fonts FontBook already parsed: pdfkit then neither reads nor
+ * parses a 14 MB file per document, and `doc.font(fonts.file(id, variant))` anywhere (the signature field too) finds
+ * the registered face. Registering is lazy in pdfkit: a face is embedded (subset) only if a page uses it.
+ */
+export function registerFonts(pdf: PDFKit.PDFDocument, refs: readonly FontRef[], fonts: FontBook): void {
+  for (const ref of refs) {
+    const path = fonts.file(ref.face, ref.variant);
+    // pdfkit accepts a fontkit Font wherever it takes a font source (it checks for `.layout`); its typings do not say so.
+    pdf.registerFont(path, fonts.open(ref.face, ref.variant) as unknown as Buffer);
+  }
+}
+
+/** Collect the bytes pdfkit streams out, once `end()` has been called. */
+export function collect(pdf: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on('error', reject);
+  });
+}

@@ -1,0 +1,28 @@
+/** Drawing a typeset page with pdfkit: each text run at its own position on its baseline, images, link areas. */
+
+import type { FontBook } from '../../fonts/index.js';
+import type { ImageItem, TextItem, TypesetPage } from '../../typeset/index.js';
+
+/** Draw every item of a page onto pdfkit's current page. */
+export function drawPage(pdf: PDFKit.PDFDocument, page: TypesetPage, fonts: FontBook): void {
+  for (const item of page.items) {
+    if (item.kind === 'text') drawText(pdf, item, fonts);
+    else drawImage(pdf, item);
+  }
+}
+
+function drawText(pdf: PDFKit.PDFDocument, item: TextItem, fonts: FontBook): void {
+  pdf.font(fonts.file(item.font.face, item.font.variant)).fontSize(item.size);
+  // lineBreak: false draws the string as given at (x, y): the line was broken by the typesetter. 'alphabetic' puts y on
+  // the baseline whatever the face's ascender, so runs in KR, SC and Latin faces share one baseline.
+  pdf.text(item.text, item.x, item.y, {
+    lineBreak: false,
+    baseline: 'alphabetic',
+    ...(item.characterSpacing ? { characterSpacing: item.characterSpacing } : {}),
+  });
+  if (item.link) pdf.link(item.x, item.y - 0.9 * item.size, item.width, 1.2 * item.size, item.link);
+}
+
+function drawImage(pdf: PDFKit.PDFDocument, item: ImageItem): void {
+  pdf.image(Buffer.from(item.data), item.x, item.y, { width: item.width, height: item.height });
+}

@@ -1,0 +1,55 @@
+/** Drawing a typeset letter into PDF bytes with pdfkit: fonts embedded and subset, metadata set, bytes repeatable. */
+
+import type { FontBook } from '../../fonts/index.js';
+import type { LetterDoc } from '../../model/index.js';
+import { typesetLetter, type PagedLetter, type PageGeometry } from '../../typeset/index.js';
+import { collect, createDocument, registerFonts } from './document.js';
+import { drawPage } from './draw.js';
+import { addSignatureField, type SignatureFieldSpec } from './signature-field.js';
+
+export type { SignatureFieldSpec } from './signature-field.js';
+
+/** Options of `renderPdf`. */
+export interface PdfOptions {
+  readonly fonts: FontBook;
+  /** Add an empty signature field (a /Sig placeholder with a visible box under the signatures) for signing later. */
+  readonly signatureField?: SignatureFieldSpec;
+  /** Override the page size or margins (tests use narrow columns); defaults come from the letter's paper. */
+  readonly geometry?: Partial<PageGeometry>;
+}
+
+/** A finished PDF and its page count. */
+export interface PdfResult {
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+}
+
+/** Typeset the letter and draw it. Throws LetterError `uncovered-character` before anything is drawn. */
+export async function renderPdf(doc: LetterDoc, opts: PdfOptions): Promise<PdfResult> {
+  const paged = typesetLetter(doc, {
+    fonts: opts.fonts,
+    reserveSignatureField: opts.signatureField !== undefined,
+    ...(opts.geometry ? { geometry: opts.geometry } : {}),
+  });
+  return drawPdf(paged, opts);
+}
+
+/** Draw an already typeset letter: no layout decision is taken here. */
+export async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts' | 'signatureField'>): Promise<PdfResult> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const pdf = createDocument(PDFDocument, paged);
+  const bytes = collect(pdf);
+  registerFonts(pdf, paged.fonts, opts.fonts);
+  const { width, height } = paged.geometry;
+  for (const page of paged.pages) {
+    pdf.addPage({ size: [width, height], margin: 0 });
+    drawPage(pdf, page, opts.fonts);
+  }
+  if (opts.signatureField && paged.signatureBox) {
+    // The field's appearance draws with the regular faces of the letter's chain; register them like the text faces.
+    registerFonts(pdf, opts.fonts.chain(paged.lang).map((face) => ({ face, variant: 'regular' as const })), opts.fonts);
+    addSignatureField(pdf, opts.signatureField, paged.signatureBox, opts.fonts);
+  }
+  pdf.end();
+  return { bytes: await bytes, pages: paged.pages.length };
+}

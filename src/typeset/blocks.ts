@@ -1,0 +1,110 @@
+/** Setting blocks into units: paragraphs, headings, quotes, lists, signatures and page breaks. */
+
+import type { FontBook } from '../fonts/index.js';
+import type { Align, Block, Inline, Lang } from '../model/index.js';
+import { setParagraph, type Line } from './break/paragraph.js';
+import type { Measurer } from './measure.js';
+import { styleRuns, type TextStyle } from './runs.js';
+import { HEADING_SCALE, isCjkLanguage, LIST_INDENT, PARAGRAPH_GAP, QUOTE_INDENT, QUOTE_SCALE } from './style.js';
+import { setSignature } from './signature.js';
+import { unit, type Unit } from './unit.js';
+
+/** Where and how a sequence of blocks is set. */
+export interface BlockFrame {
+  readonly fonts: FontBook;
+  readonly measurer: Measurer;
+  readonly lang: Lang;
+  readonly x: number;
+  readonly width: number;
+  readonly style: TextStyle;
+  readonly align: Align;
+  /** First-line indent of paragraphs, in em. */
+  readonly firstLineIndent: number;
+  /** Line height as a multiple of the size. */
+  readonly leading: number;
+}
+
+/** Set blocks in order; the first unit's gap is left to the caller (the section decides it). */
+export function setBlocks(blocks: readonly Block[], frame: BlockFrame): Unit[] {
+  const units: Unit[] = [];
+  for (const block of blocks) units.push(...setBlock(block, frame));
+  return units;
+}
+
+function setBlock(block: Block, frame: BlockFrame): Unit[] {
+  const size = frame.style.size;
+  switch (block.type) {
+    case 'paragraph':
+      return [unit(setInlines(block.inlines, frame), PARAGRAPH_GAP * size)];
+    case 'heading': {
+      const style = { ...frame.style, size: size * HEADING_SCALE[block.level], bold: true };
+      const lines = setInlines(block.inlines, { ...frame, style, firstLineIndent: 0, align: frame.align === 'justify' ? 'start' : frame.align });
+      return [unit(lines, size, { splittable: false, keepWithNext: true })];
+    }
+    case 'quote':
+      return setQuote(block.blocks, block.attribution, frame);
+    case 'list':
+      return setList(block.ordered, block.items, frame);
+    case 'pagebreak':
+      return [unit([], 0, { breakBefore: true, splittable: false })];
+    case 'signature':
+      return [setSignature(block, frame)];
+  }
+}
+
+/** Set inlines as one paragraph in the frame. */
+export function setInlines(inlines: readonly Inline[], frame: BlockFrame): Line[] {
+  const runs = styleRuns(inlines, frame.lang, frame.style, frame.fonts);
+  const size = frame.style.size;
+  return setParagraph(
+    runs,
+    size,
+    { x: frame.x, width: frame.width, firstLineIndent: frame.firstLineIndent * size, align: frame.align, leading: frame.leading },
+    frame.measurer,
+  );
+}
+
+function setQuote(blocks: readonly Block[], attribution: readonly Inline[] | undefined, frame: BlockFrame): Unit[] {
+  const size = frame.style.size;
+  const indent = QUOTE_INDENT * size;
+  // Latin quotes are set in italics; CJK faces have none, so there the smaller size alone sets the quote off.
+  const inner: BlockFrame = {
+    ...frame,
+    x: frame.x + indent,
+    width: frame.width - 2 * indent,
+    style: { ...frame.style, size: size * QUOTE_SCALE, italic: !isCjkLanguage(frame.lang) },
+    firstLineIndent: 0,
+  };
+  const units = setBlocks(blocks, inner);
+  if (attribution) {
+    const lines = setInlines(attribution, { ...inner, align: 'end', style: { ...inner.style, italic: false } });
+    units.push(unit(lines, 0.3 * size, { splittable: false }));
+  }
+  if (units[0]) units[0] = { ...units[0], gapBefore: PARAGRAPH_GAP * size };
+  return units;
+}
+
+function setList(ordered: boolean, items: readonly (readonly Block[])[], frame: BlockFrame): Unit[] {
+  const size = frame.style.size;
+  const indent = LIST_INDENT * size;
+  const inner: BlockFrame = { ...frame, x: frame.x + indent, width: frame.width - indent, firstLineIndent: 0 };
+  const units: Unit[] = [];
+  items.forEach((item, index) => {
+    const itemUnits = setBlocks(item, inner);
+    const first = itemUnits[0];
+    const firstLine = first?.lines[0];
+    if (!first || !firstLine) return;
+    // Hanging marker: a bullet at the left edge, or a number set flush against the text column.
+    const marker = ordered ? `${index + 1}.` : '•';
+    const [markerLine] = setInlines([{ type: 'text', value: marker }], { ...frame, width: indent, firstLineIndent: 0, align: ordered ? 'end' : 'start' });
+    const markerItems = (markerLine?.items ?? []).map((it) => ({
+      ...it,
+      x: ordered ? it.x - 0.4 * size : it.x + 0.3 * size,
+      y: firstLine.baseline,
+    }));
+    const lines = [{ ...firstLine, items: [...markerItems, ...firstLine.items] }, ...first.lines.slice(1)];
+    itemUnits[0] = { ...first, lines, gapBefore: index === 0 ? PARAGRAPH_GAP * size : 0.3 * size };
+    units.push(...itemUnits);
+  });
+  return units;
+}

@@ -1,0 +1,91 @@
+/** Greedy line breaking over break opportunities: fill each line, break an over-long word only when it cannot fit alone. */
+
+import type { BreakOpportunity } from '../segment/breaks.js';
+import { isSpace } from '../segment/classes.js';
+
+/** One line of a paragraph as a range of the paragraph's text. */
+export interface LineSpan {
+  /** Index of the line's first character. */
+  readonly start: number;
+  /** End of the drawn text: trailing spaces and the newline are left out. */
+  readonly end: number;
+  /** Index where the next line begins. */
+  readonly next: number;
+  /** The line ends the paragraph or a hard line break (it is not justified). */
+  readonly last: boolean;
+}
+
+/** What the breaker needs to know about a paragraph; widths are in points. */
+export interface BreakInput {
+  readonly text: string;
+  readonly opportunities: readonly BreakOpportunity[];
+  /** Natural width of text[start, end). */
+  readonly width: (start: number, end: number) => number;
+  /** Width available to the line with this index (the first line may be indented). */
+  readonly lineWidth: (lineIndex: number) => number;
+}
+
+/**
+ * Break a paragraph into lines. Each segment between two opportunities is measured once, so the work is linear in the
+ * text. A segment wider than a whole line (a long URL, a very long Korean word on a narrow page) is split between
+ * graphemes: the one place where a word may break.
+ */
+export function breakLines(input: BreakInput): LineSpan[] {
+  const { text, opportunities } = input;
+  const lines: LineSpan[] = [];
+  let start = 0; // first character of the open line
+  let used = 0; // width of the open line so far, trailing spaces included
+
+  const close = (end: number, next: number, last: boolean): void => {
+    lines.push({ start, end: trimEnd(text, start, end), next, last });
+    start = next;
+    used = 0;
+  };
+
+  let segStart = 0;
+  for (const opp of opportunities) {
+    const segEnd = opp.position;
+    const visible = input.width(segStart, trimEnd(text, segStart, segEnd));
+    if (start < segStart && used + visible > input.lineWidth(lines.length)) close(segStart, segStart, false);
+    if (start === segStart && visible > input.lineWidth(lines.length)) {
+      // Over-long word: cut it between graphemes, each piece filling a whole line.
+      for (const cut of forcedCuts(text, segStart, trimEnd(text, segStart, segEnd), input, lines.length)) {
+        close(cut, cut, false);
+      }
+      used = input.width(start, segEnd);
+    } else {
+      used += input.width(segStart, segEnd);
+    }
+    if (opp.required) close(segEnd, segEnd, true);
+    segStart = segEnd;
+  }
+  if (lines.length === 0) lines.push({ start: 0, end: 0, next: 0, last: true });
+  return lines;
+}
+
+/** Where to cut an over-long segment [from, to) so that each piece fits its line; the last piece stays open. */
+function forcedCuts(text: string, from: number, to: number, input: BreakInput, firstLine: number): number[] {
+  const cuts: number[] = [];
+  let width = 0;
+  for (const { index, segment } of graphemes(text.slice(from, to))) {
+    const at = from + index;
+    const w = input.width(at, at + segment.length);
+    if (width > 0 && width + w > input.lineWidth(firstLine + cuts.length)) {
+      cuts.push(at);
+      width = 0;
+    }
+    width += w;
+  }
+  return cuts;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+function graphemes(text: string): Iterable<Intl.SegmentData> {
+  return segmenter.segment(text);
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
+}

@@ -1,0 +1,140 @@
+/** Setting one paragraph: break its styled runs into lines and position every run on its line (alignment, justification). */
+
+import type { Align } from '../../model/index.js';
+import type { Measurer } from '../measure.js';
+import type { StyledRun } from '../runs.js';
+import { breakOpportunities } from '../segment/breaks.js';
+import type { PageItem, TextItem } from '../types.js';
+import { breakLines, type LineSpan } from './lines.js';
+import { justifiedChunks } from './justify.js';
+
+/** A line box: its items are positioned with y relative to the box's top. */
+export interface Line {
+  readonly height: number;
+  /** Distance from the top of the box to the baseline. */
+  readonly baseline: number;
+  readonly items: readonly PageItem[];
+  /** An empty box kept free for a signature field (its items are empty). */
+  readonly reserved?: { readonly x: number; readonly width: number };
+}
+
+/** Where and how a paragraph is set. */
+export interface ParagraphFrame {
+  /** Left edge and width of the text column, in points. */
+  readonly x: number;
+  readonly width: number;
+  /** Indent of the first line, in points. */
+  readonly firstLineIndent: number;
+  readonly align: Align;
+  /** Line height as a multiple of the size. */
+  readonly leading: number;
+}
+
+/** Break and place a paragraph; `size` is its base size (line height derives from it). */
+export function setParagraph(runs: readonly StyledRun[], size: number, frame: ParagraphFrame, measurer: Measurer): Line[] {
+  const text = runs.map((run) => run.text).join('');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const run of runs) {
+    starts.push(offset);
+    offset += run.text.length;
+  }
+  const runAt = (index: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const width = (start: number, end: number): number => {
+    let total = 0;
+    for (let i = start; i < end; ) {
+      const r = runAt(i);
+      const run = runs[r]!;
+      const stop = Math.min(end, starts[r]! + run.text.length);
+      if (run.text !== '\n') {
+        // Trailing spaces are measured in context: the shaper may pick another space glyph between two words.
+        let visible = stop;
+        while (visible > i && text.charCodeAt(visible - 1) === 0x20) visible--;
+        const runEnd = starts[r]! + run.text.length;
+        const space = visible < stop ? measurer.space(run.font, text.codePointAt(visible - 1), stop < runEnd ? text.codePointAt(stop) : undefined) : 0;
+        total += (measurer.advance(run.font, text.slice(i, visible)) + (stop - visible) * space) * run.size;
+      }
+      i = stop;
+    }
+    return total;
+  };
+
+  const opportunities = breakOpportunities(text, (i) => runs[runAt(i)]!.lang);
+  const lineWidth = (index: number): number => frame.width - (index === 0 ? frame.firstLineIndent : 0);
+  const spans = breakLines({ text, opportunities, width, lineWidth });
+
+  const height = size * frame.leading;
+  // Centre the em box in the line (CSS half-leading); 0.88 em of it lies above the baseline in the CJK faces' design.
+  const baseline = (height - size) / 2 + 0.88 * size;
+  return spans.map((span, index) => ({
+    height,
+    baseline,
+    items: placeLine(span, index, text, runs, starts, frame, baseline, lineWidth(index), measurer),
+  }));
+}
+
+function placeLine(
+  span: LineSpan,
+  index: number,
+  text: string,
+  runs: readonly StyledRun[],
+  starts: readonly number[],
+  frame: ParagraphFrame,
+  baseline: number,
+  available: number,
+  measurer: Measurer,
+): TextItem[] {
+  // The pieces of runs that fall on this line.
+  const pieces: { run: StyledRun; text: string; width: number }[] = [];
+  runs.forEach((run, r) => {
+    const from = Math.max(span.start, starts[r]!);
+    const to = Math.min(span.end, starts[r]! + run.text.length);
+    if (to <= from || run.text === '\n') return;
+    const piece = text.slice(from, to);
+    pieces.push({ run, text: piece, width: measurer.advance(run.font, piece) * run.size });
+  });
+  const natural = pieces.reduce((sum, p) => sum + p.width, 0);
+  const slack = available - natural;
+  let x = frame.x + (index === 0 ? frame.firstLineIndent : 0);
+  if (frame.align === 'end') x += slack;
+  else if (frame.align === 'center') x += slack / 2;
+
+  const items: TextItem[] = [];
+  const emit = (run: StyledRun, str: string, at: number, w: number, characterSpacing: number): void => {
+    if (str.trim() === '') return; // a space alone draws nothing; its width is already in the positions
+    items.push({
+      kind: 'text', text: str, font: run.font, size: run.size, x: at, y: baseline, width: w,
+      characterSpacing, lang: run.lang, ...(run.link ? { link: run.link } : {}),
+    });
+  };
+
+  if (frame.align === 'justify' && !span.last && slack > 0) {
+    const chunks = justifiedChunks(pieces.map((p) => ({ text: p.text, run: p.run })), (run, str) => measurer.advance(run.font, str) * run.size);
+    const gaps = chunks.reduce((sum, c) => sum + c.gaps, 0);
+    // Chunks are drawn one by one, so their own widths (not the whole pieces') decide the spacing.
+    const chunked = chunks.reduce((sum, c) => sum + c.width, 0);
+    if (gaps > 0 && available > chunked) {
+      const extra = (available - chunked) / gaps;
+      for (const chunk of chunks) {
+        const spacing = chunk.ideographic ? extra : 0;
+        emit(chunk.run, chunk.text, x, chunk.width + spacing * chunk.length, spacing);
+        x += chunk.width + extra * chunk.gaps;
+      }
+      return items;
+    }
+  }
+  for (const piece of pieces) {
+    emit(piece.run, piece.text, x, piece.width, 0);
+    x += piece.width;
+  }
+  return items;
+}

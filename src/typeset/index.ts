@@ -1,0 +1,60 @@
+/** Typesetting a letter: LetterDoc + fonts → PagedLetter (pages of positioned runs). Measures with fontkit; never pdfkit. */
+
+import type { FontBook } from '../fonts/index.js';
+import type { LetterDoc } from '../model/index.js';
+import { Measurer } from './measure.js';
+import { paginate } from './paginate/index.js';
+import { pageNumberItems } from './paginate/page-numbers.js';
+import { setSections } from './sections.js';
+import { pageGeometry } from './style.js';
+import type { FontRef, PagedLetter, PageGeometry } from './types.js';
+
+export type { FontRef, ImageItem, PagedLetter, PageGeometry, PageItem, ReservedBox, TextItem, TypesetPage } from './types.js';
+export { PAPER, MARGIN, SIGNATURE_FIELD } from './style.js';
+
+/** Options of `typesetLetter`. */
+export interface TypesetOptions {
+  readonly fonts: FontBook;
+  /** Keep a box free under the last signature block for a signature field (see `PagedLetter.signatureBox`). */
+  readonly reserveSignatureField?: boolean;
+  /** Override the page size or margins (tests set narrow columns this way); defaults come from `doc.paper`. */
+  readonly geometry?: Partial<PageGeometry>;
+}
+
+/**
+ * Set a letter into pages. Throws a LetterError `uncovered-character` naming U+XXXX, the key and the language when a
+ * character has no glyph in any face of its language's chain.
+ */
+export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter {
+  const geometry = pageGeometry(doc.paper, opts.geometry);
+  const measurer = new Measurer(opts.fonts);
+
+  // 1. Sections → units (blocks broken into lines, positioned horizontally).
+  const units = setSections({ doc, fonts: opts.fonts, measurer, geometry, reserveSignatureField: opts.reserveSignatureField ?? false });
+
+  // 2. Units → pages.
+  const { pages, reserved } = paginate(units, geometry);
+
+  // 3. Page numbers, only when the letter runs past one page.
+  if (pages.length > 1) {
+    pages.forEach((items, i) => items.push(...pageNumberItems(doc, i + 1, pages.length, geometry, opts.fonts, measurer)));
+  }
+
+  return {
+    lang: doc.lang,
+    locale: doc.locale,
+    meta: doc.meta,
+    geometry,
+    pages: pages.map((items) => ({ items })),
+    fonts: fontsUsed(pages.flat()),
+    ...(reserved ? { signatureBox: reserved } : {}),
+  };
+}
+
+function fontsUsed(items: readonly { kind: string; font?: FontRef }[]): FontRef[] {
+  const seen = new Map<string, FontRef>();
+  for (const item of items) {
+    if (item.font && !seen.has(`${item.font.face}/${item.font.variant}`)) seen.set(`${item.font.face}/${item.font.variant}`, item.font);
+  }
+  return [...seen.values()];
+}

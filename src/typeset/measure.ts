@@ -1,0 +1,71 @@
+/** Text measurement through FontBook's fontkit faces: advance widths in em, cached per face file and string. */
+
+import type { Font } from 'fontkit';
+import type { FontBook } from '../fonts/index.js';
+import { isHangul } from './segment/classes.js';
+import type { FontRef } from './types.js';
+
+interface FaceCache {
+  readonly font: Font;
+  readonly unitsPerEm: number;
+  readonly widths: Map<string, number>;
+}
+
+// One cache per FontBook (one per process in practice), so a batch of letters measures each word once.
+const caches = new WeakMap<FontBook, Map<string, FaceCache>>();
+
+/** Measures text the way pdfkit will draw it: fontkit's layout with its default features. */
+export class Measurer {
+  private readonly faces: Map<string, FaceCache>;
+
+  constructor(private readonly fonts: FontBook) {
+    let faces = caches.get(fonts);
+    if (!faces) caches.set(fonts, (faces = new Map()));
+    this.faces = faces;
+  }
+
+  /** Advance width of `text` in this face at size 1 (multiply by the size in points). */
+  advance(ref: FontRef, text: string): number {
+    if (text.length === 0) return 0;
+    const face = this.face(ref);
+    let width = face.widths.get(text);
+    if (width === undefined) {
+      width = measure(face, text);
+      face.widths.set(text, width);
+    }
+    return width;
+  }
+
+  /**
+   * Advance of one space between `before` and `after` when both sit in the same shaped run. Noto Serif KR substitutes
+   * a wider space between two Hangul syllables (its Korean-script GSUB), so a word measured alone, with its trailing
+   * space, is narrower than the same word drawn inside a line; measuring the space in context keeps breaking exact.
+   */
+  space(ref: FontRef, before: number | undefined, after: number | undefined): number {
+    if (before !== undefined && after !== undefined && isHangul(before) && isHangul(after)) {
+      return this.advance(ref, '\uac00 \uac00') - 2 * this.advance(ref, '\uac00');
+    }
+    return this.advance(ref, ' ');
+  }
+
+  private face(ref: FontRef): FaceCache {
+    const path = this.fonts.file(ref.face, ref.variant);
+    let face = this.faces.get(path);
+    if (!face) {
+      const font = this.fonts.open(ref.face, ref.variant);
+      face = { font, unitsPerEm: font.unitsPerEm, widths: new Map() };
+      this.faces.set(path, face);
+    }
+    return face;
+  }
+}
+
+function measure(face: FaceCache, text: string): number {
+  const cp = text.codePointAt(0)!;
+  // One character needs no shaping: the glyph's own advance is what layout would give, and it is far cheaper.
+  if (text.length === (cp > 0xffff ? 2 : 1)) return face.font.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm;
+  const run = face.font.layout(text);
+  let units = 0;
+  for (const position of run.positions) units += position.xAdvance;
+  return units / face.unitsPerEm;
+}

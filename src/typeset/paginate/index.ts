@@ -1,0 +1,90 @@
+/** Pagination: units onto pages, keeping unsplittable units whole, keeps honoured, and no widowed or orphaned lines. */
+
+import type { Line } from '../break/paragraph.js';
+import type { PageGeometry, PageItem, ReservedBox } from '../types.js';
+import { linesHeight, type Unit } from '../unit.js';
+
+/** Pages of absolutely positioned items, and the reserved box if a unit carried one. */
+export interface Pagination {
+  readonly pages: PageItem[][];
+  readonly reserved?: ReservedBox;
+}
+
+// Rounding slack, so that a unit exactly as tall as the space left still fits.
+const EPSILON = 0.01;
+
+/** Put units on pages in order. */
+export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagination {
+  const capacity = geometry.height - geometry.margins.top - geometry.margins.bottom;
+  const pages: PageItem[][] = [[]];
+  let y = 0;
+  let reserved: ReservedBox | undefined;
+
+  const newPage = (): void => {
+    pages.push([]);
+    y = 0;
+  };
+  const place = (line: Line): void => {
+    const top = geometry.margins.top + y;
+    const page = pages[pages.length - 1]!;
+    for (const item of line.items) page.push({ ...item, y: item.y + top });
+    if (line.reserved) reserved = { pageIndex: pages.length - 1, x: line.reserved.x, y: top, width: line.reserved.width, height: line.height };
+    y += line.height;
+  };
+  const fitting = (lines: readonly Line[], from: number): number => {
+    let k = 0;
+    let h = from;
+    while (k < lines.length && h + lines[k]!.height <= capacity + EPSILON) h += lines[k++]!.height;
+    return k;
+  };
+
+  units.forEach((unit, index) => {
+    if (unit.breakBefore) {
+      if (y > 0) newPage();
+      return;
+    }
+    let lines = unit.lines;
+    let first = true;
+    while (lines.length > 0) {
+      const gap = first && y > 0 ? unit.gapBefore : 0;
+      const keep = Math.min(linesHeight(lines) + keptHeight(units, index), capacity);
+      if (y + gap + keep <= capacity + EPSILON) {
+        y += gap;
+        lines.forEach(place);
+        break;
+      }
+      if (unit.splittable && lines.length >= 2 * unit.minLines) {
+        const k = Math.min(fitting(lines, y + gap), lines.length - unit.minLines);
+        if (k >= unit.minLines) {
+          y += gap;
+          lines.slice(0, k).forEach(place);
+          newPage();
+          lines = lines.slice(k);
+          first = false;
+          continue;
+        }
+      }
+      if (y > 0) {
+        newPage();
+        continue;
+      }
+      // Taller than a page even when it starts one: split wherever the page is full.
+      const k = Math.max(1, fitting(lines, 0));
+      lines.slice(0, k).forEach(place);
+      lines = lines.slice(k);
+      if (lines.length > 0) newPage();
+      first = false;
+    }
+  });
+  while (pages.length > 1 && pages[pages.length - 1]!.length === 0 && reserved?.pageIndex !== pages.length - 1) pages.pop();
+  return reserved ? { pages, reserved } : { pages };
+}
+
+/** Height that must follow a unit on its page because of keep-with-next: the next unit's first lines, or all of it. */
+function keptHeight(units: readonly Unit[], index: number, depth = 0): number {
+  const unit = units[index]!;
+  const next = units[index + 1];
+  if (!unit.keepWithNext || !next || next.breakBefore || depth > 20) return 0;
+  if (next.splittable) return next.gapBefore + linesHeight(next.lines.slice(0, next.minLines));
+  return next.gapBefore + linesHeight(next.lines) + keptHeight(units, index + 1, depth + 1);
+}

@@ -1,0 +1,30 @@
+/** Page numbers: the letter's own label (`- {page} -`, `第{page}页`) centred in the bottom margin of every page. */
+
+import type { FontBook } from '../../fonts/index.js';
+import type { LetterDoc } from '../../model/index.js';
+import { setParagraph } from '../break/paragraph.js';
+import type { Measurer } from '../measure.js';
+import { styleRuns } from '../runs.js';
+import { bodySize, PAGE_NUMBER } from '../style.js';
+import type { PageGeometry, PageItem } from '../types.js';
+
+/** The items of page `page` (1-based) of `pages`'s number. */
+export function pageNumberItems(
+  doc: LetterDoc,
+  page: number,
+  pages: number,
+  geometry: PageGeometry,
+  fonts: FontBook,
+  measurer: Measurer,
+): PageItem[] {
+  const label = doc.pageLabel.replaceAll('{page}', String(page)).replaceAll('{pages}', String(pages));
+  const size = bodySize(doc.lang) * PAGE_NUMBER.scale;
+  const runs = styleRuns([{ type: 'text', value: label }], doc.lang, { size, bold: false, italic: false }, fonts);
+  const x = geometry.margins.left;
+  const width = geometry.width - geometry.margins.left - geometry.margins.right;
+  const [line] = setParagraph(runs, size, { x, width, firstLineIndent: 0, align: 'center', leading: 1 }, measurer);
+  if (!line) return [];
+  // Baseline a little below the middle of the bottom margin, so the digits' optical centre sits on it.
+  const baseline = geometry.height - geometry.margins.bottom * PAGE_NUMBER.baselineFromBottom + size * 0.35;
+  return line.items.map((item) => ({ ...item, y: item.y - line.baseline + baseline }));
+}

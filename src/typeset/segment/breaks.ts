@@ -1,0 +1,48 @@
+/** Break opportunities of a paragraph: UAX #14 from `linebreak`, narrowed by letter's rules for Korean and CJK. */
+
+import LineBreaker from 'linebreak';
+import type { Lang } from '../../model/index.js';
+import { isAlphanumeric, isClosing, isHangul, isHanOrKana, isOpening, isSpace } from './classes.js';
+
+/** A place where a new line may begin: `position` is the index of its first UTF-16 unit. */
+export interface BreakOpportunity {
+  readonly position: number;
+  /** A hard line break (the text has a newline just before `position`). */
+  readonly required: boolean;
+}
+
+/**
+ * Where lines may begin in `text`, in order; the last entry is always the end of the text.
+ * `langAt(i)` is the language of the character at UTF-16 index i (a span can differ from its paragraph).
+ */
+export function breakOpportunities(text: string, langAt: (index: number) => Lang): BreakOpportunity[] {
+  const out: BreakOpportunity[] = [];
+  const breaker = new LineBreaker(text);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    if (bk.position >= text.length) break;
+    if (bk.required || allowsBreak(text, bk.position, langAt)) out.push({ position: bk.position, required: bk.required });
+  }
+  out.push({ position: text.length, required: true });
+  return out;
+}
+
+/** Whether our rules keep a UAX #14 opportunity at `position` (between the character before it and the one at it). */
+export function allowsBreak(text: string, position: number, langAt: (index: number) => Lang): boolean {
+  const beforeIndex = position - (isLowSurrogate(text.charCodeAt(position - 1)) ? 2 : 1);
+  const before = text.codePointAt(beforeIndex)!;
+  const after = text.codePointAt(position)!;
+  // clreq/jlreq kinsoku: a closing mark never starts a line, an opening mark never ends one.
+  if (isClosing(after) || isOpening(before)) return false;
+  if (isSpace(before)) return true;
+  // SPEC §7, klreq: Hangul breaks only between words (CSS word-break: keep-all); in Korean text Hanja are word letters too.
+  // A word longer than the line is the one exception, handled by the line breaker, not here.
+  if (isHangul(before) || isHangul(after)) return false;
+  if (langAt(beforeIndex) === 'ko' && langAt(position) === 'ko' && (isHanOrKana(before) || isHanOrKana(after))) return false;
+  // Latin words and numbers inside CJK text are never split (UAX #14 already says so for AL/NU pairs; keep it explicit).
+  if (isAlphanumeric(before) && isAlphanumeric(after)) return false;
+  return true;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}

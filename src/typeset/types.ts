@@ -1,0 +1,82 @@
+/** The typesetter's output: a letter as pages of positioned text runs and images, ready for a PDF backend to draw. */
+
+import type { DocumentMeta, Lang } from '../model/index.js';
+import type { Variant } from '../fonts/index.js';
+
+/** A FontBook face in one variant: the unit a backend registers once and embeds. */
+export interface FontRef {
+  /** Face id from fonts/fonts.json (`kr`, `sc`, `latin`). */
+  readonly face: string;
+  readonly variant: Variant;
+}
+
+/** Page size and margins in PDF points. */
+export interface PageGeometry {
+  readonly width: number;
+  readonly height: number;
+  readonly margins: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
+}
+
+/** Text in one face and size, drawn from (x, y) along one line; every run of a line shares that line's baseline. */
+export interface TextItem {
+  readonly kind: 'text';
+  readonly text: string;
+  readonly font: FontRef;
+  readonly size: number;
+  /** Left edge, points from the page's left edge. */
+  readonly x: number;
+  /** Alphabetic baseline, points from the page's top edge (pdfkit's top-left origin). */
+  readonly y: number;
+  /** Advance width as measured, character spacing included. */
+  readonly width: number;
+  /** Extra space after every character (justified CJK lines), in points; 0 otherwise. */
+  readonly characterSpacing: number;
+  /** The language of this text (BCP 47 primary code). */
+  readonly lang: Lang;
+  /** Target of a link, when the text is one. */
+  readonly link?: string;
+}
+
+/** A raster image placed on the page (a handwritten signature). */
+export interface ImageItem {
+  readonly kind: 'image';
+  readonly data: Uint8Array;
+  readonly format: 'png' | 'jpeg';
+  /** Top-left corner and size in points. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly alt: string;
+}
+
+/** Anything drawn on a page. */
+export type PageItem = TextItem | ImageItem;
+
+/** One page: its items in reading order. */
+export interface TypesetPage {
+  readonly items: readonly PageItem[];
+}
+
+/** An empty box the typesetter kept free on a page (for a signature field). */
+export interface ReservedBox {
+  readonly pageIndex: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A letter broken into pages: what render/pdf draws, knowing nothing of blocks or line breaking. */
+export interface PagedLetter {
+  readonly lang: Lang;
+  /** BCP 47 tag with region: the PDF /Lang. */
+  readonly locale: string;
+  readonly meta: DocumentMeta;
+  readonly geometry: PageGeometry;
+  readonly pages: readonly TypesetPage[];
+  /** Every face and variant some item uses, in first-use order (register these, and only these). */
+  readonly fonts: readonly FontRef[];
+  /** The box kept free under the signatures, when one was asked for. */
+  readonly signatureBox?: ReservedBox;
+}

@@ -1,0 +1,131 @@
+/** Test helpers for the PDF side: LetterDocs built from the example letter's locale text, and poppler wrappers. */
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Align, Block, Inline, LetterDoc, Section } from '../../src/model/index.js';
+
+export type ExampleLang = 'en' | 'ko' | 'zh';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BODY_KEYS = ['intro', 'reports', 'firsthand', 'empathy', 'mother_intro', 'mother', 'coi', 'obligations', 'agreement',
+  'conflict', 'dangers', 'rights_day', 'plea', 'hope'] as const;
+
+const LOCALE = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' } as const;
+const DATE = { en: 'December 10, 2023', ko: '2023년 12월 10일', zh: '2023年12月10日' } as const;
+const SALUTATION = { en: 'President Xi Jinping,', ko: '존경하는 시진핑 주석님께', zh: '尊敬的习近平主席：' } as const;
+const ORGS = {
+  en: ['General Federation of North Korean Defectors in Canada (CFNK)', 'Crossing NK'],
+  ko: ['캐나다 탈북인 총연합회(CFNK)', '크로싱 엔케이(Crossing NK)'],
+  zh: ['加拿大脱北者总联合会（CFNK）', 'Crossing NK'],
+} as const;
+const EMAILS = ['canadanorthkorean@gmail.com', 'crossingnk@gmail.com'];
+const PAGE_LABEL = { en: '- {page} -', ko: '- {page} / {pages} -', zh: '第{page}页，共{pages}页' } as const;
+
+/** The example letter's locale strings (examples/open-letter-2023/locales/<lang>/letter.json). */
+export function localeStrings(lang: ExampleLang): Record<string, string> {
+  return JSON.parse(readFileSync(join(ROOT, 'examples', 'open-letter-2023', 'locales', lang, 'letter.json'), 'utf8')) as Record<string, string>;
+}
+
+/** The body paragraphs of the example letter, in order, as plain strings. */
+export function bodyParagraphs(lang: ExampleLang): string[] {
+  const strings = localeStrings(lang);
+  return BODY_KEYS.map((key) => strings[key]!);
+}
+
+export function text(value: string, key: string, lang: string): Inline {
+  return { type: 'text', value, origin: { file: `locales/${lang}/letter.json`, key, lang } };
+}
+
+function para(value: string, key: string, lang: string): Block {
+  return { type: 'paragraph', inlines: [text(value, key, lang)] };
+}
+
+function section(part: Section['part'], blocks: Block[], extra: Partial<Section> = {}): Section {
+  return { part, align: 'start', keepTogether: false, keepWithNext: false, firstLineIndent: 0, blocks, ...extra };
+}
+
+export interface LetterOptions {
+  /** Repeat the body this many times (a long letter). */
+  readonly repeat?: number;
+  /** Only the body section (for the line-breaking sweep). */
+  readonly bodyOnly?: boolean;
+  readonly bodyAlign?: Align;
+  /** Replace the body with these paragraphs. */
+  readonly body?: readonly Block[];
+}
+
+/** A LetterDoc of the example letter in one language: title, date, salutation, body, close, signatures. */
+export function exampleLetter(lang: ExampleLang, opts: LetterOptions = {}): LetterDoc {
+  const s = localeStrings(lang);
+  const bodyBlocks: Block[] = opts.body
+    ? [...opts.body]
+    : Array.from({ length: opts.repeat ?? 1 }, () =>
+        BODY_KEYS.map((key): Block =>
+          key === 'mother' ? { type: 'quote', blocks: [para(s[key]!, key, lang)] } : para(s[key]!, key, lang),
+        ),
+      ).flat();
+  const body = section('body', bodyBlocks, { align: opts.bodyAlign ?? 'justify', firstLineIndent: lang === 'zh' ? 2 : 0 });
+  const sections: Section[] = opts.bodyOnly
+    ? [body]
+    : [
+        section('title', [para(s['title']!, 'title', lang)], { align: 'center', keepWithNext: true }),
+        section('subtitle', [para(s['headline']!, 'headline', lang)], { align: 'center', keepWithNext: true }),
+        section('date', [para(DATE[lang], 'date', lang)], { align: 'end' }),
+        section('salutation', [para(SALUTATION[lang], 'salutation', lang)], { keepWithNext: true }),
+        body,
+        section('close', [para(s['closing']!, 'closing', lang)], { keepTogether: true, keepWithNext: true }),
+        section(
+          'signatures',
+          ORGS[lang].map((org, i): Block => ({ type: 'signature', org: [text(org, `signatories[${i}].org`, lang)], email: EMAILS[i]! })),
+          { keepTogether: true },
+        ),
+      ];
+  return {
+    lang,
+    locale: LOCALE[lang],
+    paper: 'A4',
+    meta: { title: s['title']!, author: 'CFNK, Crossing NK', subject: s['headline']!, keywords: ['North Korea', 'refugees'], created: new Date('2023-12-10T00:00:00Z') },
+    pageLabel: PAGE_LABEL[lang],
+    sections,
+  };
+}
+
+/** A fresh scratch folder. */
+export function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'letter-pdf-'));
+}
+
+/** Write bytes to a scratch file and return its path. */
+export function writePdf(bytes: Uint8Array, dir: string, name: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/**
+ * pdftotext output; `page` limits it to one page. `raw` keeps drawing order and the spaces as drawn (the default
+ * mode's reading-order heuristics glue short words such as `- 1 -` together).
+ */
+export function pdfText(path: string, page?: number, raw = false): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), '-enc', 'UTF-8', ...range, path, '-'], { encoding: 'utf8' });
+}
+
+/** pdffonts rows: name, type, emb, sub, uni. */
+export function pdfFonts(path: string): { name: string; type: string; emb: string; sub: string; uni: string }[] {
+  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+  return out.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    // name type [type words…] encoding emb sub uni object ID
+    const n = cols.length;
+    return { name: cols[0]!, type: cols.slice(1, n - 6).join(' '), emb: cols[n - 5]!, sub: cols[n - 4]!, uni: cols[n - 3]! };
+  });
+}
+
+/** Page count from pdfinfo. */
+export function pdfPages(path: string): number {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+}

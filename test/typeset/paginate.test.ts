@@ -1,0 +1,53 @@
+/** Pagination rules on synthetic units: no widows or orphans, unsplittable units move whole, keep-with-next. */
+
+import { describe, expect, it } from 'vitest';
+import type { Line } from '../../src/typeset/break/paragraph.js';
+import { paginate } from '../../src/typeset/paginate/index.js';
+import { unit, type Unit } from '../../src/typeset/unit.js';
+
+// A page with room for exactly 10 lines of 10 pt.
+const geometry = { width: 200, height: 120, margins: { top: 10, right: 10, bottom: 10, left: 10 } };
+
+function lines(tag: string, n: number): Line[] {
+  return Array.from({ length: n }, (_, i) => ({
+    height: 10,
+    baseline: 8,
+    items: [{ kind: 'text' as const, text: `${tag}${i}`, font: { face: 'latin', variant: 'regular' as const }, size: 10, x: 10, y: 8, width: 10, characterSpacing: 0, lang: 'en' }],
+  }));
+}
+
+function layout(units: Unit[]): string[][] {
+  return paginate(units, geometry).pages.map((page) => page.map((item) => (item.kind === 'text' ? item.text : '')));
+}
+
+describe('paginate', () => {
+  it('never leaves one line of a paragraph alone at the foot of a page (orphan)', () => {
+    const pages = layout([unit(lines('a', 9), 0), unit(lines('b', 4), 0)]);
+    expect(pages[0]).toEqual(lines('a', 9).map((l) => (l.items[0] as { text: string }).text));
+    expect(pages[1]).toEqual(['b0', 'b1', 'b2', 'b3']);
+  });
+
+  it('never carries one line of a paragraph alone to the next page (widow)', () => {
+    const pages = layout([unit(lines('a', 6), 0), unit(lines('b', 5), 0)]);
+    // 4 lines are left on page 1; 4 of b would fit but leave b4 alone, so 3 stay and 2 move.
+    expect(pages[0]!.filter((t) => t.startsWith('b'))).toEqual(['b0', 'b1', 'b2']);
+    expect(pages[1]).toEqual(['b3', 'b4']);
+  });
+
+  it('moves an unsplittable unit whole to the next page', () => {
+    const pages = layout([unit(lines('a', 7), 0), unit(lines('s', 4), 0, { splittable: false })]);
+    expect(pages[1]).toEqual(['s0', 's1', 's2', 's3']);
+  });
+
+  it('keeps a unit with the start of the next one', () => {
+    const pages = layout([unit(lines('a', 8), 0), unit(lines('h', 1), 0, { splittable: false, keepWithNext: true }), unit(lines('b', 4), 0)]);
+    expect(pages[0]).toEqual(lines('a', 8).map((l) => (l.items[0] as { text: string }).text));
+    expect(pages[1]!.slice(0, 3)).toEqual(['h0', 'b0', 'b1']);
+  });
+
+  it('starts a new page at a page break and drops the gap at the top of a page', () => {
+    const result = paginate([unit(lines('a', 2), 0), unit([], 0, { breakBefore: true, splittable: false }), unit(lines('b', 1), 30)], geometry);
+    expect(result.pages).toHaveLength(2);
+    expect(result.pages[1]![0]!.y).toBe(10 + 8);
+  });
+});
