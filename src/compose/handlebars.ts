@@ -81,7 +81,7 @@ function sandboxedHandlebars(): typeof Handlebars {
     compiler: unknown;
   };
   proto.appendEscaped = function appendEscaped(this: CompilerInternals) {
-    this.pushSource(this.appendToBuffer(['container.helpers.__escape(', this.popStack(), ')']));
+    this.pushSource(this.appendToBuffer(['container.helpers.__escape(', this.popStack(), ', {})']));
   };
   proto.compiler = MarkdownCompiler;
   (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = MarkdownCompiler;

@@ -1,0 +1,7 @@
+/** Signing: PAdES for PDFs, OOXML package signatures and detached CMS for DOCX, and verifying both. Bytes in, bytes out. */
+
+export { loadP12, type SigningKey } from './p12.js';
+export { signPdf } from './pdf.js';
+export { signDocx } from './docx.js';
+export { verifyFile } from './verify.js';
+export type { VerifyReport } from './report.js';

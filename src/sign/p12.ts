@@ -1,0 +1,87 @@
+/** Reading a PKCS#12 file into a signing key: private key, signer certificate, chain, signer's name. */
+
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import forge from 'node-forge';
+import { LetterError, problem } from '../diag/index.js';
+
+/** A parsed PKCS#12: what both signers need. Holds no password. */
+export interface SigningKey {
+  /** The signer's RSA private key. */
+  readonly privateKey: KeyObject;
+  /** DER of the certificate whose public key matches the private key. */
+  readonly certificate: Uint8Array;
+  /** DER of the other certificates in the file (issuing CAs), in the file's order. */
+  readonly chain: readonly Uint8Array[];
+  /** The signer certificate's subject common name (falls back to the whole subject). */
+  readonly signerName: string;
+  /** The signer certificate's organisation (O), when it has one. */
+  readonly organisation?: string;
+}
+
+const HINT =
+  'check the password in LETTER_P12_PASSWORD (or --p12-password-file) and that the file is a PKCS#12 (.p12/.pfx) with a private key and its certificate';
+
+/**
+ * Parses a PKCS#12 file. A wrong password or a broken file is a LetterError with code 'p12' naming `file`;
+ * the password never appears in the message (forge's own messages are not passed on).
+ */
+export function loadP12(bytes: Uint8Array, password: string, file: string): SigningKey {
+  const fail = (what: string): never => {
+    throw new LetterError(problem('p12', `cannot open the PKCS#12 file ${file}: ${what}`, { file }, HINT));
+  };
+
+  let p12: forge.pkcs12.Pkcs12Pfx | undefined;
+  try {
+    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')));
+    try {
+      p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
+    } catch {
+      fail('wrong password, or the file is damaged');
+    }
+  } catch (e) {
+    if (e instanceof LetterError) throw e;
+    fail('not a PKCS#12 file');
+  }
+  if (!p12) return fail('not a PKCS#12 file');
+
+  const keyBags = [
+    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
+    ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
+  ];
+  const forgeKey = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
+  // forge decodes RSA keys only; an EC key comes back as undefined.
+  if (!forgeKey) return fail('it holds no RSA private key');
+
+  const certs = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [])
+    .map((bag) => bag.cert)
+    .filter((cert): cert is forge.pki.Certificate => cert !== undefined);
+  const matches = (cert: forge.pki.Certificate): boolean => {
+    const pub = cert.publicKey as forge.pki.rsa.PublicKey;
+    return pub.n !== undefined && pub.n.equals(forgeKey.n) && pub.e.equals(forgeKey.e);
+  };
+  const signer = certs.find(matches);
+  if (!signer) return fail('no certificate in it matches the private key');
+
+  const der = (cert: forge.pki.Certificate): Uint8Array =>
+    Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+  const certificate = der(signer);
+  const subject = subjectFields(new X509Certificate(certificate).subject);
+  const organisation = subject.get('O');
+  return {
+    privateKey: createPrivateKey(forge.pki.privateKeyToPem(forgeKey)),
+    certificate,
+    chain: certs.filter((cert) => cert !== signer).map(der),
+    signerName: subject.get('CN') ?? new X509Certificate(certificate).subject.replace(/\n/g, ', '),
+    ...(organisation ? { organisation } : {}),
+  };
+}
+
+/** Node's X509Certificate.subject is one `KEY=value` per line. */
+export function subjectFields(subject: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const line of subject.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0 && !fields.has(line.slice(0, eq))) fields.set(line.slice(0, eq), line.slice(eq + 1));
+  }
+  return fields;
+}

@@ -1,0 +1,61 @@
+/** Checking a signed PDF: byte ranges, the CMS over them, signer, claimed time, bytes appended after signing. */
+
+import { verifyDetached } from './cms-verify.js';
+import type { VerifyReport } from './report.js';
+
+const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
+
+/** Checks every signature of a PDF; the report is valid only when all are valid and cover the whole file. */
+export function verifyPdf(file: string, pdf: Uint8Array): VerifyReport {
+  const bytes = Buffer.from(pdf);
+  // latin1 keeps one character per byte, so string offsets are byte offsets.
+  const text = bytes.toString('latin1');
+  const problems: string[] = [];
+  let signer: string | undefined;
+  let signingTime: string | undefined;
+  let modifiedAfterSigning = false;
+  let count = 0;
+
+  for (const match of text.matchAll(BYTE_RANGE)) {
+    const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
+    count += 1;
+    const label = count > 1 ? `signature ${count}: ` : '';
+    if (a !== 0 || b <= 0 || c <= b || c + d > bytes.length || text[b] !== '<' || text[c - 1] !== '>') {
+      problems.push(`${label}the ByteRange [${a} ${b} ${c} ${d}] does not frame the signature's /Contents`);
+      continue;
+    }
+    const cms = Buffer.from(text.slice(b + 1, c - 1), 'hex');
+    const check = verifyDetached(cms, [bytes.subarray(a, a + b), bytes.subarray(c, c + d)]);
+    problems.push(...check.problems.map((p) => label + p));
+    signer ??= check.signer;
+    signingTime ??= claimedTime(text, match.index) ?? check.signingTime;
+    // A later revision appended after the signed range is what "modified after signing" means (pdfsig's
+    // "not total document signed"); the last signature must reach the end of the file.
+    modifiedAfterSigning = c + d !== bytes.length;
+  }
+
+  if (count === 0) return { file, kind: 'pdf', signed: false, valid: false, problems: ['the PDF has no signature'] };
+  if (modifiedAfterSigning) problems.push('bytes were appended after the last signature (the document was modified after signing)');
+  return {
+    file,
+    kind: 'pdf',
+    signed: true,
+    valid: problems.length === 0,
+    ...(signer ? { signer } : {}),
+    ...(signingTime ? { signingTime } : {}),
+    modifiedAfterSigning,
+    problems,
+  };
+}
+
+/** The /M of the signature dictionary holding this ByteRange, as ISO 8601 (PAdES puts the claimed time there). */
+function claimedTime(text: string, byteRangeAt: number): string | undefined {
+  const start = text.lastIndexOf('obj', byteRangeAt);
+  const end = text.indexOf('endobj', byteRangeAt);
+  const dict = text.slice(start, end);
+  const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?\)/.exec(dict);
+  if (!m) return undefined;
+  const zone = !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replace(/'/g, '').slice(3, 5)}`;
+  const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().replace('.000Z', 'Z');
+}

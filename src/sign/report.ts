@@ -1,0 +1,21 @@
+/** The answer `letter verify` gives for one file. */
+
+/** What verifying one signed file found. `valid` is true only when `problems` is empty. */
+export interface VerifyReport {
+  readonly file: string;
+  readonly kind: 'pdf' | 'docx';
+  /** The file carries a signature at all. */
+  readonly signed: boolean;
+  /** Every signature checks out: digests, signature values, and (PDF) nothing appended after signing. */
+  readonly valid: boolean;
+  /** The signer certificate's common name. */
+  readonly signer?: string;
+  /** ISO 8601 claimed signing time (PDF /M, DOCX SignatureTime, else the CMS signing-time attribute). */
+  readonly signingTime?: string;
+  /** PDF only: bytes follow the signed range (an incremental update after signing). */
+  readonly modifiedAfterSigning?: boolean;
+  /** The detached `FILE.p7s` beside the file, when there is one. */
+  readonly detached?: { readonly file: string; readonly valid: boolean };
+  /** Each thing that is wrong, in words a user can act on. */
+  readonly problems: string[];
+}

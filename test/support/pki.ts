@@ -1,0 +1,105 @@
+/** Throwaway PKI for tests: a CA, a leaf signer, a PKCS#12 holding both, and an NSS database that trusts the CA. */
+
+import { generateKeyPairSync } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import forge from 'node-forge';
+
+/** Files of one test PKI, all inside `dir`. */
+export interface TestPki {
+  readonly dir: string;
+  /** PEM of the CA certificate (for `openssl cms -verify -CAfile`). */
+  readonly caPem: string;
+  /** PKCS#12 holding the leaf key, the leaf certificate and the CA certificate. */
+  readonly p12: string;
+  readonly password: string;
+  /** NSS database trusting the CA (`pdfsig -nssdir`, LibreOffice's MOZILLA_CERTIFICATE_FOLDER); undefined without certutil. */
+  readonly nssDir: string | undefined;
+  readonly signerName: string;
+}
+
+// Fixed validity, so any fixed signing time in the tests falls inside it whatever day the tests run.
+const NOT_BEFORE = new Date('2020-01-01T00:00:00Z');
+const NOT_AFTER = new Date('2040-01-01T00:00:00Z');
+
+function rsaKeys(): forge.pki.rsa.KeyPair {
+  // node:crypto makes the key in milliseconds; forge's pure-JS generator takes seconds.
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()) as forge.pki.rsa.PrivateKey;
+  return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
+}
+
+function certificate(
+  subject: forge.pki.CertificateField[],
+  issuer: forge.pki.CertificateField[],
+  publicKey: forge.pki.PublicKey,
+  signingKey: forge.pki.rsa.PrivateKey,
+  serial: string,
+  extensions: object[],
+): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicKey;
+  cert.serialNumber = serial;
+  cert.validity.notBefore = NOT_BEFORE;
+  cert.validity.notAfter = NOT_AFTER;
+  cert.setSubject(subject);
+  cert.setIssuer(issuer);
+  cert.setExtensions(extensions);
+  cert.sign(signingKey, forge.md.sha256.create());
+  return cert;
+}
+
+/** Makes a CA and a signer under `dir`; the P12's password goes in through forge, never through argv. */
+export function makeTestPki(dir: string, opts: { signerName?: string; password?: string } = {}): TestPki {
+  mkdirSync(dir, { recursive: true });
+  const signerName = opts.signerName ?? 'Letter Test Signer';
+  const password = opts.password ?? 'correct horse battery staple';
+
+  const caKeys = rsaKeys();
+  const caName = [
+    { name: 'commonName', value: 'Letter Test CA' },
+    { name: 'organizationName', value: 'Letter Tests' },
+    { name: 'countryName', value: 'KR' },
+  ];
+  const ca = certificate(caName, caName, caKeys.publicKey, caKeys.privateKey, '01', [
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+
+  const leafKeys = rsaKeys();
+  const leafName = [
+    { name: 'commonName', value: signerName },
+    { name: 'organizationName', value: 'Example Civic Association' },
+    { name: 'countryName', value: 'KR' },
+  ];
+  const leaf = certificate(leafName, caName, leafKeys.publicKey, caKeys.privateKey, '02', [
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: 'extKeyUsage', emailProtection: true, codeSigning: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+
+  const caPem = join(dir, 'ca.pem');
+  writeFileSync(caPem, forge.pki.certificateToPem(ca));
+  const p12Asn1 = forge.pkcs12.toPkcs12Asn1(leafKeys.privateKey, [leaf, ca], password, { algorithm: 'aes256' });
+  const p12 = join(dir, 'signer.p12');
+  writeFileSync(p12, Buffer.from(forge.asn1.toDer(p12Asn1).getBytes(), 'binary'));
+
+  return { dir, caPem, p12, password, nssDir: makeNssDb(join(dir, 'nss'), caPem), signerName };
+}
+
+/** An NSS database trusting the CA for signing; undefined when certutil (libnss3-tools) is missing. */
+function makeNssDb(nssDir: string, caPem: string): string | undefined {
+  try {
+    execFileSync('certutil', ['--help'], { stdio: 'ignore' });
+  } catch (e) {
+    // certutil --help exits 1 but exists; only ENOENT means it is missing.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  }
+  mkdirSync(nssDir, { recursive: true });
+  execFileSync('certutil', ['-N', '-d', `sql:${nssDir}`, '--empty-password'], { stdio: 'ignore' });
+  execFileSync('certutil', ['-A', '-d', `sql:${nssDir}`, '-n', 'Letter Test CA', '-t', 'CT,C,C', '-i', caPem], { stdio: 'ignore' });
+  return nssDir;
+}
