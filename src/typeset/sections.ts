@@ -41,7 +41,7 @@ function setSection(section: Section, ctx: SectionContext, reserve: boolean): Un
     width: geometry.width - geometry.margins.left - geometry.margins.right,
     style: { size: base * part.scale, bold: part.bold, italic: false },
     align: section.align,
-    firstLineIndent: section.part === 'body' ? section.firstLineIndent : 0,
+    firstLineIndent: section.firstLineIndent,
     leading: leading(doc.lang),
   };
   let units = setBlocks(section.blocks, frame);
