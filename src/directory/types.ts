@@ -8,10 +8,95 @@ export type Register = 'open-letter' | 'diplomatic';
 /** A string lookup in the tool's locales (`locales/<lang>/*.json`), with `{{var}}` interpolation; undefined when absent. */
 export type Strings = (key: string, vars?: Record<string, string>) => string | undefined;
 
+/** The style an office carries: "His Excellency", "His Majesty", …; 'none' where no style is used. */
+export type Style = 'Excellency' | 'Majesty' | 'Highness' | 'Holiness' | 'none';
+
+/** Grammatical gender of a holder or an office, kept only when a source or the office itself fixes it. */
+export type Gender = 'male' | 'female';
+
+/**
+ * What kind of office it is; the locale files key their generic titles and forms by it
+ * (`kinds.<kind>.title`, `kinds.<kind>.open-letter.salutation`, …).
+ */
+export type OfficeKind =
+  | 'president'
+  | 'king'
+  | 'queen'
+  | 'emperor'
+  | 'emir'
+  | 'sultan'
+  | 'grand-duke'
+  | 'prince'
+  | 'co-prince'
+  | 'captain-regent'
+  | 'supreme-leader'
+  | 'pope'
+  | 'governor-general'
+  | 'prime-minister'
+  | 'chancellor'
+  | 'premier'
+  | 'head-of-government'
+  | 'minister-of-state'
+  | 'secretary-general';
+
+/** Which seat an office is: a country's head of state, its head of government, both, or an international office. */
+export type Role = 'head-of-state' | 'head-of-government' | 'head-of-state-and-government' | 'international';
+
+/**
+ * A country custom that changes forms in some language. `no-excellency`: the country has no habit of 阁下
+ * ("美国、墨西哥、德国等国没有称'阁下'的习惯", protocol.md §1.3), so zh uses 先生/女士 or the title alone.
+ */
+export type Custom = 'no-excellency';
+
+/** The person holding an office, as a source reported it on `asOf`. Volatile: a letter may always override it. */
+export interface Holder {
+  /** Full name per language, as a literal string (never romanised by code); a language absent here is unknown. */
+  readonly name: Readonly<Record<Lang, string>>;
+  /** Family name per language where it cannot be derived ("von der Leyen"). */
+  readonly family?: Readonly<Record<Lang, string>>;
+  readonly gender?: Gender;
+  /** ISO date (YYYY-MM-DD) on which the source reported this holder. */
+  readonly asOf: string;
+  readonly source: string;
+}
+
+/** One office of the built-in directory (stable data; the holder is optional and dated). */
+export interface Office {
+  /** `cn` (head of state), `cn/government` (head of government), `un`, `eu/council`, `eu/commission`. */
+  readonly id: string;
+  /** Other ids that resolve to this office: `us/government` for the US President, who heads both. */
+  readonly aliases: readonly string[];
+  /** ISO 3166-1 alpha-2 region code for ICU (`CN`); absent for the UN and EU offices. */
+  readonly country?: string;
+  readonly role: Role;
+  readonly kind: OfficeKind;
+  readonly style: Style;
+  readonly customs: readonly Custom[];
+  /** Whether holders' names go family name first (Xi Jinping, Lee Jae Myung) in every language. */
+  readonly nameOrder: 'family-first' | 'given-first';
+  /**
+   * Which part of the name follows the short title ("President Xi"): the family name, or for Vietnamese names the
+   * given name, which comes last ("President Lâm").
+   */
+  readonly addressedBy: 'family' | 'given';
+  /** Set only where the office fixes it (a king, a pope); a person's gender lives on the holder. */
+  readonly gender?: Gender;
+  /** false where the forms rest on the generic rule or a convention (protocol.md "(c)") rather than a source. */
+  readonly verified: boolean;
+  readonly holder?: Holder;
+  /** Free-text provenance of the office data. */
+  readonly note?: string;
+}
+
+/** Whether a directory holder can be trusted at a given date. */
+export type HolderStatus = 'ok' | 'stale' | 'missing';
+
 /** Everything a template needs to address one recipient in one language and register. */
 export interface Addressee {
   /** The id the letter used (`cn`, `cn/government`, `un`, or a project recipient's id). */
   readonly id: string;
+  /** The directory office these forms come from (`us` for `us/government`). */
+  readonly officeId?: string;
   /** Office title: "President of the People's Republic of China" / "중화인민공화국 주석" / "中华人民共和国主席". */
   readonly title: string;
   /** Short office title used with a name: "President" / "주석" / "主席". */
@@ -20,10 +105,12 @@ export interface Addressee {
   readonly name?: string;
   /** Family name (for "Dear President Xi,"), when known. */
   readonly familyName?: string;
+  /** Where the name came from: the letter, the directory's holder, or nowhere (title-only forms). */
+  readonly nameSource?: 'letter' | 'directory' | 'none';
   /** Country name from ICU (Intl.DisplayNames), when the office belongs to a country. */
   readonly country?: string;
   /** Excellency | Majesty | Highness | Holiness | none */
-  readonly style: 'Excellency' | 'Majesty' | 'Highness' | 'Holiness' | 'none';
+  readonly style: Style;
   /** Lines of the address block, in this language's order. */
   readonly addressLines: readonly string[];
   /** "Dear President Xi," / "존경하는 시진핑 주석님께" / "尊敬的习近平主席：" */
@@ -32,8 +119,12 @@ export interface Addressee {
   readonly vocative: string;
   /** Complimentary close, one entry per line: ["Yours sincerely,"] / ["此致", "敬礼！"]. */
   readonly close: readonly string[];
+  /** Word after the signatory's name where the language has one (ko `올림`); absent otherwise. */
+  readonly signOff?: string;
   /** Whether a form rests on convention rather than a source (the user should check it). */
   readonly verified: boolean;
+  /** Directory holder's status at the `asOf` date passed to `addressee()`; absent when no date was passed. */
+  readonly holderStatus?: HolderStatus;
   /** The language these forms are in. */
   readonly lang: Lang;
 }

@@ -1,0 +1,142 @@
+/** Building the forms of address for one office, language and register: names, ICU country, locale templates. */
+
+import { LetterError, problem } from '../diag/index.js';
+import type { Lang } from '../model/index.js';
+import { holderStatus } from './holders.js';
+import { resolveForm, type FormContext, type FormField } from './forms.js';
+import { deriveFamilyName } from './names.js';
+import type { Addressee, Gender, Office, Register, Strings } from './types.js';
+
+/** Input of `addressee()`. */
+export interface AddresseeOptions {
+  /** The id the letter used; echoed in the result (`us/government` while `office` is the US President). */
+  readonly id: string;
+  readonly office: Office;
+  readonly lang: Lang;
+  readonly register: Register;
+  /** The holder's name in `lang` from the letter; it wins over the directory's holder. */
+  readonly name?: string;
+  /** Family name, when the name's own order would derive the wrong one. */
+  readonly familyName?: string;
+  /** The person's gender, when the letter states it; enables "Dear Mr. President:", 先生/女士, "His Excellency". */
+  readonly gender?: Gender;
+  /** The language's strings (`locales/<lang>/directory.json`). */
+  readonly strings: Strings;
+  /** When given, the result carries the directory holder's status at this date (`holderStatus`). */
+  readonly asOf?: Date;
+}
+
+/** ICU locale for a language: `meta.icuLocale` in its directory.json (zh → zh-Hans-CN), else the code itself. */
+export function icuLocale(lang: Lang, strings: Strings): string {
+  return strings('meta.icuLocale') ?? lang;
+}
+
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+
+/** The country's short name from ICU in `lang` (never a hand-written table); undefined for UN/EU offices. */
+export function countryName(office: Office, lang: Lang, strings: Strings): string | undefined {
+  if (!office.country) return undefined;
+  const locale = icuLocale(lang, strings);
+  if (!displayNames.has(locale)) {
+    try {
+      displayNames.set(locale, new Intl.DisplayNames([locale], { type: 'region' }));
+    } catch {
+      // A malformed meta.icuLocale leaves titles that need {{country}} to the office-specific forms.
+      displayNames.set(locale, null);
+    }
+  }
+  return displayNames.get(locale)?.of(office.country);
+}
+
+function missing(field: FormField, office: Office, lang: Lang, register: Register): LetterError {
+  return new LetterError(
+    problem(
+      'missing-key',
+      `no '${field}' form of address for '${office.id}' (${office.kind}, ${office.style}) in ${lang}, ${register}`,
+      { file: `locales/${lang}/directory.json` },
+      `add default.${field} or kinds.${office.kind}.${field} (or offices.${office.id}.${field})`,
+    ),
+  );
+}
+
+/** Title and short title of an office in one language, from the locale (no name needed). */
+export function officeTitle(office: Office, lang: Lang, strings: Strings): { title: string; shortTitle: string } {
+  const ctx: FormContext = { strings, office, register: 'open-letter', vars: { country: countryName(office, lang, strings) } };
+  const title = resolveForm(ctx, 'title');
+  const shortTitle = resolveForm(ctx, 'shortTitle');
+  if (!title) throw missing('title', office, lang, 'open-letter');
+  if (!shortTitle) throw missing('shortTitle', office, lang, 'open-letter');
+  return { title: title.text, shortTitle: shortTitle.text };
+}
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/**
+ * Everything a template needs to address one recipient. The name is the letter's (`name`), else the directory
+ * holder's in `lang`, else none, and then every form is title-only ("Excellency," / 尊敬的中华人民共和国主席阁下：).
+ * Gender is the letter's, else the directory holder's (only if the letter names the same person), else what the
+ * office fixes; unknown gender gives gender-free forms. Throws a `missing-key` LetterError when the locale cannot
+ * provide a required form.
+ */
+export function addressee(opts: AddresseeOptions): Addressee {
+  const { office, lang, register, strings } = opts;
+  const holder = office.holder;
+  const directoryName = holder?.name[lang];
+  const letterName = opts.name?.trim() || undefined;
+  const name = letterName ?? directoryName;
+  // The letter may spell out the directory's own holder (letter.yaml repeats "Xi Jinping"): keep the holder's data.
+  const sameAsHolder = name !== undefined && name === directoryName;
+  const gender = opts.gender ?? (sameAsHolder ? holder?.gender : undefined) ?? office.gender;
+  const familyName =
+    opts.familyName?.trim() ||
+    (sameAsHolder ? holder?.family?.[lang] : undefined) ||
+    (name ? deriveFamilyName(name, office) : undefined);
+  const country = countryName(office, lang, strings);
+
+  const vars: Record<string, string | undefined> = { name, family: familyName, country };
+  const ctx: FormContext = { strings, office, register, vars, ...(gender ? { gender } : {}) };
+  let verified = office.verified;
+  const form = (field: FormField): string | undefined => {
+    const found = resolveForm(ctx, field);
+    if (found && !found.verified) verified = false;
+    return found?.text;
+  };
+  const required = (field: FormField): string => {
+    const text = form(field);
+    if (text === undefined) throw missing(field, office, lang, register);
+    return text;
+  };
+
+  vars['title'] = required('title');
+  vars['shortTitle'] = required('shortTitle');
+  vars['honorific'] = form('honorific');
+  const salutation = required('salutation');
+  const vocative = required('vocative');
+  const close = lines(required('close'));
+  const addressLines = lines(required('address'));
+  const signOff = form('signOff');
+
+  return {
+    id: opts.id,
+    officeId: office.id,
+    title: vars['title'],
+    shortTitle: vars['shortTitle'],
+    ...(name ? { name } : {}),
+    ...(name && familyName ? { familyName } : {}),
+    nameSource: letterName ? 'letter' : directoryName ? 'directory' : 'none',
+    ...(country ? { country } : {}),
+    style: office.style,
+    addressLines,
+    salutation,
+    vocative,
+    close,
+    ...(signOff ? { signOff } : {}),
+    verified,
+    ...(opts.asOf ? { holderStatus: holderStatus(office, opts.asOf) } : {}),
+    lang,
+  };
+}

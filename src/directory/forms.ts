@@ -1,0 +1,84 @@
+/**
+ * Resolving one form of address (title, salutation, close, …) from the locale strings, most specific key first:
+ * the office, then its country's customs, its kind, its style, and the language's default.
+ */
+
+import { interpolate } from './strings.js';
+import type { Gender, Office, Register, Strings } from './types.js';
+
+/** The fields a language's `directory.json` provides, each a `{{var}}` template ("\n" separates lines). */
+export type FormField = 'title' | 'shortTitle' | 'honorific' | 'salutation' | 'vocative' | 'close' | 'address' | 'signOff';
+
+/** What a form may be built from; a template that names an absent variable is passed over. */
+export interface FormContext {
+  readonly strings: Strings;
+  readonly office: Office;
+  readonly register: Register;
+  readonly gender?: Gender;
+  readonly vars: Readonly<Record<string, string | undefined>>;
+}
+
+export interface ResolvedForm {
+  readonly text: string;
+  /** The key the template came from (for error messages and tests). */
+  readonly key: string;
+  /** false when the layer lists the field under `unverified` (a convention, not a source). */
+  readonly verified: boolean;
+}
+
+const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
+
+/**
+ * Key prefixes from most to least specific. Each level has a register-specific and a shared part, so a locale can say
+ * `kinds.pope.open-letter.close` for one register and `styles.Majesty.salutation` for both.
+ */
+export function layerPrefixes(office: Office, register: Register): string[] {
+  const levels = [
+    `offices.${office.id}`,
+    ...office.customs.map((c) => `customs.${c}`),
+    `kinds.${office.kind}`,
+    `styles.${office.style}`,
+    'default',
+  ];
+  return levels.flatMap((level) => [`${level}.${register}.`, `${level}.`]);
+}
+
+/**
+ * Key names tried within one level. Without a name, the `NoName` (title-only) variants come first; then the plain
+ * ones, which are usable only if they name no absent variable. A gendered variant (`salutationMale`) is tried
+ * before the neutral one only when the gender is known.
+ */
+function variantNames(field: FormField, named: boolean, gender: Gender | undefined): string[] {
+  const suffix = gender === 'male' ? 'Male' : gender === 'female' ? 'Female' : undefined;
+  const withGender = (base: string) => (suffix ? [base + suffix, base] : [base]);
+  return named ? withGender(field) : [...withGender(`${field}NoName`), ...withGender(field)];
+}
+
+function usable(template: string, vars: FormContext['vars']): boolean {
+  for (const m of template.matchAll(PLACEHOLDER)) if (!vars[m[1]!]) return false;
+  return true;
+}
+
+function definedVars(vars: FormContext['vars']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(vars)) if (v) out[k] = v;
+  return out;
+}
+
+/** The most specific usable template for `field`, interpolated; undefined when the locale has none. */
+export function resolveForm(ctx: FormContext, field: FormField): ResolvedForm | undefined {
+  const named = Boolean(ctx.vars['name']);
+  for (const prefix of layerPrefixes(ctx.office, ctx.register)) {
+    for (const variant of variantNames(field, named, ctx.gender)) {
+      const template = ctx.strings(prefix + variant);
+      if (template === undefined || !usable(template, ctx.vars)) continue;
+      const unverified = (ctx.strings(`${prefix}unverified`) ?? '').split(',').map((s) => s.trim());
+      return {
+        text: interpolate(template, definedVars(ctx.vars)),
+        key: prefix + variant,
+        verified: !unverified.includes(field),
+      };
+    }
+  }
+  return undefined;
+}

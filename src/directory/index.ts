@@ -1,0 +1,12 @@
+/**
+ * The built-in directory of heads of state and government: offices (stable data, `data/`), dated holders, and the
+ * forms of address per language and register (templates in `locales/<lang>/directory.json`).
+ */
+
+export { addressee, countryName, icuLocale, officeTitle, type AddresseeOptions } from './addressee.js';
+export { holderAgeDays, holderStatus } from './holders.js';
+export { deriveFamilyName } from './names.js';
+export { allOffices, lookupOffice, officeIds } from './offices.js';
+export { findRecipients, normalizeQuery, type ExtraRecipient, type FindOptions, type RecipientMatch } from './search.js';
+export { builtinLocalesDir, interpolate, loadDirectoryStrings, stringsFromJson } from './strings.js';
+export type * from './types.js';

@@ -1,0 +1,105 @@
+/** The directory's offices: built once from the seats table and the curated facts, looked up by id or alias. */
+
+import { CURATED, type Curation } from './data/curated.js';
+import { SEATS } from './data/states.js';
+import type { Gender, Office, OfficeKind, Role, Style } from './types.js';
+
+const STYLE_OF_KIND: Readonly<Record<OfficeKind, Style>> = {
+  president: 'Excellency',
+  king: 'Majesty',
+  queen: 'Majesty',
+  emperor: 'Majesty',
+  sultan: 'Majesty',
+  emir: 'Highness',
+  'grand-duke': 'Highness',
+  prince: 'Highness',
+  'co-prince': 'Excellency',
+  'captain-regent': 'Excellency',
+  'supreme-leader': 'Excellency',
+  pope: 'Holiness',
+  'governor-general': 'Excellency',
+  'prime-minister': 'Excellency',
+  chancellor: 'Excellency',
+  premier: 'Excellency',
+  'head-of-government': 'Excellency',
+  'minister-of-state': 'Excellency',
+  'secretary-general': 'Excellency',
+};
+
+// The office itself fixes these: a king is a man, a queen a woman; the papacy is held by men.
+const GENDER_OF_KIND: Partial<Record<OfficeKind, Gender>> = {
+  king: 'male',
+  emperor: 'male',
+  sultan: 'male',
+  emir: 'male',
+  'grand-duke': 'male',
+  prince: 'male',
+  pope: 'male',
+  queen: 'female',
+};
+
+/** The UN and EU offices, which belong to no country. */
+const INTERNATIONAL: readonly { id: string; kind: OfficeKind }[] = [
+  { id: 'un', kind: 'secretary-general' },
+  { id: 'eu/council', kind: 'president' },
+  { id: 'eu/commission', kind: 'president' },
+];
+
+function makeOffice(id: string, kind: OfficeKind, role: Role, country: string | undefined, aliases: string[]): Office {
+  const c: Curation = CURATED[id] ?? {};
+  const gender = c.gender ?? GENDER_OF_KIND[kind];
+  return {
+    id,
+    aliases,
+    ...(country ? { country } : {}),
+    role,
+    kind,
+    style: c.style ?? STYLE_OF_KIND[kind],
+    customs: c.customs ?? [],
+    nameOrder: c.nameOrder ?? 'given-first',
+    addressedBy: c.addressedBy ?? 'family',
+    ...(gender ? { gender } : {}),
+    verified: c.verified ?? false,
+    ...(c.holder ? { holder: c.holder } : {}),
+    ...(c.note ? { note: c.note } : {}),
+  };
+}
+
+function buildOffices(): { list: Office[]; byId: Map<string, Office> } {
+  const list: Office[] = [];
+  for (const [cc, [stateKind, governmentKind]] of Object.entries(SEATS)) {
+    const country = cc.toUpperCase();
+    const gov = `${cc}/government`;
+    if (governmentKind === '=') {
+      list.push(makeOffice(cc, stateKind, 'head-of-state-and-government', country, [gov]));
+    } else {
+      list.push(makeOffice(cc, stateKind, 'head-of-state', country, []));
+      list.push(makeOffice(gov, governmentKind, 'head-of-government', country, []));
+    }
+  }
+  for (const { id, kind } of INTERNATIONAL) list.push(makeOffice(id, kind, 'international', undefined, []));
+  const byId = new Map<string, Office>();
+  for (const office of list) for (const key of [office.id, ...office.aliases]) byId.set(key, office);
+  return { list, byId };
+}
+
+let built: ReturnType<typeof buildOffices> | undefined;
+function offices(): ReturnType<typeof buildOffices> {
+  built ??= buildOffices();
+  return built;
+}
+
+/** The office an id names (`cn`, `cn/government`, `un`; case-insensitive), or undefined. `us/government` gives `us`. */
+export function lookupOffice(id: string): Office | undefined {
+  return offices().byId.get(id.trim().toLowerCase());
+}
+
+/** Every distinct office (aliases not repeated), in table order. */
+export function allOffices(): readonly Office[] {
+  return offices().list;
+}
+
+/** Every id that `lookupOffice` resolves, aliases included, sorted (for "did you mean" suggestions). */
+export function officeIds(): string[] {
+  return [...offices().byId.keys()].sort();
+}
