@@ -70,6 +70,7 @@ function ownAddressee(recipient: ResolvedRecipient, lang: Lang, register: Regist
   const vars = { name: who, title, shortTitle: title, family: who, country: '' };
   const salutation = localize(own.salutation, lang) ?? strings(`custom.${register}.salutation`, vars) ?? strings('custom.salutation', vars) ?? `${who},`;
   const close = strings(`custom.${register}.close`, vars) ?? strings('custom.close', vars);
+  const signOff = strings('default.signOff', vars);
   return {
     id: recipient.ref.id,
     title,
@@ -80,6 +81,7 @@ function ownAddressee(recipient: ResolvedRecipient, lang: Lang, register: Regist
     salutation,
     vocative: strings('custom.vocative', vars) ?? `${who},`,
     close: close ? close.split('\n') : [],
+    ...(signOff ? { signOff } : {}),
     verified: false,
     lang,
   };
