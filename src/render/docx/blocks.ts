@@ -1,0 +1,46 @@
+/** Blocks → paragraph specs (docx Paragraph options, built into Paragraphs once the whole letter is laid out). */
+
+import type { IParagraphOptions } from 'docx';
+import type { Block } from '../../model/index.js';
+import type { DrawContext } from './context.js';
+import { listSpecs } from './list.js';
+import { quoteSpecs } from './quote.js';
+import { inlineChildren, paragraphState } from './runs.js';
+import { signatureSpecs } from './signatures.js';
+import { STYLE } from './styles.js';
+
+/** A paragraph's options, still open to the per-section adjustments (keeping, page breaks) made in parts.ts. */
+export type ParagraphSpec = { -readonly [K in keyof IParagraphOptions]: IParagraphOptions[K] } & { style: string };
+
+/** A paragraph, or a page break that the next paragraph will carry as w:pageBreakBefore. */
+export type Spec = ParagraphSpec | 'pagebreak';
+
+/** Specs for blocks whose plain paragraphs take `styleId` (the part's style, or Block Quote, List Paragraph …). */
+export function blockSpecs(blocks: readonly Block[], styleId: string, ctx: DrawContext, depth = 0): Spec[] {
+  const out: Spec[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'paragraph':
+        out.push({ style: styleId, children: inlineChildren(block.inlines, ctx, paragraphState(ctx, styleId)) });
+        break;
+      case 'heading': {
+        const style = STYLE.heading[block.level - 1]!;
+        out.push({ style, children: inlineChildren(block.inlines, ctx, paragraphState(ctx, style)) });
+        break;
+      }
+      case 'quote':
+        out.push(...quoteSpecs(block, ctx, depth));
+        break;
+      case 'list':
+        out.push(...listSpecs(block, ctx, depth));
+        break;
+      case 'pagebreak':
+        out.push('pagebreak');
+        break;
+      case 'signature':
+        out.push(...signatureSpecs(block, ctx));
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+/** What every part builder shares while one letter is drawn: fonts, languages, styles, and the collectors. */
+
+import type { FontBook } from '../../fonts/index.js';
+import type { Lang } from '../../model/index.js';
+import type { Lists } from './list.js';
+import type { StyleSheet } from './styles.js';
+import type { GlyphUsage } from './usage.js';
+
+export interface DrawContext {
+  readonly fonts: FontBook;
+  /** The document's language and its BCP 47 tag (ko / ko-KR). */
+  readonly lang: Lang;
+  readonly locale: string;
+  readonly styles: StyleSheet;
+  /** Records the characters each face draws, for the embedded subsets. */
+  readonly usage: GlyphUsage;
+  /** Numbering instances of the document's lists. */
+  readonly lists: Lists;
+  /** Next drawing id (wp:docPr/@id): passed in, because docx's own counter is shared by the whole process. */
+  nextDrawingId(): number;
+}
+
+/** The BCP 47 tag for a language inside this document. */
+export function localeOf(ctx: DrawContext, lang: Lang): string {
+  return lang === ctx.lang ? ctx.locale : ctx.fonts.locale(lang);
+}

@@ -1,0 +1,137 @@
+/** Which face draws each character of a text, and which w:rFonts slot Word reads it from: text → face runs. */
+
+import { LetterError, problem } from '../../diag/index.js';
+import { codePointLabel, isInvisible, type FontBook } from '../../fonts/index.js';
+import type { Lang, Origin } from '../../model/index.js';
+
+/** A stretch of text whose characters all resolve, slot by slot, to the same faces. */
+export interface FaceRun {
+  readonly text: string;
+  /** Face id for w:rFonts ascii/hAnsi (Latin and other non-East-Asian characters). */
+  readonly latinFace: string;
+  /** Face id for w:rFonts eastAsia (Hangul, Han, kana, CJK punctuation, fullwidth forms). */
+  readonly eastAsianFace: string;
+  /** Characters Word draws from the ascii/hAnsi slot, and from the eastAsia slot: what each face must embed. */
+  readonly latinChars: string;
+  readonly eastAsianChars: string;
+  /** w:hint="eastAsia": the run is East Asian text, so Word draws ambiguous punctuation (“ ” … —) from eastAsia. */
+  readonly eastAsianHint: boolean;
+}
+
+// Languages whose text Word treats as East Asian. Other languages (vi, mn …) use the Latin slot for their letters.
+const EAST_ASIAN_LANGS = new Set(['ko', 'zh', 'ja']);
+
+/** Whether the language is written with East Asian characters, so its runs get w:hint="eastAsia". */
+export function isEastAsianLang(lang: Lang): boolean {
+  return EAST_ASIAN_LANGS.has(lang.split('-')[0]!.toLowerCase());
+}
+
+// ECMA-376 Part 1 §17.3.2.26 (rFonts) with [MS-OI29500] 2.1.87: Word picks the slot by Unicode block. These blocks are
+// always eastAsia: Hangul Jamo, CJK radicals to CJK Unified Ideographs (incl. kana, CJK symbols and punctuation,
+// Hangul compatibility jamo), Yi, Hangul Jamo Extended-A, Hangul syllables and Jamo Extended-B, CJK compatibility
+// ideographs, CJK compatibility and small forms, halfwidth and fullwidth forms, and everything beyond the BMP.
+const EAST_ASIAN_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x1100, 0x11ff],
+  [0x2e80, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7ff],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xffef],
+  [0x10000, 0x10ffff],
+];
+
+// Blocks Word draws from eastAsia only when the run carries w:hint="eastAsia": Latin-1 symbols (§ ° · ×),
+// general punctuation and the symbol blocks after it (quotes, dashes, ellipsis, arrows), and the private use area.
+const HINTED_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x00a1, 0x00ff],
+  [0x2000, 0x2bff],
+  [0xe000, 0xf8ff],
+];
+
+const inBlocks = (cp: number, blocks: readonly (readonly [number, number])[]): boolean =>
+  blocks.some(([from, to]) => cp >= from && cp <= to);
+
+/** Whether Word draws this character from the eastAsia font of a run (given the run's hint). */
+export function isEastAsianSlot(cp: number, eastAsianHint: boolean): boolean {
+  if (inBlocks(cp, EAST_ASIAN_BLOCKS)) return true;
+  // Latin letters of Latin-1 stay in the Latin slot even under the hint; Word only moves symbols.
+  if (eastAsianHint && inBlocks(cp, HINTED_BLOCKS)) return !isLatin1Letter(cp);
+  return false;
+}
+
+const isLatin1Letter = (cp: number): boolean => cp >= 0xc0 && cp <= 0xff && cp !== 0xd7 && cp !== 0xf7;
+
+/**
+ * The w:lang/@w:val (language of the Latin-slot text) for runs in this language. For East Asian languages it is
+ * en-US, as Word writes it: LibreOffice breaks Latin text by the w:val locale, and with zh-CN it splits Latin words
+ * anywhere ("Mai|ntaining"). The East Asian text keeps its own language in w:eastAsia.
+ */
+export function latinLocale(lang: Lang, locale: string): string {
+  return isEastAsianLang(lang) ? 'en-US' : locale;
+}
+
+/** The faces a language uses for a slot when its text has no character of that slot (a Latin-only Korean run). */
+export function defaultFaces(fonts: FontBook, lang: Lang): { latin: string; eastAsian: string } {
+  const chain = fonts.chain(lang);
+  // 'a' and 一 stand for the two slots: the first face of the chain that has them draws that slot's text.
+  const latin = fonts.faceFor(0x61, lang) ?? chain[0]!;
+  const eastAsian = fonts.faceFor(0x4e00, lang) ?? latin;
+  return { latin, eastAsian };
+}
+
+/**
+ * Splits text into runs at every change of face, following the language's chain (fonts.json): a Han character the
+ * Korean face lacks (华) gets a run of its own whose eastAsia face is the Chinese one.
+ * Throws `uncovered-character` for a character no face of the chain has, naming it, its key and its language.
+ */
+export function faceRuns(text: string, lang: Lang, fonts: FontBook, origin?: Origin): FaceRun[] {
+  const hint = isEastAsianLang(lang);
+  const defaults = defaultFaces(fonts, lang);
+  const runs: FaceRun[] = [];
+  let current = { text: '', latin: '', eastAsian: '', latinFace: '', eastAsianFace: '' };
+  const flush = (): void => {
+    if (current.text === '') return;
+    runs.push({
+      text: current.text,
+      latinFace: current.latinFace || defaults.latin,
+      eastAsianFace: current.eastAsianFace || defaults.eastAsian,
+      latinChars: current.latin,
+      eastAsianChars: current.eastAsian,
+      eastAsianHint: hint,
+    });
+    current = { text: '', latin: '', eastAsian: '', latinFace: '', eastAsianFace: '' };
+  };
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const eastAsian = isEastAsianSlot(cp, hint);
+    // Spaces and joiners never start a run of their own: they take the face of the run around them.
+    const face = isInvisible(cp) ? undefined : fonts.faceFor(cp, lang);
+    if (!isInvisible(cp) && face === undefined) throw uncovered(cp, lang, origin);
+    if (face !== undefined) {
+      const slotFace = eastAsian ? current.eastAsianFace : current.latinFace;
+      if (slotFace !== '' && slotFace !== face) flush();
+      if (eastAsian) current.eastAsianFace = face;
+      else current.latinFace = face;
+    }
+    current.text += ch;
+    if (eastAsian) current.eastAsian += ch;
+    else current.latin += ch;
+  }
+  flush();
+  return runs;
+}
+
+function uncovered(cp: number, lang: Lang, origin?: Origin): LetterError {
+  const where = origin ? { file: origin.file, ...(origin.line ? { line: origin.line } : {}), ...(origin.column ? { column: origin.column } : {}) } : {};
+  const key = origin?.key ? ` in '${origin.key}'` : '';
+  return new LetterError(
+    problem(
+      'uncovered-character',
+      `${codePointLabel(cp)} '${String.fromCodePoint(cp)}'${key} (${lang}) is in no font configured for ${lang}`,
+      where,
+      'add a face that covers it to fonts/fonts.json, or replace the character',
+    ),
+  );
+}

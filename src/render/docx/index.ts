@@ -1,0 +1,74 @@
+/** Drawing a LetterDoc into DOCX bytes with docx: named styles per letter part, per-run fonts and languages,
+ *  embedded font subsets, byte-reproducible packing. */
+
+import { Document, Paragraph } from 'docx';
+import type { FontBook } from '../../fonts/index.js';
+import type { LetterDoc } from '../../model/index.js';
+import type { DrawContext } from './context.js';
+import { embeddedFonts } from './embed.js';
+import { defaultFaces, latinLocale } from './faces.js';
+import { Lists, MARKER_CHARS } from './list.js';
+import { coreXml } from './metadata.js';
+import { packDeterministic, seedFrom } from './package.js';
+import { footers, pageProperties } from './page.js';
+import { foldPageBreaks, sectionSpecs } from './parts.js';
+import { settingsXml } from './settings.js';
+import { letterStyles } from './styles.js';
+import { stylesXml } from './styles-xml.js';
+import { GlyphUsage } from './usage.js';
+
+export { PART_STYLE, STYLE } from './styles.js';
+
+/** What renderDocx needs besides the letter. */
+export interface DocxOptions {
+  /** The faces per language; the faces a letter uses are embedded as subsets. */
+  readonly fonts: FontBook;
+}
+
+/**
+ * Renders one letter to a .docx package. The same LetterDoc always gives the same bytes (dates come from
+ * doc.meta.created; ids and font keys from a seed derived from the letter).
+ * Throws LetterError `uncovered-character` for a character no face of its language covers.
+ */
+export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ bytes: Uint8Array }> {
+  const { fonts } = opts;
+  // 1. Styles: the house styles with each part's alignment, indent and keeping from the sections.
+  const styles = letterStyles(doc);
+  let drawings = 0;
+  const ctx: DrawContext = {
+    fonts,
+    lang: doc.lang,
+    locale: doc.locale,
+    styles,
+    usage: new GlyphUsage(),
+    lists: new Lists(),
+    nextDrawingId: () => ++drawings,
+  };
+
+  // 2. Paragraphs of every section in order, and the footer; this records which glyphs each face draws.
+  const specs = foldPageBreaks(doc.sections.flatMap((section) => sectionSpecs(section, ctx)));
+  const pageFooters = footers(doc, ctx);
+  const defaults = defaultFaces(fonts, doc.lang);
+  ctx.usage.add(defaults.latin, 'regular', MARKER_CHARS);
+
+  // 3. Subsets of the faces used (cached across letters: a batch reuses them).
+  const embedded = await embeddedFonts(ctx.usage, fonts);
+
+  // 4. The package. docx writes document.xml, numbering, footers, fonts, media and relationships; the parts it
+  //    cannot write as a letter needs (styles, settings, core properties) are written here and replace its own.
+  const overrides = [
+    { path: 'word/styles.xml', data: stylesXml(styles, { latinFamily: fonts.face(defaults.latin).family, eastAsianFamily: fonts.face(defaults.eastAsian).family, locale: latinLocale(doc.lang, doc.locale), eastAsianLocale: doc.locale }) },
+    { path: 'word/settings.xml', data: settingsXml(latinLocale(doc.lang, doc.locale), doc.locale) },
+    { path: 'docProps/core.xml', data: coreXml(doc) },
+  ];
+  const build = () =>
+    new Document({
+      title: doc.meta.title,
+      creator: doc.meta.author,
+      fonts: embedded,
+      numbering: { config: ctx.lists.config() },
+      sections: [{ properties: pageProperties(doc), footers: pageFooters, children: specs.map((spec) => new Paragraph(spec)) }],
+    });
+  const seed = seedFrom(doc.lang, doc.locale, doc.meta.title, doc.meta.created.toISOString());
+  return { bytes: await packDeterministic(build, overrides, doc.meta.created, seed) };
+}

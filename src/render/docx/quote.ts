@@ -1,0 +1,15 @@
+/** A block quote: its paragraphs in the Block Quote style, and the attribution under it. */
+
+import type { Quote } from '../../model/index.js';
+import { blockSpecs, type Spec } from './blocks.js';
+import type { DrawContext } from './context.js';
+import { inlineChildren, paragraphState } from './runs.js';
+import { STYLE } from './styles.js';
+
+export function quoteSpecs(quote: Quote, ctx: DrawContext, depth: number): Spec[] {
+  const out = blockSpecs(quote.blocks, STYLE.quote, ctx, depth);
+  if (quote.attribution) {
+    out.push({ style: STYLE.attribution, children: inlineChildren(quote.attribution, ctx, paragraphState(ctx, STYLE.attribution)) });
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/** Inline content → docx runs: one run per face change, each naming its fonts (w:rFonts) and languages (w:lang). */
+
+import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import type { Inline, Lang, Origin } from '../../model/index.js';
+import { localeOf, type DrawContext } from './context.js';
+import { defaultFaces, faceRuns, latinLocale, type FaceRun } from './faces.js';
+import { STYLE } from './styles.js';
+import { variantOf } from './usage.js';
+
+/** How the runs being built look: what the paragraph style gives and what the inline markup adds. */
+export interface RunState {
+  /** Effective weight and slant (style + markup), for picking the font file the subsets come from. */
+  readonly bold: boolean;
+  readonly italic: boolean;
+  /** The character style of the innermost markup (Strong, Emphasis, Hyperlink); one per run in OOXML. */
+  readonly charStyle?: string;
+  /** Bold/italic a second, nested piece of markup adds on top of the character style. */
+  readonly directBold?: boolean;
+  readonly directItalic?: boolean;
+}
+
+/** The state runs start from in a paragraph of this style. */
+export function paragraphState(ctx: DrawContext, styleId: string): RunState {
+  return ctx.styles.runLook(styleId);
+}
+
+/** Runs (and hyperlinks) for a paragraph's inlines. */
+export function inlineChildren(inlines: readonly Inline[], ctx: DrawContext, state: RunState): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const inline of inlines) {
+    switch (inline.type) {
+      case 'text':
+        out.push(...textRuns(inline.value, inline.lang ?? ctx.lang, ctx, state, inline.origin));
+        break;
+      case 'break':
+        out.push(new TextRun({ break: 1, ...fontsFor(ctx.lang, ctx, undefined) }));
+        break;
+      case 'strong':
+        out.push(...inlineChildren(inline.children, ctx, withMarkup(state, STYLE.strong, 'bold')));
+        break;
+      case 'emphasis':
+        out.push(...inlineChildren(inline.children, ctx, withMarkup(state, STYLE.emphasis, 'italic')));
+        break;
+      case 'link': {
+        const inner = withMarkup(state, STYLE.hyperlink);
+        const children = inlineChildren(inline.children, ctx, inner).filter((c): c is TextRun => c instanceof TextRun);
+        out.push(new ExternalHyperlink({ link: inline.url, children }));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function withMarkup(state: RunState, charStyle: string, adds?: 'bold' | 'italic'): RunState {
+  const bold = state.bold || adds === 'bold';
+  const italic = state.italic || adds === 'italic';
+  if (state.charStyle === undefined) return { bold, italic, charStyle };
+  // One character style per run. A link keeps Hyperlink for what is inside it; otherwise the innermost markup takes
+  // the style and what the outer markup gave stays on as direct bold/italic.
+  if (state.charStyle === STYLE.hyperlink) {
+    return { ...state, bold, italic, directBold: state.directBold || adds === 'bold', directItalic: state.directItalic || adds === 'italic' };
+  }
+  return {
+    bold,
+    italic,
+    charStyle,
+    directBold: state.directBold || state.charStyle === STYLE.strong,
+    directItalic: state.directItalic || state.charStyle === STYLE.emphasis,
+  };
+}
+
+/** Runs for a piece of text in one language, split where the face changes, recording the glyphs each face draws. */
+export function textRuns(text: string, lang: Lang, ctx: DrawContext, state: RunState, origin?: Origin): TextRun[] {
+  const variant = variantOf(state.bold, state.italic);
+  return faceRuns(text, lang, ctx.fonts, origin).map((run) => {
+    ctx.usage.add(run.latinFace, variant, run.latinChars);
+    ctx.usage.add(run.eastAsianFace, variant, run.eastAsianChars);
+    return new TextRun({
+      text: run.text,
+      ...(state.charStyle ? { style: state.charStyle } : {}),
+      ...(state.directBold ? { bold: true } : {}),
+      ...(state.directItalic ? { italics: true } : {}),
+      ...fontsFor(lang, ctx, run),
+    });
+  });
+}
+
+/**
+ * w:rFonts and w:lang of a run. ECMA-376 CT_Language: @w:eastAsia is the language of the run's East Asian text;
+ * set per run, because Korean, Chinese and Latin alternate within one letter. LibreOffice keeps Korean words whole
+ * only when the Hangul's language (w:eastAsia) is Korean: with en-US it breaks between any two syllables.
+ */
+export function fontsFor(lang: Lang, ctx: DrawContext, run: FaceRun | undefined) {
+  const faces = run ? { latin: run.latinFace, eastAsian: run.eastAsianFace } : defaultFaces(ctx.fonts, lang);
+  const latin = ctx.fonts.face(faces.latin).family;
+  const locale = localeOf(ctx, lang);
+  return {
+    font: {
+      ascii: latin,
+      hAnsi: latin,
+      cs: latin,
+      eastAsia: ctx.fonts.face(faces.eastAsian).family,
+      ...(run?.eastAsianHint ? { hint: 'eastAsia' } : {}),
+    },
+    language: { value: latinLocale(lang, locale), eastAsia: locale },
+  };
+}

@@ -1,0 +1,20 @@
+/** word/settings.xml: embedded (subset) fonts, East Asian punctuation handling, compatibility mode, theme languages. */
+
+import { el, W_NS, XML_HEAD } from './xml.js';
+
+/** Settings for a document in this locale; written in CT_Settings' schema order. */
+export function settingsXml(locale: string, eastAsianLocale: string): string {
+  return `${XML_HEAD}${el('w:settings', { 'xmlns:w': W_NS }, [
+    // The fonts travel with the file, as subsets: Word must not try to re-embed or edit with them.
+    el('w:embedTrueTypeFonts'),
+    el('w:saveSubsetFonts'),
+    el('w:defaultTabStop', { 'w:val': 720 }),
+    // Punctuation keeps its full width, as in the PDF (no compression of CJK punctuation at line ends).
+    el('w:characterSpacingControl', { 'w:val': 'doNotCompress' }),
+    el('w:compat', {}, [
+      el('w:compatSetting', { 'w:name': 'compatibilityMode', 'w:uri': 'http://schemas.microsoft.com/office/word', 'w:val': '15' }),
+    ]),
+    // Which languages the theme's fonts are for; Word reads the East Asian one to pick theme fonts for Hangul/Han.
+    el('w:themeFontLang', { 'w:val': locale, 'w:eastAsia': eastAsianLocale }),
+  ])}`;
+}

@@ -1,0 +1,260 @@
+/** Test helpers for the DOCX side: LetterDocs from the example letter's locale text, a signature PNG, unzipping and
+ *  reading parts, and LibreOffice/poppler wrappers. */
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
+import { FontBook } from '../../src/fonts/index.js';
+import { inlineText, type Block, type Inline, type LetterDoc, type Section, type Signature } from '../../src/model/index.js';
+
+export type ExampleLang = 'en' | 'ko' | 'zh';
+export const LANGS: readonly ExampleLang[] = ['en', 'ko', 'zh'];
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SEED = '/work/shared/seed';
+const BODY_KEYS = ['intro', 'reports', 'firsthand', 'empathy', 'mother_intro', 'mother', 'coi', 'obligations', 'agreement',
+  'conflict', 'dangers', 'rights_day', 'plea', 'hope'] as const;
+const LOCALE = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' } as const;
+const DATE = { en: 'December 10, 2023', ko: '2023년 12월 10일', zh: '2023年12月10日' } as const;
+const SALUTATION = { en: 'President Xi Jinping,', ko: '존경하는 시진핑 주석님께', zh: '尊敬的习近平主席：' } as const;
+const VOCATIVE = { en: 'President Xi Jinping,', ko: '시진핑 주석님,', zh: '习近平主席：' } as const;
+const ORGS = {
+  en: ['General Federation of North Korean Defectors in Canada (CFNK)', 'Crossing NK'],
+  ko: ['캐나다 탈북인 총연합회(CFNK)', '크로싱 엔케이'],
+  zh: ['加拿大脱北者总联合会（CFNK）', 'Crossing NK'],
+} as const;
+const EMAILS = ['canadanorthkorean@gmail.com', 'crossingnk@gmail.com'];
+const PAGE_LABEL = { en: '- {page} -', ko: '- {page} / {pages} -', zh: '第{page}页，共{pages}页' } as const;
+
+/** The tool's font book, read from the repository's fonts/ folder. */
+export const fonts = new FontBook(join(ROOT, 'fonts'));
+
+/** The example letter's strings: the example project's locale file, or the seed text until that exists. */
+export function localeStrings(lang: ExampleLang): Record<string, string> {
+  const file = join(ROOT, 'examples', 'open-letter-2023', 'locales', lang, 'letter.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  // Seed layout (NOTES.md): 1 title, 2 headline, 5–7 body, 9–18 body (10 holds the quote), 19 closing.
+  const paras = readFileSync(join(SEED, `open-letter-2023-12-10.${lang}.txt`), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const body = [...paras.slice(4, 7), ...paras.slice(8, 18)];
+  const [before, after] = splitQuote(body[4]!);
+  const values = [...body.slice(0, 4), before, after, ...body.slice(5)];
+  return { title: paras[0]!, headline: paras[1]!, closing: paras[18]!, ...Object.fromEntries(BODY_KEYS.map((k, i) => [k, values[i]!])) };
+}
+
+function splitQuote(p: string): [string, string] {
+  const at = p.indexOf('“');
+  return [p.slice(0, at).trim(), p.slice(at)];
+}
+
+export function text(value: string, key: string, lang: string, textLang?: string): Inline {
+  return { type: 'text', value, ...(textLang ? { lang: textLang } : {}), origin: { file: `locales/${lang}/letter.json`, key, lang } };
+}
+
+export function para(value: string, key: string, lang: string): Block {
+  return { type: 'paragraph', inlines: [text(value, key, lang)] };
+}
+
+export function section(part: Section['part'], blocks: Block[], extra: Partial<Section> = {}): Section {
+  return { part, align: 'start', keepTogether: false, keepWithNext: false, firstLineIndent: 0, blocks, ...extra };
+}
+
+/** A LetterDoc of the example letter, arranged the way each language's template arranges it (SPEC §6). */
+export function exampleLetter(lang: ExampleLang, body?: readonly Block[]): LetterDoc {
+  const s = localeStrings(lang);
+  const bodyBlocks: Block[] = body
+    ? [...body]
+    : BODY_KEYS.flatMap((key, i): Block[] => [
+        ...(i === 3 ? [para(VOCATIVE[lang], 'vocative', lang)] : []),
+        key === 'mother' ? { type: 'quote', blocks: [para(s[key]!, key, lang)] } : para(s[key]!, key, lang),
+      ]);
+  const date = section('date', [para(DATE[lang], 'date', lang)], { align: lang === 'en' ? 'start' : 'end' });
+  const sigs = section('signatures', ORGS[lang].map((org, i) => signature(org, EMAILS[i]!, lang, i === 0)), { keepTogether: true });
+  const sections: Section[] = [
+    section('title', [para(s['title']!, 'title', lang)], { align: 'center', keepWithNext: true }),
+    section('subtitle', [para(s['headline']!, 'headline', lang)], { align: 'center', keepWithNext: true }),
+    ...(lang === 'en' ? [date] : []),
+    section('salutation', [para(SALUTATION[lang], 'salutation', lang)], { keepWithNext: true }),
+    section('body', bodyBlocks, { align: 'justify', firstLineIndent: lang === 'zh' ? 2 : 0 }),
+    section('close', [para(s['closing']!, 'closing', lang)], { keepTogether: true, keepWithNext: true }),
+    ...(lang === 'ko' ? [{ ...date, keepWithNext: true }] : []),
+    sigs,
+    ...(lang === 'zh' ? [date] : []),
+  ];
+  return {
+    lang,
+    locale: LOCALE[lang],
+    paper: 'A4',
+    pageLabel: PAGE_LABEL[lang],
+    meta: { title: s['title']!, author: ORGS[lang].join(', '), subject: s['headline']!, keywords: ['open letter', 'North Korea'], created: new Date('2023-12-10T00:00:00Z') },
+    sections,
+  };
+}
+
+function signature(org: string, email: string, lang: string, withImage: boolean): Signature {
+  return {
+    type: 'signature',
+    org: [text(org, 'signatories.org', lang)],
+    email,
+    ...(withImage ? { image: { data: signaturePng(), format: 'png' as const, width: 240, height: 80, alt: `Signature of ${org}` } } : {}),
+  };
+}
+
+/** A 240×80 PNG with a dark wavy stroke: a stand-in for a scanned signature. */
+export function signaturePng(): Uint8Array {
+  const [w, h] = [240, 80];
+  const raw = Buffer.alloc((w * 3 + 1) * h, 0xff);
+  for (let y = 0; y < h; y++) raw[y * (w * 3 + 1)] = 0;
+  for (let x = 10; x < w - 10; x++) {
+    const y0 = Math.round(40 + 22 * Math.sin(x / 9) * Math.cos(x / 31));
+    for (let y = y0 - 1; y <= y0 + 1; y++) raw.fill(0x20, y * (w * 3 + 1) + 1 + x * 3, y * (w * 3 + 1) + 1 + x * 3 + 3);
+  }
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The package's parts: path → bytes. */
+export function parts(bytes: Uint8Array): Record<string, Uint8Array> {
+  return unzipSync(bytes);
+}
+
+/** One part as text. */
+export function part(bytes: Uint8Array, path: string): string {
+  const data = parts(bytes)[path];
+  if (!data) throw new Error(`no part ${path}`);
+  return strFromU8(data);
+}
+
+/** The text of each w:p of a part (w:t joined; w:br as a newline), in order. */
+export function paragraphTexts(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) =>
+    [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[1] === undefined ? '\n' : unescapeXml(m[1]))).join(''),
+  );
+}
+
+export function unescapeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Every w:r of a part, with its text and its w:rPr. */
+export function runs(xml: string): { text: string; rPr: string }[] {
+  return [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map(([, inner]) => ({
+    text: [...inner!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1]!)).join(''),
+    rPr: /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(inner!)?.[0] ?? '',
+  }));
+}
+
+/** An attribute of the first element `name` in the xml ('' when absent). */
+export function attr(xml: string, name: string, attribute: string): string {
+  const m = new RegExp(`<${name}\\b[^>]*\\s${attribute}="([^"]*)"`).exec(xml);
+  return m ? unescapeXml(m[1]!) : '';
+}
+
+/** Whether a command exists; tests that need it fail under CI and skip elsewhere. */
+export function hasTool(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const mustRunTools = process.env['CI'] === 'true';
+
+/** A fresh scratch folder. */
+export function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'letter-docx-'));
+}
+
+/**
+ * Converts DOCX files to PDF with LibreOffice, one process and one fresh profile per file. LibreOffice keeps the
+ * fonts a document embeds for the rest of the session, keyed by family name and style (vcl embeddedfontshelper:
+ * "Assume it's already been added correctly"), so a second letter converted in the same process would be drawn
+ * with the first letter's subset of "Noto Serif SC".
+ */
+export function libreOfficePdfs(files: Record<string, Uint8Array>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    const dir = scratch();
+    const path = join(dir, `${name}.docx`);
+    writeFileSync(path, bytes);
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    out[name] = join(dir, `${name}.pdf`);
+  }
+  return out;
+}
+
+export function pdfText(pdf: string, ...args: string[]): string {
+  return execFileSync('pdftotext', [...args, pdf, '-'], { encoding: 'utf8' });
+}
+
+export function pdfFonts(pdf: string): string {
+  return execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+}
+
+/** The text of every paragraph the DOCX should hold, in order (signature images have none and are left out). */
+export function expectedParagraphs(doc: LetterDoc): string[] {
+  const out: string[] = [];
+  const walk = (blocks: readonly Block[]): void => {
+    for (const block of blocks) {
+      switch (block.type) {
+        case 'paragraph':
+        case 'heading':
+          out.push(inlineText(block.inlines));
+          break;
+        case 'quote':
+          walk(block.blocks);
+          if (block.attribution) out.push(inlineText(block.attribution));
+          break;
+        case 'list':
+          for (const item of block.items) walk(item);
+          break;
+        case 'signature':
+          for (const line of [block.person, block.title, block.org]) if (line) out.push(inlineText(line));
+          if (block.email) out.push(block.email);
+          break;
+        case 'pagebreak':
+          break;
+      }
+    }
+  };
+  for (const s of doc.sections) walk(s.blocks);
+  return out;
+}
+
+/**
+ * Line breaks inside a word in pdftotext output: a line ends and the next begins with characters that must not be
+ * parted (`wordChar`), and the two pieces joined occur inside one word of the source text. Returns the breaks found.
+ */
+export function midWordBreaks(pdfTextOut: string, source: readonly string[], wordChar: RegExp): string[] {
+  const words = source.flatMap((p) => p.split(/\s+/)).filter(Boolean);
+  const lines = pdfTextOut.split('\n').map((l) => l.trim()).filter(Boolean);
+  const found: string[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i]!.split(/\s+/).at(-1)!;
+    const b = lines[i + 1]!.split(/\s+/)[0]!;
+    if (!wordChar.test(a.at(-1)!) || !wordChar.test(b[0]!)) continue;
+    // The smallest pieces around the break that still identify it: the word characters next to it.
+    const tail = /[^\s]*$/.exec(a)![0];
+    const head = /^[^\s]*/.exec(b)![0];
+    if (words.some((w) => w.includes(tail + head))) found.push(`${tail}|${head}`);
+  }
+  return found;
+}
