@@ -1,12 +1,14 @@
 /** Setting blocks into units: paragraphs, headings, quotes, lists, signatures and page breaks. */
 
 import type { FontBook } from '../fonts/index.js';
-import type { Align, Block, Inline, Lang } from '../model/index.js';
+import { inlineText, type Align, type Block, type Inline, type Lang } from '../model/index.js';
 import { setParagraph, type Line } from './break/paragraph.js';
 import type { Measurer } from './measure.js';
 import { styleRuns, type TextStyle } from './runs.js';
 import { HEADING_SCALE, isCjkLanguage, LIST_INDENT, PARAGRAPH_GAP, QUOTE_INDENT, QUOTE_SCALE } from './style.js';
 import { setSignature } from './signature.js';
+import type { StructureBuilder } from './structure.js';
+import type { StructRole } from './types.js';
 import { unit, type Unit } from './unit.js';
 
 /** Where and how a sequence of blocks is set. */
@@ -22,6 +24,13 @@ export interface BlockFrame {
   readonly firstLineIndent: number;
   /** Line height as a multiple of the size. */
   readonly leading: number;
+  /** The structure tree, and the element the blocks set here become children of. */
+  readonly structure: StructureBuilder;
+  readonly parent: number;
+  /** What a paragraph is in this frame: `P`, or `H1` in the title part. */
+  readonly paragraphRole: StructRole;
+  /** Added to a heading's level (1 when the letter's title is already the H1). */
+  readonly headingOffset: number;
 }
 
 /** Set blocks in order; the first unit's gap is left to the caller (the section decides it). */
@@ -35,10 +44,12 @@ function setBlock(block: Block, frame: BlockFrame): Unit[] {
   const size = frame.style.size;
   switch (block.type) {
     case 'paragraph':
-      return [unit(setInlines(block.inlines, frame), PARAGRAPH_GAP * size)];
+      return [unit(setInlines(block.inlines, frame, frame.structure.open(frame.parent, frame.paragraphRole)), PARAGRAPH_GAP * size)];
     case 'heading': {
       const style = { ...frame.style, size: size * HEADING_SCALE[block.level], bold: true };
-      const lines = setInlines(block.inlines, { ...frame, style, firstLineIndent: 0, align: frame.align === 'justify' ? 'start' : frame.align });
+      const role = `H${Math.min(4, block.level + frame.headingOffset)}` as StructRole;
+      const tag = frame.structure.open(frame.parent, role, { title: inlineText(block.inlines).replace(/\s+/g, ' ').trim() });
+      const lines = setInlines(block.inlines, { ...frame, style, firstLineIndent: 0, align: frame.align === 'justify' ? 'start' : frame.align }, tag);
       return [unit(lines, size, { splittable: false, keepWithNext: true })];
     }
     case 'quote':
@@ -52,9 +63,9 @@ function setBlock(block: Block, frame: BlockFrame): Unit[] {
   }
 }
 
-/** Set inlines as one paragraph in the frame. */
-export function setInlines(inlines: readonly Inline[], frame: BlockFrame): Line[] {
-  const runs = styleRuns(inlines, frame.lang, frame.style, frame.fonts);
+/** Set inlines as one paragraph in the frame, their text the content of structure element `tag`. */
+export function setInlines(inlines: readonly Inline[], frame: BlockFrame, tag: number): Line[] {
+  const runs = frame.structure.tagRuns(styleRuns(inlines, frame.lang, frame.style, frame.fonts), tag);
   const size = frame.style.size;
   return setParagraph(
     runs,
@@ -70,6 +81,8 @@ function setQuote(blocks: readonly Block[], attribution: readonly Inline[] | und
   // Latin quotes are set in italics; CJK faces have none, so there the smaller size alone sets the quote off.
   const inner: BlockFrame = {
     ...frame,
+    parent: frame.structure.open(frame.parent, 'BlockQuote'),
+    paragraphRole: 'P',
     x: frame.x + indent,
     width: frame.width - 2 * indent,
     style: { ...frame.style, size: size * QUOTE_SCALE, italic: !isCjkLanguage(frame.lang) },
@@ -77,7 +90,7 @@ function setQuote(blocks: readonly Block[], attribution: readonly Inline[] | und
   };
   const units = setBlocks(blocks, inner);
   if (attribution) {
-    const lines = setInlines(attribution, { ...inner, align: 'end', style: { ...inner.style, italic: false } });
+    const lines = setInlines(attribution, { ...inner, align: 'end', style: { ...inner.style, italic: false } }, inner.structure.open(inner.parent, 'P'));
     units.push(unit(lines, 0.3 * size, { splittable: false }));
   }
   if (units[0]) units[0] = { ...units[0], gapBefore: PARAGRAPH_GAP * size };
@@ -87,16 +100,20 @@ function setQuote(blocks: readonly Block[], attribution: readonly Inline[] | und
 function setList(ordered: boolean, items: readonly (readonly Block[])[], frame: BlockFrame): Unit[] {
   const size = frame.style.size;
   const indent = LIST_INDENT * size;
-  const inner: BlockFrame = { ...frame, x: frame.x + indent, width: frame.width - indent, firstLineIndent: 0 };
+  const list = frame.structure.open(frame.parent, 'L');
   const units: Unit[] = [];
   items.forEach((item, index) => {
+    const li = frame.structure.open(list, 'LI');
+    const label = frame.structure.open(li, 'Lbl');
+    const body = frame.structure.open(li, 'LBody');
+    const inner: BlockFrame = { ...frame, x: frame.x + indent, width: frame.width - indent, firstLineIndent: 0, parent: body, paragraphRole: 'P' };
     const itemUnits = setBlocks(item, inner);
     const first = itemUnits[0];
     const firstLine = first?.lines[0];
     if (!first || !firstLine) return;
     // Hanging marker: a bullet at the left edge, or a number set flush against the text column.
     const marker = ordered ? `${index + 1}.` : '•';
-    const [markerLine] = setInlines([{ type: 'text', value: marker }], { ...frame, width: indent, firstLineIndent: 0, align: ordered ? 'end' : 'start' });
+    const [markerLine] = setInlines([{ type: 'text', value: marker }], { ...frame, width: indent, firstLineIndent: 0, align: ordered ? 'end' : 'start' }, label);
     const markerItems = (markerLine?.items ?? []).map((it) => ({
       ...it,
       x: ordered ? it.x - 0.4 * size : it.x + 0.3 * size,

@@ -6,10 +6,11 @@ import { Measurer } from './measure.js';
 import { paginate } from './paginate/index.js';
 import { pageNumberItems } from './paginate/page-numbers.js';
 import { setSections } from './sections.js';
+import { StructureBuilder } from './structure.js';
 import { pageGeometry } from './style.js';
 import type { FontRef, PagedLetter, PageGeometry } from './types.js';
 
-export type { FontRef, ImageItem, PagedLetter, PageGeometry, PageItem, ReservedBox, TextItem, TypesetPage } from './types.js';
+export type { FontRef, ImageItem, PagedLetter, PageGeometry, PageItem, ReservedBox, StructNode, StructRole, TextItem, TypesetPage } from './types.js';
 export { PAPER, MARGIN, SIGNATURE_FIELD } from './style.js';
 
 /** Options of `typesetLetter`. */
@@ -28,14 +29,15 @@ export interface TypesetOptions {
 export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter {
   const geometry = pageGeometry(doc.paper, opts.geometry);
   const measurer = new Measurer(opts.fonts);
+  const structure = new StructureBuilder(doc.lang, opts.fonts);
 
-  // 1. Sections → units (blocks broken into lines, positioned horizontally).
-  const units = setSections({ doc, fonts: opts.fonts, measurer, geometry, reserveSignatureField: opts.reserveSignatureField ?? false });
+  // 1. Sections → units (blocks broken into lines, positioned horizontally), and the structure tree they make.
+  const units = setSections({ doc, fonts: opts.fonts, measurer, geometry, reserveSignatureField: opts.reserveSignatureField ?? false, structure });
 
   // 2. Units → pages.
   const { pages, reserved } = paginate(units, geometry);
 
-  // 3. Page numbers, only when the letter runs past one page.
+  // 3. Page numbers, only when the letter runs past one page: artifacts, with no tag.
   if (pages.length > 1) {
     pages.forEach((items, i) => items.push(...pageNumberItems(doc, i + 1, pages.length, geometry, opts.fonts, measurer)));
   }
@@ -47,6 +49,7 @@ export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter
     geometry,
     pages: pages.map((items) => ({ items })),
     fonts: fontsUsed(pages.flat()),
+    structure: structure.finish(pages),
     ...(reserved ? { signatureBox: reserved } : {}),
   };
 }

@@ -37,6 +37,24 @@ export class Measurer {
   }
 
   /**
+   * Advance of `text` as pdfkit draws it in one call (size 1): pdfkit shapes word by word, each word with its trailing
+   * space, so a space between two Hangul syllables keeps its narrow form there, unlike in `advance`. Where one drawn
+   * run ends, the next must start at this width, or the gap shows.
+   */
+  drawnAdvance(ref: FontRef, text: string): number {
+    let width = 0;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09) {
+        width += this.advance(ref, text.slice(start, i + 1));
+        start = i + 1;
+      }
+    }
+    return width + this.advance(ref, text.slice(start));
+  }
+
+  /**
    * Advance of one space between `before` and `after` when both sit in the same shaped run. Noto Serif KR substitutes
    * a wider space between two Hangul syllables (its Korean-script GSUB), so a word measured alone, with its trailing
    * space, is narrower than the same word drawn inside a line; measuring the space in context keeps breaking exact.

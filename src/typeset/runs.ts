@@ -4,6 +4,7 @@ import { LetterError, problem } from '../diag/index.js';
 import { codePointLabel, isInvisible, type FontBook, type Variant } from '../fonts/index.js';
 import type { Inline, Lang, Origin } from '../model/index.js';
 import { isIdeographic } from './segment/classes.js';
+import { spokenLangs } from './spoken.js';
 import type { FontRef } from './types.js';
 
 /** Size and weight a block sets its inlines in. */
@@ -19,12 +20,18 @@ export interface StyledRun {
   readonly font: FontRef;
   readonly size: number;
   readonly lang: Lang;
+  /** The language a screen reader reads the run in (by script or span, see spoken.ts); the tagged PDF's /Lang. */
+  readonly spokenLang: Lang;
   readonly link?: string;
+  /** The structure element the run's text belongs to (set by the block that owns the run). */
+  readonly tag?: number;
 }
 
 interface State {
   readonly style: TextStyle;
   readonly lang: Lang;
+  /** Set inside a `Text` that carries its own language. */
+  readonly spanLang?: Lang;
   readonly link?: string;
 }
 
@@ -35,12 +42,12 @@ interface State {
  */
 export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextStyle, fonts: FontBook): StyledRun[] {
   const runs: StyledRun[] = [];
-  const push = (text: string, font: FontRef, state: State): void => {
+  const push = (text: string, font: FontRef, spokenLang: Lang, state: State): void => {
     const prev = runs[runs.length - 1];
-    if (prev && sameStyle(prev, font, state) && prev.text !== '\n' && text !== '\n') {
+    if (prev && sameStyle(prev, font, spokenLang, state) && prev.text !== '\n' && text !== '\n') {
       runs[runs.length - 1] = { ...prev, text: prev.text + text };
     } else {
-      runs.push({ text, font, size: state.style.size, lang: state.lang, ...(state.link ? { link: state.link } : {}) });
+      runs.push({ text, font, size: state.style.size, lang: state.lang, spokenLang, ...(state.link ? { link: state.link } : {}) });
     }
   };
 
@@ -48,7 +55,7 @@ export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextSty
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          itemize(normalizeSpace(node.value), { ...state, lang: node.lang ?? state.lang }, node.origin);
+          itemize(normalizeSpace(node.value), node.lang ? { ...state, lang: node.lang, spanLang: node.lang } : state, node.origin);
           break;
         case 'strong':
           walk(node.children, { ...state, style: { ...state.style, bold: true } });
@@ -60,42 +67,61 @@ export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextSty
           walk(node.children, { ...state, link: node.url });
           break;
         case 'break':
-          push('\n', lastFont() ?? { face: fonts.chain(state.lang)[0]!, variant: variantOf(state.style) }, state);
+          push('\n', lastFont() ?? { face: fonts.chain(state.lang)[0]!, variant: variantOf(state.style) }, lastSpoken() ?? state.lang, state);
           break;
       }
     }
   };
 
   const lastFont = (): FontRef | undefined => runs[runs.length - 1]?.font;
+  const lastSpoken = (): Lang | undefined => runs[runs.length - 1]?.spokenLang;
+  // Spaces that open a text join the run before them when its style allows (as they always did), else the run after.
+  const leadingSpoken = (font: FontRef, state: State): Lang | undefined => {
+    const prev = runs[runs.length - 1];
+    return prev && prev.text !== '\n' && sameStyle(prev, font, prev.spokenLang, state) ? prev.spokenLang : undefined;
+  };
 
   const itemize = (text: string, state: State, origin: Origin | undefined): void => {
     const variant = variantOf(state.style);
+    const spoken = spokenLangs(text, lang, state.spanLang);
     let current: FontRef | undefined;
+    let currentSpoken: Lang | undefined;
     let pending = '';
+    let index = 0;
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
+      const chSpoken = spoken[index++]!;
       if (isInvisible(cp)) {
         if (cp === 0x20 || cp === 0xa0) pending += ch; // spaces are drawn; joiners and BOMs are dropped
         continue;
       }
       const face = fonts.faceFor(cp, state.lang);
       if (face === undefined) throw uncovered(cp, state.lang, origin, fonts);
-      if (!current || current.face !== face) {
-        if (pending) push(pending, current ?? lastFont() ?? { face, variant }, state);
+      // A space never starts a run of its own: it stays with the text before it, in that text's face and language.
+      if (!current || current.face !== face || currentSpoken !== chSpoken) {
+        if (pending) {
+          const font = current ?? lastFont() ?? { face, variant };
+          push(pending, font, currentSpoken ?? leadingSpoken(font, state) ?? chSpoken, state);
+        }
         pending = '';
         current = { face, variant };
+        currentSpoken = chSpoken;
       }
       pending += ch;
     }
-    if (pending) push(pending, current ?? lastFont() ?? { face: fonts.chain(state.lang)[0]!, variant }, state);
+    if (pending) {
+      const font = current ?? lastFont() ?? { face: fonts.chain(state.lang)[0]!, variant };
+      push(pending, font, currentSpoken ?? leadingSpoken(font, state) ?? state.spanLang ?? lang, state);
+    }
   };
 
   walk(inlines, { style, lang });
   return runs;
 }
 
-function sameStyle(run: StyledRun, font: FontRef, state: State): boolean {
+function sameStyle(run: StyledRun, font: FontRef, spokenLang: Lang, state: State): boolean {
   return (
+    run.spokenLang === spokenLang &&
     run.font.face === font.face &&
     run.font.variant === font.variant &&
     run.size === state.style.size &&

@@ -4,6 +4,7 @@ import type { FontBook } from '../fonts/index.js';
 import type { LetterDoc, Section } from '../model/index.js';
 import { setBlocks, type BlockFrame } from './blocks.js';
 import type { Measurer } from './measure.js';
+import type { StructureBuilder } from './structure.js';
 import { bodySize, leading, partStyle, SIGNATURE_FIELD } from './style.js';
 import type { PageGeometry } from './types.js';
 import { spacer, unit, type Unit } from './unit.js';
@@ -16,20 +17,24 @@ export interface SectionContext {
   readonly geometry: PageGeometry;
   /** Keep a box free under the last signature for a signature field. */
   readonly reserveSignatureField: boolean;
+  /** The structure tree the sections' blocks join, under its Document element. */
+  readonly structure: StructureBuilder;
 }
 
 /** All sections of the letter as units, in order. */
 export function setSections(ctx: SectionContext): Unit[] {
   const units: Unit[] = [];
   const lastSignatures = ctx.doc.sections.map((s) => s.part).lastIndexOf('signatures');
+  // The title part is the document's H1, so the letter's own headings start one level below it.
+  const headingOffset = ctx.doc.sections.some((s) => s.part === 'title' && s.blocks.length > 0) ? 1 : 0;
   ctx.doc.sections.forEach((section, index) => {
     const reserve = ctx.reserveSignatureField && index === lastSignatures;
-    units.push(...setSection(section, ctx, reserve));
+    units.push(...setSection(section, ctx, reserve, headingOffset));
   });
   return units;
 }
 
-function setSection(section: Section, ctx: SectionContext, reserve: boolean): Unit[] {
+function setSection(section: Section, ctx: SectionContext, reserve: boolean, headingOffset: number): Unit[] {
   const { doc, geometry } = ctx;
   const base = bodySize(doc.lang);
   const part = partStyle(section.part);
@@ -43,6 +48,10 @@ function setSection(section: Section, ctx: SectionContext, reserve: boolean): Un
     align: section.align,
     firstLineIndent: section.firstLineIndent,
     leading: leading(doc.lang),
+    structure: ctx.structure,
+    parent: ctx.structure.root,
+    paragraphRole: section.part === 'title' ? 'H1' : 'P',
+    headingOffset,
   };
   let units = setBlocks(section.blocks, frame);
   if (reserve) units.push(fieldUnit(frame));

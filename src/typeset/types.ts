@@ -35,6 +35,8 @@ export interface TextItem {
   readonly lang: Lang;
   /** Target of a link, when the text is one. */
   readonly link?: string;
+  /** Id of the structure element this text belongs to; absent for artifacts (page numbers). */
+  readonly tag?: number;
 }
 
 /** A raster image placed on the page (a handwritten signature). */
@@ -48,10 +50,30 @@ export interface ImageItem {
   readonly width: number;
   readonly height: number;
   readonly alt: string;
+  /** Id of the structure element (a Figure) this image is; absent for decoration. */
+  readonly tag?: number;
 }
 
 /** Anything drawn on a page. */
 export type PageItem = TextItem | ImageItem;
+
+/** Standard structure types of a tagged PDF (ISO 32000-1 §14.8.4) that a letter uses. */
+export type StructRole =
+  | 'Document' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'BlockQuote' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span' | 'Link';
+
+/** One element of the letter's structure tree: what a screen reader walks, in reading order. */
+export interface StructNode {
+  /** What page items name in their `tag`. */
+  readonly id: number;
+  readonly role: StructRole;
+  /** BCP 47 /Lang, set only where it differs from the document's. */
+  readonly lang?: string;
+  /** Alternative text (a Figure). */
+  readonly alt?: string;
+  /** Bookmark text: set on the headings the outline lists. */
+  readonly title?: string;
+  readonly children: readonly StructNode[];
+}
 
 /** One page: its items in reading order. */
 export interface TypesetPage {
@@ -77,6 +99,8 @@ export interface PagedLetter {
   readonly pages: readonly TypesetPage[];
   /** Every face and variant some item uses, in first-use order (register these, and only these). */
   readonly fonts: readonly FontRef[];
+  /** The logical structure (a Document element); items point into it by `tag`. */
+  readonly structure: StructNode;
   /** The box kept free under the signatures, when one was asked for. */
   readonly signatureBox?: ReservedBox;
 }

@@ -1,18 +1,25 @@
-/** A pdfkit document for one typeset letter: deterministic metadata, PDF 1.7, no base-14 font, our faces registered. */
+/** A pdfkit document for one typeset letter: tagged, deterministic metadata, PDF 1.7 or PDF/A-2b, no base-14 font. */
 
 import type PDFDocumentClass from 'pdfkit';
 import type { FontBook } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
+import { completeXmp } from './metadata.js';
 
 /** pdfkit's constructor, loaded lazily by the caller (importing pdfkit costs ~200 ms of startup). */
 export type PdfKit = typeof PDFDocumentClass;
 
-/** Create the document with the letter's metadata. Dates come from the letter, never the clock, so bytes repeat. */
-export function createDocument(PDFDocument: PdfKit, paged: PagedLetter): PDFKit.PDFDocument {
+/**
+ * Create the document with the letter's metadata. Dates come from the letter, never the clock, so bytes repeat.
+ * Always tagged (a letter is read aloud) and identified as PDF/UA-1; with `pdfa`, PDF/A-2b: XMP pdfaid, an sRGB
+ * output intent, and every font embedded (ours always are).
+ */
+export function createDocument(PDFDocument: PdfKit, paged: PagedLetter, pdfa = false): PDFKit.PDFDocument {
   const { meta } = paged;
   const options: PDFKit.PDFDocumentOptions = {
     pdfVersion: '1.7',
     lang: paged.locale,
+    tagged: true,
+    ...(pdfa ? { subset: 'PDF/A-2b' as const } : {}),
     displayTitle: true,
     autoFirstPage: false,
     // The signature field is added after drawing, possibly on an earlier page than the last.
@@ -31,7 +38,9 @@ export function createDocument(PDFDocument: PdfKit, paged: PagedLetter): PDFKit.
       ModDate: meta.created,
     },
   };
-  return new PDFDocument(options);
+  const pdf = new PDFDocument(options);
+  completeXmp(pdf, meta.created, pdfa);
+  return pdf;
 }
 
 /**

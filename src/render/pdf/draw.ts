@@ -1,17 +1,20 @@
-/** Drawing a typeset page with pdfkit: each text run at its own position on its baseline, images, link areas. */
+/** Drawing a typeset page with pdfkit: each text run at its own position on its baseline, images, link areas, tags. */
 
 import type { FontBook } from '../../fonts/index.js';
 import type { ImageItem, TextItem, TypesetPage } from '../../typeset/index.js';
+import type { Tagger } from './tags.js';
 
-/** Draw every item of a page onto pdfkit's current page. */
-export function drawPage(pdf: PDFKit.PDFDocument, page: TypesetPage, fonts: FontBook): void {
-  for (const item of page.items) {
-    if (item.kind === 'text') drawText(pdf, item, fonts);
-    else drawImage(pdf, item);
-  }
+/** Draw every item of a page onto pdfkit's current page, each inside its marked content. */
+export function drawPage(pdf: PDFKit.PDFDocument, page: TypesetPage, pageIndex: number, fonts: FontBook, tagger: Tagger): void {
+  page.items.forEach((item, index) => {
+    tagger.draw(item, pageIndex, index, (structParent) => {
+      if (item.kind === 'text') drawText(pdf, item, fonts, structParent);
+      else drawImage(pdf, item);
+    });
+  });
 }
 
-function drawText(pdf: PDFKit.PDFDocument, item: TextItem, fonts: FontBook): void {
+function drawText(pdf: PDFKit.PDFDocument, item: TextItem, fonts: FontBook, structParent: PDFKit.PDFStructureElement | undefined): void {
   pdf.font(fonts.file(item.font.face, item.font.variant)).fontSize(item.size);
   // lineBreak: false draws the string as given at (x, y): the line was broken by the typesetter. 'alphabetic' puts y on
   // the baseline whatever the face's ascender, so runs in KR, SC and Latin faces share one baseline.
@@ -20,7 +23,11 @@ function drawText(pdf: PDFKit.PDFDocument, item: TextItem, fonts: FontBook): voi
     baseline: 'alphabetic',
     ...(item.characterSpacing ? { characterSpacing: item.characterSpacing } : {}),
   });
-  if (item.link) pdf.link(item.x, item.y - 0.9 * item.size, item.width, 1.2 * item.size, item.link);
+  if (item.link) {
+    // PDF/UA: a link annotation belongs to its Link element (pdfkit adds the OBJR) and describes itself in /Contents.
+    const options = { Contents: new String(item.text), ...(structParent ? { structParent } : {}) };
+    pdf.link(item.x, item.y - 0.9 * item.size, item.width, 1.2 * item.size, item.link, options as unknown as PDFKit.Mixins.AnnotationOption);
+  }
 }
 
 function drawImage(pdf: PDFKit.PDFDocument, item: ImageItem): void {

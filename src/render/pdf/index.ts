@@ -6,6 +6,7 @@ import { typesetLetter, type PagedLetter, type PageGeometry } from '../../typese
 import { collect, createDocument, registerFonts } from './document.js';
 import { drawPage } from './draw.js';
 import { addSignatureField, type SignatureFieldSpec } from './signature-field.js';
+import { Tagger } from './tags.js';
 
 export type { SignatureFieldSpec } from './signature-field.js';
 
@@ -16,6 +17,8 @@ export interface PdfOptions {
   readonly signatureField?: SignatureFieldSpec;
   /** Override the page size or margins (tests use narrow columns); defaults come from the letter's paper. */
   readonly geometry?: Partial<PageGeometry>;
+  /** Write PDF/A-2b (archival): XMP identification, output intent, fonts embedded. Tagging is on either way. */
+  readonly pdfa?: boolean;
 }
 
 /** A finished PDF and its page count. */
@@ -35,20 +38,22 @@ export async function renderPdf(doc: LetterDoc, opts: PdfOptions): Promise<PdfRe
 }
 
 /** Draw an already typeset letter: no layout decision is taken here. */
-export async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts' | 'signatureField'>): Promise<PdfResult> {
+export async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>): Promise<PdfResult> {
   const { default: PDFDocument } = await import('pdfkit');
-  const pdf = createDocument(PDFDocument, paged);
+  const pdf = createDocument(PDFDocument, paged, opts.pdfa ?? false);
   const bytes = collect(pdf);
   registerFonts(pdf, paged.fonts, opts.fonts);
+  const tagger = new Tagger(pdf, paged);
   const { width, height } = paged.geometry;
-  for (const page of paged.pages) {
+  paged.pages.forEach((page, index) => {
     pdf.addPage({ size: [width, height], margin: 0 });
-    drawPage(pdf, page, opts.fonts);
-  }
+    drawPage(pdf, page, index, opts.fonts, tagger);
+  });
+  tagger.finish();
   if (opts.signatureField && paged.signatureBox) {
     // The field's appearance draws with the regular faces of the letter's chain; register them like the text faces.
     registerFonts(pdf, opts.fonts.chain(paged.lang).map((face) => ({ face, variant: 'regular' as const })), opts.fonts);
-    addSignatureField(pdf, opts.signatureField, paged.signatureBox, opts.fonts);
+    addSignatureField(pdf, opts.signatureField, paged.signatureBox, opts.fonts, tagger.tagWidget(opts.signatureField.appearanceLines.join(', ')));
   }
   pdf.end();
   return { bytes: await bytes, pages: paged.pages.length };

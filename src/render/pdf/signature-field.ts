@@ -62,7 +62,14 @@ interface Run {
  * still be open: the current page, or any page when the document was made with `bufferPages: true`.
  * Changes the document's current font.
  */
-export function addSignatureField(doc: PDFKit.PDFDocument, spec: SignatureFieldSpec, rect: SignatureRect, fonts: FontBook): void {
+export function addSignatureField(
+  doc: PDFKit.PDFDocument,
+  spec: SignatureFieldSpec,
+  rect: SignatureRect,
+  fonts: FontBook,
+  /** Called with the widget before it is written: a tagged document puts it in a Form element (PDF/UA). */
+  tagWidget?: (widget: PDFKit.PDFKitReference, page: PDFKit.PDFKitReference) => void,
+): void {
   const page = openPage(doc, rect.pageIndex);
   const { width, height } = rect;
 
@@ -104,6 +111,7 @@ export function addSignatureField(doc: PDFKit.PDFDocument, spec: SignatureFieldS
   page.annotations.push(widget);
 
   acroForm(doc).data.Fields.push(widget);
+  tagWidget?.(widget, page.dictionary);
   sig.end(undefined); // a dictionary, no stream
   widget.end(undefined);
 }

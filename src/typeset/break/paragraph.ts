@@ -113,7 +113,7 @@ function placeLine(
     if (str.trim() === '') return; // a space alone draws nothing; its width is already in the positions
     items.push({
       kind: 'text', text: str, font: run.font, size: run.size, x: at, y: baseline, width: w,
-      characterSpacing, lang: run.lang, ...(run.link ? { link: run.link } : {}),
+      characterSpacing, lang: run.lang, ...(run.link ? { link: run.link } : {}), ...(run.tag !== undefined ? { tag: run.tag } : {}),
     });
   };
 
@@ -132,9 +132,12 @@ function placeLine(
       return items;
     }
   }
+  // The line's measure decided where it broke and how it aligns; each piece then starts where pdfkit ends drawing
+  // the one before it, so a run that changes face or language mid-line leaves no gap.
   for (const piece of pieces) {
-    emit(piece.run, piece.text, x, piece.width, 0);
-    x += piece.width;
+    const drawn = measurer.drawnAdvance(piece.run.font, piece.text) * piece.run.size;
+    emit(piece.run, piece.text, x, drawn, 0);
+    x += drawn;
   }
   return items;
 }
