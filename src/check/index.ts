@@ -1,14 +1,15 @@
-/** `letter check`: every check a build runs before rendering, plus the warnings a translator needs; writes nothing. */
+/** `letter check`: every check a build runs before rendering, for every language and recipient, plus warnings; writes nothing. */
 
 import { EXIT, isLetterError, type Diagnostic } from '../diag/index.js';
 import { toolFontBook } from '../fonts/index.js';
 import { loadProject, type Project } from '../load/index.js';
-import { Composer } from '../compose/index.js';
+import { Composer, resolveRecipient } from '../compose/index.js';
 import { planJobs } from '../plan/index.js';
 import { TOOL_DIR } from '../build/version.js';
 import { buildInstant } from '../build/clock.js';
-import { localeWarnings, placeholderErrors } from './locales.js';
+import { localeWarnings } from './locales.js';
 import { holderWarnings } from './holders.js';
+import { textErrors } from './texts.js';
 
 export interface CheckOptions {
   readonly dir: string;
@@ -19,13 +20,15 @@ export interface CheckOptions {
 
 export interface CheckResult {
   readonly ok: boolean;
+  /** 0 clean (or only warnings without --strict); 2 errors, or warnings under --strict. */
   readonly exitCode: number;
   readonly errors: readonly Diagnostic[];
   readonly warnings: readonly Diagnostic[];
-  /** Documents (recipient × language) that would be composed. */
+  /** Documents (recipient × language) that were composed without a problem. */
   readonly documents: number;
 }
 
+/** Validates a letter project; user mistakes come back as diagnostics, never as exceptions. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   let project: Project;
   try {
@@ -34,28 +37,33 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     if (isLetterError(e)) return result(e.diagnostics, [], 0, options.strict);
     throw e;
   }
-  const errors: Diagnostic[] = [...placeholderErrors(project)];
+  const fonts = toolFontBook();
+  const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [...localeWarnings(project)];
+  const collect = (stage: () => void) => {
+    try {
+      stage();
+    } catch (e) {
+      if (!isLetterError(e)) throw e;
+      errors.push(...e.diagnostics);
+    }
+  };
+  collect(() => errors.push(...textErrors(project, fonts)));
+  // The project's own recipients, used by this letter or not: an unknown office or delivery address is a mistake either way.
+  for (const id of project.recipients.keys()) collect(() => resolveRecipient(project, { id, path: [] }));
   let documents = 0;
-  try {
+  collect(() => {
     const jobs = planJobs(project, { formats: ['pdf'] });
-    const composer = new Composer({ project, fonts: toolFontBook(), created: buildInstant(project.letter.date, options.env) });
-    const asOf = new Date(`${project.letter.date}T00:00:00Z`);
+    const composer = new Composer({ project, fonts, created: buildInstant(project.letter.date, options.env) });
     for (const job of jobs) {
-      try {
+      collect(() => {
         composer.compose(job);
         documents++;
-      } catch (e) {
-        if (!isLetterError(e)) throw e;
-        errors.push(...e.diagnostics);
-      }
+      });
     }
-    warnings.push(...holderWarnings(project, jobs.map((j) => j.recipient), asOf));
-  } catch (e) {
-    if (!isLetterError(e)) throw e;
-    errors.push(...e.diagnostics);
-  }
-  return result(unique(errors), unique(warnings), documents, options.strict);
+    warnings.push(...holderWarnings(project, jobs.map((j) => j.recipient), new Date(`${project.letter.date}T00:00:00Z`)));
+  });
+  return result(withoutEchoes(unique(errors)), unique(warnings), documents, options.strict);
 }
 
 function result(errors: readonly Diagnostic[], warnings: readonly Diagnostic[], documents: number, strict?: boolean): CheckResult {
@@ -71,3 +79,16 @@ function unique(list: readonly Diagnostic[]): Diagnostic[] {
   });
 }
 
+/**
+ * Compose reports a character in a recipient's name again, from the forms of address, without a line; when the same
+ * character in the same language was already reported at its place in the user's files, that echo is dropped.
+ */
+function withoutEchoes(list: readonly Diagnostic[]): Diagnostic[] {
+  const located = new Set(list.filter((d) => d.code === 'uncovered-character' && d.line).map(charKey));
+  return list.filter((d) => d.code !== 'uncovered-character' || d.line !== undefined || !located.has(charKey(d)));
+}
+
+function charKey(d: Diagnostic): string {
+  const m = /^character (U\+[0-9A-F]+) .*\((\S+)\) is in none/.exec(d.message);
+  return m ? `${m[1]}|${m[2]}` : d.message;
+}

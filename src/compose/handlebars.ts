@@ -101,6 +101,8 @@ function sandboxedHandlebars(): typeof Handlebars {
     return new hb.SafeString(text.split('\n').map((l) => `> ${l}`).join('\n'));
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // `{{log}}` writes to the console: it would corrupt `--json` output on stdout. load/template-check.ts lists the rest.
+  hb.unregisterHelper('log');
   return hb;
 }
 

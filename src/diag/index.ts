@@ -1,6 +1,7 @@
 /** Diagnostics: every problem the tool reports, with where it comes from and what to do, and the exit status it maps to. */
 
 export { didYouMean } from './suggest.js';
+export { shown } from './quote.js';
 
 /** Closed set of problem codes; each maps to an exit status in one table (`EXIT_STATUS`). */
 export const CODES = [
@@ -23,12 +24,14 @@ export const CODES = [
   'template-error',
   'unsafe-path',
   'input-too-large',
+  'bad-encoding',
   'holder-stale',
   'holder-missing',
   'p12',
   'render-failed',
   'sign-failed',
   'verify-failed',
+  'interrupted',
   'internal',
 ] as const;
 export type Code = (typeof CODES)[number];
@@ -72,7 +75,8 @@ export interface Location {
 
 // pandoc's Error.hs idea: one table from problem to exit status. 2 = bad input or usage, found before rendering;
 // 1 = a document failed while rendering or signing.
-export const EXIT = { OK: 0, PARTIAL: 1, BAD_INPUT: 2 } as const;
+// 130 = stopped by SIGINT (128 + 2, as shells report it): what was written is complete, the manifest is not written.
+export const EXIT = { OK: 0, PARTIAL: 1, BAD_INPUT: 2, INTERRUPTED: 130 } as const;
 
 export function exitStatusFor(code: Code): number {
   switch (code) {
@@ -81,6 +85,8 @@ export function exitStatusFor(code: Code): number {
     case 'verify-failed':
     case 'internal':
       return EXIT.PARTIAL;
+    case 'interrupted':
+      return EXIT.INTERRUPTED;
     default:
       return EXIT.BAD_INPUT;
   }

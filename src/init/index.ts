@@ -8,47 +8,62 @@ import { schemaPath } from '../load/index.js';
 
 export interface InitResult {
   readonly dir: string;
+  /** Files written, relative to `dir`. */
   readonly files: readonly string[];
 }
 
 const EXAMPLE = join(TOOL_DIR, 'examples', 'open-letter-2023');
 
-/** Copies the example's letter.yaml, locales and recipients into `dir`; refuses to overwrite an existing letter. */
+/** Copies the example's letter.yaml, locales and recipients into `dir`; refuses to overwrite any file that exists. */
 export function init(opts: { dir: string }): InitResult {
   const dir = resolve(opts.dir);
-  if (existsSync(join(dir, 'letter.yaml'))) {
-    throw new LetterError(problem('usage', `${join(opts.dir, 'letter.yaml')} already exists`, {}, 'choose an empty folder; init never overwrites a letter'));
+  if (existsSync(dir) && !isFolder(dir)) throw new LetterError(problem('usage', `'${opts.dir}' exists and is not a folder`, {}, 'give a new or empty folder'));
+  const planned = ['letter.yaml', 'README.md', 'recipients.yaml', ...listFiles(join(EXAMPLE, 'locales')).map((f) => relative(EXAMPLE, f))];
+  const taken = planned.filter((f) => existsSync(join(dir, f)));
+  if (taken.length) {
+    throw new LetterError(problem('usage', `${join(opts.dir, taken[0]!)} already exists`, {}, 'choose a new or empty folder; init never overwrites a file'));
   }
   mkdirSync(dir, { recursive: true });
-  const files: string[] = [];
+  // The editor's schema line points at the schema this copy of letter ships, so completion works offline.
   const schema = relative(dir, schemaPath()).replace(/\\/g, '/');
-  const slug = basename(dir).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '') || 'letter';
+  const slug = basename(dir).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(0, 100) || 'letter';
   const letter = readFileSync(join(EXAMPLE, 'letter.yaml'), 'utf8')
-    .replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema}`)
-    .replace(/^slug: .*$/m, `slug: ${slug}`);
-  writeFileSync(join(dir, 'letter.yaml'), letter);
-  files.push('letter.yaml');
-  for (const name of ['recipients.yaml', 'locales']) {
-    cpSync(join(EXAMPLE, name), join(dir, name), { recursive: true });
-    files.push(...list(join(dir, name)).map((f) => relative(dir, f)));
-  }
-  writeFileSync(
-    join(dir, 'README.md'),
-    `# ${slug}\n\nA letter project for [letter](${relative(dir, TOOL_DIR) || '.'}), started from the example open letter.\n\n` +
-      '- `letter.yaml`: structure and metadata: recipients, date, body order, signatories.\n' +
-      '- `locales/<lang>/letter.json`: the text, one file per language, with the same keys.\n' +
-      '- `recipients.yaml`: your own recipients and delivery addresses.\n\n' +
-      'Check it with `letter check`, build it with `letter build` (documents land in `dist/`).\n',
-  );
-  files.push('README.md');
-  return { dir, files };
+    .replace(/^# yaml-language-server: \$schema=.*\n/m, '')
+    .replace(/^slug: .*$/m, `slug: ${/^[A-Za-z0-9]/.test(slug) ? slug : 'letter'}`);
+  writeFileSync(join(dir, 'letter.yaml'), `# yaml-language-server: $schema=${schema}\n${letter}`);
+  cpSync(join(EXAMPLE, 'recipients.yaml'), join(dir, 'recipients.yaml'));
+  cpSync(join(EXAMPLE, 'locales'), join(dir, 'locales'), { recursive: true });
+  writeFileSync(join(dir, 'README.md'), readme(slug));
+  return { dir, files: planned };
 }
 
-function list(path: string): string[] {
-  if (!existsSync(path)) return [];
+function readme(slug: string): string {
+  return [
+    `# ${slug}`,
+    '',
+    'A letter project for `letter`, started from the example open letter (2023-12-10, to Xi Jinping). Replace its text with yours.',
+    '',
+    '- `letter.yaml`: structure and metadata: recipients, date, the order of the body, signatories.',
+    '- `locales/<lang>/letter.json`: the text, one file per language (en, ko, zh), with the same keys.',
+    '- `recipients.yaml`: your own recipients and delivery addresses (embassies, consulates).',
+    '',
+    '`letter check` reports every problem with its file, line and column; `letter build` writes the letters to `dist/`.',
+    '',
+  ].join('\n');
+}
+
+function isFolder(path: string): boolean {
   try {
-    return readdirSync(path, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    readdirSync(path);
+    return true;
   } catch {
-    return [path];
+    return false;
   }
+}
+
+function listFiles(path: string): string[] {
+  return readdirSync(path, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }

@@ -2,13 +2,14 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LetterError, problem } from '../diag/index.js';
+import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import { loadAssets } from './assets.js';
 import { loadLetter } from './letter.js';
 import { loadTexts, loadToolStrings } from './locales.js';
 import { loadRecipients } from './recipients.js';
 import { displayPath } from './source.js';
 import { loadTemplates } from './templates.js';
+import { placeholderErrors } from './placeholders.js';
 import type { Project } from './types.js';
 
 export type * from './types.js';
@@ -17,6 +18,10 @@ export { imageInfo } from './assets.js';
 export { containedPath, isSafeSegment } from './paths.js';
 export { schemaPath } from './schema.js';
 export { TEXT_NS } from './locales.js';
+export { flatKeys, valueAt } from './placeholders.js';
+export { MAX_INPUT_BYTES, MAX_NESTING, MAX_YAML_ALIASES } from './source.js';
+export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, inspectImage } from './assets.js';
+export { TEMPLATE_HELPERS } from './template-check.js';
 
 export interface LoadOptions {
   /** The project folder (holds letter.yaml). */
@@ -25,7 +30,10 @@ export interface LoadOptions {
   readonly toolDir: string;
 }
 
-/** Reads everything a build needs, once; a problem anywhere is a LetterError naming file:line:col. */
+/**
+ * Reads everything a build needs, once; problems are LetterErrors naming file:line:col. letter.yaml comes first (the
+ * rest depends on it); the other files are independent, so the problems of all of them are reported together.
+ */
 export function loadProject(opts: LoadOptions): Project {
   const dir = resolve(opts.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -37,21 +45,33 @@ export function loadProject(opts: LoadOptions): Project {
     throw new LetterError(problem('missing-file', `no letter.yaml in '${opts.dir}'`, { file: shown }, 'run `letter init` to start a letter project'));
   }
   const { letter, locate } = loadLetter(dir, letterFile, shown);
-  const texts = loadTexts(dir, letter.languages, (i) => locate(['languages', i]));
-  const toolStrings = loadToolStrings(opts.toolDir, dir);
-  const { recipients, addresses } = loadRecipients(dir);
-  const { templates, main } = loadTemplates(opts.toolDir, dir, letter.template, locate);
-  const assets = loadAssets(letter, locate);
+  const problems: Diagnostic[] = [];
+  const attempt = <T>(stage: () => T): T | undefined => {
+    try {
+      return stage();
+    } catch (e) {
+      if (!(e instanceof LetterError)) throw e;
+      problems.push(...e.diagnostics);
+      return undefined;
+    }
+  };
+  const texts = attempt(() => loadTexts(dir, letter.languages, (i) => locate(['languages', i])));
+  if (texts) problems.push(...placeholderErrors([...texts.values()]));
+  const toolStrings = attempt(() => loadToolStrings(opts.toolDir, dir));
+  const recipients = attempt(() => loadRecipients(dir));
+  const templates = attempt(() => loadTemplates(opts.toolDir, dir, letter.template, locate, letter.languages));
+  const assets = attempt(() => loadAssets(letter, locate));
+  if (problems.length || !texts || !toolStrings || !recipients || !templates || !assets) throw new LetterError(problems);
   return {
     dir,
     letterFile: shown,
-    letter: { ...letter, template: main },
+    letter: { ...letter, template: templates.main },
     locateLetter: locate,
     texts,
     toolStrings,
-    recipients,
-    addresses,
-    templates,
+    recipients: recipients.recipients,
+    addresses: recipients.addresses,
+    templates: templates.templates,
     assets,
   };
 }

@@ -1,13 +1,13 @@
 /** letter.yaml: parsed, validated against the schema, defaults applied, ids and paths checked for safety. */
 
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { LetterError, problem, type Diagnostic } from '../diag/index.js';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative } from 'node:path';
+import { LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
 import type { Register } from '../directory/types.js';
 import type { Lang, Paper } from '../model/index.js';
 import { parseYaml, readText } from './source.js';
 import { validateLetter } from './schema.js';
-import { containedPath } from './paths.js';
+import { containedPath, isSafeSegment } from './paths.js';
 import type { BodyItem, Format, LetterSpec, Locate, Localized, RecipientRef, SignatorySpec } from './types.js';
 
 interface RawLetter {
@@ -40,14 +40,27 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
   const problems: Diagnostic[] = [];
   if (!isRealDate(raw.date)) problems.push(problem('schema', `date '${raw.date}' is not a calendar date`, locate(['date']), 'write the date as YYYY-MM-DD, e.g. 2023-12-10'));
   const template = raw.template ?? 'formal';
+  if (raw.slug !== undefined && !isSafeSegment(raw.slug)) {
+    problems.push(problem('unsafe-path', `slug '${show(raw.slug)}' is not a safe file name`, locate(['slug']), 'use letters, digits, ".", "_" and "-"; names like con, nul or aux are reserved on Windows'));
+  }
+  raw.to.forEach((entry, i) => {
+    const id = typeof entry === 'string' ? entry : entry.id;
+    if (!id.split('/').every(isSafeSegment)) {
+      problems.push(problem('unsafe-path', `recipient id '${show(id)}' is not a safe folder name`, locate(typeof entry === 'string' ? ['to', i] : ['to', i, 'id']), 'ids become folder names; con, nul, aux, prn, com1… are reserved on Windows'));
+    }
+  });
   const signatories = raw.signatories.map((s, i): SignatorySpec => {
     if (s.signature === undefined) return stripUndefined(s) as SignatorySpec;
-    const path = containedPath(dir, s.signature);
-    if (!path) {
-      problems.push(problem('unsafe-path', `signature image '${s.signature}' is outside the project folder`, locate(['signatories', i, 'signature']), 'put the image in the project, e.g. assets/'));
+    const where = locate(['signatories', i, 'signature']);
+    const path = imagePath(dir, s.signature);
+    if (path === 'outside') {
+      problems.push(problem('unsafe-path', `signature image '${show(s.signature)}' is outside the project folder`, where, 'put the image in the project, e.g. assets/'));
       return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
     }
-    if (!existsSync(path)) problems.push(problem('missing-file', `signature image '${s.signature}' not found`, locate(['signatories', i, 'signature']), 'check the path; it is relative to the project folder'));
+    if (path === 'missing') {
+      problems.push(problem('missing-file', `signature image '${show(s.signature)}' not found`, where, 'check the path; it is relative to the project folder'));
+      return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
+    }
     return { ...(stripUndefined(s) as SignatorySpec), signature: path };
   });
   if (problems.length) throw new LetterError(problems);
@@ -84,6 +97,15 @@ function toBodyItem(item: string | Record<string, unknown>): BodyItem {
   return { kind: 'list', keys: o['list'] as string[], ordered: o['ordered'] === true };
 }
 
+/** The image's absolute path, checked to be a file inside the project even after following symbolic links. */
+function imagePath(dir: string, name: string): string | 'outside' | 'missing' {
+  const path = containedPath(dir, name);
+  if (!path) return 'outside';
+  if (!existsSync(path) || !statSync(path).isFile()) return 'missing';
+  const real = relative(realpathSync(dir), realpathSync(path));
+  return real && !real.startsWith('..') && !isAbsolute(real) ? path : 'outside';
+}
+
 function isRealDate(iso: string): boolean {
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
@@ -94,14 +116,15 @@ function localeFolders(dir: string): Lang[] {
   const root = join(dir, 'locales');
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'letter.json')))
+    // Only folders named like a language code: the name ends up in output file names.
+    .filter((e) => e.isDirectory() && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(e.name) && existsSync(join(root, e.name, 'letter.json')))
     .map((e) => e.name)
     .sort();
 }
 
 function slugFromFolder(dir: string): string {
-  const slug = basename(dir).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '');
-  return slug || 'letter';
+  const slug = basename(dir).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(0, 100);
+  return slug && isSafeSegment(slug) ? slug : 'letter';
 }
 
 function stripUndefined<T extends object>(o: T): T {

@@ -2,7 +2,8 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LetterError, problem, type Diagnostic, type Location } from '../diag/index.js';
+import { LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
+import { flatKeys } from './placeholders.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, parseJson, readText } from './source.js';
 import type { LocaleFile } from './types.js';
@@ -10,16 +11,27 @@ import type { LocaleFile } from './types.js';
 /** The namespace of the project's own text; every other file in a locale folder overrides a tool namespace. */
 export const TEXT_NS = 'letter';
 
+// Keys that would reach an object's prototype once the strings are merged or handed to i18next.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Reads one locale JSON file; its top level must be an object of strings (or nested objects of strings). */
 export function readLocaleFile(file: string, shown: string, lang: Lang, ns: string): LocaleFile {
   const { data, locate } = parseJson(readText(file, shown), shown);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new LetterError(problem('schema', `${shown} must hold a JSON object of strings`, { file: shown, line: 1, column: 1 }, 'write { "key": "text", … }'));
   }
+  const reserved = [...new Set(flatKeys(data as Record<string, unknown>).flatMap((key) => {
+    const parts = key.split('.');
+    const at = parts.findIndex((part) => RESERVED_KEYS.has(part));
+    return at < 0 ? [] : [parts.slice(0, at + 1).join('.')];
+  }))];
+  if (reserved.length) {
+    throw new LetterError(reserved.map((key) => problem('schema', `key '${show(key)}' in ${shown} is a reserved name`, locate(key), 'rename the key; __proto__, constructor and prototype are not allowed')));
+  }
   const bad = nonStrings(data as Record<string, unknown>);
   if (bad.length) {
     throw new LetterError(
-      bad.map((key) => problem('schema', `the value of '${key}' in ${shown} must be a string`, locate(key), 'write the text in quotes')),
+      bad.map((key) => problem('schema', `the value of '${show(key)}' in ${shown} must be a string`, locate(key), 'write the text in quotes')),
     );
   }
   return { lang, ns, file: shown, data: data as Record<string, unknown>, locate };
@@ -70,6 +82,7 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
         const ns = name.slice(0, -'.json'.length);
         if (base === projectDir && ns === TEXT_NS) continue;
         const file = join(root, lang, name);
+        if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) continue;
         const loaded = readLocaleFile(file, displayPath(file, base === projectDir ? projectDir : toolDir), lang, ns);
         const byNs = out.get(lang) ?? new Map<string, LocaleFile>();
         const previous = byNs.get(ns);

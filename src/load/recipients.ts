@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { didYouMean, LetterError, problem, type Diagnostic } from '../diag/index.js';
+import { didYouMean, LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
 import { displayPath, parseYaml, readText } from './source.js';
 import { isSafeSegment } from './paths.js';
 import type { DeliveryAddress, Localized, Locate, ProjectRecipient } from './types.js';
@@ -38,7 +38,7 @@ function readYaml(file: string, shown: string, out: ProjectRecipients, problems:
   for (const key of Object.keys(data)) {
     if (key !== 'recipients' && key !== 'addresses') {
       const guess = didYouMean(key, ['recipients', 'addresses']);
-      problems.push(problem('schema', `unknown key '${key}' in ${shown}`, locate([key]), guess ? `did you mean '${guess}'?` : "use 'recipients:' and 'addresses:'"));
+      problems.push(problem('schema', `unknown key '${show(key)}' in ${shown}`, locate([key], { key: true }), guess ? `did you mean '${guess}'?` : "use 'recipients:' and 'addresses:'"));
     }
   }
   list(data['recipients'], 'recipients', locate, problems).forEach((entry, i) => {
@@ -52,18 +52,18 @@ function readYaml(file: string, shown: string, out: ProjectRecipients, problems:
 }
 
 function readCsv(file: string, shown: string, out: ProjectRecipients, problems: Diagnostic[]): void {
-  let rows: Record<string, string>[];
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    rows = parseCsv(readText(file, shown), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+    rows = parseCsv(readText(file, shown), { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as typeof rows;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     problems.push(problem('csv-syntax', `CSV error: ${err.message.split('\n')[0]}`, { file: shown, line: err.lines ?? 1, column: 1 }, 'check the quotes and the number of columns'));
     return;
   }
-  rows.forEach((row, i) => {
-    const line = i + 2; // row 1 is the header
+  rows.forEach(({ record, info }) => {
+    const line = info.lines;
     const entry: Record<string, unknown> = {};
-    for (const [column, value] of Object.entries(row)) {
+    for (const [column, value] of Object.entries(record)) {
       if (value === '') continue;
       const [field, lang] = column.split('.');
       if (lang && field && LOCALIZED_FIELDS.has(field)) entry[field] = { ...((entry[field] as object | undefined) ?? {}), [lang]: value };
@@ -119,7 +119,7 @@ function checkFields(entry: Record<string, unknown>, allowed: string[], path: (s
     const field = key.split('.')[0]!;
     if (!allowed.includes(field)) {
       const guess = didYouMean(field, allowed);
-      problems.push(problem('schema', `unknown field '${key}' in ${shown}`, locate([...path, key]), guess ? `did you mean '${guess}'?` : `allowed: ${allowed.join(', ')}`));
+      problems.push(problem('schema', `unknown field '${show(key)}' in ${shown}`, locate([...path, key], { key: true }), guess ? `did you mean '${guess}'?` : `allowed: ${allowed.join(', ')}`));
       ok = false;
     }
   }
@@ -131,8 +131,12 @@ function checkId(id: unknown, path: (string | number)[], locate: Locate, problem
     problems.push(problem('schema', 'missing id', locate(path), 'give every entry an id: lowercase letters, digits, "-" and "_"'));
     return undefined;
   }
+  if (!/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/.test(id) && !/\.\.|^[\\/]|\0|[\\:]/.test(id)) {
+    problems.push(problem('schema', `id '${show(id)}' is not allowed`, locate(path), 'ids use lowercase letters, digits, "-" and "_" (and one "/")'));
+    return undefined;
+  }
   if (!/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/.test(id) || !id.split('/').every(isSafeSegment)) {
-    problems.push(problem('unsafe-path', `id '${id.replace(/\0/g, '\\0')}' is not allowed`, locate(path), 'ids become folder names: use lowercase letters, digits, "-" and "_"; no "..", "/" at the start, or NUL'));
+    problems.push(problem('unsafe-path', `id '${show(id)}' is not allowed`, locate(path), 'ids become folder names: use lowercase letters, digits, "-" and "_"; no "..", "/" at the start, or NUL'));
     return undefined;
   }
   return id;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { didYouMean, problem, type Diagnostic } from '../diag/index.js';
+import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import type { Locate } from './types.js';
 
 let validator: ValidateFunction | undefined;
@@ -16,7 +16,7 @@ export function schemaPath(): string {
 function compiled(): ValidateFunction {
   if (!validator) {
     schemaJson = JSON.parse(readFileSync(schemaPath(), 'utf8')) as { properties: Record<string, unknown> };
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schemaJson);
+    validator = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schemaJson);
   }
   return validator;
 }
@@ -33,13 +33,56 @@ export function validateLetter(data: unknown, locate: Locate): Diagnostic[] {
     // A failed anyOf also reports each branch's failure; below such a path only the deepest, own errors are useful.
     if (hasAncestorWithAnyOf(instancePath, byPath)) continue;
     const path = toPath(instancePath);
-    if (group.some((e) => e.keyword === 'anyOf')) {
+    const anyOf = group.find((e) => e.keyword === 'anyOf');
+    if (anyOf) {
+      const unsafe = unsafeRecipient(path, anyOf.data, locate);
+      if (unsafe) {
+        out.push(unsafe);
+        continue;
+      }
+      const branch = closestBranch(anyOf, errors);
+      if (branch) {
+        for (const e of branch) out.push(diagnose(e, toPath(e.instancePath), locate));
+        continue;
+      }
       out.push(problem('schema', `${describe(path)}: ${shapeOf(path)}`, locate(path), 'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml'));
       continue;
     }
     for (const e of group) out.push(diagnose(e, path, locate));
   }
   return out;
+}
+
+/**
+ * The errors of the one anyOf branch the value was clearly meant for: the branches whose type fits the value, when
+ * exactly one of them has the fewest errors (`{ id: cn, vai: … }` is the object form with an unknown key). Otherwise
+ * undefined, and the caller describes the accepted shapes.
+ */
+function closestBranch(anyOf: ErrorObject, all: readonly ErrorObject[]): ErrorObject[] | undefined {
+  const branches = new Map<string, ErrorObject[]>();
+  for (const e of all) {
+    if (!e.schemaPath.startsWith(`${anyOf.schemaPath}/`) || !(e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`))) continue;
+    const branch = e.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]!;
+    branches.set(branch, [...(branches.get(branch) ?? []), e]);
+  }
+  const fitting = [...branches.values()].filter((list) => !list.some((e) => e.instancePath === anyOf.instancePath && (e.keyword === 'type' || e.keyword === 'enum')));
+  if (!fitting.length) return undefined;
+  const fewest = Math.min(...fitting.map((list) => list.length));
+  const best = fitting.filter((list) => list.length === fewest);
+  return best.length === 1 ? best[0] : undefined;
+}
+
+/** A `to` entry whose id or via is shaped like a path gets the path error, not the generic shape message. */
+function unsafeRecipient(path: (string | number)[], data: unknown, locate: Locate): Diagnostic | undefined {
+  if (path[0] !== 'to' || path.length !== 2) return undefined;
+  const fields: [string | undefined, unknown][] =
+    typeof data === 'string' ? [[undefined, data]] : typeof data === 'object' && data !== null ? [['id', (data as Record<string, unknown>)['id']], ['via', (data as Record<string, unknown>)['via']]] : [];
+  for (const [field, value] of fields) {
+    if (typeof value !== 'string' || !isPathLike(value)) continue;
+    const at = field ? [...path, field] : path;
+    return problem('unsafe-path', `${describe(at)} '${shown(value)}' could lead outside the output folder`, locate(at), patternHint(at));
+  }
+  return undefined;
 }
 
 function hasAncestorWithAnyOf(instancePath: string, byPath: Map<string, ErrorObject[]>): boolean {
@@ -79,7 +122,7 @@ function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Di
       const key = String(params['additionalProperty']);
       const allowed = allowedKeys(path);
       const guess = didYouMean(key, allowed);
-      return problem('schema', `unknown key '${key}'${path.length ? ` in ${what}` : ''}`, locate([...path, key]), guess ? `did you mean '${guess}'?` : `allowed keys: ${allowed.join(', ')}`);
+      return problem('schema', `unknown key '${shown(key)}'${path.length ? ` in ${what}` : ''}`, locate([...path, key], { key: true }), guess ? `did you mean '${guess}'?` : `allowed keys: ${allowed.join(', ')}`);
     }
     case 'required':
       return problem('schema', `missing required key '${String(params['missingProperty'])}'${path.length ? ` in ${what}` : ''}`, locate(path), `add '${String(params['missingProperty'])}:'`);
@@ -88,7 +131,10 @@ function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Di
     case 'enum':
       return problem('schema', `${what} must be one of ${(params['allowedValues'] as unknown[]).map((v) => `'${String(v)}'`).join(', ')}`, locate(path));
     case 'pattern':
-      return problem('schema', `${what} has an invalid value`, locate(path), patternHint(path));
+      if (typeof e.data === 'string' && isPathLike(e.data) && isNameField(path)) {
+        return problem('unsafe-path', `${what} '${shown(e.data)}' could lead outside the output folder`, locate(path), patternHint(path));
+      }
+      return problem('schema', `${what} '${shown(e.data)}' is not allowed here`, locate(path), patternHint(path));
     case 'minItems':
       return problem('schema', `${what} must not be empty`, locate(path));
     case 'uniqueItems':
@@ -98,8 +144,20 @@ function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Di
   }
 }
 
+/** Ids and the slug become folder and file names; these shapes are the ones that escape a folder or break on Windows. */
+function isPathLike(value: string): boolean {
+  return /(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[A-Za-z]:|\0|[\\:*?"<>|]/.test(value) || /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i.test(value);
+}
+
+function isNameField(path: readonly (string | number)[]): boolean {
+  const last = path[path.length - 1];
+  return last === 'slug' || last === 'id' || last === 'via' || (path[0] === 'to' && path.length === 2);
+}
+
 function article(type: string): string {
-  return type === 'array' || type === 'object' || type === 'integer' ? `an ${type === 'array' ? 'list' : type === 'object' ? 'mapping' : type}` : `a ${type}`;
+  if (type === 'array') return 'a list';
+  if (type === 'object') return 'a mapping (key: value)';
+  return type === 'integer' ? 'an integer' : `a ${type}`;
 }
 
 function patternHint(path: readonly (string | number)[]): string {

@@ -1,34 +1,21 @@
-/** Reading the user's files: size limits, BOM, and YAML/JSON parsing that keeps positions for error messages. */
+/** Parsing the user's YAML and JSON with positions kept for error messages, bounded against alias bombs and deep nesting. */
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, Parser, isAlias, isMap, isNode, isScalar, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { parseTree, findNodeAtLocation, printParseErrorCode, type ParseError, type Node as JsonNode } from 'jsonc-parser';
-import { LetterError, problem, type Location } from '../diag/index.js';
+import { LetterError, problem, shown as show, type Location } from '../diag/index.js';
+import { assertShallow, locationAt } from './text.js';
 import type { Locate } from './types.js';
 
-/** Inputs larger than this are refused: a letter is kilobytes; anything bigger is a mistake or an attack. */
-export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
-/** YAML aliases allowed per file; a "billion laughs" document needs thousands. */
+export { MAX_INPUT_BYTES, MAX_NESTING, readText } from './text.js';
+
+/** YAML aliases allowed per file; a "billion laughs" document needs thousands (yaml counts each expansion). */
 export const MAX_YAML_ALIASES = 50;
 
 /** The path as shown in messages: relative to the project folder. */
 export function displayPath(file: string, dir: string): string {
   const rel = relative(dir, file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
-
-/** Reads a UTF-8 text file: refuses oversize files, drops a BOM, keeps line ends (YAML and JSON accept CRLF). */
-export function readText(file: string, shown: string): string {
-  if (!existsSync(file)) throw new LetterError(problem('missing-file', `${shown} not found`, { file: shown }, 'create it, or check the path'));
-  const size = statSync(file).size;
-  if (size > MAX_INPUT_BYTES) {
-    throw new LetterError(
-      problem('input-too-large', `${shown} is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`, { file: shown }, 'a letter file should be kilobytes; check that this is the right file'),
-    );
-  }
-  const text = readFileSync(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return rel && !rel.startsWith('..') ? rel.replace(/\\/g, '/') : file;
 }
 
 export interface ParsedYaml {
@@ -36,47 +23,99 @@ export interface ParsedYaml {
   readonly locate: Locate;
 }
 
-/** Parses YAML 1.2; a syntax error, an empty file or an alias bomb is a LetterError at file:line:col. */
+/** Parses YAML 1.2; a syntax error, an empty file, an alias bomb or deep nesting is a LetterError at file:line:col. */
 export function parseYaml(text: string, shown: string): ParsedYaml {
+  assertShallow(text, shown, 'yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
+    const quote = /Missing closing .?quote/.test(first.message) ? unclosedQuote(text) : undefined;
+    const where = quote !== undefined ? locationAt(text, quote, shown) : { file: shown, line: pos?.line ?? 1, column: pos?.col ?? 1 };
+    if (/call stack/i.test(first.message)) throw tooDeep(where);
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new LetterError(
-      problem('yaml-syntax', `YAML syntax error: ${message}`, { file: shown, line: pos?.line ?? 1, column: pos?.col ?? 1 }, yamlHint(first.code)),
-    );
+    throw new LetterError(problem('yaml-syntax', `YAML syntax error: ${message}`, where, yamlHint(first.code)));
   }
   if (doc.contents === null) throw new LetterError(problem('schema', `${shown} is empty`, { file: shown, line: 1, column: 1 }, 'see examples/open-letter-2023/letter.yaml for a complete letter'));
+  const locate = yamlLocator(doc, lineCounter, shown);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
+    if (e instanceof RangeError) throw tooDeep(firstAlias(doc, lineCounter, shown) ?? { file: shown, line: 1, column: 1 });
     if (e instanceof ReferenceError || /alias/i.test(String(e))) {
-      throw new LetterError(problem('input-too-large', `too many YAML aliases (more than ${MAX_YAML_ALIASES})`, { file: shown, line: 1, column: 1 }, 'write the values out instead of expanding aliases'));
+      throw new LetterError(
+        problem('input-too-large', `YAML aliases expand too much (more than ${MAX_YAML_ALIASES} expansions)`, firstAlias(doc, lineCounter, shown) ?? { file: shown, line: 1, column: 1 }, 'write the values out instead of using &anchors and *aliases'),
+      );
     }
     throw e;
   }
-  return { data, locate: yamlLocator(doc, lineCounter, shown) };
+  return { data, locate };
 }
 
-function yamlHint(code: string): string | undefined {
+/** Where a quoted scalar without its closing quote starts: the parser only notices at the end of the document. */
+function unclosedQuote(text: string): number | undefined {
+  let found: number | undefined;
+  const search = (token: unknown): void => {
+    if (found !== undefined || typeof token !== 'object' || token === null) return;
+    const t = token as { type?: string; source?: string; offset?: number };
+    if ((t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') && typeof t.source === 'string') {
+      const q = t.source[0]!;
+      if (t.source.length < 2 || !t.source.trimEnd().endsWith(q)) found = t.offset;
+      return;
+    }
+    for (const value of Object.values(token)) search(value);
+  };
+  for (const token of new Parser().parse(text)) search(token);
+  return found;
+}
+
+function tooDeep(where: Location): LetterError {
+  return new LetterError(problem('input-too-large', 'the YAML is nested too deeply', where, 'a letter needs a few levels; flatten the structure'));
+}
+
+function yamlHint(code: string): string {
   if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
   if (code === 'DUPLICATE_KEY') return 'remove one of the two entries';
   if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return 'check the indentation and the `:` after each key';
   return 'fix the syntax at that position';
 }
 
+function firstAlias(doc: Document, lines: LineCounter, shown: string): Location | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  if (!found?.range) return undefined;
+  const { line, col } = lines.linePos(found.range[0]);
+  return { file: shown, line, column: col };
+}
+
 function yamlLocator(doc: Document, lines: LineCounter, shown: string): Locate {
-  return (path) => {
+  const at = (node: unknown): Location | undefined => {
+    if (!isNode(node) || !node.range) return undefined;
+    const { line, col } = lines.linePos(node.range[0]);
+    return { file: shown, line, column: col };
+  };
+  return (path, options) => {
+    if (options?.key && path.length > 0) {
+      const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+      const name = path[path.length - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(name));
+        const where = pair ? at(pair.key) : undefined;
+        if (where) return where;
+      }
+    }
     // Walk up to the nearest node that exists: a missing key is reported at its parent.
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) {
-        const { line, col } = lines.linePos(node.range[0]);
-        return { file: shown, line, column: col };
-      }
+      const where = isAlias(node) ? undefined : at(node);
+      if (where) return where;
     }
     return { file: shown, line: 1, column: 1 };
   };
@@ -84,24 +123,25 @@ function yamlLocator(doc: Document, lines: LineCounter, shown: string): Locate {
 
 export interface ParsedJson {
   readonly data: unknown;
-  /** Where a dotted key (`intro`, `ask.one`) is defined. */
+  /** Where a (dotted) key (`intro`, `ask.one`) is defined. */
   readonly locate: (key: string) => Location;
 }
 
-/** Parses strict JSON (no comments, no trailing commas); a syntax error is a LetterError at file:line:col. */
+/** Parses strict JSON (no comments, no trailing commas, no duplicate keys); a problem is a LetterError at file:line:col. */
 export function parseJson(text: string, shown: string): ParsedJson {
+  assertShallow(text, shown, 'json');
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const at = (offset: number): Location => {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    return { file: shown, line, column: offset - before.lastIndexOf('\n') };
-  };
+  const at = (offset: number): Location => locationAt(text, offset, shown);
   const first = errors[0];
   if (first || !tree) {
     const where = at(first?.offset ?? 0);
     const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
     throw new LetterError(problem('json-syntax', `JSON syntax error: ${what}`, where, 'fix the JSON at that position (a missing comma or quote is the usual cause)'));
+  }
+  const duplicate = firstDuplicateKey(tree);
+  if (duplicate) {
+    throw new LetterError(problem('json-syntax', `duplicate key '${show(duplicate.key)}'`, at(duplicate.offset), 'remove one of the two entries; JSON would silently keep only the last'));
   }
   const data = JSON.parse(text) as unknown;
   return {
@@ -111,4 +151,20 @@ export function parseJson(text: string, shown: string): ParsedJson {
       return at(node?.parent?.type === 'property' ? node.parent.offset : (node?.offset ?? 0));
     },
   };
+}
+
+function firstDuplicateKey(node: JsonNode): { key: string; offset: number } | undefined {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const key = String(property.children?.[0]?.value);
+      if (seen.has(key)) return { key, offset: property.offset };
+      seen.add(key);
+    }
+  }
+  for (const child of node.children ?? []) {
+    const found = firstDuplicateKey(child);
+    if (found) return found;
+  }
+  return undefined;
 }

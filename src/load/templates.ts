@@ -2,13 +2,22 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { didYouMean, LetterError, problem } from '../diag/index.js';
+import { didYouMean, LetterError, problem, shown as show } from '../diag/index.js';
+import type { Lang } from '../model/index.js';
 import { displayPath, readText } from './source.js';
 import { containedPath } from './paths.js';
+import { checkTemplates } from './template-check.js';
 import type { Locate, TemplateSource } from './types.js';
 
 /** All templates and partials by name (`open-letter`, `partials/closing.zh`), and the name of the letter's template. */
-export function loadTemplates(toolDir: string, projectDir: string, wanted: string, locate: Locate): { templates: Map<string, TemplateSource>; main: string } {
+export function loadTemplates(toolDir: string, projectDir: string, wanted: string, locate: Locate, languages: readonly Lang[]): { templates: Map<string, TemplateSource>; main: string } {
+  const found = findTemplates(toolDir, projectDir, wanted, locate);
+  const problems = checkTemplates(found.templates, languages);
+  if (problems.length) throw new LetterError(problems);
+  return found;
+}
+
+function findTemplates(toolDir: string, projectDir: string, wanted: string, locate: Locate): { templates: Map<string, TemplateSource>; main: string } {
   const templates = new Map<string, TemplateSource>();
   for (const [root, base] of [
     [join(toolDir, 'templates'), toolDir],
@@ -22,8 +31,8 @@ export function loadTemplates(toolDir: string, projectDir: string, wanted: strin
   }
   if (wanted.startsWith('./') || wanted.startsWith('../') || wanted.endsWith('.hbs') || wanted.includes('/')) {
     const file = containedPath(projectDir, wanted);
-    if (!file) throw new LetterError(problem('unsafe-path', `template '${wanted}' is outside the project folder`, locate(['template']), 'put the template in the project, e.g. ./templates/my-letter.hbs'));
-    if (!existsSync(file)) throw new LetterError(problem('unknown-template', `template file '${wanted}' not found`, locate(['template']), 'check the path; it is relative to the project folder'));
+    if (!file) throw new LetterError(problem('unsafe-path', `template '${show(wanted)}' is outside the project folder`, locate(['template']), 'put the template in the project, e.g. ./templates/my-letter.hbs'));
+    if (!existsSync(file)) throw new LetterError(problem('unknown-template', `template file '${show(wanted)}' not found`, locate(['template']), 'check the path; it is relative to the project folder'));
     const shown = displayPath(file, projectDir);
     const name = `file:${shown}`;
     templates.set(name, { name, file: shown, source: readText(file, shown) });
@@ -32,7 +41,7 @@ export function loadTemplates(toolDir: string, projectDir: string, wanted: strin
   if (!templates.has(wanted)) {
     const mains = [...templates.keys()].filter((n) => !n.includes('/'));
     const guess = didYouMean(wanted, mains);
-    throw new LetterError(problem('unknown-template', `unknown template '${wanted}'`, locate(['template']), guess ? `did you mean '${guess}'?` : `built-in templates: ${mains.join(', ')}`));
+    throw new LetterError(problem('unknown-template', `unknown template '${show(wanted)}'`, locate(['template']), guess ? `did you mean '${guess}'?` : `built-in templates: ${mains.join(', ')}`));
   }
   return { templates, main: wanted };
 }

@@ -11,7 +11,12 @@ export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
 
 /** Finds where a value came from: a path into the parsed file (`['to', 0, 'id']`) → file:line:col. */
-export type Locate = (path: readonly (string | number)[]) => Location;
+export type Locate = (path: readonly (string | number)[], options?: LocateOptions) => Location;
+
+export interface LocateOptions {
+  /** Point at the key of the last path element (`tempalte:`) rather than at its value. */
+  readonly key?: boolean;
+}
 
 export interface RecipientRef {
   readonly id: string;

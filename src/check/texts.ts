@@ -1,0 +1,66 @@
+/** Every language's text and names checked on their own, whatever the recipients: each key exists, each character has a font. */
+
+import type { Diagnostic } from '../diag/index.js';
+import type { FontBook } from '../fonts/index.js';
+import type { Localized, Project } from '../load/index.js';
+import type { Lang } from '../model/index.js';
+import { TextReader } from '../compose/sources.js';
+import { Translations } from '../compose/i18n.js';
+import { keyUses } from './locales.js';
+
+/**
+ * Missing keys and uncovered characters in every language of the letter. Composing finds these per document, but only
+ * for documents it gets to: an unknown recipient stops its documents before their text is read, and check must still
+ * report the text's problems. Messages match compose's, so the two passes deduplicate.
+ */
+export function textErrors(project: Project, fonts: FontBook): Diagnostic[] {
+  const translations = new Translations(project);
+  const out: Diagnostic[] = [];
+  for (const lang of project.letter.languages) {
+    const reader = new TextReader(project, translations, fonts, lang);
+    for (const use of keyUses(project.letter)) reader.text(use.key, use.at);
+    letterValues(project, lang, (value, key, path) => reader.value(value, key, project.locateLetter(path)));
+    for (const r of project.recipients.values()) {
+      for (const field of ['name', 'family', 'title', 'salutation'] as const) {
+        const value = pick(r[field], lang);
+        if (value !== undefined) reader.value(value, `recipients.${r.id}.${field}`, r.where);
+      }
+    }
+    for (const a of project.addresses.values()) {
+      const name = pick(a.name, lang);
+      if (name !== undefined) reader.value(name, `addresses.${a.id}.name`, a.where);
+      for (const line of a.lines) reader.value(line, `addresses.${a.id}.lines`, a.where);
+    }
+    out.push(...reader.problems);
+  }
+  return out;
+}
+
+/** The localisable values of letter.yaml in one language, with the names compose gives them in its messages. */
+function letterValues(project: Project, lang: Lang, visit: (value: string, key: string, path: (string | number)[]) => void): void {
+  const { letter } = project;
+  const each = (value: Localized | undefined, key: string, path: (string | number)[]) => {
+    const text = pick(value, lang);
+    if (text !== undefined) visit(text, key, path);
+  };
+  each(letter.place, 'place', ['place']);
+  each(letter.reference, 'reference', ['reference']);
+  letter.to.forEach((r, i) => {
+    each(r.name, `to[${i}].name`, ['to', i, 'name']);
+    each(r.family, `to[${i}].family`, ['to', i, 'family']);
+  });
+  letter.signatories.forEach((s, i) => {
+    each(s.org, `signatories[${i}].org`, ['signatories', i, 'org']);
+    each(s.person?.name, `signatories[${i}].person.name`, ['signatories', i, 'person']);
+    each(s.person?.title, `signatories[${i}].person.title`, ['signatories', i, 'person']);
+  });
+  letter.cc.forEach((entry, i) => {
+    // A cc entry that is a recipient id is shown as that office's title, which compose checks; the rest is literal text.
+    if (typeof entry !== 'string' || !/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/.test(entry)) each(entry, `cc[${i}]`, ['cc', i]);
+  });
+}
+
+function pick(value: Localized | undefined, lang: Lang): string | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : value[lang];
+}

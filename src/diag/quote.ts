@@ -1,0 +1,21 @@
+/** Showing a user's value inside a one-line message: control characters escaped, long values cut. */
+
+const MAX_SHOWN = 60;
+
+/**
+ * The value as it may appear in a diagnostic: NUL, newlines and other controls escaped (`\0`, `\n`, `\u001b`) so a
+ * message stays on one terminal line and cannot move the cursor; values longer than 60 characters are cut with `…`.
+ */
+export function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  const chars = [...text];
+  const cut = chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : text;
+  // eslint-disable-next-line no-control-regex
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === '\0') return '\\0';
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}

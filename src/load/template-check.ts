@@ -1,0 +1,168 @@
+/** Templates checked before anything renders: syntax (with line and column), partials that exist, helpers that exist, no prototype access. */
+
+import Handlebars from 'handlebars';
+import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
+import type { Lang } from '../model/index.js';
+import { locationAt, MAX_NESTING } from './text.js';
+import type { TemplateSource } from './types.js';
+
+/** The helpers a template may call; the sandboxed Handlebars in compose registers exactly these (and drops `log`). */
+export const TEMPLATE_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'lines', 'blockquote', 'eq'] as const;
+
+/** Names that lead from a value to its prototype chain (and from there to `Function`). */
+const FORBIDDEN = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
+interface HbsNode {
+  readonly type: string;
+  readonly loc?: { readonly start: { readonly line: number; readonly column: number } };
+  readonly [field: string]: unknown;
+}
+
+interface ParseHash {
+  readonly token?: string;
+  readonly loc?: { readonly first_line: number; readonly first_column: number; readonly last_line: number; readonly last_column: number };
+}
+
+// Handlebars' generated parser throws a bare Error; keeping the parser's position on it lets errors name the column.
+const parser = (Handlebars as unknown as { Parser: { parseError: (message: string, hash: ParseHash) => never } }).Parser;
+parser.parseError = (message: string, hash: ParseHash): never => {
+  throw Object.assign(new Error(message), { hash });
+};
+
+/** Every problem in the templates: syntax errors, unknown partials and helpers, prototype access. */
+export function checkTemplates(templates: ReadonlyMap<string, TemplateSource>, languages: readonly Lang[]): Diagnostic[] {
+  const partials = new Set([...templates.keys()].filter((n) => n.startsWith('partials/')).map((n) => n.slice('partials/'.length)));
+  const out: Diagnostic[] = [];
+  const checked = new Set<string>();
+  for (const source of templates.values()) {
+    // A template named by path (`./templates/mine.hbs`) is also in the map under its name: check each file once.
+    if (checked.has(source.file)) continue;
+    checked.add(source.file);
+    const deep = blocks(source.source).deepest;
+    if (deep) {
+      out.push(problem('input-too-large', `blocks nested more than ${MAX_NESTING} levels deep`, locationAt(source.source, deep, source.file), 'a letter template needs a few levels; use partials'));
+      continue;
+    }
+    let ast: HbsNode;
+    try {
+      ast = Handlebars.parse(source.source) as unknown as HbsNode;
+    } catch (e) {
+      out.push(syntaxError(source, e as Error & { hash?: ParseHash }));
+      continue;
+    }
+    const inline = new Set<string>();
+    walk(ast, (node) => {
+      if (node.type === 'DecoratorBlock' && pathName(node['path']) === 'inline') {
+        const name = (node['params'] as HbsNode[] | undefined)?.[0];
+        if (name?.type === 'StringLiteral') inline.add(String(name['value']));
+      }
+    });
+    walk(ast, (node) => out.push(...nodeProblems(node, source, { partials, inline, languages })));
+  }
+  return out;
+}
+
+interface Scope {
+  readonly partials: ReadonlySet<string>;
+  readonly inline: ReadonlySet<string>;
+  readonly languages: readonly Lang[];
+}
+
+function nodeProblems(node: HbsNode, source: TemplateSource, scope: Scope): Diagnostic[] {
+  const at = where(source, node);
+  if (node.type === 'PathExpression') {
+    const bad = (node['parts'] as string[]).find((p) => FORBIDDEN.has(p));
+    if (bad !== undefined) return [problem('template-error', `'${shown(node['original'])}' reaches the JavaScript prototype chain`, at, 'templates may only read the letter\'s own values')];
+  }
+  if (node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression') {
+    const name = pathName(node['path']);
+    const params = (node['params'] as HbsNode[] | undefined) ?? [];
+    const hasArgs = params.length > 0 || Boolean((node['hash'] as HbsNode | undefined)?.['pairs']);
+    if (name === 'lookup') {
+      const key = params[1];
+      if (key?.type === 'StringLiteral' && FORBIDDEN.has(String(key['value']))) return [problem('template-error', `lookup of '${shown(key['value'])}' reaches the JavaScript prototype chain`, at, 'templates may only read the letter\'s own values')];
+    }
+    if (name !== undefined && (hasArgs || node.type === 'SubExpression') && !(TEMPLATE_HELPERS as readonly string[]).includes(name)) {
+      const guess = didYouMean(name, TEMPLATE_HELPERS);
+      return [problem('template-error', `unknown helper '${shown(name)}'`, at, guess ? `did you mean '${guess}'?` : `helpers: ${TEMPLATE_HELPERS.join(', ')}`)];
+    }
+  }
+  if (node.type === 'Decorator' || (node.type === 'DecoratorBlock' && pathName(node['path']) !== 'inline')) {
+    return [problem('template-error', 'decorators other than {{#*inline}} are not supported', at, 'use partials instead')];
+  }
+  if (node.type === 'PartialStatement') return partialProblems(node, source, scope);
+  return [];
+}
+
+function partialProblems(node: HbsNode, source: TemplateSource, scope: Scope): Diagnostic[] {
+  const at = where(source, node);
+  const nameNode = node['name'] as HbsNode;
+  if (nameNode.type === 'SubExpression') return [problem('template-error', 'a partial name must be written out, not computed', at, 'write {{> name}}; partial names are checked before rendering')];
+  const name = nameNode.type === 'PathExpression' ? String(nameNode['original']) : String(nameNode['value']);
+  if (scope.inline.has(name)) return [];
+  const missing = scope.languages.filter((lang) => !scope.partials.has(`${name}.${lang}`) && !scope.partials.has(name));
+  if (!missing.length) return [];
+  const known = [...new Set([...scope.partials].map((p) => p.replace(/\.[a-z]{2,3}(-[A-Za-z0-9]+)*$/, '')))];
+  const anyVariant = [...scope.partials].some((p) => p === name || p.startsWith(`${name}.`));
+  if (anyVariant) {
+    return [problem('unknown-template', `partial '${shown(name)}' has no version for ${missing.map((l) => `'${l}'`).join(', ')}`, at, `add templates/partials/${name}.hbs (used by every language) or templates/partials/${name}.${missing[0]}.hbs`)];
+  }
+  const guess = didYouMean(name, known);
+  return [problem('unknown-template', `unknown partial '${shown(name)}'`, at, guess ? `did you mean '${guess}'?` : `put it in templates/partials/${/^[\w.-]+$/.test(name) ? name : 'NAME'}.hbs`)];
+}
+
+function syntaxError(source: TemplateSource, e: Error & { hash?: ParseHash; lineNumber?: number; column?: number }): Diagnostic {
+  const hint = 'check that every {{#block}} is closed by its {{/block}} and that braces are balanced';
+  const unclosed = e.hash?.token === 'EOF' ? blocks(source.source).open.pop() : undefined;
+  if (unclosed) {
+    return problem('template-syntax', `template syntax error: {{${unclosed.opener}${unclosed.name}}} is never closed`, locationAt(source.source, unclosed.offset, source.file), `add {{/${unclosed.name}}} where the block ends`);
+  }
+  // The parser's location is the last token it accepted; the problem starts right after it.
+  const line = e.hash?.loc ? e.hash.loc.last_line : (e.lineNumber ?? Number(/line (\d+)/.exec(e.message)?.[1] ?? 1));
+  const column = e.hash?.loc ? e.hash.loc.last_column + 1 : (e.column ?? 0) + 1;
+  const detail = e.message.includes("doesn't match") ? e.message.replace(/ - \d+:\d+$/, '') : (e.message.split('\n').pop() ?? e.message);
+  return problem('template-syntax', `template syntax error: ${detail}`, { file: source.file, line, column }, hint);
+}
+
+/**
+ * A linear scan of the block mustaches (comments skipped): the blocks still open at the end, innermost last, and the
+ * offset where blocks first nest deeper than MAX_NESTING (the parser and compiler recurse once per level).
+ */
+function blocks(text: string): { open: { name: string; opener: string; offset: number }[]; deepest?: number } {
+  const stack: { name: string; opener: string; offset: number }[] = [];
+  const mustache = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#^/])\s*([*>]?)\s*([^\s}~()]+)/g;
+  for (const m of text.matchAll(mustache)) {
+    if (!m[1]) continue;
+    if (m[1] === '/') {
+      const top = stack[stack.length - 1];
+      if (top && top.name === m[3]) stack.pop();
+    } else {
+      stack.push({ name: m[3]!, opener: `${m[1]}${m[2]}`, offset: m.index });
+      if (stack.length > MAX_NESTING) return { open: stack, deepest: m.index };
+    }
+  }
+  return { open: stack };
+}
+
+function where(source: TemplateSource, node: HbsNode): { file: string; line: number; column: number } {
+  return { file: source.file, line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 };
+}
+
+function pathName(path: unknown): string | undefined {
+  const p = path as HbsNode | undefined;
+  if (p?.type !== 'PathExpression' || p['data'] || (p['parts'] as string[]).length !== 1 || p['depth']) return undefined;
+  return String(p['original']);
+}
+
+/** Visits every node of a Handlebars AST, depth first; depth is bounded by the parser's own nesting. */
+function walk(node: unknown, visit: (node: HbsNode) => void): void {
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit);
+    return;
+  }
+  if (typeof node !== 'object' || node === null || typeof (node as HbsNode).type !== 'string') return;
+  visit(node as HbsNode);
+  for (const [key, value] of Object.entries(node)) {
+    if (key !== 'loc' && typeof value === 'object' && value !== null) walk(value, visit);
+  }
+}

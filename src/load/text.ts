@@ -1,0 +1,129 @@
+/** Reading the user's text files safely: size limit, UTF-8 only (BOM dropped), nesting depth bounded before any parser recurses. */
+
+import { readFileSync, statSync } from 'node:fs';
+import { LetterError, problem, type Location } from '../diag/index.js';
+
+/** Inputs larger than this are refused: a letter's files are kilobytes; anything bigger is a mistake or an attack. */
+export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+/** Brackets nested deeper than this are refused: a letter needs four levels; parsers recurse once per level. */
+export const MAX_NESTING = 32;
+
+/** Reads a UTF-8 text file: refuses a missing or oversize file and invalid UTF-8, drops a BOM, keeps line ends. */
+export function readText(file: string, shown: string): string {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new LetterError(problem('missing-file', `${shown} is not a file`, { file: shown, line: 1, column: 1 }, 'give the path of a file, not a folder'));
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof LetterError) throw e;
+    throw new LetterError(problem('missing-file', `${shown} not found`, { file: shown, line: 1, column: 1 }, 'create it, or check the path'));
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new LetterError(
+      problem('input-too-large', `${shown} is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`, { file: shown, line: 1, column: 1 }, 'a letter file should be kilobytes; check that this is the right file'),
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new LetterError(problem('missing-file', `cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`, { file: shown, line: 1, column: 1 }, 'check the file permissions'));
+  }
+  return decodeUtf8(bytes, shown);
+}
+
+/** Strict UTF-8: a UTF-16 file or an invalid byte is an error at its line and column, never a silent U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array, shown: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new LetterError(problem('bad-encoding', `${shown} is UTF-16`, { file: shown, line: 1, column: 1 }, 'save it as UTF-8'));
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const good = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\ufeff/, '');
+    throw new LetterError(
+      problem('bad-encoding', `${shown} is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`, locationAt(good, good.length, shown), 'save the file as UTF-8'),
+    );
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or the length. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0 || i + n > b.length - 1) return i;
+    for (let k = 1; k <= n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    const next = b[i + 1]!;
+    // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+    if ((c === 0xe0 && next < 0xa0) || (c === 0xed && next > 0x9f) || (c === 0xf0 && next < 0x90) || (c === 0xf4 && next > 0x8f)) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+/** 1-based line and column of a UTF-16 offset in `text`. */
+export function locationAt(text: string, offset: number, file?: string): Location {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { file: file ?? '', line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * The offset where flow brackets (`[`, `{`) first nest deeper than MAX_NESTING, or -1. Quoted strings and YAML
+ * comments are skipped; the scan is linear and never recurses, so it runs before the parsers do.
+ */
+export function tooDeepAt(text: string, syntax: 'json' | 'yaml'): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') i = skipDoubleQuoted(text, i);
+    else if (c === "'" && syntax === 'yaml' && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) i = skipSingleQuoted(text, i);
+    else if (c === '#' && syntax === 'yaml' && (i === 0 || /\s/.test(text[i - 1]!))) i = skipLine(text, i);
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
+function skipDoubleQuoted(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length;
+}
+
+function skipSingleQuoted(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === "'") {
+      if (text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return text.length;
+}
+
+function skipLine(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.length : end;
+}
+
+/** Refuses text nested deeper than MAX_NESTING, at the bracket that goes too deep. */
+export function assertShallow(text: string, shown: string, syntax: 'json' | 'yaml'): void {
+  const at = tooDeepAt(text, syntax);
+  if (at >= 0) {
+    throw new LetterError(
+      problem('input-too-large', `brackets nested more than ${MAX_NESTING} levels deep`, locationAt(text, at, shown), 'a letter needs a few levels; flatten the structure'),
+    );
+  }
+}
