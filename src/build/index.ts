@@ -6,15 +6,19 @@ import { exitStatusFor, EXIT, isLetterError, LetterError, problem, type Diagnost
 import { toolFontBook } from '../fonts/index.js';
 import { loadProject, type Format } from '../load/index.js';
 import { Composer } from '../compose/index.js';
-import { planJobs, type Job, type Shard } from '../plan/index.js';
-import type { LetterDoc, Lang } from '../model/index.js';
-import { manifestJson, removeStaleTemporaries, sha256, writeAtomic, type Manifest, type ManifestFile, type ManifestProblem } from '../write/index.js';
+import { planJobs, type Shard } from '../plan/index.js';
+import type { Lang } from '../model/index.js';
+import { manifestJson, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
+import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
 import { buildInstant } from './clock.js';
+import { composeLetters, dedupe, letterKey } from './documents.js';
 import { inputsDigest } from './inputs.js';
-import { renderDocument, type SignRequest } from './render.js';
+import { signatureFieldFor } from './render.js';
+import { openRenderer } from './renderer.js';
 import { TOOL_DIR, TOOL_VERSION } from './version.js';
 
 export { TOOL_DIR, TOOL_VERSION } from './version.js';
+export type { Output, ProgressEvent } from './batch.js';
 
 export interface BuildOptions {
   /** The letter project folder. */
@@ -27,31 +31,30 @@ export interface BuildOptions {
   readonly shard?: Shard;
   /** Sign every document with this PKCS#12 file; the password comes from the caller, never from argv. */
   readonly sign?: { readonly p12: string; readonly password: string };
+  /** Write PDFs as PDF/A-2b. */
+  readonly pdfa?: boolean;
   /** Skip documents whose own inputs are invalid instead of stopping (exit 1). */
   readonly keepGoing?: boolean;
+  /** Worker threads (`-j N`); default: the machine's available parallelism. 1, or a handful of documents, renders in this thread. */
+  readonly jobs?: number;
+  /** Stops the build (SIGINT): no new document starts, the workers stop, no manifest is written; exit 130. */
+  readonly signal?: AbortSignal;
   /** Environment for SOURCE_DATE_EPOCH; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
   /** Called after each document is written, skipped or failed. */
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
-export interface ProgressEvent {
-  readonly done: number;
-  readonly total: number;
-  readonly file: string;
-  readonly status: 'written' | 'skipped' | 'failed';
-}
-
-/** One written document. */
-export type Output = ManifestFile & { readonly path: string };
-
 export interface BuildResult {
   readonly ok: boolean;
-  /** 0 everything written; 1 some documents failed or were skipped; 2 bad input or usage, nothing written. */
+  /** 0 everything written; 1 some documents failed or were skipped; 2 bad input or usage, nothing written; 130 interrupted. */
   readonly exitCode: number;
   readonly outputs: readonly Output[];
+  /** Each problem once; `problems` says which documents each one stopped. */
   readonly errors: readonly Diagnostic[];
   readonly warnings: readonly Diagnostic[];
+  /** The documents not written (skipped for their own inputs, or failed), as in the manifest. */
+  readonly problems: readonly ManifestProblem[];
   readonly manifest?: string;
 }
 
@@ -67,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 function failed(errors: readonly Diagnostic[]): BuildResult {
   const exitCode = Math.max(EXIT.BAD_INPUT, ...errors.map((d) => exitStatusFor(d.code)));
-  return { ok: false, exitCode: Math.min(exitCode, EXIT.BAD_INPUT), outputs: [], errors, warnings: [] };
+  return { ok: false, exitCode: Math.min(exitCode, EXIT.BAD_INPUT), outputs: [], errors, warnings: [], problems: [] };
 }
 
 async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
@@ -76,55 +79,46 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const jobs = planJobs(project, { ...pick(options, 'langs', 'formats', 'to', 'shard') });
   const created = buildInstant(project.letter.date, options.env);
   const fonts = toolFontBook();
-  const signKey = options.sign ? await loadSigningKey(options.sign) : undefined;
-
-  // 2. Compose each (recipient, language) once, before rendering anything: a missing key or an uncovered character
-  //    stops the build here (exit 2), or with --keep-going skips only the documents it belongs to.
-  const composer = new Composer({ project, fonts, created });
-  const docs = new Map<string, LetterDoc>();
-  const rejected = new Map<string, readonly Diagnostic[]>();
-  for (const job of jobs) {
-    const key = docKey(job);
-    if (docs.has(key) || rejected.has(key)) continue;
-    try {
-      docs.set(key, composer.compose(job));
-    } catch (e) {
-      if (!isLetterError(e)) throw e;
-      rejected.set(key, e.diagnostics);
-    }
-  }
-  if (rejected.size && !options.keepGoing) throw new LetterError(dedupe([...rejected.values()].flat()));
-
-  // 3. Render, sign and write each document; one failure never stops the others.
+  const p12 = options.sign ? readP12(options.sign.p12) : undefined;
+  const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
   const out = resolve(options.out ?? resolve(project.dir, 'dist'));
-  removeStaleTemporaries(out);
-  const sign: SignRequest | undefined = signKey ? { key: signKey, project } : undefined;
-  const outputs: Output[] = [];
-  const problems: ManifestProblem[] = [];
-  let done = 0;
-  for (const job of jobs) {
-    const doc = docs.get(docKey(job));
-    const base = { file: job.output, recipient: job.recipient.id, lang: job.lang, format: job.format };
-    if (!doc) {
-      problems.push({ ...base, status: 'skipped', errors: rejected.get(docKey(job)) ?? [] });
-      options.onProgress?.({ done: ++done, total: jobs.length, file: job.output, status: 'skipped' });
-      continue;
-    }
-    try {
-      const rendered = await renderDocument(doc, job.format, fonts, sign);
-      const path = writeAtomic(out, job.output, rendered.bytes);
-      let p7s: ManifestFile['p7s'];
-      if (rendered.p7s) {
-        writeAtomic(out, `${job.output}.p7s`, rendered.p7s);
-        p7s = { file: `${job.output}.p7s`, sha256: sha256(rendered.p7s) };
-      }
-      outputs.push({ ...base, path, pages: rendered.pages, bytes: rendered.bytes.length, sha256: sha256(rendered.bytes), signed: Boolean(sign), ...(p7s ? { p7s } : {}) });
-      options.onProgress?.({ done: ++done, total: jobs.length, file: job.output, status: 'written' });
-    } catch (e) {
-      const errors = isLetterError(e) ? e.diagnostics : [problem(job.format === 'pdf' || !sign ? 'render-failed' : 'sign-failed', `${job.output}: ${(e as Error).message}`)];
-      problems.push({ ...base, status: 'failed', errors });
-      options.onProgress?.({ done: ++done, total: jobs.length, file: job.output, status: 'failed' });
-    }
+
+  // Workers start now, so that loading their modules overlaps composing.
+  const renderer = await openRenderer({
+    documents: jobs.length,
+    fonts,
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    ...(key ? { key } : {}),
+    ...(options.sign && p12 ? { sign: { p12, password: options.sign.password, file: options.sign.p12 } } : {}),
+  });
+  const stop = () => void renderer.close();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  let outcome;
+  try {
+    // 2. Compose each (recipient, language) once, before rendering anything: a missing key or an uncovered character
+    //    stops the build here (exit 2), or with --keep-going skips only the documents it belongs to.
+    const { docs, rejected } = composeLetters(jobs, new Composer({ project, fonts, created }));
+    if (rejected.size && !options.keepGoing) throw new LetterError(dedupe([...rejected.values()].flat()));
+    const items: BatchItem[] = jobs.map((job) => {
+      const doc = docs.get(letterKey(job));
+      if (!doc) return { job, rejected: rejected.get(letterKey(job)) ?? [] };
+      const signatureField = key && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key.signerName) : undefined;
+      const pdfa = options.pdfa && job.format === 'pdf';
+      return { job, task: { doc, format: job.format, ...(signatureField ? { signatureField } : {}), ...(pdfa ? { pdfa } : {}) } };
+    });
+
+    // 3. Render (on worker threads for a batch), sign and write each document; one failure never stops the others.
+    removeStaleTemporaries(out);
+    outcome = await renderBatch(items, renderer, { out, signed: Boolean(key), ...pick(options, 'onProgress', 'signal') });
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+    await renderer.close();
+  }
+  const { outputs, problems } = outcome;
+  const errors = dedupe(problems.flatMap((p) => p.errors));
+  if (options.signal?.aborted) {
+    const stopped = problem('interrupted', `interrupted after writing ${outputs.length} of ${jobs.length} documents; no manifest was written`, {}, 'run the same command again to finish');
+    return { ok: false, exitCode: EXIT.INTERRUPTED, outputs, errors: [...errors, stopped], warnings: [], problems };
   }
 
   // 4. The manifest, written last and atomically like the documents.
@@ -137,31 +131,21 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     problems,
   };
   const manifestPath = writeAtomic(out, 'manifest.json', new TextEncoder().encode(manifestJson(manifest)));
-  const errors = problems.flatMap((p) => p.errors);
-  return { ok: problems.length === 0, exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK, outputs, errors, warnings: [], manifest: manifestPath };
+  return { ok: problems.length === 0, exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK, outputs, errors, warnings: [], problems, manifest: manifestPath };
 }
 
-async function loadSigningKey(sign: NonNullable<BuildOptions['sign']>) {
-  const { loadP12 } = await import('../sign/index.js');
-  let bytes: Uint8Array;
+function readP12(file: string): Uint8Array {
   try {
-    bytes = new Uint8Array(readFileSync(sign.p12));
+    return new Uint8Array(readFileSync(file));
   } catch {
-    throw new LetterError(problem('p12', `cannot read the PKCS#12 file '${sign.p12}'`, { file: sign.p12 }, 'check the path given to --p12'));
+    throw new LetterError(problem('p12', `cannot read the PKCS#12 file '${file}'`, { file }, 'check the path given to --p12'));
   }
+}
+
+/** Opens the key in the main thread first: a wrong password is bad input (exit 2) before anything renders. */
+async function openKey(bytes: Uint8Array, sign: NonNullable<BuildOptions['sign']>) {
+  const { loadP12 } = await import('../sign/index.js');
   return loadP12(bytes, sign.password, sign.p12);
-}
-
-function docKey(job: Job): string {
-  return `${job.recipient.id}\0${job.lang}`;
-}
-
-function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
 }
 
 function pick<T extends object, K extends keyof T>(o: T, ...keys: K[]): Partial<Pick<T, K>> {

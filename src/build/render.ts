@@ -2,9 +2,20 @@
 
 import type { FontBook } from '../fonts/index.js';
 import type { LetterDoc } from '../model/index.js';
-import type { Format, Project } from '../load/index.js';
+import type { Format, LetterSpec } from '../load/index.js';
+import type { SignatureFieldSpec } from '../render/pdf/index.js';
 import type { SigningKey } from '../sign/index.js';
 import { localize } from '../compose/localize.js';
+
+/** What one document needs to be drawn: plain data only, so it crosses to a worker thread by structured clone. */
+export interface RenderTask {
+  readonly doc: LetterDoc;
+  readonly format: Format;
+  /** The PDF's signature field; set for every PDF of a signed build (the main thread knows the signer's name). */
+  readonly signatureField?: SignatureFieldSpec;
+  /** Write the PDF as PDF/A-2b (`--pdfa`). */
+  readonly pdfa?: boolean;
+}
 
 export interface Rendered {
   readonly bytes: Uint8Array;
@@ -13,31 +24,27 @@ export interface Rendered {
   readonly p7s?: Uint8Array;
 }
 
-export interface SignRequest {
-  readonly key: SigningKey;
-  readonly project: Project;
-}
-
-/** The document's bytes in `format`; with `sign`, a PAdES-signed PDF or an OOXML-signed DOCX plus its `.p7s`. */
-export async function renderDocument(doc: LetterDoc, format: Format, fonts: FontBook, sign?: SignRequest): Promise<Rendered> {
+/** The document's bytes in its format; with `key`, a PAdES-signed PDF or an OOXML-signed DOCX plus its `.p7s`. */
+export async function renderDocument(task: RenderTask, fonts: FontBook, key?: SigningKey): Promise<Rendered> {
+  const { doc, format } = task;
   if (format === 'pdf') {
     const { renderPdf } = await import('../render/pdf/index.js');
-    const signatureField = sign ? signatureFieldFor(doc, sign) : undefined;
-    const { bytes, pages } = await renderPdf(doc, { fonts, ...(signatureField ? { signatureField } : {}) });
-    if (!sign) return { bytes, pages };
+    const signatureField = key ? task.signatureField : undefined;
+    const { bytes, pages } = await renderPdf(doc, { fonts, ...(signatureField ? { signatureField } : {}), ...(task.pdfa ? { pdfa: true } : {}) });
+    if (!key) return { bytes, pages };
     const { signPdf } = await import('../sign/index.js');
-    return { bytes: await signPdf(bytes, sign.key, { signingTime: doc.meta.created }), pages };
+    return { bytes: await signPdf(bytes, key, { signingTime: doc.meta.created }), pages };
   }
   const { renderDocx } = await import('../render/docx/index.js');
   const { bytes } = await renderDocx(doc, { fonts });
-  if (!sign) return { bytes, pages: null };
+  if (!key) return { bytes, pages: null };
   const { signDocx } = await import('../sign/index.js');
-  const signed = await signDocx(bytes, sign.key, { signingTime: doc.meta.created });
+  const signed = await signDocx(bytes, key, { signingTime: doc.meta.created });
   return { bytes: signed.docx, pages: null, p7s: signed.p7s };
 }
 
-function signatureFieldFor(doc: LetterDoc, sign: SignRequest) {
-  const { letter } = sign.project;
+/** The visible signature field of one letter's PDF: reason, place and contact from letter.yaml's `sign:`. */
+export function signatureFieldFor(doc: LetterDoc, letter: LetterSpec, signerName: string): SignatureFieldSpec {
   const lang = doc.lang;
   const reason = localize(letter.sign?.reason, lang) ?? doc.meta.title;
   const location = localize(letter.sign?.location, lang) ?? localize(letter.place, lang) ?? '';
@@ -47,8 +54,8 @@ function signatureFieldFor(doc: LetterDoc, sign: SignRequest) {
     reason,
     location,
     contactInfo: contact,
-    signerName: sign.key.signerName,
+    signerName,
     signingTime: doc.meta.created,
-    appearanceLines: [sign.key.signerName, doc.meta.author, doc.meta.created.toISOString().slice(0, 10)],
+    appearanceLines: [signerName, doc.meta.author, doc.meta.created.toISOString().slice(0, 10)],
   };
 }

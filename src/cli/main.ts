@@ -162,6 +162,10 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     sign = { p12: flags.p12!, password: password! };
   }
   const progress = await progressReporter(Boolean(flags.quiet));
+  // Ctrl-C stops the workers and leaves only whole files behind (exit 130); a second Ctrl-C kills at once.
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
   const result = await build({
     dir,
     ...(flags.out ? { out: flags.out } : {}),
@@ -174,17 +178,20 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     ...(flags.pdfa ? { pdfa: true } : {}),
     keepGoing: Boolean(flags.keepGoing),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
-  });
+    signal: interrupt.signal,
+  }).finally(() => process.off('SIGINT', onSigint));
   progress.stop();
   if (flags.json) {
     printJson({
       ok: result.ok,
       outputs: result.outputs.map(({ path, ...o }) => ({ ...o, path })),
       errors: result.errors.map(jsonDiagnostic),
+      problems: result.problems.map((p) => ({ ...p, errors: p.errors.map(jsonDiagnostic) })),
       ...(result.manifest ? { manifest: result.manifest } : {}),
     });
   } else {
     printDiagnostics(result.errors);
+    for (const p of result.problems) process.stderr.write(`letter: ${p.status} ${p.file}\n`);
     if (!flags.quiet && result.outputs.length) process.stderr.write(`letter: wrote ${result.outputs.length} documents${result.manifest ? ` and ${result.manifest}` : ''}\n`);
   }
   return result.exitCode;

@@ -55,6 +55,8 @@ export function planJobs(project: Project, opts: PlanOptions = {}): Job[] {
       }
     }
   }
+  // Round robin by position in the whole list: every shard gets a like share of each language and format (so of the
+  // slow CJK documents), and a job's shard depends only on the inputs, never on the machine that builds it.
   return opts.shard ? jobs.filter((job) => job.index % opts.shard!.n === opts.shard!.k - 1) : jobs;
 }
 

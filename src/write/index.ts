@@ -1,7 +1,7 @@
 /** Writing outputs: atomically (temporary name, then rename), inside the output folder only, and the manifest. */
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LetterError, problem } from '../diag/index.js';
 
@@ -27,11 +27,31 @@ export function writeAtomic(outDir: string, rel: string, bytes: Uint8Array): str
   return target;
 }
 
-/** Removes temporary files an interrupted build left behind (SIGKILL gives no chance to clean up). */
+/**
+ * Removes temporary files an interrupted build left behind (SIGKILL gives no chance to clean up). A temporary of a
+ * build still running (its pid is alive) is left alone, so two builds into one folder do not break each other.
+ */
 export function removeStaleTemporaries(outDir: string): void {
   if (!existsSync(outDir)) return;
   for (const entry of readdirSync(outDir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /^\.\d+\.[0-9a-z]+\.tmp-/.test(entry.name)) rmSync(join(entry.parentPath ?? outDir, entry.name), { force: true });
+    const m = /^\.(\d+)\.[0-9a-z]+\.tmp-/.exec(entry.name);
+    if (!entry.isFile() || !m) continue;
+    const path = join(entry.parentPath ?? outDir, entry.name);
+    // A temporary lives for one write; an old one is stale even if its pid now belongs to another process.
+    if (!isRunning(Number(m[1])) || Date.now() - statSync(path).mtimeMs > STALE_AFTER_MS) rmSync(path, { force: true });
+  }
+}
+
+const STALE_AFTER_MS = 10 * 60 * 1000;
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false; // this build has not started writing yet
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -48,7 +48,10 @@ export function manifestJson(manifest: Manifest): string {
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }
 
-/** Joins the manifests of shards into the manifest one unsharded run writes; shards of different inputs are refused. */
+/**
+ * Joins the manifests of shards into the manifest one unsharded run writes. Refused: shards of different inputs or
+ * tool versions, an incomplete or repeated set of shards, and a document that appears in two manifests.
+ */
 export function mergeManifestTexts(texts: readonly { file: string; text: string }[]): string {
   const manifests = texts.map(({ file, text }) => {
     try {
@@ -57,15 +60,39 @@ export function mergeManifestTexts(texts: readonly { file: string; text: string 
       throw new Error(`${file} is not a manifest.json`);
     }
   });
-  const first = manifests[0]?.manifest;
+  const first = manifests[0];
   if (!first) throw new Error('no manifests to merge');
   for (const { file, manifest } of manifests) {
-    if (manifest.inputs !== first.inputs || manifest.tool.version !== first.tool.version) {
-      throw new Error(`${file} was built from other inputs or another tool version than ${manifests[0]!.file}`);
+    if (manifest.inputs !== first.manifest.inputs || manifest.tool?.version !== first.manifest.tool?.version) {
+      throw new Error(`${file} was built from other inputs or another tool version than ${first.file}`);
     }
   }
-  const seen = new Set<string>();
-  const files = manifests.flatMap(({ manifest }) => manifest.files).filter((f) => (seen.has(f.file) ? false : (seen.add(f.file), true)));
-  const { shard: _shard, ...rest } = first;
-  return manifestJson({ ...rest, files, problems: manifests.flatMap(({ manifest }) => manifest.problems) });
+  checkShards(manifests);
+  const owner = new Map<string, string>();
+  for (const { file, manifest } of manifests) {
+    for (const entry of [...manifest.files, ...manifest.problems]) {
+      const other = owner.get(entry.file);
+      if (other !== undefined) throw new Error(`${entry.file} is in both ${other} and ${file}: a document was built twice`);
+      owner.set(entry.file, file);
+    }
+  }
+  const { shard: _shard, ...rest } = first.manifest;
+  return manifestJson({ ...rest, files: manifests.flatMap(({ manifest }) => manifest.files), problems: manifests.flatMap(({ manifest }) => manifest.problems) });
+}
+
+/** Sharded manifests must be exactly shards 1..N of one N; manifests without a shard merge only with each other. */
+function checkShards(manifests: readonly { file: string; manifest: Manifest }[]): void {
+  const sharded = manifests.filter(({ manifest }) => manifest.shard);
+  if (!sharded.length) return;
+  if (sharded.length !== manifests.length) throw new Error(`${manifests.find(({ manifest }) => !manifest.shard)!.file} is not a shard's manifest; merge the manifests of one sharded build`);
+  const n = sharded[0]!.manifest.shard!.n;
+  const seen = new Map<number, string>();
+  for (const { file, manifest } of sharded) {
+    const { k, n: total } = manifest.shard!;
+    if (total !== n) throw new Error(`${file} is shard ${k}/${total}, but ${sharded[0]!.file} is of ${n} shards`);
+    if (seen.has(k)) throw new Error(`${file} and ${seen.get(k)} are both shard ${k}/${n}`);
+    seen.set(k, file);
+  }
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !seen.has(k));
+  if (missing.length) throw new Error(`shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${n}`).join(', ')} missing`);
 }

@@ -1,0 +1,95 @@
+/** Rendering and writing a batch: documents kept in flight on the renderer, each written atomically as it comes back. */
+
+import { problem, type Diagnostic } from '../diag/index.js';
+import type { Job } from '../plan/index.js';
+import { sha256, writeAtomic, type ManifestFile, type ManifestProblem } from '../write/index.js';
+import type { RenderTask } from './render.js';
+import type { Renderer, WorkerResult } from './renderer.js';
+
+/** One written document. */
+export type Output = ManifestFile & { readonly path: string };
+
+export interface ProgressEvent {
+  readonly done: number;
+  readonly total: number;
+  readonly file: string;
+  readonly status: 'written' | 'skipped' | 'failed';
+}
+
+/** A planned document: its render task, or why its own inputs rejected it (under --keep-going). */
+export type BatchItem = { readonly job: Job; readonly task: RenderTask } | { readonly job: Job; readonly rejected: readonly Diagnostic[] };
+
+export interface BatchOptions {
+  readonly out: string;
+  readonly signed: boolean;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Once aborted, no further document starts and results still arriving are dropped. */
+  readonly signal?: AbortSignal;
+}
+
+export interface BatchOutcome {
+  /** Written documents, in job order. */
+  readonly outputs: readonly Output[];
+  /** Skipped and failed documents, in job order. */
+  readonly problems: readonly ManifestProblem[];
+}
+
+/** Renders every item that has a task and writes it; one document's failure never stops the others. */
+export async function renderBatch(items: readonly BatchItem[], renderer: Renderer, opts: BatchOptions): Promise<BatchOutcome> {
+  const written = new Map<number, Output>();
+  const problems = new Map<number, ManifestProblem>();
+  let done = 0;
+  const report = (job: Job, status: ProgressEvent['status']) => opts.onProgress?.({ done: ++done, total: items.length, file: job.output, status });
+
+  const queue: { job: Job; task: RenderTask }[] = [];
+  for (const item of items) {
+    if ('task' in item) queue.push(item);
+    else {
+      problems.set(item.job.index, { ...describe(item.job), status: 'skipped', errors: item.rejected });
+      report(item.job, 'skipped');
+    }
+  }
+
+  let next = 0;
+  const lane = async () => {
+    while (next < queue.length && !opts.signal?.aborted) {
+      const { job, task } = queue[next++]!;
+      const result = await renderer.render(task);
+      if (opts.signal?.aborted) return;
+      const outcome = store(job, result, opts);
+      if ('path' in outcome) written.set(job.index, outcome);
+      else problems.set(job.index, outcome);
+      report(job, 'path' in outcome ? 'written' : 'failed');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(renderer.inFlight, queue.length)) }, lane));
+
+  const byIndex = <T>(map: Map<number, T>) => [...map].sort(([a], [b]) => a - b).map(([, value]) => value);
+  return { outputs: byIndex(written), problems: byIndex(problems) };
+}
+
+/** Writes one rendered document (and a signed DOCX's `.p7s`), or records why there is nothing to write. */
+function store(job: Job, result: WorkerResult, opts: BatchOptions): Output | ManifestProblem {
+  const base = describe(job);
+  const failure = (message: string, diagnostics?: readonly Diagnostic[]): ManifestProblem => ({
+    ...base,
+    status: 'failed',
+    errors: diagnostics?.length ? diagnostics : [problem(opts.signed && job.format === 'docx' ? 'sign-failed' : 'render-failed', `${job.output}: ${message}`)],
+  });
+  if (result.kind === 'failed') return failure(result.message, result.diagnostics);
+  try {
+    const path = writeAtomic(opts.out, job.output, result.bytes);
+    let p7s: ManifestFile['p7s'];
+    if (result.p7s) {
+      writeAtomic(opts.out, `${job.output}.p7s`, result.p7s);
+      p7s = { file: `${job.output}.p7s`, sha256: sha256(result.p7s) };
+    }
+    return { ...base, path, pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes), signed: opts.signed, ...(p7s ? { p7s } : {}) };
+  } catch (e) {
+    return failure(`cannot write: ${(e as Error).message}`, (e as { diagnostics?: readonly Diagnostic[] }).diagnostics);
+  }
+}
+
+function describe(job: Job) {
+  return { file: job.output, recipient: job.recipient.id, lang: job.lang, format: job.format } as const;
+}

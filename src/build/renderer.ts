@@ -1,0 +1,101 @@
+/** Where documents are drawn: in this thread for a handful, on a pool of worker threads (piscina) for a batch. */
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isLetterError } from '../diag/index.js';
+import type { FontBook } from '../fonts/index.js';
+import type { SigningKey } from '../sign/index.js';
+import { renderDocument, type RenderTask } from './render.js';
+import type { PoolWorkerData, WorkerResult } from './worker.js';
+
+export type { WorkerResult } from './worker.js';
+
+/** Up to this many documents render in this thread: starting workers (each parses its fonts) costs more than it saves. */
+export const IN_PROCESS_MAX = 4;
+
+/** Draws documents; `render` never rejects: a failed document comes back as `{kind: 'failed'}`. */
+export interface Renderer {
+  /** How many documents to keep in flight so that every thread stays busy while the main thread writes. */
+  readonly inFlight: number;
+  /** Worker threads in use; 0 when rendering in this thread. */
+  readonly threads: number;
+  render(task: RenderTask): Promise<WorkerResult>;
+  /** Stops the workers; tasks still running are abandoned. */
+  close(): Promise<void>;
+}
+
+export interface RendererOptions {
+  /** Documents to render in this build. */
+  readonly documents: number;
+  /** `-j N`; default: the machine's available parallelism. */
+  readonly jobs?: number;
+  /** The main thread's font book, for rendering in this thread. */
+  readonly fonts: FontBook;
+  readonly key?: SigningKey;
+  /** The PKCS#12 bytes and password, for the workers to open the same key. */
+  readonly sign?: PoolWorkerData['sign'];
+}
+
+/** A pool when the batch is large enough and the compiled worker exists (it does not when running from src/ .ts). */
+export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
+  const threads = Math.min(opts.jobs ?? availableParallelism(), opts.documents);
+  const worker = workerFile();
+  if (threads <= 1 || opts.documents <= IN_PROCESS_MAX || !worker) return inThisThread(opts.fonts, opts.key);
+  return workerPool(worker, threads, opts.sign);
+}
+
+/** The compiled worker beside this module; absent when this module itself runs from TypeScript source. */
+export function workerFile(): string | undefined {
+  const file = join(import.meta.dirname, 'worker.js');
+  return import.meta.url.endsWith('.js') && existsSync(file) ? file : undefined;
+}
+
+function inThisThread(fonts: FontBook, key: SigningKey | undefined): Renderer {
+  return {
+    inFlight: 1,
+    threads: 0,
+    async render(task) {
+      try {
+        const { bytes, pages, p7s } = await renderDocument(task, fonts, key);
+        return { kind: 'rendered', bytes, pages, ...(p7s ? { p7s } : {}) };
+      } catch (e) {
+        if (isLetterError(e)) return { kind: 'failed', message: e.message, diagnostics: e.diagnostics };
+        return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    close: async () => undefined,
+  };
+}
+
+async function workerPool(file: string, threads: number, sign: PoolWorkerData['sign']): Promise<Renderer> {
+  const { Piscina } = await import('piscina');
+  const workerData: PoolWorkerData = sign ? { sign } : {};
+  const pool = new Piscina({
+    filename: pathToFileURL(file).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // A batch keeps every thread busy; an idle worker would only be torn down and its fonts parsed again.
+    idleTimeout: 60_000,
+    workerData,
+  });
+  let closed: Promise<void> | undefined;
+  return {
+    inFlight: threads * 2,
+    threads,
+    async render(task) {
+      try {
+        return (await pool.run(task)) as WorkerResult;
+      } catch (e) {
+        // A worker that died (out of memory, killed) or a pool closed under the task.
+        return { kind: 'failed', message: closed !== undefined ? 'interrupted' : e instanceof Error ? e.message : String(e) };
+      }
+    },
+    close() {
+      // Called on SIGINT and again when the build unwinds: destroy once.
+      closed ??= pool.destroy();
+      return closed;
+    },
+  };
+}
