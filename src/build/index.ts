@@ -8,7 +8,7 @@ import { loadProject, type Format } from '../load/index.js';
 import { Composer } from '../compose/index.js';
 import { planJobs, type Shard } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
-import { manifestJson, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
+import { carryOver, manifestJson, readManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
 import { buildInstant } from './clock.js';
 import { composeLetters, dedupe, letterKey } from './documents.js';
@@ -43,6 +43,11 @@ export interface BuildOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Called after each document is written, skipped or failed. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Keep the previous manifest's entries for documents this run did not plan, when their files are still there:
+   * `--watch` rebuilds one language after an edit of its locale file, and the manifest must still list them all.
+   */
+  readonly carryOverManifest?: boolean;
 }
 
 export interface BuildResult {
@@ -130,7 +135,8 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     files: outputs.map(({ path: _path, ...entry }) => entry),
     problems,
   };
-  const manifestPath = writeAtomic(out, 'manifest.json', new TextEncoder().encode(manifestJson(manifest)));
+  const written = options.carryOverManifest ? carryOver(readManifest(out), manifest, jobs.map((j) => j.output), out) : manifest;
+  const manifestPath = writeAtomic(out, 'manifest.json', new TextEncoder().encode(manifestJson(written)));
   return { ok: problems.length === 0, exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK, outputs, errors, warnings: [], problems, manifest: manifestPath };
 }
 

@@ -6,10 +6,16 @@ import { EXIT, isLetterError, LetterError, problem } from '../diag/index.js';
 import { TOOL_VERSION } from '../build/version.js';
 import { jsonDiagnostic, printDiagnostics, printInternalError, printJson } from './report.js';
 import { progressReporter } from './progress.js';
+import type { BuildOptions } from '../build/index.js';
 
 const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `letter recipients | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.OK);
+    throw e;
+  });
   let status: number = EXIT.OK;
   const program = new Command('letter')
     .description('Turn one structured letter into signed PDF and DOCX letters in Korean, English and Chinese.')
@@ -161,12 +167,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     if (password === undefined) usage('no password for the PKCS#12 file', 'set LETTER_P12_PASSWORD or give --p12-password-file FILE');
     sign = { p12: flags.p12!, password: password! };
   }
-  const progress = await progressReporter(Boolean(flags.quiet));
-  // Ctrl-C stops the workers and leaves only whole files behind (exit 130); a second Ctrl-C kills at once.
-  const interrupt = new AbortController();
-  const onSigint = () => interrupt.abort();
-  process.once('SIGINT', onSigint);
-  const result = await build({
+  const options = {
     dir,
     ...(flags.out ? { out: flags.out } : {}),
     ...(flags.lang ? { langs: flags.lang } : {}),
@@ -177,6 +178,15 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     ...(sign ? { sign } : {}),
     ...(flags.pdfa ? { pdfa: true } : {}),
     keepGoing: Boolean(flags.keepGoing),
+  };
+  if (flags.watch) return runWatch(options, flags);
+  const progress = await progressReporter(Boolean(flags.quiet));
+  // Ctrl-C stops the workers and leaves only whole files behind (exit 130); a second Ctrl-C kills at once.
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
+  const result = await build({
+    ...options,
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     signal: interrupt.signal,
   }).finally(() => process.off('SIGINT', onSigint));
@@ -195,6 +205,30 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     if (!flags.quiet && result.outputs.length) process.stderr.write(`letter: wrote ${result.outputs.length} documents${result.manifest ? ` and ${result.manifest}` : ''}\n`);
   }
   return result.exitCode;
+}
+
+/** `--watch`: build, then rebuild on every change until Ctrl-C; each round prints like `letter check` (or one JSON line). */
+async function runWatch(options: BuildOptions, flags: BuildFlags): Promise<number> {
+  const { watch } = await import('../watch/index.js');
+  const handle = watch({
+    ...options,
+    onEvent: (event) => {
+      if (event.kind === 'crashed') return printInternalError(event.error, TOOL_VERSION);
+      const { result } = event;
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ ok: result.ok, changed: event.changed, outputs: result.outputs.map((o) => o.file), errors: result.errors.map(jsonDiagnostic) })}\n`);
+        return;
+      }
+      for (const line of event.report) process.stderr.write(`${line}\n`);
+      const what = event.changed.length ? `${event.changed.join(', ')} changed: ` : '';
+      if (!flags.quiet || !result.ok) {
+        process.stderr.write(`letter: ${what}${result.ok ? `wrote ${result.outputs.length} documents` : 'kept the last good files'}; watching for changes (Ctrl-C to stop)\n`);
+      }
+    },
+  });
+  await new Promise<void>((resolveStop) => process.once('SIGINT', () => resolveStop()));
+  await handle.close();
+  return EXIT.OK;
 }
 
 function readPasswordFile(file: string): string {

@@ -9,7 +9,7 @@ import type { Job } from '../plan/index.js';
 import { letterContext } from './context.js';
 import { TemplateSet } from './handlebars.js';
 import { Translations } from './i18n.js';
-import { localize } from './localize.js';
+import { localize, localizeStrict } from './localize.js';
 import { parseLetterMarkdown } from './markdown.js';
 import { addresseeFor, resolveRecipient, type ResolvedRecipient } from './recipient.js';
 import { TextReader } from './sources.js';
@@ -42,8 +42,9 @@ export class Composer {
     const lang = job.lang;
     const recipient = this.resolve(job.recipient);
     const locale = fonts.locale(lang);
-    const addressee = addresseeFor(project, recipient, lang, project.letter.register);
     const reader = new TextReader(project, this.translations, fonts, lang);
+    checkNames(project, recipient, reader);
+    const addressee = addresseeFor(project, recipient, lang, project.letter.register);
     const { context, signatures, title } = letterContext({
       project,
       translations: this.translations,
@@ -95,5 +96,22 @@ export class Composer {
       }
     }
     return out;
+  }
+}
+
+/** Names come from letter.yaml or the recipients file: checked where they are written, so an uncovered character names its line. */
+function checkNames(project: Project, recipient: ResolvedRecipient, reader: TextReader): void {
+  const lang = reader.lang;
+  const { ref, own } = recipient;
+  for (const field of ['name', 'family'] as const) {
+    const fromLetter = localizeStrict(ref[field], lang);
+    if (fromLetter !== undefined && ref.path.length) reader.value(fromLetter, `to[${String(ref.path[1])}].${field}`, project.locateLetter([...ref.path, field]));
+  }
+  if (own) {
+    for (const field of ['name', 'family', 'title', 'salutation'] as const) {
+      // Names never cross scripts (localizeStrict); an own recipient's title and salutation fall back like the forms do.
+      const value = field === 'name' || field === 'family' ? localizeStrict(own[field], lang) : localize(own[field], lang);
+      if (value !== undefined) reader.value(value, `recipients.${own.id}.${field}`, own.where);
+    }
   }
 }

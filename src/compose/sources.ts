@@ -10,6 +10,8 @@ import type { Translations } from './i18n.js';
 /** Collects the problems of one document while its context is built, so all of them are reported together. */
 export class TextReader {
   readonly problems: Diagnostic[] = [];
+  /** Code points already reported for this document: a name checked at its source is not reported again inside a form. */
+  private readonly reported = new Set<number>();
 
   constructor(
     private readonly project: Project,
@@ -47,6 +49,8 @@ export class TextReader {
   /** Reports every character of `value` that no face of this language's chain covers: never a blank box on the page. */
   cover(value: string, origin: Origin): void {
     for (const cp of this.fonts.uncovered(value, this.lang)) {
+      if (this.reported.has(cp)) continue;
+      this.reported.add(cp);
       const ch = String.fromCodePoint(cp);
       this.problems.push(
         problem(

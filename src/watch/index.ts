@@ -65,7 +65,7 @@ export function watch(options: WatchOptions): WatchHandle {
     if (affected.kind === 'none') return;
     const langs = affected.kind === 'langs' ? affected.langs : undefined;
     try {
-      const result = await build({ ...buildOptions, ...(langs ? { langs } : {}) });
+      const result = await build({ ...buildOptions, ...(langs ? { langs, carryOverManifest: true } : {}) });
       if (!langs && result.outputs.length) {
         builtLangs.clear();
         for (const output of result.outputs) builtLangs.add(output.lang);

@@ -1,5 +1,7 @@
 /** OUT/manifest.json: what a build wrote, with sizes and hashes, so CI can publish and `letter verify` can recheck. */
 
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
 
 export interface ManifestFile {
@@ -95,4 +97,25 @@ function checkShards(manifests: readonly { file: string; manifest: Manifest }[])
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !seen.has(k));
   if (missing.length) throw new Error(`shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${n}`).join(', ')} missing`);
+}
+
+/** The manifest a build wrote to `outDir` before, if it is readable. */
+export function readManifest(outDir: string): Manifest | undefined {
+  try {
+    return JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * This run's manifest plus the previous one's entries for documents this run did not plan and whose files are still
+ * there: a partial rebuild (one language, after a locale edit) keeps listing the documents it left untouched.
+ */
+export function carryOver(previous: Manifest | undefined, current: Manifest, planned: readonly string[], outDir: string): Manifest {
+  if (!previous || previous.slug !== current.slug || previous.tool.version !== current.tool.version) return current;
+  const replanned = new Set(planned);
+  const kept = previous.files.filter((f) => !replanned.has(f.file) && existsSync(join(outDir, f.file)));
+  const keptProblems = previous.problems.filter((p) => !replanned.has(p.file));
+  return { ...current, files: [...current.files, ...kept], problems: [...current.problems, ...keptProblems] };
 }

@@ -1,5 +1,6 @@
 /** `watch()` driven by real file writes on a copy of the example project: rebuilds, broken edits, ignored paths. */
 
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +86,11 @@ describe.skipIf(!toolAvailable('pdftotext'))('watch', () => {
     expect(event).toMatchObject({ kind: 'built', changed: ['locales/en/letter.json'], langs: ['en'], result: { ok: true } });
     expect(event.kind === 'built' && event.result.outputs.map((o) => o.file)).toEqual(['cn/open-letter-2023.en.pdf']);
     expect(readFileSync(pdf('ko')).equals(koBefore)).toBe(true);
+    // The manifest still lists the documents the partial rebuild left alone, and the new English one's hash.
+    const manifest = JSON.parse(readFileSync(join(dir, 'dist', 'manifest.json'), 'utf8')) as { files: { file: string; sha256: string }[] };
+    expect(manifest.files.map((f) => f.file)).toEqual(['en', 'ko', 'zh'].map((l) => `cn/open-letter-2023.${l}.pdf`));
+    const en = manifest.files.find((f) => f.file.endsWith('.en.pdf'))!;
+    expect(en.sha256).toBe(createHash('sha256').update(readFileSync(pdf('en'))).digest('hex'));
   }, 30_000);
 
   it('reports a broken edit like `letter check` and keeps the last good file', async () => {
