@@ -1,7 +1,7 @@
 /** Tagged PDF read back with poppler and qpdf: structure in reading order, /Lang per span, artifacts, alt text, outline. */
 
 import { execFileSync } from 'node:child_process';
-import { deflateSync, crc32 } from 'node:zlib';
+import { png } from '../support/png.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toolFontBook } from '../../src/fonts/index.js';
 import type { Block, LetterDoc } from '../../src/model/index.js';
@@ -21,26 +21,6 @@ async function rendered(doc: LetterDoc, name: string, dir: string): Promise<stri
 
 function spans(tree: ReadNode): ReadNode[] {
   return flatten(tree).filter((n) => n.role === 'Span');
-}
-
-/** A small opaque PNG (RGB), so a signature image needs no fixture file. */
-function png(width: number, height: number): Uint8Array {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height, 0x40);
-  for (let y = 0; y < height; y++) rows[y * (width * 3 + 1)] = 0;
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
 }
 
 describe.skipIf(!haveTools)('tagged PDF of the example letter', () => {

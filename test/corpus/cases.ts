@@ -1,7 +1,8 @@
 /** The bad-input corpus: each case breaks the base project one way; the CLI must say exactly where, exit 2, and write nothing. */
 
 import type { Code } from '../../src/diag/index.js';
-import { png, type CorpusProject } from './project.js';
+import { type CorpusProject } from './project.js';
+import { png } from '../support/png.js';
 
 export interface Expected {
   readonly code: Code;

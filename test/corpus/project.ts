@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { png } from '../support/png.js';
 
 export const BASE = join(import.meta.dirname, 'base');
 
@@ -44,23 +44,3 @@ export class CorpusProject {
   }
 }
 
-/** A valid RGB PNG of the given size (grey), built by hand so the corpus holds no binary files. */
-export function png(width: number, height: number, options: { declaredWidth?: number } = {}): Uint8Array {
-  const row = Buffer.alloc(1 + width * 3, 0x80);
-  row[0] = 0;
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(options.declaredWidth ?? width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { signaturePng } from '../support/png.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { FontBook } from '../../src/fonts/index.js';
 import { inlineText, type Block, type Inline, type LetterDoc, type Section, type Signature } from '../../src/model/index.js';
@@ -102,29 +102,7 @@ function signature(org: string, email: string, lang: string, withImage: boolean)
   };
 }
 
-/** A 240×80 PNG with a dark wavy stroke: a stand-in for a scanned signature. */
-export function signaturePng(): Uint8Array {
-  const [w, h] = [240, 80];
-  const raw = Buffer.alloc((w * 3 + 1) * h, 0xff);
-  for (let y = 0; y < h; y++) raw[y * (w * 3 + 1)] = 0;
-  for (let x = 10; x < w - 10; x++) {
-    const y0 = Math.round(40 + 22 * Math.sin(x / 9) * Math.cos(x / 31));
-    for (let y = y0 - 1; y <= y0 + 1; y++) raw.fill(0x20, y * (w * 3 + 1) + 1 + x * 3, y * (w * 3 + 1) + 1 + x * 3 + 3);
-  }
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
+export { signaturePng };
 
 /** The package's parts: path → bytes. */
 export function parts(bytes: Uint8Array): Record<string, Uint8Array> {

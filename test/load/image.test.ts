@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { inspectImage } from '../../src/load/index.js';
-import { png } from '../corpus/project.js';
+import { png } from '../support/png.js';
 import { tempDir, toolAvailable } from '../support/tools.js';
 
 function problemOf(bytes: Uint8Array): string | undefined {
