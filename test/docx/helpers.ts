@@ -2,7 +2,7 @@
  *  reading parts, and LibreOffice/poppler wrappers. */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signaturePng } from '../support/png.js';
@@ -10,44 +10,20 @@ import { strFromU8, unzipSync } from 'fflate';
 import { FontBook } from '../../src/fonts/index.js';
 import { inlineText, type Block, type Inline, type LetterDoc, type Section, type Signature } from '../../src/model/index.js';
 
-export type ExampleLang = 'en' | 'ko' | 'zh';
+import { BODY_KEYS, DATE, EMAILS, LOCALE, PAGE_LABEL, SALUTATION, VOCATIVE, localeStrings, type ExampleLang } from '../support/example.js';
+
+export { localeStrings, type ExampleLang };
 export const LANGS: readonly ExampleLang[] = ['en', 'ko', 'zh'];
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SEED = '/work/shared/seed';
-const BODY_KEYS = ['intro', 'reports', 'firsthand', 'empathy', 'mother_intro', 'mother', 'coi', 'obligations', 'agreement',
-  'conflict', 'dangers', 'rights_day', 'plea', 'hope'] as const;
-const LOCALE = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' } as const;
-const DATE = { en: 'December 10, 2023', ko: '2023년 12월 10일', zh: '2023年12月10日' } as const;
-const SALUTATION = { en: 'President Xi Jinping,', ko: '존경하는 시진핑 주석님께', zh: '尊敬的习近平主席：' } as const;
-const VOCATIVE = { en: 'President Xi Jinping,', ko: '시진핑 주석님,', zh: '习近平主席：' } as const;
 const ORGS = {
   en: ['General Federation of North Korean Defectors in Canada (CFNK)', 'Crossing NK'],
   ko: ['캐나다 탈북인 총연합회(CFNK)', '크로싱 엔케이'],
   zh: ['加拿大脱北者总联合会（CFNK）', 'Crossing NK'],
 } as const;
-const EMAILS = ['canadanorthkorean@gmail.com', 'crossingnk@gmail.com'];
-const PAGE_LABEL = { en: '- {page} -', ko: '- {page} / {pages} -', zh: '第{page}页，共{pages}页' } as const;
 
 /** The tool's font book, read from the repository's fonts/ folder. */
 export const fonts = new FontBook(join(ROOT, 'fonts'));
-
-/** The example letter's strings: the example project's locale file, or the seed text until that exists. */
-export function localeStrings(lang: ExampleLang): Record<string, string> {
-  const file = join(ROOT, 'examples', 'open-letter-2023', 'locales', lang, 'letter.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-  // Seed layout (NOTES.md): 1 title, 2 headline, 5–7 body, 9–18 body (10 holds the quote), 19 closing.
-  const paras = readFileSync(join(SEED, `open-letter-2023-12-10.${lang}.txt`), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  const body = [...paras.slice(4, 7), ...paras.slice(8, 18)];
-  const [before, after] = splitQuote(body[4]!);
-  const values = [...body.slice(0, 4), before, after, ...body.slice(5)];
-  return { title: paras[0]!, headline: paras[1]!, closing: paras[18]!, ...Object.fromEntries(BODY_KEYS.map((k, i) => [k, values[i]!])) };
-}
-
-function splitQuote(p: string): [string, string] {
-  const at = p.indexOf('“');
-  return [p.slice(0, at).trim(), p.slice(at)];
-}
 
 export function text(value: string, key: string, lang: string, textLang?: string): Inline {
   return { type: 'text', value, ...(textLang ? { lang: textLang } : {}), origin: { file: `locales/${lang}/letter.json`, key, lang } };

@@ -11,7 +11,7 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 export const EXAMPLE_DIR = join(REPO_ROOT, 'examples', 'open-letter-2023');
 export const LONG_LETTER_DIR = join(REPO_ROOT, 'test', 'fixtures', 'long-letter');
 
-/** Verbatim copies of /work/shared/seed/open-letter-2023-12-10.{en,ko,zh}.txt (NOTES.md beside them explains them). */
+/** Verbatim copies of the seed texts, shared/seed/open-letter-2023-12-10.{en,ko,zh}.txt (NOTES.md beside them explains them). */
 const SEED_DIR = join(REPO_ROOT, 'test', 'example', 'seed');
 
 /** One language's locale file: flat keys to inline-Markdown strings. */

@@ -1,38 +1,20 @@
 /** Test helpers for the PDF side: LetterDocs built from the example letter's locale text, and poppler wrappers. */
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Align, Block, Inline, LetterDoc, Section } from '../../src/model/index.js';
 
-export type ExampleLang = 'en' | 'ko' | 'zh';
+import { BODY_KEYS, DATE, EMAILS, LOCALE, PAGE_LABEL, SALUTATION, bodyParagraphs, localeStrings, type ExampleLang } from '../support/example.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const BODY_KEYS = ['intro', 'reports', 'firsthand', 'empathy', 'mother_intro', 'mother', 'coi', 'obligations', 'agreement',
-  'conflict', 'dangers', 'rights_day', 'plea', 'hope'] as const;
+export { bodyParagraphs, localeStrings, type ExampleLang };
 
-const LOCALE = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' } as const;
-const DATE = { en: 'December 10, 2023', ko: '2023년 12월 10일', zh: '2023年12月10日' } as const;
-const SALUTATION = { en: 'President Xi Jinping,', ko: '존경하는 시진핑 주석님께', zh: '尊敬的习近平主席：' } as const;
 const ORGS = {
   en: ['General Federation of North Korean Defectors in Canada (CFNK)', 'Crossing NK'],
   ko: ['캐나다 탈북인 총연합회(CFNK)', '크로싱 엔케이(Crossing NK)'],
   zh: ['加拿大脱北者总联合会（CFNK）', 'Crossing NK'],
 } as const;
-const EMAILS = ['canadanorthkorean@gmail.com', 'crossingnk@gmail.com'];
-const PAGE_LABEL = { en: '- {page} -', ko: '- {page} / {pages} -', zh: '第{page}页，共{pages}页' } as const;
-
-/** The example letter's locale strings (examples/open-letter-2023/locales/<lang>/letter.json). */
-export function localeStrings(lang: ExampleLang): Record<string, string> {
-  return JSON.parse(readFileSync(join(ROOT, 'examples', 'open-letter-2023', 'locales', lang, 'letter.json'), 'utf8')) as Record<string, string>;
-}
-
-/** The body paragraphs of the example letter, in order, as plain strings. */
-export function bodyParagraphs(lang: ExampleLang): string[] {
-  const strings = localeStrings(lang);
-  return BODY_KEYS.map((key) => strings[key]!);
-}
 
 export function text(value: string, key: string, lang: string): Inline {
   return { type: 'text', value, origin: { file: `locales/${lang}/letter.json`, key, lang } };

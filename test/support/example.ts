@@ -1,0 +1,30 @@
+/** The example letter's text and fixed parts, for tests that build LetterDocs by hand (typesetting, DOCX) without composing. */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type ExampleLang = 'en' | 'ko' | 'zh';
+
+export const EXAMPLE_DIR = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
+
+/** The example's body keys in letter.yaml order (vocative left out). */
+export const BODY_KEYS = ['intro', 'reports', 'firsthand', 'empathy', 'mother_intro', 'mother', 'coi', 'obligations', 'agreement',
+  'conflict', 'dangers', 'rights_day', 'plea', 'hope'] as const;
+
+export const LOCALE = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' } as const;
+export const DATE = { en: 'December 10, 2023', ko: '2023년 12월 10일', zh: '2023年12月10日' } as const;
+export const SALUTATION = { en: 'President Xi Jinping,', ko: '존경하는 시진핑 주석님께', zh: '尊敬的习近平主席：' } as const;
+export const VOCATIVE = { en: 'President Xi Jinping,', ko: '시진핑 주석님,', zh: '习近平主席：' } as const;
+export const EMAILS = ['canadanorthkorean@gmail.com', 'crossingnk@gmail.com'] as const;
+export const PAGE_LABEL = { en: '- {page} -', ko: '- {page} / {pages} -', zh: '第{page}页，共{pages}页' } as const;
+
+/** The example letter's locale strings (examples/open-letter-2023/locales/<lang>/letter.json). */
+export function localeStrings(lang: ExampleLang): Record<string, string> {
+  return JSON.parse(readFileSync(join(EXAMPLE_DIR, 'locales', lang, 'letter.json'), 'utf8')) as Record<string, string>;
+}
+
+/** The body paragraphs of the example letter, in order. */
+export function bodyParagraphs(lang: ExampleLang): string[] {
+  const strings = localeStrings(lang);
+  return BODY_KEYS.map((key) => strings[key]!);
+}
