@@ -24,7 +24,7 @@ function findTemplates(toolDir: string, projectDir: string, wanted: string, loca
     [join(projectDir, 'templates'), projectDir],
   ] as const) {
     for (const file of hbsFiles(root)) {
-      const name = relative(root, file).replace(/\\/g, '/').replace(/\.hbs$/, '');
+      const name = partialName(relative(root, file).replace(/\\/g, '/').replace(/\.hbs$/, ''), templates);
       const shown = displayPath(file, base);
       templates.set(name, { name, file: shown, source: readText(file, shown) });
     }
@@ -44,6 +44,16 @@ function findTemplates(toolDir: string, projectDir: string, wanted: string, loca
     throw new LetterError(problem('unknown-template', `unknown template '${show(wanted)}'`, locate(['template']), guess ? `did you mean '${guess}'?` : `built-in templates: ${mains.join(', ')}`));
   }
   return { templates, main: wanted };
+}
+
+/**
+ * A project's `templates/closing.zh.hbs` overrides the built-in partial `partials/closing.zh` (SPEC §6 names partials
+ * without the folder): a top-level file whose name, less a language suffix, is a built-in partial's is that partial.
+ */
+function partialName(name: string, builtIn: ReadonlyMap<string, TemplateSource>): string {
+  if (name.includes('/')) return name;
+  const base = name.replace(/\.[a-z]{2,3}(-[A-Za-z0-9]+)*$/, '');
+  return builtIn.has(`partials/${name}`) || builtIn.has(`partials/${base}`) ? `partials/${name}` : name;
 }
 
 function hbsFiles(root: string): string[] {

@@ -1,0 +1,56 @@
+/** Templates as SPEC §6 has them: a project's partial overrides by language, its own template, data escaped for Markdown. */
+
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { pdfText, tempDir, toolAvailable } from '../support/tools.js';
+import { docxParts, docxText } from '../support/text.js';
+
+const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
+
+function project(): string {
+  const dir = tempDir('letter-tpl-');
+  cpSync(EXAMPLE, dir, { recursive: true });
+  return dir;
+}
+
+describe('project templates', () => {
+  it('templates/closing.zh.hbs overrides the Chinese close and leaves the other languages alone', async () => {
+    if (!toolAvailable('pdftotext')) return;
+    const dir = project();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'closing.zh.hbs'), ':::close\n此致敬礼（本会专用格式）\n:::\n\n:::signatures{align=end}\n{{#each signatories}}\n::signature{index="{{index}}"}\n{{/each}}\n:::\n');
+    const out = join(dir, 'dist');
+    const result = await build({ dir, out, formats: ['pdf'], langs: ['zh', 'en'] });
+    expect(result.errors).toEqual([]);
+    expect(pdfText(join(out, 'cn', 'open-letter-2023.zh.pdf'))).toContain('此致敬礼（本会专用格式）');
+    expect(pdfText(join(out, 'cn', 'open-letter-2023.en.pdf'))).not.toContain('本会专用格式');
+  });
+
+  it('a template of the project\'s own (template: ./templates/x.hbs) draws the letter', async () => {
+    if (!toolAvailable('pdftotext')) return;
+    const dir = project();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'brief.hbs'), ':::title{align=center}\n{{title}}\n:::\n\n:::salutation\n{{recipient.salutation}}\n:::\n\n:::body\n{{> body}}\n:::\n\n{{> closing}}\n');
+    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('template: open-letter', 'template: ./templates/brief.hbs'));
+    const out = join(dir, 'dist');
+    const result = await build({ dir, out, formats: ['pdf'], langs: ['en'] });
+    expect(result.errors).toEqual([]);
+    const text = pdfText(join(out, 'cn', 'open-letter-2023.en.pdf'));
+    expect(text).toContain('Dear President Xi,');
+    expect(text).not.toContain('December 10, 2023');
+  });
+
+  it('names with Markdown characters stay literal in PDF and DOCX', async () => {
+    if (!toolAvailable('pdftotext')) return;
+    const dir = project();
+    const odd = 'Xi *Jin* _ping_ [1](x) `c` <b>';
+    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('name: { en: Xi Jinping, ko: 시진핑, zh: 习近平 }', `name: { en: "${odd}", ko: 시진핑, zh: 习近平 }`));
+    const out = join(dir, 'dist');
+    const result = await build({ dir, out, langs: ['en'] });
+    expect(result.errors).toEqual([]);
+    expect(pdfText(join(out, 'cn', 'open-letter-2023.en.pdf')).replace(/\s+/g, ' ')).toContain(odd);
+    expect(docxText(docxParts(join(out, 'cn', 'open-letter-2023.en.docx'))['word/document.xml']!)).toContain(odd);
+  });
+});
