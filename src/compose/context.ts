@@ -58,7 +58,7 @@ export interface ContextInput {
 }
 
 /** Labels every template may use; a language without its own labels file borrows English ones. */
-const LABELS = ['enclosures', 'cc', 'via', 'page', 'signature_alt', 'dateline', 'dateline_place', 'joint'] as const;
+const LABELS = ['enclosures', 'cc', 'via', 'page', 'signature_alt', 'dateline', 'dateline_place', 'joint', 'list_separator'] as const;
 
 export function letterContext(input: ContextInput): { context: LetterContext; signatures: Signature[]; title: string } {
   const { project, reader, addressee, translations } = input;

@@ -53,4 +53,22 @@ describe('project templates', () => {
     expect(pdfText(join(out, 'cn', 'open-letter-2023.en.pdf')).replace(/\s+/g, ' ')).toContain(odd);
     expect(docxText(docxParts(join(out, 'cn', 'open-letter-2023.en.docx'))['word/document.xml']!)).toContain(odd);
   });
+
+  it('enclosures and cc stand at the end in each language\'s form; a cc id becomes its office title', async () => {
+    if (!toolAvailable('pdftotext')) return;
+    const dir = project();
+    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('close: closing', 'close: closing\nenclosures: [annex1]\ncc: [kr, { en: Amnesty International, ko: 국제앰네스티, zh: 国际特赦组织 }]'));
+    const annex = { en: 'Report of the Commission of Inquiry', ko: '조사위원회 보고서', zh: '调查委员会报告' };
+    for (const lang of ['en', 'ko', 'zh'] as const) {
+      const file = join(dir, 'locales', lang, 'letter.json');
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), annex1: annex[lang] }));
+    }
+    const out = join(dir, 'dist');
+    const result = await build({ dir, out, formats: ['pdf'] });
+    expect(result.errors).toEqual([]);
+    const text = (lang: string) => pdfText(join(out, 'cn', `open-letter-2023.${lang}.pdf`));
+    expect(text('en')).toMatch(/Enclosures:\s+1\. Report of the Commission of Inquiry[\s\S]*cc: President of the Republic of Korea; Amnesty International/);
+    expect(text('ko')).toMatch(/붙임\s+1\. 조사위원회 보고서[\s\S]*참조: 대한민국 대통령, 국제앰네스티/);
+    expect(text('zh')).toMatch(/附件：\s+1\. 调查委员会报告[\s\S]*抄送：大韩民国总统、国际特赦组织/);
+  });
 });
