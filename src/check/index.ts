@@ -16,6 +16,11 @@ export interface CheckOptions {
   /** Warnings fail the check too. */
   readonly strict?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Today, for the age of the directory's holder data (a warning after 180 days); default: the wall clock. Only this
+   * warning reads it: nothing `check` or `build` writes depends on it.
+   */
+  readonly now?: Date;
 }
 
 export interface CheckResult {
@@ -61,7 +66,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         documents++;
       });
     }
-    warnings.push(...holderWarnings(project, jobs.map((j) => j.recipient), new Date(`${project.letter.date}T00:00:00Z`)));
+    warnings.push(...holderWarnings(project, jobs.map((j) => j.recipient), options.now ?? new Date()));
   });
   return result(withoutEchoes(unique(errors)), unique(warnings), documents, options.strict);
 }
