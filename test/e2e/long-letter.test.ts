@@ -43,6 +43,16 @@ describe.each(LANGS)('the long letter in %s', (lang) => {
     expect(withFirst[0]).toContain(closing);
   });
 
+  it('never leaves the close alone on its page: the end of the body comes along', () => {
+    if (!toolAvailable('pdftotext')) return;
+    const pages = pageCount(pdf(lang));
+    const closing = plain(localeValues(join(FIXTURE, 'locales', lang, 'letter.json'))['closing']!).replace(/\s+/g, '');
+    const page = [...Array(pages).keys()].map((i) => pageText(pdf(lang), i + 1)).find((t) => t.replace(/\s+/g, '').includes(closing))!;
+    const lines = page.split('\n').map((l) => l.replace(/\s+/g, ''));
+    const before = lines.slice(0, lines.findIndex((l) => closing.startsWith(l) && l.length > 0)).filter(Boolean);
+    expect(before.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('breaks no Korean word and no line against the CJK punctuation rules, across page breaks too', () => {
     if (!toolAvailable('pdftotext') || lang === 'en') return;
     const source = Object.values(localeValues(join(FIXTURE, 'locales', lang, 'letter.json'))).map(plain).join('\n');

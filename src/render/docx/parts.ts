@@ -35,6 +35,7 @@ export function sectionSpecs(section: Section, ctx: DrawContext): Spec[] {
   // section is also kept with what follows (the close with the signatures).
   const last = paragraphs.at(-1);
   if (last && section.keepTogether && !section.keepWithNext) last.keepNext = false;
+  if (last && section.keepWithNext) last.keepNext = true;
   return specs;
 }
 

@@ -181,8 +181,9 @@ function lookOf(section: Section): SectionLook {
     align: section.align,
     ...(section.firstLineIndent > 0 ? { firstLineEm: section.firstLineIndent } : {}),
     // keepNext on every paragraph of a kept-together section chains them; the last one is released in parts.ts
-    // unless the section also keeps with the next one.
-    keepNext: section.keepTogether || section.keepWithNext,
+    // unless the section also keeps with the next one. A section kept only with the next (a long body before the
+    // close) chains just its last paragraph (parts.ts): chaining them all would drag the whole body along.
+    keepNext: section.keepTogether,
     keepLines: section.keepTogether,
   };
 }

@@ -85,6 +85,7 @@ function keptHeight(units: readonly Unit[], index: number, depth = 0): number {
   const unit = units[index]!;
   const next = units[index + 1];
   if (!unit.keepWithNext || !next || next.breakBefore || depth > 20) return 0;
-  if (next.splittable) return next.gapBefore + linesHeight(next.lines.slice(0, next.minLines));
+  // A unit too short to split (a one-line close) moves whole, so what it keeps with comes along too.
+  if (next.splittable && next.lines.length >= 2 * next.minLines) return next.gapBefore + linesHeight(next.lines.slice(0, next.minLines));
   return next.gapBefore + linesHeight(next.lines) + keptHeight(units, index + 1, depth + 1);
 }
