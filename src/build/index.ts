@@ -108,7 +108,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       const doc = docs.get(letterKey(job));
       if (!doc) return { job, rejected: rejected.get(letterKey(job)) ?? [] };
       const signatureField = key && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key.signerName) : undefined;
-      const pdfa = options.pdfa && job.format === 'pdf';
+      const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
       return { job, task: { doc, format: job.format, ...(signatureField ? { signatureField } : {}), ...(pdfa ? { pdfa } : {}) } };
     });
 

@@ -29,6 +29,7 @@ interface RawLetter {
   enclosures?: string[];
   cc?: Localized[];
   sign?: LetterSpec['sign'];
+  pdf?: LetterSpec['pdf'];
 }
 
 /** Reads and validates letter.yaml; every problem is reported at once, with its position. */
@@ -83,6 +84,7 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
     enclosures: raw.enclosures ?? [],
     cc: raw.cc ?? [],
     ...(raw.sign !== undefined ? { sign: raw.sign } : {}),
+    ...(raw.pdf !== undefined ? { pdf: raw.pdf } : {}),
   };
   return { letter, locate };
 }

@@ -178,6 +178,7 @@ function allowedKeys(path: readonly (string | number)[]): string[] {
   if (top === 'signatories') return ['name', 'title'];
   if (top === 'to') return ['id', 'name', 'family', 'via'];
   if (top === 'sign') return ['reason', 'location', 'contact'];
+  if (top === 'pdf') return ['standard'];
   if (top === 'body') return ['p', 'heading', 'quote', 'by', 'list', 'ordered'];
   return [];
 }

@@ -65,6 +65,8 @@ export interface LetterSpec {
   readonly enclosures: readonly string[];
   readonly cc: readonly Localized[];
   readonly sign?: { readonly reason?: Localized; readonly location?: Localized; readonly contact?: string };
+  /** `pdf: { standard: PDF/A-2b }`: archival PDFs without `--pdfa`. */
+  readonly pdf?: { readonly standard?: 'PDF/A-2b' };
 }
 
 /** One JSON file of strings in one language (a project's letter.json, or one of the tool's own). */

@@ -1,14 +1,16 @@
 /** PDF/A-2b output: XMP identification, output intent, embedded fonts, qpdf-clean, repeatable, and signable (pdfsig). */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from '../../src/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toolFontBook } from '../../src/fonts/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { loadP12, signPdf } from '../../src/sign/index.js';
 import { exampleLetter, pdfFonts, scratch, writePdf } from '../pdf/helpers.js';
 import { makeTestPki } from '../support/pki.js';
-import { toolAvailable } from '../support/tools.js';
+import { letterCli, toolAvailable } from '../support/tools.js';
 import { catalog, deref, pdfString, qpdfObjects } from './read-back.js';
 
 const fonts = toolFontBook();
@@ -113,5 +115,29 @@ describe.skipIf(!haveTools)('PDF/A-2b', () => {
     const objr = deref(objects, form?.['/K']);
     expect(objr?.['/Type']).toBe('/OBJR');
     expect(deref(objects, objr?.['/Obj'])).toMatchObject({ '/FT': '/Sig', '/StructParent': expect.any(Number) });
+  });
+});
+
+describe.skipIf(!haveTools)('asking for PDF/A', () => {
+  const example = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
+
+  it('`pdf: { standard: PDF/A-2b }` in letter.yaml makes every PDF PDF/A; without it, none is', async () => {
+    const dir = scratch();
+    cpSync(example, join(dir, 'p'), { recursive: true });
+    const yaml = join(dir, 'p', 'letter.yaml');
+    const plain = await build({ dir: join(dir, 'p'), out: join(dir, 'plain'), formats: ['pdf'], langs: ['ko'] });
+    expect(plain.errors).toEqual([]);
+    expect(xmp(join(dir, 'plain', 'cn', 'open-letter-2023.ko.pdf'))).not.toContain('pdfaid:part');
+    writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}pdf: { standard: PDF/A-2b }\n`);
+    const archival = await build({ dir: join(dir, 'p'), out: join(dir, 'pdfa'), formats: ['pdf'], langs: ['ko'] });
+    expect(archival.errors).toEqual([]);
+    expect(xmp(join(dir, 'pdfa', 'cn', 'open-letter-2023.ko.pdf'))).toContain('<pdfaid:part>2</pdfaid:part>');
+  });
+
+  it('`letter build --pdfa` does the same from the command line', () => {
+    const out = join(scratch(), 'out');
+    const r = letterCli(['build', example, '--pdfa', '--lang', 'en', '--format', 'pdf', '--out', out, '--quiet']);
+    expect(r.status).toBe(0);
+    expect(xmp(join(out, 'cn', 'open-letter-2023.en.pdf'))).toContain('<pdfaid:part>2</pdfaid:part>');
   });
 });
