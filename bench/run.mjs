@@ -1,23 +1,23 @@
 #!/usr/bin/env node
-// `npm run bench`: whole-process timings of the built CLI (run `npm run build` first). Public tools only: node,
-// bin/letter.js, and GNU time (/usr/bin/time) for the peak resident set of each run when it is installed.
-//   W1  one `letter build --lang zh --format pdf` of the example letter, RUNS times: median, min, max, peak memory
-//   W2  a batch of 20 recipients × en, ko, zh × pdf, docx (120 documents) at -j 1 and at the default -j:
-//       documents per second and peak memory
-// Options: --runs N (W1, default 7), --batch-runs N (W2, default 3), --json.
+// `npm run bench`: letter against Typst (its npm node compiler, @myriaddreamin/typst-ts-node-compiler, an optional
+// devDependency) on the same letter, fonts and machine, whole processes, interleaved run by run. Run `npm run build`
+// first. Not part of `npm test`.
+//   W1  one `letter build examples/open-letter-2023 --lang zh --format pdf` against one Typst process compiling the
+//       same letter (its .typ generated from the composed letter, bench/typst/): median, min–max, peak RSS, ratio.
+//   W2  60 letters (the example letter to 20 recipients × en, ko, zh), PDF, in one process each: letters/s, ratio;
+//       ours by default (one thread below 100 documents), on the worker pool (-j cores), and with DOCX added.
+//   W3  (--full) 1,170 documents: the example to 195 heads of state × 3 languages × PDF and DOCX, by default
+//       (the pool) and at -j 1: seconds and peak memory.
+// Options: --runs N (W1, default 7), --batch-runs N (W2, default 5), --full, --json.
 
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { interleaved, timedNode } from './lib/measure.mjs';
+import { EXAMPLE, ROOT, TWENTY, exampleTo, headsOfState } from './lib/projects.mjs';
 
-const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'letter.js');
-const EXAMPLE = join(ROOT, 'examples', 'open-letter-2023');
-const FIXTURE = join(ROOT, 'test', 'fixtures', 'batch');
-const GNU_TIME = '/usr/bin/time';
-// The fixture's twelve recipients and eight more heads of state from the built-in directory.
-const TWENTY = ['fr', 'de', 'jp', 'kr', 'us', 'gb', 'th', 'va', 'un', 'in', 'br', 'za', 'ca', 'mx', 'it', 'es', 'au', 'id', 'ng', 'eg'];
+const TYPST = join(ROOT, 'bench', 'typst', 'compile.mjs');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -25,57 +25,22 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const RUNS = option('--runs', 7);
-const BATCH_RUNS = option('--batch-runs', 3);
+const BATCH_RUNS = option('--batch-runs', 5);
+const FULL = args.includes('--full');
 const JSON_OUT = args.includes('--json');
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   console.error('bench: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }
+const typst = await import('@myriaddreamin/typst-ts-node-compiler').then(
+  () => true,
+  (e) => (console.error(`bench: Typst is missing (${e.code ?? e.message}); timing letter alone. Install it with npm ci.`), false),
+);
 
-/** One whole-process run of the CLI: wall time (process.hrtime) and, with GNU time, peak RSS in MiB. */
-function timed(cliArgs) {
-  const withTime = existsSync(GNU_TIME);
-  const command = withTime ? GNU_TIME : process.execPath;
-  const argv = withTime ? ['-f', '%M', process.execPath, CLI, ...cliArgs] : [CLI, ...cliArgs];
-  const env = { ...process.env, TZ: 'UTC', SOURCE_DATE_EPOCH: '' };
-  const start = process.hrtime.bigint();
-  const r = spawnSync(command, argv, { encoding: 'utf8', env, maxBuffer: 64 << 20 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`letter ${cliArgs.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  const kib = withTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { seconds, peakMiB: kib / 1024 };
-}
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
-function series(runs, cliArgsFor) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const out = mkdtempSync(join(tmpdir(), 'letter-bench-out-'));
-    try {
-      results.push(timed(cliArgsFor(out)));
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  }
-  return { seconds: stats(results.map((r) => r.seconds)), peakMiB: stats(results.map((r) => r.peakMiB)) };
-}
-
-/** The batch fixture with twenty recipients in recipients.csv and letter.yaml's `to:`. */
-function twentyRecipientProject() {
-  const dir = join(mkdtempSync(join(tmpdir(), 'letter-bench-project-')), 'batch');
-  cpSync(FIXTURE, dir, { recursive: true });
-  writeFileSync(join(dir, 'recipients.csv'), ['id,office', ...TWENTY.map((id) => `${id},${id}`)].join('\n') + '\n');
-  const letter = readFileSync(join(dir, 'letter.yaml'), 'utf8').replace(/^to: \[.*\]$/m, `to: [${TWENTY.join(', ')}]`);
-  writeFileSync(join(dir, 'letter.yaml'), letter);
-  return dir;
-}
+const scratch = mkdtempSync(join(tmpdir(), 'letter-bench-'));
+const letter = (...a) => (out) => [CLI, 'build', ...a, '--out', out, '--quiet'];
+const typstOf = (sources) => (out) => [TYPST, out, ...sources];
 
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
@@ -86,26 +51,82 @@ const machine = {
   loadAverage: loadavg().map((l) => l.toFixed(2)).join(' '),
 };
 
-const w1 = series(RUNS, (out) => ['build', EXAMPLE, '--lang', 'zh', '--format', 'pdf', '--out', out, '--quiet']);
+// Sources for Typst, composed by our own library from the same projects.
+const { writeTypstSources } = await import('./typst/generate.mjs');
+const exampleTyp = await writeTypstSources(EXAMPLE, join(scratch, 'w1'), { langs: ['zh'] });
+const twenty = exampleTo(TWENTY);
+const twentyTyp = await writeTypstSources(twenty, join(scratch, 'w2'));
 
-const project = twentyRecipientProject();
-const DOCUMENTS = TWENTY.length * 3 * 2;
-const batch = (jobs) => {
-  const s = series(BATCH_RUNS, (out) => ['build', project, '--out', out, '--quiet', ...(jobs ? ['-j', String(jobs)] : [])]);
-  return { ...s, documentsPerSecond: DOCUMENTS / s.seconds.median };
-};
-const w2 = { documents: DOCUMENTS, oneThread: batch(1), pool: { jobs: availableParallelism(), ...batch(undefined) } };
-rmSync(join(project, '..'), { recursive: true, force: true });
+// W1 and W2, each contender interleaved with the others.
+const w1 = interleaved(RUNS, {
+  ours: letter(EXAMPLE, '--lang', 'zh', '--format', 'pdf'),
+  ...(typst ? { typst: typstOf(exampleTyp) } : {}),
+});
+const w2 = interleaved(BATCH_RUNS, {
+  ours: letter(twenty, '--format', 'pdf'),
+  oursPool: letter(twenty, '--format', 'pdf', '-j', String(availableParallelism())),
+  oursWithDocx: letter(twenty, '--format', 'pdf,docx'),
+  ...(typst ? { typst: typstOf(twentyTyp) } : {}),
+});
+const letters = twentyTyp.length;
 
-const result = { machine, w1: { runs: RUNS, ...w1 }, w2: { runs: BATCH_RUNS, ...w2 } };
+// The example's PDF, as each writes it.
+const sizes = {};
+{
+  const out = join(scratch, 'size');
+  timedNode(letter(EXAMPLE, '--lang', 'zh', '--format', 'pdf')(out));
+  sizes.ours = statSync(join(out, 'cn', 'open-letter-2023.zh.pdf')).size;
+  if (typst) {
+    timedNode(typstOf(exampleTyp)(out));
+    sizes.typst = statSync(join(out, 'cn.zh.pdf')).size;
+  }
+}
+
+let w3;
+if (FULL) {
+  const heads = await headsOfState();
+  const project = exampleTo(heads);
+  const full = (jobs) => {
+    const out = join(scratch, `w3-${jobs ?? 'default'}`);
+    const run = timedNode(letter(project, '--format', 'pdf,docx', ...(jobs ? ['-j', String(jobs)] : []))(out));
+    const written = readdirSync(out, { recursive: true }).filter((f) => /\.(pdf|docx)$/.test(String(f))).length;
+    rmSync(out, { recursive: true, force: true });
+    return { documents: written, ...run, documentsPerSecond: written / run.seconds };
+  };
+  w3 = { pool: full(undefined), oneThread: full(1) };
+  rmSync(dirname(project), { recursive: true, force: true });
+}
+rmSync(dirname(twenty), { recursive: true, force: true });
+rmSync(scratch, { recursive: true, force: true });
+
+const result = { machine, typst, w1: { runs: RUNS, ...w1 }, w2: { runs: BATCH_RUNS, letters, ...w2 }, sizes, ...(w3 ? { w3 } : {}) };
 if (JSON_OUT) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } else {
-  const s = (x) => `${x.toFixed(2)} s`;
+  const s = (x) => `${x.toFixed(3)} s`;
   const m = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} MiB`);
+  const line = (label, r, count) =>
+    `  ${label.padEnd(28)} median ${s(r.seconds.median)}  min ${s(r.seconds.min)}  max ${s(r.seconds.max)}  peak ${m(r.peakMiB.max)}` +
+    (count ? `  ${(count / r.seconds.median).toFixed(1)} docs/s` : '');
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}, load ${machine.loadAverage}`);
-  console.log(`W1 letter build --lang zh --format pdf (example), ${RUNS} runs: median ${s(w1.seconds.median)}, min ${s(w1.seconds.min)}, max ${s(w1.seconds.max)}; peak ${m(w1.peakMiB.max)}`);
-  for (const [label, r] of [['-j 1', w2.oneThread], [`-j ${w2.pool.jobs} (default)`, w2.pool]]) {
-    console.log(`W2 ${DOCUMENTS} documents ${label}, ${BATCH_RUNS} runs: median ${s(r.seconds.median)} (${r.documentsPerSecond.toFixed(1)} documents/s), min ${s(r.seconds.min)}, max ${s(r.seconds.max)}; peak ${m(r.peakMiB.max)}`);
+  console.log(`W1 one zh PDF of the example, whole process, ${RUNS} runs each`);
+  console.log(line('letter', w1.ours));
+  if (typst) {
+    console.log(line('typst', w1.typst));
+    console.log(`  ratio letter/typst ${(w1.ours.seconds.median / w1.typst.seconds.median).toFixed(2)} (target ≤ 0.75)`);
+  }
+  console.log(`W2 ${letters} letters (20 recipients × en, ko, zh), one process each, ${BATCH_RUNS} runs each`);
+  console.log(line('letter pdf (default: 1 thread)', w2.ours, letters));
+  console.log(line(`letter pdf -j ${machine.cores} (pool)`, w2.oursPool, letters));
+  console.log(line('letter pdf+docx (2× docs)', w2.oursWithDocx, letters * 2));
+  if (typst) {
+    console.log(line('typst pdf', w2.typst, letters));
+    console.log(`  letters/s letter (default) / typst ${(w2.typst.seconds.median / w2.ours.seconds.median).toFixed(2)} (target ≥ 2)`);
+  }
+  console.log(`example zh PDF: letter ${sizes.ours} bytes${typst ? `, typst ${sizes.typst} bytes` : ''}`);
+  if (w3) {
+    for (const [label, r] of [[`default (-j ${machine.cores})`, w3.pool], ['-j 1', w3.oneThread]]) {
+      console.log(`W3 ${r.documents} documents (195 heads of state × 3 × pdf, docx) ${label}: ${s(r.seconds)}, ${r.documentsPerSecond.toFixed(1)} docs/s, peak ${m(r.peakMiB)} (target < 60 s, < 400 MiB)`);
+    }
   }
 }

@@ -15,6 +15,14 @@ export type { WorkerResult } from './worker.js';
 /** Up to this many documents render in this thread: starting workers (each parses its fonts) costs more than it saves. */
 export const IN_PROCESS_MAX = 4;
 
+/**
+ * Without `-j`, a batch smaller than this renders in this thread too. A worker spends about a second of CPU parsing
+ * its fonts and warming its caches before its first document; with ~30–40 ms per document after that, a second
+ * thread gains only past about a hundred documents (BENCHMARKS.md: 60 letters are faster on one thread, 1,170
+ * faster on two). An explicit `-j N` is obeyed from IN_PROCESS_MAX on.
+ */
+export const DEFAULT_POOL_MIN = 100;
+
 /** Draws documents; `render` never rejects: a failed document comes back as `{kind: 'failed'}`. */
 export interface Renderer {
   /** How many documents to keep in flight so that every thread stays busy while the main thread writes. */
@@ -29,7 +37,7 @@ export interface Renderer {
 export interface RendererOptions {
   /** Documents to render in this build. */
   readonly documents: number;
-  /** `-j N`; default: the machine's available parallelism. */
+  /** `-j N`; default: the machine's available parallelism for DEFAULT_POOL_MIN documents or more, else 1. */
   readonly jobs?: number;
   /** The main thread's font book, for rendering in this thread. */
   readonly fonts: FontBook;
@@ -40,16 +48,19 @@ export interface RendererOptions {
 
 /** A pool when the batch is large enough and the compiled worker exists (it does not when running from src/ .ts). */
 export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
-  const threads = Math.min(opts.jobs ?? availableParallelism(), opts.documents);
+  const threads = Math.min(opts.jobs ?? (opts.documents >= DEFAULT_POOL_MIN ? availableParallelism() : 1), opts.documents);
   const worker = workerFile();
   if (threads <= 1 || opts.documents <= IN_PROCESS_MAX || !worker) return inThisThread(opts.fonts, opts.key);
   return workerPool(worker, threads, opts.sign);
 }
 
-/** The compiled worker beside this module; absent when this module itself runs from TypeScript source. */
+/**
+ * The compiled worker beside this module (dist/build/worker.js, or dist/bundle/worker.js beside the bundled CLI);
+ * absent when this module itself runs from TypeScript source.
+ */
 export function workerFile(): string | undefined {
   const file = join(import.meta.dirname, 'worker.js');
-  return import.meta.url.endsWith('.js') && existsSync(file) ? file : undefined;
+  return /\.c?js$/.test(import.meta.url) && existsSync(file) ? file : undefined;
 }
 
 function inThisThread(fonts: FontBook, key: SigningKey | undefined): Renderer {

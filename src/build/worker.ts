@@ -16,10 +16,10 @@ export type WorkerResult =
   | { readonly kind: 'rendered'; readonly bytes: Uint8Array; readonly pages: number | null; readonly p7s?: Uint8Array }
   | { readonly kind: 'failed'; readonly message: string; readonly diagnostics?: readonly Diagnostic[] };
 
-// Done while the main thread composes: the renderers' modules, and each face's tables (cmap, GSUB, metrics) that
-// fontkit parses on first layout, so that the first documents of each language do not pay for them.
-await Promise.all([import('../render/pdf/index.js'), import('../render/docx/index.js')]);
-warmFonts(toolFontBook());
+// Started as the worker loads, while the main thread composes: the renderers' modules, and each face's tables (cmap,
+// GSUB, metrics) that fontkit parses on first layout, so that the first documents of each language do not pay for them.
+// A promise, not a top-level await, so that the worker also bundles as CommonJS (scripts/bundle.mjs).
+const ready = Promise.all([import('../render/pdf/index.js'), import('../render/docx/index.js')]).then(() => warmFonts(toolFontBook()));
 
 let key: Promise<SigningKey> | undefined;
 
@@ -34,6 +34,7 @@ function signingKey(): Promise<SigningKey> | undefined {
 /** Piscina's task handler. Errors come back as data: a LetterError's diagnostics do not survive a thrown clone. */
 export default async function renderInWorker(task: RenderTask): Promise<unknown> {
   try {
+    await ready;
     const rendered = await renderDocument(task, toolFontBook(), await signingKey());
     const bytes = ownBuffer(rendered.bytes);
     const p7s = rendered.p7s ? ownBuffer(rendered.p7s) : undefined;

@@ -26,6 +26,7 @@ export class FontBook {
   private readonly chains: Readonly<Record<string, readonly string[]>>;
   private readonly localeTags: Readonly<Record<string, string>>;
   private readonly opened = new Map<string, fontkit.Font>();
+  private readonly read = new Map<string, Buffer>();
   private readonly coverageCache = new Map<string, boolean>();
 
   constructor(readonly dir: string) {
@@ -70,10 +71,20 @@ export class FontBook {
     const path = this.file(id, variant);
     let font = this.opened.get(path);
     if (!font) {
-      font = fontkit.create(readFileSync(path)) as fontkit.Font;
+      font = fontkit.create(this.bytes(path)) as fontkit.Font;
       this.opened.set(path, font);
     }
     return font;
+  }
+
+  /** The bytes of a font file, read once per process and shared by every user (fontkit, the DOCX subsetter). */
+  bytes(path: string): Buffer {
+    let bytes = this.read.get(path);
+    if (!bytes) {
+      bytes = readFileSync(path);
+      this.read.set(path, bytes);
+    }
+    return bytes;
   }
 
   /** Whether the face has a glyph for the code point (checked on its regular file; the variants share coverage). */

@@ -1,6 +1,5 @@
 /** Embedded fonts: a subset of each used face and variant, for docx's `fonts` option (odttf + fontTable entries). */
 
-import { readFile } from 'node:fs/promises';
 import type { IPropertiesOptions } from 'docx';
 import subsetFont from 'subset-font';
 import type { FontBook } from '../../fonts/index.js';
@@ -14,8 +13,11 @@ export type FontOptions = NonNullable<IPropertiesOptions['fonts']>[number];
 const SUBSET_CACHE_SIZE = 64;
 const subsets = new Map<string, Promise<Buffer>>();
 
-/** A subset of one font file holding these characters (plus the glyphs their layout features reach). */
-export function subsetOf(file: string, chars: string): Promise<Buffer> {
+/**
+ * A subset of one font file holding these characters (plus the glyphs their layout features reach). The file's bytes
+ * come from the font book, which reads each file once: a batch subsets the same 14 MB CJK files for every recipient.
+ */
+export function subsetOf(file: string, chars: string, fonts: FontBook): Promise<Buffer> {
   const key = `${file}\u0000${chars}`;
   let hit = subsets.get(key);
   if (hit) {
@@ -24,7 +26,7 @@ export function subsetOf(file: string, chars: string): Promise<Buffer> {
     subsets.set(key, hit);
     return hit;
   }
-  hit = readFile(file).then((data) => subsetFont(data, chars, { targetFormat: 'truetype' }));
+  hit = Promise.resolve(file).then((path) => subsetFont(fonts.bytes(path), chars, { targetFormat: 'truetype' }));
   hit.catch(() => subsets.delete(key));
   subsets.set(key, hit);
   while (subsets.size > SUBSET_CACHE_SIZE) subsets.delete(subsets.keys().next().value!);
@@ -42,11 +44,11 @@ export async function embeddedFonts(usage: GlyphUsage, fonts: FontBook): Promise
       const face = fonts.face(id);
       const { files } = face;
       // The regular file holds every character the face draws, so Word can still synthesise a missing style from it.
-      const regular = subsetOf(files.regular, withAlways(usage.allChars(id)));
+      const regular = subsetOf(files.regular, withAlways(usage.allChars(id)), fonts);
       const other = async (file: string | undefined): Promise<Buffer | undefined> => {
         if (!file || file === files.regular) return undefined;
         const chars = usage.charsInFile(fonts, id, file);
-        return chars === '' ? undefined : subsetOf(file, withAlways(chars));
+        return chars === '' ? undefined : subsetOf(file, withAlways(chars), fonts);
       };
       const [data, bold, italic, boldItalic] = await Promise.all([
         regular,

@@ -2,6 +2,7 @@
 
 import type { FontBook } from '../../fonts/index.js';
 import type { ImageItem, TextItem, TypesetPage } from '../../typeset/index.js';
+import { shareFontWork } from './shared-fonts.js';
 import type { Tagger } from './tags.js';
 
 /** Draw every item of a page onto pdfkit's current page, each inside its marked content. */
@@ -16,6 +17,7 @@ export function drawPage(pdf: PDFKit.PDFDocument, page: TypesetPage, pageIndex: 
 
 function drawText(pdf: PDFKit.PDFDocument, item: TextItem, fonts: FontBook, structParent: PDFKit.PDFStructureElement | undefined): void {
   pdf.font(fonts.file(item.font.face, item.font.variant)).fontSize(item.size);
+  shareFontWork(pdf);
   // lineBreak: false draws the string as given at (x, y): the line was broken by the typesetter. 'alphabetic' puts y on
   // the baseline whatever the face's ascender, so runs in KR, SC and Latin faces share one baseline.
   pdf.text(item.text, item.x, item.y, {

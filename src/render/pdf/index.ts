@@ -5,6 +5,7 @@ import type { LetterDoc } from '../../model/index.js';
 import { typesetLetter, type PagedLetter, type PageGeometry } from '../../typeset/index.js';
 import { collect, createDocument, registerFonts } from './document.js';
 import { drawPage } from './draw.js';
+import { trimSharedFontWork } from './shared-fonts.js';
 import { addSignatureField, type SignatureFieldSpec } from './signature-field.js';
 import { Tagger } from './tags.js';
 
@@ -56,5 +57,7 @@ export async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts'
     addSignatureField(pdf, opts.signatureField, paged.signatureBox, opts.fonts, tagger.tagWidget(opts.signatureField.appearanceLines.join(', ')));
   }
   pdf.end();
-  return { bytes: await bytes, pages: paged.pages.length };
+  const result = { bytes: await bytes, pages: paged.pages.length };
+  trimSharedFontWork(pdf);
+  return result;
 }

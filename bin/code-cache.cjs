@@ -1,0 +1,38 @@
+/** Loads a CommonJS bundle of dist/bundle/ with V8's code cache for it (`FILE.cache`) when one is there. */
+'use strict';
+
+const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const vm = require('node:vm');
+
+/**
+ * Runs the bundle `file` as a CommonJS module and returns its exports. The cache is written only when asked for
+ * (LETTER_WRITE_CODE_CACHE=1, by scripts/bundle.mjs) through `save()`, once the work it should cover has run: a cache
+ * made after a build holds the functions that build compiled, not only the top level. A cache V8 rejects (another
+ * Node version or other V8 flags) is ignored: the bundle compiles as it would without one.
+ */
+function loadBundle(file) {
+  const cacheFile = `${file}.cache`;
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const source = readFileSync(file, 'utf8');
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapper, {
+    filename: file,
+    // import() of a package left outside the bundle goes through Node's own loader, as from any module.
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const save = () => {
+    if (process.env.LETTER_WRITE_CODE_CACHE !== '1') return;
+    const temporary = `${cacheFile}.${process.pid}.${require('node:worker_threads').threadId}.tmp`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+  };
+  // `cached`: whether V8 took the cache (false when there is none or it was rejected).
+  return { exports: module.exports, save, cached: Boolean(cachedData) && !script.cachedDataRejected };
+}
+
+module.exports = { loadBundle };

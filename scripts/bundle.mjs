@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// `npm run build`, after tsc: the CLI and the render worker each bundled (esbuild) into one CommonJS file under
+// dist/bundle/, which bin/letter.js and the worker pool load when present, then a V8 code cache for each, made by
+// building the example letter once. One file instead of ~400 modules saves the module resolution and loading a cold
+// `letter build` spends most of its start on; the code cache saves compiling what that run executes.
+// The tsc output (dist/**) stays the library API (package.json "exports") and the fallback when dist/bundle is absent.
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'dist', 'bundle');
+const require = createRequire(import.meta.url);
+
+/**
+ * Keeps dependencies working from inside the bundle. pdfkit reads its sRGB profile (PDF/A) beside its own file and
+ * loads standard fonts through a require made from its own URL; fontkit loads brotli (WOFF2 only) eagerly.
+ */
+const fixups = {
+  name: 'letter-fixups',
+  setup(b) {
+    b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, ({ path }) => ({
+      contents: readFileSync(path, 'utf8').replace('createRequire(import.meta.url)', "createRequire(require.resolve('pdfkit'))"),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /dist[\\/]build[\\/]renderer\.js$/ }, ({ path }) => ({
+      // piscina stays outside the bundle (it starts threads from its own files): required, not imported.
+      contents: readFileSync(path, 'utf8').replace("await import('piscina')", "require('piscina')"),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /fontkit[\\/]dist[\\/]module\.mjs$/ }, ({ path }) => ({
+      // WOFF2 fonts are never read (fonts/ holds TTFs): brotli's 1.4 MB module is required only if one is.
+      contents: readFileSync(path, 'utf8').replace(
+        'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
+        'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);',
+      ),
+      loader: 'js',
+    }));
+  },
+};
+
+rmSync(OUT, { recursive: true, force: true });
+// esbuild is a devDependency: without it (an install that omits them) the CLI runs from the tsc output, as before.
+const esbuild = await import('esbuild').catch(() => undefined);
+if (!esbuild) {
+  console.error('bundle: esbuild is not installed; the CLI will run from dist/ unbundled');
+  process.exit(0);
+}
+mkdirSync(join(OUT, 'data'), { recursive: true });
+await esbuild.build({
+  entryPoints: { letter: join(ROOT, 'dist', 'cli', 'main.js'), worker: join(ROOT, 'dist', 'build', 'worker.js') },
+  outdir: OUT,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // ESM builds first: some packages' CommonJS builds (jsonc-parser's UMD) require files esbuild cannot follow.
+  mainFields: ['module', 'main'],
+  // piscina starts its threads from its own files; brotli is required lazily (see fixups).
+  external: ['piscina', 'brotli', 'brotli/*'],
+  // dist/bundle/ is two levels below the package like every dist/<dir>/<module>.js, so paths made from
+  // `import.meta.dirname` (fonts/, locales/, schema/) resolve the same from the bundle.
+  define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__letter_module_url' },
+  banner: { js: "const __letter_module_url = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [fixups],
+  legalComments: 'none',
+  logLevel: 'warning',
+  // subset-font and pdfkit resolve files of their own packages at run time: the bundle's require does that.
+  logOverride: { 'require-resolve-not-external': 'silent' },
+});
+// import() of a Node built-in stays an import() in CommonJS output, and a script run from V8's code cache has no
+// dynamic import callback on Node 20: require the built-in instead (its named exports are the same).
+for (const name of ['letter.cjs', 'worker.cjs']) {
+  const file = join(OUT, name);
+  const code = readFileSync(file, 'utf8').replace(/\bimport\("(node:[\w/]+)"\)/g, 'Promise.resolve(require("$1"))');
+  const left = code.match(/\bimport\("[^".][^"]*"\)/g);
+  if (left) throw new Error(`bundle: ${name} still imports ${left.join(', ')} at run time`);
+  writeFileSync(file, code);
+}
+
+// The pool's worker file (renderer.ts looks for worker.js beside the module that starts the pool): the bundled
+// worker with its code cache.
+writeFileSync(
+  join(OUT, 'worker.js'),
+  `// Built by scripts/bundle.mjs: the render worker of the bundled CLI, loaded with its code cache.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const { loadBundle } = createRequire(import.meta.url)('../../bin/code-cache.cjs');
+const { exports, save } = loadBundle(fileURLToPath(new URL('./worker.cjs', import.meta.url)));
+
+export default async function renderInWorker(task) {
+  const result = await exports.default(task);
+  save();
+  return result;
+}
+`,
+);
+const pdfkitData = join(dirname(require.resolve('pdfkit')), 'data');
+copyFileSync(join(pdfkitData, 'sRGB_IEC61966_2_1.icc'), join(OUT, 'data', 'sRGB_IEC61966_2_1.icc'));
+
+// The code caches: one build of the example in every format, on the worker pool too, with caching asked for.
+const scratch = mkdtempSync(join(tmpdir(), 'letter-bundle-'));
+try {
+  const run = (args) => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'letter.js'), ...args, '--out', scratch, '--quiet'], {
+      env: { ...process.env, LETTER_WRITE_CODE_CACHE: '1' },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`bundle: warming the code cache failed:\n${r.stderr}`);
+  };
+  // The workers' cache from a pool run (both formats); then the main thread's from PDFs rendered in this thread, the
+  // common single-letter build: a cache holds what its run compiled, and the last run writes letter.cjs.cache.
+  run(['build', join(ROOT, 'examples', 'open-letter-2023'), '--lang', 'zh,ko,en', '--format', 'pdf,docx', '-j', '2']);
+  run(['build', join(ROOT, 'examples', 'open-letter-2023'), '--lang', 'zh,ko,en', '--format', 'pdf', '-j', '1']);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+writeFileSync(join(OUT, 'README.md'), 'Built by scripts/bundle.mjs (npm run build); do not edit.\n');
