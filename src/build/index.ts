@@ -35,7 +35,7 @@ export interface BuildOptions {
   readonly pdfa?: boolean;
   /** Skip documents whose own inputs are invalid instead of stopping (exit 1). */
   readonly keepGoing?: boolean;
-  /** Worker threads (`-j N`); default: the machine's available parallelism. 1, or a handful of documents, renders in this thread. */
+  /** Worker threads (`-j N`); default: one per core for 100 or more documents, else this thread (starting workers costs more). */
   readonly jobs?: number;
   /** Stops the build (SIGINT): no new document starts, the workers stop, no manifest is written; exit 130. */
   readonly signal?: AbortSignal;

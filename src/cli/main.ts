@@ -1,6 +1,6 @@
 /** The `letter` command: argv → options → the library API → exit status (0 written, 1 some failed, 2 bad input or usage). */
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, isLetterError, LetterError, problem } from '../diag/index.js';
 import { TOOL_VERSION } from '../build/version.js';
@@ -35,7 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--p12 <file>', 'PKCS#12 file with the signing key; password from LETTER_P12_PASSWORD')
     .option('--p12-password-file <file>', 'read the PKCS#12 password from this file')
     .option('--pdfa', 'write PDF/A-2b')
-    .option('-j, --jobs <n>', 'parallel workers (default: number of cores)')
+    .option('-j, --jobs <n>', 'parallel workers (default: one per core for 100 or more documents, else 1)')
     .option('--shard <k/n>', 'build only the K-th of N parts of the job list')
     .option('--keep-going', 'skip documents whose own inputs are invalid; exit 1')
     .option('--watch', 'rebuild when an input changes')
@@ -112,7 +112,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { mergeManifests } = await import('../index.js');
       const merged = mergeManifests(files);
       if (opts.out) {
-        const { writeFileSync } = await import('node:fs');
         writeFileSync(opts.out, merged);
       } else process.stdout.write(merged);
     });
@@ -151,7 +150,8 @@ interface BuildFlags {
 }
 
 async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
-  const { build, parseShard } = await import('../index.js');
+  // Only what a build needs: the library index would also load verification and search.
+  const [{ build }, { parseShard }] = await Promise.all([import('../build/index.js'), import('../plan/index.js')]);
   const usage = (message: string, hint?: string) => {
     throw new LetterError(problem('usage', message, {}, hint));
   };
