@@ -34,11 +34,3 @@ export function composeLetters(jobs: readonly Job[], composer: Composer): Compos
   return { docs, rejected };
 }
 
-/** Each diagnostic once, in first-seen order (the same problem rejects the PDF and the DOCX of a letter). */
-export function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}

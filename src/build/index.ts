@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { exitStatusFor, EXIT, isLetterError, LetterError, problem, type Diagnostic } from '../diag/index.js';
+import { exitStatusFor, EXIT, isLetterError, LetterError, problem, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
 import { toolFontBook } from '../fonts/index.js';
 import { loadProject, type Format } from '../load/index.js';
 import { Composer } from '../compose/index.js';
@@ -11,7 +11,7 @@ import type { Lang } from '../model/index.js';
 import { carryOver, manifestJson, readManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
 import { buildInstant } from './clock.js';
-import { composeLetters, dedupe, letterKey } from './documents.js';
+import { composeLetters, letterKey } from './documents.js';
 import { inputsDigest } from './inputs.js';
 import { signatureFieldFor } from './render.js';
 import { openRenderer } from './renderer.js';
@@ -103,7 +103,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     // 2. Compose each (recipient, language) once, before rendering anything: a missing key or an uncovered character
     //    stops the build here (exit 2), or with --keep-going skips only the documents it belongs to.
     const { docs, rejected } = composeLetters(jobs, new Composer({ project, fonts, created }));
-    if (rejected.size && !options.keepGoing) throw new LetterError(dedupe([...rejected.values()].flat()));
+    if (rejected.size && !options.keepGoing) throw new LetterError(uniqueDiagnostics([...rejected.values()].flat()));
     const items: BatchItem[] = jobs.map((job) => {
       const doc = docs.get(letterKey(job));
       if (!doc) return { job, rejected: rejected.get(letterKey(job)) ?? [] };
@@ -120,7 +120,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     await renderer.close();
   }
   const { outputs, problems } = outcome;
-  const errors = dedupe(problems.flatMap((p) => p.errors));
+  const errors = uniqueDiagnostics(problems.flatMap((p) => p.errors));
   if (options.signal?.aborted) {
     const stopped = problem('interrupted', `interrupted after writing ${outputs.length} of ${jobs.length} documents; no manifest was written`, {}, 'run the same command again to finish');
     return { ok: false, exitCode: EXIT.INTERRUPTED, outputs, errors: [...errors, stopped], warnings: [], problems };

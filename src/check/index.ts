@@ -1,6 +1,6 @@
 /** `letter check`: every check a build runs before rendering, for every language and recipient, plus warnings; writes nothing. */
 
-import { EXIT, isLetterError, type Diagnostic } from '../diag/index.js';
+import { EXIT, isLetterError, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
 import { toolFontBook } from '../fonts/index.js';
 import { loadProject, type Project } from '../load/index.js';
 import { Composer, resolveRecipient } from '../compose/index.js';
@@ -68,20 +68,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     }
     warnings.push(...holderWarnings(project, jobs.map((j) => j.recipient), options.now ?? new Date()));
   });
-  return result(withoutEchoes(unique(errors)), unique(warnings), documents, options.strict);
+  return result(withoutEchoes(uniqueDiagnostics(errors)), uniqueDiagnostics(warnings), documents, options.strict);
 }
 
 function result(errors: readonly Diagnostic[], warnings: readonly Diagnostic[], documents: number, strict?: boolean): CheckResult {
   const failed = errors.length > 0 || (strict === true && warnings.length > 0);
   return { ok: !failed, exitCode: failed ? EXIT.BAD_INPUT : EXIT.OK, errors, warnings, documents };
-}
-
-function unique(list: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
 }
 
 /**

@@ -102,3 +102,12 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function isLetterError(e: unknown): e is LetterError {
   return e instanceof LetterError;
 }
+
+/** Each diagnostic once (the same problem found for several documents of a batch is reported one time). */
+export function uniqueDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
