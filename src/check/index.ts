@@ -1,6 +1,6 @@
 /** `letter check`: every check a build runs before rendering, for every language and recipient, plus warnings; writes nothing. */
 
-import { EXIT, isLetterError, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
+import { EXIT, isLetterError, problem, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
 import { toolFontBook } from '../fonts/index.js';
 import { loadProject, type Project } from '../load/index.js';
 import { Composer, resolveRecipient } from '../compose/index.js';
@@ -44,7 +44,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   const fonts = toolFontBook();
   const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [...localeWarnings(project)];
+  const warnings: Diagnostic[] = [...localeWarnings(project), ...formsWarnings(project)];
   const collect = (stage: () => void) => {
     try {
       stage();
@@ -88,4 +88,14 @@ function withoutEchoes(list: readonly Diagnostic[]): Diagnostic[] {
 function charKey(d: Diagnostic): string {
   const m = /^character (U\+[0-9A-F]+) .*\((\S+)\) is in none/.exec(d.message);
   return m ? `${m[1]}|${m[2]}` : d.message;
+}
+
+/** A language without the tool's forms of address borrows the English ones: worth knowing before the letter goes out. */
+function formsWarnings(project: Project): Diagnostic[] {
+  return project.letter.languages
+    .filter((lang) => !project.toolStrings.get(lang)?.has('directory'))
+    .map((lang) => ({
+      ...problem('missing-file', `no forms of address for '${lang}': its letters use the English salutation, close and titles`, { file: `locales/${lang}/directory.json` }, `add locales/${lang}/directory.json to the project (translate the tool's locales/en/directory.json)`),
+      severity: 'warning' as const,
+    }));
 }

@@ -4,7 +4,7 @@ import { didYouMean, LetterError, problem, type Location } from '../diag/index.j
 import { addressee, lookupOffice, officeIds } from '../directory/index.js';
 import { stringsFromJson } from '../directory/strings.js';
 import type { Addressee, Register } from '../directory/types.js';
-import type { DeliveryAddress, Project, ProjectRecipient, RecipientRef } from '../load/index.js';
+import type { DeliveryAddress, Localized, Project, ProjectRecipient, RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 import { localize, localizeStrict } from './localize.js';
 
@@ -41,13 +41,17 @@ export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedR
 
 /** Forms of address for the recipient in one language and register. */
 export function addresseeFor(project: Project, recipient: ResolvedRecipient, lang: Lang, register: Register): Addressee {
-  const json = project.toolStrings.get(lang)?.get('directory')?.data;
+  // A language the tool has no forms for yet (a locales/fr/letter.json alone) borrows the English forms, and English
+  // names, rather than failing: `letter check` warns, and locales/<lang>/directory.json makes them its own.
+  const own = project.toolStrings.get(lang)?.get('directory')?.data;
+  const json = own ?? project.toolStrings.get('en')?.get('directory')?.data;
   if (!json) {
     throw new LetterError(problem('missing-file', `no forms of address for language '${lang}'`, { file: `locales/${lang}/directory.json` }, `add locales/${lang}/directory.json (copy the tool's locales/en/directory.json and translate it)`));
   }
   const strings = stringsFromJson(json);
-  const name = localizeStrict(recipient.ref.name, lang) ?? localizeStrict(recipient.own?.name, lang);
-  const familyName = localizeStrict(recipient.ref.family, lang) ?? localizeStrict(recipient.own?.family, lang);
+  const pick = (value: Localized | undefined) => localizeStrict(value, lang) ?? (own ? undefined : localizeStrict(value, 'en'));
+  const name = pick(recipient.ref.name) ?? pick(recipient.own?.name);
+  const familyName = pick(recipient.ref.family) ?? pick(recipient.own?.family);
   if (recipient.officeId) {
     return addressee({
       id: recipient.ref.id,
