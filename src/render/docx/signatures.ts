@@ -20,7 +20,8 @@ export function signatureSpecs(sig: Signature, ctx: DrawContext): ParagraphSpec[
   const text = (inlines: readonly Inline[]): ParagraphChild[] => inlineChildren(inlines, ctx, paragraphState(ctx, STYLE.signatureLine));
   if (sig.person) lines.push(text(sig.person));
   if (sig.title) lines.push(text(sig.title));
-  lines.push(text(sig.org));
+  // The organisation stands out as in the PDF: the Strong character style, so the recipient side can restyle it.
+  lines.push(text([{ type: 'strong', children: sig.org }]));
   if (sig.email) {
     const state = { ...paragraphState(ctx, STYLE.signatureLine), charStyle: STYLE.hyperlink };
     lines.push([new ExternalHyperlink({ link: `mailto:${sig.email}`, children: textRuns(sig.email, ctx.lang, ctx, state) })]);
