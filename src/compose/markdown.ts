@@ -85,6 +85,8 @@ function blocks(nodes: readonly (RootContent | BlockContent | DefinitionContent)
 
 function leaf(node: LeafDirective, ctx: MarkdownContext): Block[] {
   if (node.name === 'pagebreak') return [{ type: 'pagebreak' }];
+  // `::vocative[President Xi Jinping,]`: the mid-letter re-address, flush like the salutation (Chinese 顶格).
+  if (node.name === 'vocative') return [{ type: 'paragraph', inlines: inlines(node.children), flush: true }];
   if (node.name === 'signature') {
     const index = Number(node.attributes?.['index']);
     const signature = ctx.signatures[index];

@@ -58,6 +58,8 @@ export type Block = Paragraph | Heading | Quote | List | PageBreak | Signature;
 export interface Paragraph {
   readonly type: 'paragraph';
   readonly inlines: readonly Inline[];
+  /** Set flush, without the section's first-line indent: a vocative re-addressing the recipient stands as the salutation does. */
+  readonly flush?: boolean;
 }
 
 export interface Heading {

@@ -43,8 +43,10 @@ export function setBlocks(blocks: readonly Block[], frame: BlockFrame): Unit[] {
 function setBlock(block: Block, frame: BlockFrame): Unit[] {
   const size = frame.style.size;
   switch (block.type) {
-    case 'paragraph':
-      return [unit(setInlines(block.inlines, frame, frame.structure.open(frame.parent, frame.paragraphRole)), PARAGRAPH_GAP * size)];
+    case 'paragraph': {
+      const set = block.flush ? { ...frame, firstLineIndent: 0 } : frame;
+      return [unit(setInlines(block.inlines, set, frame.structure.open(frame.parent, frame.paragraphRole)), PARAGRAPH_GAP * size)];
+    }
     case 'heading': {
       const style = { ...frame.style, size: size * HEADING_SCALE[block.level], bold: true };
       const role = `H${Math.min(4, block.level + frame.headingOffset)}` as StructRole;

@@ -118,6 +118,22 @@ describe('building the example letter', () => {
     if (lang === 'zh') expect(text.lastIndexOf(normalise(date, lang))).toBeGreaterThan(signatory);
   });
 
+  it('zh: body paragraphs indent two characters, the mid-letter re-address stands flush like the salutation', () => {
+    if (!toolAvailable('pdftotext')) return;
+    const lines = pdfText(pdfOf('zh'), ['-layout']).split('\n');
+    const indentOf = (start: string) => {
+      const line = lines.find((l) => l.trim().startsWith(start))!;
+      expect(line, start).toBeDefined();
+      return line.length - line.trimStart().length;
+    };
+    const margin = indentOf('尊敬的习近平主席：');
+    expect(indentOf('习近平主席：')).toBe(margin);
+    expect(indentOf('我们怀着急迫的心情')).toBeGreaterThan(margin);
+    const xml = docxParts(docxOf('zh'))['word/document.xml']!;
+    const vocative = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)].map((m) => m[0]).find((p) => p.includes('>习近平主席：<'))!;
+    expect(vocative).toContain('<w:ind w:firstLine="0" w:firstLineChars="0"/>');
+  });
+
   it.each(LANGS)('%s DOCX converts in LibreOffice, and its PDF holds the letter', (lang) => {
     if (!toolAvailable('soffice') || !toolAvailable('pdftotext')) return;
     const dir = tempDir('letter-lo-');

@@ -21,7 +21,12 @@ export function blockSpecs(blocks: readonly Block[], styleId: string, ctx: DrawC
   for (const block of blocks) {
     switch (block.type) {
       case 'paragraph':
-        out.push({ style: styleId, children: inlineChildren(block.inlines, ctx, paragraphState(ctx, styleId)) });
+        out.push({
+          style: styleId,
+          children: inlineChildren(block.inlines, ctx, paragraphState(ctx, styleId)),
+          // A flush paragraph cancels its style's first-line indent (w:ind firstLine 0).
+          ...(block.flush ? { indent: { firstLine: 0, firstLineChars: 0 } } : {}),
+        });
         break;
       case 'heading': {
         const style = STYLE.heading[block.level - 1]!;

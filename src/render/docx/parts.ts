@@ -25,7 +25,7 @@ export function sectionSpecs(section: Section, ctx: DrawContext): Spec[] {
   const paragraphs = specs.filter((s): s is ParagraphSpec => s !== 'pagebreak');
   for (const spec of paragraphs) {
     if (direct.align !== undefined) spec.alignment = ALIGNMENT[direct.align];
-    if (direct.firstLineEm !== undefined) {
+    if (direct.firstLineEm !== undefined && spec.indent?.firstLine !== 0) {
       spec.indent = { firstLineChars: Math.round(direct.firstLineEm * 100), firstLine: Math.round(direct.firstLineEm * BODY_SIZE * 20) };
     }
     if (direct.keepNext !== undefined) spec.keepNext = direct.keepNext;
