@@ -10,14 +10,13 @@ import { planJobs, type Shard } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
 import { carryOver, manifestJson, readManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
-import { buildInstant } from './clock.js';
+import { buildInstant, TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
 import { composeLetters, letterKey } from './documents.js';
 import { inputsDigest } from './inputs.js';
 import { signatureFieldFor } from './render.js';
 import { openRenderer } from './renderer.js';
-import { TOOL_DIR, TOOL_VERSION } from './version.js';
 
-export { TOOL_DIR, TOOL_VERSION } from './version.js';
+export { TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
 export type { Output, ProgressEvent } from './batch.js';
 
 export interface BuildOptions {

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, isLetterError, LetterError, problem } from '../diag/index.js';
-import { TOOL_VERSION } from '../build/version.js';
+import { TOOL_VERSION } from '../tool/index.js';
 import { jsonDiagnostic, printDiagnostics, printInternalError, printJson } from './report.js';
 import { progressReporter } from './progress.js';
 import type { BuildOptions } from '../build/index.js';

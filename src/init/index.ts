@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { LetterError, problem } from '../diag/index.js';
-import { TOOL_DIR } from '../build/version.js';
+import { TOOL_DIR } from '../tool/index.js';
 import { schemaPath } from '../load/index.js';
 
 export interface InitResult {
