@@ -7,7 +7,7 @@ import { decode, NS, parseXml, RELATIONSHIP_TRANSFORM, transformedRelationships 
 import { canonicalById, DSIG } from './docx-xmldsig.js';
 import { subjectFields } from './p12.js';
 import type { VerifyReport } from './report.js';
-import { readZip } from './zip.js';
+import { readZip } from '../zip/index.js';
 
 const DIGESTS: Readonly<Record<string, string>> = {
   [DSIG.sha256]: 'sha256',

@@ -17,7 +17,7 @@ import {
 } from './docx-opc.js';
 import { sha256Base64, signatureXml, type ManifestEntry } from './docx-xmldsig.js';
 import type { SigningKey } from './p12.js';
-import { readZip, writeZip } from './zip.js';
+import { readZip, writeZip } from '../zip/index.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const ORIGIN = '_xmlsignatures/origin.sigs';
@@ -79,12 +79,15 @@ export async function signDocx(
   parts.set(ORIGIN, new Uint8Array(0));
   parts.set(ORIGIN_RELS, encode(relsPart([{ id: 'rId1', type: REL_TYPE.signature, target: 'sig1.xml' }])));
   parts.set(SIGNATURE, encode(signatureXml(entries, key, opts.signingTime)));
-  const signed = writeZip(parts);
+  // Entries dated 1980-01-01 and all deflated: the signed package's bytes as they have been since signing landed.
+  const signed = writeZip(parts, { when: SIGNED_ZIP_DATE, level: () => 6 });
 
   // 4. The detached CMS over the finished file, for readers that check a .p7s rather than the package signature.
   const p7s = signDetached(signed, key, { signingTime: opts.signingTime });
   return { docx: signed, p7s: new Uint8Array(p7s) };
 }
+
+const SIGNED_ZIP_DATE = new Date(Date.UTC(1980, 0, 1));
 
 function readZipOrFail(docx: Uint8Array): Map<string, Uint8Array> {
   try {

@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import { Packer, type File } from 'docx';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { readZip, writeZip } from '../../zip/index.js';
 
 /** A part written by this renderer instead of docx's own version of it. */
 export interface PartOverride {
@@ -49,19 +49,12 @@ export async function packDeterministic(build: () => File, overrides: readonly P
   return rezip(new Uint8Array(await packed), when);
 }
 
-/**
- * The same parts, re-zipped: [Content_Types].xml first (as Office writes it), then the rest by path, every entry
- * dated `when`. fflate writes the DOS date from the Date's local-time fields, so the date is built from `when`'s UTC
- * fields with the local-time constructor: the same fields come out in every time zone.
- */
+/** The same parts, re-zipped: [Content_Types].xml first (as Office writes it), then the rest by path, every entry
+ *  dated `when`; images are stored, since deflating a PNG or JPEG again gains nothing. */
 export function rezip(bytes: Uint8Array, when: Date): Uint8Array {
-  const parts = unzipSync(bytes);
-  const paths = Object.keys(parts).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const year = Math.min(Math.max(when.getUTCFullYear(), 1980), 2099); // the DOS date range
-  const mtime = new Date(year, when.getUTCMonth(), when.getUTCDate(), when.getUTCHours(), when.getUTCMinutes(), when.getUTCSeconds());
-  const entries: Zippable = {};
-  for (const path of paths) entries[path] = [parts[path]!, { mtime, level: /\.(png|jpe?g)$/.test(path) ? 0 : 6 }];
-  return zipSync(entries);
+  const parts = readZip(bytes);
+  const paths = [...parts.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return writeZip(paths.map((path) => [path, parts.get(path)!] as const), { when, level: (path) => (/\.(png|jpe?g)$/.test(path) ? 0 : 6) });
 }
 
 const rank = (path: string): number => (path === '[Content_Types].xml' ? 0 : path === '_rels/.rels' ? 1 : 2);
