@@ -30,6 +30,8 @@ export class Composer {
   private readonly translations: Translations;
   private readonly templates: TemplateSet;
   private readonly recipients = new Map<string, ResolvedRecipient>();
+  /** Forms of address of the `cc` recipients per language: they depend on the project and language only. */
+  private readonly cc = new Map<Lang, Map<string, Addressee>>();
 
   constructor(private readonly opts: ComposerOptions) {
     this.translations = new Translations(opts.project);
@@ -75,8 +77,7 @@ export class Composer {
     };
   }
 
-  /** Checks a recipient id without composing (unknown ids fail before any rendering starts). */
-  resolve(ref: RecipientRef): ResolvedRecipient {
+  private resolve(ref: RecipientRef): ResolvedRecipient {
     let resolved = this.recipients.get(ref.id);
     if (!resolved) {
       resolved = resolveRecipient(this.opts.project, ref);
@@ -86,15 +87,20 @@ export class Composer {
   }
 
   private ccAddressees(lang: Lang): Map<string, Addressee> {
+    const cached = this.cc.get(lang);
+    if (cached) return cached;
+    const { project } = this.opts;
     const out = new Map<string, Addressee>();
-    for (const entry of this.opts.project.letter.cc) {
+    for (const entry of project.letter.cc) {
       if (typeof entry !== 'string') continue;
       try {
-        out.set(entry, addresseeFor(this.opts.project, this.resolve({ id: entry, path: [] }), lang, this.opts.project.letter.register));
+        // Resolved apart from the recipients' cache: a bare cc ref must not stand in for a `to` entry with a name and via.
+        out.set(entry, addresseeFor(project, resolveRecipient(project, { id: entry, path: [] }), lang, project.letter.register));
       } catch {
         // Not a recipient id: the cc entry is literal text.
       }
     }
+    this.cc.set(lang, out);
     return out;
   }
 }

@@ -71,4 +71,18 @@ describe('project templates', () => {
     expect(text('ko')).toMatch(/붙임\s+1\. 조사위원회 보고서[\s\S]*참조: 대한민국 대통령, 국제앰네스티/);
     expect(text('zh')).toMatch(/附件：\s+1\. 调查委员会报告[\s\S]*抄送：大韩民国总统、国际特赦组织/);
   });
+
+  it('a recipient also named in cc keeps its own name and delivery address', async () => {
+    if (!toolAvailable('pdftotext')) return;
+    const dir = project();
+    const yaml = readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('to:\n  - id: cn', 'to:\n  - id: kr\n  - id: cn').replace('close: closing', 'close: closing\ncc: [cn]');
+    writeFileSync(join(dir, 'letter.yaml'), yaml);
+    const out = join(dir, 'dist');
+    const result = await build({ dir, out, formats: ['pdf'], langs: ['en'] });
+    expect(result.errors).toEqual([]);
+    const text = pdfText(join(out, 'cn', 'open-letter-2023.en.pdf'));
+    expect(text).toContain('His Excellency Xi Jinping');
+    expect(text).toContain('c/o Consulate General of the People');
+    expect(pdfText(join(out, 'kr', 'open-letter-2023.en.pdf'))).toMatch(/cc: President of the People.s Republic of China/);
+  });
 });
