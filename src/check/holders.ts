@@ -5,7 +5,7 @@ import { holderStatus, lookupOffice } from '../directory/index.js';
 import type { Project, RecipientRef } from '../load/index.js';
 
 /** Holder data older than this is a warning (SPEC §5). */
-export const HOLDER_MAX_AGE_DAYS = 180;
+const HOLDER_MAX_AGE_DAYS = 180;
 
 export function holderWarnings(project: Project, refs: readonly RecipientRef[], asOf: Date): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -15,7 +15,9 @@ export function holderWarnings(project: Project, refs: readonly RecipientRef[], 
     seen.add(ref.id);
     const own = project.recipients.get(ref.id);
     if (ref.name !== undefined || own?.name !== undefined) continue;
-    const office = lookupOffice(own?.office ?? ref.id);
+    // As compose resolves it: a project recipient without `office:` is its own, with no directory holder to age.
+    const officeId = own ? own.office : ref.id;
+    const office = officeId === undefined ? undefined : lookupOffice(officeId);
     if (!office) continue;
     const status = holderStatus(office, asOf, HOLDER_MAX_AGE_DAYS);
     if (status === 'ok') continue;
