@@ -13,6 +13,6 @@ export function inputsDigest(project: Project, toolVersion: string): string {
   for (const [id, r] of [...project.recipients].sort()) add(`recipient:${id}`, JSON.stringify({ ...r, where: undefined }));
   for (const [id, a] of [...project.addresses].sort()) add(`address:${id}`, JSON.stringify({ ...a, where: undefined }));
   for (const [name, t] of [...project.templates].sort()) add(`template:${name}`, t.source);
-  for (const [path, bytes] of [...project.assets].sort()) add(`asset:${path.slice(project.dir.length)}`, bytes);
+  for (const [path, asset] of [...project.assets].sort()) add(`asset:${path.slice(project.dir.length)}`, asset.bytes);
   return hash.digest('hex');
 }

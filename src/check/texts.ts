@@ -6,7 +6,9 @@ import type { Localized, Project } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 import { TextReader } from '../compose/sources.js';
 import { Translations } from '../compose/i18n.js';
+import { localizeStrict } from '../compose/localize.js';
 import { keyUses } from './locales.js';
+import { RECIPIENT_ID } from '../load/paths.js';
 
 /**
  * Missing keys and uncovered characters in every language of the letter. Composing finds these per document, but only
@@ -22,12 +24,12 @@ export function textErrors(project: Project, fonts: FontBook): Diagnostic[] {
     letterValues(project, lang, (value, key, path) => reader.value(value, key, project.locateLetter(path)));
     for (const r of project.recipients.values()) {
       for (const field of ['name', 'family', 'title', 'salutation'] as const) {
-        const value = pick(r[field], lang);
+        const value = localizeStrict(r[field], lang);
         if (value !== undefined) reader.value(value, `recipients.${r.id}.${field}`, r.where);
       }
     }
     for (const a of project.addresses.values()) {
-      const name = pick(a.name, lang);
+      const name = localizeStrict(a.name, lang);
       if (name !== undefined) reader.value(name, `addresses.${a.id}.name`, a.where);
       for (const line of a.lines) reader.value(line, `addresses.${a.id}.lines`, a.where);
     }
@@ -40,7 +42,7 @@ export function textErrors(project: Project, fonts: FontBook): Diagnostic[] {
 function letterValues(project: Project, lang: Lang, visit: (value: string, key: string, path: (string | number)[]) => void): void {
   const { letter } = project;
   const each = (value: Localized | undefined, key: string, path: (string | number)[]) => {
-    const text = pick(value, lang);
+    const text = localizeStrict(value, lang);
     if (text !== undefined) visit(text, key, path);
   };
   each(letter.place, 'place', ['place']);
@@ -56,11 +58,8 @@ function letterValues(project: Project, lang: Lang, visit: (value: string, key: 
   });
   letter.cc.forEach((entry, i) => {
     // A cc entry that is a recipient id is shown as that office's title, which compose checks; the rest is literal text.
-    if (typeof entry !== 'string' || !/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/.test(entry)) each(entry, `cc[${i}]`, ['cc', i]);
+    if (typeof entry !== 'string' || !RECIPIENT_ID.test(entry)) each(entry, `cc[${i}]`, ['cc', i]);
   });
 }
 
-function pick(value: Localized | undefined, lang: Lang): string | undefined {
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? value : value[lang];
-}
+

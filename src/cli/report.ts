@@ -2,11 +2,6 @@
 
 import { formatDiagnostic, type Diagnostic } from '../diag/index.js';
 
-export interface Printer {
-  readonly json: boolean;
-  readonly quiet: boolean;
-}
-
 export function printDiagnostics(list: readonly Diagnostic[]): void {
   for (const d of list) process.stderr.write(`${formatDiagnostic(d)}\n`);
 }

@@ -3,7 +3,6 @@
 import Handlebars from 'handlebars';
 import type { Addressee } from '../directory/types.js';
 import type { Project, SignatorySpec } from '../load/index.js';
-import { imageInfo } from '../load/index.js';
 import type { Lang, Signature } from '../model/index.js';
 import { localize } from './localize.js';
 import type { ResolvedRecipient } from './recipient.js';
@@ -136,8 +135,7 @@ function signature(s: SignatorySpec, i: number, input: ContextInput, label: (k: 
   const org = reader.value(localize(s.org, lang) ?? '', `signatories[${i}].org`, at('org'));
   const personName = s.person ? reader.value(localize(s.person.name, lang) ?? '', `signatories[${i}].person.name`, at('person')) : undefined;
   const personTitle = s.person?.title !== undefined ? reader.value(localize(s.person.title, lang) ?? '', `signatories[${i}].person.title`, at('person')) : undefined;
-  const bytes = s.signature ? project.assets.get(s.signature) : undefined;
-  const info = bytes ? imageInfo(bytes) : undefined;
+  const asset = s.signature ? project.assets.get(s.signature) : undefined;
   const text = (value: string) => [{ type: 'text' as const, value }];
   return {
     type: 'signature',
@@ -145,17 +143,25 @@ function signature(s: SignatorySpec, i: number, input: ContextInput, label: (k: 
     ...(personName ? { person: text(personName) } : {}),
     ...(personTitle ? { title: text(personTitle) } : {}),
     ...(s.email ? { email: s.email } : {}),
-    ...(bytes && info ? { image: { data: bytes, format: info.format, width: info.width, height: info.height, alt: label('signature_alt', { name: personName ?? org }) } } : {}),
+    ...(asset ? { image: { data: asset.bytes, format: asset.format, width: asset.width, height: asset.height, alt: label('signature_alt', { name: personName ?? org }) } } : {}),
   };
 }
 
 /** The letter's date in the language's long form: December 10, 2023 / 2023년 12월 10일 / 2023年12月10日. */
 export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }
 
+// Building an Intl formatter costs far more than using one; a batch formats the same date in a few locales.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Inline Markdown as plain text, for document metadata. */
-export function plainText(markdown: string): string {
+function plainText(markdown: string): string {
   return markdown
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_)(.+?)\1/g, '$2')

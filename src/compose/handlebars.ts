@@ -5,6 +5,7 @@ import { LetterError, problem } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import type { TemplateSource } from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
+import { LANG_SUFFIX } from '../load/paths.js';
 
 export type Render = (context: object) => string;
 
@@ -12,13 +13,11 @@ export type Render = (context: object) => string;
 export class TemplateSet {
   private readonly compiled = new Map<Lang, Render>();
 
+  // Syntax, partials and helpers were checked when the project was loaded (load/template-check.ts).
   constructor(
     private readonly sources: ReadonlyMap<string, TemplateSource>,
     private readonly main: string,
-  ) {
-    // Parse every template up front, so a syntax error is reported before anything renders.
-    for (const source of sources.values()) parseOrThrow(source);
-  }
+  ) {}
 
   /** The render function for one language: `partials/closing.zh` wins over `partials/closing` for zh. */
   forLang(lang: Lang): Render {
@@ -36,10 +35,10 @@ export class TemplateSet {
     for (const [name, source] of this.sources) {
       if (!name.startsWith('partials/')) continue;
       const bare = name.slice('partials/'.length);
-      const m = /^(.*)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$/.exec(bare);
+      const m = LANG_SUFFIX.exec(bare);
       if (m) {
         if (m[2] === lang) partials.set(m[1]!, source);
-      } else if (!partials.has(bare) || !hasLangVariant(this.sources, bare, lang)) partials.set(bare, source);
+      } else if (!this.sources.has(`partials/${bare}.${lang}`)) partials.set(bare, source);
     }
     for (const [name, source] of partials) hb.registerPartial(name, hb.compile(source.source, { strict: false }));
     const main = this.sources.get(this.main)!;
@@ -51,22 +50,6 @@ export class TemplateSet {
         throw new LetterError(problem('template-error', `template '${main.file}' failed for '${lang}': ${(e as Error).message.split('\n')[0]}`, { file: main.file }, 'check the partial names and helpers the template uses'));
       }
     };
-  }
-}
-
-function hasLangVariant(sources: ReadonlyMap<string, TemplateSource>, bare: string, lang: Lang): boolean {
-  return sources.has(`partials/${bare}.${lang}`);
-}
-
-function parseOrThrow(source: TemplateSource): void {
-  try {
-    Handlebars.parse(source.source);
-  } catch (e) {
-    const message = (e as Error).message;
-    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-    const column = Number(/column (\d+)/.exec(message)?.[1] ?? 0) + 1;
-    const detail = message.split('\n').pop() ?? message;
-    throw new LetterError(problem('template-syntax', `template syntax error: ${detail}`, { file: source.file, line, column }, 'check that every {{#if}}/{{#each}} is closed and braces are balanced'));
   }
 }
 

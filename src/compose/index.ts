@@ -14,8 +14,6 @@ import { parseLetterMarkdown } from './markdown.js';
 import { addresseeFor, resolveRecipient, type ResolvedRecipient } from './recipient.js';
 import { TextReader } from './sources.js';
 
-export { escapeMarkdown } from './escape.js';
-export { formatDate } from './context.js';
 export { resolveRecipient } from './recipient.js';
 
 export interface ComposerOptions {

@@ -1,10 +1,10 @@
 /** `letter init`: a new letter project from the example letter, ready for `letter build`. */
 
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { LetterError, problem } from '../diag/index.js';
 import { TOOL_DIR } from '../tool/index.js';
-import { schemaPath } from '../load/index.js';
+import { schemaPath, slugFromFolder } from '../load/index.js';
 
 export interface InitResult {
   readonly dir: string;
@@ -26,7 +26,7 @@ export function init(opts: { dir: string }): InitResult {
   mkdirSync(dir, { recursive: true });
   // The editor's schema line points at the schema this copy of letter ships, so completion works offline.
   const schema = relative(dir, schemaPath()).replace(/\\/g, '/');
-  const slug = basename(dir).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(0, 100) || 'letter';
+  const slug = slugFromFolder(dir);
   const letter = readFileSync(join(EXAMPLE, 'letter.yaml'), 'utf8')
     .replace(/^# yaml-language-server: \$schema=.*\n/m, '')
     .replace(/^slug: .*$/m, `slug: ${/^[A-Za-z0-9]/.test(slug) ? slug : 'letter'}`);

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import { inspectImage, MAX_IMAGE_SIDE } from './image.js';
-import type { LetterSpec, Locate } from './types.js';
+import type { Asset, LetterSpec, Locate } from './types.js';
 
 export { imageInfo, inspectImage, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, type ImageInfo } from './image.js';
 
@@ -11,8 +11,8 @@ export { imageInfo, inspectImage, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, type ImageIn
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** Reads every signature image of the letter; a corrupt, foreign or oversize file is an error at its letter.yaml line. */
-export function loadAssets(letter: LetterSpec, locate: Locate): Map<string, Uint8Array> {
-  const assets = new Map<string, Uint8Array>();
+export function loadAssets(letter: LetterSpec, locate: Locate): Map<string, Asset> {
+  const assets = new Map<string, Asset>();
   const problems: Diagnostic[] = [];
   letter.signatories.forEach((s, i) => {
     if (!s.signature || assets.has(s.signature)) return;
@@ -25,7 +25,7 @@ export function loadAssets(letter: LetterSpec, locate: Locate): Map<string, Uint
     const inspected = inspectImage(bytes);
     if ('problem' in inspected) {
       problems.push(problem('bad-image', `signature image ${inspected.problem}`, where, `export the signature again as PNG or JPEG, at most ${MAX_IMAGE_SIDE} pixels on each side`));
-    } else assets.set(s.signature, bytes);
+    } else assets.set(s.signature, { bytes, ...inspected.info });
   });
   if (problems.length) throw new LetterError(problems);
   return assets;

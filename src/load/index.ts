@@ -14,14 +14,11 @@ import type { Project } from './types.js';
 
 export type * from './types.js';
 export { FORMATS } from './types.js';
-export { imageInfo } from './assets.js';
-export { containedPath, isSafeSegment } from './paths.js';
 export { schemaPath } from './schema.js';
 export { TEXT_NS } from './locales.js';
+export { slugFromFolder } from './letter.js';
 export { flatKeys, valueAt } from './placeholders.js';
-export { MAX_INPUT_BYTES, MAX_NESTING, MAX_YAML_ALIASES } from './source.js';
-export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, inspectImage } from './assets.js';
-export { TEMPLATE_HELPERS } from './template-check.js';
+export { inspectImage } from './assets.js';
 
 export interface LoadOptions {
   /** The project folder (holds letter.yaml). */

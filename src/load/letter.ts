@@ -7,7 +7,7 @@ import type { Register } from '../directory/types.js';
 import type { Lang, Paper } from '../model/index.js';
 import { parseYaml, readText } from './source.js';
 import { validateLetter } from './schema.js';
-import { containedPath, isSafeSegment } from './paths.js';
+import { containedPath, isSafeSegment, LANG_CODE } from './paths.js';
 import type { BodyItem, Format, LetterSpec, Locate, Localized, RecipientRef, SignatorySpec } from './types.js';
 
 interface RawLetter {
@@ -119,12 +119,13 @@ function localeFolders(dir: string): Lang[] {
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
     // Only folders named like a language code: the name ends up in output file names.
-    .filter((e) => e.isDirectory() && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(e.name) && existsSync(join(root, e.name, 'letter.json')))
+    .filter((e) => e.isDirectory() && LANG_CODE.test(e.name) && existsSync(join(root, e.name, 'letter.json')))
     .map((e) => e.name)
     .sort();
 }
 
-function slugFromFolder(dir: string): string {
+/** The slug a folder's name gives (default of `slug:`, and `letter init`): safe as a file name, else `letter`. */
+export function slugFromFolder(dir: string): string {
   const slug = basename(dir).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(0, 100);
   return slug && isSafeSegment(slug) ? slug : 'letter';
 }

@@ -7,6 +7,7 @@ import { flatKeys } from './placeholders.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, parseJson, readText } from './source.js';
 import type { LocaleFile } from './types.js';
+import { LANG_CODE } from './paths.js';
 
 /** The namespace of the project's own text; every other file in a locale folder overrides a tool namespace. */
 export const TEXT_NS = 'letter';
@@ -82,7 +83,7 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
         const ns = name.slice(0, -'.json'.length);
         if (base === projectDir && ns === TEXT_NS) continue;
         const file = join(root, lang, name);
-        if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) continue;
+        if (!LANG_CODE.test(lang)) continue;
         const loaded = readLocaleFile(file, displayPath(file, base === projectDir ? projectDir : toolDir), lang, ns);
         const byNs = out.get(lang) ?? new Map<string, LocaleFile>();
         const previous = byNs.get(ns);

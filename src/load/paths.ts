@@ -3,7 +3,14 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 // Windows refuses these as file names whatever the extension; a letter built on Linux may be unzipped there.
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+export const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/** A language code as locale folders and partial suffixes use it: `en`, `ko`, `zh`, `zh-Hant`. */
+export const LANG_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** A name ending in a language code (`closing.zh`): group 1 the name, group 2 the language. */
+export const LANG_SUFFIX = /^(.*)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$/;
+/** A recipient id, as the schema has it: `cn`, `cn/government`, `cn-consulate-toronto`. */
+export const RECIPIENT_ID = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/;
 
 /** The absolute path of `name` inside `dir`, or undefined when it would leave `dir`. */
 export function containedPath(dir: string, name: string): string | undefined {
@@ -26,6 +33,6 @@ export function isSafeSegment(name: string): boolean {
     name !== '.' &&
     name !== '..' &&
     !name.startsWith('.') &&
-    !RESERVED.test(name)
+    !RESERVED_NAME.test(name)
   );
 }

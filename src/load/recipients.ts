@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { didYouMean, LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
 import { displayPath, parseYaml, readText } from './source.js';
-import { isSafeSegment } from './paths.js';
+import { isSafeSegment, RECIPIENT_ID } from './paths.js';
 import type { DeliveryAddress, Localized, Locate, ProjectRecipient } from './types.js';
 
 const RECIPIENT_FIELDS = ['id', 'office', 'name', 'family', 'title', 'salutation', 'via'];
@@ -131,11 +131,12 @@ function checkId(id: unknown, path: (string | number)[], locate: Locate, problem
     problems.push(problem('schema', 'missing id', locate(path), 'give every entry an id: lowercase letters, digits, "-" and "_"'));
     return undefined;
   }
-  if (!/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/.test(id) && !/\.\.|^[\\/]|\0|[\\:]/.test(id)) {
+  const shaped = RECIPIENT_ID.test(id);
+  if (!shaped && !/\.\.|^[\\/]|\0|[\\:]/.test(id)) {
     problems.push(problem('schema', `id '${show(id)}' is not allowed`, locate(path), 'ids use lowercase letters, digits, "-" and "_" (and one "/")'));
     return undefined;
   }
-  if (!/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/.test(id) || !id.split('/').every(isSafeSegment)) {
+  if (!shaped || !id.split('/').every(isSafeSegment)) {
     problems.push(problem('unsafe-path', `id '${show(id)}' is not allowed`, locate(path), 'ids become folder names: use lowercase letters, digits, "-" and "_"; no "..", "/" at the start, or NUL'));
     return undefined;
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import type { Locate } from './types.js';
+import { RESERVED_NAME } from './paths.js';
 
 let validator: ValidateFunction | undefined;
 let schemaJson: { properties: Record<string, unknown> } | undefined;
@@ -148,7 +149,7 @@ function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Di
 
 /** Ids and the slug become folder and file names; these shapes are the ones that escape a folder or break on Windows. */
 function isPathLike(value: string): boolean {
-  return /(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[A-Za-z]:|\0|[\\:*?"<>|]/.test(value) || /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i.test(value);
+  return /(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[A-Za-z]:|\0|[\\:*?"<>|]/.test(value) || RESERVED_NAME.test(value);
 }
 
 function isNameField(path: readonly (string | number)[]): boolean {

@@ -5,6 +5,7 @@ import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { locationAt, MAX_NESTING } from './text.js';
 import type { TemplateSource } from './types.js';
+import { LANG_SUFFIX } from './paths.js';
 
 /** The helpers a template may call; the sandboxed Handlebars in compose registers exactly these (and drops `log`). */
 export const TEMPLATE_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'lines', 'blockquote', 'eq'] as const;
@@ -102,7 +103,7 @@ function partialProblems(node: HbsNode, source: TemplateSource, scope: Scope): D
   if (scope.inline.has(name)) return [];
   const missing = scope.languages.filter((lang) => !scope.partials.has(`${name}.${lang}`) && !scope.partials.has(name));
   if (!missing.length) return [];
-  const known = [...new Set([...scope.partials].map((p) => p.replace(/\.[a-z]{2,3}(-[A-Za-z0-9]+)*$/, '')))];
+  const known = [...new Set([...scope.partials].map((p) => p.replace(LANG_SUFFIX, '$1')))];
   const anyVariant = [...scope.partials].some((p) => p === name || p.startsWith(`${name}.`));
   if (anyVariant) {
     return [problem('unknown-template', `partial '${shown(name)}' has no version for ${missing.map((l) => `'${l}'`).join(', ')}`, at, `add templates/partials/${name}.hbs (used by every language) or templates/partials/${name}.${missing[0]}.hbs`)];

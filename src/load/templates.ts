@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { didYouMean, LetterError, problem, shown as show } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, readText } from './source.js';
-import { containedPath } from './paths.js';
+import { containedPath, LANG_SUFFIX } from './paths.js';
 import { checkTemplates } from './template-check.js';
 import type { Locate, TemplateSource } from './types.js';
 
@@ -52,7 +52,7 @@ function findTemplates(toolDir: string, projectDir: string, wanted: string, loca
  */
 function partialName(name: string, builtIn: ReadonlyMap<string, TemplateSource>): string {
   if (name.includes('/')) return name;
-  const base = name.replace(/\.[a-z]{2,3}(-[A-Za-z0-9]+)*$/, '');
+  const base = name.replace(LANG_SUFFIX, '$1');
   return builtIn.has(`partials/${name}`) || builtIn.has(`partials/${base}`) ? `partials/${name}` : name;
 }
 

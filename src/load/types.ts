@@ -109,6 +109,14 @@ export interface TemplateSource {
   readonly source: string;
 }
 
+/** An image the letter uses, with what its header says. */
+export interface Asset {
+  readonly bytes: Uint8Array;
+  readonly format: 'png' | 'jpeg';
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Everything a letter build reads, loaded once. */
 export interface Project {
   readonly dir: string;
@@ -123,6 +131,6 @@ export interface Project {
   readonly addresses: ReadonlyMap<string, DeliveryAddress>;
   /** Template and partial sources, project overrides first. */
   readonly templates: ReadonlyMap<string, TemplateSource>;
-  /** Signature images and other assets, read once: absolute path → bytes. */
-  readonly assets: ReadonlyMap<string, Uint8Array>;
+  /** Signature images, read and checked once: absolute path → bytes and their format and pixel size. */
+  readonly assets: ReadonlyMap<string, Asset>;
 }
