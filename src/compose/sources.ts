@@ -1,6 +1,6 @@
 /** Reading the project's text for one document, checking each value as it is read: the key exists, its characters have a font. */
 
-import { codePointLabel, type FontBook } from '../fonts/index.js';
+import { uncoveredProblem, type FontBook } from '../fonts/index.js';
 import { problem, type Diagnostic, type Location } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
 import type { Project } from '../load/index.js';
@@ -51,15 +51,7 @@ export class TextReader {
     for (const cp of this.fonts.uncovered(value, this.lang)) {
       if (this.reported.has(cp)) continue;
       this.reported.add(cp);
-      const ch = String.fromCodePoint(cp);
-      this.problems.push(
-        problem(
-          'uncovered-character',
-          `character ${codePointLabel(cp)} '${ch}' in '${origin.key}' (${origin.lang}) is in none of the fonts for '${origin.lang}'`,
-          { file: origin.file, ...(origin.line ? { line: origin.line, column: origin.column ?? 1 } : {}) },
-          'replace or remove it; fonts/README.md lists the faces each language uses',
-        ),
-      );
+      this.problems.push(uncoveredProblem(cp, origin.lang, origin));
     }
   }
 }

@@ -3,9 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import type { Lang } from '../model/index.js';
+import { LetterError, problem, type Diagnostic } from '../diag/index.js';
+import type { Lang, Origin } from '../model/index.js';
 
 export type Variant = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+/** The variant that draws text of this weight and slant. */
+export function variantOf(bold: boolean, italic: boolean): Variant {
+  if (bold) return italic ? 'boldItalic' : 'bold';
+  return italic ? 'italic' : 'regular';
+}
 
 export interface Face {
   readonly id: string;
@@ -104,6 +111,13 @@ export class FontBook {
     return undefined;
   }
 
+  /** The face that draws the code point in this language; throws LetterError `uncovered-character` when none does. */
+  faceOrThrow(codePoint: number, lang: Lang, origin?: Origin): string {
+    const face = this.faceFor(codePoint, lang);
+    if (face === undefined) throw new LetterError(uncoveredProblem(codePoint, lang, origin));
+    return face;
+  }
+
   /** Code points of the text that no face of the language's chain covers (whitespace and controls are fine). */
   uncovered(text: string, lang: Lang): number[] {
     const missing: number[] = [];
@@ -126,8 +140,22 @@ export function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/**
+ * The one diagnostic for a character no face of a language covers, wherever it is found (composing, typesetting,
+ * drawing a DOCX or a signature box): a blank box in a letter to a head of state is worse than no letter.
+ */
+export function uncoveredProblem(cp: number, lang: Lang, origin?: Origin): Diagnostic {
+  const where = origin ? { file: origin.file, ...(origin.line ? { line: origin.line, column: origin.column ?? 1 } : {}) } : {};
+  return problem(
+    'uncovered-character',
+    `character ${codePointLabel(cp)} '${String.fromCodePoint(cp)}' in '${origin?.key ?? ''}' (${lang}) is in none of the fonts for '${lang}'`,
+    where,
+    'replace or remove it; fonts/README.md lists the faces each language uses',
+  );
+}
+
 /** The tool's own fonts folder, next to dist/ and src/. */
-export function toolFontsDir(): string {
+function toolFontsDir(): string {
   return join(import.meta.dirname, '..', '..', 'fonts');
 }
 

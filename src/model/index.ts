@@ -8,6 +8,11 @@
 /** A language code as used for locale folders: `en`, `ko`, `zh`, or any added later. */
 export type Lang = string;
 
+/** Chinese, Japanese and Korean: set with more leading and no italics, and drawn from Word's East Asian font slot. */
+export function isCjkLanguage(lang: Lang): boolean {
+  return /^(zh|ja|ko)\b/i.test(lang);
+}
+
 /** Where a piece of text came from, so that an error raised late (an uncovered glyph) can name its source. */
 export interface Origin {
   /** Path of the source file, relative to the project folder where possible. */
@@ -139,6 +144,15 @@ export interface Section {
 }
 
 export type Paper = 'A4' | 'Letter';
+
+/** ISO 216 A4 and ANSI Letter, in points. */
+export const PAPER_POINTS: Readonly<Record<Paper, { readonly width: number; readonly height: number }>> = {
+  A4: { width: 595.28, height: 841.89 },
+  Letter: { width: 612, height: 792 },
+};
+
+/** One inch all round, in points: the margin of a formal business letter. */
+export const MARGIN_POINTS = 72;
 
 export interface DocumentMeta {
   readonly title: string;

@@ -1,11 +1,11 @@
 /** Setting blocks into units: paragraphs, headings, quotes, lists, signatures and page breaks. */
 
 import type { FontBook } from '../fonts/index.js';
-import { inlineText, type Align, type Block, type Inline, type Lang } from '../model/index.js';
+import { inlineText, isCjkLanguage, type Align, type Block, type Inline, type Lang } from '../model/index.js';
 import { setParagraph, type Line } from './break/paragraph.js';
 import type { Measurer } from './measure.js';
 import { styleRuns, type TextStyle } from './runs.js';
-import { HEADING_SCALE, isCjkLanguage, LIST_INDENT, PARAGRAPH_GAP, QUOTE_INDENT, QUOTE_SCALE } from './style.js';
+import { HEADING_SCALE, LIST_INDENT, PARAGRAPH_GAP, QUOTE_INDENT, QUOTE_SCALE } from './style.js';
 import { setSignature } from './signature.js';
 import type { StructureBuilder } from './structure.js';
 import type { StructRole } from './types.js';

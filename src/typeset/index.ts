@@ -11,7 +11,9 @@ import { pageGeometry } from './style.js';
 import type { FontRef, PagedLetter, PageGeometry } from './types.js';
 
 export type { FontRef, ImageItem, PagedLetter, PageGeometry, PageItem, ReservedBox, StructNode, StructRole, TextItem, TypesetPage } from './types.js';
-export { PAPER, MARGIN, SIGNATURE_FIELD } from './style.js';
+export { SIGNATURE_FIELD } from './style.js';
+// The paper sizes and margin belong to the model (both renderers use them); re-exported under typeset's old names.
+export { PAPER_POINTS as PAPER, MARGIN_POINTS as MARGIN } from '../model/index.js';
 
 /** Options of `typesetLetter`. */
 export interface TypesetOptions {

@@ -12,6 +12,10 @@ interface FaceCache {
 }
 
 // One cache per FontBook (one per process in practice), so a batch of letters measures each word once.
+// Past this many distinct strings a face's cache starts over, so a long batch holds a bounded amount (as the PDF
+// renderer's shared shaping cache does).
+const MAX_WIDTHS = 20_000;
+
 const caches = new WeakMap<FontBook, Map<string, FaceCache>>();
 
 /** Measures text the way pdfkit will draw it: fontkit's layout with its default features. */
@@ -31,6 +35,7 @@ export class Measurer {
     let width = face.widths.get(text);
     if (width === undefined) {
       width = measure(face, text);
+      if (face.widths.size >= MAX_WIDTHS) face.widths.clear();
       face.widths.set(text, width);
     }
     return width;

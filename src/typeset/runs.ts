@@ -1,7 +1,6 @@
 /** Itemizing inlines into styled runs: one face, variant, size and language each, with per-character font fallback. */
 
-import { LetterError, problem } from '../diag/index.js';
-import { codePointLabel, isInvisible, type FontBook, type Variant } from '../fonts/index.js';
+import { isInvisible, variantOf, type FontBook } from '../fonts/index.js';
 import type { Inline, Lang, Origin } from '../model/index.js';
 import { isIdeographic } from './segment/classes.js';
 import { spokenLangs } from './spoken.js';
@@ -67,7 +66,7 @@ export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextSty
           walk(node.children, { ...state, link: node.url });
           break;
         case 'break':
-          push('\n', lastFont() ?? { face: fonts.chain(state.lang)[0]!, variant: variantOf(state.style) }, lastSpoken() ?? state.lang, state);
+          push('\n', lastFont() ?? { face: fonts.chain(state.lang)[0]!, variant: variantOf(state.style.bold, state.style.italic) }, lastSpoken() ?? state.lang, state);
           break;
       }
     }
@@ -82,7 +81,7 @@ export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextSty
   };
 
   const itemize = (text: string, state: State, origin: Origin | undefined): void => {
-    const variant = variantOf(state.style);
+    const variant = variantOf(state.style.bold, state.style.italic);
     const spoken = spokenLangs(text, lang, state.spanLang);
     let current: FontRef | undefined;
     let currentSpoken: Lang | undefined;
@@ -95,8 +94,7 @@ export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextSty
         if (cp === 0x20 || cp === 0xa0) pending += ch; // spaces are drawn; joiners and BOMs are dropped
         continue;
       }
-      const face = fonts.faceFor(cp, state.lang);
-      if (face === undefined) throw uncovered(cp, state.lang, origin, fonts);
+      const face = fonts.faceOrThrow(cp, state.lang, origin);
       // A space never starts a run of its own: it stays with the text before it, in that text's face and language.
       if (!current || current.face !== face || currentSpoken !== chSpoken) {
         if (pending) {
@@ -130,11 +128,6 @@ function sameStyle(run: StyledRun, font: FontRef, spokenLang: Lang, state: State
   );
 }
 
-function variantOf(style: TextStyle): Variant {
-  if (style.bold) return style.italic ? 'boldItalic' : 'bold';
-  return style.italic ? 'italic' : 'regular';
-}
-
 // Markdown soft line breaks arrive as newlines inside text: a space between words, nothing between two ideographs
 // (CSS Text 3 segment-break transformation).
 function normalizeSpace(value: string): string {
@@ -144,14 +137,4 @@ function normalizeSpace(value: string): string {
     const after = value.codePointAt(offset + match.length);
     return before !== undefined && after !== undefined && isIdeographic(before) && isIdeographic(after) ? '' : ' ';
   });
-}
-
-function uncovered(cp: number, lang: Lang, origin: Origin | undefined, fonts: FontBook): LetterError {
-  const label = codePointLabel(cp);
-  const key = origin?.key ?? '(no key)';
-  const message =
-    `character ${label} '${String.fromCodePoint(cp)}' in ${key} (${lang}) is not covered by any font ` +
-    `(tried ${fonts.chain(lang).join(', ')})`;
-  const where = origin ? { file: origin.file, ...(origin.line ? { line: origin.line } : {}), ...(origin.column ? { column: origin.column } : {}) } : {};
-  return new LetterError(problem('uncovered-character', message, where, 'remove the character or add a font that has it to fonts/fonts.json'));
 }

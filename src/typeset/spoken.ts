@@ -1,15 +1,11 @@
 /** The language a screen reader should read each character in: a span's own language, else decided by the script. */
 
-import type { Lang } from '../model/index.js';
+import { isCjkLanguage, type Lang } from '../model/index.js';
 
 const HANGUL = /\p{Script=Hangul}/u;
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const LATIN = /\p{Script=Latin}/u;
-
-function isCjk(lang: Lang): boolean {
-  return /^(zh|ja|ko)\b/.test(lang);
-}
 
 /**
  * The language a character's script says it is in, inside a letter in `docLang`; `undefined` for characters every
@@ -17,12 +13,12 @@ function isCjk(lang: Lang): boolean {
  * letter reads as English and a Chinese title inside an English letter as Chinese: guesses, but the voice a reader
  * picks for them is right, while the letter's own voice would spell them out or skip them.
  */
-export function scriptLang(cp: number, docLang: Lang): Lang | undefined {
+function scriptLang(cp: number, docLang: Lang): Lang | undefined {
   const ch = String.fromCodePoint(cp);
   if (HANGUL.test(ch)) return docLang.startsWith('ko') ? docLang : 'ko';
   if (KANA.test(ch)) return docLang.startsWith('ja') ? docLang : 'ja';
-  if (HAN.test(ch)) return isCjk(docLang) ? docLang : 'zh';
-  if (LATIN.test(ch)) return isCjk(docLang) ? 'en' : docLang;
+  if (HAN.test(ch)) return isCjkLanguage(docLang) ? docLang : 'zh';
+  if (LATIN.test(ch)) return isCjkLanguage(docLang) ? 'en' : docLang;
   return undefined;
 }
 

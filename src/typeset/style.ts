@@ -1,29 +1,15 @@
 /** The letter's typographic choices: paper, margins, sizes, leading and spacing per part. */
 
-import type { Lang, Paper, Part } from '../model/index.js';
+import { isCjkLanguage, MARGIN_POINTS, PAPER_POINTS, type Lang, type Paper, type Part } from '../model/index.js';
 import type { PageGeometry } from './types.js';
-
-/** ISO 216 A4 and ANSI Letter, in points. */
-export const PAPER: Readonly<Record<Paper, { width: number; height: number }>> = {
-  A4: { width: 595.28, height: 841.89 },
-  Letter: { width: 612, height: 792 },
-};
-
-/** One inch all round: the margin of a formal business letter. */
-export const MARGIN = 72;
 
 /** The page for a paper size, with letter's margins unless overridden. */
 export function pageGeometry(paper: Paper, override?: Partial<PageGeometry>): PageGeometry {
   return {
-    width: override?.width ?? PAPER[paper].width,
-    height: override?.height ?? PAPER[paper].height,
-    margins: override?.margins ?? { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN },
+    width: override?.width ?? PAPER_POINTS[paper].width,
+    height: override?.height ?? PAPER_POINTS[paper].height,
+    margins: override?.margins ?? { top: MARGIN_POINTS, right: MARGIN_POINTS, bottom: MARGIN_POINTS, left: MARGIN_POINTS },
   };
-}
-
-/** Chinese, Japanese and Korean text is set with more leading and no italics. */
-export function isCjkLanguage(lang: Lang): boolean {
-  return /^(zh|ja|ko)\b/.test(lang);
 }
 
 /** Body text size: CJK glyphs fill the em box, so they are set a little smaller than Latin text to look the same. */

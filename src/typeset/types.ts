@@ -31,8 +31,6 @@ export interface TextItem {
   readonly width: number;
   /** Extra space after every character (justified CJK lines), in points; 0 otherwise. */
   readonly characterSpacing: number;
-  /** The language of this text (BCP 47 primary code). */
-  readonly lang: Lang;
   /** Target of a link, when the text is one. */
   readonly link?: string;
   /** Id of the structure element this text belongs to; absent for artifacts (page numbers). */

@@ -5,7 +5,7 @@ import type { Block } from '../../model/index.js';
 import type { DrawContext } from './context.js';
 import { listSpecs } from './list.js';
 import { quoteSpecs } from './quote.js';
-import { inlineChildren, paragraphState } from './runs.js';
+import { inlineChildren } from './runs.js';
 import { signatureSpecs } from './signatures.js';
 import { STYLE } from './styles.js';
 
@@ -23,14 +23,14 @@ export function blockSpecs(blocks: readonly Block[], styleId: string, ctx: DrawC
       case 'paragraph':
         out.push({
           style: styleId,
-          children: inlineChildren(block.inlines, ctx, paragraphState(ctx, styleId)),
+          children: inlineChildren(block.inlines, ctx, ctx.styles.runLook(styleId)),
           // A flush paragraph cancels its style's first-line indent (w:ind firstLine 0).
           ...(block.flush ? { indent: { firstLine: 0, firstLineChars: 0 } } : {}),
         });
         break;
       case 'heading': {
         const style = STYLE.heading[block.level - 1]!;
-        out.push({ style, children: inlineChildren(block.inlines, ctx, paragraphState(ctx, style)) });
+        out.push({ style, children: inlineChildren(block.inlines, ctx, ctx.styles.runLook(style)) });
         break;
       }
       case 'quote':

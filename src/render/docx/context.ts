@@ -8,9 +8,8 @@ import type { GlyphUsage } from './usage.js';
 
 export interface DrawContext {
   readonly fonts: FontBook;
-  /** The document's language and its BCP 47 tag (ko / ko-KR). */
+  /** The document's language (its BCP 47 tag is `fonts.locale(lang)`). */
   readonly lang: Lang;
-  readonly locale: string;
   readonly styles: StyleSheet;
   /** Records the characters each face draws, for the embedded subsets. */
   readonly usage: GlyphUsage;
@@ -18,9 +17,4 @@ export interface DrawContext {
   readonly lists: Lists;
   /** Next drawing id (wp:docPr/@id): passed in, because docx's own counter is shared by the whole process. */
   nextDrawingId(): number;
-}
-
-/** The BCP 47 tag for a language inside this document. */
-export function localeOf(ctx: DrawContext, lang: Lang): string {
-  return lang === ctx.lang ? ctx.locale : ctx.fonts.locale(lang);
 }

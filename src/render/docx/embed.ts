@@ -17,7 +17,7 @@ const subsets = new Map<string, Promise<Buffer>>();
  * A subset of one font file holding these characters (plus the glyphs their layout features reach). The file's bytes
  * come from the font book, which reads each file once: a batch subsets the same 14 MB CJK files for every recipient.
  */
-export function subsetOf(file: string, chars: string, fonts: FontBook): Promise<Buffer> {
+function subsetOf(file: string, chars: string, fonts: FontBook): Promise<Buffer> {
   const key = `${file}\u0000${chars}`;
   let hit = subsets.get(key);
   if (hit) {

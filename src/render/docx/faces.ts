@@ -1,8 +1,7 @@
 /** Which face draws each character of a text, and which w:rFonts slot Word reads it from: text → face runs. */
 
-import { LetterError, problem } from '../../diag/index.js';
-import { codePointLabel, isInvisible, type FontBook } from '../../fonts/index.js';
-import type { Lang, Origin } from '../../model/index.js';
+import { isInvisible, type FontBook } from '../../fonts/index.js';
+import { isCjkLanguage, type Lang, type Origin } from '../../model/index.js';
 
 /** A stretch of text whose characters all resolve, slot by slot, to the same faces. */
 export interface FaceRun {
@@ -16,14 +15,6 @@ export interface FaceRun {
   readonly eastAsianChars: string;
   /** w:hint="eastAsia": the run is East Asian text, so Word draws ambiguous punctuation (“ ” … —) from eastAsia. */
   readonly eastAsianHint: boolean;
-}
-
-// Languages whose text Word treats as East Asian. Other languages (vi, mn …) use the Latin slot for their letters.
-const EAST_ASIAN_LANGS = new Set(['ko', 'zh', 'ja']);
-
-/** Whether the language is written with East Asian characters, so its runs get w:hint="eastAsia". */
-export function isEastAsianLang(lang: Lang): boolean {
-  return EAST_ASIAN_LANGS.has(lang.split('-')[0]!.toLowerCase());
 }
 
 // ECMA-376 Part 1 §17.3.2.26 (rFonts) with [MS-OI29500] 2.1.87: Word picks the slot by Unicode block. These blocks are
@@ -65,11 +56,11 @@ const isLatin1Letter = (cp: number): boolean => cp >= 0xc0 && cp <= 0xff && cp !
 
 /**
  * The w:lang/@w:val (language of the Latin-slot text) for runs in this language. For East Asian languages it is
- * en-US, as Word writes it: LibreOffice breaks Latin text by the w:val locale, and with zh-CN it splits Latin words
+ * English (en-US), as Word writes it: LibreOffice breaks Latin text by the w:val locale, and with zh-CN it splits Latin words
  * anywhere ("Mai|ntaining"). The East Asian text keeps its own language in w:eastAsia.
  */
-export function latinLocale(lang: Lang, locale: string): string {
-  return isEastAsianLang(lang) ? 'en-US' : locale;
+export function latinLocale(lang: Lang, locale: string, fonts: FontBook): string {
+  return isCjkLanguage(lang) ? fonts.locale('en') : locale;
 }
 
 /** The faces a language uses for a slot when its text has no character of that slot (a Latin-only Korean run). */
@@ -87,7 +78,8 @@ export function defaultFaces(fonts: FontBook, lang: Lang): { latin: string; east
  * Throws `uncovered-character` for a character no face of the chain has, naming it, its key and its language.
  */
 export function faceRuns(text: string, lang: Lang, fonts: FontBook, origin?: Origin): FaceRun[] {
-  const hint = isEastAsianLang(lang);
+  // Word treats Korean, Chinese and Japanese text as East Asian; other languages (vi, mn …) use the Latin slot.
+  const hint = isCjkLanguage(lang);
   const defaults = defaultFaces(fonts, lang);
   const runs: FaceRun[] = [];
   let current = { text: '', latin: '', eastAsian: '', latinFace: '', eastAsianFace: '' };
@@ -107,8 +99,7 @@ export function faceRuns(text: string, lang: Lang, fonts: FontBook, origin?: Ori
     const cp = ch.codePointAt(0)!;
     const eastAsian = isEastAsianSlot(cp, hint);
     // Spaces and joiners never start a run of their own: they take the face of the run around them.
-    const face = isInvisible(cp) ? undefined : fonts.faceFor(cp, lang);
-    if (!isInvisible(cp) && face === undefined) throw uncovered(cp, lang, origin);
+    const face = isInvisible(cp) ? undefined : fonts.faceOrThrow(cp, lang, origin);
     if (face !== undefined) {
       const slotFace = eastAsian ? current.eastAsianFace : current.latinFace;
       if (slotFace !== '' && slotFace !== face) flush();
@@ -121,17 +112,4 @@ export function faceRuns(text: string, lang: Lang, fonts: FontBook, origin?: Ori
   }
   flush();
   return runs;
-}
-
-function uncovered(cp: number, lang: Lang, origin?: Origin): LetterError {
-  const where = origin ? { file: origin.file, ...(origin.line ? { line: origin.line } : {}), ...(origin.column ? { column: origin.column } : {}) } : {};
-  const key = origin?.key ? ` in '${origin.key}'` : '';
-  return new LetterError(
-    problem(
-      'uncovered-character',
-      `${codePointLabel(cp)} '${String.fromCodePoint(cp)}'${key} (${lang}) is in no font configured for ${lang}`,
-      where,
-      'add a face that covers it to fonts/fonts.json, or replace the character',
-    ),
-  );
 }

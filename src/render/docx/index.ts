@@ -38,7 +38,6 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
   const ctx: DrawContext = {
     fonts,
     lang: doc.lang,
-    locale: doc.locale,
     styles,
     usage: new GlyphUsage(),
     lists: new Lists(),
@@ -57,8 +56,8 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
   // 4. The package. docx writes document.xml, numbering, footers, fonts, media and relationships; the parts it
   //    cannot write as a letter needs (styles, settings, core properties) are written here and replace its own.
   const overrides = [
-    { path: 'word/styles.xml', data: stylesXml(styles, { latinFamily: fonts.face(defaults.latin).family, eastAsianFamily: fonts.face(defaults.eastAsian).family, locale: latinLocale(doc.lang, doc.locale), eastAsianLocale: doc.locale }) },
-    { path: 'word/settings.xml', data: settingsXml(latinLocale(doc.lang, doc.locale), doc.locale) },
+    { path: 'word/styles.xml', data: stylesXml(styles, { latinFamily: fonts.face(defaults.latin).family, eastAsianFamily: fonts.face(defaults.eastAsian).family, locale: latinLocale(doc.lang, doc.locale, fonts), eastAsianLocale: doc.locale }) },
+    { path: 'word/settings.xml', data: settingsXml(latinLocale(doc.lang, doc.locale, fonts), doc.locale) },
     { path: 'docProps/core.xml', data: coreXml(doc) },
   ];
   const build = () =>

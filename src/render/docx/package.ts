@@ -51,7 +51,7 @@ export async function packDeterministic(build: () => File, overrides: readonly P
 
 /** The same parts, re-zipped: [Content_Types].xml first (as Office writes it), then the rest by path, every entry
  *  dated `when`; images are stored, since deflating a PNG or JPEG again gains nothing. */
-export function rezip(bytes: Uint8Array, when: Date): Uint8Array {
+function rezip(bytes: Uint8Array, when: Date): Uint8Array {
   const parts = readZip(bytes);
   const paths = [...parts.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return writeZip(paths.map((path) => [path, parts.get(path)!] as const), { when, level: (path) => (/\.(png|jpe?g)$/.test(path) ? 0 : 6) });

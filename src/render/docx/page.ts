@@ -1,23 +1,20 @@
 /** The page: paper size and margins from the model, and the footer with the page number on continuation pages. */
 
 import { Footer, Paragraph, PageNumber, TextRun, type ISectionOptions, type ParagraphChild } from 'docx';
-import type { LetterDoc } from '../../model/index.js';
+import { MARGIN_POINTS, PAPER_POINTS, type LetterDoc } from '../../model/index.js';
 import type { DrawContext } from './context.js';
-import { fontsFor, paragraphState, textRuns } from './runs.js';
+import { fontsFor, textRuns } from './runs.js';
 import { STYLE } from './styles.js';
 
-// Twips (1/20 pt). A4 210 × 297 mm, US Letter 8.5 × 11 in.
-const PAPER = {
-  A4: { width: 11906, height: 16838 },
-  Letter: { width: 12240, height: 15840 },
-} as const;
-const MARGIN = 1440;
+// Word measures the page in twips (1/20 pt); the sizes are the model's, as the PDF's are (A4 11906 × 16838).
+const twips = (pt: number): number => Math.round(pt * 20);
+const MARGIN = twips(MARGIN_POINTS);
 
 /** docx section properties: page size, margins, and a first page without a number. */
 export function pageProperties(doc: LetterDoc): ISectionOptions['properties'] {
   return {
     page: {
-      size: PAPER[doc.paper],
+      size: { width: twips(PAPER_POINTS[doc.paper].width), height: twips(PAPER_POINTS[doc.paper].height) },
       margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 720, footer: 720, gutter: 0 },
     },
     // SPEC §7: page numbers on letters longer than one page. The first page has its own, empty footer (w:titlePg),
@@ -35,8 +32,8 @@ export function footers(doc: LetterDoc, ctx: DrawContext): NonNullable<ISectionO
 }
 
 /** "- {page} -" → text runs around PAGE and NUMPAGES fields, each run with the document's fonts and language. */
-export function pageLabelRuns(label: string, ctx: DrawContext): ParagraphChild[] {
-  const state = paragraphState(ctx, STYLE.footer);
+function pageLabelRuns(label: string, ctx: DrawContext): ParagraphChild[] {
+  const state = ctx.styles.runLook(STYLE.footer);
   const out: ParagraphChild[] = [];
   for (const part of label.split(/(\{pages?\})/)) {
     if (part === '') continue;

@@ -5,18 +5,11 @@
  * part's style.
  */
 
-import { AlignmentType } from 'docx';
-import type { Align, Section } from '../../model/index.js';
+import type { Section } from '../../model/index.js';
 import { blockSpecs, type ParagraphSpec, type Spec } from './blocks.js';
 import type { DrawContext } from './context.js';
 import { BODY_SIZE, PART_STYLE } from './styles.js';
-
-const ALIGNMENT: Readonly<Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]>> = {
-  start: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  end: AlignmentType.RIGHT,
-  justify: AlignmentType.BOTH,
-};
+import { firstLineIndent, JC } from './styles-xml.js';
 
 /** The specs of one section, in order. */
 export function sectionSpecs(section: Section, ctx: DrawContext): Spec[] {
@@ -24,10 +17,8 @@ export function sectionSpecs(section: Section, ctx: DrawContext): Spec[] {
   const direct = ctx.styles.directFor(section);
   const paragraphs = specs.filter((s): s is ParagraphSpec => s !== 'pagebreak');
   for (const spec of paragraphs) {
-    if (direct.align !== undefined) spec.alignment = ALIGNMENT[direct.align];
-    if (direct.firstLineEm !== undefined && spec.indent?.firstLine !== 0) {
-      spec.indent = { firstLineChars: Math.round(direct.firstLineEm * 100), firstLine: Math.round(direct.firstLineEm * BODY_SIZE * 20) };
-    }
+    if (direct.align !== undefined) spec.alignment = JC[direct.align];
+    if (direct.firstLineEm !== undefined && spec.indent?.firstLine !== 0) spec.indent = firstLineIndent(direct.firstLineEm, BODY_SIZE);
     if (direct.keepNext !== undefined) spec.keepNext = direct.keepNext;
     if (direct.keepLines !== undefined) spec.keepLines = direct.keepLines;
   }

@@ -3,13 +3,13 @@
 import type { Quote } from '../../model/index.js';
 import { blockSpecs, type Spec } from './blocks.js';
 import type { DrawContext } from './context.js';
-import { inlineChildren, paragraphState } from './runs.js';
+import { inlineChildren } from './runs.js';
 import { STYLE } from './styles.js';
 
 export function quoteSpecs(quote: Quote, ctx: DrawContext, depth: number): Spec[] {
   const out = blockSpecs(quote.blocks, STYLE.quote, ctx, depth);
   if (quote.attribution) {
-    out.push({ style: STYLE.attribution, children: inlineChildren(quote.attribution, ctx, paragraphState(ctx, STYLE.attribution)) });
+    out.push({ style: STYLE.attribution, children: inlineChildren(quote.attribution, ctx, ctx.styles.runLook(STYLE.attribution)) });
   }
   return out;
 }

@@ -2,10 +2,10 @@
 
 import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import type { Inline, Lang, Origin } from '../../model/index.js';
-import { localeOf, type DrawContext } from './context.js';
+import { variantOf } from '../../fonts/index.js';
+import type { DrawContext } from './context.js';
 import { defaultFaces, faceRuns, latinLocale, type FaceRun } from './faces.js';
 import { STYLE } from './styles.js';
-import { variantOf } from './usage.js';
 
 /** How the runs being built look: what the paragraph style gives and what the inline markup adds. */
 export interface RunState {
@@ -17,11 +17,6 @@ export interface RunState {
   /** Bold/italic a second, nested piece of markup adds on top of the character style. */
   readonly directBold?: boolean;
   readonly directItalic?: boolean;
-}
-
-/** The state runs start from in a paragraph of this style. */
-export function paragraphState(ctx: DrawContext, styleId: string): RunState {
-  return ctx.styles.runLook(styleId);
 }
 
 /** Runs (and hyperlinks) for a paragraph's inlines. */
@@ -94,7 +89,7 @@ export function textRuns(text: string, lang: Lang, ctx: DrawContext, state: RunS
 export function fontsFor(lang: Lang, ctx: DrawContext, run: FaceRun | undefined) {
   const faces = run ? { latin: run.latinFace, eastAsian: run.eastAsianFace } : defaultFaces(ctx.fonts, lang);
   const latin = ctx.fonts.face(faces.latin).family;
-  const locale = localeOf(ctx, lang);
+  const locale = ctx.fonts.locale(lang);
   return {
     font: {
       ascii: latin,
@@ -103,6 +98,6 @@ export function fontsFor(lang: Lang, ctx: DrawContext, run: FaceRun | undefined)
       eastAsia: ctx.fonts.face(faces.eastAsian).family,
       ...(run?.eastAsianHint ? { hint: 'eastAsia' } : {}),
     },
-    language: { value: latinLocale(lang, locale), eastAsia: locale },
+    language: { value: latinLocale(lang, locale, ctx.fonts), eastAsia: locale },
   };
 }

@@ -4,7 +4,7 @@ import { ExternalHyperlink, ImageRun, type ParagraphChild } from 'docx';
 import type { Inline, Signature, SignatureImage } from '../../model/index.js';
 import type { ParagraphSpec } from './blocks.js';
 import type { DrawContext } from './context.js';
-import { inlineChildren, paragraphState, textRuns } from './runs.js';
+import { inlineChildren, textRuns } from './runs.js';
 import { PART_STYLE, STYLE } from './styles.js';
 
 // The box a signature image is scaled into, in CSS pixels (96 per inch, docx's unit): 45 × 15 mm.
@@ -17,13 +17,13 @@ const BOX = { width: 170, height: 57 };
 export function signatureSpecs(sig: Signature, ctx: DrawContext): ParagraphSpec[] {
   const lines: ParagraphChild[][] = [];
   if (sig.image) lines.push([imageRun(sig.image, ctx)]);
-  const text = (inlines: readonly Inline[]): ParagraphChild[] => inlineChildren(inlines, ctx, paragraphState(ctx, STYLE.signatureLine));
+  const text = (inlines: readonly Inline[]): ParagraphChild[] => inlineChildren(inlines, ctx, ctx.styles.runLook(STYLE.signatureLine));
   if (sig.person) lines.push(text(sig.person));
   if (sig.title) lines.push(text(sig.title));
   // The organisation stands out as in the PDF: the Strong character style, so the recipient side can restyle it.
   lines.push(text([{ type: 'strong', children: sig.org }]));
   if (sig.email) {
-    const state = { ...paragraphState(ctx, STYLE.signatureLine), charStyle: STYLE.hyperlink };
+    const state = { ...ctx.styles.runLook(STYLE.signatureLine), charStyle: STYLE.hyperlink };
     lines.push([new ExternalHyperlink({ link: `mailto:${sig.email}`, children: textRuns(sig.email, ctx.lang, ctx, state) })]);
   }
   return lines.map((children, i) => ({ style: i === 0 ? PART_STYLE.signatures : STYLE.signatureLine, children }));

@@ -17,7 +17,7 @@ export interface Defaults {
 const twips = (pt: number): number => Math.round(pt * 20);
 
 /** ST_Jc: Word 2007+ and LibreOffice read left/right; start/end are Strict-only. */
-export const JC: Readonly<Record<Align, string>> = { start: 'left', center: 'center', end: 'right', justify: 'both' };
+export const JC = { start: 'left', center: 'center', end: 'right', justify: 'both' } as const satisfies Readonly<Record<Align, string>>;
 
 /** word/styles.xml for the sheet. */
 export function stylesXml(sheet: StyleSheet, defaults: Defaults): string {
@@ -89,15 +89,21 @@ function pPr(look: ParagraphLook, isDefault: boolean, size?: number): string {
 }
 
 /** First-line indent in em: w:firstLineChars (hundredths of a character) for Word, which follows the font size;
- *  w:firstLine in twips at body size for LibreOffice, which ignores the *Chars attributes. */
+ *  w:firstLine in twips at `size` for LibreOffice, which ignores the *Chars attributes. */
+export function firstLineIndent(em: number, size: number): { firstLineChars: number; firstLine: number } {
+  return { firstLineChars: Math.round(em * 100), firstLine: twips(em * size) };
+}
+
+/** w:ind of a style: left and right indents in points, and the first-line indent (see firstLineIndent). */
 export function indent(look: Pick<ParagraphLook, 'indentLeft' | 'indentRight' | 'firstLineEm'>, size = BODY_SIZE): string {
   const { indentLeft, indentRight, firstLineEm } = look;
   if (indentLeft === undefined && indentRight === undefined && firstLineEm === undefined) return '';
+  const first = firstLineEm !== undefined ? firstLineIndent(firstLineEm, size) : undefined;
   return el('w:ind', {
     'w:left': indentLeft !== undefined ? twips(indentLeft) : undefined,
     'w:right': indentRight !== undefined ? twips(indentRight) : undefined,
-    'w:firstLineChars': firstLineEm !== undefined ? Math.round(firstLineEm * 100) : undefined,
-    'w:firstLine': firstLineEm !== undefined ? twips(firstLineEm * size) : undefined,
+    'w:firstLineChars': first?.firstLineChars,
+    'w:firstLine': first?.firstLine,
   });
 }
 

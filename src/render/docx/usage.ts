@@ -37,8 +37,3 @@ export class GlyphUsage {
     return [...out].sort().join('');
   }
 }
-
-/** The variant a run is drawn in. */
-export function variantOf(bold: boolean, italic: boolean): Variant {
-  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
-}

@@ -39,7 +39,7 @@ export async function renderPdf(doc: LetterDoc, opts: PdfOptions): Promise<PdfRe
 }
 
 /** Draw an already typeset letter: no layout decision is taken here. */
-export async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>): Promise<PdfResult> {
+async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>): Promise<PdfResult> {
   const { default: PDFDocument } = await import('pdfkit');
   const pdf = createDocument(PDFDocument, paged, opts.pdfa ?? false);
   const bytes = collect(pdf);

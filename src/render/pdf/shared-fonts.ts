@@ -47,7 +47,6 @@ interface GlyphRecord {
 
 interface FaceShare {
   layouts: Record<string, unknown>;
-  layoutCount: number;
   readonly glyphs: Map<number, GlyphRecord>;
 }
 
@@ -71,7 +70,7 @@ export function shareFontWork(pdf: PDFKit.PDFDocument): void {
   if (!embedded || !font || patched.has(embedded)) return;
   patched.add(embedded);
   let share = shares.get(font);
-  if (!share) shares.set(font, (share = { layouts: Object.create(null) as Record<string, unknown>, layoutCount: 0, glyphs: new Map() }));
+  if (!share) shares.set(font, (share = { layouts: Object.create(null) as Record<string, unknown>, glyphs: new Map() }));
   // pdfkit's runs are per face and read-only once made (positions are scaled by the face's own units per em).
   if (embedded.layoutCache) embedded.layoutCache = share.layouts;
   const subset = embedded.subset;
@@ -90,11 +89,7 @@ export function trimSharedFontWork(pdf: PDFKit.PDFDocument): void {
     const share = embedded.font ? shares.get(embedded.font) : undefined;
     if (!share) continue;
     // Counting keys is cheap next to drawing a document, and only done once per face per document.
-    share.layoutCount = Object.keys(share.layouts).length;
-    if (share.layoutCount > MAX_LAYOUTS) {
-      share.layouts = Object.create(null) as Record<string, unknown>;
-      share.layoutCount = 0;
-    }
+    if (Object.keys(share.layouts).length > MAX_LAYOUTS) share.layouts = Object.create(null) as Record<string, unknown>;
   }
 }
 

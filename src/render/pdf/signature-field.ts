@@ -1,8 +1,7 @@
 /** The PAdES signature field: a /Sig placeholder for sign/ to fill, and a visible widget drawing the signer's lines. */
 
 /// <reference types="pdfkit" />
-import { LetterError, problem } from '../../diag/index.js';
-import { codePointLabel, isInvisible, type FontBook } from '../../fonts/index.js';
+import { isInvisible, type FontBook } from '../../fonts/index.js';
 
 /** What the signature dictionary and its visible appearance say. */
 export interface SignatureFieldSpec {
@@ -154,12 +153,7 @@ function runs(doc: PDFKit.PDFDocument, line: string, lang: string, fonts: FontBo
   for (const ch of line) {
     const cp = ch.codePointAt(0)!;
     // Spaces stay in the face around them, so a space does not split a Korean run into a Latin one.
-    const id = isInvisible(cp) && faceId ? faceId : fonts.faceFor(cp, lang);
-    if (id === undefined) {
-      throw new LetterError(
-        problem('uncovered-character', `no font covers ${codePointLabel(cp)} '${ch}' in the signature appearance (${lang})`, {}, 'change the signer name or organisation, or add a face to fonts/fonts.json'),
-      );
-    }
+    const id = isInvisible(cp) && faceId ? faceId : fonts.faceOrThrow(cp, lang);
     const last = out[out.length - 1];
     if (last && id === faceId) {
       last.text += ch;

@@ -113,7 +113,7 @@ function placeLine(
     if (str.trim() === '') return; // a space alone draws nothing; its width is already in the positions
     items.push({
       kind: 'text', text: str, font: run.font, size: run.size, x: at, y: baseline, width: w,
-      characterSpacing, lang: run.lang, ...(run.link ? { link: run.link } : {}), ...(run.tag !== undefined ? { tag: run.tag } : {}),
+      characterSpacing, ...(run.link ? { link: run.link } : {}), ...(run.tag !== undefined ? { tag: run.tag } : {}),
     });
   };
 

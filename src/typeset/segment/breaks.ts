@@ -27,7 +27,7 @@ export function breakOpportunities(text: string, langAt: (index: number) => Lang
 }
 
 /** Whether our rules keep a UAX #14 opportunity at `position` (between the character before it and the one at it). */
-export function allowsBreak(text: string, position: number, langAt: (index: number) => Lang): boolean {
+function allowsBreak(text: string, position: number, langAt: (index: number) => Lang): boolean {
   const beforeIndex = position - (isLowSurrogate(text.charCodeAt(position - 1)) ? 2 : 1);
   const before = text.codePointAt(beforeIndex)!;
   const after = text.codePointAt(position)!;
