@@ -2,8 +2,8 @@
 
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
-import { fromDer, OID, toDer } from './cms.js';
-import { subjectFields } from './p12.js';
+import { fromDer, issuerAndSerial, OID, toDer } from './cms.js';
+import { commonName } from './p12.js';
 
 type Asn1 = forge.asn1.Asn1;
 const { asn1 } = forge;
@@ -61,8 +61,7 @@ function check(cms: Uint8Array, content: readonly Uint8Array[]): CmsCheck {
   const certDer = certificates.find((der) => matchesSid(der, sid));
   if (!certDer) return { valid: false, problems: [...problems, 'the signer certificate is not in the signature'] };
   const cert = new X509Certificate(certDer);
-  const subject = subjectFields(cert.subject);
-  const signer = subject.get('CN') ?? cert.subject.replace(/\n/g, ', ');
+  const signer = commonName(cert);
 
   const hash = createHash(hashName);
   for (const piece of content) hash.update(piece);
@@ -107,13 +106,12 @@ function check(cms: Uint8Array, content: readonly Uint8Array[]): CmsCheck {
 
 /** Whether the certificate is the one the SignerIdentifier names by issuer and serial number. */
 function matchesSid(certDer: Buffer, sid: Asn1 | undefined): boolean {
-  if (!sid) return false;
-  const tbs = children(children(fromDer(certDer))[0]);
-  const at = isContext(tbs[0], 0) ? 1 : 0;
   // A [0] subjectKeyIdentifier sid (version 3) is not written by the tools letter works with; it is reported as no match.
-  if (isContext(sid, 0)) return false;
+  if (!sid || isContext(sid, 0)) return false;
   const [issuer, serial] = children(sid);
-  return !!issuer && !!serial && toDer(issuer).equals(toDer(tbs[at + 2]!)) && toDer(serial).equals(toDer(tbs[at]!));
+  if (!issuer || !serial) return false;
+  const cert = issuerAndSerial(certDer);
+  return toDer(issuer).equals(toDer(cert.issuer)) && toDer(serial).equals(toDer(cert.serial));
 }
 
 function asn1TimeToIso(node: Asn1): string | undefined {

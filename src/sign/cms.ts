@@ -63,9 +63,15 @@ function attribute(type: string, value: Asn1): Asn1 {
   return seq([oid(type), set([value])]);
 }
 
+/** The signer certificate as a CMS names it: its DER, and its issuer and serial number. */
+interface SignerId {
+  readonly der: Uint8Array;
+  readonly issuer: Asn1;
+  readonly serial: Asn1;
+}
+
 /** ESS signing-certificate-v2 (RFC 5035): binds the signer certificate into the signed attributes, as CAdES requires. */
-function signingCertificateV2(certDer: Uint8Array): Asn1 {
-  const { issuer, serial } = issuerAndSerial(certDer);
+function signingCertificateV2({ der: certDer, issuer, serial }: SignerId): Asn1 {
   const certHash = createHash('sha256').update(certDer).digest();
   // hashAlgorithm is omitted: its DEFAULT is sha256, and DER forbids encoding a default.
   const issuerSerial = seq([seq([explicit(4, [issuer])]), serial]);
@@ -73,12 +79,12 @@ function signingCertificateV2(certDer: Uint8Array): Asn1 {
 }
 
 /** The signed attributes, each DER-encoded and sorted: DER requires a SET OF in ascending byte order. */
-function signedAttributes(digest: Uint8Array, key: SigningKey, opts: CmsOptions): Asn1[] {
+function signedAttributes(digest: Uint8Array, signer: SignerId, opts: CmsOptions): Asn1[] {
   const attrs = [
     attribute(OID.contentType, oid(OID.data)),
     ...(opts.signingTime ? [attribute(OID.signingTime, time(opts.signingTime))] : []),
     attribute(OID.messageDigest, octets(digest)),
-    attribute(OID.signingCertificateV2, signingCertificateV2(key.certificate)),
+    attribute(OID.signingCertificateV2, signingCertificateV2(signer)),
   ];
   return attrs
     .map((attr) => ({ attr, der: toDer(attr) }))
@@ -93,15 +99,15 @@ function signedAttributes(digest: Uint8Array, key: SigningKey, opts: CmsOptions)
 export function signDetached(content: Uint8Array | readonly Uint8Array[], key: SigningKey, opts: CmsOptions = {}): Buffer {
   const hash = createHash('sha256');
   for (const piece of Array.isArray(content) ? content : [content as Uint8Array]) hash.update(piece);
-  const attrs = signedAttributes(hash.digest(), key, opts);
+  const signer: SignerId = { der: key.certificate, ...issuerAndSerial(key.certificate) };
+  const attrs = signedAttributes(hash.digest(), signer, opts);
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] IMPLICIT they are stored under.
   const signature = rsaSign('sha256', toDer(set(attrs)), key.privateKey);
 
   const sha256 = seq([oid(OID.sha256), nul()]);
-  const { issuer, serial } = issuerAndSerial(key.certificate);
   const signerInfo = seq([
     integer(1),
-    seq([issuer, serial]),
+    seq([signer.issuer, signer.serial]),
     sha256,
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, attrs),
     seq([oid(OID.rsaEncryption), nul()]),

@@ -5,8 +5,8 @@ import { C14nCanonicalization, findAncestorNs } from 'xml-crypto';
 import { isUnsignedPart } from './docx.js';
 import { decode, NS, parseXml, RELATIONSHIP_TRANSFORM, transformedRelationships } from './docx-opc.js';
 import { canonicalById, DSIG } from './docx-xmldsig.js';
-import { subjectFields } from './p12.js';
-import type { VerifyReport } from './report.js';
+import { commonName } from './p12.js';
+import { signedReport, unsignedReport, type VerifyReport } from './report.js';
 import { readZip } from '../zip/index.js';
 
 const DIGESTS: Readonly<Record<string, string>> = {
@@ -34,10 +34,10 @@ export function verifyDocx(file: string, docx: Uint8Array): VerifyReport {
   try {
     parts = readZip(docx);
   } catch {
-    return { file, kind: 'docx', signed: false, valid: false, problems: ['the file is not a readable DOCX (zip)'] };
+    return unsignedReport(file, 'docx', 'the file is not a readable DOCX (zip)');
   }
   const sigParts = [...parts.keys()].filter((p) => /^_xmlsignatures\/[^/]+\.xml$/.test(p)).sort();
-  if (sigParts.length === 0) return { file, kind: 'docx', signed: false, valid: false, problems: ['the DOCX has no package signature'] };
+  if (sigParts.length === 0) return unsignedReport(file, 'docx', 'the DOCX has no package signature');
 
   const problems: string[] = [];
   const covered = new Set<string>();
@@ -57,15 +57,7 @@ export function verifyDocx(file: string, docx: Uint8Array): VerifyReport {
   for (const part of parts.keys()) {
     if (!isUnsignedPart(part) && !covered.has(part)) problems.push(`the part ${part} is not covered by the signature`);
   }
-  return {
-    file,
-    kind: 'docx',
-    signed: true,
-    valid: problems.length === 0,
-    ...(signer ? { signer } : {}),
-    ...(signingTime ? { signingTime } : {}),
-    problems,
-  };
+  return signedReport(file, 'docx', problems, { signer, signingTime });
 }
 
 interface SignatureCheck {
@@ -108,7 +100,7 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
   let signer: string | undefined;
   try {
     const cert = new X509Certificate(Buffer.from(certText, 'base64'));
-    signer = subjectFields(cert.subject).get('CN') ?? cert.subject.replace(/\n/g, ', ');
+    signer = commonName(cert);
     const method = SIGNATURE_METHODS[first(signedInfo, 'SignatureMethod')?.getAttribute('Algorithm') ?? ''];
     const c14n = first(signedInfo, 'CanonicalizationMethod')?.getAttribute('Algorithm');
     if (!method || c14n !== DSIG.c14n) {

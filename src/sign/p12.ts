@@ -65,15 +65,20 @@ export function loadP12(bytes: Uint8Array, password: string, file: string): Sign
   const der = (cert: forge.pki.Certificate): Uint8Array =>
     Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   const certificate = der(signer);
-  const subject = subjectFields(new X509Certificate(certificate).subject);
-  const organisation = subject.get('O');
+  const x509 = new X509Certificate(certificate);
+  const organisation = subjectFields(x509.subject).get('O');
   return {
     privateKey: createPrivateKey(forge.pki.privateKeyToPem(forgeKey)),
     certificate,
     chain: certs.filter((cert) => cert !== signer).map(der),
-    signerName: subject.get('CN') ?? new X509Certificate(certificate).subject.replace(/\n/g, ', '),
+    signerName: commonName(x509),
     ...(organisation ? { organisation } : {}),
   };
+}
+
+/** The certificate's subject common name (CN); the whole subject, comma-joined, when it has none. */
+export function commonName(cert: X509Certificate): string {
+  return subjectFields(cert.subject).get('CN') ?? cert.subject.replace(/\n/g, ', ');
 }
 
 /** Node's X509Certificate.subject is one `KEY=value` per line. */

@@ -1,7 +1,7 @@
 /** Checking a signed PDF: byte ranges, the CMS over them, signer, claimed time, bytes appended after signing. */
 
 import { verifyDetached } from './cms-verify.js';
-import type { VerifyReport } from './report.js';
+import { signedReport, unsignedReport, type VerifyReport } from './report.js';
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 
@@ -34,18 +34,9 @@ export function verifyPdf(file: string, pdf: Uint8Array): VerifyReport {
     modifiedAfterSigning = c + d !== bytes.length;
   }
 
-  if (count === 0) return { file, kind: 'pdf', signed: false, valid: false, problems: ['the PDF has no signature'] };
+  if (count === 0) return unsignedReport(file, 'pdf', 'the PDF has no signature');
   if (modifiedAfterSigning) problems.push('bytes were appended after the last signature (the document was modified after signing)');
-  return {
-    file,
-    kind: 'pdf',
-    signed: true,
-    valid: problems.length === 0,
-    ...(signer ? { signer } : {}),
-    ...(signingTime ? { signingTime } : {}),
-    modifiedAfterSigning,
-    problems,
-  };
+  return signedReport(file, 'pdf', problems, { signer, signingTime, modifiedAfterSigning });
 }
 
 /** The /M of the signature dictionary holding this ByteRange, as ISO 8601 (PAdES puts the claimed time there). */

@@ -19,3 +19,17 @@ export interface VerifyReport {
   /** Each thing that is wrong, in words a user can act on. */
   readonly problems: string[];
 }
+
+/** The report for a file that carries no signature (or cannot be read far enough to find one). */
+export function unsignedReport(file: string, kind: VerifyReport['kind'], message: string): VerifyReport {
+  return { file, kind, signed: false, valid: false, problems: [message] };
+}
+
+/** What a signed file's report may carry beyond its problems. */
+export type SignedExtras = Pick<VerifyReport, 'signer' | 'signingTime' | 'modifiedAfterSigning'>;
+
+/** The report for a signed file: valid exactly when nothing is wrong; extras left undefined do not appear. */
+export function signedReport(file: string, kind: VerifyReport['kind'], problems: string[], extras: SignedExtras = {}): VerifyReport {
+  const present = Object.entries(extras).filter(([, value]) => value !== undefined);
+  return { file, kind, signed: true, valid: problems.length === 0, ...Object.fromEntries(present), problems };
+}

@@ -18,7 +18,8 @@ export async function verifyFile(path: string): Promise<VerifyReport> {
   } catch {
     throw new LetterError(problem('missing-file', `cannot read ${path}`, { file: path }, 'check the path'));
   }
-  const report = kindOf(bytes) === 'pdf' ? verifyPdf(path, bytes) : kindOf(bytes) === 'docx' ? verifyDocx(path, bytes) : undefined;
+  const kind = kindOf(bytes);
+  const report = kind === 'pdf' ? verifyPdf(path, bytes) : kind === 'docx' ? verifyDocx(path, bytes) : undefined;
   if (!report) {
     throw new LetterError(problem('verify-failed', `${path} is neither a PDF nor a DOCX`, { file: path }, 'verify the .pdf or .docx files letter wrote'));
   }
