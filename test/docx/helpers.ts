@@ -117,18 +117,6 @@ export function attr(xml: string, name: string, attribute: string): string {
   return m ? unescapeXml(m[1]!) : '';
 }
 
-/** Whether a command exists; tests that need it fail under CI and skip elsewhere. */
-export function hasTool(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const mustRunTools = process.env['CI'] === 'true';
-
 /** A fresh scratch folder. */
 export function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'letter-docx-'));

@@ -5,9 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LetterDoc } from '../../src/model/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { exampleLetter, expectedParagraphs, fonts, hasTool, LANGS, libreOfficePdfs, midWordBreaks, mustRunTools, pdfFonts, pdfText, type ExampleLang } from './helpers.js';
+import { exampleLetter, expectedParagraphs, fonts, LANGS, libreOfficePdfs, midWordBreaks, pdfFonts, pdfText, type ExampleLang } from './helpers.js';
+import { toolAvailable } from '../support/tools.js';
 
-const canRun = mustRunTools || (hasTool('soffice') && hasTool('pdftotext') && hasTool('pdffonts'));
+const canRun = toolAvailable('soffice') && toolAvailable('pdftotext') && toolAvailable('pdffonts') && toolAvailable('pdfinfo');
 const FACE = { en: 'NotoSerif-Regular', ko: 'NotoSerifKR-Regular', zh: 'NotoSerifSC-Regular' } as const;
 
 const docs = new Map<ExampleLang, LetterDoc>();

@@ -1,6 +1,6 @@
 /** The walking skeleton on the real output: the example letter in en, ko and zh, as PDF and DOCX. */
 
-import { existsSync, readdirSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/index.js';
@@ -161,9 +161,7 @@ describe('bad input through the CLI', () => {
   it('`letter build --lang zh --format pdf` writes the one Chinese PDF', () => {
     const outDir = tempDir('letter-cli-');
     const r = letterCli(['build', EXAMPLE, '--lang', 'zh', '--format', 'pdf', '--out', outDir]);
-    expect(r.stderr).toBe(r.status === 0 ? r.stderr : '');
-    expect(r.status).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(outDir, 'cn'))).toEqual(['open-letter-2023.zh.pdf']);
-    mkdirSync(join(outDir, 'x'), { recursive: true });
   });
 });

@@ -1,13 +1,8 @@
-/** Whether poppler's tools are installed; under CI they must be, so tests never skip there. */
+/** Whether the PDF checkers these tests call are installed: poppler's pdftotext and pdfinfo, and qpdf. */
 
-import { execFileSync } from 'node:child_process';
+import { toolAvailable } from '../support/tools.js';
 
+/** True when they are all there; under CI a missing one is a failure (test/support/tools.ts), never a skip. */
 export function hasPoppler(): boolean {
-  if (process.env['CI']) return true;
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  return ['pdftotext', 'pdfinfo', 'qpdf'].every((tool) => toolAvailable(tool));
 }

@@ -8,7 +8,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadP12, signDocx, verifyFile, type SigningKey } from '../../src/sign/index.js';
 import { makeTestPki, type TestPki } from '../support/pki.js';
-import { hasTool, KOREAN, SIGNING_TIME, unsignedDocx } from './make-files.js';
+import { libreOfficeUno, toolAvailable } from '../support/tools.js';
+import { KOREAN, SIGNING_TIME, unsignedDocx } from './make-files.js';
 
 /** The same package with one part's text edited. */
 function edited(docx: Uint8Array, part: string, edit: (xml: string) => string): Uint8Array {
@@ -33,13 +34,6 @@ function libreOffice(pki: TestPki, files: string[]): LoVerdict[] {
     timeout: 120_000,
   });
   return out.trim().split('\n').map((line) => JSON.parse(line) as LoVerdict);
-}
-
-function hasLibreOfficeUno(): boolean {
-  if (!hasTool('soffice', ['--version'])) return false;
-  const ok = spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
-  if (!ok && process.env.CI) throw new Error('python3-uno is required under CI');
-  return ok;
 }
 
 describe('signDocx', () => {
@@ -80,7 +74,7 @@ describe('signDocx', () => {
   });
 
   it('is valid for LibreOffice, and invalid once word/document.xml or a .rels part changes', () => {
-    if (!hasLibreOfficeUno()) return;
+    if (!libreOfficeUno()) return;
     const [good, bad, badRels] = libreOffice(pki, [signedPath, tamperedPath, relsTamperedPath]);
     expect(good!.signatures).toHaveLength(1);
     expect(good!.signatures[0]).toMatchObject({ valid: true });
@@ -107,7 +101,7 @@ describe('signDocx', () => {
   });
 
   it('has a .p7s that openssl cms verifies against the signed DOCX and the CA, and rejects for another file', () => {
-    if (!hasTool('openssl', ['version'])) return;
+    if (!toolAvailable('openssl')) return;
     const cms = (content: string): number =>
       spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${signedPath}.p7s`, '-content', content, '-CAfile', pki.caPem, '-out', '/dev/null'], {
         stdio: 'ignore',

@@ -1,6 +1,5 @@
 /** Real unsigned letters for the signing tests: a pdfkit PDF with a signature field, a docx-package DOCX. */
 
-import { execFileSync } from 'node:child_process';
 import PDFDocument from 'pdfkit';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { toolFontBook } from '../../src/fonts/index.js';
@@ -57,16 +56,4 @@ export async function unsignedDocx(text = KOREAN): Promise<Buffer> {
     sections: [{ children: [new Paragraph({ children: [new TextRun({ text, font: { eastAsia: 'Noto Serif KR' }, language: { value: 'ko-KR', eastAsia: 'ko-KR' } })] })] }],
   });
   return Packer.toBuffer(doc);
-}
-
-/** Whether a system tool exists; under CI a missing tool is a failure, not a skip. */
-export function hasTool(name: string, args: string[] = ['-v']): boolean {
-  try {
-    execFileSync(name, args, { stdio: 'ignore' });
-    return true;
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    if (missing && process.env.CI) throw new Error(`${name} is required under CI`);
-    return !missing;
-  }
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadP12, signPdf, verifyFile, type SigningKey } from '../../src/sign/index.js';
 import { makeTestPki, type TestPki } from '../support/pki.js';
-import { hasTool, SIGNING_TIME, SPEC, unsignedPdf } from './make-files.js';
+import { toolAvailable } from '../support/tools.js';
+import { SIGNING_TIME, SPEC, unsignedPdf } from './make-files.js';
 
 const run = (cmd: string, args: string[]): { code: number; out: string } => {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
@@ -31,7 +32,7 @@ describe('signPdf', () => {
   });
 
   it('is a signature pdfsig calls valid, trusted, SHA-256 and covering the whole document', () => {
-    if (!hasTool('pdfsig')) return;
+    if (!toolAvailable('pdfsig')) return;
     const args = pki.nssDir ? ['-nssdir', `sql:${pki.nssDir}`, signedPath] : [signedPath];
     const { out } = run('pdfsig', args);
     expect(out).toContain('Signature Validation: Signature is Valid.');
@@ -43,7 +44,7 @@ describe('signPdf', () => {
   });
 
   it('passes qpdf --check', () => {
-    if (!hasTool('qpdf', ['--version'])) return;
+    if (!toolAvailable('qpdf')) return;
     const { code, out } = run('qpdf', ['--check', signedPath]);
     expect(out).toContain('No syntax or stream encoding errors found');
     expect(code).toBe(0);
@@ -65,7 +66,7 @@ describe('signPdf', () => {
     const report = await verifyFile(tampered);
     expect(report.valid).toBe(false);
     expect(report.problems.join('\n')).toMatch(/digest mismatch/);
-    if (hasTool('pdfsig')) {
+    if (toolAvailable('pdfsig')) {
       const { out } = run('pdfsig', [tampered]);
       expect(out).not.toContain('Signature is Valid');
       expect(out).toMatch(/Digest Mismatch|Signature is Invalid/);
@@ -86,7 +87,7 @@ describe('signPdf', () => {
   });
 
   it('shows the visible signature on the page: in /Annots, as text, and as ink', () => {
-    if (!hasTool('qpdf', ['--version'])) return;
+    if (!toolAvailable('qpdf')) return;
     const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pages', '--json-key=acroform', signedPath], { encoding: 'utf8' })) as {
       pages: { object: string }[];
       acroform: { fields: { fieldtype: string; pageposfrom1: number; annotation: { object: string } }[] };
@@ -97,7 +98,7 @@ describe('signPdf', () => {
     const pageDict = execFileSync('qpdf', [`--show-object=${json.pages[1]!.object.split(' ')[0]}`, signedPath], { encoding: 'utf8' });
     expect(pageDict).toMatch(new RegExp(`/Annots \\[ ${field.annotation.object} \\]`));
 
-    if (!hasTool('pdftotext')) return;
+    if (!toolAvailable('pdftotext')) return;
     const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', signedPath, '-'], { encoding: 'utf8' });
     for (const line of SPEC.appearanceLines) expect(text.replace(/\s+/g, ' ')).toContain(line);
 
@@ -114,8 +115,8 @@ describe('signPdf', () => {
     const path = join(dir, 'pdfa.pdf');
     writeFileSync(path, pdf);
     expect((await verifyFile(path)).valid).toBe(true);
-    if (hasTool('qpdf', ['--version'])) expect(run('qpdf', ['--check', path]).code).toBe(0);
-    if (hasTool('pdfsig')) expect(run('pdfsig', [path]).out).toContain('Signature is Valid');
+    if (toolAvailable('qpdf')) expect(run('qpdf', ['--check', path]).code).toBe(0);
+    if (toolAvailable('pdfsig')) expect(run('pdfsig', [path]).out).toContain('Signature is Valid');
   });
 
   it('refuses a page pdfkit has already written out', async () => {
@@ -129,7 +130,7 @@ describe('signPdf', () => {
   });
 
   it('draws each character of the appearance in a face that has it, and embeds those faces', async () => {
-    if (!hasTool('pdffonts')) return;
+    if (!toolAvailable('pdffonts')) return;
     const spec = { ...SPEC, lang: 'en', appearanceLines: ['Signed by Letter Test Signer', '示例公民协会 / 예시 시민 협회', '2026-03-01'] };
     const path = join(dir, 'faces.pdf');
     writeFileSync(path, await signPdf(await unsignedPdf(spec), key, { signingTime: SIGNING_TIME }));

@@ -18,6 +18,18 @@ export function toolAvailable(name: string): boolean {
   return ok;
 }
 
+/**
+ * True when LibreOffice can be driven from Python (soffice and python3-uno, which test/sign/lo-verify.py needs);
+ * under CI a missing piece is a failure, never a skip.
+ */
+export function libreOfficeUno(): boolean {
+  if (!toolAvailable('soffice')) return false;
+  // The system python: python3-uno is a Debian package, invisible to any other interpreter on PATH.
+  const ok = spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
+  if (!ok && IN_CI) throw new Error('python3-uno is required under CI=true (.ci/run installs it)');
+  return ok;
+}
+
 export function run(cmd: string, args: readonly string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args as string[], { encoding: 'utf8', env: opts.env ?? process.env, cwd: opts.cwd, input: opts.input, maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };

@@ -76,6 +76,9 @@ describe.skipIf(!toolAvailable('pdftotext'))('watch', () => {
   it('rebuilds the English letter, and only it, after its locale file changes', async () => {
     const before = events.length;
     const koBefore = readFileSync(pdf('ko'));
+    // A rebuild renames a fresh file into place (writeAtomic), so an untouched file keeps its inode; equal bytes alone
+    // would not tell, since a deterministic rebuild writes the same bytes.
+    const koInode = statSync(pdf('ko')).ino;
     const strings = JSON.parse(readFileSync(locale('en'), 'utf8')) as Record<string, string>;
     strings['closing'] = 'With hope for a change of heart, watched and rebuilt.';
     writeFileSync(locale('en'), `${JSON.stringify(strings, null, 2)}\n`);
@@ -86,6 +89,7 @@ describe.skipIf(!toolAvailable('pdftotext'))('watch', () => {
     expect(event).toMatchObject({ kind: 'built', changed: ['locales/en/letter.json'], langs: ['en'], result: { ok: true } });
     expect(event.kind === 'built' && event.result.outputs.map((o) => o.file)).toEqual(['cn/open-letter-2023.en.pdf']);
     expect(readFileSync(pdf('ko')).equals(koBefore)).toBe(true);
+    expect(statSync(pdf('ko')).ino).toBe(koInode);
     // The manifest still lists the documents the partial rebuild left alone, and the new English one's hash.
     const manifest = JSON.parse(readFileSync(join(dir, 'dist', 'manifest.json'), 'utf8')) as { files: { file: string; sha256: string }[] };
     expect(manifest.files.map((f) => f.file)).toEqual(['en', 'ko', 'zh'].map((l) => `cn/open-letter-2023.${l}.pdf`));
