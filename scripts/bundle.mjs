@@ -69,7 +69,7 @@ await esbuild.build({
   plugins: [fixups],
   legalComments: 'none',
   logLevel: 'warning',
-  // subset-font and pdfkit resolve files of their own packages at run time: the bundle's require does that.
+  // pdfkit resolves files of its own package at run time: the bundle's require does that.
   logOverride: { 'require-resolve-not-external': 'silent' },
 });
 // import() of a Node built-in stays an import() in CommonJS output, and a script run from V8's code cache has no

@@ -6,6 +6,10 @@ import * as fontkit from 'fontkit';
 import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
 
+export { boundRuns, shape, shapedRuns, type ShapedRun } from './shaped.js';
+export { recordGlyphs } from './subset.js';
+export { standaloneSubset } from './standalone.js';
+
 export type Variant = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
 /** The variant that draws text of this weight and slant. */
@@ -75,7 +79,11 @@ export class FontBook {
 
   /** The parsed font (fontkit), opened once per process. */
   open(id: string, variant: Variant = 'regular'): fontkit.Font {
-    const path = this.file(id, variant);
+    return this.openFile(this.file(id, variant));
+  }
+
+  /** The parsed font of one of the faces' files (`file(id, variant)`), opened once per process. */
+  openFile(path: string): fontkit.Font {
     let font = this.opened.get(path);
     if (!font) {
       font = fontkit.create(this.bytes(path)) as fontkit.Font;

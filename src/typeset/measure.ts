@@ -1,7 +1,7 @@
 /** Text measurement through FontBook's fontkit faces: advance widths in em, cached per face file and string. */
 
 import type { Font } from 'fontkit';
-import type { FontBook } from '../fonts/index.js';
+import { shape, type FontBook } from '../fonts/index.js';
 import { isHangul } from './segment/classes.js';
 import type { FontRef } from './types.js';
 
@@ -87,8 +87,6 @@ function measure(face: FaceCache, text: string): number {
   const cp = text.codePointAt(0)!;
   // One character needs no shaping: the glyph's own advance is what layout would give, and it is far cheaper.
   if (text.length === (cp > 0xffff ? 2 : 1)) return face.font.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm;
-  const run = face.font.layout(text);
-  let units = 0;
-  for (const position of run.positions) units += position.xAdvance;
-  return units / face.unitsPerEm;
+  // The run pdfkit will draw, shaped once for both (its advance is in thousandths of an em).
+  return shape(face.font, text).advanceWidth / 1000;
 }

@@ -51,7 +51,7 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
   ctx.usage.add(defaults.latin, 'regular', MARKER_CHARS);
 
   // 3. Subsets of the faces used (cached across letters: a batch reuses them).
-  const embedded = await embeddedFonts(ctx.usage, fonts);
+  const embedded = embeddedFonts(ctx.usage, fonts);
 
   // 4. The package. docx writes document.xml, numbering, footers, fonts, media and relationships; the parts it
   //    cannot write as a letter needs (styles, settings, core properties) are written here and replace its own.
