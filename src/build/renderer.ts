@@ -51,7 +51,7 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
   const threads = Math.min(opts.jobs ?? (opts.documents >= DEFAULT_POOL_MIN ? availableParallelism() : 1), opts.documents);
   const worker = workerFile();
   if (threads <= 1 || opts.documents <= IN_PROCESS_MAX || !worker) return inThisThread(opts.fonts, opts.key);
-  return workerPool(worker, threads, opts.sign);
+  return workerPool(worker, threads, { ...(opts.sign ? { sign: opts.sign } : {}), fonts: opts.fonts.sharedFiles() });
 }
 
 /**
@@ -80,9 +80,8 @@ function inThisThread(fonts: FontBook, key: SigningKey | undefined): Renderer {
   };
 }
 
-async function workerPool(file: string, threads: number, sign: PoolWorkerData['sign']): Promise<Renderer> {
+async function workerPool(file: string, threads: number, workerData: PoolWorkerData): Promise<Renderer> {
   const { Piscina } = await import('piscina');
-  const workerData: PoolWorkerData = sign ? { sign } : {};
   const pool = new Piscina({
     filename: pathToFileURL(file).href,
     minThreads: threads,

@@ -6,9 +6,11 @@ import { toolFontBook, type FontBook, type Variant } from '../fonts/index.js';
 import type { SigningKey } from '../sign/index.js';
 import { renderDocument, type RenderTask } from './render.js';
 
-/** Handed to every worker once, in memory (never argv or the environment): the signing key's file and password. */
+/** Handed to every worker once, in memory (never argv or the environment): the signing key's file and password, the fonts. */
 export interface PoolWorkerData {
   readonly sign?: { readonly p12: Uint8Array; readonly password: string; readonly file: string };
+  /** The main thread's font files (FontBook.sharedFiles): every worker reads the same memory. */
+  readonly fonts?: Readonly<Record<string, SharedArrayBuffer>>;
 }
 
 /** What a worker sends back: the bytes (moved, not copied), or why the document failed. */
@@ -19,7 +21,12 @@ export type WorkerResult =
 // Started as the worker loads, while the main thread composes: the renderers' modules, and each face's tables (cmap,
 // GSUB, metrics) that fontkit parses on first layout, so that the first documents of each language do not pay for them.
 // A promise, not a top-level await, so that the worker also bundles as CommonJS (scripts/bundle.mjs).
-const ready = Promise.all([import('../render/pdf/index.js'), import('../render/docx/index.js')]).then(() => warmFonts(toolFontBook()));
+const ready = Promise.all([import('../render/pdf/index.js'), import('../render/docx/index.js')]).then(() => {
+  const fonts = toolFontBook();
+  const shared = (workerData as PoolWorkerData | undefined)?.fonts;
+  if (shared) fonts.adoptShared(shared);
+  warmFonts(fonts);
+});
 
 let key: Promise<SigningKey> | undefined;
 
