@@ -8,6 +8,7 @@ import { planJobs } from '../plan/index.js';
 import { TOOL_DIR } from '../tool/index.js';
 import { buildInstant } from '../tool/index.js';
 import { localeWarnings } from './locales.js';
+import { languageWarnings } from './languages.js';
 import { holderWarnings } from './holders.js';
 import { textErrors } from './texts.js';
 
@@ -44,7 +45,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   const fonts = toolFontBook();
   const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [...localeWarnings(project), ...formsWarnings(project)];
+  const warnings: Diagnostic[] = [...localeWarnings(project), ...languageWarnings(project), ...formsWarnings(project)];
   const collect = (stage: () => void) => {
     try {
       stage();

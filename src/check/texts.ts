@@ -2,8 +2,7 @@
 
 import type { Diagnostic } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
-import type { Localized, Project } from '../load/index.js';
-import type { Lang } from '../model/index.js';
+import type { LetterSpec, Localized, Project } from '../load/index.js';
 import { TextReader } from '../compose/sources.js';
 import { Translations } from '../compose/i18n.js';
 import { localizeStrict } from '../compose/localize.js';
@@ -21,7 +20,10 @@ export function textErrors(project: Project, fonts: FontBook): Diagnostic[] {
   for (const lang of project.letter.languages) {
     const reader = new TextReader(project, translations, fonts, lang);
     for (const use of keyUses(project.letter)) reader.text(use.key, use.at);
-    letterValues(project, lang, (value, key, path) => reader.value(value, key, project.locateLetter(path)));
+    for (const { value, key, path } of letterValues(project.letter)) {
+      const text = localizeStrict(value, lang);
+      if (text !== undefined) reader.value(text, key, project.locateLetter(path));
+    }
     for (const r of project.recipients.values()) {
       for (const field of ['name', 'family', 'title', 'salutation'] as const) {
         const value = localizeStrict(r[field], lang);
@@ -38,12 +40,18 @@ export function textErrors(project: Project, fonts: FontBook): Diagnostic[] {
   return out;
 }
 
-/** The localisable values of letter.yaml in one language, with the names compose gives them in its messages. */
-function letterValues(project: Project, lang: Lang, visit: (value: string, key: string, path: (string | number)[]) => void): void {
-  const { letter } = project;
+/** A localisable value of letter.yaml, with the name compose gives it in its messages and its path in the file. */
+export interface LetterValue {
+  readonly value: Localized;
+  readonly key: string;
+  readonly path: readonly (string | number)[];
+}
+
+/** The localisable values of letter.yaml that a letter shows as text. */
+export function letterValues(letter: LetterSpec): LetterValue[] {
+  const out: LetterValue[] = [];
   const each = (value: Localized | undefined, key: string, path: (string | number)[]) => {
-    const text = localizeStrict(value, lang);
-    if (text !== undefined) visit(text, key, path);
+    if (value !== undefined) out.push({ value, key, path });
   };
   each(letter.place, 'place', ['place']);
   each(letter.reference, 'reference', ['reference']);
@@ -53,13 +61,12 @@ function letterValues(project: Project, lang: Lang, visit: (value: string, key: 
   });
   letter.signatories.forEach((s, i) => {
     each(s.org, `signatories[${i}].org`, ['signatories', i, 'org']);
-    each(s.person?.name, `signatories[${i}].person.name`, ['signatories', i, 'person']);
-    each(s.person?.title, `signatories[${i}].person.title`, ['signatories', i, 'person']);
+    each(s.person?.name, `signatories[${i}].person.name`, ['signatories', i, 'person', 'name']);
+    each(s.person?.title, `signatories[${i}].person.title`, ['signatories', i, 'person', 'title']);
   });
   letter.cc.forEach((entry, i) => {
     // A cc entry that is a recipient id is shown as that office's title, which compose checks; the rest is literal text.
     if (typeof entry !== 'string' || !RECIPIENT_ID.test(entry)) each(entry, `cc[${i}]`, ['cc', i]);
   });
+  return out;
 }
-
-

@@ -1,6 +1,6 @@
 /** Diagnostics: every problem the tool reports, with where it comes from and what to do, and the exit status it maps to. */
 
-export { didYouMean } from './suggest.js';
+export { didYouMean, nearest } from './suggest.js';
 export { shown } from './quote.js';
 
 /** Closed set of problem codes; each maps to an exit status in one table (`EXIT_STATUS`). */
@@ -27,6 +27,9 @@ export const CODES = [
   'bad-encoding',
   'holder-stale',
   'holder-missing',
+  'duplicate-recipient',
+  'unknown-language',
+  'missing-translation',
   'p12',
   'render-failed',
   'sign-failed',

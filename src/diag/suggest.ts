@@ -15,6 +15,22 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   return best;
 }
 
+/**
+ * Every candidate at the smallest edit distance, in the candidates' order; empty when none is within `limit` (by
+ * default didYouMean's).
+ */
+export function nearest(input: string, candidates: Iterable<string>, limit = Math.max(2, Math.floor(input.length / 3))): string[] {
+  let best: string[] = [];
+  let bestDistance = limit;
+  for (const candidate of candidates) {
+    const d = distance(input.toLowerCase(), candidate.toLowerCase());
+    if (d > bestDistance) continue;
+    if (d < bestDistance) [best, bestDistance] = [[], d];
+    best.push(candidate);
+  }
+  return best;
+}
+
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

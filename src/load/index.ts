@@ -8,6 +8,7 @@ import { loadLetter } from './letter.js';
 import { loadTexts, loadToolStrings } from './locales.js';
 import { loadRecipients } from './recipients.js';
 import { displayPath } from './source.js';
+import { leadsOutside, staysInside } from './paths.js';
 import { loadTemplates } from './templates.js';
 import { placeholderErrors } from './placeholders.js';
 import type { Project } from './types.js';
@@ -16,7 +17,7 @@ export type * from './types.js';
 export { FORMATS } from './types.js';
 export { schemaPath } from './schema.js';
 export { TEXT_NS } from './locales.js';
-export { slugFromFolder } from './letter.js';
+export { localeFolders, slugFromFolder } from './letter.js';
 export { flatKeys, valueAt } from './placeholders.js';
 export { inspectImage } from './assets.js';
 
@@ -41,7 +42,11 @@ export function loadProject(opts: LoadOptions): Project {
   if (!existsSync(letterFile)) {
     throw new LetterError(problem('missing-file', `no letter.yaml in '${opts.dir}'`, { file: shown }, 'run `letter init` to start a letter project'));
   }
+  if (!staysInside(dir, letterFile)) throw new LetterError(leadsOutside(shown, { file: shown, line: 1, column: 1 }));
   const { letter, locate } = loadLetter(dir, letterFile, shown);
+  // One error for a locale folder linked out of the project rather than one for each file in it.
+  const locales = join(dir, 'locales');
+  if (existsSync(locales) && !staysInside(dir, locales)) throw new LetterError(leadsOutside('locales', { file: 'locales' }));
   const problems: Diagnostic[] = [];
   const attempt = <T>(stage: () => T): T | undefined => {
     try {

@@ -1,13 +1,13 @@
 /** letter.yaml: parsed, validated against the schema, defaults applied, ids and paths checked for safety. */
 
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, relative } from 'node:path';
-import { LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import type { Register } from '../directory/types.js';
 import type { Lang, Paper } from '../model/index.js';
 import { parseYaml, readText } from './source.js';
 import { validateLetter } from './schema.js';
-import { containedPath, isSafeSegment, LANG_CODE } from './paths.js';
+import { containedPath, isSafeSegment, LANG_CODE, staysInside } from './paths.js';
 import type { BodyItem, Format, LetterSpec, Locate, Localized, RecipientRef, SignatorySpec } from './types.js';
 
 interface RawLetter {
@@ -44,11 +44,17 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
   if (raw.slug !== undefined && !isSafeSegment(raw.slug)) {
     problems.push(problem('unsafe-path', `slug '${show(raw.slug)}' is not a safe file name`, locate(['slug']), 'use letters, digits, ".", "_" and "-"; names like con, nul or aux are reserved on Windows'));
   }
+  const listed = new Map<string, Location>();
   raw.to.forEach((entry, i) => {
     const id = typeof entry === 'string' ? entry : entry.id;
+    const where = locate(typeof entry === 'string' ? ['to', i] : ['to', i, 'id']);
     if (!id.split('/').every(isSafeSegment)) {
-      problems.push(problem('unsafe-path', `recipient id '${show(id)}' is not a safe folder name`, locate(typeof entry === 'string' ? ['to', i] : ['to', i, 'id']), 'ids become folder names; con, nul, aux, prn, com1… are reserved on Windows'));
+      problems.push(problem('unsafe-path', `recipient id '${show(id)}' is not a safe folder name`, where, 'ids become folder names; con, nul, aux, prn, com1… are reserved on Windows'));
     }
+    // The id is the output folder: a second entry would write over the first one's files.
+    const first = listed.get(id);
+    if (first !== undefined) problems.push(duplicateRecipient(id, first, where));
+    else listed.set(id, where);
   });
   const signatories = raw.signatories.map((s, i): SignatorySpec => {
     if (s.signature === undefined) return stripUndefined(s) as SignatorySpec;
@@ -99,13 +105,21 @@ function toBodyItem(item: string | Record<string, unknown>): BodyItem {
   return { kind: 'list', keys: o['list'] as string[], ordered: o['ordered'] === true };
 }
 
+function duplicateRecipient(id: string, first: Location, where: Location): Diagnostic {
+  return problem(
+    'duplicate-recipient',
+    `recipient '${show(id)}' is listed twice in 'to' (first on line ${first.line}): both would be written to the folder '${show(id)}/'`,
+    where,
+    "remove one; to reach one office through two addresses, give each its own id in recipients.yaml with that office and its own via (e.g. `{ id: cn-ottawa, office: cn, via: cn-embassy-ottawa }`) and list both ids in 'to': each id has its own output folder",
+  );
+}
+
 /** The image's absolute path, checked to be a file inside the project even after following symbolic links. */
 function imagePath(dir: string, name: string): string | 'outside' | 'missing' {
   const path = containedPath(dir, name);
   if (!path) return 'outside';
   if (!existsSync(path) || !statSync(path).isFile()) return 'missing';
-  const real = relative(realpathSync(dir), realpathSync(path));
-  return real && !real.startsWith('..') && !isAbsolute(real) ? path : 'outside';
+  return staysInside(dir, path) ? path : 'outside';
 }
 
 function isRealDate(iso: string): boolean {
@@ -113,8 +127,8 @@ function isRealDate(iso: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
 }
 
-/** Languages default to every locale folder that has a letter.json. */
-function localeFolders(dir: string): Lang[] {
+/** The project's languages: every locale folder that has a letter.json (the default of `languages:`). */
+export function localeFolders(dir: string): Lang[] {
   const root = join(dir, 'locales');
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })

@@ -7,7 +7,7 @@ import { flatKeys } from './placeholders.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, parseJson, readText } from './source.js';
 import type { LocaleFile } from './types.js';
-import { LANG_CODE } from './paths.js';
+import { LANG_CODE, leadsOutside, staysInside } from './paths.js';
 
 /** The namespace of the project's own text; every other file in a locale folder overrides a tool namespace. */
 export const TEXT_NS = 'letter';
@@ -59,6 +59,10 @@ export function loadTexts(dir: string, languages: readonly Lang[], where: (i: nu
       problems.push(problem('missing-file', `no text for language '${lang}': ${shown} not found`, where(i), `create ${shown}, or remove '${lang}' from languages`));
       return;
     }
+    if (!staysInside(dir, file)) {
+      problems.push(leadsOutside(shown, { file: shown, line: 1, column: 1 }));
+      return;
+    }
     try {
       texts.set(lang, readLocaleFile(file, shown, lang, TEXT_NS));
     } catch (e) {
@@ -70,9 +74,13 @@ export function loadTexts(dir: string, languages: readonly Lang[], where: (i: nu
   return texts;
 }
 
-/** The tool's strings per language and namespace, with the project's files of the same name merged over them. */
+/**
+ * The tool's strings per language and namespace, with the project's files of the same name merged over them. A project
+ * file that a symbolic link takes outside the project is an error, like its letter.json.
+ */
 export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, Map<string, LocaleFile>> {
   const out = new Map<Lang, Map<string, LocaleFile>>();
+  const problems: Diagnostic[] = [];
   for (const [root, base] of [
     [join(toolDir, 'locales'), toolDir],
     [join(projectDir, 'locales'), projectDir],
@@ -84,7 +92,12 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
         if (base === projectDir && ns === TEXT_NS) continue;
         const file = join(root, lang, name);
         if (!LANG_CODE.test(lang)) continue;
-        const loaded = readLocaleFile(file, displayPath(file, base === projectDir ? projectDir : toolDir), lang, ns);
+        const shown = displayPath(file, base);
+        if (base === projectDir && !staysInside(projectDir, file)) {
+          problems.push(leadsOutside(shown, { file: shown, line: 1, column: 1 }));
+          continue;
+        }
+        const loaded = readLocaleFile(file, shown, lang, ns);
         const byNs = out.get(lang) ?? new Map<string, LocaleFile>();
         const previous = byNs.get(ns);
         byNs.set(ns, previous ? { ...loaded, data: deepMerge(previous.data, loaded.data) } : loaded);
@@ -92,6 +105,7 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
       }
     }
   }
+  if (problems.length) throw new LetterError(problems);
   return out;
 }
 

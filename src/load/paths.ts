@@ -1,6 +1,8 @@
 /** Keeping names from data inside the folders they belong to (SPEC §9: no `../`, `/`, NUL or reserved names). */
 
+import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 
 // Windows refuses these as file names whatever the extension; a letter built on Linux may be unzipped there.
 export const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
@@ -17,8 +19,34 @@ export function containedPath(dir: string, name: string): string | undefined {
   if (name.includes('\0') || isAbsolute(name)) return undefined;
   const full = resolve(dir, name);
   const rel = relative(resolve(dir), full);
-  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  if (!rel || leaves(rel)) return undefined;
   return full.split(sep).join(sep);
+}
+
+/**
+ * Whether an existing `path` is still inside `dir` once every symbolic link on the way is followed (SPEC §9: templates,
+ * text and images cannot reach the file system beyond the project). A link that stays inside the project is fine (one
+ * partial shared under two names); one that leads out would put any file the user can read into the letter.
+ */
+export function staysInside(dir: string, path: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // A dangling link or an unreadable path: nothing can be read through it, and the read reports it as missing.
+    return true;
+  }
+  const rel = relative(realpathSync(dir), real);
+  return rel === '' || !leaves(rel);
+}
+
+/** The error for a project file or folder (`what` says which: "template") that a symbolic link takes outside the project. */
+export function leadsOutside(shown: string, where: Partial<Location>, what?: string): Diagnostic {
+  return problem('unsafe-path', `${what ? `${what} ` : ''}'${show(shown)}' leads outside the project folder (a symbolic link)`, where, 'copy it into the project; a link may only point inside the project folder');
+}
+
+function leaves(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
 
 /** Whether an id or slug is safe as one path segment of an output name. */

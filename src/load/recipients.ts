@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { didYouMean, LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
-import { displayPath, parseYaml, readText } from './source.js';
-import { isSafeSegment, RECIPIENT_ID } from './paths.js';
+import { parseYaml, readText } from './source.js';
+import { isSafeSegment, leadsOutside, RECIPIENT_ID, staysInside } from './paths.js';
 import type { DeliveryAddress, Localized, Locate, ProjectRecipient } from './types.js';
 
 const RECIPIENT_FIELDS = ['id', 'office', 'name', 'family', 'title', 'salutation', 'via'];
@@ -17,14 +17,19 @@ export interface ProjectRecipients {
   readonly addresses: Map<string, DeliveryAddress>;
 }
 
-/** Reads recipients.yaml and/or recipients.csv when present; both absent is fine (the directory alone serves). */
+/** Reads recipients.yaml and/or recipients.csv when present (inside the project); both absent is fine (the directory alone serves). */
 export function loadRecipients(dir: string): ProjectRecipients {
   const out: ProjectRecipients = { recipients: new Map(), addresses: new Map() };
   const problems: Diagnostic[] = [];
-  const yamlFile = join(dir, 'recipients.yaml');
-  if (existsSync(yamlFile)) readYaml(yamlFile, displayPath(yamlFile, dir), out, problems);
-  const csvFile = join(dir, 'recipients.csv');
-  if (existsSync(csvFile)) readCsv(csvFile, displayPath(csvFile, dir), out, problems);
+  for (const [name, read] of [
+    ['recipients.yaml', readYaml],
+    ['recipients.csv', readCsv],
+  ] as const) {
+    const file = join(dir, name);
+    if (!existsSync(file)) continue;
+    if (staysInside(dir, file)) read(file, name, out, problems);
+    else problems.push(leadsOutside(name, { file: name, line: 1, column: 1 }));
+  }
   if (problems.length) throw new LetterError(problems);
   return out;
 }

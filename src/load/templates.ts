@@ -1,11 +1,11 @@
 /** Template sources: the tool's built-in templates/ with the project's templates/ files of the same name over them. */
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { didYouMean, LetterError, problem, shown as show } from '../diag/index.js';
+import { didYouMean, LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, readText } from './source.js';
-import { containedPath, LANG_SUFFIX } from './paths.js';
+import { containedPath, LANG_SUFFIX, leadsOutside, staysInside } from './paths.js';
 import { checkTemplates } from './template-check.js';
 import type { Locate, TemplateSource } from './types.js';
 
@@ -19,31 +19,50 @@ export function loadTemplates(toolDir: string, projectDir: string, wanted: strin
 
 function findTemplates(toolDir: string, projectDir: string, wanted: string, locate: Locate): { templates: Map<string, TemplateSource>; main: string } {
   const templates = new Map<string, TemplateSource>();
+  const escaping = new Map<string, Diagnostic>();
   for (const [root, base] of [
     [join(toolDir, 'templates'), toolDir],
     [join(projectDir, 'templates'), projectDir],
   ] as const) {
-    for (const file of hbsFiles(root)) {
+    // The tool's own templates are trusted; the project's may only be files inside the project.
+    const walk = base === projectDir ? { inside: projectDir, escaping } : undefined;
+    for (const file of hbsFiles(root, walk)) {
       const name = partialName(relative(root, file).replace(/\\/g, '/').replace(/\.hbs$/, ''), templates);
       const shown = displayPath(file, base);
       templates.set(name, { name, file: shown, source: readText(file, shown) });
     }
   }
+  const problems: Diagnostic[] = [];
+  let main = wanted;
   if (wanted.startsWith('./') || wanted.startsWith('../') || wanted.endsWith('.hbs') || wanted.includes('/')) {
-    const file = containedPath(projectDir, wanted);
-    if (!file) throw new LetterError(problem('unsafe-path', `template '${show(wanted)}' is outside the project folder`, locate(['template']), 'put the template in the project, e.g. ./templates/my-letter.hbs'));
-    if (!existsSync(file)) throw new LetterError(problem('unknown-template', `template file '${show(wanted)}' not found`, locate(['template']), 'check the path; it is relative to the project folder'));
-    const shown = displayPath(file, projectDir);
-    const name = `file:${shown}`;
-    templates.set(name, { name, file: shown, source: readText(file, shown) });
-    return { templates, main: name };
-  }
-  if (!templates.has(wanted)) {
+    const named = templateFile(projectDir, wanted, locate);
+    if ('problem' in named) {
+      problems.push(named.problem);
+      // A link out is said once, where the letter names the template, not again for the file found in templates/.
+      if (named.file) escaping.delete(named.file);
+    } else {
+      templates.set(named.source.name, named.source);
+      main = named.source.name;
+    }
+  } else if (!templates.has(wanted)) {
     const mains = [...templates.keys()].filter((n) => !n.includes('/'));
     const guess = didYouMean(wanted, mains);
-    throw new LetterError(problem('unknown-template', `unknown template '${show(wanted)}'`, locate(['template']), guess ? `did you mean '${guess}'?` : `built-in templates: ${mains.join(', ')}`));
+    problems.push(problem('unknown-template', `unknown template '${show(wanted)}'`, locate(['template']), guess ? `did you mean '${guess}'?` : `built-in templates: ${mains.join(', ')}`));
   }
-  return { templates, main: wanted };
+  problems.push(...escaping.values());
+  if (problems.length) throw new LetterError(problems);
+  return { templates, main };
+}
+
+/** The template letter.yaml names by path (`./templates/mine.hbs`): a file inside the project, links followed. */
+function templateFile(projectDir: string, wanted: string, locate: Locate): { source: TemplateSource } | { problem: Diagnostic; file?: string } {
+  const where = locate(['template']);
+  const file = containedPath(projectDir, wanted);
+  if (!file) return { problem: problem('unsafe-path', `template '${show(wanted)}' is outside the project folder`, where, 'put the template in the project, e.g. ./templates/my-letter.hbs') };
+  if (!existsSync(file)) return { problem: problem('unknown-template', `template file '${show(wanted)}' not found`, where, 'check the path; it is relative to the project folder') };
+  if (!staysInside(projectDir, file)) return { problem: leadsOutside(wanted, where, 'template'), file };
+  const shown = displayPath(file, projectDir);
+  return { source: { name: `file:${shown}`, file: shown, source: readText(file, shown) } };
 }
 
 /**
@@ -56,13 +75,35 @@ function partialName(name: string, builtIn: ReadonlyMap<string, TemplateSource>)
   return builtIn.has(`partials/${name}`) || builtIn.has(`partials/${base}`) ? `partials/${name}` : name;
 }
 
-function hbsFiles(root: string): string[] {
+/** Where a walk of the project's templates/ may go, and the links found leading out of it (by absolute path). */
+interface ProjectWalk {
+  readonly inside: string;
+  readonly escaping: Map<string, Diagnostic>;
+}
+
+/**
+ * The .hbs files under `root`, sorted. In the project, a file or folder that a symbolic link takes outside the project
+ * is not read but recorded; links that stay inside are followed, each real folder once (a link to a parent is no loop).
+ */
+function hbsFiles(root: string, walk?: ProjectWalk, seen = new Set<string>()): string[] {
   if (!existsSync(root)) return [];
+  if (walk && !staysInside(walk.inside, root)) {
+    walk.escaping.set(root, leadsOutside(displayPath(root, walk.inside), { file: displayPath(root, walk.inside) }));
+    return [];
+  }
+  const real = realpathSync(root);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const out: string[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     const full = join(root, entry.name);
-    if (entry.isDirectory()) out.push(...hbsFiles(full));
-    else if (entry.name.endsWith('.hbs')) out.push(full);
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && existsSync(full) && statSync(full).isDirectory());
+    if (isDir) out.push(...hbsFiles(full, walk, seen));
+    else if (!entry.name.endsWith('.hbs')) continue;
+    else if (walk && !staysInside(walk.inside, full)) {
+      const shown = displayPath(full, walk.inside);
+      walk.escaping.set(full, leadsOutside(shown, { file: shown, line: 1, column: 1 }));
+    } else out.push(full);
   }
   return out.sort();
 }

@@ -46,12 +46,18 @@ export function planJobs(project: Project, opts: PlanOptions = {}): Job[] {
   const formats = opts.formats ?? letter.formats;
   for (const f of formats) if (!FORMATS.includes(f)) problems.push(problem('usage', `unknown format '${f}'`, {}, 'use pdf or docx'));
   if (problems.length) throw new LetterError(problems);
-  const recipients = opts.to ? opts.to.map((id) => letter.to.find((r) => r.id === id) ?? { id, path: [] }) : letter.to;
+  // The same id twice on a command line (`--to cn,cn`) is one request; letter.yaml's `to` has no duplicates (load refuses them).
+  const recipients = opts.to ? [...new Set(opts.to)].map((id) => letter.to.find((r) => r.id === id) ?? { id, path: [] }) : letter.to;
   const jobs: Job[] = [];
+  const outputs = new Set<string>();
   for (const recipient of recipients) {
-    for (const lang of langs) {
-      for (const format of formats) {
-        jobs.push({ index: jobs.length, recipient, lang, format, output: `${recipient.id}/${letter.slug}.${lang}.${format}` });
+    for (const lang of [...new Set(langs)]) {
+      for (const format of [...new Set(formats)]) {
+        const output = `${recipient.id}/${letter.slug}.${lang}.${format}`;
+        // Two jobs writing one file would lose a letter without a word: the inputs above make this impossible.
+        if (outputs.has(output)) throw new Error(`internal: two documents planned for ${output}`);
+        outputs.add(output);
+        jobs.push({ index: jobs.length, recipient, lang, format, output });
       }
     }
   }

@@ -7,8 +7,9 @@ import { png } from '../support/png.js';
 export interface Expected {
   readonly code: Code;
   readonly file: string;
-  readonly line: number;
-  readonly column: number;
+  /** null for a problem with a whole folder (a folder has no lines). */
+  readonly line: number | null;
+  readonly column: number | null;
   /** Part of the message a user needs (the value, the key). */
   readonly message?: RegExp;
   readonly hint?: RegExp;
@@ -29,6 +30,8 @@ const EN = 'locales/en/letter.json';
 const KO = 'locales/ko/letter.json';
 const ZH = 'locales/zh/letter.json';
 const ALL_LANGS = ['--format', 'pdf'];
+/** What a file outside the project says: it must never reach a document or a message. */
+export const SECRET = ':::title\nSECRET-OUTSIDE-7f3a\n:::\n';
 const BOMB = ['a0: &a0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`)].join('\n');
 
 export const CASES: readonly Case[] = [
@@ -76,6 +79,20 @@ export const CASES: readonly Case[] = [
   { name: 'path traversal in a recipients.csv id', setup: (p) => p.write('recipients.csv', 'id,office,name.en\n../../xi,cn,Xi Jinping\n'), expect: { code: 'unsafe-path', file: 'recipients.csv', line: 2, column: 1 } },
   { name: 'template path outside the project', setup: (p) => p.edit(LETTER, 'template: open-letter', 'template: ../../outside.hbs'), expect: { code: 'unsafe-path', file: LETTER, line: 2, column: 11 } },
   { name: 'signature image outside the project', setup: (p) => p.edit(LETTER, 'signature: assets/signature.png', 'signature: ../../../etc/passwd'), expect: { code: 'unsafe-path', file: LETTER, line: 25, column: 16 } },
+  { name: 'duplicate recipient: one office through two addresses', setup: (p) => p.edit(LETTER, '    via: cn-consulate-toronto\n', '    via: cn-consulate-toronto\n  - id: cn\n    via: cn-embassy-ottawa\n'), expect: { code: 'duplicate-recipient', file: LETTER, line: 14, column: 9, message: /'cn' is listed twice.*line 11/, hint: /office: cn, via:/ }, json: true },
+  { name: 'duplicate recipient: the same id twice in a list', setup: (p) => p.edit(LETTER, /to:\n {2}- id: cn\n.*\n.*\n/, 'to: [kr, cn, kr]\n'), expect: { code: 'duplicate-recipient', file: LETTER, line: 10, column: 14, message: /'kr'/ } },
+  // symbolic links out of the project (SPEC §9): not read, whatever file they lead to
+  { name: 'symlink: the template letter.yaml names leads outside', setup: (p) => { p.link('templates/mine.hbs', p.writeOutside('secret.hbs', SECRET)); p.edit(LETTER, 'template: open-letter', 'template: ./templates/mine.hbs'); }, expect: { code: 'unsafe-path', file: LETTER, line: 2, column: 11, message: /symbolic link/ }, json: true },
+  { name: 'symlink: a project partial leads outside', setup: (p) => p.link('templates/partials/closing.hbs', p.writeOutside('secret.hbs', SECRET)), expect: { code: 'unsafe-path', file: 'templates/partials/closing.hbs', line: 1, column: 1 }, json: true },
+  { name: 'symlink: a project partials folder leads outside', setup: (p) => { p.writeOutside('partials/closing.hbs', SECRET); p.link('templates/partials', '../../outside/partials'); }, expect: { code: 'unsafe-path', file: 'templates/partials', line: null, column: null } },
+  { name: 'symlink: the templates folder leads outside', setup: (p) => { p.writeOutside('templates/partials/closing.hbs', SECRET); p.link('templates', '../outside/templates'); }, expect: { code: 'unsafe-path', file: 'templates', line: null, column: null } },
+  { name: 'symlink: a letter.json leads outside', setup: (p) => p.link(EN, p.writeOutside('letter.json', p.read(EN))), expect: { code: 'unsafe-path', file: EN, line: 1, column: 1 }, json: true },
+  { name: 'symlink: a project override of the tool strings leads outside', setup: (p) => p.link('locales/en/labels.json', p.writeOutside('labels.json', '{ "secret": "SECRET" }')), expect: { code: 'unsafe-path', file: 'locales/en/labels.json', line: 1, column: 1 } },
+  { name: 'symlink: the locales folder leads outside', setup: (p) => { p.writeOutside('locales/en/letter.json', p.read(EN)); p.link('locales', '../outside/locales'); }, expect: { code: 'unsafe-path', file: 'locales', line: null, column: null } },
+  { name: 'symlink: recipients.yaml leads outside', setup: (p) => p.link('recipients.yaml', p.writeOutside('recipients.yaml', p.read('recipients.yaml'))), expect: { code: 'unsafe-path', file: 'recipients.yaml', line: 1, column: 1 } },
+  { name: 'symlink: recipients.csv leads outside', setup: (p) => p.link('recipients.csv', p.writeOutside('recipients.csv', 'id,office\nsecret,cn\n')), expect: { code: 'unsafe-path', file: 'recipients.csv', line: 1, column: 1 } },
+  { name: 'symlink: letter.yaml leads outside', setup: (p) => p.link(LETTER, p.writeOutside('letter.yaml', p.read(LETTER))), expect: { code: 'unsafe-path', file: LETTER, line: 1, column: 1 } },
+  { name: 'symlink: the signature image leads outside', setup: (p) => p.link('assets/signature.png', p.writeOutside('signature.png', png(60, 20))), expect: { code: 'unsafe-path', file: LETTER, line: 25, column: 16 } },
   // resource limits
   { name: 'YAML alias bomb', setup: (p) => p.edit(LETTER, 'paper: A4\n', `paper: A4\n${BOMB}\n`), expect: { code: 'input-too-large', file: LETTER, line: 10, column: 10, message: /alias/ }, json: true },
   { name: 'YAML nested too deeply', setup: (p) => p.edit(LETTER, 'paper: A4\n', `paper: A4\nreference: ${'['.repeat(5000)}${']'.repeat(5000)}\n`), expect: { code: 'input-too-large', file: LETTER, line: 9, column: 44 } },

@@ -60,6 +60,8 @@ describe('bad-input corpus: letter build', () => {
         expect(r.status, r.stderr).toBe(2);
         expect(r.stderr).not.toMatch(/^\s+at /m);
         expect(r.stderr).not.toMatch(/internal error/);
+        // A file outside the project that a link leads to is never read into a document or a message.
+        expect(r.stdout + r.stderr).not.toContain('SECRET-OUTSIDE');
         const report = JSON.parse(r.stdout) as { ok: boolean; errors: JsonDiagnostic[]; outputs: unknown[] };
         expect(report.ok).toBe(false);
         expect(report.outputs).toEqual([]);
@@ -82,6 +84,7 @@ describe.concurrent('bad-input corpus: letter check --json gives the same error,
       const r = await letterAsync(['check', p.dir, '--json']);
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(r.stdout + r.stderr).not.toContain('SECRET-OUTSIDE');
       const report = JSON.parse(r.stdout) as { ok: boolean; errors: JsonDiagnostic[] };
       expect(report.ok).toBe(false);
       expectDiagnostic(report.errors, c);

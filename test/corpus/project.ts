@@ -1,6 +1,6 @@
 /** The corpus's working copy: the stable base project copied to a fresh temp folder, with small edits that must apply. */
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { png } from '../support/png.js';
@@ -41,6 +41,21 @@ export class CorpusProject {
 
   remove(rel: string): void {
     rmSync(this.path(rel), { recursive: true });
+  }
+
+  /** Writes a file beside the project folder, outside it; returns its absolute path. */
+  writeOutside(rel: string, content: string | Uint8Array): string {
+    const file = join(this.dir, '..', 'outside', rel);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    return file;
+  }
+
+  /** Makes `rel` (replacing what is there) a symbolic link to `target`, an absolute path or one relative to the link. */
+  link(rel: string, target: string): void {
+    rmSync(this.path(rel), { recursive: true, force: true });
+    mkdirSync(dirname(this.path(rel)), { recursive: true });
+    symlinkSync(target, this.path(rel));
   }
 }
 

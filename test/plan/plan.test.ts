@@ -1,0 +1,38 @@
+/** The job list: one document per output file, whatever the command line repeats. */
+
+import { describe, expect, it } from 'vitest';
+import { loadProject, type Project } from '../../src/load/index.js';
+import { planJobs } from '../../src/plan/index.js';
+import { TOOL_DIR } from '../../src/tool/index.js';
+import { CorpusProject } from '../corpus/project.js';
+
+function project(): Project {
+  return loadProject({ dir: new CorpusProject().dir, toolDir: TOOL_DIR });
+}
+
+describe('planJobs', () => {
+  it('--to with the same id twice plans that recipient once (the same request), in first-seen order', () => {
+    const jobs = planJobs(project(), { to: ['cn', 'cn', 'xi', 'cn'], langs: ['en'], formats: ['pdf'] });
+    expect(jobs.map((j) => j.output)).toEqual(['cn/corpus-letter.en.pdf', 'xi/corpus-letter.en.pdf']);
+    expect(jobs.map((j) => j.index)).toEqual([0, 1]);
+    // letter.yaml's own entry (with its name and via) is the one used for an id it lists.
+    expect(jobs[0]!.recipient.via).toBe('cn-consulate-toronto');
+  });
+
+  it('a language or format given twice is built once', () => {
+    const jobs = planJobs(project(), { langs: ['en', 'ko', 'en'], formats: ['pdf', 'pdf'] });
+    expect(jobs.map((j) => j.output)).toEqual(['cn/corpus-letter.en.pdf', 'cn/corpus-letter.ko.pdf']);
+  });
+
+  it('every job has its own output path', () => {
+    const jobs = planJobs(project(), { to: ['cn', 'xi', 'kr', 'cn/government'] });
+    expect(jobs).toHaveLength(4 * 3 * 2);
+    expect(new Set(jobs.map((j) => j.output)).size).toBe(jobs.length);
+  });
+
+  it('two letter.yaml entries for one output folder cannot be planned (load refuses them; this is the invariant behind it)', () => {
+    const p = project();
+    const twice = { ...p, letter: { ...p.letter, to: [p.letter.to[0]!, { id: 'cn', via: 'elsewhere', path: ['to', 1] }] } };
+    expect(() => planJobs(twice, { langs: ['en'], formats: ['pdf'] })).toThrow(/two documents planned for cn\/corpus-letter\.en\.pdf/);
+  });
+});
