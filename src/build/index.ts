@@ -8,12 +8,13 @@ import { loadProject, type Format } from '../load/index.js';
 import { Composer } from '../compose/index.js';
 import { planJobs, type Shard } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
-import { carryOver, manifestJson, readManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
+import { carryOver, checkOutputFolder, manifestJson, readManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
 import { buildInstant, TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
 import { composeLetters, letterKey } from './documents.js';
 import { inputsDigest } from './inputs.js';
 import { signatureFieldFor } from './render.js';
+import { signingTimeFor } from '../sign/signing-time.js';
 import { openRenderer } from './renderer.js';
 
 export { TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
@@ -85,7 +86,11 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const fonts = toolFontBook();
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
+  // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
+  const signing = key ? signingTimeFor(created, key.validity, options.sign?.p12) : undefined;
+  const warnings = signing?.warning ? [signing.warning] : [];
   const out = resolve(options.out ?? resolve(project.dir, 'dist'));
+  checkOutputFolder(out, options.out ?? out);
 
   // Workers start now, so that loading their modules overlaps composing.
   const renderer = await openRenderer({
@@ -106,7 +111,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     const items: BatchItem[] = jobs.map((job) => {
       const doc = docs.get(letterKey(job));
       if (!doc) return { job, rejected: rejected.get(letterKey(job)) ?? [] };
-      const signatureField = key && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key.signerName) : undefined;
+      const signatureField = key && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key) : undefined;
       const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
       return { job, task: { doc, format: job.format, ...(signatureField ? { signatureField } : {}), ...(pdfa ? { pdfa } : {}) } };
     });
@@ -122,7 +127,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const errors = uniqueDiagnostics(problems.flatMap((p) => p.errors));
   if (options.signal?.aborted) {
     const stopped = problem('interrupted', `interrupted after writing ${outputs.length} of ${jobs.length} documents; no manifest was written`, {}, 'run the same command again to finish');
-    return { ok: false, exitCode: EXIT.INTERRUPTED, outputs, errors: [...errors, stopped], warnings: [], problems };
+    return { ok: false, exitCode: EXIT.INTERRUPTED, outputs, errors: [...errors, stopped], warnings, problems };
   }
 
   // 4. The manifest, written last and atomically like the documents.
@@ -136,7 +141,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   };
   const written = options.carryOverManifest ? carryOver(readManifest(out), manifest, jobs.map((j) => j.output), out) : manifest;
   const manifestPath = writeAtomic(out, 'manifest.json', new TextEncoder().encode(manifestJson(written)));
-  return { ok: problems.length === 0, exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK, outputs, errors, warnings: [], problems, manifest: manifestPath };
+  return { ok: problems.length === 0, exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK, outputs, errors, warnings, problems, manifest: manifestPath };
 }
 
 function readP12(file: string): Uint8Array {

@@ -5,6 +5,7 @@ import type { LetterDoc } from '../model/index.js';
 import type { Format, LetterSpec } from '../load/index.js';
 import type { SignatureFieldSpec } from '../render/pdf/index.js';
 import type { SigningKey } from '../sign/index.js';
+import { signingTimeFor } from '../sign/signing-time.js';
 import { localize } from '../compose/localize.js';
 
 /** What one document needs to be drawn: plain data only, so it crosses to a worker thread by structured clone. */
@@ -33,18 +34,29 @@ export async function renderDocument(task: RenderTask, fonts: FontBook, key?: Si
     const { bytes, pages } = await renderPdf(doc, { fonts, ...(signatureField ? { signatureField } : {}), ...(task.pdfa ? { pdfa: true } : {}) });
     if (!key) return { bytes, pages };
     const { signPdf } = await import('../sign/index.js');
-    return { bytes: await signPdf(bytes, key, { signingTime: doc.meta.created }), pages };
+    return { bytes: await signPdf(bytes, key, { signingTime: signedAt(doc, key) }), pages };
   }
   const { renderDocx } = await import('../render/docx/index.js');
   const { bytes } = await renderDocx(doc, { fonts });
   if (!key) return { bytes, pages: null };
   const { signDocx } = await import('../sign/index.js');
-  const signed = await signDocx(bytes, key, { signingTime: doc.meta.created });
+  const signed = await signDocx(bytes, key, { signingTime: signedAt(doc, key) });
   return { bytes: signed.docx, pages: null, p7s: signed.p7s };
 }
 
-/** The visible signature field of one letter's PDF: reason, place and contact from letter.yaml's `sign:`. */
-export function signatureFieldFor(doc: LetterDoc, letter: LetterSpec, signerName: string): SignatureFieldSpec {
+/** The time a signed document's signatures claim: its build instant, moved into the certificate's validity. */
+function signedAt(doc: LetterDoc, key: Pick<SigningKey, 'validity'>): Date {
+  return signingTimeFor(doc.meta.created, key.validity).at;
+}
+
+/**
+ * The visible signature field of one letter's PDF: reason, place and contact from letter.yaml's `sign:`. Its /M and
+ * the date shown are the signing time (the build instant moved into the certificate's validity), which the DOCX
+ * signatures of the same build claim too; the letter's own dates stay as they are.
+ */
+export function signatureFieldFor(doc: LetterDoc, letter: LetterSpec, key: Pick<SigningKey, 'signerName' | 'validity'>): SignatureFieldSpec {
+  const { signerName } = key;
+  const signingTime = signedAt(doc, key);
   const lang = doc.lang;
   const reason = localize(letter.sign?.reason, lang) ?? doc.meta.title;
   const location = localize(letter.sign?.location, lang) ?? localize(letter.place, lang) ?? '';
@@ -55,7 +67,7 @@ export function signatureFieldFor(doc: LetterDoc, letter: LetterSpec, signerName
     location,
     contactInfo: contact,
     signerName,
-    signingTime: doc.meta.created,
-    appearanceLines: [signerName, doc.meta.author, doc.meta.created.toISOString().slice(0, 10)],
+    signingTime,
+    appearanceLines: [signerName, doc.meta.author, signingTime.toISOString().slice(0, 10)],
   };
 }

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, isLetterError, LetterError, problem } from '../diag/index.js';
 import { TOOL_VERSION } from '../tool/index.js';
-import { jsonDiagnostic, printDiagnostics, printInternalError, printJson } from './report.js';
+import { counted, jsonCommand, jsonDiagnostic, printDiagnostics, printInternalError, printJson, printJsonFailure, usageFromCommander } from './report.js';
 import { progressReporter } from './progress.js';
 import type { BuildOptions } from '../build/index.js';
 
@@ -17,11 +17,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw e;
   });
   let status: number = EXIT.OK;
+  // With --json every outcome is one JSON object on stdout, commander's parse errors too; so they are not printed here.
+  const json = jsonCommand(argv);
   const program = new Command('letter')
     .description('Turn one structured letter into signed PDF and DOCX letters in Korean, English and Chinese.')
     .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => (json ? undefined : write(s)) });
 
   program
     .command('build')
@@ -57,7 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (opts.json) printJson({ ok: result.ok, errors: result.errors.map(jsonDiagnostic), warnings: result.warnings.map(jsonDiagnostic) });
       else {
         printDiagnostics([...result.errors, ...result.warnings]);
-        if (result.ok) process.stderr.write(`letter check: ${result.documents} documents, no errors${result.warnings.length ? `, ${result.warnings.length} warnings` : ''}\n`);
+        if (result.ok) process.stderr.write(`letter check: ${counted(result.documents, 'document')}, no errors${result.warnings.length ? `, ${counted(result.warnings.length, 'warning')}` : ''}\n`);
       }
       status = result.exitCode;
     });
@@ -94,7 +96,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: { manifest?: string; json?: boolean }) => {
       const { verify } = await import('../index.js');
-      if (!files.length && !opts.manifest) throw new LetterError(problem('usage', 'give files to verify, or --manifest FILE'));
+      if (!files.length && !opts.manifest) throw new LetterError(problem('usage', 'give files to verify, or --manifest FILE', {}, 'e.g. letter verify dist/cn/*.pdf, or letter verify --manifest dist/manifest.json'));
       const result = await verify({ files, ...(opts.manifest ? { manifest: opts.manifest } : {}) });
       if (opts.json) printJson(result);
       else for (const r of result.reports) process.stdout.write(`${r.valid ? 'valid  ' : 'INVALID'} ${r.file}${r.signer ? ` — signed by ${r.signer}` : ''}${r.signingTime ? ` at ${r.signingTime}` : ''}${r.problems.length ? ` — ${r.problems.join('; ')}` : ''}\n`);
@@ -121,11 +123,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     return status;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.OK : EXIT.BAD_INPUT;
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.OK;
+      if (json) printJsonFailure(json, [usageFromCommander(e.message, json)]);
+      return EXIT.BAD_INPUT;
     }
     if (isLetterError(e)) {
-      printDiagnostics(e.diagnostics);
+      if (json) printJsonFailure(json, e.diagnostics);
+      else printDiagnostics(e.diagnostics);
       return EXIT.BAD_INPUT;
+    }
+    if (json) {
+      const message = `internal error: ${e instanceof Error ? e.message : String(e)}`;
+      printJsonFailure(json, [problem('internal', message, {}, `this is a bug in letter ${TOOL_VERSION}; please report it with the command you ran and the trace on stderr`)]);
     }
     printInternalError(e, TOOL_VERSION);
     return EXIT.PARTIAL;
@@ -158,11 +167,11 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   if (flags.shard !== undefined && !shard) usage(`--shard '${flags.shard}' is not K/N with 1 ≤ K ≤ N`, 'e.g. --shard 2/3');
   const jobs = flags.jobs !== undefined ? Number(flags.jobs) : undefined;
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) usage(`--jobs '${flags.jobs}' is not a positive whole number`);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) usage(`--jobs '${flags.jobs}' is not a positive whole number`, 'e.g. -j 2; leave it out for the default');
   for (const f of flags.format ?? []) if (f !== 'pdf' && f !== 'docx') usage(`unknown format '${f}'`, 'use pdf, docx or pdf,docx');
   let sign: { p12: string; password: string } | undefined;
   if (flags.sign || flags.p12) {
-    if (!flags.p12) usage('--sign needs --p12 FILE');
+    if (!flags.p12) usage('--sign needs --p12 FILE', 'give the PKCS#12 file with the signing key: --sign --p12 FILE (password in LETTER_P12_PASSWORD)');
     const password = flags.p12PasswordFile !== undefined ? readPasswordFile(flags.p12PasswordFile) : process.env['LETTER_P12_PASSWORD'];
     if (password === undefined) usage('no password for the PKCS#12 file', 'set LETTER_P12_PASSWORD or give --p12-password-file FILE');
     sign = { p12: flags.p12!, password: password! };
@@ -196,13 +205,15 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
       ok: result.ok,
       outputs: result.outputs.map(({ path, ...o }) => ({ ...o, path })),
       errors: result.errors.map(jsonDiagnostic),
+      warnings: result.warnings.map(jsonDiagnostic),
       problems: result.problems.map((p) => ({ ...p, errors: p.errors.map(jsonDiagnostic) })),
       ...(result.manifest ? { manifest: result.manifest } : {}),
     });
   } else {
     printDiagnostics(result.errors);
+    if (!flags.quiet) printDiagnostics(result.warnings);
     for (const p of result.problems) process.stderr.write(`letter: ${p.status} ${p.file}\n`);
-    if (!flags.quiet && result.outputs.length) process.stderr.write(`letter: wrote ${result.outputs.length} documents${result.manifest ? ` and ${result.manifest}` : ''}\n`);
+    if (!flags.quiet && result.outputs.length) process.stderr.write(`letter: wrote ${counted(result.outputs.length, 'document')}${result.manifest ? ` and ${result.manifest}` : ''}\n`);
   }
   return result.exitCode;
 }
@@ -222,7 +233,7 @@ async function runWatch(options: BuildOptions, flags: BuildFlags): Promise<numbe
       for (const line of event.report) process.stderr.write(`${line}\n`);
       const what = event.changed.length ? `${event.changed.join(', ')} changed: ` : '';
       if (!flags.quiet || !result.ok) {
-        process.stderr.write(`letter: ${what}${result.ok ? `wrote ${result.outputs.length} documents` : 'kept the last good files'}; watching for changes (Ctrl-C to stop)\n`);
+        process.stderr.write(`letter: ${what}${result.ok ? `wrote ${counted(result.outputs.length, 'document')}` : 'kept the last good files'}; watching for changes (Ctrl-C to stop)\n`);
       }
     },
   });

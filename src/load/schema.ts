@@ -131,19 +131,23 @@ function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Di
       return problem('schema', `missing required key '${String(params['missingProperty'])}'${path.length ? ` in ${what}` : ''}`, locate(path), `add '${String(params['missingProperty'])}:'`);
     case 'type':
       return problem('schema', `${what} must be ${article(String(params['type']))}`, locate(path), 'see schema/letter.schema.json');
-    case 'enum':
-      return problem('schema', `${what} must be one of ${(params['allowedValues'] as unknown[]).map((v) => `'${String(v)}'`).join(', ')}`, locate(path));
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map(String);
+      const listed = allowed.map((v) => `'${v}'`).join(', ');
+      const guess = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+      return problem('schema', `${what} must be one of ${listed}`, locate(path), `${guess ? `did you mean '${guess}'? ` : ''}allowed values: ${listed}`);
+    }
     case 'pattern':
       if (typeof e.data === 'string' && isPathLike(e.data) && isNameField(path)) {
         return problem('unsafe-path', `${what} '${shown(e.data)}' could lead outside the output folder`, locate(path), patternHint(path));
       }
       return problem('schema', `${what} '${shown(e.data)}' is not allowed here`, locate(path), patternHint(path));
     case 'minItems':
-      return problem('schema', `${what} must not be empty`, locate(path));
+      return problem('schema', `${what} must not be empty`, locate(path), 'list at least one entry');
     case 'uniqueItems':
       return problem('schema', `${what} lists the same value twice`, locate(path), 'remove the duplicate');
     default:
-      return problem('schema', `${what} ${e.message ?? 'is invalid'}`, locate(path));
+      return problem('schema', `${what} ${e.message ?? 'is invalid'}`, locate(path), 'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml');
   }
 }
 

@@ -4,6 +4,7 @@ import { createHash, verify as verifySignature, X509Certificate } from 'node:cry
 import forge from 'node-forge';
 import { fromDer, issuerAndSerial, OID, toDer } from './cms.js';
 import { commonName } from './p12.js';
+import { signingTimeProblem, validityOf } from './signing-time.js';
 
 type Asn1 = forge.asn1.Asn1;
 const { asn1 } = forge;
@@ -32,16 +33,22 @@ const bytesOf = (node: Asn1 | undefined): Buffer => Buffer.from(node && typeof n
 const isContext = (node: Asn1 | undefined, tag: number): boolean =>
   node !== undefined && node.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === tag;
 
+/** Where the signature lives may claim the signing time outside the CMS: a PDF's /M (PAdES has no signing-time attribute). */
+export interface CmsContext {
+  /** ISO 8601; checked against the signer certificate by the same rule as the signing-time attribute. */
+  readonly claimedTime?: string;
+}
+
 /** Checks a detached CMS (DER) over `content` (pieces are hashed in order, as a PDF's byte ranges). Never throws. */
-export function verifyDetached(cms: Uint8Array, content: readonly Uint8Array[]): CmsCheck {
+export function verifyDetached(cms: Uint8Array, content: readonly Uint8Array[], context: CmsContext = {}): CmsCheck {
   try {
-    return check(cms, content);
+    return check(cms, content, context);
   } catch (e) {
     return { valid: false, problems: [`the CMS signature cannot be read: ${(e as Error).message}`] };
   }
 }
 
-function check(cms: Uint8Array, content: readonly Uint8Array[]): CmsCheck {
+function check(cms: Uint8Array, content: readonly Uint8Array[], context: CmsContext): CmsCheck {
   const problems: string[] = [];
   const info = children(fromDer(cms));
   if (oidOf(info[0]) !== OID.signedData) return { valid: false, problems: ['the CMS is not SignedData'] };
@@ -95,11 +102,10 @@ function check(cms: Uint8Array, content: readonly Uint8Array[]): CmsCheck {
   }
   if (!signatureOk) problems.push('the signature value does not verify with the signer certificate');
 
-  if (signingTime) {
-    const at = Date.parse(signingTime);
-    if (at < Date.parse(cert.validFrom) || at > Date.parse(cert.validTo)) {
-      problems.push(`the signing time ${signingTime} is outside the certificate's validity`);
-    }
+  // Every time the signature claims, wherever it is written, must fall within the signer certificate's validity.
+  for (const claimed of new Set([context.claimedTime, signingTime])) {
+    const wrong = claimed === undefined ? undefined : signingTimeProblem(claimed, validityOf(cert));
+    if (wrong) problems.push(wrong);
   }
   return { valid: digestOk && signatureOk && problems.length === 0, signer, ...(signingTime ? { signingTime } : {}), problems };
 }

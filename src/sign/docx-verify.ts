@@ -7,6 +7,7 @@ import { decode, NS, parseXml, RELATIONSHIP_TRANSFORM, transformedRelationships 
 import { canonicalById, DSIG } from './docx-xmldsig.js';
 import { commonName } from './p12.js';
 import { signedReport, unsignedReport, type VerifyReport } from './report.js';
+import { signingTimeProblem, validityOf } from './signing-time.js';
 import { readZip } from '../zip/index.js';
 
 const DIGESTS: Readonly<Record<string, string>> = {
@@ -97,10 +98,14 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
 
   // 3. The signature value over the canonical SignedInfo, with the certificate in KeyInfo.
   const certText = first(root, 'X509Certificate')?.textContent?.replace(/\s+/g, '') ?? '';
+  const time = root.getElementsByTagNameNS(NS.digsig, 'Value')[0]?.textContent?.trim();
   let signer: string | undefined;
   try {
     const cert = new X509Certificate(Buffer.from(certText, 'base64'));
     signer = commonName(cert);
+    // The same rule as a PDF's /M and a CMS signing-time: the claimed time lies within the certificate's validity.
+    const wrongTime = time ? signingTimeProblem(time, validityOf(cert)) : undefined;
+    if (wrongTime) problems.push(wrongTime);
     const method = SIGNATURE_METHODS[first(signedInfo, 'SignatureMethod')?.getAttribute('Algorithm') ?? ''];
     const c14n = first(signedInfo, 'CanonicalizationMethod')?.getAttribute('Algorithm');
     if (!method || c14n !== DSIG.c14n) {
@@ -118,7 +123,6 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
     problems.push('the signer certificate in KeyInfo cannot be read');
   }
 
-  const time = root.getElementsByTagNameNS(NS.digsig, 'Value')[0]?.textContent?.trim();
   return { problems, ...(signer ? { signer } : {}), ...(time ? { signingTime: time } : {}) };
 }
 

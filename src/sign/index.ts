@@ -4,4 +4,5 @@ export { loadP12, type SigningKey } from './p12.js';
 export { signPdf } from './pdf.js';
 export { signDocx } from './docx.js';
 export { verifyFile } from './verify.js';
+export { signingTimeFor, type SigningTime, type Validity } from './signing-time.js';
 export type { VerifyReport } from './report.js';

@@ -3,6 +3,7 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { LetterError, problem } from '../diag/index.js';
+import { validityOf, type Validity } from './signing-time.js';
 
 /** A parsed PKCS#12: what both signers need. Holds no password. */
 export interface SigningKey {
@@ -16,6 +17,8 @@ export interface SigningKey {
   readonly signerName: string;
   /** The signer certificate's organisation (O), when it has one. */
   readonly organisation?: string;
+  /** When the signer certificate may sign: a signature claims a time inside it (see signingTimeFor). */
+  readonly validity: Validity;
 }
 
 const HINT =
@@ -72,6 +75,7 @@ export function loadP12(bytes: Uint8Array, password: string, file: string): Sign
     certificate,
     chain: certs.filter((cert) => cert !== signer).map(der),
     signerName: commonName(x509),
+    validity: validityOf(x509),
     ...(organisation ? { organisation } : {}),
   };
 }

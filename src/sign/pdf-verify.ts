@@ -25,10 +25,11 @@ export function verifyPdf(file: string, pdf: Uint8Array): VerifyReport {
       continue;
     }
     const cms = Buffer.from(text.slice(b + 1, c - 1), 'hex');
-    const check = verifyDetached(cms, [bytes.subarray(a, a + b), bytes.subarray(c, c + d)]);
+    const claimed = claimedTime(text, match.index);
+    const check = verifyDetached(cms, [bytes.subarray(a, a + b), bytes.subarray(c, c + d)], claimed ? { claimedTime: claimed } : {});
     problems.push(...check.problems.map((p) => label + p));
     signer ??= check.signer;
-    signingTime ??= claimedTime(text, match.index) ?? check.signingTime;
+    signingTime ??= claimed ?? check.signingTime;
     // A later revision appended after the signed range is what "modified after signing" means (pdfsig's
     // "not total document signed"); the last signature must reach the end of the file.
     modifiedAfterSigning = c + d !== bytes.length;

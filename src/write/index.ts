@@ -1,7 +1,7 @@
 /** Writing outputs: atomically (temporary name, then rename), inside the output folder only, and the manifest. */
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, type Stats, renameSync, rmSync, statSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LetterError, problem } from '../diag/index.js';
 
@@ -28,6 +28,35 @@ export function writeAtomic(outDir: string, rel: string, bytes: Uint8Array): str
 }
 
 /**
+ * Fails with a usage error (exit 2) when the output folder cannot be used: it is a file, a folder above it is a file,
+ * or it (or the nearest folder that exists above it) is not writable. Creates nothing, so a build stopped later by
+ * bad input still leaves nothing behind. `shownAs` is the folder as the user gave it (`-o`).
+ */
+export function checkOutputFolder(outDir: string, shownAs: string): void {
+  const fail = (message: string, hint: string): never => {
+    throw new LetterError(problem('usage', message, {}, hint));
+  };
+  let existing = resolve(outDir);
+  for (;;) {
+    const stat = statOrMissing(existing);
+    if (stat?.isDirectory()) break;
+    if (stat) {
+      if (existing === resolve(outDir)) fail(`the output folder '${shownAs}' is a file`, 'give -o a folder (it is created if missing), or move the file away');
+      fail(`cannot create the output folder '${shownAs}': ${existing} is a file`, 'give -o a folder whose parents are folders');
+    }
+    const parent = dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  try {
+    accessSync(existing, constants.W_OK | constants.X_OK);
+  } catch {
+    const what = existing === resolve(outDir) ? `the output folder '${shownAs}' is not writable` : `cannot create the output folder '${shownAs}': ${existing} is not writable`;
+    fail(what, 'give -o a folder you can write to, or change its permissions');
+  }
+}
+
+/**
  * Removes temporary files an interrupted build left behind (SIGKILL gives no chance to clean up). A temporary of a
  * build still running (its pid is alive) is left alone, so two builds into one folder do not break each other.
  */
@@ -39,6 +68,17 @@ export function removeStaleTemporaries(outDir: string): void {
     const path = join(entry.parentPath ?? outDir, entry.name);
     // A temporary lives for one write; an old one is stale even if its pid now belongs to another process.
     if (!isRunning(Number(m[1])) || Date.now() - statSync(path).mtimeMs > STALE_AFTER_MS) rmSync(path, { force: true });
+  }
+}
+
+/** The path's stat, or undefined when it does not exist; ENOTDIR (a file on the way) counts as missing here. */
+function statOrMissing(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw e;
   }
 }
 

@@ -119,3 +119,112 @@ describe('signing with a wrong password', () => {
     expect(letterCli(['verify', join(dir, 'copy.pdf')]).status).toBe(0);
   });
 });
+
+/** The environment of a signed build: the password, and no SOURCE_DATE_EPOCH unless the test sets one. */
+function signingEnv(password: string, sourceDateEpoch?: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LETTER_P12_PASSWORD: password };
+  delete env['SOURCE_DATE_EPOCH'];
+  if (sourceDateEpoch !== undefined) env['SOURCE_DATE_EPOCH'] = String(sourceDateEpoch);
+  return env;
+}
+
+interface VerifyJson {
+  ok: boolean;
+  reports: { file: string; valid: boolean; signingTime?: string; problems: string[] }[];
+}
+
+describe("a certificate issued after the letter's date (2023-12-10)", () => {
+  const NOT_BEFORE = '2024-06-01T12:34:56Z';
+  let young: TestPki;
+  const dir = tempDir('letter-young-cert-');
+  const outDir = join(dir, 'out');
+  let build: { status: number; stdout: string; stderr: string };
+  const file = (ext: string) => join(outDir, 'cn', `open-letter-2023.en.${ext}`);
+
+  beforeAll(() => {
+    young = makeTestPki(join(dir, 'pki'), { validity: { notBefore: new Date(NOT_BEFORE), notAfter: new Date('2040-01-01T00:00:00Z') } });
+    build = letterCli(['build', EXAMPLE, '--lang', 'en', '--sign', '--p12', young.p12, '--out', outDir], { env: signingEnv(young.password) });
+  });
+
+  it("builds (exit 0) and warns that the signatures claim the certificate's notBefore, and how to choose", () => {
+    expect(build.status).toBe(0);
+    expect(build.stderr).toContain(`${young.p12}: warning: the build instant 2023-12-10T00:00:00Z`);
+    expect(build.stderr).toContain(`the signatures claim ${NOT_BEFORE}`);
+    expect(build.stderr).toContain('set SOURCE_DATE_EPOCH');
+  });
+
+  it('letter verify: the PDF and the DOCX (with its .p7s) are both valid and both claim notBefore', () => {
+    const r = letterCli(['verify', file('pdf'), file('docx'), '--json']);
+    const report = JSON.parse(r.stdout) as VerifyJson;
+    expect(report.reports.map((x) => [x.valid, x.signingTime, x.problems])).toEqual([
+      [true, NOT_BEFORE, []],
+      [true, NOT_BEFORE, []],
+    ]);
+    expect(r.status).toBe(0);
+  });
+
+  it('pdfsig calls the PDF signature valid, signed at notBefore; openssl verifies the .p7s against the CA', () => {
+    if (toolAvailable('pdfsig')) {
+      // pdfsig prints the time in the local zone.
+      const sig = run('pdfsig', [...(young.nssDir ? ['-nssdir', `sql:${young.nssDir}`] : []), file('pdf')], { env: { ...process.env, TZ: 'UTC' } }).stdout;
+      expect(sig).toContain('Signature is Valid');
+      expect(sig).toContain('Signing Time: Jun 01 2024 12:34:56');
+    }
+    const cms = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${file('docx')}.p7s`, '-content', file('docx'), '-CAfile', young.caPem, '-out', '/dev/null']);
+    expect(cms.status).toBe(0);
+  });
+
+  it('LibreOffice reports the DOCX signature valid', () => {
+    if (!libreOfficeUno()) return;
+    const verdict = run('/usr/bin/python3', [join(import.meta.dirname, '..', 'sign', 'lo-verify.py'), file('docx')], {
+      env: { ...process.env, ...(young.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${young.nssDir}` } : {}) },
+    });
+    const line = JSON.parse(verdict.stdout.trim()) as { signatures: { valid: boolean }[] };
+    expect(line.signatures.map((s) => s.valid)).toEqual([true]);
+  });
+
+  it("keeps the document's own dates: the letter's date line and the PDF's creation date stay 2023-12-10", async () => {
+    if (!toolAvailable('pdftotext') || !toolAvailable('pdfinfo')) return;
+    expect(pdfText(file('pdf'))).toContain('December 10, 2023');
+    expect(run('pdfinfo', ['-isodates', file('pdf')]).stdout).toMatch(/CreationDate:\s+2023-12-10T00:00:00/);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const core = strFromU8(unzipSync(new Uint8Array(readFileSync(file('docx'))))['docProps/core.xml']!);
+    expect(core).toContain('2023-12-10T00:00:00Z');
+  });
+});
+
+describe("a certificate that expired before the letter's date", () => {
+  const dir = tempDir('letter-expired-cert-');
+  let expired: TestPki;
+
+  beforeAll(() => {
+    expired = makeTestPki(join(dir, 'pki'), { validity: { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2023-01-01T00:00:00Z') } });
+  });
+
+  it('refuses to sign: exit 2, nothing written, the expiry and the signing time named, with what to do', () => {
+    const outDir = join(dir, 'refused');
+    const r = letterCli(['build', EXAMPLE, '--sign', '--p12', expired.p12, '--out', outDir, '--json'], { env: signingEnv(expired.password) });
+    expect(r.status).toBe(2);
+    expect(existsSync(outDir)).toBe(false);
+    const report = JSON.parse(r.stdout) as { ok: boolean; errors: { code: string; message: string; hint: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]!.code).toBe('p12');
+    expect(report.errors[0]!.message).toContain('the certificate expired on 2023-01-01T00:00:00Z, before the signing time 2023-12-10T00:00:00Z');
+    expect(report.errors[0]!.hint).toContain('SOURCE_DATE_EPOCH');
+  });
+
+  it('with SOURCE_DATE_EPOCH inside its validity, as the hint says, it signs and verifies', () => {
+    const outDir = join(dir, 'within');
+    const r = letterCli(['build', EXAMPLE, '--lang', 'ko', '--sign', '--p12', expired.p12, '--out', outDir, '--quiet'], {
+      env: signingEnv(expired.password, Date.parse('2022-07-01T00:00:00Z') / 1000),
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const v = JSON.parse(letterCli(['verify', '--manifest', join(outDir, 'manifest.json'), '--json']).stdout) as VerifyJson;
+    expect(v.reports.map((x) => [x.valid, x.signingTime])).toEqual([
+      [true, '2022-07-01T00:00:00Z'],
+      [true, '2022-07-01T00:00:00Z'],
+    ]);
+  });
+});

@@ -19,6 +19,12 @@ export interface TestPki {
   readonly signerName: string;
 }
 
+/** When the leaf certificate is valid; by default 2020-01-01 to 2040-01-01 (the CA always is). */
+export interface TestValidity {
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+}
+
 // Fixed validity, so any fixed signing time in the tests falls inside it whatever day the tests run.
 const NOT_BEFORE = new Date('2020-01-01T00:00:00Z');
 const NOT_AFTER = new Date('2040-01-01T00:00:00Z');
@@ -37,12 +43,13 @@ function certificate(
   signingKey: forge.pki.rsa.PrivateKey,
   serial: string,
   extensions: object[],
+  validity: TestValidity = { notBefore: NOT_BEFORE, notAfter: NOT_AFTER },
 ): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = serial;
-  cert.validity.notBefore = NOT_BEFORE;
-  cert.validity.notAfter = NOT_AFTER;
+  cert.validity.notBefore = validity.notBefore;
+  cert.validity.notAfter = validity.notAfter;
   cert.setSubject(subject);
   cert.setIssuer(issuer);
   cert.setExtensions(extensions);
@@ -51,7 +58,7 @@ function certificate(
 }
 
 /** Makes a CA and a signer under `dir`; the P12's password goes in through forge, never through argv. */
-export function makeTestPki(dir: string, opts: { signerName?: string; password?: string } = {}): TestPki {
+export function makeTestPki(dir: string, opts: { signerName?: string; password?: string; validity?: TestValidity } = {}): TestPki {
   mkdirSync(dir, { recursive: true });
   const signerName = opts.signerName ?? 'Letter Test Signer';
   const password = opts.password ?? 'correct horse battery staple';
@@ -79,7 +86,7 @@ export function makeTestPki(dir: string, opts: { signerName?: string; password?:
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
     { name: 'extKeyUsage', emailProtection: true, codeSigning: true },
     { name: 'subjectKeyIdentifier' },
-  ]);
+  ], opts.validity);
 
   const caPem = join(dir, 'ca.pem');
   writeFileSync(caPem, forge.pki.certificateToPem(ca));

@@ -25,10 +25,10 @@ describe('letter build --watch', () => {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await until(() => /wrote 1 documents; watching/.test(stderr), 'the first build');
+      await until(() => /wrote 1 document; watching/.test(stderr), 'the first build');
       const file = join(dir, 'locales', 'en', 'letter.json');
       writeFileSync(file, readFileSync(file, 'utf8').replace('"closing": "', '"closing": "Edited. '));
-      await until(() => /letter\.json changed: wrote 1 documents/.test(stderr), 'the rebuild');
+      await until(() => /letter\.json changed: wrote 1 document/.test(stderr), 'the rebuild');
       writeFileSync(file, '{ "title": ');
       await until(() => /locales\/en\/letter\.json:1:\d+: .*kept the last good files|kept the last good files/s.test(stderr), 'the broken edit report');
       expect(stderr).toMatch(/locales\/en\/letter\.json:\d+:\d+: /);
