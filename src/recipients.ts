@@ -1,18 +1,64 @@
-/** `letter recipients`: search the built-in directory and the project's own recipients. */
+/** `letter recipients`: search, or without a query list, the project's own recipients and the built-in directory. */
 
-import { findRecipients, type ExtraRecipient, type RecipientMatch } from './directory/index.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LetterError, problem } from './diag/index.js';
+import { findRecipients, listRecipients, stringsFromJson, type ExtraRecipient, type RecipientMatch, type Strings } from './directory/index.js';
+import type { Localized } from './load/index.js';
+import { loadToolStrings } from './load/locales.js';
+import { LANG_CODE } from './load/paths.js';
 import { loadRecipients } from './load/recipients.js';
+import { TOOL_DIR } from './tool/index.js';
 
 export type { RecipientMatch } from './directory/index.js';
 
-export function recipients(opts: { query: string; lang?: string; dir?: string }): RecipientMatch[] {
-  const extra: ExtraRecipient[] = [];
-  // Neither recipients.yaml nor recipients.csv there: loadRecipients gives none.
-  if (opts.dir) {
-    for (const r of loadRecipients(opts.dir).recipients.values()) {
-      const names = typeof r.name === 'string' ? { en: r.name } : { ...(r.name ?? {}) };
-      extra.push({ id: r.id, names });
-    }
+/** Input of `recipients()`. */
+export interface RecipientsOptions {
+  /** What to look for; empty or absent lists everything. */
+  readonly query?: string;
+  /** Language the hits are described in; default `en`. It must have a locale folder in the tool or the project. */
+  readonly lang?: string;
+  /** A letter project whose recipients are searched first and whose locale files override the tool's. */
+  readonly dir?: string;
+}
+
+// What makes a folder a letter project; anywhere else (`letter recipients` run in $HOME) only the directory is searched.
+const PROJECT_FILES = ['letter.yaml', 'recipients.yaml', 'recipients.csv'];
+
+/** The hits for `query`, best first; without a query the project's recipients, then every directory office. */
+export function recipients(opts: RecipientsOptions): RecipientMatch[] {
+  const project = opts.dir !== undefined && PROJECT_FILES.some((f) => existsSync(join(opts.dir!, f))) ? opts.dir : undefined;
+  const lang = opts.lang ?? 'en';
+  checkLanguage(lang, project);
+  // Outside a project the tool's own strings serve, and their search index is built once per process.
+  const found = { lang, ...(project ? { extra: projectRecipients(project), strings: directoryStrings(project) } : {}) };
+  return opts.query?.trim() ? findRecipients(opts.query, found) : listRecipients(found);
+}
+
+/** A language nobody has strings for would silently show English: say so instead (exit 2). */
+function checkLanguage(lang: string, project: string | undefined): void {
+  const folders = [join(TOOL_DIR, 'locales'), ...(project ? [join(project, 'locales')] : [])];
+  if (LANG_CODE.test(lang) && folders.some((f) => existsSync(join(f, lang)))) return;
+  const known = [...new Set(folders.flatMap((f) => (existsSync(f) ? readdirSync(f).filter((l) => LANG_CODE.test(l)) : [])))].sort();
+  throw new LetterError(problem('usage', `unknown language '${lang}' for --lang`, {}, `use one with a locales/<lang>/ folder in the tool or the project: ${known.join(', ')}`));
+}
+
+const localized = (value: Localized | undefined): Record<string, string> | undefined =>
+  value === undefined ? undefined : typeof value === 'string' ? { en: value } : { ...value };
+
+function projectRecipients(dir: string): ExtraRecipient[] {
+  return [...loadRecipients(dir).recipients.values()].map((r) => {
+    const titles = localized(r.title);
+    return { id: r.id, names: localized(r.name) ?? {}, ...(titles ? { titles } : {}), ...(r.office ? { office: r.office } : {}) };
+  });
+}
+
+/** The directory's strings per language: the tool's, with a project's locales/<lang>/directory.json merged over them. */
+function directoryStrings(project: string): Record<string, Strings> {
+  const out: Record<string, Strings> = {};
+  for (const [lang, files] of loadToolStrings(TOOL_DIR, project)) {
+    const directory = files.get('directory');
+    if (directory) out[lang] = stringsFromJson(directory.data);
   }
-  return findRecipients(opts.query, { ...(opts.lang ? { lang: opts.lang } : {}), extra });
+  return out;
 }

@@ -7,6 +7,6 @@ export { addressee, countryName, icuLocale, officeTitle, type AddresseeOptions }
 export { holderAgeDays, holderStatus } from './holders.js';
 export { deriveFamilyName } from './names.js';
 export { allOffices, lookupOffice, officeIds } from './offices.js';
-export { findRecipients, normalizeQuery, type ExtraRecipient, type FindOptions, type RecipientMatch } from './search.js';
+export { findRecipients, listRecipients, normalizeQuery, type ExtraRecipient, type FindOptions, type RecipientMatch } from './search.js';
 export { builtinLocalesDir, interpolate, loadDirectoryStrings, stringsFromJson } from './strings.js';
 export type * from './types.js';

@@ -1,8 +1,11 @@
-/** Finding directory entries by id, by country name (ICU, any of en/ko/zh) or by office title in any language. */
+/**
+ * Finding directory entries and project recipients by id, country name (ICU, any of en/ko/zh), office title or
+ * keyword in any language, or holder's name; and listing them all.
+ */
 
 import type { Lang } from '../model/index.js';
 import { countryName, officeTitle } from './addressee.js';
-import { allOffices } from './offices.js';
+import { allOffices, lookupOffice } from './offices.js';
 import { loadDirectoryStrings } from './strings.js';
 import type { Office, Strings } from './types.js';
 
@@ -14,10 +17,15 @@ export interface RecipientMatch {
   readonly holder?: string;
 }
 
-/** A project recipient (recipients.yaml) to search along with the directory. */
+/** A project recipient (recipients.yaml) to search and list along with the directory. */
 export interface ExtraRecipient {
   readonly id: string;
+  /** The person's name per language. */
   readonly names: Readonly<Record<string, string>>;
+  /** Their own title per language, for a recipient outside the directory. */
+  readonly titles?: Readonly<Record<string, string>>;
+  /** The directory office they hold: its names find them too, and its title describes them when they have none. */
+  readonly office?: string;
 }
 
 export interface FindOptions {
@@ -43,11 +51,17 @@ export function normalizeQuery(text: string): string {
     .trim();
 }
 
-interface Entry {
-  readonly office: Office;
+/** What an entry can be found by, normalized. Short titles only count next to a country ("法国总统", "France president"). */
+interface Names {
   readonly ids: readonly string[];
   readonly countries: readonly string[];
   readonly titles: readonly string[];
+  readonly shortTitles: readonly string[];
+  readonly holders: readonly string[];
+}
+
+interface Entry extends Names {
+  readonly office: Office;
 }
 
 function countryNames(office: Office): string[] {
@@ -62,21 +76,23 @@ function countryNames(office: Office): string[] {
   return [...names];
 }
 
-function titlesOf(office: Office, strings: Readonly<Record<string, Strings>>): string[] {
+function titlesOf(office: Office, strings: Readonly<Record<string, Strings>>): Pick<Names, 'titles' | 'shortTitles'> {
   const titles = new Set<string>();
+  const shortTitles = new Set<string>();
   for (const [lang, s] of Object.entries(strings)) {
     try {
       const { title, shortTitle } = officeTitle(office, lang, s);
       titles.add(normalizeQuery(title));
       // A short title alone identifies an office only when it is its whole title ("Pope", "교황", "教宗").
       if (shortTitle === title) titles.add(normalizeQuery(shortTitle));
-      // Usual short names the title does not contain: 유엔, 国家主席, DPRK.
+      else shortTitles.add(normalizeQuery(shortTitle));
+      // Names the title does not contain: 유엔, 国家主席, DPRK, Holy See (the UN's name for the Vatican's seat).
       for (const k of (s(`offices.${office.id}.keywords`) ?? '').split(',')) if (k.trim()) titles.add(normalizeQuery(k));
     } catch {
       // A language without forms for this kind is simply not searched in.
     }
   }
-  return [...titles];
+  return { titles: [...titles], shortTitles: [...shortTitles] };
 }
 
 const indexCache = new WeakMap<object, Entry[]>();
@@ -87,61 +103,142 @@ function indexFor(strings: Readonly<Record<string, Strings>>): Entry[] {
       office,
       ids: [office.id, ...office.aliases],
       countries: countryNames(office),
-      titles: titlesOf(office, strings),
+      ...titlesOf(office, strings),
+      holders: Object.values(office.holder?.name ?? {}).map(normalizeQuery),
     }));
     indexCache.set(strings, entries);
   }
   return entries;
 }
 
-/** Higher is better; 0 is no match. Exact id > exact country > exact title > prefix > substring. */
-function score(q: string, ids: readonly string[], countries: readonly string[], titles: readonly string[]): number {
-  if (ids.includes(q)) return 1000;
-  if (countries.includes(q)) return 900;
-  if (titles.includes(q)) return 850;
-  if (countries.some((c) => c.startsWith(q))) return 600;
-  if (titles.some((t) => t.startsWith(q))) return 500;
-  if (countries.some((c) => c.includes(q))) return 400;
-  if (titles.some((t) => t.includes(q))) return 300;
-  if (ids.some((id) => id.startsWith(q))) return 200;
+/**
+ * How well a query matches, best first. Substring matches inside a word come last and are dropped when anything
+ * better matched: 중국 is inside 미합중국 (the United States) only by accident.
+ */
+const TIER = { id: 1000, country: 900, name: 850, countryPrefix: 700, prefix: 650, word: 550, compound: 500, wordPrefix: 450, idPrefix: 400, substring: 300 } as const;
+
+// A word is a run of letters and digits, parted by spaces, hyphens or the middle dot of 简·多伊. Han and Hangul
+// written without spaces make one word, so 중국 is not a word of 미합중국.
+const LETTER = /[\p{L}\p{N}]/u;
+const startsWord = (s: string, at: number) => at === 0 || !LETTER.test(s[at - 1]!);
+const endsWord = (s: string, at: number) => at >= s.length || !LETTER.test(s[at]!);
+
+function positions(s: string, q: string): number[] {
+  const out: number[] = [];
+  for (let at = s.indexOf(q); at >= 0; at = s.indexOf(q, at + 1)) out.push(at);
+  return out;
+}
+const hasWord = (s: string, q: string) => positions(s, q).some((at) => startsWord(s, at) && endsWord(s, at + q.length));
+const hasWordPrefix = (s: string, q: string) => positions(s, q).some((at) => startsWord(s, at));
+
+/** A country with a title or short title: "France president", "president of france", "法国总统", "미국 대통령". */
+function compound(q: string, n: Names): boolean {
+  const titled = [...n.titles, ...n.shortTitles];
+  const words = q.split(' ');
+  if (words.length > 1) {
+    const all = [...n.countries, ...titled, ...n.holders];
+    if (words.every((w) => all.some((s) => hasWord(s, w)))) return true;
+  }
+  return n.countries.some((c) => {
+    const at = q.indexOf(c);
+    if (at < 0 || c === q) return false;
+    const rest = (q.slice(0, at) + ' ' + q.slice(at + c.length)).trim();
+    return rest.length > 0 && titled.some((t) => t.includes(rest));
+  });
+}
+
+function tier(q: string, n: Names): number {
+  if (n.ids.includes(q)) return TIER.id;
+  if (n.countries.includes(q)) return TIER.country;
+  const names = [...n.countries, ...n.titles, ...n.holders];
+  if (names.includes(q)) return TIER.name;
+  if (n.countries.some((c) => c.startsWith(q))) return TIER.countryPrefix;
+  if (names.some((s) => s.startsWith(q))) return TIER.prefix;
+  if (names.some((s) => hasWord(s, q))) return TIER.word;
+  if (compound(q, n)) return TIER.compound;
+  if (names.some((s) => hasWordPrefix(s, q))) return TIER.wordPrefix;
+  if (n.ids.some((id) => id.startsWith(q))) return TIER.idPrefix;
+  if (names.some((s) => s.includes(q))) return TIER.substring;
   return 0;
 }
 
+/** Names of a project recipient: its own, and its office's (but not the directory's holder, whom it replaces). */
+function extraNames(extra: ExtraRecipient, entries: readonly Entry[]): Names[] {
+  const own: Names = {
+    ids: [extra.id.toLowerCase()],
+    countries: [],
+    titles: Object.values(extra.titles ?? {}).map(normalizeQuery),
+    shortTitles: [],
+    holders: Object.values(extra.names).map(normalizeQuery),
+  };
+  const office = extra.office ? lookupOffice(extra.office) : undefined;
+  const entry = office && entries.find((e) => e.office === office);
+  return entry ? [own, { ...entry, ids: [], holders: [] }] : [own];
+}
+
+// The value in `lang`, else English, else any: a project may name a person in one language only.
+const pick = (values: Readonly<Record<string, string>> | undefined, lang: string): string | undefined =>
+  values ? (values[lang] ?? values['en'] ?? Object.values(values)[0]) : undefined;
+
+interface Describer {
+  readonly office: (office: Office, id?: string) => RecipientMatch;
+  readonly extra: (extra: ExtraRecipient) => RecipientMatch;
+}
+
+/** Describes hits in `lang`; a language without directory strings borrows English, as the letter itself does. */
+function describer(lang: Lang, strings: Readonly<Record<string, Strings>>): Describer {
+  const shownLang = strings[lang] !== undefined ? lang : 'en';
+  const langStrings = strings[shownLang];
+  const office = (o: Office, id = o.id): RecipientMatch => {
+    const title = langStrings ? officeTitle(o, shownLang, langStrings).title : o.id;
+    const country = langStrings ? countryName(o, shownLang, langStrings) : undefined;
+    const holder = o.holder?.name[shownLang];
+    return { id, title, ...(country ? { country } : {}), ...(holder ? { holder } : {}) };
+  };
+  const extra = (x: ExtraRecipient): RecipientMatch => {
+    const o = x.office ? lookupOffice(x.office) : undefined;
+    const held = o ? office(o, x.id) : undefined;
+    const name = pick(x.names, shownLang);
+    const title = pick(x.titles, shownLang) ?? held?.title ?? name ?? x.id;
+    return { id: x.id, title, ...(held?.country ? { country: held.country } : {}), ...(name ? { holder: name } : {}) };
+  };
+  return { office, extra };
+}
+
 let builtinStrings: Record<string, Strings> | undefined;
+const stringsOf = (opts: FindOptions) => opts.strings ?? (builtinStrings ??= loadDirectoryStrings());
 
 /**
  * Directory entries (and project recipients in `extra`) matching `query`, best first: `cn`, `China`, `중국`,
- * `中国`, `france`, `法国`, `pope`, `교황`, `prime minister of japan`. Among equal matches a head of state comes before
- * the head of government, then ids sort alphabetically.
+ * `中国`, `시진핑`, `Jinping`, `holy see`, `pope`, `교황`, `法国总统`, `prime minister of japan`. Among equal matches
+ * a project recipient comes first, then a head of state before the head of government, then ids alphabetically.
+ * An empty query finds nothing (`listRecipients` lists everything).
  */
 export function findRecipients(query: string, opts: FindOptions = {}): RecipientMatch[] {
   const q = normalizeQuery(query);
   if (!q) return [];
-  const lang = opts.lang ?? 'en';
-  const strings = opts.strings ?? (builtinStrings ??= loadDirectoryStrings());
-  const hits: { match: RecipientMatch; score: number }[] = [];
-
+  const strings = stringsOf(opts);
+  const describe = describer(opts.lang ?? 'en', strings);
+  const entries = indexFor(strings);
+  const hits: { match: () => RecipientMatch; id: string; tier: number; rank: number }[] = [];
   for (const extra of opts.extra ?? []) {
-    const names = Object.values(extra.names).map(normalizeQuery);
-    const s = score(q, [extra.id.toLowerCase()], [], names);
-    const name = extra.names[lang] ?? Object.values(extra.names)[0];
-    // Project recipients rank above directory entries of equal score: the user defined them for this letter.
-    if (s > 0) hits.push({ match: { id: extra.id, title: name ?? extra.id, ...(name ? { holder: name } : {}) }, score: s + 20 });
+    const t = Math.max(...extraNames(extra, entries).map((n) => tier(q, n)));
+    // The user defined these for this letter: they come before directory entries of the same tier.
+    if (t > 0) hits.push({ match: () => describe.extra(extra), id: extra.id, tier: t, rank: 2 });
   }
+  for (const entry of entries) {
+    const t = tier(q, entry);
+    if (t > 0) hits.push({ match: () => describe.office(entry.office), id: entry.office.id, tier: t, rank: entry.office.role !== 'head-of-government' ? 1 : 0 });
+  }
+  const best = Math.max(0, ...hits.map((h) => h.tier));
+  return hits
+    .filter((h) => h.tier > TIER.substring || best <= TIER.substring)
+    .sort((a, b) => b.tier - a.tier || b.rank - a.rank || a.id.localeCompare(b.id))
+    .map((h) => h.match());
+}
 
-  const langStrings = strings[lang] ?? strings['en'];
-  for (const entry of indexFor(strings)) {
-    const s = score(q, entry.ids, entry.countries, entry.titles);
-    if (s === 0) continue;
-    const { office } = entry;
-    const title = langStrings ? officeTitle(office, lang, langStrings).title : office.id;
-    const country = langStrings ? countryName(office, lang, langStrings) : undefined;
-    const holder = office.holder?.name[lang];
-    const isHeadOfState = office.role !== 'head-of-government' ? 10 : 0;
-    hits.push({
-      match: { id: office.id, title, ...(country ? { country } : {}), ...(holder ? { holder } : {}) },
-      score: s + isHeadOfState,
-    });
-  }
-  return hits.sort((a, b) => b.score - a.score || a.match.id.localeCompare(b.match.id)).map((h) => h.match);
+/** Everything, described as search hits are: the project's recipients in their file order, then the directory's offices. */
+export function listRecipients(opts: FindOptions = {}): RecipientMatch[] {
+  const describe = describer(opts.lang ?? 'en', stringsOf(opts));
+  return [...(opts.extra ?? []).map(describe.extra), ...allOffices().map((office) => describe.office(office))];
 }

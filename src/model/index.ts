@@ -100,6 +100,23 @@ export interface Signature {
   readonly image?: SignatureImage;
 }
 
+/** One text line of a signature block: the organisation (drawn strong), the person, their title, or the e-mail. */
+export type SignatureLine =
+  | { readonly kind: 'org' | 'person' | 'title'; readonly inlines: readonly Inline[] }
+  | { readonly kind: 'email'; readonly email: string };
+
+/**
+ * A signature block's text lines in the order every renderer draws them, under the handwritten image when there is
+ * one: organisation, person, title, e-mail (SPEC §7: the DOCX has the PDF's order).
+ */
+export function signatureLines(sig: Signature): SignatureLine[] {
+  const lines: SignatureLine[] = [{ kind: 'org', inlines: sig.org }];
+  if (sig.person) lines.push({ kind: 'person', inlines: sig.person });
+  if (sig.title) lines.push({ kind: 'title', inlines: sig.title });
+  if (sig.email) lines.push({ kind: 'email', email: sig.email });
+  return lines;
+}
+
 export interface SignatureImage {
   readonly data: Uint8Array;
   readonly format: 'png' | 'jpeg';
@@ -210,10 +227,10 @@ export function* textRuns(blocks: readonly Block[], lang: Lang): Generator<{ tex
         for (const item of block.items) yield* textRuns(item, lang);
         break;
       case 'signature':
-        yield* inlineRuns(block.org, lang);
-        if (block.person) yield* inlineRuns(block.person, lang);
-        if (block.title) yield* inlineRuns(block.title, lang);
-        if (block.email) yield { text: { type: 'text', value: block.email }, lang };
+        for (const line of signatureLines(block)) {
+          if (line.kind === 'email') yield { text: { type: 'text', value: line.email }, lang };
+          else yield* inlineRuns(line.inlines, lang);
+        }
         break;
       case 'pagebreak':
         break;

@@ -1,6 +1,6 @@
 /** Setting one signatory's block: handwritten signature image, organisation in bold, person, title, e-mail. */
 
-import type { Inline, Signature } from '../model/index.js';
+import { signatureLines, type Inline, type Signature } from '../model/index.js';
 import type { Line } from './break/paragraph.js';
 import { setInlines, type BlockFrame } from './blocks.js';
 import { SIGNATURE_GAP, SIGNATURE_IMAGE } from './style.js';
@@ -16,10 +16,10 @@ export function setSignature(block: Signature, frame: BlockFrame): Unit {
   if (block.image) lines.push(imageLine(block.image, frame, structure.open(group, 'Figure', { alt: block.image.alt })));
   const plain = { ...frame, firstLineIndent: 0, align: frame.align === 'justify' ? ('start' as const) : frame.align };
   const line = (inlines: readonly Inline[], f: BlockFrame) => setInlines(inlines, f, structure.open(group, 'P'));
-  lines.push(...line(block.org, { ...plain, style: { ...frame.style, bold: true } }));
-  if (block.person) lines.push(...line(block.person, plain));
-  if (block.title) lines.push(...line(block.title, plain));
-  if (block.email) lines.push(...line([{ type: 'text', value: block.email }], plain));
+  for (const text of signatureLines(block)) {
+    if (text.kind === 'email') lines.push(...line([{ type: 'text', value: text.email }], plain));
+    else lines.push(...line(text.inlines, text.kind === 'org' ? { ...plain, style: { ...frame.style, bold: true } } : plain));
+  }
   return unit(lines, SIGNATURE_GAP * size, { splittable: false });
 }
 

@@ -169,7 +169,8 @@ export function expectedParagraphs(doc: LetterDoc): string[] {
           for (const item of block.items) walk(item);
           break;
         case 'signature':
-          for (const line of [block.person, block.title, block.org]) if (line) out.push(inlineText(line));
+          // The PDF's order (src/typeset/signature.ts), spelled out here rather than taken from the renderer under test.
+          for (const line of [block.org, block.person, block.title]) if (line) out.push(inlineText(line));
           if (block.email) out.push(block.email);
           break;
         case 'pagebreak':

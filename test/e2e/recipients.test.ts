@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
-import { addressee, loadDirectoryStrings, lookupOffice } from '../../src/directory/index.js';
+import { addressee, allOffices, loadDirectoryStrings, lookupOffice } from '../../src/directory/index.js';
 import { normalise } from '../support/text.js';
 import { letterCli, pdfText, tempDir, toolAvailable } from '../support/tools.js';
 
@@ -101,10 +101,64 @@ describe('letter recipients', () => {
     ['法国', 'fr'],
     ['france', 'fr'],
     ['thailand', 'th'],
+    ['holy see', 'va'],
+    ['Holy', 'va'],
+    ['시진핑', 'cn'],
+    ['习近平', 'cn'],
+    ['Jinping', 'cn'],
+    ['xi', 'cn'],
   ])('`letter recipients %s` finds %s first', (query, id) => {
     const r = letterCli(['recipients', query]);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]!.split('\t')[0]).toBe(id);
+  });
+
+  it('`letter recipients 중국` is China alone, not the United States (미합중국)', () => {
+    const r = letterCli(['recipients', '중국']);
+    expect(r.stdout.trim().split('\n').map((line) => line.split('\t')[0])).toEqual(['cn', 'cn/government']);
+  });
+
+  it('without a query lists every office of the directory, as a search does', () => {
+    const r = letterCli(['recipients'], { cwd: tempDir('letter-nowhere-') });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.map((line) => line.split('\t')[0])).toEqual(allOffices().map((o) => o.id));
+    expect(lines).toContain('cn\tPresident of the People\'s Republic of China\tXi Jinping');
+    const json = JSON.parse(letterCli(['recipients', '--json', '--lang', 'zh']).stdout) as { id: string; title: string }[];
+    expect(json).toHaveLength(allOffices().length);
+    expect(json.find((m) => m.id === 'cn')).toEqual(JSON.parse(letterCli(['recipients', 'cn', '--json', '--lang', 'zh']).stdout)[0]);
+  });
+
+  it("in a project, without a query lists the project's recipients first, then the directory", () => {
+    const dir = tempDir('letter-own-recipients-');
+    writeFileSync(join(dir, 'recipients.yaml'), ['recipients:', '  - id: moon', '    office: kr', '    name: { en: Moon Jae-in, ko: 문재인, zh: 文在寅 }', '  - id: ngo', '    name: Jane Doe', '    title: Director, Some NGO', ''].join('\n'));
+    const inside = letterCli(['recipients', '--lang', 'ko'], { cwd: dir });
+    expect(inside.status).toBe(0);
+    const lines = inside.stdout.trim().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['moon\t대한민국 대통령\t문재인', 'ngo\tDirector, Some NGO\tJane Doe']);
+    expect(lines).toHaveLength(allOffices().length + 2);
+    const json = JSON.parse(letterCli(['recipients', '--json', '--dir', dir]).stdout) as { id: string }[];
+    expect(json.slice(0, 3).map((m) => m.id)).toEqual(['moon', 'ngo', allOffices()[0]!.id]);
+    // A search finds them by their office's names and by their own.
+    expect(letterCli(['recipients', 'korea', '--dir', dir]).stdout.split('\t')[0]).toBe('moon');
+    expect(letterCli(['recipients', '문재인', '--dir', dir]).stdout.split('\t')[0]).toBe('moon');
+  });
+
+  it('--lang with a language nobody has strings for is a usage error (exit 2)', () => {
+    const r = letterCli(['recipients', 'france', '--lang', 'xx']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("unknown language 'xx'");
+  });
+
+  it("--lang accepts a language the project adds (locales/fr), borrowing English forms without its directory.json", () => {
+    const dir = tempDir('letter-fr-recipients-');
+    writeFileSync(join(dir, 'recipients.yaml'), 'recipients: []\n');
+    mkdirSync(join(dir, 'locales', 'fr'), { recursive: true });
+    writeFileSync(join(dir, 'locales', 'fr', 'letter.json'), '{}');
+    const r = letterCli(['recipients', 'france', '--lang', 'fr', '--dir', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('fr\tPresident of the French Republic');
   });
 
   it('--json lists entries with titles in the asked language', () => {

@@ -1,7 +1,7 @@
-/** A signatory's block: handwritten signature image, person and title, organisation, e-mail. */
+/** A signatory's block: handwritten signature image, then organisation, person, title and e-mail, as the PDF draws it. */
 
 import { ExternalHyperlink, ImageRun, type ParagraphChild } from 'docx';
-import type { Inline, Signature, SignatureImage } from '../../model/index.js';
+import { signatureLines, type Signature, type SignatureImage, type SignatureLine } from '../../model/index.js';
 import type { ParagraphSpec } from './blocks.js';
 import type { DrawContext } from './context.js';
 import { inlineChildren, textRuns } from './runs.js';
@@ -11,22 +11,28 @@ import { PART_STYLE, STYLE } from './styles.js';
 const BOX = { width: 170, height: 57 };
 
 /**
- * The block's paragraphs. The first one takes the Signature style (space above, so signatories stand apart), the
- * rest Signature Line. With a person, the image stands over the person's name; without, over the organisation's.
+ * The block's paragraphs: the image above the lines, then the model's lines in the model's order (the one the PDF
+ * draws). The first paragraph takes the Signature style (space above, so signatories stand apart), the rest
+ * Signature Line.
  */
 export function signatureSpecs(sig: Signature, ctx: DrawContext): ParagraphSpec[] {
   const lines: ParagraphChild[][] = [];
   if (sig.image) lines.push([imageRun(sig.image, ctx)]);
-  const text = (inlines: readonly Inline[]): ParagraphChild[] => inlineChildren(inlines, ctx, ctx.styles.runLook(STYLE.signatureLine));
-  if (sig.person) lines.push(text(sig.person));
-  if (sig.title) lines.push(text(sig.title));
-  // The organisation stands out as in the PDF: the Strong character style, so the recipient side can restyle it.
-  lines.push(text([{ type: 'strong', children: sig.org }]));
-  if (sig.email) {
-    const state = { ...ctx.styles.runLook(STYLE.signatureLine), charStyle: STYLE.hyperlink };
-    lines.push([new ExternalHyperlink({ link: `mailto:${sig.email}`, children: textRuns(sig.email, ctx.lang, ctx, state) })]);
-  }
+  for (const line of signatureLines(sig)) lines.push(lineChildren(line, ctx));
   return lines.map((children, i) => ({ style: i === 0 ? PART_STYLE.signatures : STYLE.signatureLine, children }));
+}
+
+function lineChildren(line: SignatureLine, ctx: DrawContext): ParagraphChild[] {
+  const look = ctx.styles.runLook(STYLE.signatureLine);
+  switch (line.kind) {
+    case 'email':
+      return [new ExternalHyperlink({ link: `mailto:${line.email}`, children: textRuns(line.email, ctx.lang, ctx, { ...look, charStyle: STYLE.hyperlink }) })];
+    case 'org':
+      // The organisation stands out as in the PDF: the Strong character style, so the recipient side can restyle it.
+      return inlineChildren([{ type: 'strong', children: line.inlines }], ctx, look);
+    default:
+      return inlineChildren(line.inlines, ctx, look);
+  }
 }
 
 function imageRun(image: SignatureImage, ctx: DrawContext): ImageRun {
