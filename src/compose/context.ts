@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { Addressee } from '../directory/types.js';
 import type { Project, SignatorySpec } from '../load/index.js';
 import type { Lang, Signature } from '../model/index.js';
+import { ccText, type CcRecipient } from './cc.js';
 import { localize } from './localize.js';
 import type { ResolvedRecipient } from './recipient.js';
 import type { TextReader } from './sources.js';
@@ -53,11 +54,11 @@ export interface ContextInput {
   readonly recipient: ResolvedRecipient;
   readonly addressee: Addressee;
   readonly locale: string;
-  readonly ccAddressees: ReadonlyMap<string, Addressee>;
+  readonly ccRecipients: ReadonlyMap<string, CcRecipient>;
 }
 
 /** Labels every template may use; a language without its own labels file borrows English ones. */
-const LABELS = ['enclosures', 'cc', 'via', 'page', 'signature_alt', 'dateline', 'dateline_place', 'joint', 'list_separator'] as const;
+const LABELS = ['enclosures', 'cc', 'via', 'page', 'signature_alt', 'dateline', 'dateline_place', 'joint', 'list_separator', 'subject_separator'] as const;
 
 export function letterContext(input: ContextInput): { context: LetterContext; signatures: Signature[]; title: string } {
   const { project, reader, addressee, translations } = input;
@@ -111,8 +112,8 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
     signatories: letter.signatories.map((s, index) => ({ index, org: localize(s.org, lang) ?? '', ...(s.short ? { short: s.short } : {}) })),
     enclosures: letter.enclosures.map((key, i) => new SafeString(text(key, ['enclosures', i]))),
     cc: letter.cc.map((entry, i) => {
-      const resolved = typeof entry === 'string' ? input.ccAddressees.get(entry) : undefined;
-      return reader.value(resolved ? resolved.title : (localize(entry, lang) ?? ''), `cc[${i}]`, project.locateLetter(['cc', i]));
+      const resolved = typeof entry === 'string' ? input.ccRecipients.get(entry) : undefined;
+      return reader.value(resolved ? ccText(resolved, label) : (localize(entry, lang) ?? ''), `cc[${i}]`, project.locateLetter(['cc', i]));
     }),
     labels: Object.fromEntries(LABELS.map((k) => [k, label(k)])),
   };
@@ -161,8 +162,9 @@ export function formatDate(iso: string, locale: string): string {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Inline Markdown as plain text, for document metadata. */
-function plainText(markdown: string): string {
+export function plainText(markdown: string): string {
   return markdown
+    .replace(/\\\n/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_)(.+?)\1/g, '$2')
     .replace(/\\(.)/g, '$1')

@@ -2,11 +2,11 @@
 
 import type { FontBook } from '../fonts/index.js';
 import { LetterError } from '../diag/index.js';
-import type { Addressee } from '../directory/types.js';
 import type { Project, RecipientRef } from '../load/index.js';
 import type { LetterDoc, Lang } from '../model/index.js';
 import type { Job } from '../plan/index.js';
-import { letterContext } from './context.js';
+import { ccRecipients, type CcList } from './cc.js';
+import { letterContext, plainText } from './context.js';
 import { TemplateSet } from './handlebars.js';
 import { Translations } from './i18n.js';
 import { localize, localizeStrict } from './localize.js';
@@ -28,8 +28,8 @@ export class Composer {
   private readonly translations: Translations;
   private readonly templates: TemplateSet;
   private readonly recipients = new Map<string, ResolvedRecipient>();
-  /** Forms of address of the `cc` recipients per language: they depend on the project and language only. */
-  private readonly cc = new Map<Lang, Map<string, Addressee>>();
+  /** The `cc` recipients per language: they depend on the project and language only. */
+  private readonly cc = new Map<Lang, CcList>();
 
   constructor(private readonly opts: ComposerOptions) {
     this.translations = new Translations(opts.project);
@@ -45,6 +45,8 @@ export class Composer {
     const reader = new TextReader(project, this.translations, fonts, lang);
     checkNames(project, recipient, reader);
     const addressee = addresseeFor(project, recipient, lang, project.letter.register);
+    const cc = this.ccList(lang);
+    reader.problems.push(...cc.problems);
     const { context, signatures, title } = letterContext({
       project,
       translations: this.translations,
@@ -52,7 +54,7 @@ export class Composer {
       recipient,
       addressee,
       locale,
-      ccAddressees: this.ccAddressees(lang),
+      ccRecipients: cc.recipients,
     });
     if (reader.problems.length) throw new LetterError(reader.problems);
     const markdown = this.templates.forLang(lang)(context);
@@ -65,7 +67,7 @@ export class Composer {
       paper: project.letter.paper,
       meta: {
         title,
-        ...(context.subtitle ? { subject: context.subtitle.toString().replace(/\\(.)/g, '$1') } : {}),
+        ...(context.subtitle ? { subject: plainText(context.subtitle.toString()) } : {}),
         author,
         keywords: [addressee.title, project.letter.slug].filter(Boolean),
         created: this.opts.created,
@@ -84,22 +86,13 @@ export class Composer {
     return resolved;
   }
 
-  private ccAddressees(lang: Lang): Map<string, Addressee> {
-    const cached = this.cc.get(lang);
-    if (cached) return cached;
-    const { project } = this.opts;
-    const out = new Map<string, Addressee>();
-    for (const entry of project.letter.cc) {
-      if (typeof entry !== 'string') continue;
-      try {
-        // Resolved apart from the recipients' cache: a bare cc ref must not stand in for a `to` entry with a name and via.
-        out.set(entry, addresseeFor(project, resolveRecipient(project, { id: entry, path: [] }), lang, project.letter.register));
-      } catch {
-        // Not a recipient id: the cc entry is literal text.
-      }
+  private ccList(lang: Lang): CcList {
+    let cc = this.cc.get(lang);
+    if (!cc) {
+      cc = ccRecipients(this.opts.project, lang);
+      this.cc.set(lang, cc);
     }
-    this.cc.set(lang, out);
-    return out;
+    return cc;
   }
 }
 

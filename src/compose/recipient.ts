@@ -1,6 +1,6 @@
 /** Who a letter is to: a project recipient or a directory office, resolved to forms of address in one language. */
 
-import { didYouMean, LetterError, problem, type Location } from '../diag/index.js';
+import { didYouMean, LetterError, nearest, problem, type Location } from '../diag/index.js';
 import { addressee, lookupOffice, officeIds } from '../directory/index.js';
 import { stringsFromJson } from '../directory/strings.js';
 import type { Addressee, Register } from '../directory/types.js';
@@ -22,11 +22,10 @@ export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedR
   const own = project.recipients.get(ref.id);
   const officeId = own?.office ?? (own ? undefined : ref.id);
   if (officeId !== undefined && !lookupOffice(officeId)) {
-    const candidates = [...project.recipients.keys(), ...officeIds()];
-    const guess = didYouMean(officeId, candidates);
+    const guess = suggestRecipient(officeId, recipientCandidates(project));
     const at = own ? own.where : where;
     throw new LetterError(
-      problem('unknown-recipient', `unknown recipient '${officeId}'${ref.path.length || own ? '' : ' (from --to)'}`, at, guess ? `did you mean '${guess}'?` : 'use a country code (cn, kr, us), cn/government, un, or an id from recipients.yaml; `letter recipients QUERY` searches'),
+      problem('unknown-recipient', `unknown recipient '${officeId}'${ref.path.length || own ? '' : ' (from --to)'}`, at, guess ?? 'use a country code (cn, kr, us), cn/government, un, or an id from recipients.yaml; `letter recipients QUERY` searches'),
     );
   }
   const viaId = ref.via ?? own?.via;
@@ -37,6 +36,27 @@ export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedR
     throw new LetterError(problem('unknown-address', `unknown delivery address '${viaId}'`, at, guess ? `did you mean '${guess}'?` : 'add it under `addresses:` in recipients.yaml'));
   }
   return { ref, ...(own ? { own } : {}), ...(officeId ? { officeId } : {}), ...(via ? { via } : {}) };
+}
+
+/** Ids a recipient may be: the letter's own first (the likelier meaning of a typo), then the directory's. */
+export function recipientCandidates(project: Project): string[] {
+  const used = project.letter.to.map((r) => r.id).concat(project.letter.cc.filter((c): c is string => typeof c === 'string'));
+  return [...new Set([...project.recipients.keys(), ...used.filter((id) => project.recipients.has(id) || lookupOffice(id)), ...officeIds()])];
+}
+
+// Two-letter country codes sit one letter apart: a typo of one is near ten ids, and the hint lists them.
+const MAX_LISTED = 10;
+
+/**
+ * "did you mean 'kr'?" for a mistyped id, naming every id equally near (the letter's own first), or undefined
+ * when none is within `limit` edits.
+ */
+export function suggestRecipient(input: string, candidates: readonly string[], limit?: number): string | undefined {
+  const near = nearest(input, candidates, limit);
+  if (!near.length) return undefined;
+  if (near.length === 1) return `did you mean '${near[0]}'?`;
+  const listed = near.slice(0, MAX_LISTED).map((id) => `'${id}'`);
+  return `did you mean one of ${listed.join(', ')}${near.length > MAX_LISTED ? ', …' : ''}?`;
 }
 
 /** Forms of address for the recipient in one language and register. */

@@ -1,11 +1,12 @@
 /** Reading the project's text for one document, checking each value as it is read: the key exists, its characters have a font. */
 
 import { uncoveredProblem, type FontBook } from '../fonts/index.js';
-import { problem, type Diagnostic, type Location } from '../diag/index.js';
+import { problem, shown, type Diagnostic, type Location } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
 import type { Project } from '../load/index.js';
 import { TEXT_NS } from '../load/index.js';
 import type { Translations } from './i18n.js';
+import { inlineText, roleAt } from './inline.js';
 
 /** Collects the problems of one document while its context is built, so all of them are reported together. */
 export class TextReader {
@@ -20,7 +21,10 @@ export class TextReader {
     readonly lang: Lang,
   ) {}
 
-  /** The project's text for `key` (inline Markdown); a missing key is reported at the letter.yaml line that names it. */
+  /**
+   * The project's text for `key` (inline Markdown) as it may stand where letter.yaml uses it (`usedAt`); a missing
+   * key is reported at that letter.yaml line, block Markdown at the key in the locale file.
+   */
   text(key: string, usedAt: readonly (string | number)[], vars: Record<string, unknown> = {}): string {
     const file = this.project.texts.get(this.lang);
     if (!file || !this.translations.has(this.lang, key, TEXT_NS)) {
@@ -31,7 +35,12 @@ export class TextReader {
     const value = this.translations.text(this.lang, key, vars);
     const where = file.locate(key);
     this.cover(value, { file: file.file, key, lang: this.lang, line: where.line, column: where.column });
-    return value;
+    const inline = inlineText(value, roleAt(usedAt));
+    if ('refused' in inline) {
+      this.problems.push(problem('schema', `block Markdown in the value of '${shown(key)}' in ${file.file}: ${inline.refused.what}`, where, inline.refused.hint));
+      return '';
+    }
+    return inline.text;
   }
 
   /** A value from letter.yaml or recipients (a name, an organisation); checked for font coverage at its position. */

@@ -10,6 +10,27 @@ import { LANG_SUFFIX } from './paths.js';
 /** The helpers a template may call; the sandboxed Handlebars in compose registers exactly these (and drops `log`). */
 export const TEMPLATE_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'lines', 'blockquote', 'eq'] as const;
 
+/**
+ * How each helper must be called: its number of arguments, and whether only as a block. Handlebars calls a known
+ * helper whatever its arguments, and a wrong call fails while rendering ("options.fn is not a function"), unplaced.
+ */
+const HELPER_CALLS: Readonly<Record<(typeof TEMPLATE_HELPERS)[number], { readonly args: number; readonly block?: true }>> = {
+  if: { args: 1, block: true },
+  unless: { args: 1, block: true },
+  each: { args: 1, block: true },
+  with: { args: 1, block: true },
+  lookup: { args: 2 },
+  lines: { args: 1 },
+  blockquote: { args: 1 },
+  eq: { args: 2 },
+};
+
+/**
+ * Helpers every Handlebars instance carries for its own runtime (and compose's escaping hook): a template naming one,
+ * even without arguments (`{{helperMissing}}`), would call it with the wrong arguments and fail while rendering.
+ */
+const INTERNAL_HELPERS = new Set(['helperMissing', 'blockHelperMissing', 'log', '__escape']);
+
 /** Names that lead from a value to its prototype chain (and from there to `Function`). */
 const FORBIDDEN = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
@@ -77,13 +98,21 @@ function nodeProblems(node: HbsNode, source: TemplateSource, scope: Scope): Diag
   }
   if (node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression') {
     const name = pathName(node['path']);
+    if (name !== undefined && INTERNAL_HELPERS.has(helperName(node['path']) ?? '')) {
+      return [problem('template-error', `unknown helper '${shown(name)}'`, at, `'${shown(name)}' is Handlebars' own, not for templates; helpers: ${TEMPLATE_HELPERS.join(', ')}`)];
+    }
     const params = (node['params'] as HbsNode[] | undefined) ?? [];
     const hasArgs = params.length > 0 || Boolean((node['hash'] as HbsNode | undefined)?.['pairs']);
     if (name === 'lookup') {
       const key = params[1];
       if (key?.type === 'StringLiteral' && FORBIDDEN.has(String(key['value']))) return [problem('template-error', `lookup of '${shown(key['value'])}' reaches the JavaScript prototype chain`, at, 'templates may only read the letter\'s own values')];
     }
-    if (name !== undefined && (hasArgs || node.type === 'SubExpression') && !(TEMPLATE_HELPERS as readonly string[]).includes(name)) {
+    const call = name !== undefined && Object.hasOwn(HELPER_CALLS, name) ? HELPER_CALLS[name as keyof typeof HELPER_CALLS] : undefined;
+    if (call && (params.length !== call.args || (call.block && node.type !== 'BlockStatement'))) {
+      const usage = call.block ? `{{#${name} value}}…{{/${name}}}` : `{{${name}${' value'.repeat(call.args)}}}`;
+      return [problem('template-error', `helper '${name}' takes ${call.args} argument${call.args > 1 ? 's' : ''}${call.block ? ' and a block' : ''}`, at, `write ${usage}`)];
+    }
+    if (name !== undefined && (hasArgs || node.type === 'SubExpression') && !call) {
       const guess = didYouMean(name, TEMPLATE_HELPERS);
       return [problem('template-error', `unknown helper '${shown(name)}'`, at, guess ? `did you mean '${guess}'?` : `helpers: ${TEMPLATE_HELPERS.join(', ')}`)];
     }
@@ -153,6 +182,12 @@ function pathName(path: unknown): string | undefined {
   const p = path as HbsNode | undefined;
   if (p?.type !== 'PathExpression' || p['data'] || (p['parts'] as string[]).length !== 1 || p['depth']) return undefined;
   return String(p['original']);
+}
+
+/** The helper a simple path would call (`[helperMissing]` calls `helperMissing`); `this.x` and `./x` call none. */
+function helperName(path: unknown): string | undefined {
+  const p = path as HbsNode;
+  return /^\.|this\b/.test(String(p['original'])) ? undefined : String((p['parts'] as string[])[0]);
 }
 
 /** Visits every node of a Handlebars AST, depth first; depth is bounded by the parser's own nesting. */

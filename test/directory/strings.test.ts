@@ -101,3 +101,14 @@ describe('a language added later', () => {
     expect(d.message).toContain("'salutation'");
   });
 });
+
+describe('the tool\'s Korean forms for monarchs', () => {
+  const ko = loadDirectoryStrings()['ko']!;
+  const make = (id: string, register: 'open-letter' | 'diplomatic') => addressee({ id, office: lookupOffice(id)!, lang: 'ko', register, strings: ko });
+
+  test('the title-only forms protocol.md §5 documents: 천황 폐하 (Japan), 국왕 폐하 (United Kingdom, Thailand)', () => {
+    expect(make('jp', 'open-letter').salutation).toBe('천황 폐하');
+    expect(make('gb', 'diplomatic').salutation).toBe('국왕 폐하');
+    expect(make('th', 'open-letter').salutation).toBe('국왕 폐하');
+  });
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { pdfText, tempDir, toolAvailable } from '../support/tools.js';
-import { docxParts, docxText } from '../support/text.js';
+import { docxParts, docxText, normalise } from '../support/text.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
 
@@ -84,5 +84,31 @@ describe('project templates', () => {
     expect(text).toContain('His Excellency Xi Jinping');
     expect(text).toContain('c/o Consulate General of the People');
     expect(pdfText(join(out, 'kr', 'open-letter-2023.en.pdf'))).toMatch(/cc: President of the People.s Republic of China/);
+  });
+  it('a project recipient in cc is shown with its name, in each language\'s order (recipients.yaml xi)', async () => {
+    if (!toolAvailable('pdftotext')) return;
+    const dir = project();
+    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('close: closing', 'close: closing\ncc: [xi, kr]'));
+    const out = join(dir, 'dist');
+    const result = await build({ dir, out, formats: ['pdf'] });
+    expect(result.errors).toEqual([]);
+    const text = (lang: string) => normalise(pdfText(join(out, 'cn', `open-letter-2023.${lang}.pdf`)), lang);
+    expect(text('en')).toContain("cc: Xi Jinping, President of the People's Republic of China; President of the Republic of Korea");
+    expect(text('ko')).toContain('참조:중화인민공화국주석시진핑,대한민국대통령');
+    expect(text('zh')).toContain('抄送：中华人民共和国主席习近平、大韩民国总统');
+  });
+
+  it('the formal subject line joins title and subtitle with the language\'s colon: full-width in Chinese', async () => {
+    if (!toolAvailable('pdftotext')) return;
+    const dir = project();
+    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('template: open-letter', 'template: formal'));
+    const out = join(dir, 'dist');
+    const result = await build({ dir, out, formats: ['pdf'] });
+    expect(result.errors).toEqual([]);
+    const text = (lang: string) => normalise(pdfText(join(out, 'cn', `open-letter-2023.${lang}.pdf`)), lang);
+    expect(text('zh')).toContain('敦促停止强制遣返朝鲜难民：请停止强制遣返朝鲜难民！');
+    expect(text('zh')).not.toMatch(/[\u4e00-\u9fff]:/);
+    expect(text('ko')).toContain('강제송환의중단을촉구하며:탈북난민의강제송환을');
+    expect(text('en')).toContain('forced return of North Korean refugees: Please stop the forced repatriation');
   });
 });
