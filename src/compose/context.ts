@@ -5,6 +5,7 @@ import type { Addressee } from '../directory/types.js';
 import type { Project, SignatorySpec } from '../load/index.js';
 import type { Lang, Signature } from '../model/index.js';
 import { ccText, type CcRecipient } from './cc.js';
+import { directiveLabel } from './escape.js';
 import { localize } from './localize.js';
 import type { ResolvedRecipient } from './recipient.js';
 import type { TextReader } from './sources.js';
@@ -99,7 +100,7 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
         case 'heading':
           return { heading: new SafeString(text(item.key, ['body', i, 'heading'])) };
         case 'quote':
-          return { quote: new SafeString(text(item.key, ['body', i, 'quote'])), ...(item.by ? { by: new SafeString(text(item.by, ['body', i, 'by'])) } : {}) };
+          return { quote: new SafeString(text(item.key, ['body', i, 'quote'])), ...(item.by ? { by: new SafeString(directiveLabel(text(item.by, ['body', i, 'by']))) } : {}) };
         case 'list':
           return { list: item.keys.map((k, j) => new SafeString(text(k, ['body', i, 'list', j]))), ordered: item.ordered };
         case 'vocative':

@@ -88,3 +88,16 @@ describe('locale values are inline text', () => {
     expect(pdfText(join(out, 'cn', 'open-letter-2023.en.pdf'))).toMatch(/Hope line\.\n# Not a heading\n- not a list\n/);
   });
 });
+
+describe('a quote’s attribution (`by:`)', () => {
+  it('keeps unpaired brackets as text: they neither end the attribution early nor swallow the line', () => {
+    const dir = exampleCopy();
+    editFile(dir, 'letter.yaml', '  - quote: mother\n', '  - quote: mother\n    by: source\n');
+    for (const value of ['A mother] in Tumen', 'A mother [Tumen', 'Kim [see [the report](https://example.org)]']) {
+      setLocaleValues(dir, 'en', { source: value });
+      const section = composeFirst(dir, 'en').sections.find((s) => s.part === 'body')!;
+      const quote = section.blocks.find((b) => b.type === 'quote');
+      expect(quote?.type === 'quote' && quote.attribution ? text(quote.attribution) : undefined, value).toBe(value.replace('[the report](https://example.org)', 'the report'));
+    }
+  });
+});
