@@ -59,6 +59,11 @@ export class FontBook {
     return this.chains[lang] ?? this.chains['*'] ?? [...this.faces.keys()];
   }
 
+  /** The language whose chain starts with this face (`sc` → `zh`): what text drawn from it is most likely in. */
+  languageOfFace(id: string): Lang | undefined {
+    return Object.keys(this.chains).find((lang) => lang !== '*' && this.chains[lang]![0] === id);
+  }
+
   /** BCP 47 tag with region for a language (`ko` → `ko-KR`); a language without one keeps its code. */
   locale(lang: Lang): string {
     return this.localeTags[lang] ?? lang;

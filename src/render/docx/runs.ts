@@ -1,7 +1,7 @@
 /** Inline content → docx runs: one run per face change, each naming its fonts (w:rFonts) and languages (w:lang). */
 
 import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
-import type { Inline, Lang, Origin } from '../../model/index.js';
+import { isCjkLanguage, type Inline, type Lang, type Origin } from '../../model/index.js';
 import { variantOf } from '../../fonts/index.js';
 import type { DrawContext } from './context.js';
 import { defaultFaces, faceRuns, latinLocale, type FaceRun } from './faces.js';
@@ -98,6 +98,16 @@ export function fontsFor(lang: Lang, ctx: DrawContext, run: FaceRun | undefined)
       eastAsia: ctx.fonts.face(faces.eastAsian).family,
       ...(run?.eastAsianHint ? { hint: 'eastAsia' } : {}),
     },
-    language: { value: latinLocale(lang, locale, ctx.fonts), eastAsia: locale },
+    language: { value: latinLocale(lang, locale, ctx.fonts), eastAsia: eastAsianLocale(lang, ctx, run) ?? locale },
   };
+}
+
+/**
+ * In a letter in a language Word does not treat as East Asian (English), the East Asian text of a run is in the
+ * language of the face that draws it: a Chinese title inside an English letter is zh-CN, Hangul ko-KR.
+ */
+function eastAsianLocale(lang: Lang, ctx: DrawContext, run: FaceRun | undefined): string | undefined {
+  if (isCjkLanguage(lang) || !run || run.eastAsianChars.trim() === '') return undefined;
+  const spoken = ctx.fonts.languageOfFace(run.eastAsianFace);
+  return spoken ? ctx.fonts.locale(spoken) : undefined;
 }
