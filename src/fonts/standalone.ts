@@ -67,7 +67,10 @@ function readTables(bytes: Uint8Array): Map<string, Uint8Array> {
 
 /** A post table of version 3: the original's metrics without glyph names (their ids changed with the subset). */
 function postVersion3(post: Uint8Array): Uint8Array {
-  const out = post.slice(0, 32);
+  // A copy: `post` views the font book's bytes of the whole file (shared by every thread), which must stay as read.
+  // (Buffer's own `slice` would return a view, and its `.buffer` starts at the file's first byte.)
+  const out = new Uint8Array(32);
+  out.set(post.subarray(0, 32));
   new DataView(out.buffer).setUint32(0, 0x00030000);
   return out;
 }

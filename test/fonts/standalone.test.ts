@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as fontkit from 'fontkit';
 import { standaloneSubset, toolFontBook } from '../../src/fonts/index.js';
@@ -71,6 +73,16 @@ describe('standalone TrueType subsets (the fonts a DOCX embeds)', () => {
       expect(sum(copy), tag).toBe(checksum);
     }
     expect(sum(bytes)).toBe(0xb1b0afba);
+  });
+
+  it('leaves the font book’s bytes of the face exactly as read (they are shared by every thread)', () => {
+    for (const face of ['sc', 'kr', 'latin']) {
+      const path = fonts.file(face, 'regular');
+      const before = createHash('sha256').update(fonts.bytes(path)).digest('hex');
+      subsetOf(face, TEXT);
+      expect(createHash('sha256').update(fonts.bytes(path)).digest('hex'), face).toBe(before);
+      expect(createHash('sha256').update(readFileSync(path)).digest('hex'), face).toBe(before);
+    }
   });
 
   it('is the same bytes for the same text, whatever was subset before', () => {
