@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
+import { writeShortLocales } from '../support/example.js';
 import { signaturePng } from '../support/png.js';
 import { docxParts } from '../support/text.js';
 import { run, tempDir, toolAvailable } from '../support/tools.js';
@@ -56,11 +57,7 @@ function project(): string {
       '',
     ].join('\n'),
   );
-  const text = { en: ['A letter', 'We write to you about refugees.'], ko: ['서한', '난민 문제로 서한을 드립니다.'], zh: ['信函', '我们就难民问题致函阁下。'] };
-  for (const lang of LANGS) {
-    mkdirSync(join(dir, 'locales', lang), { recursive: true });
-    writeFileSync(join(dir, 'locales', lang, 'letter.json'), JSON.stringify({ title: text[lang][0], body: text[lang][1] }));
-  }
+  writeShortLocales(dir);
   return dir;
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { addressee, allOffices, loadDirectoryStrings, lookupOffice } from '../../src/directory/index.js';
+import { writeShortLocales } from '../support/example.js';
 import { normalise } from '../support/text.js';
 import { letterCli, pdfText, tempDir, toolAvailable } from '../support/tools.js';
 
@@ -31,11 +32,7 @@ function shortLetter(register: string): string {
       '',
     ].join('\n'),
   );
-  const text = { en: ['A letter', 'We write to you about refugees.'], ko: ['서한', '난민 문제로 서한을 드립니다.'], zh: ['信函', '我们就难民问题致函阁下。'] };
-  for (const lang of LANGS) {
-    mkdirSync(join(dir, 'locales', lang), { recursive: true });
-    writeFileSync(join(dir, 'locales', lang, 'letter.json'), JSON.stringify({ title: text[lang][0], body: text[lang][1] }));
-  }
+  writeShortLocales(dir);
   return dir;
 }
 

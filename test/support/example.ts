@@ -1,6 +1,6 @@
 /** The example letter's text and fixed parts, for tests that build LetterDocs by hand (typesetting, DOCX) without composing. */
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type ExampleLang = 'en' | 'ko' | 'zh';
@@ -27,4 +27,13 @@ export function localeStrings(lang: ExampleLang): Record<string, string> {
 export function bodyParagraphs(lang: ExampleLang): string[] {
   const strings = localeStrings(lang);
   return BODY_KEYS.map((key) => strings[key]!);
+}
+
+/** A one-paragraph letter's text (`title`, `body`) in en, ko and zh, written into a test project's locales/. */
+export function writeShortLocales(dir: string): void {
+  const text = { en: ['A letter', 'We write to you about refugees.'], ko: ['서한', '난민 문제로 서한을 드립니다.'], zh: ['信函', '我们就难民问题致函阁下。'] };
+  for (const lang of ['en', 'ko', 'zh'] as const) {
+    mkdirSync(join(dir, 'locales', lang), { recursive: true });
+    writeFileSync(join(dir, 'locales', lang, 'letter.json'), JSON.stringify({ title: text[lang][0], body: text[lang][1] }));
+  }
 }
