@@ -38,10 +38,20 @@ export async function renderDocument(task: RenderTask, fonts: FontBook, key?: Si
   }
   const { renderDocx } = await import('../render/docx/index.js');
   const { bytes } = await renderDocx(doc, { fonts });
-  if (!key) return { bytes, pages: null };
+  const pages = await typesetPages(doc, fonts);
+  if (!key) return { bytes, pages };
   const { signDocx } = await import('../sign/index.js');
   const signed = await signDocx(bytes, key, { signingTime: signedAt(doc, key) });
-  return { bytes: signed.docx, pages: null, p7s: signed.p7s };
+  return { bytes: signed.docx, pages, p7s: signed.p7s };
+}
+
+/**
+ * A DOCX's pages for the manifest: those of the same letter as letter lays it out (the PDF's). A word processor lays
+ * the DOCX out itself and may break pages elsewhere; this is the count the letter was made for.
+ */
+async function typesetPages(doc: LetterDoc, fonts: FontBook): Promise<number> {
+  const { typesetLetter } = await import('../typeset/index.js');
+  return typesetLetter(doc, { fonts }).pages.length;
 }
 
 /** The time a signed document's signatures claim: its build instant, moved into the certificate's validity. */

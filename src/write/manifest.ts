@@ -10,7 +10,7 @@ export interface ManifestFile {
   readonly recipient: string;
   readonly lang: string;
   readonly format: 'pdf' | 'docx';
-  /** Pages of the PDF; for a DOCX, the pages of the same letter as typeset for PDF, or null when not typeset. */
+  /** Pages of the PDF; for a DOCX, the pages of the same letter as typeset for PDF (a word processor may differ). */
   readonly pages: number | null;
   readonly bytes: number;
   readonly sha256: string;
