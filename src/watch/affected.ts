@@ -23,8 +23,11 @@ export function isInput(path: string, rules: IgnoreRules): boolean {
   // Editors save through swap and backup files (.x.swp, x~, 4913); git and npm keep their own trees.
   if (parts.some((p) => p === '.git' || p === 'node_modules')) return false;
   if (name.startsWith('.') || name.endsWith('~') || name === '4913' || name.endsWith('.tmp')) return false;
-  return true;
+  // Only the kinds of file a letter reads: `sed -i`'s sedXXXXXX, notes and other files around the letter are not.
+  return INPUT_FILE.test(name);
 }
+
+const INPUT_FILE = /\.(ya?ml|json|hbs|csv|png|jpe?g)$/i;
 
 /**
  * Join the effect of changed paths. `locales/<lang>/…` affects that language only when the last build made documents

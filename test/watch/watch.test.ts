@@ -46,7 +46,17 @@ describe('which documents a change affects', () => {
     expect(isInput('letter.yaml~', rules)).toBe(false);
     expect(isInput('locales/en/letter.json', rules)).toBe(true);
     expect(isInput('assets/signature.png', rules)).toBe(true);
-    expect(isInput('distant/notes.md', rules)).toBe(true);
+    expect(isInput('distant/letter.json', rules)).toBe(true);
+    expect(isInput('templates/partials/closing.zh.hbs', rules)).toBe(true);
+    expect(isInput('recipients.csv', rules)).toBe(true);
+    expect(isInput('assets/seal.JPEG', rules)).toBe(true);
+  });
+
+  it('ignores files a letter never reads: sed -i temporaries, notes', () => {
+    const rules = { projectDir: '/p', outDir: '/p/dist' };
+    expect(isInput('locales/en/sedDJ2EiU', rules)).toBe(false);
+    expect(isInput('README.md', rules)).toBe(false);
+    expect(isInput('distant/notes.md', rules)).toBe(false);
   });
 });
 
