@@ -29,8 +29,8 @@ const HINT =
  * the password never appears in the message (forge's own messages are not passed on).
  */
 export function loadP12(bytes: Uint8Array, password: string, file: string): SigningKey {
-  const fail = (what: string): never => {
-    throw new LetterError(problem('p12', `cannot open the PKCS#12 file ${file}: ${what}`, { file }, HINT));
+  const fail = (what: string, hint = HINT): never => {
+    throw new LetterError(problem('p12', `cannot open the PKCS#12 file ${file}: ${what}`, { file }, hint));
   };
 
   let p12: forge.pkcs12.Pkcs12Pfx | undefined;
@@ -52,8 +52,11 @@ export function loadP12(bytes: Uint8Array, password: string, file: string): Sign
     ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
   ];
   const forgeKey = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
-  // forge decodes RSA keys only; an EC key comes back as undefined.
-  if (!forgeKey) return fail('it holds no RSA private key');
+  // forge decodes RSA keys only; an EC key comes back as a bag without a key. The password was right: say so.
+  if (!forgeKey && keyBags.length > 0) {
+    return fail('its private key is not an RSA key (letter signs with RSA and SHA-256)', 'export an RSA key (2048 bits or more) and its certificate into the .p12');
+  }
+  if (!forgeKey) return fail('it holds no private key', 'export the private key together with its certificate into the .p12');
 
   const certs = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [])
     .map((bag) => bag.cert)

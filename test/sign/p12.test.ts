@@ -63,7 +63,20 @@ describe('loadP12', () => {
     const ca = forge.pki.certificateFromPem(readFileSync(pki.caPem, 'utf8'));
     const certsOnly = forge.pkcs12.toPkcs12Asn1(null, [ca], 'pw', { algorithm: 'aes256' });
     const bytes = Buffer.from(forge.asn1.toDer(certsOnly).getBytes(), 'binary');
-    expect(caught(() => loadP12(bytes, 'pw', 'ca-only.p12')).message).toContain('no RSA private key');
+    expect(caught(() => loadP12(bytes, 'pw', 'ca-only.p12')).message).toContain('it holds no private key');
+  });
+
+  it('says an EC key is not RSA, not that the password may be wrong', () => {
+    if (!toolAvailable('openssl')) return;
+    const keyPem = join(dir, 'ec.pem');
+    const certPem = join(dir, 'ec-cert.pem');
+    const out = join(dir, 'ec.p12');
+    expect(spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyPem, '-out', certPem, '-days', '1', '-subj', '/CN=EC Signer']).status).toBe(0);
+    expect(spawnSync('openssl', ['pkcs12', '-export', '-inkey', keyPem, '-in', certPem, '-out', out, '-passout', 'pass:pw']).status).toBe(0);
+    const err = caught(() => loadP12(readFileSync(out), 'pw', 'ec.p12'));
+    expect(err.message).toContain('not an RSA key');
+    expect(err.diagnostics[0]!.hint).toMatch(/export an RSA key/);
+    expect(err.diagnostics[0]!.hint).not.toMatch(/password/);
   });
 
   it('reads what `openssl pkcs12 -export` writes by default (AES-256, PBKDF2)', () => {
