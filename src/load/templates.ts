@@ -83,22 +83,24 @@ interface ProjectWalk {
 
 /**
  * The .hbs files under `root`, sorted. In the project, a file or folder that a symbolic link takes outside the project
- * is not read but recorded; links that stay inside are followed, each real folder once (a link to a parent is no loop).
+ * is not read but recorded; links that stay inside are followed, so one folder may be read under two names, but never
+ * below itself (`ancestors`: the real folders of the path walked so far, so a link to a parent is no loop). Which
+ * names are found must not depend on the order the file system lists a folder in.
  */
-function hbsFiles(root: string, walk?: ProjectWalk, seen = new Set<string>()): string[] {
+function hbsFiles(root: string, walk?: ProjectWalk, ancestors: ReadonlySet<string> = new Set()): string[] {
   if (!existsSync(root)) return [];
   if (walk && !staysInside(walk.inside, root)) {
     walk.escaping.set(root, leadsOutside(displayPath(root, walk.inside), { file: displayPath(root, walk.inside) }));
     return [];
   }
   const real = realpathSync(root);
-  if (seen.has(real)) return [];
-  seen.add(real);
+  if (ancestors.has(real)) return [];
+  const below = new Set(ancestors).add(real);
   const out: string[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     const full = join(root, entry.name);
     const isDir = entry.isDirectory() || (entry.isSymbolicLink() && existsSync(full) && statSync(full).isDirectory());
-    if (isDir) out.push(...hbsFiles(full, walk, seen));
+    if (isDir) out.push(...hbsFiles(full, walk, below));
     else if (!entry.name.endsWith('.hbs')) continue;
     else if (walk && !staysInside(walk.inside, full)) {
       const shown = displayPath(full, walk.inside);

@@ -55,6 +55,16 @@ describe('symbolic links that stay inside the project are fine', () => {
     expect([...project.templates.keys()].filter((n) => n.includes('again'))).toEqual([]);
   });
 
+  it('a folder linked under a second name is read under both names, whatever order the folder lists them in', () => {
+    for (const [folder, alias] of [['z', 'a'], ['a', 'z']]) {
+      const p = new CorpusProject();
+      p.write(`templates/${folder}/x.hbs`, ':::close\nYours\n:::\n');
+      p.link(`templates/${alias}`, folder);
+      const names = [...load(p).templates.keys()].filter((n) => n.endsWith('/x'));
+      expect(names.sort(), `${alias} → ${folder}`).toEqual(['a/x', 'z/x']);
+    }
+  });
+
   it('the project folder itself may be reached through a link', () => {
     const p = new CorpusProject();
     const alias = `${p.dir}-alias`;
