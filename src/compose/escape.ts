@@ -24,5 +24,8 @@ export function directiveLabel(markdown: string): string {
     }
   }
   for (const i of open) unpaired.add(i);
-  return chars.map((c, i) => (unpaired.has(i) ? `\\${c}` : c)).join('');
+  const label = chars.map((c, i) => (unpaired.has(i) ? `\\${c}` : c)).join('');
+  // A backslash at the very end would escape the label's closing `]`: make it a backslash of its own.
+  const trailing = /\\*$/.exec(label)![0].length;
+  return trailing % 2 === 1 ? `${label}\\` : label;
 }

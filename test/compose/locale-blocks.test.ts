@@ -93,7 +93,7 @@ describe('a quote’s attribution (`by:`)', () => {
   it('keeps unpaired brackets as text: they neither end the attribution early nor swallow the line', () => {
     const dir = exampleCopy();
     editFile(dir, 'letter.yaml', '  - quote: mother\n', '  - quote: mother\n    by: source\n');
-    for (const value of ['A mother] in Tumen', 'A mother [Tumen', 'Kim [see [the report](https://example.org)]']) {
+    for (const value of ['A mother] in Tumen', 'A mother [Tumen', 'Kim [see [the report](https://example.org)]', 'A mother\\']) {
       setLocaleValues(dir, 'en', { source: value });
       const section = composeFirst(dir, 'en').sections.find((s) => s.part === 'body')!;
       const quote = section.blocks.find((b) => b.type === 'quote');
