@@ -41,7 +41,7 @@ export function ccRecipients(project: Project, lang: Lang): CcList {
     // One edit for a short id, two for a long one: a literal short word ("team") must not pass for a typo of "tm".
     const guess = RECIPIENT_ID.test(entry) ? suggestRecipient(entry, recipientCandidates(project), entry.length < 8 ? 1 : 2) : undefined;
     if (guess) {
-      problems.push(problem('unknown-recipient', `unknown recipient '${shown(entry)}' in cc`, project.locateLetter(['cc', i]), `${guess} To print '${entry}' as written, give it per language: { en: ${entry} }`));
+      problems.push(problem('unknown-recipient', `unknown recipient '${shown(entry)}' in cc`, project.locateLetter(['cc', i]), `${guess} To print '${entry}' as written, give it per language: { ${project.letter.languages.map((l) => `${l}: ${entry}`).join(', ')} }`));
     }
   });
   return { recipients: out, problems };

@@ -47,6 +47,18 @@ describe('cc', () => {
     expect(checked.errors.map((d) => d.hint)).toContainEqual(expect.stringMatching(/^did you mean 'cn\/government'\? To print 'cn\/goverment' as written/));
   });
 
+  it('following the hint (the text in every language of the letter) gives a letter that checks clean, --strict too', async () => {
+    const dir = withCc('[ops]');
+    const hint = (await check({ dir, now: new Date('2024-01-01') })).errors[0]?.hint ?? '';
+    const literal = /give it per language: (\{.*\})$/.exec(hint)?.[1];
+    expect(literal).toBe('{ en: ops, ko: ops, zh: ops }');
+    editFile(dir, 'letter.yaml', 'cc: [ops]', `cc: [${literal}]`);
+    const strict = await check({ dir, strict: true, now: new Date('2024-01-01') });
+    expect(strict.errors).toEqual([]);
+    expect(strict.warnings.filter((w) => w.message.includes('cc'))).toEqual([]);
+    expect(ccLine(dir, 'zh')).toBe('抄送：ops');
+  });
+
   it('other plain strings, and an id written per language, are printed as written', async () => {
     const dir = withCc('[team, amnesty, "Human Rights Watch", { en: kx }]');
     const checked = await check({ dir, now: new Date('2024-01-01') });
