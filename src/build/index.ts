@@ -6,9 +6,9 @@ import { exitStatusFor, EXIT, isLetterError, LetterError, problem, uniqueDiagnos
 import { toolFontBook } from '../fonts/index.js';
 import { loadProject, type Format } from '../load/index.js';
 import { Composer } from '../compose/index.js';
-import { planJobs, type Shard } from '../plan/index.js';
+import { jobListIdentity, planJobs, shardJobs, type Shard } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
-import { carryOver, checkOutputFolder, manifestJson, readManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
+import { carryOver, checkOutputFolder, manifestJson, readManifest, removeManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
 import { buildInstant, TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
 import { composeLetters, letterKey } from './documents.js';
@@ -37,7 +37,7 @@ export interface BuildOptions {
   readonly keepGoing?: boolean;
   /** Worker threads (`-j N`); default: one per core for 100 or more documents, else this thread (starting workers costs more). */
   readonly jobs?: number;
-  /** Stops the build (SIGINT): no new document starts, the workers stop, no manifest is written; exit 130. */
+  /** Stops the build (SIGINT): no new document starts, the workers stop, no manifest is left in OUT; exit 130. */
   readonly signal?: AbortSignal;
   /** Environment for SOURCE_DATE_EPOCH; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
@@ -81,7 +81,9 @@ function failed(errors: readonly Diagnostic[]): BuildResult {
 async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   // 1. Load and plan: every problem here is bad input, and nothing is written.
   const project = loadProject({ dir: options.dir, toolDir: TOOL_DIR });
-  const jobs = planJobs(project, { ...pick(options, 'langs', 'formats', 'to', 'shard') });
+  // The whole list even for a shard: its identity goes into the shard's manifest, so shards of other lists never merge.
+  const whole = planJobs(project, { ...pick(options, 'langs', 'formats', 'to') });
+  const jobs = options.shard ? shardJobs(whole, options.shard) : whole;
   const created = buildInstant(project.letter.date, options.env);
   const fonts = toolFontBook();
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
@@ -103,6 +105,8 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const stop = () => void renderer.close();
   options.signal?.addEventListener('abort', stop, { once: true });
   let outcome;
+  let previous: Manifest | undefined;
+  let removedManifest = false;
   try {
     // 2. Compose each (recipient, language) once, before rendering anything: a missing key or an uncovered character
     //    stops the build here (exit 2), or with --keep-going skips only the documents it belongs to.
@@ -117,7 +121,13 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     });
 
     // 3. Render (on worker threads for a batch), sign and write each document; one failure never stops the others.
+    //    The previous manifest goes first (read for --watch's carry-over): documents are about to change, and a build
+    //    stopped midway must not leave a manifest that disagrees with them.
     removeStaleTemporaries(out);
+    if (!options.signal?.aborted) {
+      previous = options.carryOverManifest ? readManifest(out) : undefined;
+      removedManifest = removeManifest(out);
+    }
     outcome = await renderBatch(items, renderer, { out, signed: Boolean(key), ...pick(options, 'onProgress', 'signal') });
   } finally {
     options.signal?.removeEventListener('abort', stop);
@@ -126,7 +136,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const { outputs, problems } = outcome;
   const errors = uniqueDiagnostics(problems.flatMap((p) => p.errors));
   if (options.signal?.aborted) {
-    const stopped = problem('interrupted', `interrupted after writing ${outputs.length} of ${jobs.length} documents; no manifest was written`, {}, 'run the same command again to finish');
+    const stopped = problem('interrupted', `interrupted after writing ${outputs.length} of ${jobs.length} documents; no manifest was written${removedManifest ? ' (the previous one was removed)' : ''}`, {}, 'run the same command again to finish');
     return { ok: false, exitCode: EXIT.INTERRUPTED, outputs, errors: [...errors, stopped], warnings, problems };
   }
 
@@ -135,11 +145,11 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     tool: { name: 'letter', version: TOOL_VERSION },
     inputs: inputsDigest(project, TOOL_VERSION),
     slug: project.letter.slug,
-    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.shard ? { shard: { k: options.shard.k, n: options.shard.n, of: jobListIdentity(whole) } } : {}),
     files: outputs.map(({ path: _path, ...entry }) => entry),
     problems,
   };
-  const written = options.carryOverManifest ? carryOver(readManifest(out), manifest, jobs.map((j) => j.output), out) : manifest;
+  const written = options.carryOverManifest ? carryOver(previous, manifest, jobs.map((j) => j.output), out) : manifest;
   const manifestPath = writeAtomic(out, 'manifest.json', new TextEncoder().encode(manifestJson(written)));
   return { ok: problems.length === 0, exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK, outputs, errors, warnings, problems, manifest: manifestPath };
 }

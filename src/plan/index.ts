@@ -1,5 +1,6 @@
 /** Planning: which documents a build makes (recipients × languages × formats), in a stable order, optionally one shard of it. */
 
+import { createHash } from 'node:crypto';
 import { LetterError, problem, didYouMean, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import type { Format, Project, RecipientRef } from '../load/index.js';
@@ -31,8 +32,38 @@ export interface PlanOptions {
   readonly shard?: Shard;
 }
 
-/** The job list; a usage problem (unknown language or format) is a LetterError. */
+/** Which whole job list a shard is part of, so that shards of different command lines never merge. */
+export interface JobListIdentity {
+  /** Documents in the whole (unsharded) list. */
+  readonly documents: number;
+  /** sha256 over the output paths in job order: the order decides each job's shard, so it is part of the identity. */
+  readonly sha256: string;
+}
+
+/** The job list, or one shard of it; a usage problem (unknown language or format) is a LetterError. */
 export function planJobs(project: Project, opts: PlanOptions = {}): Job[] {
+  const { shard, ...whole } = opts;
+  const jobs = planWholeList(project, whole);
+  return shard ? shardJobs(jobs, shard) : jobs;
+}
+
+/**
+ * The K-th of N parts of a whole job list. Round robin by position in the whole list: every shard gets a like share of
+ * each language and format (so of the slow CJK documents), and a job's shard depends only on the inputs, never on the
+ * machine that builds it.
+ */
+export function shardJobs(jobs: readonly Job[], shard: Shard): Job[] {
+  return jobs.filter((job) => job.index % shard.n === shard.k - 1);
+}
+
+/** The identity of a whole job list (as planJobs returns it without a shard). */
+export function jobListIdentity(jobs: readonly Job[]): JobListIdentity {
+  const hash = createHash('sha256');
+  for (const job of jobs) hash.update(`${job.output}\n`);
+  return { documents: jobs.length, sha256: hash.digest('hex') };
+}
+
+function planWholeList(project: Project, opts: Omit<PlanOptions, 'shard'>): Job[] {
   const { letter } = project;
   const problems: Diagnostic[] = [];
   const langs = opts.langs ?? letter.languages;
@@ -61,9 +92,7 @@ export function planJobs(project: Project, opts: PlanOptions = {}): Job[] {
       }
     }
   }
-  // Round robin by position in the whole list: every shard gets a like share of each language and format (so of the
-  // slow CJK documents), and a job's shard depends only on the inputs, never on the machine that builds it.
-  return opts.shard ? jobs.filter((job) => job.index % opts.shard!.n === opts.shard!.k - 1) : jobs;
+  return jobs;
 }
 
 /** Parses `K/N` (1 ≤ K ≤ N). */

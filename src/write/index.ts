@@ -57,6 +57,17 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
 }
 
 /**
+ * Removes OUT/manifest.json before a build writes its first document, so that a build stopped midway leaves no manifest
+ * describing the files it replaced. True when there was one.
+ */
+export function removeManifest(outDir: string): boolean {
+  const path = join(outDir, 'manifest.json');
+  if (!existsSync(path)) return false;
+  rmSync(path, { force: true });
+  return true;
+}
+
+/**
  * Removes temporary files an interrupted build left behind (SIGKILL gives no chance to clean up). A temporary of a
  * build still running (its pid is alive) is left alone, so two builds into one folder do not break each other.
  */

@@ -29,13 +29,21 @@ export interface ManifestProblem {
   readonly errors: readonly Diagnostic[];
 }
 
+/** Shard K of N, and the whole job list it is a part of (the languages, formats and recipients of the command line). */
+export interface ManifestShard {
+  readonly k: number;
+  readonly n: number;
+  /** The whole job list's length and a sha256 over its output paths in job order: equal for the shards of one command. */
+  readonly of: { readonly documents: number; readonly sha256: string };
+}
+
 export interface Manifest {
   readonly tool: { readonly name: 'letter'; readonly version: string };
   /** sha256 over the inputs (letter.yaml, locales, recipients, templates, assets): same digest, same documents. */
   readonly inputs: string;
   readonly slug: string;
-  /** Set when this manifest covers one shard of the job list. */
-  readonly shard?: { readonly k: number; readonly n: number };
+  /** Set when this manifest covers one shard of the job list; dropped on merge, so shards merge into a single run's manifest. */
+  readonly shard?: ManifestShard;
   readonly files: readonly ManifestFile[];
   readonly problems: readonly ManifestProblem[];
 }
@@ -51,8 +59,8 @@ export function manifestJson(manifest: Manifest): string {
 }
 
 /**
- * Joins the manifests of shards into the manifest one unsharded run writes. Refused: shards of different inputs or
- * tool versions, an incomplete or repeated set of shards, and a document that appears in two manifests.
+ * Joins the manifests of shards into the manifest one unsharded run writes. Refused: shards of different inputs, tool
+ * versions or job lists, an incomplete or repeated set of shards, and a document that appears in two manifests.
  */
 export function mergeManifestTexts(texts: readonly { file: string; text: string }[]): string {
   const manifests = texts.map(({ file, text }) => {
@@ -78,6 +86,10 @@ export function mergeManifestTexts(texts: readonly { file: string; text: string 
       owner.set(entry.file, file);
     }
   }
+  const expected = first.manifest.shard?.of.documents;
+  if (expected !== undefined && owner.size !== expected) {
+    throw new Error(`the shards list ${owner.size} documents, but the job list they were split from has ${expected}: a manifest was edited`);
+  }
   const { shard: _shard, ...rest } = first.manifest;
   return manifestJson({ ...rest, files: manifests.flatMap(({ manifest }) => manifest.files), problems: manifests.flatMap(({ manifest }) => manifest.problems) });
 }
@@ -87,6 +99,7 @@ function checkShards(manifests: readonly { file: string; manifest: Manifest }[])
   const sharded = manifests.filter(({ manifest }) => manifest.shard);
   if (!sharded.length) return;
   if (sharded.length !== manifests.length) throw new Error(`${manifests.find(({ manifest }) => !manifest.shard)!.file} is not a shard's manifest; merge the manifests of one sharded build`);
+  sameJobList(sharded);
   const n = sharded[0]!.manifest.shard!.n;
   const seen = new Map<number, string>();
   for (const { file, manifest } of sharded) {
@@ -97,6 +110,26 @@ function checkShards(manifests: readonly { file: string; manifest: Manifest }[])
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !seen.has(k));
   if (missing.length) throw new Error(`shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${n}`).join(', ')} missing`);
+}
+
+/**
+ * Every shard was split from one job list: shards of `-l en,zh` and of `-l ko` would otherwise merge into a manifest
+ * that looks complete while documents of both are missing.
+ */
+function sameJobList(sharded: readonly { file: string; manifest: Manifest }[]): void {
+  const listed = (of: ManifestShard['of'] | undefined) => typeof of?.sha256 === 'string' && typeof of.documents === 'number';
+  const undated = sharded.find(({ manifest }) => !listed(manifest.shard!.of));
+  if (undated) throw new Error(`${undated.file} does not record which job list it is a shard of (written by an older letter); build the shards again`);
+  const { file: firstFile, manifest: firstManifest } = sharded[0]!;
+  const of = firstManifest.shard!.of;
+  for (const { file, manifest } of sharded) {
+    const other = manifest.shard!.of;
+    if (other.sha256 === of.sha256 && other.documents === of.documents) continue;
+    throw new Error(
+      `${file} and ${firstFile} are shards of different job lists (${other.documents} and ${of.documents} documents): ` +
+        'other languages, formats or recipients were given to `letter build`',
+    );
+  }
 }
 
 /** The manifest a build wrote to `outDir` before, if it is readable. */

@@ -79,7 +79,9 @@ describe('--shard K/3', () => {
     for (const [i, files] of built.entries()) {
       expect(files.length, `shard ${i + 1}`).toBe(24);
       expect(readManifest(shards[i]!).files.map((f) => f.file)).toEqual(files);
-      expect(readManifest(shards[i]!).shard).toEqual({ k: i + 1, n: 3 });
+      // Each shard names the whole list it is part of, the same for all three (a merge refuses shards of other lists).
+      expect(readManifest(shards[i]!).shard).toEqual({ k: i + 1, n: 3, of: readManifest(shards[0]!).shard!.of });
+      expect(readManifest(shards[i]!).shard!.of.documents).toBe(ALL_FILES.length);
     }
     const all = built.flat();
     expect(new Set(all).size).toBe(all.length);

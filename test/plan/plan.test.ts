@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadProject, type Project } from '../../src/load/index.js';
-import { planJobs } from '../../src/plan/index.js';
+import { jobListIdentity, planJobs, shardJobs } from '../../src/plan/index.js';
 import { TOOL_DIR } from '../../src/tool/index.js';
 import { CorpusProject } from '../corpus/project.js';
 
@@ -34,5 +34,31 @@ describe('planJobs', () => {
     const p = project();
     const twice = { ...p, letter: { ...p.letter, to: [p.letter.to[0]!, { id: 'cn', via: 'elsewhere', path: ['to', 1] }] } };
     expect(() => planJobs(twice, { langs: ['en'], formats: ['pdf'] })).toThrow(/two documents planned for cn\/corpus-letter\.en\.pdf/);
+  });
+});
+
+describe('shards and the job list they are split from', () => {
+  it('planJobs with a shard is shardJobs of the whole list: disjoint parts that cover it', () => {
+    const p = project();
+    const whole = planJobs(p, { to: ['cn', 'xi', 'kr'] });
+    const parts = [1, 2, 3].map((k) => planJobs(p, { to: ['cn', 'xi', 'kr'], shard: { k, n: 3 } }));
+    expect(parts.map((part) => part.map((j) => j.output))).toEqual([1, 2, 3].map((k) => shardJobs(whole, { k, n: 3 }).map((j) => j.output)));
+    expect(parts.flat().map((j) => j.output).sort()).toEqual(whole.map((j) => j.output).sort());
+  });
+
+  it("a whole list's identity: equal for the same command line, different for other languages, recipients, formats or order", () => {
+    const p = project();
+    const id = (opts: Parameters<typeof planJobs>[1]) => jobListIdentity(planJobs(p, opts));
+    const enZh = id({ langs: ['en', 'zh'] });
+    expect(enZh).toEqual(id({ langs: ['en', 'zh', 'en'] }));
+    expect(enZh.documents).toBe(2 * 2);
+    expect(enZh.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The same documents in another order shard differently, so they are another job list.
+    const zhEn = id({ langs: ['zh', 'en'] });
+    expect(zhEn.documents).toBe(enZh.documents);
+    expect(zhEn.sha256).not.toBe(enZh.sha256);
+    expect(id({ langs: ['ko'] }).sha256).not.toBe(enZh.sha256);
+    expect(id({ langs: ['en', 'zh'], formats: ['pdf'] }).sha256).not.toBe(enZh.sha256);
+    expect(id({ langs: ['en', 'zh'], to: ['cn', 'xi'] }).sha256).not.toBe(enZh.sha256);
   });
 });
