@@ -77,8 +77,10 @@ function planWholeList(project: Project, opts: Omit<PlanOptions, 'shard'>): Job[
   const formats = opts.formats ?? letter.formats;
   for (const f of formats) if (!FORMATS.includes(f)) problems.push(problem('usage', `unknown format '${f}'`, {}, 'use pdf or docx'));
   if (problems.length) throw new LetterError(problems);
-  // The same id twice on a command line (`--to cn,cn`) is one request; letter.yaml's `to` has no duplicates (load refuses them).
-  const recipients = opts.to ? [...new Set(opts.to)].map((id) => letter.to.find((r) => r.id === id) ?? { id, path: [] }) : letter.to;
+  // The same id twice on a command line (`--to cn,CN`) is one request: ids are lower case (the directory's and, by the
+  // schema, the project's), so `CN` is `cn` and never a second folder. letter.yaml's `to` has no duplicates (load refuses them).
+  const requested = opts.to ? [...new Set(opts.to.map((id) => id.trim().toLowerCase()))] : undefined;
+  const recipients = requested ? requested.map((id) => letter.to.find((r) => r.id === id) ?? { id, path: [] }) : letter.to;
   const jobs: Job[] = [];
   const outputs = new Set<string>();
   for (const recipient of recipients) {

@@ -89,7 +89,8 @@ function statOrMissing(path: string): Stats | undefined {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw e;
+    // A loop of links, a folder on the way that cannot be entered, a name too long: the user's path, not a bug.
+    throw new LetterError(problem('usage', `cannot use the output folder '${path}': ${code ?? (e as Error).message}`, {}, 'give -o a folder you can write to'));
   }
 }
 

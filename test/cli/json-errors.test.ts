@@ -1,6 +1,6 @@
 /** The CLI's failures as a user meets them: one JSON object for every `--json` outcome, usable -o errors, hints, plurals. */
 
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { letterCli, tempDir } from '../support/tools.js';
@@ -110,6 +110,16 @@ describe('an output folder that cannot be used', () => {
     expect(error.message).toContain(`cannot create the output folder '${join(dir, 'x', 'sub')}'`);
     expect(error.message).toContain(`${join(dir, 'x')} is a file`);
     expect(readdirSync(dir)).toEqual(['x']);
+  });
+});
+
+describe('an output folder behind a loop of links', () => {
+  it('-o through a link to itself: exit 2, a usage error naming the path, no trace', () => {
+    const dir = tempDir('letter-cli-out-loop-');
+    symlinkSync(join(dir, 'loop'), join(dir, 'loop'));
+    const error = expectUsageJson(letterCli(['build', EXAMPLE, '-o', join(dir, 'loop', 'out'), '--json']));
+    expect(error.message).toMatch(/cannot use the output folder .*ELOOP/);
+    expect(readdirSync(dir)).toEqual(['loop']);
   });
 });
 

@@ -19,6 +19,11 @@ describe('planJobs', () => {
     expect(jobs[0]!.recipient.via).toBe('cn-consulate-toronto');
   });
 
+  it('--to ids are case-insensitive: CN and cn are one recipient and one folder (cn), never two', () => {
+    const jobs = planJobs(project(), { to: ['CN', 'cn', ' Xi '], langs: ['en'], formats: ['pdf'] });
+    expect(jobs.map((j) => j.output)).toEqual(['cn/corpus-letter.en.pdf', 'xi/corpus-letter.en.pdf']);
+  });
+
   it('a language or format given twice is built once', () => {
     const jobs = planJobs(project(), { langs: ['en', 'ko', 'en'], formats: ['pdf', 'pdf'] });
     expect(jobs.map((j) => j.output)).toEqual(['cn/corpus-letter.en.pdf', 'cn/corpus-letter.ko.pdf']);
