@@ -37,8 +37,9 @@ export async function renderDocument(task: RenderTask, fonts: FontBook, key?: Si
     return { bytes: await signPdf(bytes, key, { signingTime: signedAt(doc, key) }), pages };
   }
   const { renderDocx } = await import('../render/docx/index.js');
-  const { bytes } = await renderDocx(doc, { fonts });
+  // The letter's own page count: the DOCX numbers its pages (page 1 too) only when the letter runs past one, as the PDF.
   const pages = await typesetPages(doc, fonts);
+  const { bytes } = await renderDocx(doc, { fonts, typesetPages: pages });
   if (!key) return { bytes, pages };
   const { signDocx } = await import('../sign/index.js');
   const signed = await signDocx(bytes, key, { signingTime: signedAt(doc, key) });

@@ -113,3 +113,35 @@ export function faceRuns(text: string, lang: Lang, fonts: FontBook, origin?: Ori
   flush();
   return runs;
 }
+
+/**
+ * The pieces of a run whose visible characters all come from one slot; spaces and joiners stay with the piece they
+ * fall in. Used where the two faces of a run differ in a way Word can only switch per run (italics).
+ */
+export function splitBySlot(run: FaceRun): FaceRun[] {
+  const pieces: FaceRun[] = [];
+  let current = { text: '', latin: '', eastAsian: '', eastAsianSlot: undefined as boolean | undefined };
+  const flush = (): void => {
+    if (current.text === '') return;
+    pieces.push({ ...run, text: current.text, latinChars: current.latin, eastAsianChars: current.eastAsian });
+    current = { text: '', latin: '', eastAsian: '', eastAsianSlot: undefined };
+  };
+  for (const ch of run.text) {
+    const cp = ch.codePointAt(0)!;
+    const eastAsian = isEastAsianSlot(cp, run.eastAsianHint);
+    if (!isInvisible(cp)) {
+      if (current.eastAsianSlot !== undefined && current.eastAsianSlot !== eastAsian) flush();
+      current.eastAsianSlot = eastAsian;
+    }
+    current.text += ch;
+    if (eastAsian) current.eastAsian += ch;
+    else current.latin += ch;
+  }
+  flush();
+  return pieces;
+}
+
+/** Whether a piece from splitBySlot draws its visible text from the eastAsia slot. */
+export function isEastAsianPiece(piece: FaceRun): boolean {
+  return [...piece.eastAsianChars].some((ch) => !isInvisible(ch.codePointAt(0)!));
+}

@@ -23,6 +23,9 @@ export { PART_STYLE, STYLE } from './styles.js';
 export interface DocxOptions {
   /** The faces per language; the faces a letter uses are embedded as subsets. */
   readonly fonts: FontBook;
+  /** Pages of the same letter as letter typesets it (the PDF's). More than one numbers page 1 too, as the PDF does;
+   *  without it page 1 stays bare (see page.ts numbersFirstPage). */
+  readonly typesetPages?: number;
 }
 
 /**
@@ -46,11 +49,11 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
 
   // 2. Paragraphs of every section in order, and the footer; this records which glyphs each face draws.
   const specs = foldPageBreaks(doc.sections.flatMap((section) => sectionSpecs(section, ctx)));
-  const pageFooters = footers(doc, ctx);
+  const pageFooters = footers(doc, ctx, opts.typesetPages);
   const defaults = defaultFaces(fonts, doc.lang);
   ctx.usage.add(defaults.latin, 'regular', MARKER_CHARS);
 
-  // 3. Subsets of the faces used (cached across letters: a batch reuses them).
+  // 3. Subsets of the faces used, cut from the faces the font book has parsed (each glyph read once per process).
   const embedded = embeddedFonts(ctx.usage, fonts);
 
   // 4. The package. docx writes document.xml, numbering, footers, fonts, media and relationships; the parts it
@@ -66,7 +69,7 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
       creator: doc.meta.author,
       fonts: embedded,
       numbering: { config: ctx.lists.config() },
-      sections: [{ properties: pageProperties(doc), footers: pageFooters, children: specs.map((spec) => new Paragraph(spec)) }],
+      sections: [{ properties: pageProperties(doc, opts.typesetPages), footers: pageFooters, children: specs.map((spec) => new Paragraph(spec)) }],
     });
   const seed = seedFrom(doc.lang, doc.locale, doc.meta.title, doc.meta.created.toISOString());
   return { bytes: await packDeterministic(build, overrides, doc.meta.created, seed) };

@@ -1,4 +1,4 @@
-/** The page: paper size and margins from the model, and the footer with the page number on continuation pages. */
+/** The page: paper size and margins from the model, and the footer with the page number (SPEC §7). */
 
 import { Footer, Paragraph, PageNumber, TextRun, type ISectionOptions, type ParagraphChild } from 'docx';
 import { MARGIN_POINTS, PAPER_POINTS, type LetterDoc } from '../../model/index.js';
@@ -10,25 +10,35 @@ import { STYLE } from './styles.js';
 const twips = (pt: number): number => Math.round(pt * 20);
 const MARGIN = twips(MARGIN_POINTS);
 
-/** docx section properties: page size, margins, and a first page without a number. */
-export function pageProperties(doc: LetterDoc): ISectionOptions['properties'] {
+/**
+ * When page 1 is numbered. The PDF numbers every page of a letter longer than one page, page 1 included, and none of
+ * a one-page letter. A DOCX cannot hold that rule in a form both Word and LibreOffice read: Word's
+ * { IF { NUMPAGES } > 1 "{ PAGE }" "" } comes out of LibreOffice (7.4) as the nested fields' bare values ("111" on a
+ * one-page letter) and an empty condition. So the rule is decided here, from the page count of the same letter as
+ * letter typesets it (`typesetPages`): more than one page numbers them all; one page, or none given, leaves page 1
+ * bare and numbers any page the word processor adds.
+ */
+export function numbersFirstPage(typesetPages: number | undefined): boolean {
+  return typesetPages !== undefined && typesetPages > 1;
+}
+
+/** docx section properties: page size, margins, and whether page 1 has a footer of its own (see numbersFirstPage). */
+export function pageProperties(doc: LetterDoc, typesetPages?: number): ISectionOptions['properties'] {
   return {
     page: {
       size: { width: twips(PAPER_POINTS[doc.paper].width), height: twips(PAPER_POINTS[doc.paper].height) },
       margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 720, footer: 720, gutter: 0 },
     },
-    // SPEC §7: page numbers on letters longer than one page. The first page has its own, empty footer (w:titlePg),
-    // so a one-page letter shows no number and a longer one numbers its continuation pages, as letters do.
-    titlePage: true,
+    // A bare first page is a first-page footer of its own (w:titlePg), left empty.
+    titlePage: !numbersFirstPage(typesetPages),
   };
 }
 
-/** The footers: empty on the first page, the localised page label on the others. */
-export function footers(doc: LetterDoc, ctx: DrawContext): NonNullable<ISectionOptions['footers']> {
-  return {
-    first: new Footer({ children: [new Paragraph({ style: STYLE.footer })] }),
-    default: new Footer({ children: [new Paragraph({ style: STYLE.footer, children: pageLabelRuns(doc.pageLabel, ctx) })] }),
-  };
+/** The footers: the localised page label on every page, or on every page but an empty first one. */
+export function footers(doc: LetterDoc, ctx: DrawContext, typesetPages?: number): NonNullable<ISectionOptions['footers']> {
+  const numbered = new Footer({ children: [new Paragraph({ style: STYLE.footer, children: pageLabelRuns(doc.pageLabel, ctx) })] });
+  if (numbersFirstPage(typesetPages)) return { default: numbered };
+  return { first: new Footer({ children: [new Paragraph({ style: STYLE.footer })] }), default: numbered };
 }
 
 /** "- {page} -" → text runs around PAGE and NUMPAGES fields, each run with the document's fonts and language. */

@@ -2,9 +2,9 @@
 
 import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import { isCjkLanguage, type Inline, type Lang, type Origin } from '../../model/index.js';
-import { variantOf } from '../../fonts/index.js';
+import { variantOf, type FontBook } from '../../fonts/index.js';
 import type { DrawContext } from './context.js';
-import { defaultFaces, faceRuns, latinLocale, type FaceRun } from './faces.js';
+import { defaultFaces, faceRuns, isEastAsianPiece, latinLocale, splitBySlot, type FaceRun } from './faces.js';
 import { STYLE } from './styles.js';
 
 /** How the runs being built look: what the paragraph style gives and what the inline markup adds. */
@@ -67,18 +67,36 @@ function withMarkup(state: RunState, charStyle: string, adds?: 'bold' | 'italic'
 
 /** Runs for a piece of text in one language, split where the face changes, recording the glyphs each face draws. */
 export function textRuns(text: string, lang: Lang, ctx: DrawContext, state: RunState, origin?: Origin): TextRun[] {
-  const variant = variantOf(state.bold, state.italic);
-  return faceRuns(text, lang, ctx.fonts, origin).map((run) => {
-    ctx.usage.add(run.latinFace, variant, run.latinChars);
-    ctx.usage.add(run.eastAsianFace, variant, run.eastAsianChars);
-    return new TextRun({
-      text: run.text,
-      ...(state.charStyle ? { style: state.charStyle } : {}),
-      ...(state.directBold ? { bold: true } : {}),
-      ...(state.directItalic ? { italics: true } : {}),
-      ...fontsFor(lang, ctx, run),
+  return faceRuns(text, lang, ctx.fonts, origin)
+    .flatMap((run) => slanted(run, state, ctx.fonts))
+    .map(({ run, italic }) => {
+      const variant = variantOf(state.bold, italic);
+      ctx.usage.add(run.latinFace, variant, run.latinChars);
+      ctx.usage.add(run.eastAsianFace, variant, run.eastAsianChars);
+      return new TextRun({
+        text: run.text,
+        ...(state.charStyle ? { style: state.charStyle } : {}),
+        ...(state.directBold ? { bold: true } : {}),
+        // Upright where the style says italic but the face has none; see slanted().
+        ...(italic !== state.italic ? { italics: false } : state.directItalic ? { italics: true } : {}),
+        ...fontsFor(lang, ctx, run),
+      });
     });
-  });
+}
+
+/**
+ * Which of a run's characters are set in italics. The PDF slants only text whose face has an italic file (the
+ * Latin face); the CJK faces have none, so their text stays upright there (fonts.file falls back to regular). Word
+ * would slant it all, synthesising an oblique for Hangul and Han, and w:i covers every slot of a run: a run whose
+ * two faces differ is split by slot, and the pieces from a face without italics get w:i off.
+ */
+function slanted(run: FaceRun, state: RunState, fonts: FontBook): { run: FaceRun; italic: boolean }[] {
+  if (!state.italic) return [{ run, italic: false }];
+  const slants = (face: string): boolean => fonts.file(face, variantOf(state.bold, true)) !== fonts.file(face, variantOf(state.bold, false));
+  const latin = slants(run.latinFace);
+  const eastAsian = slants(run.eastAsianFace);
+  if (latin === eastAsian) return [{ run, italic: latin }];
+  return splitBySlot(run).map((piece) => ({ run: piece, italic: isEastAsianPiece(piece) ? eastAsian : latin }));
 }
 
 /**

@@ -107,11 +107,13 @@ export function indent(look: Pick<ParagraphLook, 'indentLeft' | 'indentRight' | 
   });
 }
 
-/** CT_RPr, in schema order. */
+/** CT_RPr, in schema order. Bold and italic are written when set either way: `false` undoes what a base style gave. */
 function rPr(look: RunLook): string {
+  const toggle = (name: string, value: boolean | undefined): string =>
+    value === undefined ? '' : value ? el(name) + el(`${name}Cs`) : el(name, { 'w:val': '0' }) + el(`${name}Cs`, { 'w:val': '0' });
   return el('w:rPr', {}, [
-    look.bold ? el('w:b') + el('w:bCs') : '',
-    look.italic ? el('w:i') + el('w:iCs') : '',
+    toggle('w:b', look.bold),
+    toggle('w:i', look.italic),
     look.color ? el('w:color', { 'w:val': look.color }) : '',
     look.size ? el('w:sz', { 'w:val': look.size * 2 }) + el('w:szCs', { 'w:val': look.size * 2 }) : '',
     look.underline ? el('w:u', { 'w:val': 'single' }) : '',

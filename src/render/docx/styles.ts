@@ -5,7 +5,7 @@
  * the part's style, derived from the document's own sections.
  */
 
-import type { Align, LetterDoc, Part, Section } from '../../model/index.js';
+import { isCjkLanguage, type Align, type Lang, type LetterDoc, type Part, type Section } from '../../model/index.js';
 
 /** Paragraph look in points (and em for the first-line indent, which follows the font size). */
 export interface ParagraphLook {
@@ -91,8 +91,8 @@ const para = (id: string, name: string, paragraph: ParagraphLook, run: RunLook =
   run,
 });
 
-/** The house look before a document's sections adjust alignment, indent and keeping. */
-const BASE_STYLES: readonly StyleDef[] = [
+/** The house look in a language, before a document's sections adjust alignment, indent and keeping. */
+const baseStyles = (lang: Lang): readonly StyleDef[] => [
   { id: STYLE.normal, name: 'Normal', type: 'paragraph', quick: true, paragraph: { line: 1.15, after: 0 }, run: { size: BODY_SIZE } },
   para(PART_STYLE.letterhead, 'Letterhead', { after: 12, contextual: true }, { size: 10 }),
   para(PART_STYLE.title, 'Letter Title', { after: 6, keepNext: true }, { bold: true, size: 15 }),
@@ -103,8 +103,10 @@ const BASE_STYLES: readonly StyleDef[] = [
   para(PART_STYLE.delivery, 'Delivery Address', { after: 12, contextual: true, keepNext: true }),
   para(PART_STYLE.salutation, 'Salutation', { before: 6, after: 10, keepNext: true }),
   para(PART_STYLE.body, 'Body Text', { after: 8 }),
-  para(STYLE.quote, 'Block Quote', { indentLeft: 24, indentRight: 24, after: 8 }, {}, PART_STYLE.body),
-  para(STYLE.attribution, 'Quote Attribution', { align: 'end', indentRight: 24, after: 8 }, {}, STYLE.quote),
+  // As the PDF sets them (typeset/blocks.ts): Latin quotes in italics; the CJK faces have none, so a Korean or Chinese
+  // quote stays upright rather than take Word's synthesised oblique. The attribution under it is upright either way.
+  para(STYLE.quote, 'Block Quote', { indentLeft: 24, indentRight: 24, after: 8 }, isCjkLanguage(lang) ? {} : { italic: true }, PART_STYLE.body),
+  para(STYLE.attribution, 'Quote Attribution', { align: 'end', indentRight: 24, after: 8 }, { italic: false }, STYLE.quote),
   para(STYLE.list, 'List Paragraph', { after: 4, firstLineEm: 0, contextual: false }, {}, PART_STYLE.body),
   para(STYLE.heading[0], 'heading 1', { before: 14, after: 6, keepNext: true, keepLines: true, outlineLevel: 0, firstLineEm: 0 }, { bold: true, size: 13 }),
   para(STYLE.heading[1], 'heading 2', { before: 12, after: 4, keepNext: true, keepLines: true, outlineLevel: 1, firstLineEm: 0 }, { bold: true, size: 12 }),
@@ -144,7 +146,7 @@ export interface SectionLook {
 export function letterStyles(doc: LetterDoc): StyleSheet {
   const byPart = new Map<Part, SectionLook>();
   for (const section of doc.sections) if (!byPart.has(section.part)) byPart.set(section.part, lookOf(section));
-  const styles = BASE_STYLES.map((style) => {
+  const styles = baseStyles(doc.lang).map((style) => {
     const part = partOfStyle(style.id);
     const look = part && byPart.get(part);
     if (!look) return style;
