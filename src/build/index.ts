@@ -14,7 +14,7 @@ import { buildInstant, TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
 import { composeLetters, letterKey } from './documents.js';
 import { inputsDigest } from './inputs.js';
 import { signatureFieldFor } from './render.js';
-import { signingTimeFor } from '../sign/signing-time.js';
+import { expiryWarning, signingTimeFor } from '../sign/signing-time.js';
 import { openRenderer } from './renderer.js';
 
 export { TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
@@ -41,6 +41,8 @@ export interface BuildOptions {
   readonly signal?: AbortSignal;
   /** Environment for SOURCE_DATE_EPOCH; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Today, for warnings only (a signing certificate expired since the letter's date); never written into a file. */
+  readonly now?: Date;
   /** Called after each document is written, skipped or failed. */
   readonly onProgress?: (event: ProgressEvent) => void;
   /**
@@ -90,7 +92,8 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
   // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
   const signing = key ? signingTimeFor(created, key.validity, options.sign?.p12) : undefined;
-  const warnings = signing?.warning ? [signing.warning] : [];
+  const expired = key ? expiryWarning(key.validity, options.now ?? new Date(), options.sign?.p12) : undefined;
+  const warnings = [...(signing?.warning ? [signing.warning] : []), ...(expired ? [expired] : [])];
   const out = resolve(options.out ?? resolve(project.dir, 'dist'));
   checkOutputFolder(out, options.out ?? out);
 

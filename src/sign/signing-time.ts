@@ -52,6 +52,22 @@ export function signingTimeFor(instant: Date, validity: Validity, file?: string)
   };
 }
 
+/**
+ * A warning when the certificate has expired by `now` (today, never written into a file) though the signing time lies
+ * within its validity: the signatures are sound, but they claim a past time that nothing attests, and a verifier that
+ * checks at the current time rejects them.
+ */
+export function expiryWarning(validity: Validity, now: Date, file?: string): Diagnostic | undefined {
+  if (now.getTime() <= validity.notAfter.getTime()) return undefined;
+  return {
+    code: 'p12',
+    severity: 'warning',
+    message: `the certificate expired on ${iso(validity.notAfter)}; the signatures claim an earlier time, which nothing attests`,
+    ...(file ? { file } : {}),
+    hint: 'renew the certificate and sign again',
+  };
+}
+
 /** A certificate's validity as Node parses it. */
 export function validityOf(cert: X509Certificate): Validity {
   return { notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) };

@@ -214,13 +214,14 @@ describe("a certificate that expired before the letter's date", () => {
     expect(report.errors[0]!.hint).toContain('SOURCE_DATE_EPOCH');
   });
 
-  it('with SOURCE_DATE_EPOCH inside its validity, as the hint says, it signs and verifies', () => {
+  it('with SOURCE_DATE_EPOCH inside its validity, as the hint says, it signs and verifies, warning that it has expired since', () => {
     const outDir = join(dir, 'within');
-    const r = letterCli(['build', EXAMPLE, '--lang', 'ko', '--sign', '--p12', expired.p12, '--out', outDir, '--quiet'], {
+    const r = letterCli(['build', EXAMPLE, '--lang', 'ko', '--sign', '--p12', expired.p12, '--out', outDir, '--json'], {
       env: signingEnv(expired.password, Date.parse('2022-07-01T00:00:00Z') / 1000),
     });
-    expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { warnings: { code: string; message: string; hint: string }[] };
+    expect(report.warnings).toEqual([expect.objectContaining({ code: 'p12', message: expect.stringContaining('the certificate expired on 2023-01-01T00:00:00Z') })]);
     const v = JSON.parse(letterCli(['verify', '--manifest', join(outDir, 'manifest.json'), '--json']).stdout) as VerifyJson;
     expect(v.reports.map((x) => [x.valid, x.signingTime])).toEqual([
       [true, '2022-07-01T00:00:00Z'],

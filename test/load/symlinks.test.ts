@@ -56,7 +56,7 @@ describe('symbolic links that stay inside the project are fine', () => {
   });
 
   it('a folder linked under a second name is read under both names, whatever order the folder lists them in', () => {
-    for (const [folder, alias] of [['z', 'a'], ['a', 'z']]) {
+    for (const [folder, alias] of [['z', 'a'], ['a', 'z']] as const) {
       const p = new CorpusProject();
       p.write(`templates/${folder}/x.hbs`, ':::close\nYours\n:::\n');
       p.link(`templates/${alias}`, folder);
