@@ -11,6 +11,8 @@ import { localeWarnings } from './locales.js';
 import { languageWarnings } from './languages.js';
 import { holderWarnings } from './holders.js';
 import { textErrors } from './texts.js';
+import { emphasisWarnings } from './emphasis.js';
+import { fontWarnings } from './fonts.js';
 
 export interface CheckOptions {
   readonly dir: string;
@@ -45,7 +47,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   const fonts = toolFontBook();
   const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [...localeWarnings(project), ...languageWarnings(project), ...formsWarnings(project)];
+  const warnings: Diagnostic[] = [
+    ...localeWarnings(project),
+    ...emphasisWarnings(project),
+    ...languageWarnings(project),
+    ...formsWarnings(project),
+    ...fontWarnings(fonts, project.letter.languages),
+  ];
   const collect = (stage: () => void) => {
     try {
       stage();
@@ -67,7 +75,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         documents++;
       });
     }
-    warnings.push(...holderWarnings(project, jobs.map((j) => j.recipient), options.now ?? new Date()));
+    warnings.push(...holderWarnings(project, jobs.map((j) => j.recipient), options.now ?? new Date(), [...new Set(jobs.map((j) => j.lang))]));
   });
   return result(withoutEchoes(uniqueDiagnostics(errors)), uniqueDiagnostics(warnings), documents, options.strict);
 }

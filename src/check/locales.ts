@@ -2,6 +2,7 @@
 
 import { problem, shown, type Diagnostic } from '../diag/index.js';
 import { flatKeys, valueAt, type LetterSpec, type Project } from '../load/index.js';
+import { reachableKeys } from '../compose/i18n.js';
 
 /** A locale key letter.yaml names, and where it names it. */
 export interface KeyUse {
@@ -9,9 +10,12 @@ export interface KeyUse {
   readonly at: readonly (string | number)[];
 }
 
-/** Keys no part of letter.yaml uses, and empty strings, are warnings: usually a renamed or forgotten paragraph. */
+/**
+ * Keys no part of letter.yaml uses, and empty strings, are warnings: usually a renamed or forgotten paragraph. A key
+ * that a used value nests with `$t(...)` (in any language) is used, with its plural and context forms.
+ */
 export function localeWarnings(project: Project): Diagnostic[] {
-  const used = new Set(keyUses(project.letter).map((u) => u.key));
+  const used = usedKeys(project);
   const out: Diagnostic[] = [];
   for (const file of project.texts.values()) {
     for (const key of flatKeys(file.data)) {
@@ -23,6 +27,17 @@ export function localeWarnings(project: Project): Diagnostic[] {
     }
   }
   return out;
+}
+
+/** The keys letter.yaml names and every key their values reach through `$t(...)`, in any of the project's languages. */
+function usedKeys(project: Project): Set<string> {
+  const named = keyUses(project.letter).map((u) => u.key);
+  const used = new Set(named);
+  for (const file of project.texts.values()) {
+    const keys = flatKeys(file.data);
+    for (const key of named) for (const reached of reachableKeys(file.data, keys, key)) used.add(reached);
+  }
+  return used;
 }
 
 /** Every locale key letter.yaml names, in document order, with its position in letter.yaml. */

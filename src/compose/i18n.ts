@@ -3,12 +3,29 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import type { Lang } from '../model/index.js';
 import type { Project } from '../load/index.js';
-import { TEXT_NS } from '../load/index.js';
+import { TEXT_NS, valueAt } from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
+
+/** A key a value nests with `$t(ns:key, {options})`; `ns` only when the reference names one. */
+export interface NestedKey {
+  readonly key: string;
+  readonly ns?: string;
+}
+
+/** A value as read, with what i18next could not resolve in it (it would have printed the key or the braces). */
+export interface Translated {
+  readonly text: string;
+  /** Keys reached through `$t(...)` that exist nowhere: i18next would print the key's name in the letter. */
+  readonly missingKeys: readonly NestedKey[];
+  /** `{{names}}` that had no value, in the value or in a value it nests: i18next would print the braces. */
+  readonly missingVariables: readonly string[];
+}
 
 /** Translations for one project: `text(lang, key, vars)` for letter.json, `tool(lang, ns, key, vars)` for the tool's strings. */
 export class Translations {
   private readonly i18n: I18n;
+  /** What the current `read` call found unresolved; i18next reports it through its handlers, synchronously. */
+  private reading: { missingKeys: NestedKey[]; missingVariables: string[] } | undefined;
 
   constructor(project: Project) {
     const resources: Record<string, Record<string, Record<string, unknown>>> = {};
@@ -29,6 +46,18 @@ export class Translations {
       returnEmptyString: true,
       // Interpolated values are data (names, titles): escaped so Markdown prints them literally.
       interpolation: { escapeValue: true, escape: escapeMarkdown },
+      // Only keys reached through `$t(...)` get here (callers check the key they ask for): recorded, never printed.
+      appendNamespaceToMissingKey: true,
+      parseMissingKeyHandler: (qualified: string) => {
+        const ref = splitNamespace(qualified);
+        if (!this.reading) return ref.key;
+        this.reading.missingKeys.push(ref);
+        return '';
+      },
+      missingInterpolationHandler: (_text: string, match: RegExpExecArray) => {
+        this.reading?.missingVariables.push(variableName(match[1] ?? ''));
+        return match[0];
+      },
     });
   }
 
@@ -38,7 +67,19 @@ export class Translations {
 
   /** The project's text for a key (inline Markdown), with the context interpolated. */
   text(lang: Lang, key: string, vars: Record<string, unknown> = {}): string {
-    return this.i18n.t(key, { lng: lang, ns: TEXT_NS, ...vars }) as string;
+    return this.read(lang, key, vars).text;
+  }
+
+  /** The project's text for a key, with the nested keys and variables that did not resolve. */
+  read(lang: Lang, key: string, vars: Record<string, unknown> = {}): Translated {
+    const reading = { missingKeys: [] as NestedKey[], missingVariables: [] as string[] };
+    this.reading = reading;
+    try {
+      const text = this.i18n.t(key, { lng: lang, ns: TEXT_NS, ...vars }) as string;
+      return { text, missingKeys: unique(reading.missingKeys), missingVariables: [...new Set(reading.missingVariables)] };
+    } finally {
+      this.reading = undefined;
+    }
   }
 
   /** One of the tool's strings, or undefined when neither the tool nor the project has it. */
@@ -46,4 +87,59 @@ export class Translations {
     if (!this.i18n.exists(key, { lng: lang, ns })) return undefined;
     return this.i18n.t(key, { lng: lang, ns, ...vars, interpolation: { escapeValue: false } }) as string;
   }
+}
+
+// i18next's own nesting pattern (Interpolator.resetRegExp): `$t(key)`, `$t(key, {"count": 2})`, quotes and one level of parentheses.
+const NESTING = /\$t\(((?:[^()"']|"[^"]*"|'[^']*'|\((?:[^()"']|"[^"]*"|'[^']*')*\))*?)\)/g;
+// i18next's interpolation pattern: `{{name}}`, `{{- name}}` (unescaped), `{{name, format}}`.
+const INTERPOLATION = /\{\{(.+?)\}\}/g;
+
+/** The keys a raw value nests with `$t(...)`, as i18next reads them (options and formatters cut off). */
+export function nestedKeys(value: string): NestedKey[] {
+  return [...value.matchAll(NESTING)].map((m) => {
+    const inner = m[1]!;
+    const key = (/\{.*\}/s.test(inner) ? inner.split(/,\s*\{/)[0]! : inner.split(',')[0]!).trim();
+    return splitNamespace(key);
+  });
+}
+
+/** The variable names a raw value interpolates (`{{- date}}` and `{{date, format}}` are both `date`). */
+export function interpolatedNames(value: string): string[] {
+  return [...new Set([...value.matchAll(INTERPOLATION)].map((m) => variableName(m[1]!)))];
+}
+
+/**
+ * `key` and every key of `data` its value reaches through `$t(...)` in the same namespace, transitively, with their
+ * plural and context forms (`g` reaches `g_male`): the values whose text can end up where `key` is used.
+ */
+export function reachableKeys(data: Readonly<Record<string, unknown>>, keys: readonly string[], key: string, ns: string = TEXT_NS): string[] {
+  const seen = new Set<string>();
+  const queue = [key];
+  while (queue.length) {
+    const next = queue.shift()!;
+    for (const k of keys.filter((k) => k === next || k.startsWith(`${next}_`))) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const value = valueAt(data, k);
+      for (const ref of value === undefined ? [] : nestedKeys(value)) if ((ref.ns ?? ns) === ns) queue.push(ref.key);
+    }
+  }
+  return [...seen];
+}
+
+function splitNamespace(qualified: string): NestedKey {
+  const at = qualified.indexOf(':');
+  return at > 0 ? { ns: qualified.slice(0, at), key: qualified.slice(at + 1) } : { key: qualified };
+}
+
+function variableName(inner: string): string {
+  return inner.trim().replace(/^-\s*/, '').split(',')[0]!.trim();
+}
+
+function unique(refs: readonly NestedKey[]): NestedKey[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const id = `${r.ns ?? ''}:${r.key}`;
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
 }

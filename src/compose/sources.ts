@@ -1,11 +1,14 @@
-/** Reading the project's text for one document, checking each value as it is read: the key exists, its characters have a font. */
+/**
+ * Reading the project's text for one document, checking each value as it is read: the key exists, the keys it nests
+ * and the placeholders it uses resolve, its characters have a font.
+ */
 
 import { uncoveredProblem, type FontBook } from '../fonts/index.js';
-import { problem, shown, type Diagnostic, type Location } from '../diag/index.js';
+import { didYouMean, problem, shown, type Diagnostic, type Location } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
-import type { Project } from '../load/index.js';
-import { TEXT_NS } from '../load/index.js';
-import type { Translations } from './i18n.js';
+import type { LocaleFile, Project } from '../load/index.js';
+import { flatKeys, TEXT_NS, valueAt } from '../load/index.js';
+import { interpolatedNames, nestedKeys, reachableKeys, type NestedKey, type Translated, type Translations } from './i18n.js';
 import { inlineText, roleAt } from './inline.js';
 
 /** Collects the problems of one document while its context is built, so all of them are reported together. */
@@ -23,17 +26,20 @@ export class TextReader {
 
   /**
    * The project's text for `key` (inline Markdown) as it may stand where letter.yaml uses it (`usedAt`); a missing
-   * key is reported at that letter.yaml line, block Markdown at the key in the locale file.
+   * key is reported at that letter.yaml line, block Markdown at the key in the locale file. A `$t(...)` to a missing
+   * key, and with `vars` a `{{placeholder}}` they give no value, are reported at the value that holds them.
    */
-  text(key: string, usedAt: readonly (string | number)[], vars: Record<string, unknown> = {}): string {
+  text(key: string, usedAt: readonly (string | number)[], vars?: Record<string, unknown>): string {
     const file = this.project.texts.get(this.lang);
     if (!file || !this.translations.has(this.lang, key, TEXT_NS)) {
       const shown = file?.file ?? `locales/${this.lang}/${TEXT_NS}.json`;
       this.problems.push(problem('missing-key', `missing key '${key}' in ${shown}`, this.project.locateLetter(usedAt), `add "${key}": "…" to ${shown}`));
       return '';
     }
-    const value = this.translations.text(this.lang, key, vars);
+    const read = this.translations.read(this.lang, key, vars);
+    const value = read.text;
     const where = file.locate(key);
+    this.unresolved(file, key, read, vars);
     this.cover(value, { file: file.file, key, lang: this.lang, line: where.line, column: where.column });
     const inline = inlineText(value, roleAt(usedAt));
     if ('refused' in inline) {
@@ -41,6 +47,32 @@ export class TextReader {
       return '';
     }
     return inline.text;
+  }
+
+  /**
+   * What i18next could not resolve would print as a key name or braces in the letter: each is an error at the value that
+   * nests the key or holds the placeholder (the used value, or one it reaches through `$t(...)`).
+   */
+  private unresolved(file: LocaleFile, key: string, read: Translated, vars: Record<string, unknown> | undefined): void {
+    // Found only when there is something to report: most values resolve, and a batch reads each one per document.
+    let keys: string[] | undefined;
+    const holder = (holds: (value: string) => boolean): string => {
+      keys ??= flatKeys(file.data);
+      return reachableKeys(file.data, keys, key).find((k) => holds(valueAt(file.data, k) ?? '')) ?? key;
+    };
+    for (const ref of read.missingKeys) {
+      const nester = holder((v) => nestedKeys(v).some((n) => sameKey(n, ref)));
+      this.problems.push(missingNested(ref, nester, file, (keys ??= flatKeys(file.data))));
+    }
+    // Check reads each value without a recipient (vars undefined): placeholders are checked when documents are composed.
+    if (vars === undefined) return;
+    const known = leafNames(vars);
+    // A name the context has only by i18next's own options (`{{lng}}`) resolves too, but not to anything of the letter's.
+    const names = new Set([...read.missingVariables, ...interpolatedNames(valueAt(file.data, key) ?? '').filter((n) => !known.includes(n))]);
+    for (const name of names) {
+      const at = holder((v) => interpolatedNames(v).includes(name));
+      this.problems.push(problem('unknown-placeholder', `unknown placeholder {{${shown(name)}}} in '${shown(at)}' in ${file.file}`, file.locate(at), placeholderHint(name, known)));
+    }
   }
 
   /** A value from letter.yaml or recipients (a name, an organisation); checked for font coverage at its position. */
@@ -63,4 +95,34 @@ export class TextReader {
       this.problems.push(uncoveredProblem(cp, origin.lang, origin));
     }
   }
+}
+
+function sameKey(nested: NestedKey, missing: NestedKey): boolean {
+  return nested.key === missing.key && (nested.ns ?? TEXT_NS) === (missing.ns ?? TEXT_NS);
+}
+
+function missingNested(ref: NestedKey, nester: string, file: LocaleFile, keys: readonly string[]): Diagnostic {
+  const own = (ref.ns ?? TEXT_NS) === TEXT_NS;
+  const written = `$t(${own ? '' : `${ref.ns}:`}${ref.key})`;
+  const guess = own ? didYouMean(ref.key, keys) : undefined;
+  const add = own ? `add "${shown(ref.key)}": "…" to ${file.file}` : `the tool's '${shown(ref.ns)}' strings have no '${shown(ref.key)}'`;
+  return problem(
+    'missing-key',
+    `missing key '${shown(ref.key)}' in ${own ? file.file : `namespace '${shown(ref.ns)}'`}, nested by ${shown(written)} in '${shown(nester)}'`,
+    file.locate(nester),
+    guess ? `did you mean $t(${shown(guess)})? otherwise ${add}` : add,
+  );
+}
+
+/** The dotted names of the context's values: `{ recipient: { name } , date }` → `recipient.name`, `date`. */
+function leafNames(vars: Readonly<Record<string, unknown>>, prefix = ''): string[] {
+  return Object.entries(vars).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? leafNames(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+function placeholderHint(name: string, known: readonly string[]): string {
+  const guess = didYouMean(name, known);
+  const options = name === 'count' || name === 'context' ? `{{${name}}} has a value only in a value nested with $t(key, {"${name}": …}); ` : '';
+  const listed = known.map((k) => `{{${k}}}`).join(', ');
+  if (guess) return `did you mean {{${guess}}}? placeholders: ${listed}`;
+  return `${options}placeholders: ${listed}; for literal braces write \\\\{\\\\{ in the JSON file`;
 }

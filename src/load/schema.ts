@@ -130,7 +130,7 @@ function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Di
     case 'required':
       return problem('schema', `missing required key '${String(params['missingProperty'])}'${path.length ? ` in ${what}` : ''}`, locate(path), `add '${String(params['missingProperty'])}:'`);
     case 'type':
-      return problem('schema', `${what} must be ${article(String(params['type']))}`, locate(path), 'see schema/letter.schema.json');
+      return problem('schema', `${what} must be ${article(String(params['type']))}`, locate(path), typeHint(path, params['type'], e.data));
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const listed = allowed.map((v) => `'${v}'`).join(', ');
@@ -159,6 +159,20 @@ function isPathLike(value: string): boolean {
 function isNameField(path: readonly (string | number)[]): boolean {
   const last = path[path.length - 1];
   return last === 'slug' || last === 'id' || last === 'via' || (path[0] === 'to' && path.length === 2);
+}
+
+/**
+ * YAML reads `slug: 2023`, `short: yes`… as a number, boolean or date where a string was meant: quoting it is the fix.
+ * A date keeps its pattern hint, since quoting 20231210 still does not make it YYYY-MM-DD.
+ */
+function typeHint(path: readonly (string | number)[], expected: unknown, data: unknown): string {
+  const wantsString = expected === 'string' || (Array.isArray(expected) && expected.includes('string'));
+  const scalar = typeof data === 'number' || typeof data === 'boolean' || data instanceof Date;
+  if (!wantsString || !scalar) return 'see schema/letter.schema.json';
+  const last = path[path.length - 1];
+  if (last === 'date') return patternHint(path);
+  const text = data instanceof Date ? data.toISOString().replace(/T00:00:00\.000Z$/, '') : String(data);
+  return `quote it: ${typeof last === 'string' ? `${last}: ` : ''}"${shown(text)}"`;
 }
 
 function article(type: string): string {

@@ -73,6 +73,18 @@ describe('letter check', () => {
     expect(result.warnings.filter((d) => d.code === 'unused-key')).toEqual([]);
   });
 
+  it('keys used only through $t(...) from a used value, with their context and plural forms, are used; an orphan is not', async () => {
+    const p = new CorpusProject();
+    const ctx = 'A: $t(asks, {\\"count\\": 2}) B: $t(g, {\\"context\\": \\"male\\"}) $t(more)';
+    p.edit('locales/en/letter.json', '  "closing"', `  "ctx": "${ctx}",\n  "asks_one": "{{count}} request", "asks_other": "{{count}} requests",\n  "g": "they", "g_male": "he", "g_female": "she",\n  "more": "And $t(deeper).", "deeper": "Deeper.", "orphan": "Not reached.",\n  "closing"`);
+    for (const lang of ['ko', 'zh']) p.edit(`locales/${lang}/letter.json`, '  "closing"', `  "ctx": "${ctx}",\n  "asks": "x", "g": "y", "more": "z",\n  "closing"`);
+    p.edit('letter.yaml', '  - p: plea', '  - p: plea\n  - p: ctx');
+    const result = await check({ dir: p.dir });
+    expect(result.errors).toEqual([]);
+    const unused = result.warnings.filter((d) => d.code === 'unused-key').map((d) => `${d.file} ${d.message.split("'")[1]}`);
+    expect(unused).toEqual(['locales/en/letter.json orphan']);
+  });
+
   it('checks the project\'s own recipients even when this letter does not use them', async () => {
     const p = new CorpusProject();
     p.edit('recipients.yaml', 'office: cn', 'office: cnn');

@@ -46,3 +46,34 @@ describe('holder warnings for the project\'s own recipients', () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe('holder names missing in a language being built', () => {
+  /** A letter in en, ko and zh (the same text in each) to one recipient. */
+  function trilingual(to: string): string {
+    const dir = letterTo(to);
+    for (const lang of ['ko', 'zh']) {
+      mkdirSync(join(dir, 'locales', lang), { recursive: true });
+      writeFileSync(join(dir, 'locales', lang, 'letter.json'), JSON.stringify({ title: 'A letter', body: 'Text.' }));
+    }
+    return dir;
+  }
+
+  it.each(['un', 'eu/council', 'eu/commission'])('%s: the holder has an English name only, so ko and zh letters go without one: a warning', async (id) => {
+    const result = await check({ dir: trilingual(`[${id}]`), now: new Date('2026-07-10T00:00:00Z') });
+    expect(result.errors).toEqual([]);
+    const found = result.warnings.filter((w) => w.code === 'holder-missing');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', file: 'letter.yaml', line: 2 });
+    expect(found[0]!.message).toContain(`'${id}'`);
+    expect(found[0]!.message).toContain("no 'ko', 'zh' name");
+    expect(found[0]!.hint).toMatch(/name: \{ en: .+, ko: …, zh: … \}/);
+  });
+
+  it('says nothing when the holder has every language\'s name, when only English is built, or when the letter gives the name', async () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    expect((await check({ dir: trilingual('[cn]'), now })).warnings).toEqual([]);
+    expect((await check({ dir: letterTo('[un]'), now: new Date('2025-03-01T00:00:00Z') })).warnings).toEqual([]);
+    const named = await check({ dir: trilingual('[{ id: un, name: { en: António Guterres, ko: 안토니우 구테흐스, zh: 安东尼奥·古特雷斯 } }]'), now });
+    expect(named.warnings.filter((w) => w.code === 'holder-missing')).toEqual([]);
+  });
+});

@@ -131,6 +131,19 @@ export const CASES: readonly Case[] = [
   { name: 'template: prototype chain via constructor', setup: (p) => ownTemplate(p, ':::title\n{{title.constructor.constructor}}\n:::\n'), expect: { code: 'template-error', file: 'templates/mine.hbs', line: 2, column: 3, message: /prototype/ } },
   { name: 'template: prototype chain via lookup', setup: (p) => ownTemplate(p, ':::title\n{{lookup this "__proto__"}}\n:::\n'), expect: { code: 'template-error', file: 'templates/mine.hbs', line: 2, column: 1, message: /prototype/ } },
   { name: 'template: unknown helper', setup: (p) => ownTemplate(p, ':::title\n{{upper title}}\n:::\n'), expect: { code: 'template-error', file: 'templates/mine.hbs', line: 2, column: 1, message: /unknown helper 'upper'/ } },
+  // locale values that i18next would print half-resolved
+  { name: 'locale: $t() nesting a key that does not exist', setup: (p) => p.edit(EN, 'deep concern.', 'deep concern. $t(missing.nested)'), expect: { code: 'missing-key', file: EN, line: 4, column: 3, message: /'missing\.nested'.*\$t\(missing\.nested\) in 'intro'/ }, json: true },
+  {
+    name: 'locale: unknown placeholder in every language (typo)',
+    setup: (p) => {
+      p.edit(EN, 'deep concern.', 'deep concern, {{recipient.nam}}.');
+      p.edit(KO, '드립니다.', '{{recipient.nam}}께 드립니다.');
+      p.edit(ZH, '致函阁下。', '致函{{recipient.nam}}。');
+    },
+    expect: { code: 'unknown-placeholder', file: EN, line: 4, column: 3, message: /\{\{recipient\.nam\}\} in 'intro'/, hint: /did you mean \{\{recipient\.name\}\}/ },
+    json: true,
+  },
+  { name: 'wrong type: slug as a number', setup: (p) => p.edit(LETTER, 'slug: corpus-letter', 'slug: 2023'), expect: { code: 'schema', file: LETTER, line: 9, column: 7, message: /slug must be a string/, hint: /quote it: slug: "2023"/ } },
 ];
 
 /** The letter uses the project's own template, templates/mine.hbs, with this text. */
