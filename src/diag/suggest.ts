@@ -1,23 +1,13 @@
 /** "Did you mean …?" suggestions for ids and keys. */
 
-/** The closest candidate within a small edit distance, or undefined. */
+/** The closest candidate within a small edit distance (the first of equals), or undefined. */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const limit = Math.max(2, Math.floor(input.length / 3));
-  for (const candidate of candidates) {
-    const d = distance(input.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance && d <= limit) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
+  return nearest(input, candidates)[0];
 }
 
 /**
  * Every candidate at the smallest edit distance, in the candidates' order; empty when none is within `limit` (by
- * default didYouMean's).
+ * default a third of the input's length, at least 2).
  */
 export function nearest(input: string, candidates: Iterable<string>, limit = Math.max(2, Math.floor(input.length / 3))): string[] {
   let best: string[] = [];
