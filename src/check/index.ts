@@ -32,7 +32,7 @@ export interface CheckResult {
   readonly exitCode: number;
   readonly errors: readonly Diagnostic[];
   readonly warnings: readonly Diagnostic[];
-  /** Documents (recipient × language) that were composed without a problem. */
+  /** Documents `letter build` would write (recipient × language × format) whose letters composed without a problem. */
   readonly documents: number;
 }
 
@@ -69,10 +69,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   collect(() => {
     const jobs = planJobs(project, { formats: ['pdf'] });
     const composer = new Composer({ project, fonts, created: buildInstant(project.letter.date, options.env) });
+    // One letter per recipient and language; build draws it in each of the letter's formats.
+    const formats = new Set(project.letter.formats).size;
     for (const job of jobs) {
       collect(() => {
         composer.compose(job);
-        documents++;
+        documents += formats;
       });
     }
     warnings.push(...holderWarnings(project, jobs.map((j) => j.recipient), options.now ?? new Date(), [...new Set(jobs.map((j) => j.lang))]));

@@ -18,7 +18,8 @@ describe('letter check', () => {
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.exitCode).toBe(0);
-    expect(result.documents).toBe(3);
+    // What build would write: one recipient × three languages × pdf and docx.
+    expect(result.documents).toBe(6);
     expect(listing(p.dir)).toEqual(before);
   });
 
