@@ -14,6 +14,7 @@ import { buildInstant, TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
 import { composeLetters, letterKey } from './documents.js';
 import { inputsDigest } from './inputs.js';
 import { signatureFieldFor } from './render.js';
+// Not sign/index.js: that loads the signing libraries, which an unsigned build never needs.
 import { expiryWarning, signingTimeFor } from '../sign/signing-time.js';
 import { openRenderer } from './renderer.js';
 

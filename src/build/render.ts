@@ -32,6 +32,8 @@ export async function renderDocument(task: RenderTask, fonts: FontBook, key?: Si
     const { renderPdf } = await import('../render/pdf/index.js');
     const signatureField = key ? task.signatureField : undefined;
     const { bytes, pages } = await renderPdf(doc, { fonts, ...(signatureField ? { signatureField } : {}), ...(task.pdfa ? { pdfa: true } : {}) });
+    // Laid out as the DOCX's count would be (no room kept for a signature field): the DOCX of this letter reuses it.
+    if (!signatureField) typesetPageCounts.set(doc, pages);
     if (!key) return { bytes, pages };
     const { signPdf } = await import('../sign/index.js');
     return { bytes: await signPdf(bytes, key, { signingTime: signedAt(doc, key) }), pages };
@@ -51,9 +53,17 @@ export async function renderDocument(task: RenderTask, fonts: FontBook, key?: Si
  * the DOCX out itself and may break pages elsewhere; this is the count the letter was made for.
  */
 async function typesetPages(doc: LetterDoc, fonts: FontBook): Promise<number> {
+  const known = typesetPageCounts.get(doc);
+  if (known !== undefined) return known;
   const { typesetLetter } = await import('../typeset/index.js');
   return typesetLetter(doc, { fonts }).pages.length;
 }
+
+/**
+ * Page counts of letters already typeset for their PDF in this thread: both formats of a letter share one composed
+ * LetterDoc here (a worker gets its own copy per task, and typesets again).
+ */
+const typesetPageCounts = new WeakMap<LetterDoc, number>();
 
 /** The time a signed document's signatures claim: its build instant, moved into the certificate's validity. */
 function signedAt(doc: LetterDoc, key: Pick<SigningKey, 'validity'>): Date {

@@ -120,7 +120,8 @@ export class FontBook {
           files[path] = bytes.buffer;
           continue;
         }
-        const shared = readShared(path);
+        // Bytes this book has already read are copied, not read from disk again.
+        const shared = bytes ? copyShared(bytes) : readShared(path);
         files[path] = shared;
         // A face already opened keeps the bytes it was parsed from; only later readers get the shared ones.
         this.read.set(path, Buffer.from(shared));
@@ -168,6 +169,12 @@ export class FontBook {
     }
     return missing;
   }
+}
+
+function copyShared(bytes: Uint8Array): SharedArrayBuffer {
+  const shared = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
 
 function readShared(path: string): SharedArrayBuffer {

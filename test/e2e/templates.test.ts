@@ -15,6 +15,21 @@ function project(): string {
   return dir;
 }
 
+/** Replaces one piece of the project's letter.yaml. */
+function editLetter(dir: string, from: string, to: string): void {
+  writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace(from, to));
+}
+
+/** The example with one letter.yaml edit, built to PDF in every language: the PDFs' text, normalised per language. */
+async function builtWith(from: string, to: string): Promise<(lang: string) => string> {
+  const dir = project();
+  editLetter(dir, from, to);
+  const out = join(dir, 'dist');
+  const result = await build({ dir, out, formats: ['pdf'] });
+  expect(result.errors).toEqual([]);
+  return (lang) => normalise(pdfText(join(out, 'cn', `open-letter-2023.${lang}.pdf`)), lang);
+}
+
 describe('project templates', () => {
   it('templates/closing.zh.hbs overrides the Chinese close and leaves the other languages alone', async () => {
     if (!toolAvailable('pdftotext')) return;
@@ -33,7 +48,7 @@ describe('project templates', () => {
     const dir = project();
     mkdirSync(join(dir, 'templates'));
     writeFileSync(join(dir, 'templates', 'brief.hbs'), ':::title{align=center}\n{{title}}\n:::\n\n:::salutation\n{{recipient.salutation}}\n:::\n\n:::body\n{{> body}}\n:::\n\n{{> closing}}\n');
-    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('template: open-letter', 'template: ./templates/brief.hbs'));
+    editLetter(dir, 'template: open-letter', 'template: ./templates/brief.hbs');
     const out = join(dir, 'dist');
     const result = await build({ dir, out, formats: ['pdf'], langs: ['en'] });
     expect(result.errors).toEqual([]);
@@ -46,7 +61,7 @@ describe('project templates', () => {
     if (!toolAvailable('pdftotext')) return;
     const dir = project();
     const odd = 'Xi *Jin* _ping_ [1](x) `c` <b>';
-    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('name: { en: Xi Jinping, ko: 시진핑, zh: 习近平 }', `name: { en: "${odd}", ko: 시진핑, zh: 习近平 }`));
+    editLetter(dir, 'name: { en: Xi Jinping, ko: 시진핑, zh: 习近平 }', `name: { en: "${odd}", ko: 시진핑, zh: 习近平 }`);
     const out = join(dir, 'dist');
     const result = await build({ dir, out, langs: ['en'] });
     expect(result.errors).toEqual([]);
@@ -57,7 +72,7 @@ describe('project templates', () => {
   it('enclosures and cc stand at the end in each language\'s form; a cc id becomes its office title', async () => {
     if (!toolAvailable('pdftotext')) return;
     const dir = project();
-    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('close: closing', 'close: closing\nenclosures: [annex1]\ncc: [kr, { en: Amnesty International, ko: 국제앰네스티, zh: 国际特赦组织 }]'));
+    editLetter(dir, 'close: closing', 'close: closing\nenclosures: [annex1]\ncc: [kr, { en: Amnesty International, ko: 국제앰네스티, zh: 国际特赦组织 }]');
     const annex = { en: 'Report of the Commission of Inquiry', ko: '조사위원회 보고서', zh: '调查委员会报告' };
     for (const lang of ['en', 'ko', 'zh'] as const) {
       const file = join(dir, 'locales', lang, 'letter.json');
@@ -87,12 +102,7 @@ describe('project templates', () => {
   });
   it('a project recipient in cc is shown with its name, in each language\'s order (recipients.yaml xi)', async () => {
     if (!toolAvailable('pdftotext')) return;
-    const dir = project();
-    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('close: closing', 'close: closing\ncc: [xi, kr]'));
-    const out = join(dir, 'dist');
-    const result = await build({ dir, out, formats: ['pdf'] });
-    expect(result.errors).toEqual([]);
-    const text = (lang: string) => normalise(pdfText(join(out, 'cn', `open-letter-2023.${lang}.pdf`)), lang);
+    const text = await builtWith('close: closing', 'close: closing\ncc: [xi, kr]');
     expect(text('en')).toContain("cc: Xi Jinping, President of the People's Republic of China; President of the Republic of Korea");
     expect(text('ko')).toContain('참조:중화인민공화국주석시진핑,대한민국대통령');
     expect(text('zh')).toContain('抄送：中华人民共和国主席习近平、大韩民国总统');
@@ -100,12 +110,7 @@ describe('project templates', () => {
 
   it('the formal subject line joins title and subtitle with the language\'s colon: full-width in Chinese', async () => {
     if (!toolAvailable('pdftotext')) return;
-    const dir = project();
-    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('template: open-letter', 'template: formal'));
-    const out = join(dir, 'dist');
-    const result = await build({ dir, out, formats: ['pdf'] });
-    expect(result.errors).toEqual([]);
-    const text = (lang: string) => normalise(pdfText(join(out, 'cn', `open-letter-2023.${lang}.pdf`)), lang);
+    const text = await builtWith('template: open-letter', 'template: formal');
     expect(text('zh')).toContain('敦促停止强制遣返朝鲜难民：请停止强制遣返朝鲜难民！');
     expect(text('zh')).not.toMatch(/[\u4e00-\u9fff]:/);
     expect(text('ko')).toContain('강제송환의중단을촉구하며:탈북난민의강제송환을');

@@ -16,6 +16,16 @@ describe('font files shared between threads', () => {
     expect(book.sharedFiles()[paths[0]!]).toBe(files[paths[0]!]);
   });
 
+  it('a file the book had already read is copied into shared memory, byte for byte', () => {
+    const book = new FontBook(toolFontBook().dir);
+    const path = book.file('kr', 'regular');
+    const read = book.bytes(path);
+    const shared = book.sharedFiles()[path]!;
+    expect(shared).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(shared).equals(read)).toBe(true);
+    expect(book.bytes(path).buffer).toBe(shared);
+  });
+
   it('a book that adopts them parses and shapes from that memory without reading the files', () => {
     const owner = new FontBook(toolFontBook().dir);
     const files = owner.sharedFiles();
