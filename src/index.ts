@@ -5,7 +5,7 @@ import { LetterError, problem } from './diag/index.js';
 import { mergeManifestTexts } from './write/index.js';
 
 export { build, TOOL_VERSION, type BuildOptions, type BuildResult, type Output, type ProgressEvent } from './build/index.js';
-export { check, type CheckOptions, type CheckResult } from './check/index.js';
+export { check, type CheckOptions, type CheckResult } from './build/index.js';
 export { init, type InitResult } from './init/index.js';
 export { verify, type VerifyResult, type FileReport } from './verify.js';
 export { recipients, type RecipientMatch } from './recipients.js';

@@ -10,6 +10,8 @@ export interface ComposedLetters {
   /** By `letterKey(job)`. */
   readonly docs: ReadonlyMap<string, LetterDoc>;
   readonly rejected: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** What composing found worth a warning (a hard-coded form of address), each once. */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** Both formats of a (recipient, language) draw the same letter, so it is composed once. */
@@ -31,6 +33,6 @@ export function composeLetters(jobs: readonly Job[], composer: Composer): Compos
       rejected.set(key, e.diagnostics);
     }
   }
-  return { docs, rejected };
+  return { docs, rejected, warnings: composer.warnings() };
 }
 

@@ -2,16 +2,15 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { exitStatusFor, EXIT, isLetterError, LetterError, problem, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
-import { toolFontBook } from '../fonts/index.js';
-import { loadProject, type Format } from '../load/index.js';
-import { Composer } from '../compose/index.js';
-import { jobListIdentity, planJobs, shardJobs, type Shard } from '../plan/index.js';
+import { EXIT, isLetterError, LetterError, problem, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
+import type { Format } from '../load/index.js';
+import { jobListIdentity, shardJobs, type Shard } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
 import { carryOver, checkOutputFolder, manifestJson, readManifest, removeManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
-import { buildInstant, TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
-import { composeLetters, letterKey } from './documents.js';
+import { TOOL_VERSION } from '../tool/index.js';
+import { letterKey } from './documents.js';
+import { allErrors, prepare } from './prepare.js';
 import { inputsDigest } from './inputs.js';
 import { signatureFieldFor } from './render.js';
 // Not sign/index.js: that loads the signing libraries, which an unsigned build never needs.
@@ -19,6 +18,8 @@ import { expiryWarning, signingTimeFor } from '../sign/signing-time.js';
 import { openRenderer } from './renderer.js';
 
 export { TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
+export { check, type CheckOptions, type CheckResult } from './check.js';
+export { prepare, type Prepared, type PrepareOptions } from './prepare.js';
 export type { Output, ProgressEvent } from './batch.js';
 
 export interface BuildOptions {
@@ -34,6 +35,8 @@ export interface BuildOptions {
   readonly sign?: { readonly p12: string; readonly password: string };
   /** Write PDFs as PDF/A-2b. */
   readonly pdfa?: boolean;
+  /** Every warning is an error (exit 2, nothing written), as with `letter check --strict`. */
+  readonly strict?: boolean;
   /** Skip documents whose own inputs are invalid instead of stopping (exit 1). */
   readonly keepGoing?: boolean;
   /** Worker threads (`-j N`); default: one per core for 100 or more documents, else this thread (starting workers costs more). */
@@ -76,29 +79,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function failed(errors: readonly Diagnostic[]): BuildResult {
-  const exitCode = Math.max(EXIT.BAD_INPUT, ...errors.map((d) => exitStatusFor(d.code)));
-  return { ok: false, exitCode: Math.min(exitCode, EXIT.BAD_INPUT), outputs: [], errors, warnings: [], problems: [] };
+/** Nothing written: bad input (exit 2), with the warnings found on the way. */
+function failed(errors: readonly Diagnostic[], warnings: readonly Diagnostic[] = []): BuildResult {
+  return { ok: false, exitCode: EXIT.BAD_INPUT, outputs: [], errors, warnings, problems: [] };
 }
 
 async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
-  // 1. Load and plan: every problem here is bad input, and nothing is written.
-  const project = loadProject({ dir: options.dir, toolDir: TOOL_DIR });
+  // 1. Prepare (load, plan, compose every letter, with check's diagnostics): every problem here is bad input, and
+  //    nothing is written. A letter's own problem stops the build, or with --keep-going skips only its documents.
+  const prepared = prepare({ dir: options.dir, ...pick(options, 'langs', 'formats', 'to', 'env', 'now') });
+  const { project, fonts, created, letters } = prepared;
   // The whole list even for a shard: its identity goes into the shard's manifest, so shards of other lists never merge.
-  const whole = planJobs(project, { ...pick(options, 'langs', 'formats', 'to') });
+  const whole = prepared.jobs;
   const jobs = options.shard ? shardJobs(whole, options.shard) : whole;
-  const created = buildInstant(project.letter.date, options.env);
-  const fonts = toolFontBook();
+  const stopping = options.keepGoing ? [...prepared.errors] : allErrors(prepared);
+  if (stopping.length) return failed(stopping, prepared.warnings);
+  if (options.strict && prepared.warnings.length) return failed(prepared.warnings.map((w) => ({ ...w, severity: 'error' as const })), []);
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
   // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
   const signing = key ? signingTimeFor(created, key.validity, options.sign?.p12) : undefined;
   const expired = key ? expiryWarning(key.validity, options.now ?? new Date(), options.sign?.p12) : undefined;
-  const warnings = [...(signing?.warning ? [signing.warning] : []), ...(expired ? [expired] : [])];
+  const warnings = [...prepared.warnings, ...(signing?.warning ? [signing.warning] : []), ...(expired ? [expired] : [])];
   const out = resolve(options.out ?? resolve(project.dir, 'dist'));
   checkOutputFolder(out, options.out ?? out);
 
-  // Workers start now, so that loading their modules overlaps composing.
+  // Workers start now.
   const renderer = await openRenderer({
     documents: jobs.length,
     fonts,
@@ -112,10 +118,8 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   let previous: Manifest | undefined;
   let removedManifest = false;
   try {
-    // 2. Compose each (recipient, language) once, before rendering anything: a missing key or an uncovered character
-    //    stops the build here (exit 2), or with --keep-going skips only the documents it belongs to.
-    const { docs, rejected } = composeLetters(jobs, new Composer({ project, fonts, created }));
-    if (rejected.size && !options.keepGoing) throw new LetterError(uniqueDiagnostics([...rejected.values()].flat()));
+    // 2. Each (recipient, language) was composed once by prepare; both formats draw the same letter.
+    const { docs, rejected } = letters;
     const items: BatchItem[] = jobs.map((job) => {
       const doc = docs.get(letterKey(job));
       if (!doc) return { job, rejected: rejected.get(letterKey(job)) ?? [] };

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
 import type { LetterSpec, Localized, Project } from '../load/index.js';
+import type { Lang } from '../model/index.js';
 import { TextReader } from '../compose/sources.js';
 import { Translations } from '../compose/i18n.js';
 import { localizeStrict } from '../compose/localize.js';
@@ -14,10 +15,10 @@ import { RECIPIENT_ID } from '../load/paths.js';
  * for documents it gets to: an unknown recipient stops its documents before their text is read, and check must still
  * report the text's problems. Messages match compose's, so the two passes deduplicate.
  */
-export function textErrors(project: Project, fonts: FontBook): Diagnostic[] {
+export function textErrors(project: Project, fonts: FontBook, langs: readonly Lang[] = project.letter.languages): Diagnostic[] {
   const translations = new Translations(project);
   const out: Diagnostic[] = [];
-  for (const lang of project.letter.languages) {
+  for (const lang of langs) {
     const reader = new TextReader(project, translations, fonts, lang);
     for (const use of keyUses(project.letter)) reader.text(use.key, use.at);
     for (const { value, key, path } of letterValues(project.letter)) {

@@ -40,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-j, --jobs <n>', 'parallel workers (default: one per core for 100 or more documents, else 1)')
     .option('--shard <k/n>', 'build only the K-th of N parts of the job list')
     .option('--keep-going', 'skip documents whose own inputs are invalid; exit 1')
+    .option('--strict', 'warnings fail too (exit 2, nothing written)')
     .option('--watch', 'rebuild when an input changes')
     .option('--json', 'print one JSON object on stdout')
     .option('--quiet', 'print nothing but errors')
@@ -153,6 +154,7 @@ interface BuildFlags {
   jobs?: string;
   shard?: string;
   keepGoing?: boolean;
+  strict?: boolean;
   watch?: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -187,6 +189,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     ...(sign ? { sign } : {}),
     ...(flags.pdfa ? { pdfa: true } : {}),
     keepGoing: Boolean(flags.keepGoing),
+    ...(flags.strict ? { strict: true } : {}),
   };
   if (flags.watch) return runWatch(options, flags);
   const progress = await progressReporter(Boolean(flags.quiet));

@@ -1,7 +1,7 @@
 /** Composing one letter: i18next text and forms of address into a Handlebars template, its Markdown into the document model. */
 
 import type { FontBook } from '../fonts/index.js';
-import { LetterError } from '../diag/index.js';
+import { LetterError, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
 import type { Project, RecipientRef } from '../load/index.js';
 import type { LetterDoc, Lang } from '../model/index.js';
 import type { Job } from '../plan/index.js';
@@ -30,6 +30,7 @@ export class Composer {
   private readonly recipients = new Map<string, ResolvedRecipient>();
   /** The `cc` recipients per language: they depend on the project and language only. */
   private readonly cc = new Map<Lang, CcList>();
+  private readonly found: Diagnostic[] = [];
 
   constructor(private readonly opts: ComposerOptions) {
     this.translations = new Translations(opts.project);
@@ -75,6 +76,11 @@ export class Composer {
       pageLabel: context.labels['page'] ?? '{page} / {pages}',
       sections,
     };
+  }
+
+  /** Warnings found while composing so far (each letter adds its own), each once. */
+  warnings(): Diagnostic[] {
+    return uniqueDiagnostics(this.found);
   }
 
   private resolve(ref: RecipientRef): ResolvedRecipient {

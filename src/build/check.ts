@@ -1,0 +1,44 @@
+/** `letter check`: the prepare step a build runs, for every language and recipient of the letter; writes nothing. */
+
+import { EXIT, isLetterError, type Diagnostic } from '../diag/index.js';
+import { allErrors, prepare } from './prepare.js';
+import { letterKey } from './documents.js';
+
+export interface CheckOptions {
+  readonly dir: string;
+  /** Warnings fail the check too. */
+  readonly strict?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Today, for the age of the directory's holder data (a warning after 180 days); default: the wall clock. Only this
+   * warning reads it: nothing `check` or `build` writes depends on it.
+   */
+  readonly now?: Date;
+}
+
+export interface CheckResult {
+  readonly ok: boolean;
+  /** 0 clean (or only warnings without --strict); 2 errors, or warnings under --strict. */
+  readonly exitCode: number;
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  /** Documents `letter build` would write (recipient × language × format) whose letters composed without a problem. */
+  readonly documents: number;
+}
+
+/** Validates a letter project; user mistakes come back as diagnostics, never as exceptions. */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  try {
+    const prepared = prepare({ dir: options.dir, ...(options.env ? { env: options.env } : {}), ...(options.now ? { now: options.now } : {}) });
+    const documents = prepared.jobs.filter((job) => prepared.letters.docs.has(letterKey(job))).length;
+    return result(allErrors(prepared), prepared.warnings, documents, options.strict);
+  } catch (e) {
+    if (isLetterError(e)) return result(e.diagnostics, [], 0, options.strict);
+    throw e;
+  }
+}
+
+function result(errors: readonly Diagnostic[], warnings: readonly Diagnostic[], documents: number, strict?: boolean): CheckResult {
+  const failed = errors.length > 0 || (strict === true && warnings.length > 0);
+  return { ok: !failed, exitCode: failed ? EXIT.BAD_INPUT : EXIT.OK, errors, warnings, documents };
+}
