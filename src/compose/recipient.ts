@@ -99,6 +99,8 @@ function ownAddressee(recipient: ResolvedRecipient, lang: Lang, register: Regist
     id: recipient.ref.id,
     title,
     shortTitle: title,
+    // No style to go by: running text refers to them by their title, else their name.
+    honorific: title || who,
     ...(who ? { name: who } : {}),
     style: 'none',
     addressLines: [who, title].filter((l, i, all) => l && all.indexOf(l) === i),

@@ -113,7 +113,9 @@ export function addressee(opts: AddresseeOptions): Addressee {
 
   vars['title'] = required('title');
   vars['shortTitle'] = required('shortTitle');
-  vars['honorific'] = form('honorific');
+  // The bare style word that forms embed ("Excellency," / 각하 / 阁下), then the running-text form built on it.
+  vars['styleWord'] = form('styleWord');
+  const honorific = form('honorific') ?? vars['styleWord'] ?? vars['shortTitle'];
   const salutation = required('salutation');
   const vocative = required('vocative');
   const close = lines(required('close'));
@@ -125,6 +127,7 @@ export function addressee(opts: AddresseeOptions): Addressee {
     officeId: office.id,
     title: vars['title'],
     shortTitle: vars['shortTitle'],
+    honorific,
     ...(name ? { name } : {}),
     ...(name && familyName ? { familyName } : {}),
     nameSource: letterName ? 'letter' : directoryName ? 'directory' : 'none',

@@ -101,6 +101,12 @@ export interface Addressee {
   readonly title: string;
   /** Short office title used with a name: "President" / "주석" / "主席". */
   readonly shortTitle: string;
+  /**
+   * How running text refers to the addressee, for this language and register: en `Your Excellency` / `Your Majesty` /
+   * `Your Holiness` (`Mr. President` where that is the custom); ko the form that takes 께서 (`주석님`, `대통령 각하`,
+   * `국왕 폐하`, `교황 성하`); zh `阁下` / `陛下` / `殿下` / `教宗` (`总统先生` where 阁下 is not the custom).
+   */
+  readonly honorific: string;
   /** Holder's full name in this language, when known. */
   readonly name?: string;
   /** Family name (for "Dear President Xi,"), when known. */

@@ -11,11 +11,11 @@ import { LetterError } from '../../src/diag/index.js';
 const FR = {
   meta: { icuLocale: 'fr-FR' },
   default: {
-    honorific: 'Excellence',
+   styleWord: 'Excellence',
     title: 'Chef de l’État ({{country}})',
     shortTitle: 'Chef de l’État',
-    salutationNoName: '{{honorific}},',
-    vocativeNoName: '{{honorific}},',
+    salutationNoName: '{{styleWord}},',
+    vocativeNoName: '{{styleWord}},',
     address: 'S. E. {{name}}\n{{title}}',
     addressNoName: '{{title}}',
     'open-letter': {
@@ -24,12 +24,12 @@ const FR = {
       close: 'Veuillez agréer l’expression de ma haute considération.',
     },
     diplomatic: {
-      salutation: '{{honorific}},',
-      vocative: '{{honorific}},',
-      close: 'Je vous prie d’agréer, {{honorific}}, l’assurance de ma très haute considération.',
+      salutation: '{{styleWord}},',
+      vocative: '{{styleWord}},',
+      close: 'Je vous prie d’agréer, {{styleWord}}, l’assurance de ma très haute considération.',
     },
   },
-  styles: { Majesty: { honorific: 'Votre Majesté', salutation: 'Sire,' }, Holiness: { honorific: 'Votre Sainteté', salutation: 'Très Saint-Père,' } },
+  styles: { Majesty: {styleWord: 'Votre Majesté', salutation: 'Sire,' }, Holiness: { styleWord: 'Votre Sainteté', salutation: 'Très Saint-Père,' } },
   kinds: {
     president: { title: 'Président ({{country}})', shortTitle: 'Président' },
     'prime-minister': { title: 'Premier ministre ({{country}})', shortTitle: 'Premier ministre' },
