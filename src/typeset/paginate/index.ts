@@ -26,6 +26,8 @@ export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagina
   };
   const place = (line: Line): void => {
     const top = geometry.margins.top + y;
+    // A letter must never lose a line: drawing below the bottom margin would cut it from the printed page.
+    if (y + line.height > capacity + EPSILON) throw new Error(`pagination placed a line ${line.height} pt tall at ${y} pt of a ${capacity} pt page`);
     const page = pages[pages.length - 1]!;
     for (const item of line.items) page.push({ ...item, y: item.y + top });
     if (line.reserved) reserved = { pageIndex: pages.length - 1, x: line.reserved.x, y: top, width: line.reserved.width, height: line.height };
@@ -47,8 +49,10 @@ export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagina
     let first = true;
     while (lines.length > 0) {
       const gap = first && y > 0 ? unit.gapBefore : 0;
-      const keep = Math.min(linesHeight(lines) + keptHeight(units, index), capacity);
-      if (y + gap + keep <= capacity + EPSILON) {
+      const own = linesHeight(lines);
+      // What follows by keep-with-next may be dropped when it cannot fit anyway; the unit's own lines never are.
+      const keep = Math.min(own + keptHeight(units, index), capacity);
+      if (own <= capacity + EPSILON && y + gap + keep <= capacity + EPSILON) {
         y += gap;
         lines.forEach(place);
         break;
