@@ -1,6 +1,7 @@
 /** A digest of everything a build reads, for the manifest: two builds with the same digest make the same documents. */
 
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Project } from '../load/index.js';
 
 export function inputsDigest(project: Project, toolVersion: string): string {
@@ -14,5 +15,10 @@ export function inputsDigest(project: Project, toolVersion: string): string {
   for (const [id, a] of [...project.addresses].sort()) add(`address:${id}`, JSON.stringify({ ...a, where: undefined }));
   for (const [name, t] of [...project.templates].sort()) add(`template:${name}`, t.source);
   for (const [path, asset] of [...project.assets].sort()) add(`asset:${path.slice(project.dir.length)}`, asset.bytes);
+  // The project's own faces are inputs like its text; the tool's are covered by its version.
+  for (const [id, face] of Object.entries(project.fonts?.faces ?? {}).sort()) {
+    for (const [variant, file] of Object.entries(face.files).sort()) add(`font:${id}:${variant}`, readFileSync(file));
+  }
+  if (project.fonts) add('fonts', JSON.stringify({ families: Object.entries(project.fonts.faces).map(([id, f]) => [id, f.family]).sort(), chains: project.fonts.chains, locales: project.fonts.locales }));
   return hash.digest('hex');
 }

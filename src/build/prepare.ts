@@ -4,7 +4,7 @@
  */
 
 import { isLetterError, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
-import { toolFontBook, type FontBook } from '../fonts/index.js';
+import { fontBookFor, type FontBook } from '../fonts/index.js';
 import { loadProject, type Format, type Project } from '../load/index.js';
 import { Composer } from '../compose/index.js';
 import { planJobs, type Job } from '../plan/index.js';
@@ -42,7 +42,8 @@ export interface Prepared {
 /** Loads, plans and composes; a project that does not load at all is a LetterError (nothing else could be checked). */
 export function prepare(options: PrepareOptions): Prepared {
   const project = loadProject({ dir: options.dir, toolDir: TOOL_DIR });
-  const fonts = toolFontBook();
+  // The tool's faces, with the project's own (its fonts/fonts.json) merged over them.
+  const fonts = fontBookFor(project.fonts);
   const created = buildInstant(project.letter.date, options.env);
   const errors: Diagnostic[] = [];
   let jobs: Job[] = [];

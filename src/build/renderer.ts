@@ -51,7 +51,8 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
   const threads = Math.min(opts.jobs ?? (opts.documents >= DEFAULT_POOL_MIN ? availableParallelism() : 1), opts.documents);
   const worker = workerFile();
   if (threads <= 1 || opts.documents <= IN_PROCESS_MAX || !worker) return inThisThread(opts.fonts, opts.key);
-  return workerPool(worker, threads, { ...(opts.sign ? { sign: opts.sign } : {}), fonts: opts.fonts.sharedFiles() });
+  const projectFonts = opts.fonts.project;
+  return workerPool(worker, threads, { ...(opts.sign ? { sign: opts.sign } : {}), fonts: opts.fonts.sharedFiles(), ...(projectFonts ? { projectFonts } : {}) });
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { isLetterError, type Diagnostic } from '../diag/index.js';
-import { toolFontBook, type FontBook, type Variant } from '../fonts/index.js';
+import { fontBookFor, type FontBook, type ProjectFonts, type Variant } from '../fonts/index.js';
 import type { SigningKey } from '../sign/index.js';
 import { renderDocument, type RenderTask } from './render.js';
 
@@ -11,6 +11,8 @@ export interface PoolWorkerData {
   readonly sign?: { readonly p12: Uint8Array; readonly password: string; readonly file: string };
   /** The main thread's font files (FontBook.sharedFiles): every worker reads the same memory. */
   readonly fonts?: Readonly<Record<string, SharedArrayBuffer>>;
+  /** The project's own fonts, merged over the tool's (FontBook.project): the same book as the main thread's. */
+  readonly projectFonts?: ProjectFonts;
 }
 
 /** What a worker sends back: the bytes (moved, not copied), or why the document failed. */
@@ -22,11 +24,16 @@ export type WorkerResult =
 // GSUB, metrics) that fontkit parses on first layout, so that the first documents of each language do not pay for them.
 // A promise, not a top-level await, so that the worker also bundles as CommonJS (scripts/bundle.mjs).
 const ready = Promise.all([import('../render/pdf/index.js'), import('../render/docx/index.js')]).then(() => {
-  const fonts = toolFontBook();
+  const fonts = workerFonts();
   const shared = (workerData as PoolWorkerData | undefined)?.fonts;
   if (shared) fonts.adoptShared(shared);
   warmFonts(fonts);
 });
+
+/** The font book of the build this worker serves: the tool's faces, and the project's own merged over them. */
+function workerFonts(): FontBook {
+  return fontBookFor((workerData as PoolWorkerData | undefined)?.projectFonts);
+}
 
 let key: Promise<SigningKey> | undefined;
 
@@ -42,7 +49,7 @@ function signingKey(): Promise<SigningKey> | undefined {
 export default async function renderInWorker(task: RenderTask): Promise<unknown> {
   try {
     await ready;
-    const rendered = await renderDocument(task, toolFontBook(), await signingKey());
+    const rendered = await renderDocument(task, workerFonts(), await signingKey());
     const bytes = ownBuffer(rendered.bytes);
     const p7s = rendered.p7s ? ownBuffer(rendered.p7s) : undefined;
     const result: WorkerResult = { kind: 'rendered', bytes, pages: rendered.pages, ...(p7s ? { p7s } : {}) };

@@ -14,7 +14,7 @@ import { languageWarnings } from './languages.js';
 import { holderWarnings } from './holders.js';
 import { textErrors } from './texts.js';
 import { emphasisWarnings } from './emphasis.js';
-import { fontWarnings } from './fonts.js';
+import { fontWarnings, licenceWarnings } from './fonts.js';
 
 export { holderWarnings } from './holders.js';
 
@@ -47,6 +47,7 @@ export function projectDiagnostics(project: Project, fonts: FontBook, langs: rea
     ...languageWarnings(project),
     ...formsWarnings(project, langs),
     ...fontWarnings(fonts, langs),
+    ...licenceWarnings(fonts),
   ];
   return { errors, warnings };
 }

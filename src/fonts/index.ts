@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
+import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 
 export { boundRuns, shape, shapedRuns, type ShapedRun } from './shaped.js';
 export { recordGlyphs } from './subset.js';
 export { standaloneSubset } from './standalone.js';
-
-export type Variant = 'regular' | 'bold' | 'italic' | 'boldItalic';
+export { fontFileProblem } from './file-check.js';
+export { mergeFonts, readFontsConfig, type FaceEntry, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 
 /** The variant that draws text of this weight and slant. */
 export function variantOf(bold: boolean, italic: boolean): Variant {
@@ -23,15 +24,14 @@ export interface Face {
   readonly family: string;
   /** Absolute paths of the face's files per variant; a face without italics falls back to regular/bold. */
   readonly files: Readonly<Partial<Record<Variant, string>>> & { readonly regular: string };
+  /** The scripts it is meant for, as fonts.json says. */
+  readonly script?: string;
 }
 
-interface FontsJson {
-  faces: Record<string, { family: string; files: Partial<Record<Variant, string>> & { regular: string } }>;
-  chains: Record<string, string[]>;
-  locales: Record<string, string>;
-}
-
-/** The faces the tool ships and the chain per language; opens each file once and keeps it. */
+/**
+ * The faces the tool ships (fonts/ in `dir`) with a project's own merged over them, and the chain per language; opens
+ * each file once and keeps it.
+ */
 export class FontBook {
   readonly faces: ReadonlyMap<string, Face>;
   private readonly chains: Readonly<Record<string, readonly string[]>>;
@@ -40,23 +40,32 @@ export class FontBook {
   private readonly read = new Map<string, Buffer>();
   private readonly coverageCache = new Map<string, boolean>();
 
-  constructor(readonly dir: string) {
-    const json = JSON.parse(readFileSync(join(dir, 'fonts.json'), 'utf8')) as FontsJson;
+  /**
+   * @param dir the tool's fonts folder (holds fonts.json)
+   * @param project a project's own fonts (its fonts/fonts.json, checked by the load stage), merged over the tool's
+   */
+  constructor(
+    readonly dir: string,
+    readonly project?: ProjectFonts,
+  ) {
+    const config: FontsConfig = mergeFonts(readFontsConfig(dir), project);
     const faces = new Map<string, Face>();
-    for (const [id, face] of Object.entries(json.faces)) {
-      const files = Object.fromEntries(
-        Object.entries(face.files).map(([variant, file]) => [variant, join(dir, file)]),
-      ) as Face['files'];
-      faces.set(id, { id, family: face.family, files });
+    for (const [id, face] of Object.entries(config.faces)) {
+      faces.set(id, { id, family: face.family, files: face.files, ...(face.script ? { script: face.script } : {}) });
     }
     this.faces = faces;
-    this.chains = json.chains;
-    this.localeTags = json.locales;
+    this.chains = config.chains;
+    this.localeTags = config.locales;
   }
 
   /** Face ids in the order they are tried for text in this language. */
   chain(lang: Lang): readonly string[] {
     return this.chains[lang] ?? this.chains['*'] ?? [...this.faces.keys()];
+  }
+
+  /** Whether the language has a chain of its own (the tool's or the project's), rather than the shared `*` one. */
+  hasOwnChain(lang: Lang): boolean {
+    return Object.hasOwn(this.chains, lang);
   }
 
   /** The language whose chain starts with this face (`sc` → `zh`): what text drawn from it is most likely in. */
@@ -214,7 +223,7 @@ export function uncoveredProblem(cp: number, lang: Lang, origin?: Origin): Diagn
     'uncovered-character',
     `character ${codePointLabel(cp)} '${String.fromCodePoint(cp)}' in '${origin?.key ?? ''}' (${lang}) is in none of the fonts for '${lang}'`,
     where,
-    'replace or remove it; fonts/README.md lists the faces each language uses',
+    `replace or remove it, or give '${lang}' a face that has it in the project's fonts/fonts.json (the tool's fonts/README.md lists the faces each language uses)`,
   );
 }
 
@@ -229,4 +238,18 @@ let shared: FontBook | undefined;
 export function toolFontBook(): FontBook {
   shared ??= new FontBook(toolFontsDir());
   return shared;
+}
+
+// The book of the project built last: `letter watch` rebuilds the same project again and again.
+let lastProject: { key: string; book: FontBook } | undefined;
+
+/**
+ * The font book for a project: the tool's own when the project brings no fonts, else the tool's with the project's
+ * merged over them, kept for the next build of the same project (so its faces are parsed once per process).
+ */
+export function fontBookFor(project: ProjectFonts | undefined): FontBook {
+  if (!project) return toolFontBook();
+  const key = JSON.stringify(project);
+  if (lastProject?.key !== key) lastProject = { key, book: new FontBook(toolFontsDir(), project) };
+  return lastProject.book;
 }

@@ -10,6 +10,7 @@ import { loadRecipients } from './recipients.js';
 import { displayPath } from './source.js';
 import { leadsOutside, staysInside } from './paths.js';
 import { loadTemplates } from './templates.js';
+import { loadProjectFonts } from './fonts.js';
 import { placeholderErrors } from './placeholders.js';
 import type { Project } from './types.js';
 
@@ -20,6 +21,7 @@ export { TEXT_NS } from './locales.js';
 export { localeFolders, slugFromFolder } from './letter.js';
 export { flatKeys, valueAt } from './placeholders.js';
 export { inspectImage } from './assets.js';
+export { PROJECT_FONTS_FILE } from './fonts.js';
 
 export interface LoadOptions {
   /** The project folder (holds letter.yaml). */
@@ -63,6 +65,7 @@ export function loadProject(opts: LoadOptions): Project {
   const recipients = attempt(() => loadRecipients(dir));
   const templates = attempt(() => loadTemplates(opts.toolDir, dir, letter.template, locate, letter.languages));
   const assets = attempt(() => loadAssets(letter, locate));
+  const fonts = attempt(() => loadProjectFonts(dir, opts.toolDir));
   if (problems.length || !texts || !toolStrings || !recipients || !templates || !assets) throw new LetterError(problems);
   return {
     dir,
@@ -75,5 +78,6 @@ export function loadProject(opts: LoadOptions): Project {
     addresses: recipients.addresses,
     templates: templates.templates,
     assets,
+    ...(fonts ? { fonts } : {}),
   };
 }

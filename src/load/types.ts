@@ -3,6 +3,7 @@
 import type { Lang, Paper } from '../model/index.js';
 import type { Location } from '../diag/index.js';
 import type { Register } from '../directory/types.js';
+import type { ProjectFonts } from '../fonts/config.js';
 
 /** A plain string (the same in every language) or a map by language code. */
 export type Localized = string | Readonly<Record<Lang, string>>;
@@ -133,4 +134,6 @@ export interface Project {
   readonly templates: ReadonlyMap<string, TemplateSource>;
   /** Signature images, read and checked once: absolute path → bytes and their format and pixel size. */
   readonly assets: ReadonlyMap<string, Asset>;
+  /** The project's own fonts (fonts/fonts.json), merged over the tool's by the font book; absent when it has none. */
+  readonly fonts?: ProjectFonts;
 }

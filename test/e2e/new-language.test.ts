@@ -1,10 +1,14 @@
-/** A language added without code changes: a project's locales/fr/letter.json is enough to build French letters. */
+/**
+ * A language added without code changes: a project's locales/fr/letter.json is enough to build French letters, and a
+ * project with its own fonts/ and forms of address sets Japanese in a Japanese face.
+ */
 
-import { cpSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, check } from '../../src/index.js';
-import { pdfText, tempDir, toolAvailable } from '../support/tools.js';
+import { letterCli, pdfText, run, tempDir, toolAvailable } from '../support/tools.js';
+import { docxParts } from '../support/text.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
 
@@ -35,5 +39,74 @@ describe('a fourth language', () => {
     const result = await check({ dir: withFrench(), now: new Date('2026-01-01T00:00:00Z') });
     expect(result.exitCode).toBe(0);
     expect(result.warnings.map((w) => w.file)).toContain('locales/fr/directory.json');
+  });
+});
+
+const JAPANESE = join(import.meta.dirname, '..', 'fixtures', 'japanese');
+
+/** The fixture copied, so that a test may take files out of it. */
+function japaneseProject(): string {
+  const dir = tempDir('letter-ja-');
+  cpSync(JAPANESE, dir, { recursive: true });
+  return dir;
+}
+
+describe('a language a project brings with its own fonts and forms (test/fixtures/japanese)', () => {
+  it('letter check is silent: the project’s chain for ja, its forms of address and its faces’ licence', async () => {
+    const result = await check({ dir: JAPANESE, now: new Date('2024-01-01T00:00:00Z') });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('embeds subsets of the project’s Noto Serif JP in the PDF and the DOCX, and addresses Xi Jinping in Japanese', async () => {
+    const dir = japaneseProject();
+    const result = await build({ dir, out: join(dir, 'dist') });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs.map((o) => o.file)).toEqual(['cn/japanese-letter.ja.pdf', 'cn/japanese-letter.ja.docx']);
+    const docx = docxParts(join(dir, 'dist', 'cn', 'japanese-letter.ja.docx'));
+    expect(docx['word/fontTable.xml']).toMatch(/<w:font w:name="Noto Serif JP">.*<w:embedRegular /);
+    expect(docx['word/document.xml']).toContain('w:eastAsia="Noto Serif JP"');
+    expect(docx['word/document.xml']).not.toContain('Noto Serif SC');
+    if (!toolAvailable('pdffonts')) return;
+    const pdf = join(dir, 'dist', 'cn', 'japanese-letter.ja.pdf');
+    const fonts = run('pdffonts', [pdf]).stdout;
+    // A subset ("ABCDEF+"), embedded (emb yes, sub yes); no Chinese or Korean face draws the Japanese text.
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSerifJP-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(fonts).not.toMatch(/NotoSerif(SC|KR)/);
+    const text = pdfText(pdf);
+    expect(text).toContain('中華人民共和国主席\n習近平閣下');
+    expect(text).toMatch(/^拝啓$/m);
+    expect(text).toMatch(/^敬具$/m);
+    expect(text).toContain('2023年12月10日');
+    expect(text).not.toMatch(/Dear|President|Yours/);
+  });
+
+  it('worker threads draw with the project’s faces too (letter build -j 2)', () => {
+    const dir = japaneseProject();
+    // Eight documents: past the handful drawn in the main thread, so two workers draw them.
+    const r = letterCli(['build', dir, '--to', 'cn,fr,us,kr', '-j', '2', '--out', join(dir, 'dist')]);
+    expect(r.stderr).toContain('wrote 8 documents');
+    expect(r.status).toBe(0);
+    if (!toolAvailable('pdffonts')) return;
+    for (const id of ['cn', 'fr', 'us', 'kr']) {
+      const fonts = run('pdffonts', [join(dir, 'dist', id, 'japanese-letter.ja.pdf')]).stdout;
+      expect(fonts).toContain('NotoSerifJP-Regular');
+      expect(fonts).not.toMatch(/NotoSerif(SC|KR)/);
+    }
+    expect(pdfText(join(dir, 'dist', 'fr', 'japanese-letter.ja.pdf'))).toContain('フランス大統領閣下');
+  });
+
+  it('without the project’s fonts/ the same letter falls back to the Chinese face, and check says where to add one', async () => {
+    const dir = japaneseProject();
+    rmSync(join(dir, 'fonts'), { recursive: true });
+    const checked = await check({ dir, now: new Date('2024-01-01T00:00:00Z') });
+    const chain = checked.warnings.find((w) => w.code === 'font-chain');
+    expect(chain?.file).toBe('fonts/fonts.json');
+    expect(chain?.hint).toContain('in fonts/fonts.json add it under "faces" and "ja": [its id, "latin"] under "chains"');
+    if (!toolAvailable('pdffonts')) return;
+    const result = await build({ dir, out: join(dir, 'dist'), formats: ['pdf'] });
+    expect(result.errors).toEqual([]);
+    expect(run('pdffonts', [join(dir, 'dist', 'cn', 'japanese-letter.ja.pdf')]).stdout).toMatch(/NotoSerifSC-Regular/);
   });
 });

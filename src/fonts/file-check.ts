@@ -1,0 +1,39 @@
+/** Whether a file a project names as a face is one the renderers can use: a TrueType-outlined sfnt that fontkit reads. */
+
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+
+/** What is wrong with the font file, as the end of a sentence naming it, and what to do; undefined when it is usable. */
+export function fontFileProblem(path: string): { message: string; hint: string } | undefined {
+  const magic = firstBytes(path, 4);
+  const tag = String.fromCharCode(...magic);
+  // The sfnt version (OpenType spec, "Organization of an OpenType font"): 0x00010000 or 'true' for TrueType outlines.
+  const trueType = (magic[0] === 0 && magic[1] === 1 && magic[2] === 0 && magic[3] === 0) || tag === 'true';
+  if (!trueType) {
+    const why: Record<string, string> = {
+      OTTO: 'has CFF (PostScript) outlines: the DOCX subsetter needs TrueType outlines',
+      ttcf: 'is a font collection (.ttc): name one face of it',
+      wOFF: 'is a web font (WOFF)',
+      wOF2: 'is a web font (WOFF2)',
+    };
+    return { message: why[tag] ?? 'is not a TrueType font', hint: 'use the .ttf file of the face (the Noto faces come as .ttf in the @expo-google-fonts npm packages)' };
+  }
+  try {
+    const font = fontkit.create(readFileSync(path));
+    if (!('hasGlyphForCodePoint' in font) || !font.hasGlyphForCodePoint(0x20)) return { message: 'has no character map', hint: 'use a font that maps Unicode characters to glyphs' };
+  } catch (e) {
+    return { message: `cannot be read as a font (${e instanceof Error ? e.message : String(e)})`, hint: 'replace it with an intact copy of the .ttf file' };
+  }
+  return undefined;
+}
+
+function firstBytes(path: string, n: number): number[] {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = new Uint8Array(n);
+    const read = readSync(fd, buffer, 0, n, 0);
+    return [...buffer.subarray(0, read)];
+  } finally {
+    closeSync(fd);
+  }
+}
