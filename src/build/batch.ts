@@ -84,7 +84,8 @@ function store(job: Job, result: WorkerResult, opts: BatchOptions): Output | Man
       writeAtomic(opts.out, `${job.output}.p7s`, result.p7s);
       p7s = { file: `${job.output}.p7s`, sha256: sha256(result.p7s) };
     }
-    return { ...base, path, pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes), signed: opts.signed, ...(p7s ? { p7s } : {}) };
+    const unsigned = result.unsignedSha256 ? { unsignedSha256: result.unsignedSha256 } : {};
+    return { ...base, path, pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes), signed: opts.signed, ...unsigned, ...(p7s ? { p7s } : {}) };
   } catch (e) {
     return failure(`cannot write: ${(e as Error).message}`, (e as { diagnostics?: readonly Diagnostic[] }).diagnostics);
   }

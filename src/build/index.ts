@@ -8,7 +8,7 @@ import { jobListIdentity, shardJobs, type Shard } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
 import { carryOver, checkOutputFolder, manifestJson, readManifest, removeManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
-import { TOOL_VERSION } from '../tool/index.js';
+import { signingInstant, TOOL_VERSION } from '../tool/index.js';
 import { letterKey } from './documents.js';
 import { allErrors, prepare } from './prepare.js';
 import { inputsDigest } from './inputs.js';
@@ -45,7 +45,10 @@ export interface BuildOptions {
   readonly signal?: AbortSignal;
   /** Environment for SOURCE_DATE_EPOCH; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
-  /** Today, for warnings only (a signing certificate expired since the letter's date); never written into a file. */
+  /**
+   * The moment the build runs (its clock, read once): the time its signatures claim unless SOURCE_DATE_EPOCH pins it,
+   * and "today" for the warning about a certificate expired since. Default: the wall clock when build() starts.
+   */
   readonly now?: Date;
   /** Called after each document is written, skipped or failed. */
   readonly onProgress?: (event: ProgressEvent) => void;
@@ -88,7 +91,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   // 1. Prepare (load, plan, compose every letter, with check's diagnostics): every problem here is bad input, and
   //    nothing is written. A letter's own problem stops the build, or with --keep-going skips only its documents.
   const prepared = prepare({ dir: options.dir, ...pick(options, 'langs', 'formats', 'to', 'env', 'now') });
-  const { project, fonts, created, letters } = prepared;
+  const { project, fonts, letters } = prepared;
   // The whole list even for a shard: its identity goes into the shard's manifest, so shards of other lists never merge.
   const whole = prepared.jobs;
   const jobs = options.shard ? shardJobs(whole, options.shard) : whole;
@@ -98,8 +101,9 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
   // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
-  const signing = key ? signingTimeFor(created, key.validity, options.sign?.p12) : undefined;
-  const expired = key ? expiryWarning(key.validity, options.now ?? new Date(), options.sign?.p12) : undefined;
+  const now = options.now ?? new Date();
+  const signing = key ? signingTimeFor(signingInstant(now, options.env), key.validity, options.sign?.p12) : undefined;
+  const expired = key ? expiryWarning(key.validity, now, options.sign?.p12) : undefined;
   const warnings = [...prepared.warnings, ...(signing?.warning ? [signing.warning] : []), ...(expired ? [expired] : [])];
   const out = resolve(options.out ?? resolve(project.dir, 'dist'));
   checkOutputFolder(out, options.out ?? out);
@@ -123,9 +127,11 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     const items: BatchItem[] = jobs.map((job) => {
       const doc = docs.get(letterKey(job));
       if (!doc) return { job, rejected: rejected.get(letterKey(job)) ?? [] };
-      const signatureField = key && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key) : undefined;
+      const signingTime = signing?.at;
+      const signatureField = key && signingTime && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key, signingTime) : undefined;
       const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
-      return { job, task: { doc, format: job.format, ...(signatureField ? { signatureField } : {}), ...(pdfa ? { pdfa } : {}) } };
+      const signed = signingTime ? { signingTime, ...(signatureField ? { signatureField } : {}) } : {};
+      return { job, task: { doc, format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) } };
     });
 
     // 3. Render (on worker threads for a batch), sign and write each document; one failure never stops the others.

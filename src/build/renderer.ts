@@ -70,8 +70,8 @@ function inThisThread(fonts: FontBook, key: SigningKey | undefined): Renderer {
     threads: 0,
     async render(task) {
       try {
-        const { bytes, pages, p7s } = await renderDocument(task, fonts, key);
-        return { kind: 'rendered', bytes, pages, ...(p7s ? { p7s } : {}) };
+        const { bytes, pages, p7s, unsignedSha256 } = await renderDocument(task, fonts, key);
+        return { kind: 'rendered', bytes, pages, ...(p7s ? { p7s } : {}), ...(unsignedSha256 ? { unsignedSha256 } : {}) };
       } catch (e) {
         if (isLetterError(e)) return { kind: 'failed', message: e.message, diagnostics: e.diagnostics };
         return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };

@@ -17,7 +17,7 @@ export interface PoolWorkerData {
 
 /** What a worker sends back: the bytes (moved, not copied), or why the document failed. */
 export type WorkerResult =
-  | { readonly kind: 'rendered'; readonly bytes: Uint8Array; readonly pages: number | null; readonly p7s?: Uint8Array }
+  | { readonly kind: 'rendered'; readonly bytes: Uint8Array; readonly pages: number | null; readonly p7s?: Uint8Array; readonly unsignedSha256?: string }
   | { readonly kind: 'failed'; readonly message: string; readonly diagnostics?: readonly Diagnostic[] };
 
 // Started as the worker loads, while the main thread composes: the renderers' modules, and each face's tables (cmap,
@@ -52,7 +52,8 @@ export default async function renderInWorker(task: RenderTask): Promise<unknown>
     const rendered = await renderDocument(task, workerFonts(), await signingKey());
     const bytes = ownBuffer(rendered.bytes);
     const p7s = rendered.p7s ? ownBuffer(rendered.p7s) : undefined;
-    const result: WorkerResult = { kind: 'rendered', bytes, pages: rendered.pages, ...(p7s ? { p7s } : {}) };
+    const unsigned = rendered.unsignedSha256 ? { unsignedSha256: rendered.unsignedSha256 } : {};
+    const result: WorkerResult = { kind: 'rendered', bytes, pages: rendered.pages, ...(p7s ? { p7s } : {}), ...unsigned };
     return move({
       [transferableSymbol]: [bytes.buffer, ...(p7s ? [p7s.buffer] : [])],
       [valueSymbol]: result,

@@ -21,7 +21,7 @@ const iso = (date: Date): string => date.toISOString().replace('.000Z', 'Z');
 const CHOOSE = 'set SOURCE_DATE_EPOCH to the signing time you want, as a Unix time (e.g. SOURCE_DATE_EPOCH=$(date +%s) for now)';
 
 /**
- * The signing time for a build whose instant (SOURCE_DATE_EPOCH, else the letter's date) is `instant`: that instant
+ * The signing time for a build whose instant (SOURCE_DATE_EPOCH, else the moment of the build) is `instant`: that instant
  * when the certificate was valid then; its notBefore when the instant came earlier (still deterministic, since the
  * certificate is an input), with a warning; a LetterError ('p12', exit 2) when the certificate had expired by then.
  * `file` is the PKCS#12 the certificate came from, named in the diagnostics.
@@ -32,7 +32,7 @@ export function signingTimeFor(instant: Date, validity: Validity, file?: string)
     throw new LetterError({
       code: 'p12',
       severity: 'error',
-      message: `the certificate expired on ${iso(validity.notAfter)}, before the signing time ${iso(instant)} (SOURCE_DATE_EPOCH, else the letter's date)`,
+      message: `the certificate expired on ${iso(validity.notAfter)}, before the signing time ${iso(instant)} (SOURCE_DATE_EPOCH, else the moment of the build)`,
       ...where,
       hint: `set SOURCE_DATE_EPOCH to a Unix time within its validity (${iso(validity.notBefore)} to ${iso(validity.notAfter)}), or renew the certificate`,
     });
@@ -44,7 +44,7 @@ export function signingTimeFor(instant: Date, validity: Validity, file?: string)
       code: 'p12',
       severity: 'warning',
       message:
-        `the build instant ${iso(instant)} (SOURCE_DATE_EPOCH, else the letter's date) is before the certificate is valid; ` +
+        `the signing instant ${iso(instant)} (SOURCE_DATE_EPOCH, else the moment of the build) is before the certificate is valid; ` +
         `the signatures claim ${iso(validity.notBefore)}, when its validity starts`,
       ...where,
       hint: CHOOSE,

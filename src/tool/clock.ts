@@ -1,14 +1,27 @@
-/** The one instant a build writes into its files: SOURCE_DATE_EPOCH when set, else the letter's date. Never the wall clock. */
+/**
+ * The instants a build writes into its files: the document's dates (SOURCE_DATE_EPOCH when set, else the letter's
+ * date) and the signing time (SOURCE_DATE_EPOCH when set, else the moment the build runs, which the caller passes in).
+ */
 
 import { LetterError, problem } from '../diag/index.js';
 
 export function buildInstant(letterDate: string, env: NodeJS.ProcessEnv = process.env): Date {
+  return sourceDateEpoch(env) ?? new Date(`${letterDate}T00:00:00Z`);
+}
+
+/**
+ * When the build's signatures are made: a signature is an act in time, so `now` (the build's clock, read once by the
+ * caller), unless SOURCE_DATE_EPOCH pins it for a reproducible build.
+ */
+export function signingInstant(now: Date, env: NodeJS.ProcessEnv = process.env): Date {
+  return sourceDateEpoch(env) ?? now;
+}
+
+function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
   const epoch = env['SOURCE_DATE_EPOCH'];
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d{1,12}$/.test(epoch)) {
-      throw new LetterError(problem('usage', `SOURCE_DATE_EPOCH='${epoch}' is not a number of seconds`, {}, 'set it to a Unix time, e.g. $(git log -1 --format=%ct)'));
-    }
-    return new Date(Number(epoch) * 1000);
+  if (epoch === undefined || epoch === '') return undefined;
+  if (!/^\d{1,12}$/.test(epoch)) {
+    throw new LetterError(problem('usage', `SOURCE_DATE_EPOCH='${epoch}' is not a number of seconds`, {}, 'set it to a Unix time, e.g. $(git log -1 --format=%ct)'));
   }
-  return new Date(`${letterDate}T00:00:00Z`);
+  return new Date(Number(epoch) * 1000);
 }

@@ -15,6 +15,11 @@ export interface ManifestFile {
   readonly bytes: number;
   readonly sha256: string;
   readonly signed: boolean;
+  /**
+   * A signed file: the sha256 of the same document as an unsigned build writes it. The signed bytes change with the
+   * signing time (now, unless SOURCE_DATE_EPOCH pins it); this one is reproducible from the inputs alone.
+   */
+  readonly unsignedSha256?: string;
   /** The detached CMS signature written beside a signed DOCX. */
   readonly p7s?: { readonly file: string; readonly sha256: string };
 }
