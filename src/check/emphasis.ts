@@ -40,7 +40,7 @@ export function strayDelimiters(value: string): string[] {
   if ('refused' in inline) return [];
   const md = inline.text;
   const tree = fromMarkdown(md, { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] });
-  const urls = [...md.matchAll(/[a-z][a-z0-9+.-]*:\/\/\S+|\S+@\S+\.\S+/gi)].map((m) => [m.index, m.index + m[0].length] as const);
+  const urls = urlRanges(md);
   const stray: string[] = [];
   const visit = (node: Nodes): void => {
     if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
@@ -53,6 +53,30 @@ export function strayDelimiters(value: string): string[] {
   };
   visit(tree);
   return stray;
+}
+
+/**
+ * Where URLs (`scheme://…`) and e-mail addresses (`a@b.c`) stand, token by token. A regular expression with `\S+` on
+ * both sides of `@` backtracks quadratically over one long unbroken run (minutes for 60,000 characters).
+ */
+function urlRanges(md: string): (readonly [number, number])[] {
+  const ranges: (readonly [number, number])[] = [];
+  for (const token of md.matchAll(/\S+/g)) {
+    const text = token[0];
+    const end = token.index + text.length;
+    const at = text.indexOf('@');
+    if (at > 0 && text.indexOf('.', at + 2) > at + 1 && text.indexOf('.', at + 2) < text.length - 1) {
+      ranges.push([token.index, end]);
+      continue;
+    }
+    const scheme = text.indexOf('://');
+    if (scheme <= 0 || scheme + 3 >= text.length) continue;
+    let start = scheme;
+    while (start > 0 && /[a-z0-9+.-]/i.test(text[start - 1]!)) start--;
+    while (start < scheme && !/[a-z]/i.test(text[start]!)) start++;
+    if (start < scheme) ranges.push([token.index + start, end]);
+  }
+  return ranges;
 }
 
 interface Run {

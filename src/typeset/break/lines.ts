@@ -67,9 +67,8 @@ export function breakLines(input: BreakInput): LineSpan[] {
 function forcedCuts(text: string, from: number, to: number, input: BreakInput, firstLine: number): number[] {
   const cuts: number[] = [];
   let width = 0;
-  for (const { index, segment } of graphemes(text.slice(from, to))) {
-    const at = from + index;
-    const w = input.width(at, at + segment.length);
+  for (const { at, length } of graphemes(text, from, to)) {
+    const w = input.width(at, at + length);
     if (width > 0 && width + w > input.lineWidth(firstLine + cuts.length)) {
       cuts.push(at);
       width = 0;
@@ -80,8 +79,30 @@ function forcedCuts(text: string, from: number, to: number, input: BreakInput, f
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-function graphemes(text: string): Iterable<Intl.SegmentData> {
-  return segmenter.segment(text);
+// Node 20's Intl.Segmenter slows down sharply past ~64 K characters (minutes at 80 K): segment a window at a time.
+const WINDOW = 4096;
+
+/**
+ * The grapheme clusters of text[from, to), segmented a window at a time: each window's last cluster may be cut by the
+ * window's end, so the next window starts where that cluster starts.
+ */
+export function* graphemes(text: string, from: number, to: number): Generator<{ at: number; length: number }> {
+  let start = from;
+  while (start < to) {
+    const end = Math.min(to, start + WINDOW);
+    let last: { at: number; length: number } | undefined;
+    for (const { index, segment } of segmenter.segment(text.slice(start, end))) {
+      if (last) yield last;
+      last = { at: start + index, length: segment.length };
+    }
+    if (!last) return;
+    if (end === to || last.at === start) {
+      yield last;
+      start = last.at + last.length;
+    } else {
+      start = last.at;
+    }
+  }
 }
 
 function trimEnd(text: string, start: number, end: number): number {
