@@ -8,7 +8,7 @@ export { build, TOOL_VERSION, type BuildOptions, type BuildResult, type Output, 
 export { check, type CheckOptions, type CheckResult } from './build/index.js';
 export { init, type InitResult } from './init/index.js';
 export { verify, type VerifyResult, type FileReport } from './verify.js';
-export { recipients, type RecipientMatch } from './recipients.js';
+export { recipients, recipientsAdvice, type NoMatchAdvice, type RecipientMatch } from './recipients.js';
 export { parseShard, planJobs, type Job, type Shard } from './plan/index.js';
 export { loadProject, type Project } from './load/index.js';
 export { Composer } from './compose/index.js';

@@ -3,14 +3,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LetterError, problem } from './diag/index.js';
-import { findRecipients, listRecipients, stringsFromJson, type ExtraRecipient, type RecipientMatch, type Strings } from './directory/index.js';
+import { adviseNoMatch, findRecipients, listRecipients, stringsFromJson, type ExtraRecipient, type NoMatchAdvice, type RecipientMatch, type Strings } from './directory/index.js';
 import type { Localized } from './load/index.js';
 import { loadToolStrings } from './load/locales.js';
 import { LANG_CODE } from './load/paths.js';
 import { loadRecipients } from './load/recipients.js';
 import { TOOL_DIR } from './tool/index.js';
 
-export type { RecipientMatch } from './directory/index.js';
+export type { NoMatchAdvice, RecipientMatch } from './directory/index.js';
 
 /** Input of `recipients()`. */
 export interface RecipientsOptions {
@@ -20,6 +20,10 @@ export interface RecipientsOptions {
   readonly lang?: string;
   /** A letter project whose recipients are searched first and whose locale files override the tool's. */
   readonly dir?: string;
+  /** Today: picks each office's holder in office and ages its data; default: the wall clock. */
+  readonly now?: Date;
+  /** Only entries whose holder data is stale (older than 180 days, or past the end of its term). */
+  readonly stale?: boolean;
 }
 
 // What makes a folder a letter project; anywhere else (`letter recipients` run in $HOME) only the directory is searched.
@@ -27,12 +31,22 @@ const PROJECT_FILES = ['letter.yaml', 'recipients.yaml', 'recipients.csv'];
 
 /** The hits for `query`, best first; without a query the project's recipients, then every directory office. */
 export function recipients(opts: RecipientsOptions): RecipientMatch[] {
+  const found = findOptions(opts);
+  const hits = opts.query?.trim() ? findRecipients(opts.query, found) : listRecipients(found);
+  return opts.stale ? hits.filter((h) => h.stale === true) : hits;
+}
+
+/** For a query that found nothing: the nearest entries, and whether it names a place the directory leaves out. */
+export function recipientsAdvice(opts: RecipientsOptions & { readonly query: string }): NoMatchAdvice {
+  return adviseNoMatch(opts.query, findOptions(opts));
+}
+
+function findOptions(opts: RecipientsOptions) {
   const project = opts.dir !== undefined && PROJECT_FILES.some((f) => existsSync(join(opts.dir!, f))) ? opts.dir : undefined;
   const lang = opts.lang ?? 'en';
   checkLanguage(lang, project);
   // Outside a project the tool's own strings serve, and their search index is built once per process.
-  const found = { lang, ...(project ? { extra: projectRecipients(project), strings: directoryStrings(project) } : {}) };
-  return opts.query?.trim() ? findRecipients(opts.query, found) : listRecipients(found);
+  return { lang, now: opts.now ?? new Date(), ...(project ? { extra: projectRecipients(project), strings: directoryStrings(project) } : {}) };
 }
 
 /** A language nobody has strings for would silently show English: say so instead (exit 2). */

@@ -1,55 +1,82 @@
-/** Warnings about office holders: the directory's name may be missing or old; a letter can always give the name itself. */
+/**
+ * Warnings about office holders: the directory's name may be missing, old, or for a term that ended before the
+ * letter's date; some offices are contested, transitional or rotating; the table itself has a review date. A letter
+ * can always give the name itself.
+ */
 
-import { problem, type Diagnostic } from '../diag/index.js';
-import { holderStatus, lookupOffice } from '../directory/index.js';
+import { problem, type Diagnostic, type Location } from '../diag/index.js';
+import { HOLDER_MAX_AGE_DAYS, ageOfHolder, holderOn, lookupOffice, termEndedBefore, type Office } from '../directory/index.js';
+import { REVIEWED } from '../directory/data/curated.js';
 import type { Project, RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 
-/** Holder data older than this is a warning (SPEC §5). */
-const HOLDER_MAX_AGE_DAYS = 180;
+const DAY_MS = 86_400_000;
+
+const warning = (code: Parameters<typeof problem>[0], message: string, where: Partial<Location>, hint: string): Diagnostic => ({
+  ...problem(code, message, where, hint),
+  severity: 'warning',
+});
 
 /**
- * For each recipient the letter names no one for: a warning when the directory has no holder, when its holder data is
- * old, and when its holder has no name in one of the `languages` being built (those letters use title-only forms).
+ * For each recipient that resolves to a directory office: its caveat; and when the letter names no one: a warning
+ * when no holder is known on the letter's date (naming the end of the term that ended before it), when the holder's
+ * data is older than 180 days at `now`, and when its holder has no name in one of the `languages` being built (those
+ * letters use title-only forms). Once per check: the directory's table is older than 180 days.
  */
-export function holderWarnings(project: Project, refs: readonly RecipientRef[], asOf: Date, languages: readonly Lang[] = project.letter.languages): Diagnostic[] {
+export function holderWarnings(project: Project, refs: readonly RecipientRef[], now: Date, languages: readonly Lang[] = project.letter.languages): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  const letterDay = new Date(`${project.letter.date}T00:00:00Z`);
+  let usesDirectory = false;
   for (const ref of refs) {
     if (seen.has(ref.id)) continue;
     seen.add(ref.id);
     const own = project.recipients.get(ref.id);
-    if (ref.name !== undefined || own?.name !== undefined) continue;
     // As compose resolves it: a project recipient without `office:` is its own, with no directory holder to age.
     const officeId = own ? own.office : ref.id;
     const office = officeId === undefined ? undefined : lookupOffice(officeId);
     if (!office) continue;
-    const status = holderStatus(office, asOf, HOLDER_MAX_AGE_DAYS);
+    usesDirectory = true;
     const where = ref.path.length ? project.locateLetter([...ref.path]) : {};
-    const holder = office.holder;
-    const unnamed = holder ? languages.filter((lang) => !holder.name[lang]) : [];
-    if (holder && unnamed.length) {
-      const names = Object.fromEntries(languages.map((lang) => [lang, holder.name[lang] ?? '…']));
-      out.push({
-        ...problem(
-          'holder-missing',
-          `the directory's holder for '${ref.id}' (${Object.values(holder.name)[0] ?? ''}) has no ${unnamed.map((l) => `'${l}'`).join(', ')} name; ${unnamed.length > 1 ? 'those letters use' : 'that letter uses'} title-only forms`,
-          where,
-          `give the name in letter.yaml: to: [{ id: ${ref.id}, name: { ${Object.entries(names).map(([l, n]) => `${l}: ${n}`).join(', ')} } }]`,
-        ),
-        severity: 'warning',
-      });
+    if (office.caveat) {
+      out.push(warning('office-caveat', `'${ref.id}' (${office.caveat.kind}): ${office.caveat.text}`, where, 'decide knowingly before sending; `letter recipients ' + ref.id + '` shows the note and its source'));
     }
-    if (status === 'ok') continue;
-    out.push({
-      ...problem(
-        status === 'missing' ? 'holder-missing' : 'holder-stale',
-        status === 'missing' ? `the directory has no current holder for '${ref.id}'; the letter uses title-only forms` : `the directory's holder for '${ref.id}' is older than ${HOLDER_MAX_AGE_DAYS} days`,
-        where,
-        `give the name in letter.yaml: to: [{ id: ${ref.id}, name: { en: …, ko: …, zh: … } }]`,
-      ),
-      severity: 'warning',
-    });
+    if (ref.name !== undefined || own?.name !== undefined) continue;
+    out.push(...holderProblems(ref.id, office, letterDay, project.letter.date, now, languages, where));
+  }
+  const reviewedAge = Math.floor((now.getTime() - Date.parse(`${REVIEWED}T00:00:00Z`)) / DAY_MS);
+  if (usesDirectory && reviewedAge > HOLDER_MAX_AGE_DAYS) {
+    out.push(warning('directory-stale', `the directory's table of offices was last reviewed on ${REVIEWED}, ${reviewedAge} days ago`, {}, 'check the titles of the offices this letter goes to, or update letter'));
+  }
+  return out;
+}
+
+const nameHint = (id: string, names: string) => `give the name in letter.yaml: to: [{ id: ${id}, name: { ${names} } }]`;
+
+function holderProblems(id: string, office: Office, letterDay: Date, date: string, now: Date, languages: readonly Lang[], where: Partial<Location>): Diagnostic[] {
+  const holder = holderOn(office, letterDay);
+  const anyName = (langs: readonly Lang[]) => langs.map((l) => `${l}: …`).join(', ');
+  if (!holder) {
+    const ended = termEndedBefore(office, letterDay);
+    if (ended) {
+      const who = Object.values(ended.name)[0] ?? '';
+      return [warning('holder-term-ended', `the term of the directory's holder for '${id}' (${who}) ended on ${ended.until}; the letter is dated ${date}, so it uses title-only forms`, where, nameHint(id, anyName(languages)))];
+    }
+    const later = office.holders[0];
+    const message = later?.from
+      ? `the directory knows no holder for '${id}' on ${date} (${Object.values(later.name)[0] ?? ''} took office on ${later.from}); the letter uses title-only forms`
+      : `the directory has no current holder for '${id}'; the letter uses title-only forms`;
+    return [warning('holder-missing', message, where, nameHint(id, anyName(languages)))];
+  }
+  const out: Diagnostic[] = [];
+  const unnamed = languages.filter((lang) => !holder.name[lang]);
+  if (unnamed.length) {
+    const names = languages.map((lang) => `${lang}: ${holder.name[lang] ?? '…'}`).join(', ');
+    out.push(warning('holder-missing', `the directory's holder for '${id}' (${Object.values(holder.name)[0] ?? ''}) has no ${unnamed.map((l) => `'${l}'`).join(', ')} name; ${unnamed.length > 1 ? 'those letters use' : 'that letter uses'} title-only forms`, where, nameHint(id, names)));
+  }
+  const age = ageOfHolder(holder, now);
+  if (age > HOLDER_MAX_AGE_DAYS) {
+    out.push(warning('holder-stale', `the directory's holder for '${id}' is older than ${HOLDER_MAX_AGE_DAYS} days: reported on ${holder.asOf} (${age} days ago) by ${holder.source}`, where, nameHint(id, anyName(languages))));
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { TOOL_VERSION } from '../tool/index.js';
 import { counted, jsonCommand, jsonDiagnostic, printDiagnostics, printInternalError, printJson, printJsonFailure, usageFromCommander } from './report.js';
 import { progressReporter } from './progress.js';
 import type { BuildOptions } from '../build/index.js';
+import type { RecipientMatch } from '../recipients.js';
 
 const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -81,13 +82,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('[query]', 'id, country or office, in any language', '')
     .option('--lang <lang>', 'language of the titles shown', 'en')
     .option('--dir <dir>', 'letter project whose recipients.yaml is searched too', '.')
+    .option('--stale', 'only entries whose holder data is older than 180 days or past its term')
     .option('--json', 'print JSON')
-    .action(async (query: string, opts: { lang: string; dir: string; json?: boolean }) => {
-      const { recipients } = await import('../index.js');
-      const found = recipients({ query, lang: opts.lang, dir: opts.dir });
+    .action(async (query: string, opts: { lang: string; dir: string; json?: boolean; stale?: boolean }) => {
+      const { recipients, recipientsAdvice } = await import('../index.js');
+      const found = recipients({ query, lang: opts.lang, dir: opts.dir, ...(opts.stale ? { stale: true } : {}) });
       if (opts.json) printJson(found);
-      else for (const r of found) process.stdout.write(`${r.id}\t${r.title}${r.holder ? `\t${r.holder}` : ''}\n`);
+      else for (const r of found) process.stdout.write(recipientLine(r));
+      if (found.length === 0 && query.trim() && !opts.stale) {
+        // Nothing found is an answer, not an error in the input: exit 1, and say what is near.
+        const advice = recipientsAdvice({ query, lang: opts.lang, dir: opts.dir });
+        const near = advice.suggestions.map((m) => `${m.id} (${m.country ?? m.title})`).join(', ');
+        process.stderr.write(`letter recipients: no entry matches '${query}'${advice.notListed ? `: ${advice.notListed} is not in the directory, which lists the UN member states, the Holy See, Palestine, the UN and the EU; define the recipient in recipients.yaml` : ''}${near ? `\n  did you mean: ${near}?` : ''}\n`);
+        status = 1;
+      }
     });
+
+  /** One entry per line: id, title, holder, and the holder data's date, age and source; a caveat on its own line. */
+  function recipientLine(r: RecipientMatch): string {
+    const dated = r.asOf ? `\t(as of ${r.asOf}${r.age !== undefined ? `, ${r.age} days` : ''}${r.until ? `, term until ${r.until}` : ''}${r.stale ? ', STALE' : ''}; ${r.source})` : '';
+    return `${r.id}\t${r.title}${r.holder ? `\t${r.holder}` : ''}${dated}\n${r.caveat ? `  note: ${r.caveat}\n` : ''}`;
+  }
 
   program
     .command('verify')

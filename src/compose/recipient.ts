@@ -79,6 +79,8 @@ export function addresseeFor(project: Project, recipient: ResolvedRecipient, lan
       lang,
       register,
       strings,
+      // The letter's date picks the directory's holder in office that day.
+      date: new Date(`${project.letter.date}T00:00:00Z`),
       ...(name !== undefined ? { name } : {}),
       ...(familyName !== undefined ? { familyName } : {}),
     });

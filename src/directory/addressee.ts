@@ -2,7 +2,7 @@
 
 import { LetterError, problem } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
-import { holderStatus } from './holders.js';
+import { holderNames, holderOn, holderStatus } from './holders.js';
 import { resolveForm, type FormContext, type FormField } from './forms.js';
 import { deriveFamilyName } from './names.js';
 import type { Addressee, Gender, Office, Register, Strings } from './types.js';
@@ -22,7 +22,12 @@ export interface AddresseeOptions {
   readonly gender?: Gender;
   /** The language's strings (`locales/<lang>/directory.json`). */
   readonly strings: Strings;
-  /** When given, the result carries the directory holder's status at this date (`holderStatus`). */
+  /**
+   * The letter's date: the directory's holder is the one in office that day (none when the known terms do not cover
+   * it). Without a date, the latest known term.
+   */
+  readonly date?: Date;
+  /** Today: when given, the result carries the directory holder's status, its data's age counted to this day. */
   readonly asOf?: Date;
 }
 
@@ -84,17 +89,20 @@ const lines = (text: string): string[] =>
  */
 export function addressee(opts: AddresseeOptions): Addressee {
   const { office, lang, register, strings } = opts;
-  const holder = office.holder;
-  const directoryName = holder?.name[lang];
+  const holder = opts.date ? holderOn(office, opts.date) : office.holders[office.holders.length - 1];
+  const directoryName = holder ? holderNames(holder, lang, icuLocale(lang, strings)) : undefined;
   const letterName = opts.name?.trim() || undefined;
   const name = letterName ?? directoryName;
   // The letter may spell out the directory's own holder (letter.yaml repeats "Xi Jinping"): keep the holder's data.
   const sameAsHolder = name !== undefined && name === directoryName;
-  const gender = opts.gender ?? (sameAsHolder ? holder?.gender : undefined) ?? office.gender;
-  const familyName =
-    opts.familyName?.trim() ||
-    (sameAsHolder ? holder?.family?.[lang] : undefined) ||
-    (name ? deriveFamilyName(name, office) : undefined);
+  // A joint office's forms are plural: no one person's gender or family name goes into them.
+  const joint = office.seats > 1;
+  // The holder's gender holds for title-only forms too (a holder without a name in this language is still the person).
+  const holderGender = sameAsHolder || letterName === undefined ? holder?.gender : undefined;
+  const gender = joint ? undefined : (opts.gender ?? holderGender ?? office.gender);
+  const familyName = joint
+    ? undefined
+    : opts.familyName?.trim() || (sameAsHolder ? holder?.family?.[lang] : undefined) || (name ? deriveFamilyName(name, office) : undefined);
   const country = countryName(office, lang, strings);
 
   const vars: Record<string, string | undefined> = { name, family: familyName, country };
@@ -139,7 +147,10 @@ export function addressee(opts: AddresseeOptions): Addressee {
     close,
     ...(signOff ? { signOff } : {}),
     verified,
-    ...(opts.asOf ? { holderStatus: holderStatus(office, opts.asOf) } : {}),
+    ...(!letterName && directoryName && holder ? { holderData: { asOf: holder.asOf, source: holder.source, ...pickTerm(holder) } } : {}),
+    ...(opts.asOf ? { holderStatus: holderStatus(office, opts.asOf, 180, opts.date ?? opts.asOf) } : {}),
     lang,
   };
 }
+
+const pickTerm = (h: { from?: string; until?: string }) => ({ ...(h.from ? { from: h.from } : {}), ...(h.until ? { until: h.until } : {}) });

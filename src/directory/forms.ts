@@ -36,6 +36,8 @@ export function layerPrefixes(office: Office, register: Register): string[] {
   const levels = [
     `offices.${office.id}`,
     ...office.customs.map((c) => `customs.${c}`),
+    // Offices held by two people at once: plural forms for both, before the kind's singular ones.
+    ...(office.seats > 1 ? ['joint'] : []),
     `kinds.${office.kind}`,
     `styles.${office.style}`,
     'default',

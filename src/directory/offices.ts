@@ -14,7 +14,10 @@ const STYLE_OF_KIND: Readonly<Record<OfficeKind, Style>> = {
   'grand-duke': 'Highness',
   prince: 'Highness',
   'co-prince': 'Excellency',
+  'co-president': 'Excellency',
   'captain-regent': 'Excellency',
+  chair: 'Excellency',
+  'head-of-state': 'Excellency',
   'supreme-leader': 'Excellency',
   pope: 'Holiness',
   'governor-general': 'Excellency',
@@ -38,6 +41,9 @@ const GENDER_OF_KIND: Partial<Record<OfficeKind, Gender>> = {
   queen: 'female',
 };
 
+// Offices held by two people at once: every form addresses both.
+const SEATS_OF_KIND: Partial<Record<OfficeKind, number>> = { 'captain-regent': 2, 'co-prince': 2, 'co-president': 2 };
+
 /** The UN and EU offices, which belong to no country. */
 const INTERNATIONAL: readonly { id: string; kind: OfficeKind }[] = [
   { id: 'un', kind: 'secretary-general' },
@@ -60,7 +66,9 @@ function makeOffice(id: string, kind: OfficeKind, role: Role, country: string | 
     addressedBy: c.addressedBy ?? 'family',
     ...(gender ? { gender } : {}),
     verified: c.verified ?? false,
-    ...(c.holder ? { holder: c.holder } : {}),
+    holders: c.holders ?? [],
+    seats: c.seats ?? SEATS_OF_KIND[kind] ?? 1,
+    ...(c.caveat ? { caveat: c.caveat } : {}),
     ...(c.note ? { note: c.note } : {}),
   };
 }

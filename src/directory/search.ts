@@ -3,8 +3,10 @@
  * keyword in any language, or holder's name; and listing them all.
  */
 
+import { nearest } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
-import { countryName, officeTitle } from './addressee.js';
+import { countryName, icuLocale, officeTitle } from './addressee.js';
+import { ageOfHolder, holderNames, holderOn, isoDay, termEndedBefore } from './holders.js';
 import { allOffices, lookupOffice } from './offices.js';
 import { loadDirectoryStrings } from './strings.js';
 import type { Office, Strings } from './types.js';
@@ -14,8 +16,23 @@ export interface RecipientMatch {
   readonly id: string;
   readonly title: string;
   readonly country?: string;
+  /** The directory's holder in office today (both names for a joint office), or the project's own name. */
   readonly holder?: string;
+  /** For a directory holder: the day its source reported it, the source, and the data's age in days today. */
+  readonly asOf?: string;
+  readonly source?: string;
+  readonly age?: number;
+  /** The holder's term as the source gives it. */
+  readonly from?: string;
+  readonly until?: string;
+  /** Older than the 180 days `letter check` allows, or past the end of its term today. */
+  readonly stale?: boolean;
+  /** Why a sender should decide knowingly: a contested, transitional, rotating or joint office. */
+  readonly caveat?: string;
 }
+
+/** Holder data older than this is stale (SPEC §5); `letter check` warns after as many days. */
+export const HOLDER_MAX_AGE_DAYS = 180;
 
 /** A project recipient (recipients.yaml) to search and list along with the directory. */
 export interface ExtraRecipient {
@@ -34,6 +51,8 @@ export interface FindOptions {
   readonly extra?: readonly ExtraRecipient[];
   /** Strings per language; default: every `locales/<lang>/directory.json` the tool ships. */
   readonly strings?: Readonly<Record<string, Strings>>;
+  /** Today: picks the holder in office and ages its data; default: the latest known term, age left out. */
+  readonly now?: Date;
 }
 
 // ICU country names are searched in these locales at least, whatever locale files exist.
@@ -104,7 +123,7 @@ function indexFor(strings: Readonly<Record<string, Strings>>): Entry[] {
       ids: [office.id, ...office.aliases],
       countries: countryNames(office),
       ...titlesOf(office, strings),
-      holders: Object.values(office.holder?.name ?? {}).map(normalizeQuery),
+      holders: office.holders.flatMap((h) => [h, ...(h.with ?? [])]).flatMap((p) => Object.values(p.name)).map(normalizeQuery),
     }));
     indexCache.set(strings, entries);
   }
@@ -186,14 +205,13 @@ interface Describer {
 }
 
 /** Describes hits in `lang`; a language without directory strings borrows English, as the letter itself does. */
-function describer(lang: Lang, strings: Readonly<Record<string, Strings>>): Describer {
+function describer(lang: Lang, strings: Readonly<Record<string, Strings>>, now: Date | undefined): Describer {
   const shownLang = strings[lang] !== undefined ? lang : 'en';
   const langStrings = strings[shownLang];
   const office = (o: Office, id = o.id): RecipientMatch => {
     const title = langStrings ? officeTitle(o, shownLang, langStrings).title : o.id;
     const country = langStrings ? countryName(o, shownLang, langStrings) : undefined;
-    const holder = o.holder?.name[shownLang];
-    return { id, title, ...(country ? { country } : {}), ...(holder ? { holder } : {}) };
+    return { id, title, ...(country ? { country } : {}), ...holderFacts(o, shownLang, langStrings, now), ...(o.caveat ? { caveat: o.caveat.text } : {}) };
   };
   const extra = (x: ExtraRecipient): RecipientMatch => {
     const o = x.office ? lookupOffice(x.office) : undefined;
@@ -203,6 +221,25 @@ function describer(lang: Lang, strings: Readonly<Record<string, Strings>>): Desc
     return { id: x.id, title, ...(held?.country ? { country: held.country } : {}), ...(name ? { holder: name } : {}) };
   };
   return { office, extra };
+}
+
+/** The holder in office `now` (else the latest known), named in `lang` or else in English, with its date, source and age. */
+function holderFacts(o: Office, lang: Lang, strings: Strings | undefined, now: Date | undefined): Partial<RecipientMatch> {
+  // A term that ended before today is shown, as stale, rather than hidden: its successor is what the data lacks.
+  const h = now ? (holderOn(o, now) ?? termEndedBefore(o, now)) : o.holders[o.holders.length - 1];
+  if (!h) return {};
+  const ended = now !== undefined && h.until !== undefined && h.until < isoDay(now);
+  const locale = strings ? icuLocale(lang, strings) : lang;
+  const holder = holderNames(h, lang, locale) ?? holderNames(h, 'en', 'en');
+  const age = now ? ageOfHolder(h, now) : undefined;
+  return {
+    ...(holder ? { holder } : {}),
+    asOf: h.asOf,
+    source: h.source,
+    ...(age !== undefined ? { age, stale: ended || age > HOLDER_MAX_AGE_DAYS } : {}),
+    ...(h.from ? { from: h.from } : {}),
+    ...(h.until ? { until: h.until } : {}),
+  };
 }
 
 let builtinStrings: Record<string, Strings> | undefined;
@@ -218,7 +255,7 @@ export function findRecipients(query: string, opts: FindOptions = {}): Recipient
   const q = normalizeQuery(query);
   if (!q) return [];
   const strings = stringsOf(opts);
-  const describe = describer(opts.lang ?? 'en', strings);
+  const describe = describer(opts.lang ?? 'en', strings, opts.now);
   const entries = indexFor(strings);
   const hits: { match: () => RecipientMatch; id: string; tier: number; rank: number }[] = [];
   for (const extra of opts.extra ?? []) {
@@ -239,6 +276,58 @@ export function findRecipients(query: string, opts: FindOptions = {}): Recipient
 
 /** Everything, described as search hits are: the project's recipients in their file order, then the directory's offices. */
 export function listRecipients(opts: FindOptions = {}): RecipientMatch[] {
-  const describe = describer(opts.lang ?? 'en', stringsOf(opts));
+  const describe = describer(opts.lang ?? 'en', stringsOf(opts), opts.now);
   return [...(opts.extra ?? []).map(describe.extra), ...allOffices().map((office) => describe.office(office))];
+}
+
+/** What to tell a user whose query found nothing: near entries, and whether it names a place the directory leaves out. */
+export interface NoMatchAdvice {
+  readonly suggestions: readonly RecipientMatch[];
+  /** The place the query names when ICU knows it but the directory does not list it ("Taiwan"). */
+  readonly notListed?: string;
+}
+
+let regionNames: Map<string, string> | undefined;
+/** Every region ICU names, by normalized name in en/ko/zh (long and short), to its code: "taiwan" → TW. */
+function icuRegions(): Map<string, string> {
+  if (regionNames) return regionNames;
+  regionNames = new Map();
+  const A = 'A'.charCodeAt(0);
+  for (const locale of ICU_LOCALES) {
+    const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    for (let i = 0; i < 26; i++) {
+      for (let j = 0; j < 26; j++) {
+        const code = String.fromCharCode(A + i, A + j);
+        const name = names.of(code);
+        if (name) regionNames.set(normalizeQuery(name), code);
+      }
+    }
+  }
+  return regionNames;
+}
+
+/**
+ * For a query with no match: the entries whose id or country name is nearest to it (uk → gb, thailnd → th), and
+ * whether it names a place the directory does not list (taiwan: not a UN member state).
+ */
+export function adviseNoMatch(query: string, opts: FindOptions = {}): NoMatchAdvice {
+  const q = normalizeQuery(query);
+  const strings = stringsOf(opts);
+  const entries = indexFor(strings).filter((e) => e.office.role !== 'head-of-government');
+  const byName = new Map<string, Entry>();
+  for (const e of entries) for (const key of [...e.ids, ...e.countries]) if (!byName.has(key)) byName.set(key, e);
+  const near = nearest(q, byName.keys());
+  const code = icuRegions().get(q);
+  const listed = code !== undefined && entries.some((e) => e.office.country === code);
+  const describe = describer(opts.lang ?? 'en', strings, opts.now);
+  const seen = new Set<string>();
+  const suggestions: RecipientMatch[] = [];
+  for (const key of near) {
+    const e = byName.get(key)!;
+    if (seen.has(e.office.id)) continue;
+    seen.add(e.office.id);
+    suggestions.push(describe.office(e.office));
+  }
+  const place = code && !listed ? new Intl.DisplayNames([opts.lang ?? 'en'], { type: 'region' }).of(code) : undefined;
+  return { suggestions: suggestions.slice(0, 5), ...(place ? { notListed: place } : {}) };
 }

@@ -28,7 +28,10 @@ export type OfficeKind =
   | 'grand-duke'
   | 'prince'
   | 'co-prince'
+  | 'co-president'
   | 'captain-regent'
+  | 'chair'
+  | 'head-of-state'
   | 'supreme-leader'
   | 'pope'
   | 'governor-general'
@@ -48,16 +51,39 @@ export type Role = 'head-of-state' | 'head-of-government' | 'head-of-state-and-g
  */
 export type Custom = 'no-excellency';
 
-/** The person holding an office, as a source reported it on `asOf`. Volatile: a letter may always override it. */
-export interface Holder {
-  /** Full name per language, as a literal string (never romanised by code); a language absent here is unknown. */
+/** One person: a name per language, as a literal string (never romanised by code); a language absent here is unknown. */
+export interface Person {
   readonly name: Readonly<Record<Lang, string>>;
   /** Family name per language where it cannot be derived ("von der Leyen"). */
   readonly family?: Readonly<Record<Lang, string>>;
   readonly gender?: Gender;
+}
+
+/**
+ * A term of an office as a source reported it on `asOf`: who held it, from when until when. Volatile: a letter may
+ * always override it. The letter's date picks the term that covers it (`holderOn`).
+ */
+export interface Holder extends Person {
+  /** First day in office (ISO date), when the source gives it; absent: since before anything the directory knows. */
+  readonly from?: string;
+  /** Last day of a term whose end is fixed (the UN Secretary-General's 2026-12-31); absent: open-ended. */
+  readonly until?: string;
   /** ISO date (YYYY-MM-DD) on which the source reported this holder. */
   readonly asOf: string;
   readonly source: string;
+  /** The other holders of a joint office (San Marino's second Captain Regent), in the order they are addressed. */
+  readonly with?: readonly Person[];
+}
+
+/**
+ * Why a sender should decide knowingly before writing to an office: its legitimacy is contested, its government is
+ * transitional or military-installed, or it rotates among several people.
+ */
+export interface Caveat {
+  readonly kind: 'contested' | 'transitional' | 'rotating' | 'joint';
+  /** One sentence in English, shown by `letter recipients` and in the warning a letter to the office gets. */
+  readonly text: string;
+  readonly source?: string;
 }
 
 /** One office of the built-in directory (stable data; the holder is optional and dated). */
@@ -83,8 +109,12 @@ export interface Office {
   readonly gender?: Gender;
   /** false where the forms rest on the generic rule or a convention (protocol.md "(c)") rather than a source. */
   readonly verified: boolean;
-  readonly holder?: Holder;
-  /** Free-text provenance of the office data. */
+  /** Known terms, oldest first; the letter's date picks one (`holderOn`). Empty when no source names a holder. */
+  readonly holders: readonly Holder[];
+  /** How many people hold the office at once: 2 for San Marino's Captains Regent and Andorra's Co-Princes, else 1. */
+  readonly seats: number;
+  readonly caveat?: Caveat;
+  /** Free-text provenance of the office data (its title and forms). */
   readonly note?: string;
 }
 
@@ -129,6 +159,8 @@ export interface Addressee {
   readonly signOff?: string;
   /** Whether a form rests on convention rather than a source (the user should check it). */
   readonly verified: boolean;
+  /** The directory's data behind the name, when the name came from it: what a manifest records. */
+  readonly holderData?: { readonly asOf: string; readonly source: string; readonly from?: string; readonly until?: string };
   /** Directory holder's status at the `asOf` date passed to `addressee()`; absent when no date was passed. */
   readonly holderStatus?: HolderStatus;
   /** The language these forms are in. */

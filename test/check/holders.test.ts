@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
 import { tempDir } from '../support/tools.js';
 
-function letterTo(to: string): string {
+function letterTo(to: string, date = '2026-11-01'): string {
   const dir = tempDir('letter-holders-');
-  writeFileSync(join(dir, 'letter.yaml'), `date: 2026-11-01\nto: ${to}\ntitle: title\nbody: [{ p: body }]\nsignatories: [{ org: Crossing NK }]\n`);
+  writeFileSync(join(dir, 'letter.yaml'), `date: ${date}\nto: ${to}\ntitle: title\nbody: [{ p: body }]\nsignatories: [{ org: Crossing NK }]\n`);
   mkdirSync(join(dir, 'locales', 'en'), { recursive: true });
   writeFileSync(join(dir, 'locales', 'en', 'letter.json'), JSON.stringify({ title: 'A letter', body: 'Text.' }));
   return dir;
@@ -16,23 +16,24 @@ function letterTo(to: string): string {
 
 describe('holder warnings', () => {
   it('warns when the directory has no holder for an office the letter names no one for', async () => {
-    const result = await check({ dir: letterTo('[fr]'), now: new Date('2026-11-27T00:00:00Z') });
+    const result = await check({ dir: letterTo('[bt]'), now: new Date('2026-11-27T00:00:00Z') });
     expect(result.exitCode).toBe(0);
     expect(result.warnings.map((w) => w.code)).toEqual(['holder-missing']);
     expect(result.warnings[0]).toMatchObject({ file: 'letter.yaml', line: 2 });
   });
 
   it('warns when the holder data is older than 180 days, not when it is fresh', async () => {
-    const stale = await check({ dir: letterTo('[cn]'), now: new Date('2027-12-01T00:00:00Z') });
+    const stale = await check({ dir: letterTo('[cn]'), now: new Date('2027-04-01T00:00:00Z') });
     expect(stale.warnings.map((w) => w.code)).toEqual(['holder-stale']);
-    const fresh = await check({ dir: letterTo('[cn]'), now: new Date('2026-03-01T00:00:00Z') });
+    expect(stale.warnings[0]!.message).toContain('reported on 2026-08-22 (222 days ago) by');
+    const fresh = await check({ dir: letterTo('[cn]'), now: new Date('2026-09-01T00:00:00Z') });
     expect(fresh.warnings).toEqual([]);
   });
 
   it('says nothing when the letter gives the name itself, and fails only with --strict', async () => {
-    const named = await check({ dir: letterTo('[{ id: fr, name: { en: Jane Doe } }]'), now: new Date('2027-12-01T00:00:00Z') });
+    const named = await check({ dir: letterTo('[{ id: fr, name: { en: Jane Doe } }]'), now: new Date('2027-04-01T00:00:00Z') });
     expect(named.warnings).toEqual([]);
-    const strict = await check({ dir: letterTo('[fr]'), strict: true, now: new Date('2026-11-27T00:00:00Z') });
+    const strict = await check({ dir: letterTo('[bt]'), strict: true, now: new Date('2026-11-27T00:00:00Z') });
     expect(strict.exitCode).toBe(2);
   });
 });
@@ -41,7 +42,7 @@ describe('holder warnings for the project\'s own recipients', () => {
   it('say nothing about a recipients.yaml entry without office, even when its id is a country code', async () => {
     const dir = letterTo('[cn]');
     writeFileSync(join(dir, 'recipients.yaml'), 'recipients:\n  - id: cn\n    title: { en: Director of the Refugee Desk }\n');
-    const result = await check({ dir, now: new Date('2027-12-01T00:00:00Z') });
+    const result = await check({ dir, now: new Date('2027-04-01T00:00:00Z') });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
   });
@@ -70,10 +71,46 @@ describe('holder names missing in a language being built', () => {
   });
 
   it('says nothing when the holder has every language\'s name, when only English is built, or when the letter gives the name', async () => {
-    const now = new Date('2026-03-01T00:00:00Z');
+    const now = new Date('2026-09-01T00:00:00Z');
     expect((await check({ dir: trilingual('[cn]'), now })).warnings).toEqual([]);
     expect((await check({ dir: letterTo('[un]'), now: new Date('2025-03-01T00:00:00Z') })).warnings).toEqual([]);
     const named = await check({ dir: trilingual('[{ id: un, name: { en: António Guterres, ko: 안토니우 구테흐스, zh: 安东尼奥·古特雷斯 } }]'), now });
     expect(named.warnings.filter((w) => w.code === 'holder-missing')).toEqual([]);
+  });
+});
+
+describe('terms and the letter\'s date', () => {
+  it('a letter to un dated 2027-01-15 warns that the holder\'s term ended, and names the date', async () => {
+    const result = await check({ dir: letterTo('[un]', '2027-01-15'), now: new Date('2027-01-10T00:00:00Z') });
+    expect(result.exitCode).toBe(0);
+    const ended = result.warnings.filter((w) => w.code === 'holder-term-ended');
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.message).toContain("'un' (António Guterres) ended on 2026-12-31");
+    expect(ended[0]!.message).toContain('dated 2027-01-15');
+    expect(ended[0]).toMatchObject({ severity: 'warning', file: 'letter.yaml', line: 2 });
+    // Dated within the term: no such warning.
+    const during = await check({ dir: letterTo('[un]', '2026-12-31'), now: new Date('2026-12-10T00:00:00Z') });
+    expect(during.warnings.filter((w) => w.code === 'holder-term-ended')).toEqual([]);
+  });
+
+  it('a letter dated before every known term: no holder for that day, named with the first term\'s start', async () => {
+    const result = await check({ dir: letterTo('[va]', '2023-12-10'), now: new Date('2026-11-27T00:00:00Z') });
+    const missing = result.warnings.filter((w) => w.code === 'holder-missing');
+    expect(missing.map((w) => w.message)).toEqual(["the directory knows no holder for 'va' on 2023-12-10 (Leo XIV took office on 2025-05-08); the letter uses title-only forms"]);
+  });
+
+  it('the table\'s review date ages too: older than 180 days is one warning', async () => {
+    const old = await check({ dir: letterTo('[{ id: fr, name: { en: Jane Doe } }]'), now: new Date('2027-07-01T00:00:00Z') });
+    expect(old.warnings.map((w) => w.code)).toEqual(['directory-stale']);
+    expect(old.warnings[0]!.message).toMatch(/last reviewed on \d{4}-\d{2}-\d{2}, \d+ days ago/);
+  });
+});
+
+describe('contested, transitional and rotating offices', () => {
+  it.each(['mm', 'sd', 'ch'])('a letter to %s warns, even with a name given', async (id) => {
+    const result = await check({ dir: letterTo(`[{ id: ${id}, name: { en: Jane Doe } }]`), now: new Date('2026-11-27T00:00:00Z') });
+    const notes = result.warnings.filter((w) => w.code === 'office-caveat');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toContain(`'${id}'`);
   });
 });

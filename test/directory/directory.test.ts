@@ -35,15 +35,18 @@ describe('coverage', () => {
     expect(officeIds()).toContain('us/government');
   });
 
-  test('offices are data apart from holders: only the holders protocol.md §5 sources', () => {
-    const withHolder = allOffices().filter((o) => o.holder).map((o) => o.id).sort();
-    expect(withHolder).toEqual(['cn', 'eu/commission', 'eu/council', 'kp', 'kr', 'un', 'va']);
-    for (const o of allOffices().filter((x) => x.holder)) {
-      expect(o.holder!.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(o.holder!.source.length).toBeGreaterThan(10);
+  test('offices are data apart from holders: every holder has a date and a source, and terms in order', () => {
+    const withHolder = allOffices().filter((o) => o.holders.length);
+    expect(withHolder.length).toBeGreaterThanOrEqual(40);
+    for (const o of withHolder) {
+      for (const h of o.holders) {
+        expect(h.asOf, o.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(h.source.length, o.id).toBeGreaterThan(10);
+        if (h.from && h.until) expect(h.from < h.until, o.id).toBe(true);
+      }
     }
     // §5 gives Guterres, Costa and von der Leyen in English only: no invented ko/zh forms.
-    expect(Object.keys(lookupOffice('un')!.holder!.name)).toEqual(['en']);
+    expect(Object.keys(lookupOffice('un')!.holders[0]!.name)).toEqual(['en']);
   });
 });
 
@@ -52,8 +55,8 @@ describe.each(LANGS)('every office in %s', (lang) => {
   test.each(REGISTERS)('%s: with the holder or a name, and title-only', (register) => {
     for (const office of allOffices()) {
       for (const named of [true, false]) {
-        const bare = named ? office : { ...office, holder: undefined };
-        const name = named && !office.holder?.name[lang] ? SAMPLE_NAME[lang] : undefined;
+        const bare = named ? office : { ...office, holders: [] };
+        const name = named && !office.holders.at(-1)?.name[lang] ? SAMPLE_NAME[lang] : undefined;
         const a = addressee({ id: office.id, office: bare, lang, register, strings, ...(name ? { name } : {}) });
         const where = `${office.id} ${lang} ${register} ${named ? 'named' : 'title-only'}`;
         for (const t of texts(a)) {
@@ -110,7 +113,8 @@ describe('styles and titles', () => {
 
   test('emirs Your Highness, Luxembourg Your Royal Highness, Monaco Your Serene Highness', () => {
     expect(make('qa', 'en').salutation).toBe('Your Highness,');
-    expect(make('qa', 'zh').salutation).toBe('尊敬的埃米尔殿下：');
+    // Title-only forms name the country in Chinese, as for every monarch (SPEC §5).
+    expect(make('qa', 'zh').salutation).toBe('尊敬的卡塔尔埃米尔殿下：');
     expect(make('lu', 'en').salutation).toBe('Your Royal Highness,');
     expect(make('mc', 'en').salutation).toBe('Your Serene Highness,');
     expect(make('ae', 'en').title).toBe('President of the United Arab Emirates');
@@ -132,13 +136,13 @@ describe('styles and titles', () => {
     expect(make('cn', 'zh', 'open-letter').vocative).toBe('习近平主席：');
     expect(make('cn', 'ko', 'open-letter').signOff).toBe('올림');
     expect(make('cn', 'en', 'open-letter').signOff).toBeUndefined();
-    expect(make('cn', 'en', 'open-letter').addressLines).toEqual(['His Excellency Xi Jinping', "President of the People's Republic of China"]);
+    expect(make('cn', 'en', 'open-letter').addressLines).toEqual(['H.E. Xi Jinping', "President of the People's Republic of China"]);
     expect(make('cn', 'zh', 'diplomatic').addressLines).toEqual(['中华人民共和国主席', '习近平阁下']);
   });
 
   test('title-only forms when no name is known', () => {
     const bare = (id: string, lang: string, register: 'open-letter' | 'diplomatic') =>
-      addressee({ id, office: { ...lookupOffice(id)!, holder: undefined }, lang, register, strings: stringsFor(lang) });
+      addressee({ id, office: { ...lookupOffice(id)!, holders: [] }, lang, register, strings: stringsFor(lang) });
     expect(bare('cn', 'en', 'diplomatic').salutation).toBe('Excellency,');
     expect(bare('cn', 'en', 'open-letter').salutation).toBe('Excellency,');
     expect(bare('cn', 'zh', 'diplomatic').salutation).toBe('尊敬的中华人民共和国主席阁下：');
@@ -160,7 +164,8 @@ describe('styles and titles', () => {
     const given = addressee({ id: 'fr', office: lookupOffice('fr')!, lang: 'en', register: 'open-letter', strings: stringsFor('en'), name: 'Anne de la Tour', familyName: 'de la Tour' });
     expect(given.salutation).toBe('Dear President de la Tour,');
     const same = addressee({ id: 'cn', office: cn, lang: 'en', register: 'open-letter', strings: stringsFor('en'), name: 'Xi Jinping' });
-    expect(same.addressLines[0]).toBe('His Excellency Xi Jinping');
+    // One form, H.E., for every Excellency in a batch, whatever is known of the gender.
+    expect(same.addressLines[0]).toBe('H.E. Xi Jinping');
     expect(addressee({ id: 'us/government', office: lookupOffice('us/government')!, lang: 'en', register: 'diplomatic', strings: stringsFor('en') }).id).toBe('us/government');
   });
 });

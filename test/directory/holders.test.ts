@@ -1,32 +1,72 @@
-/** Holders are dated: missing, ok, or stale after N days counted from a date the caller passes in. */
+/** Holders are dated terms: the letter's date picks the one in office; its data ages from `asOf` to today. */
 
 import { describe, expect, test } from 'vitest';
-import { addressee, deriveFamilyName, holderAgeDays, holderStatus, lookupOffice } from '../../src/directory/index.js';
+import { addressee, deriveFamilyName, holderAgeDays, holderOn, holderStatus, lookupOffice, termEndedBefore } from '../../src/directory/index.js';
 import type { Office } from '../../src/directory/index.js';
 import { stringsFor } from './helpers.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe('holderStatus', () => {
-  const cn = lookupOffice('cn')!; // holder asOf 2025-09-09
+  const kp = lookupOffice('kp')!; // holder asOf 2025-09-09, no term dates
 
   test('ok up to 180 days, stale after', () => {
-    expect(holderAgeDays(cn, day('2025-09-09'))).toBe(0);
-    expect(holderStatus(cn, day('2026-03-08'))).toBe('ok'); // 180 days
-    expect(holderStatus(cn, day('2026-03-09'))).toBe('stale'); // 181 days
-    expect(holderStatus(cn, day('2025-10-01'), 10)).toBe('stale');
+    expect(holderAgeDays(kp, day('2025-09-09'))).toBe(0);
+    expect(holderStatus(kp, day('2026-03-08'))).toBe('ok'); // 180 days
+    expect(holderStatus(kp, day('2026-03-09'))).toBe('stale'); // 181 days
+    expect(holderStatus(kp, day('2025-10-01'), 10)).toBe('stale');
   });
 
-  test('missing without a holder', () => {
-    expect(holderStatus(lookupOffice('fr')!, day('2025-01-01'))).toBe('missing');
-    expect(holderAgeDays(lookupOffice('fr')!, day('2025-01-01'))).toBeUndefined();
+  test('missing without a holder, or on a day no known term covers', () => {
+    expect(holderStatus(lookupOffice('bt')!, day('2025-01-01'))).toBe('missing');
+    expect(holderAgeDays(lookupOffice('bt')!, day('2025-01-01'))).toBeUndefined();
+    // Guterres's term ends 2026-12-31.
+    expect(holderStatus(lookupOffice('un')!, day('2027-01-20'), 180, day('2027-01-15'))).toBe('missing');
   });
 
   test('addressee reports the status at the date it is given, and only then', () => {
-    const base = { id: 'cn', office: cn, lang: 'en', register: 'open-letter' as const, strings: stringsFor('en') };
+    const base = { id: 'kp', office: kp, lang: 'en', register: 'open-letter' as const, strings: stringsFor('en') };
     expect(addressee({ ...base, asOf: day('2026-12-01') }).holderStatus).toBe('stale');
     expect(addressee({ ...base, asOf: day('2025-12-01') }).holderStatus).toBe('ok');
     expect(addressee(base).holderStatus).toBeUndefined();
+  });
+});
+
+describe('terms: the letter\'s date picks the holder', () => {
+  const gbPm = lookupOffice('gb/government')!;
+  const un = lookupOffice('un')!;
+  const pick = (o: Office, iso: string) => holderOn(o, day(iso))?.name['en'];
+
+  test('a successor from its first day, the predecessor to its last', () => {
+    expect(pick(gbPm, '2026-07-19')).toBe('Keir Starmer');
+    expect(pick(gbPm, '2026-07-20')).toBe('Andy Burnham');
+    expect(pick(gbPm, '2024-07-04')).toBeUndefined();
+  });
+
+  test('past a term\'s end no holder, and the ended term is named', () => {
+    expect(pick(un, '2026-12-31')).toBe('António Guterres');
+    expect(pick(un, '2027-01-15')).toBeUndefined();
+    expect(termEndedBefore(un, day('2027-01-15'))?.until).toBe('2026-12-31');
+    expect(termEndedBefore(un, day('2026-06-01'))).toBeUndefined();
+  });
+
+  test('addressee: the holder of the letter\'s date names the letter, title-only forms past the term', () => {
+    const forms = (o: Office, iso: string) => addressee({ id: o.id, office: o, lang: 'en', register: 'open-letter', strings: stringsFor('en'), date: day(iso) });
+    expect(forms(gbPm, '2026-07-01').addressLines[0]).toBe('H.E. Keir Starmer');
+    expect(forms(gbPm, '2026-08-01').addressLines[0]).toBe('H.E. Andy Burnham');
+    const after = forms(un, '2027-01-15');
+    expect(after.name).toBeUndefined();
+    expect(after.nameSource).toBe('none');
+    expect(after.holderData).toBeUndefined();
+    const during = forms(un, '2026-11-01');
+    expect(during.name).toBe('António Guterres');
+    expect(during.holderData).toEqual({ asOf: '2025-01-01', source: un.holders[0]!.source, from: '2017-01-01', until: '2026-12-31' });
+  });
+
+  test('a date before every known term: no holder (Leo XIV was elected on 2025-05-08)', () => {
+    const va = lookupOffice('va')!;
+    expect(pick(va, '2023-12-10')).toBeUndefined();
+    expect(pick(va, '2025-05-08')).toBe('Leo XIV');
   });
 });
 

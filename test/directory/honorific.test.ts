@@ -27,7 +27,7 @@ const TABLE: readonly (readonly [string, string, string, string])[] = [
   ['mc', 'en', 'Your Serene Highness', 'Your Serene Highness'],
   ['un', 'ko', '사무총장님', '사무총장 각하'],
   ['fr', 'zh', '阁下', '阁下'],
-  ['us', 'zh', '总统', '总统'],
+  ['us', 'zh', '总统先生', '总统先生'], // the directory's holder is a man
 ];
 
 describe('honorific', () => {

@@ -106,9 +106,9 @@ describe('the tool\'s Korean forms for monarchs', () => {
   const ko = loadDirectoryStrings()['ko']!;
   const make = (id: string, register: 'open-letter' | 'diplomatic') => addressee({ id, office: lookupOffice(id)!, lang: 'ko', register, strings: ko });
 
-  test('the title-only forms protocol.md §5 documents: 천황 폐하 (Japan), 국왕 폐하 (United Kingdom, Thailand)', () => {
-    expect(make('jp', 'open-letter').salutation).toBe('천황 폐하');
-    expect(make('gb', 'diplomatic').salutation).toBe('국왕 폐하');
-    expect(make('th', 'open-letter').salutation).toBe('국왕 폐하');
+  test('title-only forms name the country (SPEC §5): 일본국 천황 폐하, 영국 국왕 폐하, 태국 국왕 폐하', () => {
+    expect(make('jp', 'open-letter').salutation).toBe('일본국 천황 폐하');
+    expect(make('gb', 'diplomatic').salutation).toBe('영국 국왕 폐하');
+    expect(make('th', 'open-letter').salutation).toBe('태국 국왕 폐하');
   });
 });

@@ -96,7 +96,7 @@ describe('project templates', () => {
     const result = await build({ dir, out, formats: ['pdf'], langs: ['en'] });
     expect(result.errors).toEqual([]);
     const text = pdfText(join(out, 'cn', 'open-letter-2023.en.pdf'));
-    expect(text).toContain('His Excellency Xi Jinping');
+    expect(text).toContain('H.E. Xi Jinping'); // one form for every Excellency in a batch (issue 14)
     expect(text).toContain('c/o Consulate General of the People');
     expect(pdfText(join(out, 'kr', 'open-letter-2023.en.pdf'))).toMatch(/cc: President of the People.s Republic of China/);
   });

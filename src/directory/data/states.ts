@@ -5,7 +5,8 @@ import type { OfficeKind } from '../types.js';
 /**
  * `[head of state, head of government]` per ISO 3166-1 alpha-2 code. `'='` means the head of state also heads the
  * government, so `<cc>/government` resolves to the head of state's office. Drawn from general knowledge of each
- * constitution, not from a source: every entry built from this table alone is `verified: false`.
+ * constitution, not from a source: every entry built from this table alone is `verified: false`. Entries a review
+ * corrected carry a comment; their sources are in `curated.ts`, and `REVIEWED` there is the day of the last review.
  */
 export const SEATS: Readonly<Record<string, readonly [OfficeKind, OfficeKind | '=']>> = {
   ae: ['president', 'prime-minister'],
@@ -81,7 +82,7 @@ export const SEATS: Readonly<Record<string, readonly [OfficeKind, OfficeKind | '
   gy: ['president', '='],
   hn: ['president', '='],
   hr: ['president', 'prime-minister'],
-  ht: ['president', 'prime-minister'],
+  ht: ['prime-minister', '='], // presidency vacant; executive power with the Prime Minister (curated.ts)
   hu: ['president', 'prime-minister'],
   id: ['president', '='],
   ie: ['president', 'prime-minister'],
@@ -95,7 +96,7 @@ export const SEATS: Readonly<Record<string, readonly [OfficeKind, OfficeKind | '
   jo: ['king', 'prime-minister'],
   jp: ['emperor', 'prime-minister'],
   ke: ['president', '='],
-  kg: ['president', 'prime-minister'],
+  kg: ['president', 'head-of-government'], // Chairman of the Cabinet of Ministers since 2021 (curated.ts)
   kh: ['king', 'prime-minister'],
   ki: ['president', '='],
   km: ['president', '='],
@@ -136,7 +137,7 @@ export const SEATS: Readonly<Record<string, readonly [OfficeKind, OfficeKind | '
   na: ['president', '='],
   ne: ['president', 'prime-minister'],
   ng: ['president', '='],
-  ni: ['president', '='],
+  ni: ['co-president', '='], // two Co-Presidents since 2025 (curated.ts)
   nl: ['king', 'prime-minister'],
   no: ['king', 'prime-minister'],
   np: ['president', 'prime-minister'],
@@ -161,7 +162,7 @@ export const SEATS: Readonly<Record<string, readonly [OfficeKind, OfficeKind | '
   sa: ['king', 'prime-minister'],
   sb: ['governor-general', 'prime-minister'],
   sc: ['president', '='],
-  sd: ['president', 'prime-minister'],
+  sd: ['chair', 'prime-minister'], // Chairman of the Transitional Sovereignty Council (curated.ts)
   se: ['king', 'prime-minister'],
   sg: ['president', 'prime-minister'],
   si: ['president', 'prime-minister'],
@@ -177,7 +178,7 @@ export const SEATS: Readonly<Record<string, readonly [OfficeKind, OfficeKind | '
   sy: ['president', '='],
   sz: ['king', 'prime-minister'],
   td: ['president', 'prime-minister'],
-  tg: ['president', 'prime-minister'],
+  tg: ['president', 'head-of-government'], // President of the Council of Ministers since 2025 (curated.ts)
   th: ['king', 'prime-minister'],
   tj: ['president', 'prime-minister'],
   tl: ['president', 'prime-minister'],
@@ -198,7 +199,7 @@ export const SEATS: Readonly<Record<string, readonly [OfficeKind, OfficeKind | '
   ve: ['president', '='],
   vn: ['president', 'prime-minister'],
   vu: ['president', 'prime-minister'],
-  ws: ['president', 'prime-minister'],
+  ws: ['head-of-state', 'prime-minister'], // O le Ao o le Malo (curated.ts)
   ye: ['president', 'prime-minister'],
   za: ['president', '='],
   zm: ['president', '='],
