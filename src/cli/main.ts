@@ -98,10 +98,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     });
 
-  /** One entry per line: id, title, holder, and the holder data's date, age and source; a caveat on its own line. */
+  /** One entry per line, tab-separated: id, title, holder, the holder data's date, age and source, and any caveat. */
   function recipientLine(r: RecipientMatch): string {
     const dated = r.asOf ? `\t(as of ${r.asOf}${r.age !== undefined ? `, ${r.age} days` : ''}${r.until ? `, term until ${r.until}` : ''}${r.stale ? ', STALE' : ''}; ${r.source})` : '';
-    return `${r.id}\t${r.title}${r.holder ? `\t${r.holder}` : ''}${dated}\n${r.caveat ? `  note: ${r.caveat}\n` : ''}`;
+    return `${r.id}\t${r.title}${r.holder ? `\t${r.holder}` : ''}${dated}${r.caveat ? `\tnote: ${r.caveat}` : ''}\n`;
   }
 
   program
