@@ -2,7 +2,7 @@
 
 import { problem, type Diagnostic } from '../diag/index.js';
 import type { Job } from '../plan/index.js';
-import { sha256, writeAtomic, type ManifestFile, type ManifestProblem } from '../write/index.js';
+import { sha256, writeAtomic, type ManifestFile, type ManifestHolder, type ManifestProblem } from '../write/index.js';
 import type { RenderTask } from './render.js';
 import type { Renderer, WorkerResult } from './renderer.js';
 
@@ -17,7 +17,7 @@ export interface ProgressEvent {
 }
 
 /** A planned document: its render task, or why its own inputs rejected it (under --keep-going). */
-export type BatchItem = { readonly job: Job; readonly task: RenderTask } | { readonly job: Job; readonly rejected: readonly Diagnostic[] };
+export type BatchItem = { readonly job: Job; readonly task: RenderTask; readonly holder?: ManifestHolder } | { readonly job: Job; readonly rejected: readonly Diagnostic[] };
 
 export interface BatchOptions {
   readonly out: string;
@@ -41,7 +41,7 @@ export async function renderBatch(items: readonly BatchItem[], renderer: Rendere
   let done = 0;
   const report = (job: Job, status: ProgressEvent['status']) => opts.onProgress?.({ done: ++done, total: items.length, file: job.output, status });
 
-  const queue: { job: Job; task: RenderTask }[] = [];
+  const queue: { job: Job; task: RenderTask; holder?: ManifestHolder }[] = [];
   for (const item of items) {
     if ('task' in item) queue.push(item);
     else {
@@ -53,10 +53,10 @@ export async function renderBatch(items: readonly BatchItem[], renderer: Rendere
   let next = 0;
   const lane = async () => {
     while (next < queue.length && !opts.signal?.aborted) {
-      const { job, task } = queue[next++]!;
+      const { job, task, holder } = queue[next++]!;
       const result = await renderer.render(task);
       if (opts.signal?.aborted) return;
-      const outcome = store(job, result, opts);
+      const outcome = store(job, result, opts, holder);
       if ('path' in outcome) written.set(job.index, outcome);
       else problems.set(job.index, outcome);
       report(job, 'path' in outcome ? 'written' : 'failed');
@@ -69,7 +69,7 @@ export async function renderBatch(items: readonly BatchItem[], renderer: Rendere
 }
 
 /** Writes one rendered document (and a signed DOCX's `.p7s`), or records why there is nothing to write. */
-function store(job: Job, result: WorkerResult, opts: BatchOptions): Output | ManifestProblem {
+function store(job: Job, result: WorkerResult, opts: BatchOptions, holder?: ManifestHolder): Output | ManifestProblem {
   const base = describe(job);
   const failure = (message: string, diagnostics?: readonly Diagnostic[]): ManifestProblem => ({
     ...base,
@@ -85,7 +85,7 @@ function store(job: Job, result: WorkerResult, opts: BatchOptions): Output | Man
       p7s = { file: `${job.output}.p7s`, sha256: sha256(result.p7s) };
     }
     const unsigned = result.unsignedSha256 ? { unsignedSha256: result.unsignedSha256 } : {};
-    return { ...base, path, pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes), signed: opts.signed, ...unsigned, ...(p7s ? { p7s } : {}) };
+    return { ...base, path, pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes), signed: opts.signed, ...unsigned, ...(p7s ? { p7s } : {}), ...(holder ? { holder } : {}) };
   } catch (e) {
     return failure(`cannot write: ${(e as Error).message}`, (e as { diagnostics?: readonly Diagnostic[] }).diagnostics);
   }

@@ -7,6 +7,7 @@ import type { Format } from '../load/index.js';
 import { jobListIdentity, shardJobs, type Shard } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
 import { carryOver, checkOutputFolder, manifestJson, readManifest, removeManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
+import { holderProvenance } from '../check/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
 import { signingInstant, TOOL_VERSION } from '../tool/index.js';
 import { letterKey } from './documents.js';
@@ -131,7 +132,8 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       const signatureField = key && signingTime && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key, signingTime) : undefined;
       const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
       const signed = signingTime ? { signingTime, ...(signatureField ? { signatureField } : {}) } : {};
-      return { job, task: { doc, format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) } };
+      const holder = holderProvenance(project, job.recipient, job.lang);
+      return { job, task: { doc, format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) }, ...(holder ? { holder } : {}) };
     });
 
     // 3. Render (on worker threads for a batch), sign and write each document; one failure never stops the others.

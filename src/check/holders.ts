@@ -80,3 +80,17 @@ function holderProblems(id: string, office: Office, letterDay: Date, date: strin
   }
   return out;
 }
+
+/**
+ * The directory's holder data a letter in `lang` is addressed with, for the manifest: set only when the name comes
+ * from the directory (the letter and the project name no one, and the holder on the letter's date has a `lang` name).
+ */
+export function holderProvenance(project: Project, ref: RecipientRef, lang: Lang): { asOf: string; source: string } | undefined {
+  const own = project.recipients.get(ref.id);
+  if (ref.name !== undefined || own?.name !== undefined) return undefined;
+  const officeId = own ? own.office : ref.id;
+  const office = officeId === undefined ? undefined : lookupOffice(officeId);
+  const holder = office ? holderOn(office, new Date(`${project.letter.date}T00:00:00Z`)) : undefined;
+  if (!holder || [holder, ...(holder.with ?? [])].some((p) => !p.name[lang])) return undefined;
+  return { asOf: holder.asOf, source: holder.source };
+}

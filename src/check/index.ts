@@ -16,7 +16,7 @@ import { textErrors } from './texts.js';
 import { emphasisWarnings } from './emphasis.js';
 import { fontWarnings, licenceWarnings } from './fonts.js';
 
-export { holderWarnings } from './holders.js';
+export { holderProvenance, holderWarnings } from './holders.js';
 
 /** What the checks found, apart from what composing each letter finds. */
 export interface ProjectDiagnostics {

@@ -22,6 +22,14 @@ export interface ManifestFile {
   readonly unsignedSha256?: string;
   /** The detached CMS signature written beside a signed DOCX. */
   readonly p7s?: { readonly file: string; readonly sha256: string };
+  /** When the recipient's name came from the built-in directory: the day its source reported it, and the source. */
+  readonly holder?: ManifestHolder;
+}
+
+/** The directory's holder data a document was addressed with (holders are volatile: this says how fresh it was). */
+export interface ManifestHolder {
+  readonly asOf: string;
+  readonly source: string;
 }
 
 /** A document that was not written, and why. */
