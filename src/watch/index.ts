@@ -1,7 +1,7 @@
 /** `letter build --watch`: build once, then rebuild the documents a changed input affects, until closed. */
 
-import { watch as watchFs, type FSWatcher } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { watch as watchFiles } from 'chokidar';
 import { build, type BuildOptions, type BuildResult } from '../build/index.js';
 import { formatDiagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
@@ -91,21 +91,28 @@ export function watch(options: WatchOptions): WatchHandle {
     });
   };
 
-  const onChange = (_event: string, filename: string | Buffer | null): void => {
+  const onChange = (path: string): void => {
     if (closed) return;
-    // Without a name (some platforms drop it) any input may have changed: rebuild everything.
-    const path = filename === null ? 'letter.yaml' : filename.toString();
     if (!isInput(path, { projectDir, outDir })) return;
     pending.add(path);
     if (timer) clearTimeout(timer);
     timer = setTimeout(start, debounceMs);
   };
 
-  const watcher: FSWatcher = watchFs(projectDir, { recursive: true }, onChange);
-  watcher.on('error', (error) => onEvent?.({ kind: 'crashed', changed: [], error }));
+  // chokidar, not fs.watch: Node's recursive watcher on Linux follows the inode it first saw, so after one atomic save
+  // (an editor writes a temporary file and renames it over the original) every later edit of that file went unseen.
+  const inOut = (path: string): boolean => {
+    const absolute = resolve(projectDir, path);
+    return absolute === outDir || absolute.startsWith(outDir + sep);
+  };
+  const watcher = watchFiles('.', { cwd: projectDir, ignoreInitial: true, atomic: true, ignored: inOut });
+  watcher.on('all', (_event, path) => onChange(path.split(sep).join('/')));
+  watcher.on('error', (error) => onEvent?.({ kind: 'crashed', changed: [], error: error instanceof Error ? error : new Error(String(error)) }));
+  const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
 
   busy = true;
-  running = round([]).finally(() => {
+  // Changes count from the moment the watcher knows the folder: the first round ends only when both are done.
+  running = Promise.all([round([]), ready]).then(() => undefined).finally(() => {
     busy = false;
     if (pending.size && !timer) start();
     else settle();
@@ -121,7 +128,7 @@ export function watch(options: WatchOptions): WatchHandle {
       if (timer) clearTimeout(timer);
       timer = undefined;
       pending.clear();
-      watcher.close();
+      await watcher.close();
       await running;
       settle();
     },
