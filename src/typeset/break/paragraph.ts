@@ -6,7 +6,7 @@ import type { StyledRun } from '../runs.js';
 import { breakOpportunities } from '../segment/breaks.js';
 import type { PageItem, TextItem } from '../types.js';
 import { breakLines, type LineSpan } from './lines.js';
-import { justifiedChunks } from './justify.js';
+import { justifyLine } from './justify.js';
 
 /** A line box: its items are positioned with y relative to the box's top. */
 export interface Line {
@@ -110,7 +110,9 @@ function placeLine(
 
   const items: TextItem[] = [];
   const emit = (run: StyledRun, str: string, at: number, w: number, characterSpacing: number): void => {
-    if (str.trim() === '') return; // a space alone draws nothing; its width is already in the positions
+    // A space alone draws nothing; its width is already in the positions. A widened one stays, so that what a line
+    // holds can be read back from its items (test/pdf/justify-check.ts).
+    if (str.trim() === '' && characterSpacing === 0) return;
     items.push({
       kind: 'text', text: str, font: run.font, size: run.size, x: at, y: baseline, width: w,
       characterSpacing, ...(run.link ? { link: run.link } : {}), ...(run.tag !== undefined ? { tag: run.tag } : {}),
@@ -118,16 +120,10 @@ function placeLine(
   };
 
   if (frame.align === 'justify' && !span.last && slack > 0) {
-    const chunks = justifiedChunks(pieces.map((p) => ({ text: p.text, run: p.run })), (run, str) => measurer.advance(run.font, str) * run.size);
-    const gaps = chunks.reduce((sum, c) => sum + c.gaps, 0);
-    // Chunks are drawn one by one, so their own widths (not the whole pieces') decide the spacing.
-    const chunked = chunks.reduce((sum, c) => sum + c.width, 0);
-    if (gaps > 0 && available > chunked) {
-      const extra = (available - chunked) / gaps;
+    const chunks = justifyLine(pieces, available, (run, str) => measurer.advance(run.font, str) * run.size);
+    if (chunks) {
       for (const chunk of chunks) {
-        const spacing = chunk.ideographic ? extra : 0;
-        emit(chunk.run, chunk.text, x, chunk.width + spacing * chunk.length, spacing);
-        x += chunk.width + extra * chunk.gaps;
+        emit(chunk.run, chunk.text, x + chunk.x, chunk.width + chunk.characterSpacing * [...chunk.text].length, chunk.characterSpacing);
       }
       return items;
     }

@@ -1,0 +1,102 @@
+/**
+ * Checks of justified CJK text, independent of the code that sets it:
+ * - line ends, read from a written PDF (pdftotext -bbox-layout): every line of a paragraph but its last ends at the
+ *   paragraph's right edge;
+ * - stretch, read from the paged letter: how much wider each gap between two characters is than the text's natural
+ *   advance, judged against a limit per kind of gap, and never inside a Latin word or a number.
+ */
+
+import type { Measurer } from '../../src/typeset/measure.js';
+import type { PagedLetter, TextItem } from '../../src/typeset/index.js';
+
+/** A line of the PDF that should have reached its paragraph's right edge and did not. */
+export interface ShortLine {
+  readonly paragraph: number;
+  readonly text: string;
+  readonly xMax: number;
+  readonly edge: number;
+}
+
+const LINE = /<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g;
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+const WORD = /<word [^>]*>([^<]*)<\/word>/g;
+
+/**
+ * Walk pdftotext's -bbox-layout lines through the source paragraphs (whitespace ignored) and report every line that
+ * does not end a paragraph yet ends more than `tolerance` points from `edge(paragraph)`. Lines matching `skip` (page
+ * numbers) are ignored. `checked` counts the non-final lines looked at, so a test can see the check had work to do;
+ * `unbreakable` counts lines left out because they are a piece of one word without CJK text (nothing may widen there).
+ */
+export function shortLines(
+  bboxHtml: string,
+  paragraphs: readonly string[],
+  edge: (paragraph: number) => number,
+  skip: RegExp,
+  tolerance = 0.5,
+): { short: ShortLine[]; checked: number; unbreakable: number } {
+  const chars: { ch: string; paragraph: number; last: boolean }[] = [];
+  paragraphs.forEach((p, paragraph) => {
+    const letters = [...p.replace(/\s+/gu, '')];
+    letters.forEach((ch, i) => chars.push({ ch, paragraph, last: i === letters.length - 1 }));
+  });
+  const short: ShortLine[] = [];
+  let checked = 0;
+  let unbreakable = 0;
+  let at = 0;
+  for (const [, , xMax, inner] of bboxHtml.matchAll(LINE)) {
+    const text = [...inner!.matchAll(WORD)].map((w) => unescape(w[1]!)).join(' ');
+    const letters = [...text.replace(/\s+/gu, '')];
+    if (letters.length === 0 || skip.test(letters.join(''))) continue;
+    if (!letters.every((ch, i) => chars[at + i]?.ch === ch)) {
+      throw new Error(`PDF line "${text}" does not follow the source at "${chars.slice(at, at + 20).map((c) => c.ch).join('')}"`);
+    }
+    const end = chars[at + letters.length - 1]!;
+    at += letters.length;
+    if (end.last) continue;
+    // One unbreakable word cut to fit (a long URL): it has no gap that may widen, so it cannot be justified.
+    if (!/\s/u.test(text) && !CJK.test(text)) {
+      unbreakable++;
+      continue;
+    }
+    checked++;
+    const right = edge(end.paragraph);
+    if (Math.abs(Number(xMax) - right) > tolerance) short.push({ paragraph: end.paragraph, text, xMax: Number(xMax), edge: right });
+  }
+  if (at !== chars.length) throw new Error(`the PDF ends before the source, at "${chars.slice(at, at + 20).map((c) => c.ch).join('')}"`);
+  return { short, checked, unbreakable };
+}
+
+function unescape(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** One gap between two neighbouring characters of a line, and how much wider than natural it was set, in em. */
+export interface Gap {
+  readonly before: string;
+  readonly after: string;
+  readonly stretch: number;
+}
+
+/**
+ * Every gap between two characters on every line of the letter: within an item, its character spacing; between two
+ * items, the distance from where the first item's natural advance ends to where the next one starts.
+ */
+export function gaps(letter: PagedLetter, measurer: Measurer): Gap[] {
+  const out: Gap[] = [];
+  for (const page of letter.pages) {
+    const lines = new Map<number, TextItem[]>();
+    for (const item of page.items) if (item.kind === 'text') lines.set(item.y, [...(lines.get(item.y) ?? []), item]);
+    for (const items of lines.values()) {
+      items.sort((a, b) => a.x - b.x);
+      items.forEach((item, i) => {
+        const chars = [...item.text];
+        for (let c = 0; c + 1 < chars.length; c++) out.push({ before: chars[c]!, after: chars[c + 1]!, stretch: item.characterSpacing / item.size });
+        const next = items[i + 1];
+        if (!next) return;
+        const natural = measurer.advance(item.font, item.text) * item.size + item.characterSpacing * (chars.length - 1);
+        out.push({ before: chars[chars.length - 1]!, after: [...next.text][0]!, stretch: (next.x - item.x - natural) / item.size });
+      });
+    }
+  }
+  return out;
+}
