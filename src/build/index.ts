@@ -34,6 +34,8 @@ export interface BuildOptions {
   readonly shard?: Shard;
   /** Sign every document with this PKCS#12 file; the password comes from the caller, never from argv. */
   readonly sign?: { readonly p12: string; readonly password: string };
+  /** `--tsa URL`: an RFC 3161 time-stamp on each signature (B-T); the authority is asked once before anything renders. */
+  readonly tsa?: string;
   /** Write PDFs as PDF/A-2b. */
   readonly pdfa?: boolean;
   /** Every warning is an error (exit 2, nothing written), as with `letter check --strict`. */
@@ -101,6 +103,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   if (options.strict && prepared.warnings.length) return failed(prepared.warnings.map((w) => ({ ...w, severity: 'error' as const })), []);
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
+  if (key && options.tsa) await probeTsa(options.tsa);
   // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
   const now = options.now ?? new Date();
   const signing = key ? signingTimeFor(signingInstant(now, options.env), key.validity, options.sign?.p12) : undefined;
@@ -131,7 +134,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       const signingTime = signing?.at;
       const signatureField = key && signingTime && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key, signingTime) : undefined;
       const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
-      const signed = signingTime ? { signingTime, ...(signatureField ? { signatureField } : {}) } : {};
+      const signed = signingTime ? { signingTime, ...(signatureField ? { signatureField } : {}), ...(options.tsa ? { tsa: options.tsa } : {}) } : {};
       const holder = holderProvenance(project, job.recipient, job.lang);
       return { job, task: { doc, format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) }, ...(holder ? { holder } : {}) };
     });
@@ -182,6 +185,15 @@ function readP12(file: string): Uint8Array {
 async function openKey(bytes: Uint8Array, sign: NonNullable<BuildOptions['sign']>) {
   const { loadP12 } = await import('../sign/index.js');
   return loadP12(bytes, sign.password, sign.p12);
+}
+
+/** The time-stamp authority answers a request correctly, or the build stops before anything is written (exit 2). */
+async function probeTsa(url: string): Promise<void> {
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) {
+    throw new LetterError(problem('usage', `--tsa '${url}' is not an http:// or https:// URL`, {}, 'give the URL of an RFC 3161 time-stamp authority, e.g. --tsa https://freetsa.org/tsr'));
+  }
+  const [{ stampDigest }, { createHash }] = await Promise.all([import('../sign/stamp.js'), import('node:crypto')]);
+  await stampDigest(url, createHash('sha256').update('letter: is the time-stamp authority there?').digest());
 }
 
 function pick<T extends object, K extends keyof T>(o: T, ...keys: K[]): Partial<Pick<T, K>> {

@@ -16,6 +16,8 @@ export interface RenderTask {
   readonly signatureField?: SignatureFieldSpec;
   /** When a signed build's signatures are made (the build's clock or SOURCE_DATE_EPOCH, within the certificate's validity). */
   readonly signingTime?: Date;
+  /** `--tsa URL`: time-stamp each signature there (PAdES/XAdES/CAdES B-T). */
+  readonly tsa?: string;
   /** Write the PDF as PDF/A-2b (`--pdfa`). */
   readonly pdfa?: boolean;
 }
@@ -44,7 +46,7 @@ export async function renderDocument(task: RenderTask, fonts: FontBook, key?: Si
     if (!key || !signingTime || !task.signatureField) return unsigned;
     const { bytes, pages } = await renderPdf(doc, { fonts, signatureField: task.signatureField, ...pdfa });
     const { signPdf } = await import('../sign/index.js');
-    return { bytes: await signPdf(bytes, key, { signingTime }), pages, unsignedSha256: sha256(unsigned.bytes) };
+    return { bytes: await signPdf(bytes, key, { signingTime, ...tsa(task) }), pages, unsignedSha256: sha256(unsigned.bytes) };
   }
   const { renderDocx } = await import('../render/docx/index.js');
   // The letter's own page count: the DOCX numbers its pages (page 1 too) only when the letter runs past one, as the PDF.
@@ -52,9 +54,11 @@ export async function renderDocument(task: RenderTask, fonts: FontBook, key?: Si
   const { bytes } = await renderDocx(doc, { fonts, typesetPages: pages });
   if (!key || !signingTime) return { bytes, pages };
   const { signDocx } = await import('../sign/index.js');
-  const signed = await signDocx(bytes, key, { signingTime });
+  const signed = await signDocx(bytes, key, { signingTime, ...tsa(task) });
   return { bytes: signed.docx, pages, p7s: signed.p7s, unsignedSha256: sha256(bytes) };
 }
+
+const tsa = (task: RenderTask): { tsa?: string } => (task.tsa ? { tsa: task.tsa } : {});
 
 /**
  * A DOCX's pages for the manifest: those of the same letter as letter lays it out (the PDF's). A word processor lays

@@ -4,8 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, isLetterError, LetterError, problem } from '../diag/index.js';
 import { TOOL_VERSION } from '../tool/index.js';
-import { counted, jsonCommand, jsonDiagnostic, printDiagnostics, printInternalError, printJson, printJsonFailure, usageFromCommander } from './report.js';
+import { counted, jsonCommand, jsonDiagnostic, printDiagnostics, printInternalError, printJson, printJsonFailure, usageFromCommander, withoutOptionValues } from './report.js';
 import { progressReporter } from './progress.js';
+import { verifyText } from './verify-text.js';
 import type { BuildOptions } from '../build/index.js';
 import type { RecipientMatch } from '../recipients.js';
 
@@ -24,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Turn one structured letter into signed PDF and DOCX letters in Korean, English and Chinese.')
     .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => (json ? undefined : write(s)) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => (json ? undefined : write(withoutOptionValues(s))) });
 
   program
     .command('build')
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--sign', 'sign every document (needs --p12)')
     .option('--p12 <file>', 'PKCS#12 file with the signing key; password from LETTER_P12_PASSWORD')
     .option('--p12-password-file <file>', 'read the PKCS#12 password from this file')
+    .option('--tsa <url>', 'time-stamp each signature at this RFC 3161 authority (PAdES/XAdES B-T)')
     .option('--pdfa', 'write PDF/A-2b')
     .option('-j, --jobs <n>', 'parallel workers (default: one per core for 100 or more documents, else 1)')
     .option('--shard <k/n>', 'build only the K-th of N parts of the job list')
@@ -109,13 +111,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('check signatures and hashes')
     .argument('[files...]', 'signed PDF or DOCX files')
     .option('--manifest <file>', 'recheck every file a manifest lists')
+    .option('--trust <file>', 'PEM file of a CA (or signer) certificate to trust; repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--json', 'print JSON')
-    .action(async (files: string[], opts: { manifest?: string; json?: boolean }) => {
+    .action(async (files: string[], opts: { manifest?: string; trust?: string[]; json?: boolean }) => {
       const { verify } = await import('../index.js');
       if (!files.length && !opts.manifest) throw new LetterError(problem('usage', 'give files to verify, or --manifest FILE', {}, 'e.g. letter verify dist/cn/*.pdf, or letter verify --manifest dist/manifest.json'));
-      const result = await verify({ files, ...(opts.manifest ? { manifest: opts.manifest } : {}) });
+      const result = await verify({ files, ...(opts.manifest ? { manifest: opts.manifest } : {}), ...(opts.trust ? { trust: opts.trust } : {}) });
       if (opts.json) printJson(result);
-      else for (const r of result.reports) process.stdout.write(`${r.valid ? 'valid  ' : 'INVALID'} ${r.file}${r.signer ? ` — signed by ${r.signer}` : ''}${r.signingTime ? ` at ${r.signingTime}` : ''}${r.problems.length ? ` — ${r.problems.join('; ')}` : ''}\n`);
+      else for (const r of result.reports) process.stdout.write(verifyText(r));
       status = result.ok ? EXIT.OK : EXIT.PARTIAL;
     });
 
@@ -165,6 +168,7 @@ interface BuildFlags {
   sign?: boolean;
   p12?: string;
   p12PasswordFile?: string;
+  tsa?: string;
   pdfa?: boolean;
   jobs?: string;
   shard?: string;
@@ -193,6 +197,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     if (password === undefined) usage('no password for the PKCS#12 file', 'set LETTER_P12_PASSWORD or give --p12-password-file FILE');
     sign = { p12: flags.p12!, password: password! };
   }
+  if (flags.tsa !== undefined && !sign) usage('--tsa time-stamps signatures, so it needs --sign --p12 FILE', 'add --sign --p12 FILE, or leave --tsa out');
   const options = {
     dir,
     ...(flags.out ? { out: flags.out } : {}),
@@ -202,6 +207,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     ...(shard ? { shard } : {}),
     ...(jobs ? { jobs } : {}),
     ...(sign ? { sign } : {}),
+    ...(flags.tsa !== undefined ? { tsa: flags.tsa } : {}),
     ...(flags.pdfa ? { pdfa: true } : {}),
     keepGoing: Boolean(flags.keepGoing),
     ...(flags.strict ? { strict: true } : {}),
@@ -264,7 +270,8 @@ function readPasswordFile(file: string): string {
   try {
     return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
   } catch {
-    throw new LetterError(problem('usage', `cannot read the password file '${file}'`, {}, 'check the path given to --p12-password-file'));
+    // The path is not echoed: a password typed where the path goes must not reach a log.
+    throw new LetterError(problem('usage', 'cannot read the file given to --p12-password-file', {}, 'check its path (it is not shown here, in case a password was given instead)'));
   }
 }
 

@@ -48,7 +48,19 @@ export function printJsonFailure(command: JsonCommand, errors: readonly Diagnost
 
 /** Commander's own parse error ("error: unknown option '--bogus'") as a usage diagnostic. */
 export function usageFromCommander(message: string, command: string): Diagnostic {
-  return problem('usage', message.replace(/^error:\s*/, '').trim(), {}, `see \`letter ${command} --help\` for the arguments and options`);
+  const password = /unknown option '--[^'=]*pass/i.test(message);
+  const hint = password
+    ? 'the PKCS#12 password comes from LETTER_P12_PASSWORD or --p12-password-file FILE, never from the command line'
+    : `see \`letter ${command} --help\` for the arguments and options`;
+  return problem('usage', withoutOptionValues(message).replace(/^error:\s*/, '').trim(), {}, hint);
+}
+
+/**
+ * Commander's message with the values of `--option=value` left out: a value may be a secret
+ * (`--p12-password=…`), and CI logs are public.
+ */
+export function withoutOptionValues(message: string): string {
+  return message.replace(/'(--?[^'=\s]+)=[^']*'/g, "'$1=…' (value not shown)");
 }
 
 /** `1 document`, `3 documents`. */

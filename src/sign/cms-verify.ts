@@ -1,22 +1,30 @@
 /** Checking a detached CMS SignedData against the bytes it claims to sign: digest, signature, signer. */
 
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
 import { fromDer, issuerAndSerial, OID, toDer } from './cms.js';
+import { asn1TimeToIso, bytesOf, children, isContext, oidOf, type Asn1 } from './der.js';
 import { commonName } from './p12.js';
 import { signingTimeProblem, validityOf } from './signing-time.js';
 
-type Asn1 = forge.asn1.Asn1;
-const { asn1 } = forge;
 
 /** What a detached CMS says about the content it was checked against. */
 export interface CmsCheck {
   /** The digest matches the content and the signature verifies with the signer certificate's key. */
   readonly valid: boolean;
+  /** The digest matches and the signature value verifies (whatever else is wrong). */
+  readonly intact?: boolean;
   readonly signer?: string;
   /** ISO 8601, from the signing-time attribute when there is one. */
   readonly signingTime?: string;
   readonly problems: string[];
+  /** DER of the signer certificate, when found. */
+  readonly signerCertificate?: Uint8Array;
+  /** DER of every certificate in the CMS. */
+  readonly certificates?: readonly Uint8Array[];
+  /** The signature value a signature time-stamp covers. */
+  readonly signatureValue?: Buffer;
+  /** The signature-time-stamp-token unsigned attribute (DER ContentInfo), when there is one. */
+  readonly timeStampToken?: Uint8Array;
 }
 
 const HASHES: Readonly<Record<string, string>> = {
@@ -26,12 +34,6 @@ const HASHES: Readonly<Record<string, string>> = {
   '1.3.14.3.2.26': 'sha1',
 };
 
-const children = (node: Asn1 | undefined): Asn1[] => (node && Array.isArray(node.value) ? node.value : []);
-const oidOf = (node: Asn1 | undefined): string =>
-  node && typeof node.value === 'string' ? asn1.derToOid(forge.util.createBuffer(node.value)) : '';
-const bytesOf = (node: Asn1 | undefined): Buffer => Buffer.from(node && typeof node.value === 'string' ? node.value : '', 'binary');
-const isContext = (node: Asn1 | undefined, tag: number): boolean =>
-  node !== undefined && node.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === tag;
 
 /** Where the signature lives may claim the signing time outside the CMS: a PDF's /M (PAdES has no signing-time attribute). */
 export interface CmsContext {
@@ -63,6 +65,10 @@ function check(cms: Uint8Array, content: readonly Uint8Array[], context: CmsCont
   const hashName = HASHES[oidOf(children(si[2])[0])];
   const attrsNode = isContext(si[3], 0) ? si[3] : undefined;
   const signature = bytesOf(si[attrsNode ? 5 : 4]);
+  const unsignedNode = si.slice(attrsNode ? 6 : 5).find((n) => isContext(n, 1));
+  const stampAttr = children(unsignedNode).find((a) => oidOf(children(a)[0]) === OID.signatureTimeStampToken);
+  const stampNode = children(children(stampAttr)[1])[0];
+  const timeStampToken = stampNode ? toDer(stampNode) : undefined;
   if (!hashName) return { valid: false, problems: [...problems, 'unsupported digest algorithm'] };
 
   const certDer = certificates.find((der) => matchesSid(der, sid));
@@ -107,7 +113,17 @@ function check(cms: Uint8Array, content: readonly Uint8Array[], context: CmsCont
     const wrong = claimed === undefined ? undefined : signingTimeProblem(claimed, validityOf(cert));
     if (wrong) problems.push(wrong);
   }
-  return { valid: digestOk && signatureOk && problems.length === 0, signer, ...(signingTime ? { signingTime } : {}), problems };
+  return {
+    valid: digestOk && signatureOk && problems.length === 0,
+    intact: digestOk && signatureOk,
+    signer,
+    ...(signingTime ? { signingTime } : {}),
+    problems,
+    signerCertificate: certDer,
+    certificates,
+    signatureValue: signature,
+    ...(timeStampToken ? { timeStampToken } : {}),
+  };
 }
 
 /** Whether the certificate is the one the SignerIdentifier names by issuer and serial number. */
@@ -118,10 +134,4 @@ function matchesSid(certDer: Buffer, sid: Asn1 | undefined): boolean {
   if (!issuer || !serial) return false;
   const cert = issuerAndSerial(certDer);
   return toDer(issuer).equals(toDer(cert.issuer)) && toDer(serial).equals(toDer(cert.serial));
-}
-
-function asn1TimeToIso(node: Asn1): string | undefined {
-  const text = typeof node.value === 'string' ? node.value : '';
-  const date = node.type === asn1.Type.UTCTIME ? asn1.utcTimeToDate(text) : asn1.generalizedTimeToDate(text);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().replace('.000Z', 'Z');
 }

@@ -17,6 +17,7 @@ export const OID = {
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const;
 
 export interface CmsOptions {
@@ -92,19 +93,26 @@ function signedAttributes(digest: Uint8Array, signer: SignerId, opts: CmsOptions
     .map(({ attr }) => attr);
 }
 
-/**
- * A detached CMS SignedData over `content` (or over several pieces of it, as a PDF's byte ranges), SHA-256 with RSA.
- * Deterministic: RSA PKCS#1 v1.5 has no randomness, and the only time in it is `opts.signingTime`.
- */
-export function signDetached(content: Uint8Array | readonly Uint8Array[], key: SigningKey, opts: CmsOptions = {}): Buffer {
+/** The signer's part of a CMS before it is assembled: its signed attributes and the signature value over them. */
+interface SignedParts {
+  readonly signer: SignerId;
+  readonly attrs: Asn1[];
+  readonly signature: Buffer;
+}
+
+function signParts(content: Uint8Array | readonly Uint8Array[], key: SigningKey, opts: CmsOptions): SignedParts {
   const hash = createHash('sha256');
   for (const piece of Array.isArray(content) ? content : [content as Uint8Array]) hash.update(piece);
   const signer: SignerId = { der: key.certificate, ...issuerAndSerial(key.certificate) };
   const attrs = signedAttributes(hash.digest(), signer, opts);
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] IMPLICIT they are stored under.
-  const signature = rsaSign('sha256', toDer(set(attrs)), key.privateKey);
+  return { signer, attrs, signature: rsaSign('sha256', toDer(set(attrs)), key.privateKey) };
+}
 
+function assemble({ signer, attrs, signature }: SignedParts, key: SigningKey, timeStampToken?: Uint8Array): Buffer {
   const sha256 = seq([oid(OID.sha256), nul()]);
+  // unsignedAttrs [1] IMPLICIT: the signature time-stamp (CAdES/PAdES B-T), over the signature value below.
+  const unsigned = timeStampToken ? [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 1, true, [attribute(OID.signatureTimeStampToken, fromDer(timeStampToken))])] : [];
   const signerInfo = seq([
     integer(1),
     seq([signer.issuer, signer.serial]),
@@ -112,6 +120,7 @@ export function signDetached(content: Uint8Array | readonly Uint8Array[], key: S
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, attrs),
     seq([oid(OID.rsaEncryption), nul()]),
     octets(signature),
+    ...unsigned,
   ]);
   const certificates = [key.certificate, ...key.chain].map((der) => fromDer(der));
   const signedData = seq([
@@ -122,4 +131,26 @@ export function signDetached(content: Uint8Array | readonly Uint8Array[], key: S
     set([signerInfo]),
   ]);
   return toDer(seq([oid(OID.signedData), explicit(0, [signedData])]));
+}
+
+/**
+ * A detached CMS SignedData over `content` (or over several pieces of it, as a PDF's byte ranges), SHA-256 with RSA.
+ * Deterministic: RSA PKCS#1 v1.5 has no randomness, and the only time in it is `opts.signingTime`.
+ */
+export function signDetached(content: Uint8Array | readonly Uint8Array[], key: SigningKey, opts: CmsOptions = {}): Buffer {
+  return assemble(signParts(content, key, opts), key);
+}
+
+/**
+ * The same CMS with a signature time-stamp (CAdES/PAdES B-T): `stamp` gets the signature value and returns an RFC 3161
+ * token over it, already checked. Not deterministic: the token carries the authority's time.
+ */
+export async function signDetachedStamped(
+  content: Uint8Array | readonly Uint8Array[],
+  key: SigningKey,
+  opts: CmsOptions,
+  stamp: (signatureValue: Buffer) => Promise<Uint8Array>,
+): Promise<Buffer> {
+  const parts = signParts(content, key, opts);
+  return assemble(parts, key, await stamp(parts.signature));
 }

@@ -4,7 +4,8 @@ import { createHash, verify as verifySignature, X509Certificate } from 'node:cry
 import { C14nCanonicalization, findAncestorNs } from 'xml-crypto';
 import { isUnsignedPart } from './docx.js';
 import { decode, NS, parseXml, RELATIONSHIP_TRANSFORM, transformedRelationships } from './docx-opc.js';
-import { canonicalById, DSIG } from './docx-xmldsig.js';
+import { canonicalById, DSIG, signatureValueDigest } from './docx-xmldsig.js';
+import { assessSignature, type SignatureReport, type VerifyOptions } from './assess.js';
 import { commonName } from './p12.js';
 import { signedReport, unsignedReport, type VerifyReport } from './report.js';
 import { signingTimeProblem, validityOf } from './signing-time.js';
@@ -30,7 +31,7 @@ const digestOf = (algorithm: string | null, data: Uint8Array | string): string |
 };
 
 /** Checks every package signature in a DOCX; valid only when all verify and together they cover every part. */
-export function verifyDocx(file: string, docx: Uint8Array): VerifyReport {
+export function verifyDocx(file: string, docx: Uint8Array, opts: VerifyOptions = {}): VerifyReport {
   let parts: Map<string, Uint8Array>;
   try {
     parts = readZip(docx);
@@ -44,11 +45,26 @@ export function verifyDocx(file: string, docx: Uint8Array): VerifyReport {
   const covered = new Set<string>();
   let signer: string | undefined;
   let signingTime: string | undefined;
+  const signatures: SignatureReport[] = [];
   for (const sigPart of sigParts) {
     const label = sigParts.length > 1 ? `${sigPart}: ` : '';
     try {
-      const result = checkSignature(decode(parts.get(sigPart)!), parts, covered);
-      problems.push(...result.problems.map((p) => label + p));
+      const xml = decode(parts.get(sigPart)!);
+      const result = checkSignature(xml, parts, covered);
+      const report = assessSignature(
+        {
+          form: 'XAdES',
+          intact: result.intact,
+          certificates: result.certificate ? [result.certificate] : [],
+          problems: result.problems,
+          ...(result.certificate ? { signerCertificate: result.certificate } : {}),
+          ...(result.signingTime ? { claimedTime: result.signingTime } : {}),
+          ...(result.timeStampToken ? { timeStampToken: result.timeStampToken, stampedDigest: signatureValueDigest(xml) } : {}),
+        },
+        opts,
+      );
+      signatures.push(report);
+      problems.push(...report.problems.map((p) => label + p));
       signer ??= result.signer;
       signingTime ??= result.signingTime;
     } catch (e) {
@@ -58,13 +74,18 @@ export function verifyDocx(file: string, docx: Uint8Array): VerifyReport {
   for (const part of parts.keys()) {
     if (!isUnsignedPart(part) && !covered.has(part)) problems.push(`the part ${part} is not covered by the signature`);
   }
-  return signedReport(file, 'docx', problems, { signer, signingTime });
+  return signedReport(file, 'docx', problems, { signer, signingTime, signatures });
 }
 
 interface SignatureCheck {
   problems: string[];
+  /** Every signed object and part matched its digest and the signature value verified. */
+  intact: boolean;
   signer?: string;
   signingTime?: string;
+  certificate?: Uint8Array;
+  /** The XAdES-T SignatureTimeStamp's token, when there is one. */
+  timeStampToken?: Uint8Array;
 }
 
 function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, covered: Set<string>): SignatureCheck {
@@ -72,7 +93,7 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
   const root = doc.documentElement;
   const problems: string[] = [];
   const signedInfo = first(root, 'SignedInfo');
-  if (!signedInfo) return { problems: ['no SignedInfo'] };
+  if (!signedInfo) return { problems: ['no SignedInfo'], intact: false };
 
   // 1. Each SignedInfo reference points at an element of this signature (#Id) whose canonical form must match.
   const signedIds = new Set<string>();
@@ -100,8 +121,11 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
   const certText = first(root, 'X509Certificate')?.textContent?.replace(/\s+/g, '') ?? '';
   const time = root.getElementsByTagNameNS(NS.digsig, 'Value')[0]?.textContent?.trim();
   let signer: string | undefined;
+  let certificate: Uint8Array | undefined;
+  let valueOk = false;
   try {
     const cert = new X509Certificate(Buffer.from(certText, 'base64'));
+    certificate = cert.raw;
     signer = commonName(cert);
     // The same rule as a PDF's /M and a CMS signing-time: the claimed time lies within the certificate's validity.
     const wrongTime = time ? signingTimeProblem(time, validityOf(cert)) : undefined;
@@ -115,15 +139,23 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
         ancestorNamespaces: findAncestorNs(doc, "//*[local-name()='SignedInfo']"),
       });
       const value = Buffer.from(first(root, 'SignatureValue')?.textContent?.replace(/\s+/g, '') ?? '', 'base64');
-      if (!verifySignature(method, Buffer.from(canonical, 'utf8'), cert.publicKey, value)) {
-        problems.push('the signature value does not verify with the signer certificate');
-      }
+      valueOk = verifySignature(method, Buffer.from(canonical, 'utf8'), cert.publicKey, value);
+      if (!valueOk) problems.push('the signature value does not verify with the signer certificate');
     }
   } catch {
     problems.push('the signer certificate in KeyInfo cannot be read');
   }
 
-  return { problems, ...(signer ? { signer } : {}), ...(time ? { signingTime: time } : {}) };
+  const changed = problems.some((p) => / changed after signing| is missing|not in a signed object/.test(p));
+  const stamp = root.getElementsByTagNameNS(DSIG.xades, 'EncapsulatedTimeStamp')[0]?.textContent?.replace(/\s+/g, '');
+  return {
+    problems,
+    intact: valueOk && !changed,
+    ...(signer ? { signer } : {}),
+    ...(time ? { signingTime: time } : {}),
+    ...(certificate ? { certificate } : {}),
+    ...(stamp ? { timeStampToken: Buffer.from(stamp, 'base64') } : {}),
+  };
 }
 
 /** One Manifest reference: `/word/document.xml?ContentType=…`, raw bytes or RelationshipTransform + C14N. */

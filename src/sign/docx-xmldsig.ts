@@ -143,3 +143,30 @@ export function signatureXml(entries: readonly ManifestEntry[], key: SigningKey,
   const value = rsaSign('sha256', Buffer.from(canonical, 'utf8'), key.privateKey).toString('base64');
   return wrap(info, value);
 }
+
+/**
+ * What XAdES's SignatureTimeStamp covers: the SHA-256 of the canonical (inclusive C14N) ds:SignatureValue element.
+ * `xml` is a finished signature part.
+ */
+export function signatureValueDigest(xml: string): Buffer {
+  const doc = parseXml(xml);
+  const value = doc.getElementsByTagNameNS(DSIG.ns, 'SignatureValue')[0]!;
+  const canonical = new C14nCanonicalization().process(value as unknown as Node, {
+    ancestorNamespaces: findAncestorNs(doc, "//*[local-name()='SignatureValue']"),
+  });
+  return createHash('sha256').update(canonical, 'utf8').digest();
+}
+
+/**
+ * The signature part with an XAdES-T SignatureTimeStamp in UnsignedProperties. The QualifyingProperties' object is
+ * not itself referenced by SignedInfo (only SignedProperties is), so adding it leaves the signature valid.
+ */
+export function withSignatureTimeStamp(xml: string, token: Uint8Array): string {
+  const stamp =
+    `<xd:UnsignedProperties><xd:UnsignedSignatureProperties><xd:SignatureTimeStamp>` +
+    `<CanonicalizationMethod Algorithm="${DSIG.c14n}"/><xd:EncapsulatedTimeStamp>${Buffer.from(token).toString('base64')}</xd:EncapsulatedTimeStamp>` +
+    `</xd:SignatureTimeStamp></xd:UnsignedSignatureProperties></xd:UnsignedProperties>`;
+  const end = '</xd:QualifyingProperties>';
+  const at = xml.lastIndexOf(end);
+  return `${xml.slice(0, at)}${stamp}${xml.slice(at)}`;
+}

@@ -1,7 +1,7 @@
 /** Signing a DOCX: an OOXML package signature inside it, and a detached CMS (.p7s) over the signed file. */
 
 import { LetterError, problem } from '../diag/index.js';
-import { signDetached } from './cms.js';
+import { signDetached, signDetachedStamped } from './cms.js';
 import {
   CONTENT_TYPE,
   contentTypeOf,
@@ -15,7 +15,8 @@ import {
   withRelationship,
   withSignatureContentTypes,
 } from './docx-opc.js';
-import { sha256Base64, signatureXml, type ManifestEntry } from './docx-xmldsig.js';
+import { sha256Base64, signatureValueDigest, signatureXml, withSignatureTimeStamp, type ManifestEntry } from './docx-xmldsig.js';
+import { stampDigest, timeStamper } from './stamp.js';
 import type { SigningKey } from './p12.js';
 import { readZip, writeZip } from '../zip/index.js';
 
@@ -37,7 +38,7 @@ export function isUnsignedPart(part: string): boolean {
 export async function signDocx(
   docx: Uint8Array,
   key: SigningKey,
-  opts: { signingTime: Date },
+  opts: { signingTime: Date; tsa?: string },
 ): Promise<{ docx: Uint8Array; p7s: Uint8Array }> {
   const parts = readZipOrFail(docx);
   if ([...parts.keys()].some((p) => p.startsWith('_xmlsignatures/'))) {
@@ -78,12 +79,17 @@ export async function signDocx(
   // 3. The signature part and its wiring; new parts go last, in a fixed order, so the zip is stable.
   parts.set(ORIGIN, new Uint8Array(0));
   parts.set(ORIGIN_RELS, encode(relsPart([{ id: 'rId1', type: REL_TYPE.signature, target: 'sig1.xml' }])));
-  parts.set(SIGNATURE, encode(signatureXml(entries, key, opts.signingTime)));
+  let xml = signatureXml(entries, key, opts.signingTime);
+  // XAdES-T: a time-stamp over the signature value, checked before anything is written.
+  if (opts.tsa) xml = withSignatureTimeStamp(xml, (await stampDigest(opts.tsa, signatureValueDigest(xml))).token);
+  parts.set(SIGNATURE, encode(xml));
   // Entries dated 1980-01-01 and all deflated: the signed package's bytes as they have been since signing landed.
   const signed = writeZip(parts, { when: SIGNED_ZIP_DATE, level: () => 6 });
 
   // 4. The detached CMS over the finished file, for readers that check a .p7s rather than the package signature.
-  const p7s = signDetached(signed, key, { signingTime: opts.signingTime });
+  const p7s = opts.tsa
+    ? await signDetachedStamped(signed, key, { signingTime: opts.signingTime }, timeStamper(opts.tsa))
+    : signDetached(signed, key, { signingTime: opts.signingTime });
   return { docx: signed, p7s: new Uint8Array(p7s) };
 }
 

@@ -6,3 +6,5 @@ export { signDocx } from './docx.js';
 export { verifyFile } from './verify.js';
 export { signingTimeFor, type SigningTime, type Validity } from './signing-time.js';
 export type { VerifyReport } from './report.js';
+export type { SignatureReport, SignatureLevel, VerifyOptions } from './assess.js';
+export { certificatesFromPem } from './trust.js';

@@ -4,6 +4,7 @@ import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { LetterError, problem } from '../diag/index.js';
 import { validityOf, type Validity } from './signing-time.js';
+import { keyUsageProblem } from './trust.js';
 
 /** A parsed PKCS#12: what both signers need. Holds no password. */
 export interface SigningKey {
@@ -71,6 +72,8 @@ export function loadP12(bytes: Uint8Array, password: string, file: string): Sign
   const der = (cert: forge.pki.Certificate): Uint8Array =>
     Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   const certificate = der(signer);
+  const usage = keyUsageProblem(certificate);
+  if (usage) return fail(usage, 'use a certificate issued for signing documents (key usage digitalSignature or nonRepudiation)');
   const x509 = new X509Certificate(certificate);
   const organisation = subjectFields(x509.subject).get('O');
   return {

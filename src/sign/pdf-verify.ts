@@ -1,12 +1,14 @@
 /** Checking a signed PDF: byte ranges, the CMS over them, signer, claimed time, bytes appended after signing. */
 
+import { assessSignature, type SignatureReport, type VerifyOptions } from './assess.js';
 import { verifyDetached } from './cms-verify.js';
 import { signedReport, unsignedReport, type VerifyReport } from './report.js';
+import { signatureDigest } from './tsp.js';
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 
 /** Checks every signature of a PDF; the report is valid only when all are valid and cover the whole file. */
-export function verifyPdf(file: string, pdf: Uint8Array): VerifyReport {
+export function verifyPdf(file: string, pdf: Uint8Array, opts: VerifyOptions = {}): VerifyReport {
   const bytes = Buffer.from(pdf);
   // latin1 keeps one character per byte, so string offsets are byte offsets.
   const text = bytes.toString('latin1');
@@ -15,6 +17,7 @@ export function verifyPdf(file: string, pdf: Uint8Array): VerifyReport {
   let signingTime: string | undefined;
   let modifiedAfterSigning = false;
   let count = 0;
+  const signatures: SignatureReport[] = [];
 
   for (const match of text.matchAll(BYTE_RANGE)) {
     const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
@@ -27,7 +30,20 @@ export function verifyPdf(file: string, pdf: Uint8Array): VerifyReport {
     const cms = Buffer.from(text.slice(b + 1, c - 1), 'hex');
     const claimed = claimedTime(text, match.index);
     const check = verifyDetached(cms, [bytes.subarray(a, a + b), bytes.subarray(c, c + d)], claimed ? { claimedTime: claimed } : {});
-    problems.push(...check.problems.map((p) => label + p));
+    const report = assessSignature(
+      {
+        form: 'PAdES',
+        intact: check.intact ?? false,
+        certificates: check.certificates ?? [],
+        problems: check.problems,
+        ...(check.signerCertificate ? { signerCertificate: check.signerCertificate } : {}),
+        ...(claimed ? { claimedTime: claimed } : {}),
+        ...(check.timeStampToken ? { timeStampToken: check.timeStampToken, stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)) } : {}),
+      },
+      opts,
+    );
+    signatures.push(report);
+    problems.push(...report.problems.map((p) => label + p));
     signer ??= check.signer;
     signingTime ??= claimed ?? check.signingTime;
     // A later revision appended after the signed range is what "modified after signing" means (pdfsig's
@@ -37,7 +53,7 @@ export function verifyPdf(file: string, pdf: Uint8Array): VerifyReport {
 
   if (count === 0) return unsignedReport(file, 'pdf', 'the PDF has no signature');
   if (modifiedAfterSigning) problems.push('bytes were appended after the last signature (the document was modified after signing)');
-  return signedReport(file, 'pdf', problems, { signer, signingTime, modifiedAfterSigning });
+  return signedReport(file, 'pdf', problems, { signer, signingTime, modifiedAfterSigning, signatures });
 }
 
 /** The /M of the signature dictionary holding this ByteRange, as ISO 8601 (PAdES puts the claimed time there). */

@@ -2,22 +2,26 @@
 
 import { SignPdf, Signer } from '@signpdf/signpdf';
 import { LetterError, problem } from '../diag/index.js';
-import { signDetached } from './cms.js';
+import { signDetached, signDetachedStamped } from './cms.js';
 import type { SigningKey } from './p12.js';
+import { timeStamper } from './stamp.js';
 
 /**
  * A @signpdf Signer over an already parsed key. signer-p12 would re-parse the P12 (and so keep the password) and
  * cannot add the ESS signing-certificate-v2 attribute that ETSI.CAdES.detached requires.
  */
 class KeySigner extends Signer {
-  constructor(private readonly key: SigningKey) {
+  constructor(
+    private readonly key: SigningKey,
+    private readonly tsa?: string,
+  ) {
     super();
   }
 
   override async sign(pdfBuffer: Buffer): Promise<Buffer> {
     // PAdES baseline (ETSI EN 319 142-1 §5.2): no signing-time attribute in the CMS; the claimed time is the
-    // dictionary's /M, which the placeholder already carries.
-    return signDetached(pdfBuffer, this.key);
+    // dictionary's /M, which the placeholder already carries. With a TSA: B-T, a time-stamp over the signature value.
+    return this.tsa ? signDetachedStamped(pdfBuffer, this.key, {}, timeStamper(this.tsa)) : signDetached(pdfBuffer, this.key);
   }
 }
 
@@ -27,10 +31,11 @@ class KeySigner extends Signer {
  * the placeholder's /M (`SignatureFieldSpec.signingTime`); `opts.signingTime` should be the same instant, and is only
  * handed to @signpdf, whose signer ignores it (see KeySigner).
  */
-export async function signPdf(pdf: Uint8Array, key: SigningKey, opts: { signingTime: Date }): Promise<Uint8Array> {
+export async function signPdf(pdf: Uint8Array, key: SigningKey, opts: { signingTime: Date; tsa?: string }): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await new SignPdf().sign(Buffer.from(pdf), new KeySigner(key), opts.signingTime));
+    return new Uint8Array(await new SignPdf().sign(Buffer.from(pdf), new KeySigner(key, opts.tsa), opts.signingTime));
   } catch (e) {
+    if (e instanceof LetterError) throw e;
     throw new LetterError(
       problem(
         'sign-failed',

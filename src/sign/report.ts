@@ -1,5 +1,7 @@
 /** The answer `letter verify` gives for one file. */
 
+import type { SignatureReport } from './assess.js';
+
 /** What verifying one signed file found. `valid` is true only when `problems` is empty. */
 export interface VerifyReport {
   readonly file: string;
@@ -14,6 +16,8 @@ export interface VerifyReport {
   readonly signingTime?: string;
   /** PDF only: bytes follow the signed range (an incremental update after signing). */
   readonly modifiedAfterSigning?: boolean;
+  /** Each signature: its level, claimed and time-stamped time, integrity and trust (the .p7s's last, for a DOCX). */
+  readonly signatures?: readonly SignatureReport[];
   /** The detached `FILE.p7s` beside the file, when there is one. */
   readonly detached?: { readonly file: string; readonly valid: boolean };
   /** Each thing that is wrong, in words a user can act on. */
@@ -26,7 +30,7 @@ export function unsignedReport(file: string, kind: VerifyReport['kind'], message
 }
 
 /** What a signed file's report may carry beyond its problems. */
-export type SignedExtras = Pick<VerifyReport, 'signer' | 'signingTime' | 'modifiedAfterSigning'>;
+export type SignedExtras = Pick<VerifyReport, 'signer' | 'signingTime' | 'modifiedAfterSigning' | 'signatures'>;
 
 /** The report for a signed file: valid exactly when nothing is wrong; extras left undefined do not appear. */
 export function signedReport(file: string, kind: VerifyReport['kind'], problems: string[], extras: SignedExtras = {}): VerifyReport {

@@ -6,12 +6,14 @@ import { verifyDetached } from './cms-verify.js';
 import { verifyDocx } from './docx-verify.js';
 import { verifyPdf } from './pdf-verify.js';
 import type { VerifyReport } from './report.js';
+import { assessSignature, type VerifyOptions } from './assess.js';
+import { signatureDigest } from './tsp.js';
 
 /**
  * Verifies a signed PDF or DOCX, and `FILE.p7s` when one lies beside it (its problems join the report's). A file that
  * cannot be read is a LetterError ('missing-file'); a file that is neither PDF nor DOCX is 'verify-failed'.
  */
-export async function verifyFile(path: string): Promise<VerifyReport> {
+export async function verifyFile(path: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -19,7 +21,7 @@ export async function verifyFile(path: string): Promise<VerifyReport> {
     throw new LetterError(problem('missing-file', `cannot read ${path}`, { file: path }, 'check the path'));
   }
   const kind = kindOf(bytes);
-  const report = kind === 'pdf' ? verifyPdf(path, bytes) : kind === 'docx' ? verifyDocx(path, bytes) : undefined;
+  const report = kind === 'pdf' ? verifyPdf(path, bytes, opts) : kind === 'docx' ? verifyDocx(path, bytes, opts) : undefined;
   if (!report) {
     throw new LetterError(problem('verify-failed', `${path} is neither a PDF nor a DOCX`, { file: path }, 'verify the .pdf or .docx files letter wrote'));
   }
@@ -27,13 +29,26 @@ export async function verifyFile(path: string): Promise<VerifyReport> {
   const p7sPath = `${path}.p7s`;
   if (!(await exists(p7sPath))) return report;
   const check = verifyDetached(await readFile(p7sPath), [bytes]);
-  const problems = [...report.problems, ...check.problems.map((p) => `${p7sPath}: ${p}`)];
+  const cades = assessSignature(
+    {
+      form: 'CAdES',
+      intact: check.intact ?? false,
+      certificates: check.certificates ?? [],
+      problems: check.problems,
+      ...(check.signerCertificate ? { signerCertificate: check.signerCertificate } : {}),
+      ...(check.signingTime ? { claimedTime: check.signingTime } : {}),
+      ...(check.timeStampToken ? { timeStampToken: check.timeStampToken, stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)) } : {}),
+    },
+    opts,
+  );
+  const problems = [...report.problems, ...cades.problems.map((p) => `${p7sPath}: ${p}`)];
   return {
     ...report,
     signed: true,
-    valid: report.valid && check.valid,
+    valid: report.valid && cades.problems.length === 0,
+    signatures: [...(report.signatures ?? []), cades],
     ...(report.signer || !check.signer ? {} : { signer: check.signer }),
-    detached: { file: p7sPath, valid: check.valid },
+    detached: { file: p7sPath, valid: cades.problems.length === 0 },
     problems,
   };
 }

@@ -52,7 +52,8 @@ describe('letter build --sign', () => {
     const files = LANGS.flatMap((lang) => [pdf(lang), docx(lang)]);
     const r = letterCli(['verify', ...files]);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n')).toHaveLength(6);
+    // One line per file, then one indented line per signature.
+    expect(r.stdout.trim().split('\n').filter((l) => !l.startsWith(' '))).toHaveLength(6);
     expect(r.stdout).not.toContain('INVALID');
     expect(letterCli(['verify', '--manifest', join(out, 'manifest.json')]).status).toBe(0);
   });
@@ -105,6 +106,20 @@ describe('signing with a wrong password', () => {
     const report = JSON.parse(r.stdout) as { ok: boolean; errors: { code: string; file: string }[] };
     expect(report.ok).toBe(false);
     expect(report.errors[0]).toMatchObject({ code: 'p12' });
+  });
+
+  it('never prints a password given on the command line or where the password file goes (text and --json)', () => {
+    const secret = 'hunter2-secret-4711';
+    for (const json of [[], ['--json']]) {
+      const inline = letterCli(['build', EXAMPLE, `--p12-password=${secret}`, ...json]);
+      expect(inline.status).toBe(2);
+      expect(inline.stdout + inline.stderr).not.toContain(secret);
+      expect(inline.stdout + inline.stderr).toContain('--p12-password=…');
+      const asPath = letterCli(['build', EXAMPLE, '--sign', '--p12', pki.p12, '--p12-password-file', secret, ...json]);
+      expect(asPath.status).toBe(2);
+      expect(asPath.stdout + asPath.stderr).not.toContain(secret);
+      expect(asPath.stdout + asPath.stderr).toContain('cannot read the file given to --p12-password-file');
+    }
   });
 
   it('reads the password from --p12-password-file', () => {

@@ -58,7 +58,10 @@ function certificate(
 }
 
 /** Makes a CA and a signer under `dir`; the P12's password goes in through forge, never through argv. */
-export function makeTestPki(dir: string, opts: { signerName?: string; password?: string; validity?: TestValidity } = {}): TestPki {
+export function makeTestPki(
+  dir: string,
+  opts: { signerName?: string; password?: string; validity?: TestValidity; keyUsage?: Record<string, boolean> } = {},
+): TestPki {
   mkdirSync(dir, { recursive: true });
   const signerName = opts.signerName ?? 'Letter Test Signer';
   const password = opts.password ?? 'correct horse battery staple';
@@ -83,7 +86,7 @@ export function makeTestPki(dir: string, opts: { signerName?: string; password?:
   ];
   const leaf = certificate(leafName, caName, leafKeys.publicKey, caKeys.privateKey, '02', [
     { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: 'keyUsage', ...(opts.keyUsage ?? { digitalSignature: true, nonRepudiation: true }), critical: true },
     { name: 'extKeyUsage', emailProtection: true, codeSigning: true },
     { name: 'subjectKeyIdentifier' },
   ], opts.validity);
