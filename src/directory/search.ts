@@ -83,10 +83,19 @@ interface Entry extends Names {
   readonly office: Office;
 }
 
-function countryNames(office: Office): string[] {
+/**
+ * The ICU locales country names are searched in: en, ko, zh, and the language asked for (`--lang ru` finds франция).
+ * Only that one: "Guinea Ecuatorial" (es) would otherwise begin with "guinea" like Guinea-Bissau does in English.
+ */
+function searchLocales(strings: Readonly<Record<string, Strings>>, lang: Lang): string[] {
+  const asked = strings[lang]?.('meta.icuLocale');
+  return [...new Set([...ICU_LOCALES, ...(asked ? [asked] : [])])];
+}
+
+function countryNames(office: Office, locales: readonly string[]): string[] {
   if (!office.country) return [];
   const names = new Set<string>();
-  for (const locale of ICU_LOCALES) {
+  for (const locale of locales) {
     for (const style of ['long', 'short'] as const) {
       const name = new Intl.DisplayNames([locale], { type: 'region', style }).of(office.country);
       if (name && name !== office.country) names.add(normalizeQuery(name));
@@ -114,18 +123,21 @@ function titlesOf(office: Office, strings: Readonly<Record<string, Strings>>): P
   return { titles: [...titles], shortTitles: [...shortTitles] };
 }
 
-const indexCache = new WeakMap<object, Entry[]>();
-function indexFor(strings: Readonly<Record<string, Strings>>): Entry[] {
-  let entries = indexCache.get(strings);
+const indexCache = new WeakMap<object, Map<Lang, Entry[]>>();
+function indexFor(strings: Readonly<Record<string, Strings>>, lang: Lang): Entry[] {
+  let byLang = indexCache.get(strings);
+  if (!byLang) indexCache.set(strings, (byLang = new Map()));
+  let entries = byLang.get(lang);
   if (!entries) {
+    const locales = searchLocales(strings, lang);
     entries = allOffices().map((office) => ({
       office,
       ids: [office.id, ...office.aliases],
-      countries: countryNames(office),
+      countries: countryNames(office, locales),
       ...titlesOf(office, strings),
       holders: office.holders.flatMap((h) => [h, ...(h.with ?? [])]).flatMap((p) => Object.values(p.name)).map(normalizeQuery),
     }));
-    indexCache.set(strings, entries);
+    byLang.set(lang, entries);
   }
   return entries;
 }
@@ -256,7 +268,7 @@ export function findRecipients(query: string, opts: FindOptions = {}): Recipient
   if (!q) return [];
   const strings = stringsOf(opts);
   const describe = describer(opts.lang ?? 'en', strings, opts.now);
-  const entries = indexFor(strings);
+  const entries = indexFor(strings, opts.lang ?? 'en');
   const hits: { match: () => RecipientMatch; id: string; tier: number; rank: number }[] = [];
   for (const extra of opts.extra ?? []) {
     const t = Math.max(...extraNames(extra, entries).map((n) => tier(q, n)));
@@ -313,7 +325,7 @@ function icuRegions(): Map<string, string> {
 export function adviseNoMatch(query: string, opts: FindOptions = {}): NoMatchAdvice {
   const q = normalizeQuery(query);
   const strings = stringsOf(opts);
-  const entries = indexFor(strings).filter((e) => e.office.role !== 'head-of-government');
+  const entries = indexFor(strings, opts.lang ?? 'en').filter((e) => e.office.role !== 'head-of-government');
   const byName = new Map<string, Entry>();
   for (const e of entries) for (const key of [...e.ids, ...e.countries]) if (!byName.has(key)) byName.set(key, e);
   const near = nearest(q, byName.keys());

@@ -35,10 +35,27 @@ describe('a fourth language', () => {
     expect(text).toContain('Texte français du paragraphe « intro », avec des accents : é, è, ç, œ.');
   });
 
-  it('letter check warns that French borrows the English forms of address', async () => {
-    const result = await check({ dir: withFrench(), now: new Date('2026-01-01T00:00:00Z') });
+  it('addresses the recipient with the tool’s French forms (locales/fr/directory.json), labels and title', async () => {
+    const dir = withFrench();
+    const checked = await check({ dir, now: new Date('2026-01-01T00:00:00Z') });
+    expect(checked.warnings.map((w) => w.file)).not.toContain('locales/fr/directory.json');
+    const result = await build({ dir, out: join(dir, 'dist'), langs: ['fr'], formats: ['pdf'] });
+    expect(result.errors).toEqual([]);
+    if (!toolAvailable('pdftotext')) return;
+    const text = pdfText(join(dir, 'dist', 'cn', 'open-letter-2023.fr.pdf'));
+    expect(text).toContain('Président de la République populaire de Chine');
+    expect(text).toContain('Aux bons soins de');
+    expect(text).toMatch(/^Excellence,$/m);
+    expect(text).not.toMatch(/Dear|President of|c\/o/);
+  });
+
+  it('letter check warns that a language without forms of its own (German) borrows the English ones', async () => {
+    const dir = withFrench();
+    cpSync(join(dir, 'locales', 'fr'), join(dir, 'locales', 'de'), { recursive: true });
+    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('languages: [en, ko, zh, fr]', 'languages: [en, ko, zh, de]'));
+    const result = await check({ dir, now: new Date('2026-01-01T00:00:00Z') });
     expect(result.exitCode).toBe(0);
-    expect(result.warnings.map((w) => w.file)).toContain('locales/fr/directory.json');
+    expect(result.warnings.map((w) => w.file)).toContain('locales/de/directory.json');
   });
 });
 
@@ -94,7 +111,7 @@ describe('a language a project brings with its own fonts and forms (test/fixture
       expect(fonts).toContain('NotoSerifJP-Regular');
       expect(fonts).not.toMatch(/NotoSerif(SC|KR)/);
     }
-    expect(pdfText(join(dir, 'dist', 'fr', 'japanese-letter.ja.pdf'))).toContain('フランス大統領閣下');
+    expect(pdfText(join(dir, 'dist', 'fr', 'japanese-letter.ja.pdf'))).toContain('フランス共和国大統領閣下');
   });
 
   it('without the project’s fonts/ the same letter falls back to the Chinese face, and check says where to add one', async () => {
@@ -108,5 +125,18 @@ describe('a language a project brings with its own fonts and forms (test/fixture
     const result = await build({ dir, out: join(dir, 'dist'), formats: ['pdf'] });
     expect(result.errors).toEqual([]);
     expect(run('pdffonts', [join(dir, 'dist', 'cn', 'japanese-letter.ja.pdf')]).stdout).toMatch(/NotoSerifSC-Regular/);
+  });
+});
+
+describe('letter recipients in the UN languages and Japanese', () => {
+  it.each([
+    ['fr', 'france', 'fr\tPrésident de la République française'],
+    ['ru', 'франция', 'fr\tПрезидент Французской Республики'],
+    ['es', 'Francia', 'fr\tPresidente de la República Francesa'],
+    ['ja', 'フランス', 'fr\tフランス共和国大統領'],
+  ])('--lang %s %s finds France’s head of state with that language’s title', (lang, query, line) => {
+    const r = letterCli(['recipients', '--lang', lang, query], { cwd: tempDir('letter-rcpt-') });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(line);
   });
 });

@@ -149,12 +149,13 @@ describe('letter recipients', () => {
     expect(r.stderr).toContain("unknown language 'xx'");
   });
 
-  it("--lang accepts a language the project adds (locales/fr), borrowing English forms without its directory.json", () => {
-    const dir = tempDir('letter-fr-recipients-');
+  // German: a language the tool has no locales/ folder for (fr, es, ru and ja have the tool's own forms).
+  it("--lang accepts a language the project adds (locales/de), borrowing English forms without its directory.json", () => {
+    const dir = tempDir('letter-de-recipients-');
     writeFileSync(join(dir, 'recipients.yaml'), 'recipients: []\n');
-    mkdirSync(join(dir, 'locales', 'fr'), { recursive: true });
-    writeFileSync(join(dir, 'locales', 'fr', 'letter.json'), '{}');
-    const r = letterCli(['recipients', 'france', '--lang', 'fr', '--dir', dir]);
+    mkdirSync(join(dir, 'locales', 'de'), { recursive: true });
+    writeFileSync(join(dir, 'locales', 'de', 'letter.json'), '{}');
+    const r = letterCli(['recipients', 'france', '--lang', 'de', '--dir', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^fr\tPresident of the French Republic\tEmmanuel Macron\t\(as of /);
   });

@@ -1,0 +1,95 @@
+/**
+ * The forms of address the tool ships for French, Spanish, Russian (UN languages beside English and Chinese) and
+ * Japanese: every office of the directory in both registers, titles with ICU country names, each language's own
+ * salutation and close (docs/forms-of-address.md).
+ */
+
+import { describe, expect, test } from 'vitest';
+import { addressee, allOffices, countryName, findRecipients, lookupOffice } from '../../src/directory/index.js';
+import type { Gender } from '../../src/directory/types.js';
+import { REGISTERS, stringsFor } from './helpers.js';
+
+const NEW = ['fr', 'es', 'ru', 'ja'] as const;
+const NAME: Record<(typeof NEW)[number], string> = { fr: 'Camille Martin', es: 'Lucía García', ru: 'Анна Иванова', ja: '山田太郎' };
+
+function formsOf(id: string, lang: (typeof NEW)[number], register: (typeof REGISTERS)[number], opts: { name?: string; gender?: Gender } = {}) {
+  return addressee({ id, office: lookupOffice(id)!, lang, register, strings: stringsFor(lang), ...opts });
+}
+
+describe.each(NEW)('%s forms of address', (lang) => {
+  test('every office resolves in both registers, with and without a name, with no placeholder left', () => {
+    for (const office of allOffices()) {
+      for (const register of REGISTERS) {
+        for (const name of [undefined, NAME[lang]]) {
+          const a = formsOf(office.id, lang, register, name ? { name } : {});
+          const text = [a.title, a.shortTitle, a.salutation, a.vocative, ...a.close, ...a.addressLines, a.honorific ?? ''].join('\n');
+          expect(text, `${office.id} ${register}`).not.toMatch(/\{\{|\}\}|undefined/);
+          expect(a.salutation.length, `${office.id} ${register}`).toBeGreaterThan(0);
+          expect(a.close.length, `${office.id} ${register}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  test('a country without an office of its own is named by ICU in this language', () => {
+    const office = lookupOffice('bj')!; // Benin: no hand-written title in any language
+    const country = countryName(office, lang, stringsFor(lang))!;
+    expect(country).toBe(new Intl.DisplayNames([stringsFor(lang)('meta.icuLocale')!], { type: 'region' }).of('BJ'));
+    expect(formsOf('bj', lang, 'open-letter').title).toContain(country);
+  });
+});
+
+describe('each language’s conventions', () => {
+  test('French: "Monsieur le Président de la République," and the close that repeats it; "Excellence," when the gender is not known', () => {
+    const male = formsOf('fr', 'fr', 'open-letter', { name: 'Emmanuel Macron', gender: 'male' });
+    expect(male.title).toBe('Président de la République française');
+    expect(male.salutation).toBe('Monsieur le Président de la République,');
+    expect(male.close).toEqual(["Je vous prie d'agréer, Monsieur le Président de la République, l'expression de ma très haute considération."]);
+    expect(male.addressLines).toEqual(['Son Excellence Monsieur Emmanuel Macron', 'Président de la République française']);
+    expect(formsOf('br', 'fr', 'open-letter', { gender: 'female' }).salutation).toBe('Madame la Présidente,');
+    expect(formsOf('fr', 'fr', 'open-letter').salutation).toBe('Excellence,');
+    expect(formsOf('fr', 'fr', 'diplomatic').close).toEqual(["Je prie Votre Excellence d'agréer l'assurance de ma très haute considération."]);
+    expect(formsOf('gb', 'fr', 'diplomatic').salutation).toBe('Sire,');
+    expect(formsOf('va', 'fr', 'diplomatic').salutation).toBe('Très Saint-Père,');
+  });
+
+  test('Spanish: "Excelentísimo Señor Presidente:" with a colon, and the diplomatic close to Vuestra Excelencia', () => {
+    expect(formsOf('fr', 'es', 'open-letter', { gender: 'male' }).salutation).toBe('Excelentísimo Señor Presidente:');
+    expect(formsOf('mx', 'es', 'open-letter', { gender: 'female' }).salutation).toBe('Excelentísima Señora Presidenta:');
+    expect(formsOf('fr', 'es', 'open-letter').salutation).toBe('Excelencia:');
+    expect(formsOf('fr', 'es', 'diplomatic').close[0]).toMatch(/^Aprovecho la oportunidad para reiterar a Vuestra Excelencia las seguridades de mi más alta y distinguida consideración\.$/);
+    expect(formsOf('cl', 'es', 'open-letter').title).toBe('Presidente de Chile');
+  });
+
+  test('Russian: "Уважаемый господин Президент!" with the exclamation mark, "С уважением," and the official titles', () => {
+    expect(formsOf('fr', 'ru', 'open-letter', { gender: 'male' }).salutation).toBe('Уважаемый господин Президент!');
+    expect(formsOf('fr', 'ru', 'open-letter', { gender: 'female' }).salutation).toBe('Уважаемая госпожа Президент!');
+    expect(formsOf('fr', 'ru', 'open-letter').salutation).toBe('Ваше Превосходительство!');
+    expect(formsOf('fr', 'ru', 'open-letter').close).toEqual(['С уважением,']);
+    expect(formsOf('ru/government', 'ru', 'open-letter').title).toBe('Председатель Правительства Российской Федерации');
+    expect(formsOf('un', 'ru', 'open-letter').title).toBe('Генеральный секретарь Организации Объединённых Наций');
+  });
+
+  test('Japanese: 拝啓 … 敬具 (謹啓 … 謹白 in the diplomatic register), the name with 閣下, the Emperor by title alone', () => {
+    const xi = formsOf('cn', 'ja', 'open-letter', { name: '習近平' });
+    expect(xi.addressLines).toEqual(['中華人民共和国主席', '習近平閣下']);
+    expect([xi.salutation, xi.close]).toEqual(['拝啓', ['敬具']]);
+    expect(xi.vocative).toBe('習近平国家主席閣下');
+    const diplomatic = formsOf('cn', 'ja', 'diplomatic', { name: '習近平' });
+    expect([diplomatic.salutation, diplomatic.close]).toEqual(['謹啓', ['謹白']]);
+    expect(formsOf('jp', 'ja', 'open-letter', { name: '徳仁' }).addressLines).toEqual(['天皇陛下']);
+    expect(formsOf('th', 'ja', 'open-letter').addressLines).toEqual(['タイ王国国王陛下']);
+  });
+});
+
+describe('search in the new languages', () => {
+  test.each([
+    ['fr', 'france', 'Président de la République française'],
+    ['ru', 'франция', 'Президент Французской Республики'],
+    ['es', 'francia', 'Presidente de la República Francesa'],
+    ['ja', 'フランス', 'フランス共和国大統領'],
+  ])('%s: "%s" finds France’s head of state first, titled in that language', (lang, query, title) => {
+    const hits = findRecipients(query, { lang });
+    expect(hits[0]).toMatchObject({ id: 'fr', title });
+  });
+});
