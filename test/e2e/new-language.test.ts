@@ -45,7 +45,8 @@ describe('a fourth language', () => {
     const text = pdfText(join(dir, 'dist', 'cn', 'open-letter-2023.fr.pdf'));
     expect(text).toContain('Président de la République populaire de Chine');
     expect(text).toContain('Aux bons soins de');
-    expect(text).toMatch(/^Excellence,$/m);
+    // The directory knows the holder (Xi Jinping, male): the gendered French form.
+    expect(text).toMatch(/^Monsieur le Président,$/m);
     expect(text).not.toMatch(/Dear|President of|c\/o/);
   });
 
@@ -130,13 +131,13 @@ describe('a language a project brings with its own fonts and forms (test/fixture
 
 describe('letter recipients in the UN languages and Japanese', () => {
   it.each([
-    ['fr', 'france', 'fr\tPrésident de la République française'],
-    ['ru', 'франция', 'fr\tПрезидент Французской Республики'],
-    ['es', 'Francia', 'fr\tPresidente de la República Francesa'],
-    ['ja', 'フランス', 'fr\tフランス共和国大統領'],
+    ['fr', 'france', 'fr\tPrésident de la République française\t'],
+    ['ru', 'франция', 'fr\tПрезидент Французской Республики\t'],
+    ['es', 'Francia', 'fr\tPresidente de la República Francesa\t'],
+    ['ja', 'フランス', 'fr\tフランス共和国大統領\t'],
   ])('--lang %s %s finds France’s head of state with that language’s title', (lang, query, line) => {
     const r = letterCli(['recipients', '--lang', lang, query], { cwd: tempDir('letter-rcpt-') });
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe(line);
+    expect(r.stdout.split('\n')[0]!.startsWith(line)).toBe(true);
   });
 });
