@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+/**
+ * `npm run test:unit`: the suite a developer runs after each change. Left out: every test file that calls an external
+ * checker (poppler, qpdf, LibreOffice) or the CLI as a process, and the slow families (the bad-input corpus, batches,
+ * performance, property-based builds, end-to-end builds). `npm test` still runs everything. Files are chosen by what
+ * they call, so a new interop test leaves the unit run by itself.
+ */
+const SLOW_FOLDERS = ['corpus', 'batch', 'perf', 'property', 'e2e', 'a11y'];
+const CALLS_OUT = /\b(toolAvailable|libreOfficeUno|docxToPdf|pdfText|letterCli|hasTool|spawnSync|execFileSync)\b/;
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return testFiles(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const slow = testFiles('test').filter(
+  (file) => SLOW_FOLDERS.some((folder) => file.startsWith(join('test', folder))) || CALLS_OUT.test(readFileSync(file, 'utf8')),
+);
+
+export default mergeConfig(base, defineConfig({ test: { exclude: [...slow, 'node_modules/**'] } }));
