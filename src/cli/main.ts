@@ -143,7 +143,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.OK;
-      if (json) printJsonFailure(json, [usageFromCommander(e.message, json)]);
+      const usage = usageFromCommander(e.message, json ?? argv[2] ?? '');
+      if (json) printJsonFailure(json, [usage]);
+      else if (usage.message !== withoutOptionValues(e.message.replace(/^error:\s*/, '').trim())) printDiagnostics([usage]);
       return EXIT.BAD_INPUT;
     }
     if (isLetterError(e)) {
@@ -266,12 +268,14 @@ async function runWatch(options: BuildOptions, flags: BuildFlags): Promise<numbe
   return EXIT.OK;
 }
 
+/** The password file's text; the path is never echoed: a password typed where the path goes would reach the log. */
 function readPasswordFile(file: string): string {
   try {
     return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
-  } catch {
-    // The path is not echoed: a password typed where the path goes must not reach a log.
-    throw new LetterError(problem('usage', 'cannot read the file given to --p12-password-file', {}, 'check its path (it is not shown here, in case a password was given instead)'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+    throw new LetterError(problem('usage', `cannot read the password file given to --p12-password-file (${why}; the path is not shown, in case it is a password)`, {}, '--p12-password-file takes the path of a file holding the password, not the password'));
   }
 }
 

@@ -46,21 +46,21 @@ export function printJsonFailure(command: JsonCommand, errors: readonly Diagnost
   printJson(shapes[command]);
 }
 
-/** Commander's own parse error ("error: unknown option '--bogus'") as a usage diagnostic. */
+/** Commander's own parse error ("error: unknown option '--bogus'") as a usage diagnostic, with no option value in it. */
 export function usageFromCommander(message: string, command: string): Diagnostic {
-  const password = /unknown option '--[^'=]*pass/i.test(message);
-  const hint = password
-    ? 'the PKCS#12 password comes from LETTER_P12_PASSWORD or --p12-password-file FILE, never from the command line'
-    : `see \`letter ${command} --help\` for the arguments and options`;
-  return problem('usage', withoutOptionValues(message).replace(/^error:\s*/, '').trim(), {}, hint);
+  const text = withoutOptionValues(message.replace(/^error:\s*/, '').trim());
+  if (/unknown option '--?[^']*pass/i.test(text)) {
+    return problem('usage', `${text.split('\n')[0]}: a password is never taken on the command line`, {}, 'a password in argv shows in the process list, shell history and CI logs: set LETTER_P12_PASSWORD, or give --p12-password-file FILE');
+  }
+  return problem('usage', text, {}, `see \`letter ${command} --help\` for the arguments and options`);
 }
 
 /**
- * Commander's message with the values of `--option=value` left out: a value may be a secret
- * (`--p12-password=…`), and CI logs are public.
+ * Commander's messages with the value of every `--option=value` cut off: an unknown option is quoted whole, and
+ * `--p12-password=…` (which letter refuses) would print the password into a public CI log.
  */
 export function withoutOptionValues(message: string): string {
-  return message.replace(/'(--?[^'=\s]+)=[^']*'/g, "'$1=…' (value not shown)");
+  return message.replace(/'(--?[^'=\s]+)=[^\n]*'/g, "'$1=…'").replace(/(^|\s)(--?[A-Za-z0-9][\w-]*)=\S*/g, '$1$2=…');
 }
 
 /** `1 document`, `3 documents`. */

@@ -1,0 +1,37 @@
+/** Secrets never echoed: a password on the command line, or typed where a path goes, is refused without being printed. */
+
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { letterCli } from '../support/tools.js';
+
+const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
+const SECRET = 'hunter2 Sesame-91';
+
+describe('a password given on the command line is refused and never printed', () => {
+  it('--p12-password=SECRET: exit 2, on stderr and with --json, and commander\'s own message has no value', () => {
+    for (const json of [false, true]) {
+      const r = letterCli(['build', EXAMPLE, `--p12-password=${SECRET}`, ...(json ? ['--json'] : [])]);
+      expect(r.status).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain('hunter2');
+      expect(r.stdout + r.stderr).not.toContain('Sesame');
+      expect(json ? r.stdout : r.stderr).toMatch(/never taken on the command line/);
+      expect(json ? r.stdout : r.stderr).toMatch(/LETTER_P12_PASSWORD/);
+    }
+  });
+
+  it('any unknown --option=value is quoted without its value', () => {
+    const r = letterCli(['check', EXAMPLE, `--token=${SECRET}`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--token=…'/);
+    expect(r.stderr).not.toContain('hunter2');
+  });
+
+  it('a password where --p12-password-file\'s path goes is not echoed', () => {
+    for (const json of [false, true]) {
+      const r = letterCli(['build', EXAMPLE, '--sign', '--p12', join(EXAMPLE, 'letter.yaml'), '--p12-password-file', SECRET, ...(json ? ['--json'] : [])]);
+      expect(r.status).toBe(2);
+      expect(r.stdout + r.stderr).toMatch(/cannot read the password file given to --p12-password-file/);
+      expect(r.stdout + r.stderr).not.toContain('hunter2');
+    }
+  });
+});
