@@ -56,6 +56,7 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
     if (first !== undefined) problems.push(duplicateRecipient(id, first, where));
     else listed.set(id, where);
   });
+  problems.push(...duplicateLanguages(raw.languages ?? localeFolders(dir), (i, lang) => (raw.languages ? locate(['languages', i]) : { file: `locales/${lang}` })));
   const signatories = raw.signatories.map((s, i): SignatorySpec => {
     if (s.signature === undefined) return stripUndefined(s) as SignatorySpec;
     const where = locate(['signatories', i, 'signature']);
@@ -103,6 +104,24 @@ function toBodyItem(item: string | Record<string, unknown>): BodyItem {
   if (typeof o['heading'] === 'string') return { kind: 'heading', key: o['heading'] };
   if (typeof o['quote'] === 'string') return { kind: 'quote', key: o['quote'], ...(typeof o['by'] === 'string' ? { by: o['by'] } : {}) };
   return { kind: 'list', keys: o['list'] as string[], ordered: o['ordered'] === true };
+}
+
+/**
+ * Languages that differ only in case (`zh-Hant`, `zh-hant`) name one language (BCP 47 tags are case-insensitive) and
+ * their files `<slug>.zh-Hant.pdf` and `<slug>.zh-hant.pdf` are one file on macOS and Windows: refused at the second.
+ */
+function duplicateLanguages(languages: readonly Lang[], where: (i: number, lang: Lang) => Partial<Location>): Diagnostic[] {
+  const seen = new Map<string, Lang>();
+  const out: Diagnostic[] = [];
+  languages.forEach((lang, i) => {
+    const first = seen.get(lang.toLowerCase());
+    if (first === undefined) seen.set(lang.toLowerCase(), lang);
+    else {
+      const at = where(i, lang);
+      out.push(problem('schema', first === lang ? `language '${show(lang)}' is listed twice` : `language '${show(lang)}' is the same as '${show(first)}' (language codes ignore case)`, at, first === lang ? 'remove one of the two' : `keep one spelling; the files of both would be one file on macOS and Windows (locales/${first}, locales/${lang})`));
+    }
+  });
+  return out;
 }
 
 function duplicateRecipient(id: string, first: Location, where: Location): Diagnostic {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { letterCli } from '../support/tools.js';
 import { letterAsync } from './cli.js';
-import { CASES, type Case } from './cases.js';
+import { CASES as BASE_CASES, type Case } from './cases.js';
+import { HARDENING_CASES } from './hardening.js';
 import { CorpusProject } from './project.js';
 
 interface JsonDiagnostic {
@@ -18,6 +19,7 @@ interface JsonDiagnostic {
   hint: string | null;
 }
 
+const CASES = [...BASE_CASES, ...HARDENING_CASES];
 const DEFAULT_ARGS = ['--format', 'pdf', '--lang', 'en'];
 
 function listing(dir: string): string[] {
