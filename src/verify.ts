@@ -1,10 +1,10 @@
 /** `letter verify`: signatures of PDF and DOCX files, and the hashes a manifest recorded. */
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { LetterError, problem } from './diag/index.js';
-import { sha256, type Manifest } from './write/index.js';
+import { sha256 } from './write/index.js';
 import type { SignatureReport } from './sign/index.js';
+import { readManifestEntries, unreadable } from './verify-manifest.js';
 
 export interface FileReport {
   readonly file: string;
@@ -29,27 +29,33 @@ export async function verify(opts: { files: readonly string[]; manifest?: string
   const anchors = opts.trust?.length ? opts.trust.flatMap((file) => trustFile(file, certificatesFromPem)) : undefined;
   const verifyOne = (file: string) => verifyFile(file, anchors ? { trust: anchors } : {});
   const reports: FileReport[] = [];
-  for (const file of opts.files) reports.push(await verifyOne(file));
+  for (const file of opts.files) {
+    // A device (/dev/zero) or a huge file would be read whole before anything is said: refused by its kind and size.
+    const why = unreadable(file);
+    if (why) throw new LetterError(problem(why === 'missing' ? 'missing-file' : 'usage', `cannot verify ${file}: ${why === 'missing' ? 'not found' : why}`, { file }, 'give the .pdf or .docx files letter wrote'));
+    reports.push(await verifyOne(file));
+  }
   if (opts.manifest) {
-    let manifest: Manifest;
-    try {
-      manifest = JSON.parse(readFileSync(opts.manifest, 'utf8')) as Manifest;
-    } catch {
-      throw new LetterError(problem('usage', `cannot read the manifest '${opts.manifest}'`, { file: opts.manifest }, 'give the manifest.json a build wrote'));
-    }
-    const root = dirname(opts.manifest);
-    for (const entry of manifest.files) {
-      const path = join(root, entry.file);
-      if (!existsSync(path)) {
-        reports.push({ file: path, valid: false, signed: entry.signed, problems: ['missing'] });
+    const entries = readManifestEntries(opts.manifest);
+    for (const entry of entries) {
+      const { path, file } = entry;
+      const why = unreadable(path);
+      if (why) {
+        reports.push({ file, valid: false, signed: entry.signed, problems: [why] });
+        continue;
+      }
+      // A size that differs already says the file changed; only a file of the recorded size is read and hashed.
+      const size = statSync(path).size;
+      if (entry.bytes !== undefined && size !== entry.bytes) {
+        reports.push({ file, valid: false, signed: entry.signed, problems: [`${size} bytes, the manifest says ${entry.bytes}`] });
         continue;
       }
       const digest = sha256(readFileSync(path));
       const hashProblem = digest === entry.sha256 ? [] : [`sha256 ${digest} differs from the manifest's ${entry.sha256}`];
       if (entry.signed) {
         const report = await verifyOne(path);
-        reports.push({ ...report, valid: report.valid && !hashProblem.length, problems: [...hashProblem, ...report.problems] });
-      } else reports.push({ file: path, valid: !hashProblem.length, signed: false, problems: hashProblem });
+        reports.push({ ...report, file, valid: report.valid && !hashProblem.length, problems: [...hashProblem, ...report.problems] });
+      } else reports.push({ file, valid: !hashProblem.length, signed: false, problems: hashProblem });
     }
   }
   return { ok: reports.every((r) => r.valid), reports };

@@ -2,7 +2,7 @@
 
 import { problem, type Diagnostic } from '../diag/index.js';
 import type { Job } from '../plan/index.js';
-import { sha256, writeAtomic, type ManifestFile, type ManifestHolder, type ManifestProblem } from '../write/index.js';
+import { sha256, writeAtomic, writeFailure, type ManifestFile, type ManifestHolder, type ManifestProblem } from '../write/index.js';
 import type { RenderTask } from './render.js';
 import type { Renderer, WorkerResult } from './renderer.js';
 
@@ -87,7 +87,8 @@ function store(job: Job, result: WorkerResult, opts: BatchOptions, holder?: Mani
     const unsigned = result.unsignedSha256 ? { unsignedSha256: result.unsignedSha256 } : {};
     return { ...base, path, pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes), signed: opts.signed, ...unsigned, ...(p7s ? { p7s } : {}), ...(holder ? { holder } : {}) };
   } catch (e) {
-    return failure(`cannot write: ${(e as Error).message}`, (e as { diagnostics?: readonly Diagnostic[] }).diagnostics);
+    const diagnostics = (e as { diagnostics?: readonly Diagnostic[] }).diagnostics;
+    return failure('', diagnostics ?? [problem('write-failed', `${job.output}: cannot write: ${writeFailure(e)}`, {}, 'the other documents are written; fix the cause and build again')]);
   }
 }
 

@@ -1,12 +1,13 @@
 /** Building a letter: the only module that knows the stage order — load, plan, compose, render, sign, write. */
 
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { EXIT, isLetterError, LetterError, problem, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
-import type { Format } from '../load/index.js';
+import type { Format, Project } from '../load/index.js';
+import { displayPath } from '../load/source.js';
 import { jobListIdentity, shardJobs, type Shard } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
-import { carryOver, checkOutputFolder, manifestJson, readManifest, removeManifest, removeStaleTemporaries, writeAtomic, type Manifest, type ManifestProblem } from '../write/index.js';
+import { carryOver, checkOutputFolder, checkOutputPaths, manifestJson, readManifest, removeManifest, removeStaleTemporaries, writeManifest, type Manifest, type ManifestProblem } from '../write/index.js';
 import { holderProvenance } from '../check/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
 import { signingInstant, TOOL_VERSION } from '../tool/index.js';
@@ -111,6 +112,13 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const warnings = [...prepared.warnings, ...(signing?.warning ? [signing.warning] : []), ...(expired ? [expired] : [])];
   const out = resolve(options.out ?? resolve(project.dir, 'dist'));
   checkOutputFolder(out, options.out ?? out);
+  checkOutputPaths({
+    out,
+    shownAs: options.out ?? displayPath(out, project.dir),
+    files: [...jobs.flatMap((j) => (key && j.format === 'docx' ? [j.output, `${j.output}.p7s`] : [j.output])), 'manifest.json'],
+    project: project.dir,
+    inputs: inputFolders(project),
+  });
 
   // Workers start now.
   const renderer = await openRenderer({
@@ -169,8 +177,21 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     problems,
   };
   const written = options.carryOverManifest ? carryOver(previous, manifest, jobs.map((j) => j.output), out) : manifest;
-  const manifestPath = writeAtomic(out, 'manifest.json', new TextEncoder().encode(manifestJson(written)));
+  let manifestPath: string;
+  try {
+    manifestPath = writeManifest(out, manifestJson(written));
+  } catch (e) {
+    if (!isLetterError(e)) throw e;
+    return { ok: false, exitCode: EXIT.PARTIAL, outputs, errors: [...errors, ...e.diagnostics], warnings, problems };
+  }
   return { ok: problems.length === 0, exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK, outputs, errors, warnings, problems, manifest: manifestPath };
+}
+
+/** The folders a build reads from, which it must never write into. */
+function inputFolders(project: Project): { path: string; shown: string }[] {
+  const named = ['locales', 'templates', 'assets', 'fonts'].map((name) => ({ path: join(project.dir, name), shown: `${name}/` }));
+  const images = project.letter.signatories.flatMap((s) => (s.signature && dirname(s.signature) !== project.dir ? [{ path: dirname(s.signature), shown: `${displayPath(dirname(s.signature), project.dir)}/` }] : []));
+  return [...named, ...images];
 }
 
 function readP12(file: string): Uint8Array {

@@ -275,7 +275,7 @@ function readPasswordFile(file: string): string {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
-    throw new LetterError(problem('usage', `cannot read the password file given to --p12-password-file (${why}; the path is not shown, in case it is a password)`, {}, '--p12-password-file takes the path of a file holding the password, not the password'));
+    throw new LetterError(problem('usage', `cannot read the file given to --p12-password-file (${why}; the path is not shown, in case it is a password)`, {}, '--p12-password-file takes the path of a file holding the password, not the password'));
   }
 }
 

@@ -10,6 +10,7 @@ import type { LocaleFile, Project } from '../load/index.js';
 import { flatKeys, TEXT_NS, valueAt } from '../load/index.js';
 import { interpolatedNames, nestedKeys, reachableKeys, type NestedKey, type Translated, type Translations } from './i18n.js';
 import { inlineText, roleAt } from './inline.js';
+import { controlCharacterProblem } from '../load/text.js';
 
 /** Collects the problems of one document while its context is built, so all of them are reported together. */
 export class TextReader {
@@ -77,6 +78,8 @@ export class TextReader {
 
   /** A value from letter.yaml or recipients (a name, an organisation); checked for font coverage at its position. */
   value(value: string, key: string, where: Partial<Location>): string {
+    const control = controlCharacterProblem(value, `'${shown(key)}' (${this.lang})`, { file: where.file ?? this.project.letterFile, ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}) });
+    if (control) this.problems.push(control);
     this.cover(value, { file: where.file ?? this.project.letterFile, key, lang: this.lang, ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}) });
     return value;
   }

@@ -40,6 +40,7 @@ export const CODES = [
   'render-failed',
   'sign-failed',
   'verify-failed',
+  'write-failed',
   'interrupted',
   'internal',
 ] as const;
@@ -92,6 +93,7 @@ export function exitStatusFor(code: Code): number {
     case 'render-failed':
     case 'sign-failed':
     case 'verify-failed':
+    case 'write-failed':
     case 'internal':
       return EXIT.PARTIAL;
     case 'interrupted':

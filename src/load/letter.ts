@@ -106,6 +106,9 @@ function toBodyItem(item: string | Record<string, unknown>): BodyItem {
   return { kind: 'list', keys: o['list'] as string[], ordered: o['ordered'] === true };
 }
 
+/** Longest language code: BCP 47 tags in use fit in 35 (RFC 5646 §4.4.1); with a 100-character slug a name stays < 255 bytes. */
+export const MAX_LANG_LENGTH = 35;
+
 /**
  * Languages that differ only in case (`zh-Hant`, `zh-hant`) name one language (BCP 47 tags are case-insensitive) and
  * their files `<slug>.zh-Hant.pdf` and `<slug>.zh-hant.pdf` are one file on macOS and Windows: refused at the second.
@@ -114,6 +117,10 @@ function duplicateLanguages(languages: readonly Lang[], where: (i: number, lang:
   const seen = new Map<string, Lang>();
   const out: Diagnostic[] = [];
   languages.forEach((lang, i) => {
+    if (lang.length > MAX_LANG_LENGTH) {
+      out.push(problem('schema', `language code '${show(lang)}' is ${lang.length} characters; the limit is ${MAX_LANG_LENGTH}`, where(i, lang), 'language codes are short (en, zh-Hant, sr-Latn-RS); the code goes into every output file name'));
+      return;
+    }
     const first = seen.get(lang.toLowerCase());
     if (first === undefined) seen.set(lang.toLowerCase(), lang);
     else {

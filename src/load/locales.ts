@@ -3,7 +3,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
-import { flatKeys } from './placeholders.js';
+import { flatKeys, valueAt } from './placeholders.js';
+import { controlCharacterProblem } from './text.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, parseJson, readText } from './source.js';
 import type { LocaleFile } from './types.js';
@@ -35,6 +36,11 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
       bad.map((key) => problem('schema', `the value of '${show(key)}' in ${shown} must be a string`, locate(key), 'write the text in quotes')),
     );
   }
+  const controls = flatKeys(data as Record<string, unknown>).flatMap((key) => {
+    const value = valueAt(data as Record<string, unknown>, key) ?? '';
+    return controlCharacterProblem(value, `the value of '${show(key)}' in ${shown}`, {}) ? [controlCharacterProblem(value, `the value of '${show(key)}' in ${shown}`, locate(key))!] : [];
+  });
+  if (controls.length) throw new LetterError(controls);
   return { lang, ns, file: shown, data: data as Record<string, unknown>, locate };
 }
 

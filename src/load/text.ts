@@ -1,7 +1,7 @@
 /** Reading the user's text files safely: size limit, UTF-8 only (BOM dropped), nesting depth bounded before any parser recurses. */
 
 import { readFileSync, statSync } from 'node:fs';
-import { LetterError, problem, type Location } from '../diag/index.js';
+import { LetterError, problem, type Diagnostic, type Location } from '../diag/index.js';
 
 /** Inputs larger than this are refused: a letter's files are kilobytes; anything bigger is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -68,6 +68,20 @@ function firstInvalidUtf8(b: Uint8Array): number {
     i += n + 1;
   }
   return b.length;
+}
+
+// C0 controls but tab, line feed and carriage return; DEL; C1 controls. No font draws them: a NUL would print as a
+// replacement box or vanish, and either way the letter says something other than its text.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A control character in a text value, as an error at the value's position; undefined when there is none. */
+export function controlCharacterProblem(value: string, what: string, where: Partial<Location>): Diagnostic | undefined {
+  const found = CONTROL_CHARACTER.exec(value);
+  if (!found) return undefined;
+  const cp = found[0].charCodeAt(0);
+  const label = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}${cp === 0 ? ' (NUL)' : ''}`;
+  return problem('bad-encoding', `control character ${label} in ${what}: it is not text and would print as a box or nothing`, where, `remove it (in JSON an escape like \\u${cp.toString(16).padStart(4, '0')}, in YAML like \\x${cp.toString(16).padStart(2, '0')}); a line break is \\n`);
 }
 
 /** 1-based line and column of a UTF-16 offset in `text`. */

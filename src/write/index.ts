@@ -1,27 +1,35 @@
 /** Writing outputs: atomically (temporary name, then rename), inside the output folder only, and the manifest. */
 
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, type Stats, renameSync, rmSync, statSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import * as nodeFs from 'node:fs';
+import { accessSync, constants, type Stats, rmSync, statSync, existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LetterError, problem } from '../diag/index.js';
+import { assertNoLinkOnTheWay } from './guard.js';
 
 export * from './manifest.js';
+export { checkOutputPaths, outputPathProblems, type OutputPlan } from './guard.js';
+
+/** The file system calls a write makes; a test passes one that fails (a full disk) to see the diagnostics. */
+export type WriteFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync' | 'rmSync'>;
 
 /** Writes `bytes` to `outDir/rel` so that a reader never sees a half-written file under the final name. */
-export function writeAtomic(outDir: string, rel: string, bytes: Uint8Array): string {
+export function writeAtomic(outDir: string, rel: string, bytes: Uint8Array, fs: WriteFs = nodeFs): string {
   const target = resolve(outDir, rel);
   const back = relative(resolve(outDir), target);
   if (!back || back.startsWith('..') || isAbsolute(back) || rel.includes('\0')) {
     throw new LetterError(problem('unsafe-path', `output name '${rel.replace(/\0/g, '\\0')}' would leave the output folder`, {}, 'use ids made of lowercase letters, digits, "-" and "_"'));
   }
-  mkdirSync(dirname(target), { recursive: true });
+  assertNoLinkOnTheWay(resolve(outDir), target);
+  fs.mkdirSync(dirname(target), { recursive: true });
   // The temporary name starts with a dot and carries the pid, so concurrent builds and half-written files never meet.
-  const temp = join(dirname(target), `.${process.pid}.${Math.floor(performance.now() * 1000).toString(36)}.tmp-${back.replace(/[\\/]/g, '_')}`);
+  // Its own name is cut short: a temporary must fit the file system's 255 bytes wherever its file does.
+  const temp = join(dirname(target), `.${process.pid}.${Math.floor(performance.now() * 1000).toString(36)}.tmp-${basename(target).slice(0, 80)}`);
   try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, target);
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
   } catch (e) {
-    rmSync(temp, { force: true });
+    fs.rmSync(temp, { force: true });
     throw e;
   }
   return target;
@@ -105,6 +113,35 @@ function isRunning(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Writes OUT/manifest.json; a failure (a full disk, a folder in its place, no permission) is a diagnostic (exit 1: the
+ * documents are written, the manifest that would list them is not), never an internal error.
+ */
+export function writeManifest(outDir: string, json: string, fs: WriteFs = nodeFs): string {
+  try {
+    return writeAtomic(outDir, 'manifest.json', new TextEncoder().encode(json), fs);
+  } catch (e) {
+    if (e instanceof LetterError) throw e;
+    throw new LetterError(problem('write-failed', `cannot write ${join(outDir, 'manifest.json')}: ${writeFailure(e)}`, {}, 'the documents are written but no manifest lists them: fix the cause and build again'));
+  }
+}
+
+/** An error of a write, as a user can act on it: `no space left on the device (ENOSPC)`. */
+export function writeFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EISDIR: 'a folder is in the way',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    ENAMETOOLONG: 'the name is too long for the file system',
+    EIO: 'an input/output error of the device',
+  };
+  return code && known[code] ? `${known[code]} (${code})` : (e as Error).message;
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -2,9 +2,27 @@
 
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 
-/** The parts of a zip, by name, in the zip's own order. */
+/**
+ * What a zip may unpack to. A DOCX of letter's is a few megabytes; a 4 MB "zip bomb" declares gigabytes. fflate
+ * inflates each entry into a buffer of its declared size and never grows it, so bounding the declared sizes bounds
+ * the memory whatever the compressed data holds.
+ */
+export const ZIP_LIMITS = { entries: 10_000, totalBytes: 256 * 1024 * 1024, ratio: 1000 } as const;
+
+/** The parts of a zip, by name, in the zip's own order; a zip beyond ZIP_LIMITS throws before anything is inflated. */
 export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
-  return new Map(Object.entries(unzipSync(bytes)));
+  let entries = 0;
+  let total = 0;
+  const parts = unzipSync(bytes, {
+    filter: (entry) => {
+      total += entry.originalSize;
+      if (++entries > ZIP_LIMITS.entries) throw new Error(`the zip has more than ${ZIP_LIMITS.entries} entries`);
+      if (total > ZIP_LIMITS.totalBytes) throw new Error(`the zip unpacks to more than ${ZIP_LIMITS.totalBytes} bytes`);
+      if (entry.originalSize > 1024 * 1024 && entry.originalSize > entry.size * ZIP_LIMITS.ratio) throw new Error(`the zip's ${entry.name} is compressed more than ${ZIP_LIMITS.ratio} to 1 (a zip bomb)`);
+      return true;
+    },
+  });
+  return new Map(Object.entries(parts));
 }
 
 export interface ZipOptions {
