@@ -30,7 +30,7 @@ describe('a password given on the command line is refused and never printed', ()
     for (const json of [false, true]) {
       const r = letterCli(['build', EXAMPLE, '--sign', '--p12', join(EXAMPLE, 'letter.yaml'), '--p12-password-file', SECRET, ...(json ? ['--json'] : [])]);
       expect(r.status).toBe(2);
-      expect(r.stdout + r.stderr).toMatch(/cannot read the password file given to --p12-password-file/);
+      expect(r.stdout + r.stderr).toMatch(/cannot read the file given to --p12-password-file/);
       expect(r.stdout + r.stderr).not.toContain('hunter2');
     }
   });
