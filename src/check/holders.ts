@@ -6,7 +6,7 @@
 
 import { problem, type Diagnostic, type Location } from '../diag/index.js';
 import { HOLDER_MAX_AGE_DAYS, ageOfHolder, holderOn, lookupOffice, termEndedBefore, type Office } from '../directory/index.js';
-import { REVIEWED } from '../directory/data/curated.js';
+import { REVIEWED } from '../directory/data/states.js';
 import type { Project, RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 

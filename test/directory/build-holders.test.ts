@@ -29,15 +29,17 @@ describe('letter build and the directory\'s holders', () => {
   });
 
   it('the manifest records, per document, the asOf and source of the holder data whose name the letter uses', () => {
-    const dir = letterTo('[un, { id: fr, name: { en: Jane Doe, ko: 홍길동, zh: 张伟 } }]', '2026-11-01');
+    const dir = letterTo('[un, eu/council, { id: fr, name: { en: Jane Doe, ko: 홍길동, zh: 张伟 } }]', '2026-11-01');
     const out = join(dir, 'dist');
     const r = letterCli(['build', dir, '--format', 'pdf', '--lang', 'en,ko', '--out', out, '--quiet']);
     expect(r.status).toBe(0);
     const files = (JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] }).files;
     const of = (file: string) => files.find((f) => f.file === file)!;
     expect(of('un/h.en.pdf').holder).toEqual({ asOf: '2025-01-01', source: expect.stringContaining('press.un.org') });
-    // The directory has Guterres's name in English only: the Korean letter is title-only and used no holder data.
-    expect(of('un/h.ko.pdf').holder).toBeUndefined();
+    expect(of('un/h.ko.pdf').holder).toEqual(of('un/h.en.pdf').holder);
+    // The directory has Costa's name in English only: the Korean letter is title-only and used no holder data.
+    expect(of('eu/council/h.en.pdf').holder).toMatchObject({ asOf: '2026-08-22' });
+    expect(of('eu/council/h.ko.pdf').holder).toBeUndefined();
     // The letter named the French President itself.
     expect(of('fr/h.en.pdf').holder).toBeUndefined();
   });

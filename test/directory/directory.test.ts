@@ -45,8 +45,9 @@ describe('coverage', () => {
         if (h.from && h.until) expect(h.from < h.until, o.id).toBe(true);
       }
     }
-    // §5 gives Guterres, Costa and von der Leyen in English only: no invented ko/zh forms.
-    expect(Object.keys(lookupOffice('un')!.holders[0]!.name)).toEqual(['en']);
+    // Names exist only in the languages a source gives: no invented ko/zh forms.
+    expect(Object.keys(lookupOffice('eu/council')!.holders[0]!.name)).toEqual(['en']);
+    expect(lookupOffice('un')!.holders[0]!.name).toEqual({ en: 'António Guterres', ko: '안토니우 구테흐스', zh: '古特雷斯' });
   });
 });
 
@@ -103,12 +104,12 @@ describe('styles and titles', () => {
     expect(make('va', 'en').familyName).toBeUndefined();
   });
 
-  test('UN: 秘书长 in Chinese, without a Chinese name for the holder', () => {
+  test('UN: 秘书长 in Chinese, with the surname PRC press uses for the holder', () => {
     const un = make('un', 'zh', 'diplomatic');
     expect(un.title).toBe('联合国秘书长');
     expect(un.shortTitle).toBe('秘书长');
-    expect(un.salutation).toBe('尊敬的联合国秘书长阁下：');
-    expect(un.name).toBeUndefined();
+    expect(un.salutation).toBe('尊敬的古特雷斯秘书长阁下：');
+    expect(un.name).toBe('古特雷斯');
   });
 
   test('emirs Your Highness, Luxembourg Your Royal Highness, Monaco Your Serene Highness', () => {

@@ -56,7 +56,7 @@ describe('findRecipients', () => {
     const [cn] = findRecipients('中国', { lang: 'zh' });
     expect(cn).toMatchObject({ id: 'cn', title: '中华人民共和国主席', country: '中国', holder: '习近平', from: '2013-03-14' });
     const [fr] = findRecipients('france', { lang: 'ko' });
-    expect(fr).toMatchObject({ id: 'fr', title: '프랑스 공화국 대통령', country: '프랑스', holder: 'Emmanuel Macron' });
+    expect(fr).toMatchObject({ id: 'fr', title: '프랑스 공화국 대통령', country: '프랑스', holder: '에마뉘엘 마크롱' });
   });
 
   test("a project's own recipients are searched too", () => {

@@ -21,9 +21,6 @@ export interface Curation {
 const SECTION5 = 'protocol.md §5 (titles and salutations, sourced)';
 const CONVENTION = 'protocol.md §5, marked (c): some forms rest on convention';
 
-/** The day the seats table and these facts were last reviewed against their sources; `letter check` ages it. */
-export const REVIEWED = '2026-12-05';
-
 // Holder sources. Each holder below names one; the day is the one the source reported it on (`asOf`).
 const ODA = 'open-data-archive/world-leaders-current, snapshot 2026-08-22 (git b06a144; Wikidata/Wikipedia, CC BY-SA 4.0), data/by-region/{g20,asean}/leaders.csv';
 const ODA_DAY = '2026-08-22';
@@ -31,6 +28,7 @@ const ODA_DAY = '2026-08-22';
 // safe bound for asOf (these holders read as stale until someone re-checks them).
 const EPS = 'every-politician-scrapers/world-leaders-2021 data/wikidata.csv (stored copy 05e3baa, Wikidata-derived, rows starting 2026)';
 const EPS_DAY = '2026-01-01';
+const KO_PRESS = 'ko names: seoul.co.kr 2025-09-24, fnnews.com 2025-09-23 (도널드 트럼프, 에마뉘엘 마크롱, 안토니우 구테흐스)';
 
 /** A holder reported by the G20/ASEAN snapshot; `from` is the snapshot's "since". */
 const oda = (en: string, from: string | undefined, more: Partial<Holder> = {}): Holder => ({ name: { en }, ...(from ? { from } : {}), asOf: ODA_DAY, source: ODA, ...more });
@@ -98,7 +96,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
     customs: ['no-excellency'],
     note: `${SECTION5}; "Dear Mr. President" / "Dear Madam President" is the US custom (protocol.md §1.1, §5)`,
     // Gender: Wikidata Q22686 (sex or gender: male), which the snapshot's record points to.
-    holders: [oda('Donald Trump', '2025-01-20', { gender: 'male' })],
+    // zh: PRC press names foreign leaders by surname (特朗普: People's Daily copy at hengyuejishu.com; 新华社).
+    holders: [oda('Donald Trump', '2025-01-20', { name: { en: 'Donald Trump', ko: '도널드 트럼프', zh: '特朗普' }, gender: 'male', source: `${ODA}; ${KO_PRESS}; zh 特朗普: People's Daily (唐纳德·特朗普)` })],
   },
   jp: { verified: true, note: SECTION5, holders: [oda('Naruhito', '2019-05-01')] },
   'jp/government': { verified: true, note: SECTION5, holders: [oda('Sanae Takaichi', '2025-10-21')] },
@@ -112,7 +111,7 @@ export const CURATED: Readonly<Record<string, Curation>> = {
     // from 2026-07-20, which ends the earlier term the day before.
     holders: [oda('Keir Starmer', '2024-07-05', { until: '2026-07-19' }), oda('Andy Burnham', '2026-07-20')],
   },
-  fr: { verified: true, note: SECTION5, holders: [oda('Emmanuel Macron', '2017-05-14', { gender: 'male' })] },
+  fr: { verified: true, note: SECTION5, holders: [oda('Emmanuel Macron', '2017-05-14', { name: { en: 'Emmanuel Macron', ko: '에마뉘엘 마크롱', zh: '马克龙' }, gender: 'male', source: `${ODA}; ${KO_PRESS}; zh 马克龙: Xinhua 2024-05-12 ("马克龙总统", tonggei.cn copy)` })] },
   'fr/government': { holders: [oda('Sébastien Lecornu', '2025-09-09')] },
   de: { verified: false, customs: ['no-excellency'], note: CONVENTION, holders: [oda('Frank-Walter Steinmeier', '2017-03-19')] },
   'de/government': { verified: true, customs: ['no-excellency'], note: SECTION5, holders: [oda('Friedrich Merz', '2025-05-06')] },
@@ -274,12 +273,12 @@ export const CURATED: Readonly<Record<string, Curation>> = {
     note: SECTION5,
     holders: [
       {
-        name: { en: 'António Guterres' },
+        name: { en: 'António Guterres', ko: '안토니우 구테흐스', zh: '古特雷斯' },
         gender: 'male',
         from: '2017-01-01',
         until: '2026-12-31',
         asOf: '2025-01-01',
-        source: 'press.un.org pages 2024–25, cited in protocol.md §5 (second term 2022-01-01 to 2026-12-31)',
+        source: `press.un.org pages 2024–25, cited in protocol.md §5 (second term 2022-01-01 to 2026-12-31); ${KO_PRESS}; zh 古特雷斯: Xinhua 2025-08-31 (crntt.com copy, "联合国秘书长古特雷斯")`,
       },
     ],
   },

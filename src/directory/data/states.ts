@@ -3,6 +3,12 @@
 import type { OfficeKind } from '../types.js';
 
 /**
+ * The day this table and `curated.ts` were last reviewed against their sources (titles, seats, joint, collective and
+ * transitional offices); `letter check` warns when it is more than 180 days before today.
+ */
+export const REVIEWED = '2026-12-05';
+
+/**
  * `[head of state, head of government]` per ISO 3166-1 alpha-2 code. `'='` means the head of state also heads the
  * government, so `<cc>/government` resolves to the head of state's office. Drawn from general knowledge of each
  * constitution, not from a source: every entry built from this table alone is `verified: false`. Entries a review
