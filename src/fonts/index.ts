@@ -9,7 +9,8 @@ import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type 
 
 export { boundRuns, shape, shapedRuns, type ShapedRun } from './shaped.js';
 export { recordGlyphs } from './subset.js';
-export { standaloneSubset } from './standalone.js';
+export { renamedNameTable, type SubsetNames } from './names.js';
+export { sfntFile, standaloneSubset, subsetTables } from './standalone.js';
 export { fontFileProblem } from './file-check.js';
 export { mergeFonts, readFontsConfig, type FaceEntry, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 

@@ -10,6 +10,7 @@
  */
 
 import type { Font } from 'fontkit';
+import { renamedNameTable, type SubsetNames } from './names.js';
 import { recordGlyphs, type TtfSubset } from './subset.js';
 
 interface TableRecord {
@@ -23,9 +24,17 @@ interface FontWithDirectory {
 
 /**
  * The face (`font`, parsed from `file`, the bytes of its file) cut down to the glyphs of these characters and glyph 0;
- * a character the face lacks is left out (the font book has already chosen a face that has it).
+ * a character the face lacks is left out (the font book has already chosen a face that has it). With `names`, the
+ * subset goes by those names instead of the face's own (see names.ts).
  */
-export function standaloneSubset(font: Font, file: Uint8Array, text: string): Uint8Array {
+export function standaloneSubset(font: Font, file: Uint8Array, text: string, names?: SubsetNames): Uint8Array {
+  const tables = subsetTables(font, file, text);
+  if (names) tables.set('name', renamedNameTable(tables.get('name'), names));
+  return sfntFile(tables);
+}
+
+/** The tables of standaloneSubset's font by tag, before they are written into one file. */
+export function subsetTables(font: Font, file: Uint8Array, text: string): Map<string, Uint8Array> {
   const subset = font.createSubset() as unknown as TtfSubset;
   recordGlyphs(subset, font);
   // In code point order, so that runs of characters get runs of glyph ids: few cmap segments.
@@ -48,7 +57,7 @@ export function standaloneSubset(font: Font, file: Uint8Array, text: string): Ui
   }
   const post = raw('post');
   if (post && post.length >= 32) tables.set('post', postVersion3(post));
-  return writeFont(tables);
+  return tables;
 }
 
 /** The tables of an sfnt file, by tag. */
@@ -145,7 +154,7 @@ function bmpSubtable(groups: readonly (readonly [number, number, number])[]): Ui
 }
 
 /** An sfnt file of these tables: sorted directory, 4-byte aligned tables, checksums and head's checkSumAdjustment. */
-function writeFont(tables: Map<string, Uint8Array>): Uint8Array {
+export function sfntFile(tables: Map<string, Uint8Array>): Uint8Array {
   const tags = [...tables.keys()].sort();
   const count = tags.length;
   let size = 12 + 16 * count;

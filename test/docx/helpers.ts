@@ -111,6 +111,12 @@ export function runs(xml: string): { text: string; rPr: string }[] {
   }));
 }
 
+/** The real family a run or font table names through an embedded subset's tagged family (`ABCDEF+Noto Serif KR`),
+ *  or '' when the name carries no subset tag. */
+export function taggedFamily(name: string): string {
+  return /^[A-Z]{6}\+(.+)$/.exec(name)?.[1] ?? '';
+}
+
 /** An attribute of the first element `name` in the xml ('' when absent). */
 export function attr(xml: string, name: string, attribute: string): string {
   const m = new RegExp(`<${name}\\b[^>]*\\s${attribute}="([^"]*)"`).exec(xml);
@@ -123,10 +129,8 @@ export function scratch(): string {
 }
 
 /**
- * Converts DOCX files to PDF with LibreOffice, one process and one fresh profile per file. LibreOffice keeps the
- * fonts a document embeds for the rest of the session, keyed by family name and style (vcl embeddedfontshelper:
- * "Assume it's already been added correctly"), so a second letter converted in the same process would be drawn
- * with the first letter's subset of "Noto Serif SC".
+ * Converts DOCX files to PDF with LibreOffice, one process and one fresh profile per file, so that each test sees
+ * one letter alone (one-session.test.ts converts a batch in one process, as an office would).
  */
 export function libreOfficePdfs(files: Record<string, Uint8Array>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -10,6 +10,8 @@ export interface DrawContext {
   readonly fonts: FontBook;
   /** The document's language (its BCP 47 tag is `fonts.locale(lang)`). */
   readonly lang: Lang;
+  /** The family name a face goes by in this document: its embedded subsets' tagged name (embed.ts). */
+  family(faceId: string): string;
   readonly styles: StyleSheet;
   /** Records the characters each face draws, for the embedded subsets. */
   readonly usage: GlyphUsage;

@@ -5,7 +5,7 @@ import { Document, Paragraph } from 'docx';
 import type { FontBook } from '../../fonts/index.js';
 import type { LetterDoc } from '../../model/index.js';
 import type { DrawContext } from './context.js';
-import { embeddedFonts } from './embed.js';
+import { subsetFamilies, withAltNames } from './embed.js';
 import { defaultFaces, latinLocale } from './faces.js';
 import { Lists, MARKER_CHARS } from './list.js';
 import { coreXml } from './metadata.js';
@@ -37,29 +37,29 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
   const { fonts } = opts;
   // 1. Styles: the house styles with each part's alignment, indent and keeping from the sections.
   const styles = letterStyles(doc);
-  let drawings = 0;
-  const ctx: DrawContext = {
-    fonts,
-    lang: doc.lang,
-    styles,
-    usage: new GlyphUsage(),
-    lists: new Lists(),
-    nextDrawingId: () => ++drawings,
-  };
-
-  // 2. Paragraphs of every section in order, and the footer; this records which glyphs each face draws.
-  const specs = foldPageBreaks(doc.sections.flatMap((section) => sectionSpecs(section, ctx)));
-  const pageFooters = footers(doc, ctx, opts.typesetPages);
   const defaults = defaultFaces(fonts, doc.lang);
-  ctx.usage.add(defaults.latin, 'regular', MARKER_CHARS);
+
+  // 2. Paragraphs of every section in order, and the footer; this records which glyphs each face draws. Drawn twice:
+  //    the subsets' family names come from their glyphs (embed.ts), and every run names its family.
+  const draw = (family: (faceId: string) => string) => {
+    let drawings = 0;
+    const ctx: DrawContext = { fonts, lang: doc.lang, family, styles, usage: new GlyphUsage(), lists: new Lists(), nextDrawingId: () => ++drawings };
+    const specs = foldPageBreaks(doc.sections.flatMap((section) => sectionSpecs(section, ctx)));
+    const pageFooters = footers(doc, ctx, opts.typesetPages);
+    ctx.usage.add(defaults.latin, 'regular', MARKER_CHARS);
+    return { ctx, specs, pageFooters };
+  };
+  const realFamily = (faceId: string): string => fonts.face(faceId).family;
 
   // 3. Subsets of the faces used, cut from the faces the font book has parsed (each glyph read once per process).
-  const embedded = embeddedFonts(ctx.usage, fonts);
+  const subsets = subsetFamilies(draw(realFamily).ctx.usage, fonts);
+  const family = (faceId: string): string => subsets.get(faceId)?.family ?? realFamily(faceId);
+  const { ctx, specs, pageFooters } = draw(family);
 
   // 4. The package. docx writes document.xml, numbering, footers, fonts, media and relationships; the parts it
   //    cannot write as a letter needs (styles, settings, core properties) are written here and replace its own.
   const overrides = [
-    { path: 'word/styles.xml', data: stylesXml(styles, { latinFamily: fonts.face(defaults.latin).family, eastAsianFamily: fonts.face(defaults.eastAsian).family, locale: latinLocale(doc.lang, doc.locale, fonts), eastAsianLocale: doc.locale }) },
+    { path: 'word/styles.xml', data: stylesXml(styles, { latinFamily: family(defaults.latin), eastAsianFamily: family(defaults.eastAsian), locale: latinLocale(doc.lang, doc.locale, fonts), eastAsianLocale: doc.locale }) },
     { path: 'word/settings.xml', data: settingsXml(latinLocale(doc.lang, doc.locale, fonts), doc.locale) },
     { path: 'docProps/core.xml', data: coreXml(doc) },
   ];
@@ -67,10 +67,11 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
     new Document({
       title: doc.meta.title,
       creator: doc.meta.author,
-      fonts: embedded,
+      fonts: [...subsets.values()].map((s) => s.fonts),
       numbering: { config: ctx.lists.config() },
       sections: [{ properties: pageProperties(doc, opts.typesetPages), footers: pageFooters, children: specs.map((spec) => new Paragraph(spec)) }],
     });
   const seed = seedFrom(doc.lang, doc.locale, doc.meta.title, doc.meta.created.toISOString());
-  return { bytes: await packDeterministic(build, overrides, doc.meta.created, seed) };
+  const fontTable = { path: 'word/fontTable.xml', edit: (xml: string) => withAltNames(xml, subsets.values()) };
+  return { bytes: await packDeterministic(build, overrides, doc.meta.created, seed, [fontTable]) };
 }

@@ -15,6 +15,12 @@ export interface PartOverride {
   readonly data: string;
 }
 
+/** A change to a part docx wrote, made as the package is re-zipped (for what docx's options cannot say). */
+export interface PartEdit {
+  readonly path: string;
+  edit(xml: string): string;
+}
+
 /** A 32-bit seed from strings that identify the document, so different letters get different font keys. */
 export function seedFrom(...parts: readonly string[]): number {
   return createHash('sha256').update(parts.join('\u0000')).digest().readUInt32BE(0);
@@ -37,7 +43,7 @@ function mulberry32(seed: number): () => number {
  * compiles and zips before its first await), so the seeded generator is in place only for docx's own calls and is
  * restored before anything else can run.
  */
-export async function packDeterministic(build: () => File, overrides: readonly PartOverride[], when: Date, seed: number): Promise<Uint8Array> {
+export async function packDeterministic(build: () => File, overrides: readonly PartOverride[], when: Date, seed: number, edits: readonly PartEdit[] = []): Promise<Uint8Array> {
   const random = Math.random;
   let packed: Promise<Buffer>;
   Math.random = mulberry32(seed);
@@ -46,13 +52,17 @@ export async function packDeterministic(build: () => File, overrides: readonly P
   } finally {
     Math.random = random;
   }
-  return rezip(new Uint8Array(await packed), when);
+  return rezip(new Uint8Array(await packed), when, edits);
 }
 
 /** The same parts, re-zipped: [Content_Types].xml first (as Office writes it), then the rest by path, every entry
  *  dated `when`; images are stored, since deflating a PNG or JPEG again gains nothing. */
-function rezip(bytes: Uint8Array, when: Date): Uint8Array {
+function rezip(bytes: Uint8Array, when: Date, edits: readonly PartEdit[]): Uint8Array {
   const parts = readZip(bytes);
+  for (const { path, edit } of edits) {
+    const data = parts.get(path);
+    if (data) parts.set(path, new TextEncoder().encode(edit(new TextDecoder().decode(data))));
+  }
   const paths = [...parts.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return writeZip(paths.map((path) => [path, parts.get(path)!] as const), { when, level: (path) => (/\.(png|jpe?g)$/.test(path) ? 0 : 6) });
 }

@@ -106,14 +106,14 @@ function slanted(run: FaceRun, state: RunState, fonts: FontBook): { run: FaceRun
  */
 export function fontsFor(lang: Lang, ctx: DrawContext, run: FaceRun | undefined) {
   const faces = run ? { latin: run.latinFace, eastAsian: run.eastAsianFace } : defaultFaces(ctx.fonts, lang);
-  const latin = ctx.fonts.face(faces.latin).family;
+  const latin = ctx.family(faces.latin);
   const locale = ctx.fonts.locale(lang);
   return {
     font: {
       ascii: latin,
       hAnsi: latin,
       cs: latin,
-      eastAsia: ctx.fonts.face(faces.eastAsian).family,
+      eastAsia: ctx.family(faces.eastAsian),
       ...(run?.eastAsianHint ? { hint: 'eastAsia' } : {}),
     },
     language: { value: latinLocale(lang, locale, ctx.fonts), eastAsia: eastAsianLocale(lang, ctx, run) ?? locale },
