@@ -61,6 +61,36 @@ describe('italics only from faces that have them', () => {
     for (const run of quoteRuns) expect(run.rPr.includes(UPRIGHT), run.text).toBe(HAN_OR_HANGUL.test(run.text));
   });
 
+  it.each([
+    ['ko', 'dot', 'over'],
+    ['zh', 'underDot', 'under'],
+  ] as const)('%s: emphasis drawn from the CJK face keeps its mark, as emphasis dots in both (DOCX w:em="%s", PDF dots %s)', async (lang, em, position) => {
+    const emphasised = runs(rendered.get(lang)!).filter((r) => r.rPr.includes('<w:rStyle w:val="Emphasis"/>'));
+    for (const run of emphasised) expect(run.rPr, run.text).toContain(`<w:em w:val="${em}"/>`);
+    // The PDF of the same letter: the emphasised text carries dots over/under each letter, nothing else does.
+    const items = typesetLetter(exampleLetter(lang, lang === 'ko' ? italicBody(lang, '기울임 italic', '어머니 said') : italicBody(lang, '斜体 italic', '母亲 said')), { fonts })
+      .pages.flatMap((p) => p.items)
+      .filter((item) => item.kind === 'text');
+    const dotted = items.filter((item) => item.kind === 'text' && item.emphasisDots);
+    expect(dotted.map((item) => (item.kind === 'text' ? item.text : '')).join('')).toBe(lang === 'ko' ? '기울임 italic' : '斜体 italic');
+    for (const item of dotted) {
+      if (item.kind !== 'text') continue;
+      expect(item.emphasisDots!.position).toBe(position);
+      expect(item.emphasisDots!.centers).toHaveLength([...item.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length);
+      for (const c of item.emphasisDots!.centers) expect(c).toBeGreaterThan(0), expect(c).toBeLessThan(item.width);
+    }
+  });
+
+  it('English: italic emphasis needs no dots, and a quote italic by its style is not emphasis', () => {
+    // Only the Hangul and Han inside the emphasis, set upright from their own faces, are marked: 인권 over, 人权 under.
+    const marked = runs(rendered.get('en')!).filter((run) => run.rPr.includes('<w:em '));
+    expect(marked.map((run) => `${run.text}:${/<w:em w:val="(\w+)"/.exec(run.rPr)![1]}`)).toEqual(['인권:dot', '人权:underDot']);
+    const items = typesetLetter(exampleLetter('en', italicBody('en', 'human rights (인권, 人权) for all', 'Our mothers said 어머니 to us')), { fonts }).pages.flatMap((p) => p.items);
+    // Hangul and Han inside English emphasis are set upright from their own faces, and marked with dots there.
+    const dotted = items.flatMap((item) => (item.kind === 'text' && item.emphasisDots ? [item.text] : []));
+    expect(dotted.join('')).toBe('인권人权');
+  });
+
   it.each(['ko', 'zh'] as const)('%s: emphasis drawn from the CJK face (Latin letters included) is upright, as in the PDF', (lang) => {
     const emphasised = runs(rendered.get(lang)!).filter((r) => r.rPr.includes('<w:rStyle w:val="Emphasis"/>'));
     expect(emphasised.length).toBeGreaterThan(0);
@@ -116,5 +146,29 @@ describe.skipIf(!canRun)('LibreOffice reading a letter of several pages', () => 
     pages.forEach((page, i) => {
       expect(squash(page)).toContain(squash(doc.pageLabel.replace('{page}', String(i + 1)).replace('{pages}', String(pages.length))));
     });
+  });
+});
+
+describe('e-mail addresses and links look the same in both', () => {
+  it.each(LANGS)('%s: a signatory’s e-mail is plain text in the DOCX, as in the PDF', async (lang) => {
+    const doc = exampleLetter(lang);
+    const emails = doc.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'signature' && b.email ? [b.email] : []));
+    expect(emails.length).toBeGreaterThan(0);
+    const documentXml = part((await renderDocx(doc, { fonts })).bytes, 'word/document.xml');
+    const pdfItems = typesetLetter(doc, { fonts }).pages.flatMap((p) => p.items);
+    for (const email of emails) {
+      const paragraph = [...documentXml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(email))!;
+      expect(paragraph).not.toContain('<w:hyperlink');
+      expect(paragraph).not.toContain('Hyperlink');
+      const drawn = pdfItems.filter((item) => item.kind === 'text' && item.text.includes(email));
+      expect(drawn.length, email).toBeGreaterThan(0);
+      for (const item of drawn) expect(item.kind === 'text' && item.link, email).toBeFalsy();
+    }
+  });
+
+  it('a link in the text is drawn like the text around it, as the PDF draws it (no colour, no underline)', async () => {
+    const styles = part((await renderDocx(exampleLetter('en'), { fonts })).bytes, 'word/styles.xml');
+    const hyperlink = /<w:style [^>]*w:styleId="Hyperlink">[\s\S]*?<\/w:style>/.exec(styles)![0];
+    expect(hyperlink).not.toMatch(/<w:color |<w:u /);
   });
 });

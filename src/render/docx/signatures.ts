@@ -1,6 +1,6 @@
 /** A signatory's block: handwritten signature image, then organisation, person, title and e-mail, as the PDF draws it. */
 
-import { ExternalHyperlink, ImageRun, type ParagraphChild } from 'docx';
+import { ImageRun, type ParagraphChild } from 'docx';
 import { signatureLines, type Signature, type SignatureImage, type SignatureLine } from '../../model/index.js';
 import type { ParagraphSpec } from './blocks.js';
 import type { DrawContext } from './context.js';
@@ -26,7 +26,8 @@ function lineChildren(line: SignatureLine, ctx: DrawContext): ParagraphChild[] {
   const look = ctx.styles.runLook(STYLE.signatureLine);
   switch (line.kind) {
     case 'email':
-      return [new ExternalHyperlink({ link: `mailto:${line.email}`, children: textRuns(line.email, ctx.lang, ctx, { ...look, charStyle: STYLE.hyperlink }) })];
+      // Plain text, as the PDF sets it (typeset/signature.ts): a printed letter shows the address, not a link.
+      return textRuns(line.email, ctx.lang, ctx, look);
     case 'org':
       // The organisation stands out as in the PDF: the Strong character style, so the recipient side can restyle it.
       return inlineChildren([{ type: 'strong', children: line.inlines }], ctx, look);

@@ -119,7 +119,8 @@ const baseStyles = (lang: Lang): readonly StyleDef[] => [
   para(STYLE.footer, 'footer', { align: 'center' }, { size: 9 }),
   // Word's default character style; its own documents always carry it, and character styles derive from it.
   { id: 'DefaultParagraphFont', name: 'Default Paragraph Font', type: 'character' },
-  { id: STYLE.hyperlink, name: 'Hyperlink', type: 'character', basedOn: 'DefaultParagraphFont', run: { color: '1F4E99', underline: true } },
+  // A link reads as the text around it, as in the PDF (a link area over plain text): no blue, no underline in print.
+  { id: STYLE.hyperlink, name: 'Hyperlink', type: 'character', basedOn: 'DefaultParagraphFont' },
   { id: STYLE.strong, name: 'Strong', type: 'character', basedOn: 'DefaultParagraphFont', quick: true, run: { bold: true } },
   { id: STYLE.emphasis, name: 'Emphasis', type: 'character', basedOn: 'DefaultParagraphFont', quick: true, run: { italic: true } },
 ];
