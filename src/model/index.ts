@@ -8,6 +8,8 @@
 /** A language code as used for locale folders: `en`, `ko`, `zh`, or any added later. */
 export type Lang = string;
 
+export { emphasisDotsFor, type EmphasisDots } from './emphasis.js';
+
 /** Chinese, Japanese and Korean: set with more leading and no italics, and drawn from Word's East Asian font slot. */
 export function isCjkLanguage(lang: Lang): boolean {
   return /^(zh|ja|ko)\b/i.test(lang);

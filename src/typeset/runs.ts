@@ -1,7 +1,7 @@
 /** Itemizing inlines into styled runs: one face, variant, size and language each, with per-character font fallback. */
 
 import { isInvisible, variantOf, type FontBook } from '../fonts/index.js';
-import type { Inline, Lang, Origin } from '../model/index.js';
+import { emphasisDotsFor, type EmphasisDots, type Inline, type Lang, type Origin } from '../model/index.js';
 import { isIdeographic } from './segment/classes.js';
 import { spokenLangs } from './spoken.js';
 import type { FontRef } from './types.js';
@@ -22,6 +22,8 @@ export interface StyledRun {
   /** The language a screen reader reads the run in (by script or span, see spoken.ts); the tagged PDF's /Lang. */
   readonly spokenLang: Lang;
   readonly link?: string;
+  /** Emphasis in a face without italics (CJK): marked with dots by each character (model/emphasis.ts). */
+  readonly emphasisDots?: EmphasisDots;
   /** The structure element the run's text belongs to (set by the block that owns the run). */
   readonly tag?: number;
 }
@@ -32,6 +34,8 @@ interface State {
   /** Set inside a `Text` that carries its own language. */
   readonly spanLang?: Lang;
   readonly link?: string;
+  /** Inside `*emphasis*` (a quote set in italics by its block is not). */
+  readonly emphasis?: boolean;
 }
 
 /**
@@ -41,12 +45,18 @@ interface State {
  */
 export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextStyle, fonts: FontBook): StyledRun[] {
   const runs: StyledRun[] = [];
+  // Emphasis drawn from a face without an italic file keeps its mark as dots (the PDF's side of DOCX's w:em).
+  const dotsFor = (font: FontRef, state: State): EmphasisDots | undefined =>
+    state.emphasis && fonts.file(font.face, font.variant) === fonts.file(font.face, variantOf(state.style.bold, false))
+      ? emphasisDotsFor(fonts.languageOfFace(font.face))
+      : undefined;
   const push = (text: string, font: FontRef, spokenLang: Lang, state: State): void => {
     const prev = runs[runs.length - 1];
-    if (prev && sameStyle(prev, font, spokenLang, state) && prev.text !== '\n' && text !== '\n') {
+    const dots = dotsFor(font, state);
+    if (prev && sameStyle(prev, font, spokenLang, state) && prev.emphasisDots === dots && prev.text !== '\n' && text !== '\n') {
       runs[runs.length - 1] = { ...prev, text: prev.text + text };
     } else {
-      runs.push({ text, font, size: state.style.size, lang: state.lang, spokenLang, ...(state.link ? { link: state.link } : {}) });
+      runs.push({ text, font, size: state.style.size, lang: state.lang, spokenLang, ...(state.link ? { link: state.link } : {}), ...(dots ? { emphasisDots: dots } : {}) });
     }
   };
 
@@ -60,7 +70,7 @@ export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextSty
           walk(node.children, { ...state, style: { ...state.style, bold: true } });
           break;
         case 'emphasis':
-          walk(node.children, { ...state, style: { ...state.style, italic: true } });
+          walk(node.children, { ...state, style: { ...state.style, italic: true }, emphasis: true });
           break;
         case 'link':
           walk(node.children, { ...state, link: node.url });

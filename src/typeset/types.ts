@@ -1,6 +1,6 @@
 /** The typesetter's output: a letter as pages of positioned text runs and images, ready for a PDF backend to draw. */
 
-import type { DocumentMeta, Lang } from '../model/index.js';
+import type { DocumentMeta, EmphasisDots, Lang } from '../model/index.js';
 import type { Variant } from '../fonts/index.js';
 
 /** A FontBook face in one variant: the unit a backend registers once and embeds. */
@@ -33,6 +33,8 @@ export interface TextItem {
   readonly characterSpacing: number;
   /** Target of a link, when the text is one. */
   readonly link?: string;
+  /** Emphasis dots over or under characters (CJK emphasis, model/emphasis.ts): centres from `x`, in points. */
+  readonly emphasisDots?: { readonly position: EmphasisDots; readonly centers: readonly number[] };
   /** Id of the structure element this text belongs to; absent for artifacts (page numbers). */
   readonly tag?: number;
 }

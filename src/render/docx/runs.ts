@@ -1,7 +1,7 @@
 /** Inline content → docx runs: one run per face change, each naming its fonts (w:rFonts) and languages (w:lang). */
 
-import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
-import { isCjkLanguage, type Inline, type Lang, type Origin } from '../../model/index.js';
+import { EmphasisMarkType, ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import { emphasisDotsFor, isCjkLanguage, type Inline, type Lang, type Origin } from '../../model/index.js';
 import { variantOf, type FontBook } from '../../fonts/index.js';
 import type { DrawContext } from './context.js';
 import { defaultFaces, faceRuns, isEastAsianPiece, latinLocale, splitBySlot, type FaceRun } from './faces.js';
@@ -77,11 +77,26 @@ export function textRuns(text: string, lang: Lang, ctx: DrawContext, state: RunS
         text: run.text,
         ...(state.charStyle ? { style: state.charStyle } : {}),
         ...(state.directBold ? { bold: true } : {}),
-        // Upright where the style says italic but the face has none; see slanted().
+        // Upright where the style says italic but the face has none; see slanted(). Emphasis there keeps its mark.
         ...(italic !== state.italic ? { italics: false } : state.directItalic ? { italics: true } : {}),
+        ...(italic !== state.italic && isEmphasis(state) ? { emphasisMark: { type: emphasisMark(run, ctx) } } : {}),
         ...fontsFor(lang, ctx, run),
       });
     });
+}
+
+/** Whether the text is `*emphasis*` (not merely italic because its paragraph style is, as an English quote). */
+function isEmphasis(state: RunState): boolean {
+  return state.charStyle === STYLE.emphasis || state.directItalic === true;
+}
+
+/**
+ * w:em for emphasis drawn from a CJK face (model/emphasis.ts): `dot` over the characters, `underDot` under them.
+ * docx types the option as its one named value, 'dot'; ECMA-376 §17.18.24 ST_Em has underDot too, written as given.
+ */
+function emphasisMark(run: FaceRun, ctx: DrawContext): typeof EmphasisMarkType.DOT {
+  const face = isEastAsianPiece(run) ? run.eastAsianFace : run.latinFace;
+  return (emphasisDotsFor(ctx.fonts.languageOfFace(face)) === 'under' ? 'underDot' : EmphasisMarkType.DOT) as typeof EmphasisMarkType.DOT;
 }
 
 /**

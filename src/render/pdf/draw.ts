@@ -25,11 +25,19 @@ function drawText(pdf: PDFKit.PDFDocument, item: TextItem, fonts: FontBook, stru
     baseline: 'alphabetic',
     ...(item.characterSpacing ? { characterSpacing: item.characterSpacing } : {}),
   });
+  if (item.emphasisDots) drawEmphasisDots(pdf, item, item.emphasisDots);
   if (item.link) {
     // PDF/UA: a link annotation belongs to its Link element (pdfkit adds the OBJR) and describes itself in /Contents.
     const options = { Contents: new String(item.text), ...(structParent ? { structParent } : {}) };
     pdf.link(item.x, item.y - 0.9 * item.size, item.width, 1.2 * item.size, item.link, options as unknown as PDFKit.Mixins.AnnotationOption);
   }
+}
+
+/** CJK emphasis: a dot centred under (Chinese) or over (Korean, Japanese) each character, clear of the glyphs. */
+function drawEmphasisDots(pdf: PDFKit.PDFDocument, item: TextItem, dots: NonNullable<TextItem['emphasisDots']>): void {
+  const y = dots.position === 'under' ? item.y + 0.28 * item.size : item.y - 1.02 * item.size;
+  for (const center of dots.centers) pdf.circle(item.x + center, y, 0.07 * item.size);
+  pdf.fill();
 }
 
 function drawImage(pdf: PDFKit.PDFDocument, item: ImageItem): void {

@@ -116,6 +116,7 @@ function placeLine(
     items.push({
       kind: 'text', text: str, font: run.font, size: run.size, x: at, y: baseline, width: w,
       characterSpacing, ...(run.link ? { link: run.link } : {}), ...(run.tag !== undefined ? { tag: run.tag } : {}),
+      ...(run.emphasisDots ? { emphasisDots: { position: run.emphasisDots, centers: dotCenters(run, str, characterSpacing, measurer) } } : {}),
     });
   };
 
@@ -136,4 +137,16 @@ function placeLine(
     x += drawn;
   }
   return items;
+}
+
+/** Where emphasis dots go along a drawn string: the centre of each letter or digit (not of spaces or punctuation). */
+function dotCenters(run: StyledRun, str: string, characterSpacing: number, measurer: Measurer): number[] {
+  const centers: number[] = [];
+  let x = 0;
+  for (const ch of str) {
+    const advance = measurer.advance(run.font, ch) * run.size;
+    if (/[\p{L}\p{N}]/u.test(ch)) centers.push(x + advance / 2);
+    x += advance + characterSpacing;
+  }
+  return centers;
 }
