@@ -1,7 +1,7 @@
 /** Setting blocks into units: paragraphs, headings, quotes, lists, signatures and page breaks. */
 
 import type { FontBook } from '../fonts/index.js';
-import { inlineText, isCjkLanguage, type Align, type Block, type Inline, type Lang } from '../model/index.js';
+import { inlineText, isCjkLanguage, QUOTE_RULE, quoteHasRule, type Align, type Block, type Inline, type Lang } from '../model/index.js';
 import { setParagraph, type Line } from './break/paragraph.js';
 import type { Measurer } from './measure.js';
 import { styleRuns, type TextStyle } from './runs.js';
@@ -96,7 +96,15 @@ function setQuote(blocks: readonly Block[], attribution: readonly Inline[] | und
     units.push(unit(lines, 0.3 * size, { splittable: false }));
   }
   if (units[0]) units[0] = { ...units[0], gapBefore: PARAGRAPH_GAP * size };
-  return units;
+  if (!quoteHasRule(frame.lang)) return units;
+  // The rule beside every line of the quote (model/quote.ts), in the gap left of its text.
+  const x = inner.x - QUOTE_RULE.gapEm * size - QUOTE_RULE.widthPt;
+  return units.map((u) => ({
+    ...u,
+    lines: u.lines.map((line) =>
+      line.height > 0 ? { ...line, items: [...line.items, { kind: 'rule' as const, x, y: 0, width: QUOTE_RULE.widthPt, height: line.height, color: QUOTE_RULE.color }] } : line,
+    ),
+  }));
 }
 
 function setList(ordered: boolean, items: readonly (readonly Block[])[], frame: BlockFrame): Unit[] {

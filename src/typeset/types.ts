@@ -54,8 +54,21 @@ export interface ImageItem {
   readonly tag?: number;
 }
 
+/** A filled rectangle: a rule beside a block quote (model/quote.ts). Decoration: never tagged, an artifact. */
+export interface RuleItem {
+  readonly kind: 'rule';
+  /** Top-left corner and size in points. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /** RGB hex without '#'. */
+  readonly color: string;
+  readonly tag?: undefined;
+}
+
 /** Anything drawn on a page. */
-export type PageItem = TextItem | ImageItem;
+export type PageItem = TextItem | ImageItem | RuleItem;
 
 /** Standard structure types of a tagged PDF (ISO 32000-1 §14.8.4) that a letter uses. */
 export type StructRole =

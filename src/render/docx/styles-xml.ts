@@ -1,7 +1,7 @@
 /** word/styles.xml, written here rather than through docx's style options, which cannot express w:wordWrap on,
  *  w:kinsoku or document-default languages. */
 
-import type { Align } from '../../model/index.js';
+import { QUOTE_RULE, type Align } from '../../model/index.js';
 import { BODY_SIZE, type ParagraphLook, type RunLook, type StyleDef, type StyleSheet } from './styles.js';
 import { el, W_NS, XML_HEAD } from './xml.js';
 
@@ -79,6 +79,7 @@ function pPr(look: ParagraphLook, isDefault: boolean, size?: number): string {
   return el('w:pPr', {}, [
     onOff('w:keepNext', look.keepNext),
     onOff('w:keepLines', look.keepLines),
+    look.ruleLeft !== undefined ? ruleLeft(look.ruleLeft) : '',
     ...(isDefault ? lineBreakingRules() : []),
     spacing,
     indent(look, size),
@@ -86,6 +87,12 @@ function pPr(look: ParagraphLook, isDefault: boolean, size?: number): string {
     look.align ? el('w:jc', { 'w:val': JC[look.align] }) : '',
     look.outlineLevel !== undefined ? el('w:outlineLvl', { 'w:val': look.outlineLevel }) : '',
   ]);
+}
+
+/** w:pBdr with a left rule (model/quote.ts); consecutive paragraphs of the style share one unbroken rule. */
+function ruleLeft(space: number): string {
+  // w:sz in eighths of a point; w:space in points.
+  return el('w:pBdr', {}, el('w:left', { 'w:val': 'single', 'w:sz': Math.round(QUOTE_RULE.widthPt * 8), 'w:space': Math.round(space), 'w:color': QUOTE_RULE.color }));
 }
 
 /** First-line indent in em: w:firstLineChars (hundredths of a character) for Word, which follows the font size;

@@ -5,7 +5,7 @@
  * the part's style, derived from the document's own sections.
  */
 
-import { isCjkLanguage, type Align, type Lang, type LetterDoc, type Part, type Section } from '../../model/index.js';
+import { isCjkLanguage, QUOTE_RULE, quoteHasRule, type Align, type Lang, type LetterDoc, type Part, type Section } from '../../model/index.js';
 
 /** Paragraph look in points (and em for the first-line indent, which follows the font size). */
 export interface ParagraphLook {
@@ -22,6 +22,8 @@ export interface ParagraphLook {
   /** Spacing between paragraphs of this same style is dropped (address lines, signature lines). */
   readonly contextual?: boolean;
   readonly outlineLevel?: number;
+  /** A rule down the left side, this far from the text in points (a CJK block quote, model/quote.ts). */
+  readonly ruleLeft?: number;
 }
 
 export interface RunLook {
@@ -105,7 +107,7 @@ const baseStyles = (lang: Lang): readonly StyleDef[] => [
   para(PART_STYLE.body, 'Body Text', { after: 8 }),
   // As the PDF sets them (typeset/blocks.ts): Latin quotes in italics; the CJK faces have none, so a Korean or Chinese
   // quote stays upright rather than take Word's synthesised oblique. The attribution under it is upright either way.
-  para(STYLE.quote, 'Block Quote', { indentLeft: 24, indentRight: 24, after: 8 }, isCjkLanguage(lang) ? {} : { italic: true }, PART_STYLE.body),
+  para(STYLE.quote, 'Block Quote', { indentLeft: 24, indentRight: 24, after: 8, firstLineEm: 0, ...(quoteHasRule(lang) ? { ruleLeft: QUOTE_RULE.gapEm * BODY_SIZE } : {}) }, isCjkLanguage(lang) ? {} : { italic: true }, PART_STYLE.body),
   para(STYLE.attribution, 'Quote Attribution', { align: 'end', indentRight: 24, after: 8 }, { italic: false }, STYLE.quote),
   para(STYLE.list, 'List Paragraph', { after: 4, firstLineEm: 0, contextual: false }, {}, PART_STYLE.body),
   para(STYLE.heading[0], 'heading 1', { before: 14, after: 6, keepNext: true, keepLines: true, outlineLevel: 0, firstLineEm: 0 }, { bold: true, size: 13 }),

@@ -1,7 +1,7 @@
 /** Drawing a typeset page with pdfkit: each text run at its own position on its baseline, images, link areas, tags. */
 
 import type { FontBook } from '../../fonts/index.js';
-import type { ImageItem, TextItem, TypesetPage } from '../../typeset/index.js';
+import type { ImageItem, RuleItem, TextItem, TypesetPage } from '../../typeset/index.js';
 import { shareFontWork } from './shared-fonts.js';
 import type { Tagger } from './tags.js';
 
@@ -10,6 +10,7 @@ export function drawPage(pdf: PDFKit.PDFDocument, page: TypesetPage, pageIndex: 
   page.items.forEach((item, index) => {
     tagger.draw(item, pageIndex, index, (structParent) => {
       if (item.kind === 'text') drawText(pdf, item, fonts, structParent);
+      else if (item.kind === 'rule') drawRule(pdf, item);
       else drawImage(pdf, item);
     });
   });
@@ -38,6 +39,10 @@ function drawEmphasisDots(pdf: PDFKit.PDFDocument, item: TextItem, dots: NonNull
   const y = dots.position === 'under' ? item.y + 0.28 * item.size : item.y - 1.02 * item.size;
   for (const center of dots.centers) pdf.circle(item.x + center, y, 0.07 * item.size);
   pdf.fill();
+}
+
+function drawRule(pdf: PDFKit.PDFDocument, item: RuleItem): void {
+  pdf.save().rect(item.x, item.y, item.width, item.height).fill(`#${item.color}`).restore();
 }
 
 function drawImage(pdf: PDFKit.PDFDocument, item: ImageItem): void {
