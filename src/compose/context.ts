@@ -2,6 +2,7 @@
 
 import Handlebars from 'handlebars';
 import type { Addressee } from '../directory/types.js';
+import { withoutRepeatedSignOff } from './sign-off.js';
 import type { Project, SignatorySpec } from '../load/index.js';
 import type { Lang, Signature } from '../model/index.js';
 import { ccText, type CcRecipient } from './cc.js';
@@ -74,6 +75,7 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
     reader.tool(translations.tool(lang, 'labels', key, values) ?? translations.tool('en', 'labels', key, values) ?? key, `labels.${key}`);
   const place = letter.place !== undefined ? reader.value(localize(letter.place, lang) ?? '', 'place', project.locateLetter(['place'])) : undefined;
   const titleText = text(letter.title, ['title']);
+  const close = letter.close !== undefined ? [new SafeString(text(letter.close, ['close']))] : addressee.close;
   const context: LetterContext = {
     lang,
     locale: input.locale,
@@ -84,7 +86,7 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
     date: vars.date,
     ...(place ? { place } : {}),
     dateline: place ? label('dateline_place', { date: vars.date, place }) : label('dateline', { date: vars.date }),
-    recipient: checkedAddressee(addressee, reader),
+    recipient: withoutRepeatedSignOff(checkedAddressee(addressee, reader), close, lang),
     ...(input.recipient.via
       ? {
           via: {
@@ -109,7 +111,7 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
           return { pagebreak: true };
       }
     }),
-    close: letter.close !== undefined ? [new SafeString(text(letter.close, ['close']))] : addressee.close,
+    close,
     signatories: letter.signatories.map((s, index) => ({ index, org: localize(s.org, lang) ?? '', ...(s.short ? { short: s.short } : {}) })),
     enclosures: letter.enclosures.map((key, i) => new SafeString(text(key, ['enclosures', i]))),
     cc: letter.cc.map((entry, i) => {
