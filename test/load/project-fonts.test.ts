@@ -1,6 +1,6 @@
 /** A project's own fonts/fonts.json: merged over the tool's, each mistake in it an error at its file:line:col. */
 
-import { copyFileSync, cpSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
@@ -114,5 +114,25 @@ describe("a project's fonts/fonts.json", () => {
     expect(r.stderr).toMatch(/fonts\/fonts\.json:\d+:\d+: .*names face 'missing'/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+});
+
+describe('right-to-left text', () => {
+  it('stops the letter with its own error even when the project brings a face that covers it (no unshaped, left-to-right Arabic)', async () => {
+    const naskh = { family: 'Noto Naskh Arabic', files: { regular: 'NotoNaskhArabic-Regular.ttf' }, license: 'OFL-NotoNaskhArabic.txt' };
+    // The fixture's own Japanese face is left out here (7 MB): a small Latin face stands in under its id.
+    const dir = project({ faces: { jp: own, naskh }, chains: { ja: ['naskh', 'jp'] } });
+    const arabic = join(import.meta.dirname, '..', 'fixtures', 'arabic-face');
+    for (const f of ['NotoNaskhArabic-Regular.ttf', 'OFL-NotoNaskhArabic.txt']) copyFileSync(join(arabic, f), join(dir, 'fonts', f));
+    const letter = join(dir, 'locales', 'ja', 'letter.json');
+    writeFileSync(letter, JSON.stringify({ ...JSON.parse(readFileSync(letter, 'utf8')), hope: 'Hope سلام' }));
+    const book = new FontBook(join(TOOL_DIR, 'fonts'), loadProject({ dir, toolDir: TOOL_DIR }).fonts);
+    expect(book.covers('naskh', 0x0633)).toBe(true);
+    expect(book.faceFor(0x0633, 'ja')).toBeUndefined();
+    const result = await check({ dir, now: new Date('2024-01-01T00:00:00Z') });
+    const rtl = result.errors.filter((e) => /right to left/.test(e.message));
+    expect(rtl[0]).toMatchObject({ code: 'uncovered-character', file: 'locales/ja/letter.json' });
+    expect(rtl[0]!.message).toMatch(/^character U\+0633 'س' in 'hope' \(ja\) is in none of the scripts letter sets yet \(right to left\)/);
+    expect(result.exitCode).toBe(2);
   });
 });
