@@ -12,7 +12,8 @@ export { recipients, recipientsAdvice, type NoMatchAdvice, type RecipientMatch }
 export { parseShard, planJobs, type Job, type Shard } from './plan/index.js';
 export { loadProject, type Project } from './load/index.js';
 export { Composer } from './compose/index.js';
-export { LetterError, formatDiagnostic, type Diagnostic, type Code } from './diag/index.js';
+export { EXIT, LetterError, formatDiagnostic, isLetterError, problem, type Diagnostic, type Code } from './diag/index.js';
+export { watch, type WatchEvent, type WatchHandle, type WatchOptions } from './watch/index.js';
 export type { LetterDoc, Block, Inline, Section } from './model/index.js';
 export type { Manifest, ManifestFile } from './write/index.js';
 

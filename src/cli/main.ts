@@ -2,13 +2,10 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { EXIT, isLetterError, LetterError, problem } from '../diag/index.js';
-import { TOOL_VERSION } from '../tool/index.js';
+import { EXIT, isLetterError, LetterError, problem, TOOL_VERSION, type BuildOptions, type RecipientMatch } from '../index.js';
 import { counted, jsonCommand, jsonDiagnostic, printDiagnostics, printInternalError, printJson, printJsonFailure, usageFromCommander, withoutOptionValues } from './report.js';
 import { progressReporter } from './progress.js';
 import { verifyText } from './verify-text.js';
-import type { BuildOptions } from '../build/index.js';
-import type { RecipientMatch } from '../recipients.js';
 
 const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -183,7 +180,7 @@ interface BuildFlags {
 
 async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
   // Only what a build needs: the library index would also load verification and search.
-  const [{ build }, { parseShard }] = await Promise.all([import('../build/index.js'), import('../plan/index.js')]);
+  const [{ build }, { parseShard }] = await Promise.all([import('../index.js'), import('../index.js')]);
   const usage = (message: string, hint?: string) => {
     throw new LetterError(problem('usage', message, {}, hint));
   };
@@ -246,7 +243,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
 
 /** `--watch`: build, then rebuild on every change until Ctrl-C; each round prints like `letter check` (or one JSON line). */
 async function runWatch(options: BuildOptions, flags: BuildFlags): Promise<number> {
-  const { watch } = await import('../watch/index.js');
+  const { watch } = await import('../index.js');
   const handle = watch({
     ...options,
     onEvent: (event) => {

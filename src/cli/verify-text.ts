@@ -1,6 +1,6 @@
 /** `letter verify` as text: one line per file, then one per signature with its level, times, integrity and trust. */
 
-import type { FileReport } from '../verify.js';
+import type { FileReport } from '../index.js';
 
 /**
  * "valid" alone only when every signature is also trusted (`--trust`); an intact signature nobody vouches for is
