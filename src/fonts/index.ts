@@ -211,7 +211,7 @@ function readShared(path: string): SharedArrayBuffer {
 
 /** Characters a renderer never draws with a glyph: whitespace, line breaks, joiners. */
 export function isInvisible(cp: number): boolean {
-  return cp <= 0x20 || cp === 0x7f || cp === 0xa0 || cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0xfeff;
+  return cp <= 0x20 || cp === 0x7f || cp === 0xa0 || cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff;
 }
 
 /** Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms: scripts set right to left. */

@@ -10,6 +10,7 @@ export type Lang = string;
 
 export { emphasisDotsFor, type EmphasisDots } from './emphasis.js';
 export { QUOTE_RULE, quoteHasRule } from './quote.js';
+export { isJoiningDash, withDashJoiners } from './joins.js';
 
 /** Chinese, Japanese and Korean: set with more leading and no italics, and drawn from Word's East Asian font slot. */
 export function isCjkLanguage(lang: Lang): boolean {

@@ -117,3 +117,10 @@ describe('Chinese: kinsoku', () => {
     }
   });
 });
+
+describe('en dashes', () => {
+  it('never breaks after an en dash that joins two words or numbers; spaces around a dash still break', () => {
+    expect(pieces('the Thailand–Myanmar border, 2023–2024', 'en')).toEqual(['the ', 'Thailand–Myanmar ', 'border, ', '2023–2024']);
+    expect(pieces('pages 10 – 12', 'en')).toEqual(['pages ', '10 ', '– ', '12']);
+  });
+});

@@ -1,7 +1,7 @@
 /** Inline content → docx runs: one run per face change, each naming its fonts (w:rFonts) and languages (w:lang). */
 
 import { EmphasisMarkType, ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
-import { emphasisDotsFor, isCjkLanguage, type Inline, type Lang, type Origin } from '../../model/index.js';
+import { emphasisDotsFor, isCjkLanguage, withDashJoiners, type Inline, type Lang, type Origin } from '../../model/index.js';
 import { variantOf, type FontBook } from '../../fonts/index.js';
 import type { DrawContext } from './context.js';
 import { defaultFaces, faceRuns, isEastAsianPiece, latinLocale, splitBySlot, type FaceRun } from './faces.js';
@@ -67,7 +67,8 @@ function withMarkup(state: RunState, charStyle: string, adds?: 'bold' | 'italic'
 
 /** Runs for a piece of text in one language, split where the face changes, recording the glyphs each face draws. */
 export function textRuns(text: string, lang: Lang, ctx: DrawContext, state: RunState, origin?: Origin): TextRun[] {
-  return faceRuns(text, lang, ctx.fonts, origin)
+  // A word joiner after an en dash that joins two words, which the word processor's breaker honours (model/joins.ts).
+  return faceRuns(withDashJoiners(text), lang, ctx.fonts, origin)
     .flatMap((run) => slanted(run, state, ctx.fonts))
     .map(({ run, italic }) => {
       const variant = variantOf(state.bold, italic);

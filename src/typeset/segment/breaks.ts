@@ -1,7 +1,7 @@
 /** Break opportunities of a paragraph: UAX #14 from `linebreak`, narrowed by letter's rules for Korean and CJK. */
 
 import LineBreaker from 'linebreak';
-import type { Lang } from '../../model/index.js';
+import { isJoiningDash, type Lang } from '../../model/index.js';
 import { isAlphanumeric, isClosing, isHangul, isHanOrKana, isOpening, isSpace } from './classes.js';
 
 /** A place where a new line may begin: `position` is the index of its first UTF-16 unit. */
@@ -33,6 +33,8 @@ function allowsBreak(text: string, position: number, langAt: (index: number) => 
   const after = text.codePointAt(position)!;
   // clreq/jlreq kinsoku: a closing mark never starts a line, an opening mark never ends one.
   if (isClosing(after) || isOpening(before)) return false;
+  // An en dash joining two words ("Thailand–Myanmar") holds them on one line (model/joins.ts).
+  if (isJoiningDash(text, beforeIndex)) return false;
   if (isSpace(before)) return true;
   // SPEC §7, klreq: Hangul breaks only between words (CSS word-break: keep-all); in Korean text Hanja are word letters too.
   // A word longer than the line is the one exception, handled by the line breaker, not here.
