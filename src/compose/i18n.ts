@@ -5,12 +5,9 @@ import type { Lang } from '../model/index.js';
 import type { Project } from '../load/index.js';
 import { TEXT_NS, valueAt } from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
+import { nestedKeys, splitNamespace, type NestedKey } from '../load/nesting.js';
 
-/** A key a value nests with `$t(ns:key, {options})`; `ns` only when the reference names one. */
-export interface NestedKey {
-  readonly key: string;
-  readonly ns?: string;
-}
+export { nestedKeys, type NestedKey } from '../load/nesting.js';
 
 /** A value as read, with what i18next could not resolve in it (it would have printed the key or the braces). */
 export interface Translated {
@@ -89,19 +86,9 @@ export class Translations {
   }
 }
 
-// i18next's own nesting pattern (Interpolator.resetRegExp): `$t(key)`, `$t(key, {"count": 2})`, quotes and one level of parentheses.
-const NESTING = /\$t\(((?:[^()"']|"[^"]*"|'[^']*'|\((?:[^()"']|"[^"]*"|'[^']*')*\))*?)\)/g;
 // i18next's interpolation pattern: `{{name}}`, `{{- name}}` (unescaped), `{{name, format}}`.
 const INTERPOLATION = /\{\{(.+?)\}\}/g;
 
-/** The keys a raw value nests with `$t(...)`, as i18next reads them (options and formatters cut off). */
-export function nestedKeys(value: string): NestedKey[] {
-  return [...value.matchAll(NESTING)].map((m) => {
-    const inner = m[1]!;
-    const key = (/\{.*\}/s.test(inner) ? inner.split(/,\s*\{/)[0]! : inner.split(',')[0]!).trim();
-    return splitNamespace(key);
-  });
-}
 
 /** The variable names a raw value interpolates (`{{- date}}` and `{{date, format}}` are both `date`). */
 export function interpolatedNames(value: string): string[] {
@@ -127,10 +114,6 @@ export function reachableKeys(data: Readonly<Record<string, unknown>>, keys: rea
   return [...seen];
 }
 
-function splitNamespace(qualified: string): NestedKey {
-  const at = qualified.indexOf(':');
-  return at > 0 ? { ns: qualified.slice(0, at), key: qualified.slice(at + 1) } : { key: qualified };
-}
 
 function variableName(inner: string): string {
   return inner.trim().replace(/^-\s*/, '').split(',')[0]!.trim();

@@ -1,6 +1,7 @@
 /** The Markdown a template rendered, with container directives for the letter's parts, parsed into the document model. */
 
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { refusedLink } from './links.js';
 import { directive } from 'micromark-extension-directive';
 import { directiveFromMarkdown, type ContainerDirective, type LeafDirective, type TextDirective } from 'mdast-util-directive';
 import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, RootContent } from 'mdast';
@@ -123,7 +124,10 @@ function inlines(nodes: readonly PhrasingContent[], lang?: string): Inline[] {
         out.push({ type: 'emphasis', children: inlines(node.children, lang) });
         break;
       case 'link':
-        out.push({ type: 'link', url: node.url, children: inlines(node.children, lang) });
+        // Values are checked where they are read (compose/sources.ts); a link a template writes itself is held to the
+        // same rule here: one the letter may not carry prints as its text, never as a clickable target.
+        if (refusedLink(node.url)) out.push(...inlines(node.children, lang));
+        else out.push({ type: 'link', url: node.url, children: inlines(node.children, lang) });
         break;
       case 'break':
         out.push({ type: 'break' });

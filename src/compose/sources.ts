@@ -11,6 +11,7 @@ import { flatKeys, TEXT_NS, valueAt } from '../load/index.js';
 import { interpolatedNames, nestedKeys, reachableKeys, type NestedKey, type Translated, type Translations } from './i18n.js';
 import { inlineText, roleAt } from './inline.js';
 import { controlCharacterProblem } from '../load/text.js';
+import { linkTargets, refusedLink } from './links.js';
 
 /** Collects the problems of one document while its context is built, so all of them are reported together. */
 export class TextReader {
@@ -42,6 +43,10 @@ export class TextReader {
     const where = file.locate(key);
     this.unresolved(file, key, read, vars);
     this.cover(value, { file: file.file, key, lang: this.lang, line: where.line, column: where.column });
+    for (const url of linkTargets(value)) {
+      const why = refusedLink(url);
+      if (why) this.problems.push(problem('schema', `link '${shown(url)}' in the value of '${shown(key)}' in ${file.file} is ${why}`, where, 'letters link only to https:, http: or mailto: targets; write other addresses as plain text'));
+    }
     const inline = inlineText(value, roleAt(usedAt));
     if ('refused' in inline) {
       this.problems.push(problem('schema', `block Markdown in the value of '${shown(key)}' in ${file.file}: ${inline.refused.what}`, where, inline.refused.hint));

@@ -12,6 +12,7 @@ import { leadsOutside, staysInside } from './paths.js';
 import { loadTemplates } from './templates.js';
 import { loadProjectFonts } from './fonts.js';
 import { placeholderErrors } from './placeholders.js';
+import { nestingErrors } from './nesting.js';
 import type { Project } from './types.js';
 
 export type * from './types.js';
@@ -62,6 +63,8 @@ export function loadProject(opts: LoadOptions): Project {
   const texts = attempt(() => loadTexts(dir, letter.languages, (i) => locate(['languages', i])));
   if (texts) problems.push(...placeholderErrors([...texts.values()]));
   const toolStrings = attempt(() => loadToolStrings(opts.toolDir, dir));
+  // Before anything expands $t(): a cycle or a bomb is found in the files, not by i18next running into it.
+  problems.push(...nestingErrors([...(texts?.values() ?? []), ...[...(toolStrings?.values() ?? [])].flatMap((byNs) => [...byNs.values()])]));
   const recipients = attempt(() => loadRecipients(dir));
   const templates = attempt(() => loadTemplates(opts.toolDir, dir, letter.template, locate, letter.languages));
   const assets = attempt(() => loadAssets(letter, locate));

@@ -144,13 +144,36 @@ export function parseJson(text: string, shown: string): ParsedJson {
     throw new LetterError(problem('json-syntax', `duplicate key '${show(duplicate.key)}'`, at(duplicate.offset), 'remove one of the two entries; JSON would silently keep only the last'));
   }
   const data = JSON.parse(text) as unknown;
+  // Built on first use: `check` locates every unused key, and a search per key would be quadratic (60,000 keys).
+  let offsets: Map<string, number> | undefined;
   return {
     data,
     locate: (key) => {
+      offsets ??= propertyOffsets(tree);
+      const offset = offsets.get(key);
+      if (offset !== undefined) return at(offset);
       const node: JsonNode | undefined = findNodeAtLocation(tree, [key]) ?? findNodeAtLocation(tree, key.split('.'));
       return at(node?.parent?.type === 'property' ? node.parent.offset : (node?.offset ?? 0));
     },
   };
+}
+
+/** The offset of each property of nested objects by its dotted key (`ask.one`), the first one for a repeated key. */
+function propertyOffsets(tree: JsonNode): Map<string, number> {
+  const out = new Map<string, number>();
+  const pending: { node: JsonNode; prefix: string }[] = [{ node: tree, prefix: '' }];
+  while (pending.length) {
+    const { node, prefix } = pending.pop()!;
+    if (node.type !== 'object') continue;
+    for (const property of node.children ?? []) {
+      const [name, value] = property.children ?? [];
+      if (!name || typeof name.value !== 'string') continue;
+      const key = `${prefix}${name.value}`;
+      if (!out.has(key)) out.set(key, property.offset);
+      if (value) pending.push({ node: value, prefix: `${key}.` });
+    }
+  }
+  return out;
 }
 
 function firstDuplicateKey(node: JsonNode): { key: string; offset: number } | undefined {
