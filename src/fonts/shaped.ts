@@ -1,77 +1,75 @@
 /**
- * Shaped runs of text, one table per parsed face, shared by the measurer (typeset) and pdfkit (render/pdf): the same
- * word is shaped once per process, not once to measure it and again, for every document, to draw it.
+ * Text shaped with fontkit's public `font.layout`, once per face and string: the measurer (typeset) reads the advance,
+ * the paged letter keeps the glyphs, and render/pdf writes them. A batch shapes each word of its body once.
  */
 
-import type { Font, Glyph } from 'fontkit';
+import type { Font } from 'fontkit';
 
-/** A run as pdfkit keeps it in its layout cache: fontkit's layout, positions in thousandths of an em. */
-export interface ShapedRun {
-  readonly glyphs: readonly Glyph[];
-  readonly positions: readonly Record<string, number>[];
-  /** Sum of the x advances, in thousandths of an em. */
+/**
+ * One string shaped in one face: parallel arrays, an entry per glyph. Lengths are in thousandths of an em (PDF text
+ * space), each value scaled from font units on its own, so sums round exactly as they always have.
+ */
+export interface Shaped {
+  /** Glyph ids in the face. */
+  readonly glyphs: readonly number[];
+  /** Pen advance after each glyph as positioned (GPOS kerning included). */
+  readonly advances: readonly number[];
+  /** The glyph's own advance (hmtx): what a PDF font's /W says. */
+  readonly widths: readonly number[];
+  readonly xOffsets: readonly number[];
+  readonly yOffsets: readonly number[];
+  /** The code points each glyph stands for (several for a ligature). */
+  readonly codePoints: readonly (readonly number[])[];
+  /** Sum of `advances`. */
   readonly advanceWidth: number;
 }
 
 /**
- * Past this many distinct runs a face's table starts over, so a long batch holds a bounded amount. The body of a
- * letter is the same for every recipient: a batch draws the same words again and again.
+ * Past this many distinct strings a face's table starts over, so a long batch holds a bounded amount. The body of a
+ * letter is the same for every recipient: a batch shapes the same words again and again.
  */
 const MAX_RUNS = 20_000;
 
 interface RunTable {
-  runs: Record<string, ShapedRun>;
-  /** Runs added through `shape`; pdfkit adds its own to `runs` without counting (see `boundRuns`). */
-  added: number;
+  runs: Map<string, Shaped>;
 }
 
 const tables = new WeakMap<Font, RunTable>();
 
-function table(font: Font): RunTable {
-  let t = tables.get(font);
-  if (!t) tables.set(font, (t = { runs: Object.create(null) as Record<string, ShapedRun>, added: 0 }));
-  return t;
-}
-
-/** The face's table of runs by text, in the shape of pdfkit's `EmbeddedFont.layoutCache`, which may add to it. */
-export function shapedRuns(font: Font): Record<string, ShapedRun> {
-  return table(font).runs;
-}
-
-/** `text` shaped in `font` with its default features, exactly as pdfkit's `EmbeddedFont.layoutRun` shapes it. */
-export function shape(font: Font, text: string): ShapedRun {
-  const t = table(font);
-  let run = t.runs[text];
+/** `text` shaped in `font` with fontkit's default features (cached per face). */
+export function shape(font: Font, text: string): Shaped {
+  let table = tables.get(font);
+  if (!table) tables.set(font, (table = { runs: new Map() }));
+  let run = table.runs.get(text);
   if (!run) {
-    if (++t.added > MAX_RUNS) {
-      t.runs = Object.create(null) as Record<string, ShapedRun>;
-      t.added = 1;
-    }
-    run = layoutRun(font, text);
-    t.runs[text] = run;
+    if (table.runs.size >= MAX_RUNS) table.runs = new Map();
+    run = layout(font, text);
+    table.runs.set(text, run);
   }
   return run;
 }
 
-/** Starts a face's table over once it holds more than the bound, whoever filled it; call between documents. */
-export function boundRuns(font: Font): void {
-  const t = tables.get(font);
-  // Counting keys is cheap next to drawing a document, and done once per face per document.
-  if (t && Object.keys(t.runs).length > MAX_RUNS) {
-    t.runs = Object.create(null) as Record<string, ShapedRun>;
-    t.added = 0;
-  }
-}
-
-/** pdfkit 0.20's `layoutRun`: fontkit's positions scaled to 1000 units per em, each with the glyph's advance. */
-function layoutRun(font: Font, text: string): ShapedRun {
+function layout(font: Font, text: string): Shaped {
   const run = font.layout(text);
   const scale = 1000 / font.unitsPerEm;
-  const positions = run.positions as unknown as Record<string, number>[];
-  for (let i = 0; i < positions.length; i++) {
-    const position = positions[i]!;
-    for (const key in position) position[key]! *= scale;
-    position.advanceWidth = run.glyphs[i]!.advanceWidth * scale;
+  const glyphs: number[] = [];
+  const advances: number[] = [];
+  const widths: number[] = [];
+  const xOffsets: number[] = [];
+  const yOffsets: number[] = [];
+  const codePoints: number[][] = [];
+  let advanceWidth = 0;
+  for (let i = 0; i < run.glyphs.length; i++) {
+    const glyph = run.glyphs[i]!;
+    const position = run.positions[i]!;
+    const advance = position.xAdvance * scale;
+    glyphs.push(glyph.id);
+    advances.push(advance);
+    widths.push(glyph.advanceWidth * scale);
+    xOffsets.push(position.xOffset * scale);
+    yOffsets.push(position.yOffset * scale);
+    codePoints.push(glyph.codePoints);
+    advanceWidth += advance;
   }
-  return run as unknown as ShapedRun;
+  return { glyphs, advances, widths, xOffsets, yOffsets, codePoints, advanceWidth };
 }

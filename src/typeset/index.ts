@@ -10,7 +10,7 @@ import { StructureBuilder } from './structure.js';
 import { pageGeometry } from './style.js';
 import type { FontRef, PagedLetter, PageGeometry } from './types.js';
 
-export type { FontRef, ImageItem, PagedLetter, PageGeometry, PageItem, ReservedBox, RuleItem, StructNode, StructRole, TextItem, TypesetPage } from './types.js';
+export type { FontRef, GlyphRun, ImageItem, PagedLetter, PageGeometry, PageItem, ReservedBox, RuleItem, StructNode, StructRole, TextItem, TypesetPage } from './types.js';
 export { SIGNATURE_FIELD } from './style.js';
 // The paper sizes and margin belong to the model (both renderers use them); re-exported under typeset's old names.
 export { PAPER_POINTS as PAPER, MARGIN_POINTS as MARGIN } from '../model/index.js';
@@ -24,11 +24,19 @@ export interface TypesetOptions {
   readonly geometry?: Partial<PageGeometry>;
 }
 
+let typeset = 0;
+
+/** Letters typeset in this thread so far: a build typesets each letter once, whatever its formats (tests count it). */
+export function lettersTypeset(): number {
+  return typeset;
+}
+
 /**
  * Set a letter into pages. Throws a LetterError `uncovered-character` naming U+XXXX, the key and the language when a
  * character has no glyph in any face of its language's chain.
  */
 export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter {
+  typeset++;
   const geometry = pageGeometry(doc.paper, opts.geometry);
   const measurer = new Measurer(opts.fonts);
   const structure = new StructureBuilder(doc.lang, opts.fonts);

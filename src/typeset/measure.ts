@@ -1,9 +1,10 @@
 /** Text measurement through FontBook's fontkit faces: advance widths in em, cached per face file and string. */
 
 import type { Font } from 'fontkit';
-import { shape, type FontBook } from '../fonts/index.js';
+import { shape, type FontBook, type Shaped } from '../fonts/index.js';
+import type { Lang } from '../model/index.js';
 import { isHangul } from './segment/classes.js';
-import type { FontRef } from './types.js';
+import type { FontRef, GlyphRun } from './types.js';
 
 interface FaceCache {
   readonly font: Font;
@@ -18,7 +19,7 @@ const MAX_WIDTHS = 20_000;
 
 const caches = new WeakMap<FontBook, Map<string, FaceCache>>();
 
-/** Measures text the way pdfkit will draw it: fontkit's layout with its default features. */
+/** Measures and shapes text: fontkit's layout with its default features, word by word as items are drawn. */
 export class Measurer {
   private readonly faces: Map<string, FaceCache>;
 
@@ -42,21 +43,31 @@ export class Measurer {
   }
 
   /**
-   * Advance of `text` as pdfkit draws it in one call (size 1): pdfkit shapes word by word, each word with its trailing
-   * space, so a space between two Hangul syllables keeps its narrow form there, unlike in `advance`. Where one drawn
-   * run ends, the next must start at this width, or the gap shows.
+   * Advance of `text` as one item draws it (size 1): its glyphs are shaped word by word, each word with its trailing
+   * space (as pdfkit always drew them), so a space between two Hangul syllables keeps its narrow form there, unlike in
+   * `advance`. Where one drawn run ends, the next must start at this width, or the gap shows.
    */
   drawnAdvance(ref: FontRef, text: string): number {
     let width = 0;
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09) {
-        width += this.advance(ref, text.slice(start, i + 1));
-        start = i + 1;
-      }
-    }
-    return width + this.advance(ref, text.slice(start));
+    for (const word of words(text)) width += this.advance(ref, word);
+    return width;
+  }
+
+  /** The glyphs an item of `text` is drawn with: its words shaped as `drawnAdvance` measures them, from one cache. */
+  glyphRun(ref: FontRef, text: string, lang: Lang): GlyphRun {
+    const face = this.face(ref);
+    const shaped = words(text).map((word) => shape(face.font, word));
+    if (shaped.length === 1) return { lang, ...fields(shaped[0]!) };
+    const concat = <K extends keyof GlyphFields>(key: K): GlyphFields[K] => shaped.flatMap((s) => s[key] as never) as GlyphFields[K];
+    return {
+      lang,
+      glyphs: concat('glyphs'),
+      advances: concat('advances'),
+      widths: concat('widths'),
+      xOffsets: concat('xOffsets'),
+      yOffsets: concat('yOffsets'),
+      codePoints: concat('codePoints'),
+    };
   }
 
   /**
@@ -83,10 +94,31 @@ export class Measurer {
   }
 }
 
+type GlyphFields = Omit<GlyphRun, 'lang'>;
+
+function fields(s: Shaped): GlyphFields {
+  return { glyphs: s.glyphs, advances: s.advances, widths: s.widths, xOffsets: s.xOffsets, yOffsets: s.yOffsets, codePoints: s.codePoints };
+}
+
+/** `text` cut after every space or tab: the units it is shaped in (a word keeps its trailing space). */
+function words(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
 function measure(face: FaceCache, text: string): number {
   const cp = text.codePointAt(0)!;
   // One character needs no shaping: the glyph's own advance is what layout would give, and it is far cheaper.
   if (text.length === (cp > 0xffff ? 2 : 1)) return face.font.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm;
-  // The run pdfkit will draw, shaped once for both (its advance is in thousandths of an em).
+  // The run as it will be drawn, shaped once for both (its advance is in thousandths of an em).
   return shape(face.font, text).advanceWidth / 1000;
 }

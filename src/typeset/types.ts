@@ -17,10 +17,31 @@ export interface PageGeometry {
   readonly margins: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
 }
 
+/**
+ * The glyphs a text item is drawn with, shaped once by typeset (fontkit): parallel arrays, an entry per glyph, lengths
+ * in thousandths of an em. Justification adjusts `advances` (or the item's `characterSpacing`), never the shaping.
+ */
+export interface GlyphRun {
+  /** The language the text was set in (its font chain's). */
+  readonly lang: Lang;
+  /** Glyph ids in the item's face (not a subset's). */
+  readonly glyphs: readonly number[];
+  /** Pen advance after each glyph as positioned, kerning included. */
+  readonly advances: readonly number[];
+  /** Each glyph's own advance (hmtx): what an embedded font declares as its width. */
+  readonly widths: readonly number[];
+  readonly xOffsets: readonly number[];
+  readonly yOffsets: readonly number[];
+  /** The code points each glyph stands for (a ligature several): what copy and paste gives back. */
+  readonly codePoints: readonly (readonly number[])[];
+}
+
 /** Text in one face and size, drawn from (x, y) along one line; every run of a line shares that line's baseline. */
 export interface TextItem {
   readonly kind: 'text';
+  /** The text the glyphs stand for. */
   readonly text: string;
+  readonly glyphs: GlyphRun;
   readonly font: FontRef;
   readonly size: number;
   /** Left edge, points from the page's left edge. */

@@ -8,11 +8,14 @@ import { unit, type Unit } from '../../src/typeset/unit.js';
 // A page with room for exactly 10 lines of 10 pt.
 const geometry = { width: 200, height: 120, margins: { top: 10, right: 10, bottom: 10, left: 10 } };
 
+// Pagination reads only sizes and positions: the synthetic lines need no shaped glyphs.
+const NO_GLYPHS = { lang: 'en', glyphs: [], advances: [], widths: [], xOffsets: [], yOffsets: [], codePoints: [] };
+
 function lines(tag: string, n: number): Line[] {
   return Array.from({ length: n }, (_, i) => ({
     height: 10,
     baseline: 8,
-    items: [{ kind: 'text' as const, text: `${tag}${i}`, font: { face: 'latin', variant: 'regular' as const }, size: 10, x: 10, y: 8, width: 10, characterSpacing: 0, lang: 'en' }],
+    items: [{ kind: 'text' as const, text: `${tag}${i}`, glyphs: NO_GLYPHS, font: { face: 'latin', variant: 'regular' as const }, size: 10, x: 10, y: 8, width: 10, characterSpacing: 0, lang: 'en' }],
   }));
 }
 

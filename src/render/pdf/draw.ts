@@ -1,31 +1,24 @@
 /** Drawing a typeset page with pdfkit: each text run at its own position on its baseline, images, link areas, tags. */
 
-import type { FontBook } from '../../fonts/index.js';
 import type { ImageItem, RuleItem, TextItem, TypesetPage } from '../../typeset/index.js';
-import { shareFontWork } from './shared-fonts.js';
+import type { PdfFaces } from './faces.js';
 import type { Tagger } from './tags.js';
+import { drawGlyphs } from './text.js';
 
 /** Draw every item of a page onto pdfkit's current page, each inside its marked content. */
-export function drawPage(pdf: PDFKit.PDFDocument, page: TypesetPage, pageIndex: number, fonts: FontBook, tagger: Tagger): void {
+export function drawPage(pdf: PDFKit.PDFDocument, page: TypesetPage, pageIndex: number, faces: PdfFaces, tagger: Tagger): void {
   page.items.forEach((item, index) => {
     tagger.draw(item, pageIndex, index, (structParent) => {
-      if (item.kind === 'text') drawText(pdf, item, fonts, structParent);
+      if (item.kind === 'text') drawText(pdf, item, faces, structParent);
       else if (item.kind === 'rule') drawRule(pdf, item);
       else drawImage(pdf, item);
     });
   });
 }
 
-function drawText(pdf: PDFKit.PDFDocument, item: TextItem, fonts: FontBook, structParent: PDFKit.PDFStructureElement | undefined): void {
-  pdf.font(fonts.file(item.font.face, item.font.variant)).fontSize(item.size);
-  shareFontWork(pdf);
-  // lineBreak: false draws the string as given at (x, y): the line was broken by the typesetter. 'alphabetic' puts y on
-  // the baseline whatever the face's ascender, so runs in KR, SC and Latin faces share one baseline.
-  pdf.text(item.text, item.x, item.y, {
-    lineBreak: false,
-    baseline: 'alphabetic',
-    ...(item.characterSpacing ? { characterSpacing: item.characterSpacing } : {}),
-  });
+function drawText(pdf: PDFKit.PDFDocument, item: TextItem, faces: PdfFaces, structParent: PDFKit.PDFStructureElement | undefined): void {
+  // The glyphs typeset shaped, at (x, y) on their baseline: runs in KR, SC and Latin faces share one baseline.
+  drawGlyphs(pdf, item, faces.face(item.font));
   if (item.emphasisDots) drawEmphasisDots(pdf, item, item.emphasisDots);
   if (item.link) {
     // PDF/UA: a link annotation belongs to its Link element (pdfkit adds the OBJR) and describes itself in /Contents.

@@ -5,7 +5,7 @@ import type { LetterDoc } from '../../model/index.js';
 import { typesetLetter, type PagedLetter, type PageGeometry } from '../../typeset/index.js';
 import { collect, createDocument, registerFonts } from './document.js';
 import { drawPage } from './draw.js';
-import { trimSharedFontWork } from './shared-fonts.js';
+import { PdfFaces } from './faces.js';
 import { addSignatureField, type SignatureFieldSpec } from './signature-field.js';
 import { Tagger } from './tags.js';
 
@@ -38,26 +38,28 @@ export async function renderPdf(doc: LetterDoc, opts: PdfOptions): Promise<PdfRe
   return drawPdf(paged, opts);
 }
 
-/** Draw an already typeset letter: no layout decision is taken here. */
-async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>): Promise<PdfResult> {
+/**
+ * Draw an already typeset letter: no layout decision is taken here. Typeset it with `reserveSignatureField` when a
+ * signature field is asked for, or the field has no box to go in.
+ */
+export async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>): Promise<PdfResult> {
   const { default: PDFDocument } = await import('pdfkit');
   const pdf = createDocument(PDFDocument, paged, opts.pdfa ?? false);
   const bytes = collect(pdf);
-  registerFonts(pdf, paged.fonts, opts.fonts);
+  const faces = new PdfFaces(pdf, paged, opts.fonts);
   const tagger = new Tagger(pdf, paged);
   const { width, height } = paged.geometry;
   paged.pages.forEach((page, index) => {
     pdf.addPage({ size: [width, height], margin: 0 });
-    drawPage(pdf, page, index, opts.fonts, tagger);
+    drawPage(pdf, page, index, faces, tagger);
   });
   tagger.finish();
+  faces.embed(pdf);
   if (opts.signatureField && paged.signatureBox) {
-    // The field's appearance draws with the regular faces of the letter's chain; register them like the text faces.
+    // The field's appearance draws with pdfkit's own fonts: the regular faces of the letter's chain.
     registerFonts(pdf, opts.fonts.chain(paged.lang).map((face) => ({ face, variant: 'regular' as const })), opts.fonts);
     addSignatureField(pdf, opts.signatureField, paged.signatureBox, opts.fonts, tagger.tagWidget(opts.signatureField.appearanceLines.join(', ')));
   }
   pdf.end();
-  const result = { bytes: await bytes, pages: paged.pages.length };
-  trimSharedFontWork(pdf);
-  return result;
+  return { bytes: await bytes, pages: paged.pages.length };
 }

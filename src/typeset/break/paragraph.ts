@@ -114,7 +114,7 @@ function placeLine(
     // holds can be read back from its items (test/pdf/justify-check.ts).
     if (str.trim() === '' && characterSpacing === 0) return;
     items.push({
-      kind: 'text', text: str, font: run.font, size: run.size, x: at, y: baseline, width: w,
+      kind: 'text', text: str, glyphs: measurer.glyphRun(run.font, str, run.lang), font: run.font, size: run.size, x: at, y: baseline, width: w,
       characterSpacing, ...(run.link ? { link: run.link } : {}), ...(run.tag !== undefined ? { tag: run.tag } : {}),
       ...(run.emphasisDots ? { emphasisDots: { position: run.emphasisDots, centers: dotCenters(run, str, characterSpacing, measurer) } } : {}),
     });

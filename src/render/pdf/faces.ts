@@ -1,0 +1,216 @@
+/**
+ * The letter's faces as PDF fonts, written through pdfkit's public object API (`doc.ref`): a TrueType subset of the
+ * glyphs the paged letter uses (fontkit's public `createSubset`), a Type0/CIDFontType2 font with Identity-H encoding,
+ * its widths, and a ToUnicode CMap so that copying the text gives back what the glyphs stand for.
+ */
+
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import type { Font, Glyph } from 'fontkit';
+import { recordGlyphs, type FontBook } from '../../fonts/index.js';
+import type { FontRef, PagedLetter } from '../../typeset/index.js';
+
+/** One face of one document: its resource name and the code (CID, 4 hex digits) of every glyph drawn in it. */
+export interface PdfFace {
+  /** Resource name on the pages (`F1`, `F2`, … in first-use order). */
+  readonly name: string;
+  /** The Type0 font dictionary the pages' resources point to; written by `embedFaces`. */
+  readonly dictionary: PDFKit.PDFKitReference;
+  /** Glyph id in the face → its code in the content stream. */
+  readonly codes: ReadonlyMap<number, string>;
+}
+
+interface FacePlan {
+  readonly face: PdfFace;
+  readonly font: Font;
+  /** Glyph ids in subset order (glyph 0 first), with each glyph's width and what it stands for. */
+  readonly glyphs: readonly number[];
+  readonly widths: ReadonlyMap<number, number>;
+  readonly codePoints: ReadonlyMap<number, readonly number[]>;
+}
+
+/** The faces of a paged letter, planned before drawing; `embed` writes them once the pages are drawn. */
+export class PdfFaces {
+  private readonly plans = new Map<string, FacePlan>();
+
+  constructor(pdf: PDFKit.PDFDocument, paged: PagedLetter, fonts: FontBook) {
+    const used = new Map<string, { ref: FontRef; widths: Map<number, number>; codePoints: Map<number, readonly number[]> }>();
+    for (const page of paged.pages) {
+      for (const item of page.items) {
+        if (item.kind !== 'text') continue;
+        const key = keyOf(item.font);
+        let entry = used.get(key);
+        if (!entry) used.set(key, (entry = { ref: item.font, widths: new Map(), codePoints: new Map() }));
+        const run = item.glyphs;
+        for (let i = 0; i < run.glyphs.length; i++) {
+          const gid = run.glyphs[i]!;
+          // The first text a glyph stands for is what copying it gives (a space glyph may stand for a wider space too).
+          if (!entry.widths.has(gid)) {
+            entry.widths.set(gid, run.widths[i]!);
+            entry.codePoints.set(gid, run.codePoints[i]!);
+          }
+        }
+      }
+    }
+    let n = 0;
+    for (const [key, entry] of used) {
+      const font = fonts.open(entry.ref.face, entry.ref.variant);
+      // Glyphs in id order, so a subset depends on the set of glyphs alone and repeats across letters.
+      const glyphs = [0, ...[...entry.widths.keys()].filter((g) => g !== 0).sort((a, b) => a - b)];
+      const codes = new Map(glyphs.map((gid, cid) => [gid, cid.toString(16).padStart(4, '0')]));
+      entry.widths.set(0, entry.widths.get(0) ?? (font.getGlyph(0).advanceWidth * 1000) / font.unitsPerEm);
+      const face = { name: `F${++n}`, dictionary: pdf.ref({}), codes };
+      this.plans.set(key, { face, font, glyphs, widths: entry.widths, codePoints: entry.codePoints });
+    }
+  }
+
+  /** The face an item of `ref` draws with. */
+  face(ref: FontRef): PdfFace {
+    const plan = this.plans.get(keyOf(ref));
+    if (!plan) throw new Error(`face ${keyOf(ref)} was not planned: the paged letter's items name it, its pages do not`);
+    return plan.face;
+  }
+
+  /** Write every face's font objects. Call after drawing, before `pdf.end()`. */
+  embed(pdf: PDFKit.PDFDocument): void {
+    for (const plan of this.plans.values()) embedFace(pdf, plan);
+  }
+}
+
+/** The tables fontkit exposes by tag (`font.post`, `font['OS/2']`) that the descriptor reads; not in its typings. */
+interface FontTables {
+  readonly 'OS/2'?: { readonly sFamilyClass?: number };
+  readonly post: { readonly isFixedPitch: number };
+  readonly head: { readonly macStyle: { readonly italic: boolean } };
+}
+
+function keyOf(ref: FontRef): string {
+  return `${ref.face}/${ref.variant}`;
+}
+
+function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
+  const { font, glyphs } = plan;
+  const scale = 1000 / font.unitsPerEm;
+  const subset = subsetFile(font, glyphs);
+  const fontFile = pdf.ref({ Filter: 'FlateDecode' });
+  fontFile.end(subset.deflated);
+
+  const tables = font as unknown as FontTables;
+  const familyClass = (tables['OS/2']?.sFamilyClass ?? 0) >> 8;
+  // ISO 32000-1 Table 123: FixedPitch 1, Serif 2, Symbolic 4 (always: the glyphs are addressed by id), Script 8, Italic 64.
+  let flags = 4;
+  if (tables.post.isFixedPitch) flags |= 1;
+  if (familyClass >= 1 && familyClass <= 7) flags |= 2;
+  if (familyClass === 10) flags |= 8;
+  if (tables.head.macStyle.italic) flags |= 64;
+  const name = `${subset.tag}+${font.postscriptName.replaceAll(' ', '_')}`;
+  const { bbox } = font;
+  const descriptor = pdf.ref({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: flags,
+    FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+    ItalicAngle: font.italicAngle,
+    Ascent: font.ascent * scale,
+    Descent: font.descent * scale,
+    CapHeight: (font.capHeight || font.ascent) * scale,
+    XHeight: (font.xHeight || 0) * scale,
+    StemV: 0,
+    FontFile2: fontFile,
+  });
+  descriptor.end(undefined);
+
+  const cidFont = pdf.ref({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    W: [0, glyphs.map((gid) => plan.widths.get(gid)!)],
+    CIDToGIDMap: 'Identity',
+  });
+  cidFont.end(undefined);
+
+  const toUnicode = pdf.ref({ Filter: 'FlateDecode' });
+  toUnicode.end(deflated(toUnicodeCmap(glyphs.map((gid) => (gid === 0 ? [0] : plan.codePoints.get(gid)!)))));
+
+  const dictionary = plan.face.dictionary;
+  Object.assign(dictionary.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode });
+  dictionary.end(undefined);
+}
+
+/** Subsets already made in this process, by face and glyph set: the letters of a batch share most of theirs. */
+const subsets = new WeakMap<Font, Map<string, { deflated: Uint8Array; tag: string }>>();
+const MAX_SUBSETS = 64;
+
+function subsetFile(font: Font, glyphs: readonly number[]): { deflated: Uint8Array; tag: string } {
+  let known = subsets.get(font);
+  if (!known) subsets.set(font, (known = new Map()));
+  const key = glyphs.join(',');
+  let subset = known.get(key);
+  if (!subset) {
+    const fontkitSubset = font.createSubset();
+    recordGlyphs(fontkitSubset, font);
+    // fontkit takes a glyph or its id; its typings know only the glyph.
+    for (const gid of glyphs) fontkitSubset.includeGlyph(gid as unknown as Glyph);
+    // The subset tag (ISO 32000-1 §9.6.4) names this glyph set: six capitals from its digest.
+    const digest = createHash('sha256').update(`${font.postscriptName}:${key}`).digest();
+    const tag = String.fromCharCode(...[...digest.subarray(0, 6)].map((b) => 65 + (b % 26)));
+    subset = { deflated: deflateSync(fontkitSubset.encode()), tag };
+    if (known.size >= MAX_SUBSETS) known.clear();
+    known.set(key, subset);
+  }
+  return subset;
+}
+
+/** Streams that repeat from letter to letter (ToUnicode CMaps), deflated once. */
+const deflatedStreams = new Map<string, Uint8Array>();
+
+function deflated(text: string): Uint8Array {
+  let bytes = deflatedStreams.get(text);
+  if (!bytes) {
+    if (deflatedStreams.size >= MAX_SUBSETS * 4) deflatedStreams.clear();
+    deflatedStreams.set(text, (bytes = deflateSync(Buffer.from(text, 'latin1'))));
+  }
+  return bytes;
+}
+
+/** The CMap from codes (CIDs 0…n-1) to the UTF-16 of what each glyph stands for, in ranges of 256. */
+function toUnicodeCmap(codePoints: readonly (readonly number[])[]): string {
+  const hex = (n: number): string => n.toString(16).padStart(4, '0');
+  const entries = codePoints.map((cps) => {
+    const units: string[] = [];
+    for (const cp of cps) {
+      if (cp > 0xffff) {
+        const v = cp - 0x10000;
+        units.push(hex(0xd800 | ((v >>> 10) & 0x3ff)), hex(0xdc00 | (v & 0x3ff)));
+      } else units.push(hex(cp));
+    }
+    return `<${units.join(' ')}>`;
+  });
+  const ranges: string[] = [];
+  for (let start = 0; start < entries.length; start += 256) {
+    const end = Math.min(start + 256, entries.length);
+    ranges.push(`<${hex(start)}> <${hex(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${ranges.length} beginbfrange
+${ranges.join('\n')}
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+}
