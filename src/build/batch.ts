@@ -3,7 +3,8 @@
 import { problem, type Diagnostic } from '../diag/index.js';
 import type { Job } from '../plan/index.js';
 import { sha256, writeAtomic, writeFailure, type ManifestFile, type ManifestHolder, type ManifestProblem } from '../write/index.js';
-import type { RenderTask } from './render.js';
+import type { LetterDoc } from '../model/index.js';
+import type { DocumentTask, RenderTask } from './render.js';
 import type { Renderer, WorkerResult } from './renderer.js';
 
 /** One written document. */
@@ -16,8 +17,13 @@ export interface ProgressEvent {
   readonly status: 'written' | 'skipped' | 'failed';
 }
 
-/** A planned document: its render task, or why its own inputs rejected it (under --keep-going). */
-export type BatchItem = { readonly job: Job; readonly task: RenderTask; readonly holder?: ManifestHolder } | { readonly job: Job; readonly rejected: readonly Diagnostic[] };
+/**
+ * A planned document: its composed letter and how to draw it, or why its own inputs rejected it (under --keep-going).
+ * The documents of one letter (its formats) share one LetterDoc and are rendered together, from one typesetting.
+ */
+export type BatchItem =
+  | { readonly job: Job; readonly doc: LetterDoc; readonly document: DocumentTask; readonly holder?: ManifestHolder }
+  | { readonly job: Job; readonly rejected: readonly Diagnostic[] };
 
 export interface BatchOptions {
   readonly out: string;
@@ -41,25 +47,33 @@ export async function renderBatch(items: readonly BatchItem[], renderer: Rendere
   let done = 0;
   const report = (job: Job, status: ProgressEvent['status']) => opts.onProgress?.({ done: ++done, total: items.length, file: job.output, status });
 
-  const queue: { job: Job; task: RenderTask; holder?: ManifestHolder }[] = [];
+  // One task per letter, its documents in job order; letters in the order of their first document.
+  const letters = new Map<LetterDoc, { jobs: { job: Job; holder?: ManifestHolder }[]; task: { doc: LetterDoc; documents: DocumentTask[] } }>();
   for (const item of items) {
-    if ('task' in item) queue.push(item);
-    else {
+    if ('doc' in item) {
+      let letter = letters.get(item.doc);
+      if (!letter) letters.set(item.doc, (letter = { jobs: [], task: { doc: item.doc, documents: [] } }));
+      letter.jobs.push({ job: item.job, ...(item.holder ? { holder: item.holder } : {}) });
+      letter.task.documents.push(item.document);
+    } else {
       problems.set(item.job.index, { ...describe(item.job), status: 'skipped', errors: item.rejected });
       report(item.job, 'skipped');
     }
   }
+  const queue: { jobs: { job: Job; holder?: ManifestHolder }[]; task: RenderTask }[] = [...letters.values()];
 
   let next = 0;
   const lane = async () => {
     while (next < queue.length && !opts.signal?.aborted) {
-      const { job, task, holder } = queue[next++]!;
-      const result = await renderer.render(task);
+      const { jobs, task } = queue[next++]!;
+      const results = await renderer.render(task);
       if (opts.signal?.aborted) return;
-      const outcome = store(job, result, opts, holder);
-      if ('path' in outcome) written.set(job.index, outcome);
-      else problems.set(job.index, outcome);
-      report(job, 'path' in outcome ? 'written' : 'failed');
+      jobs.forEach(({ job, holder }, i) => {
+        const outcome = store(job, results[i] ?? { kind: 'failed', message: 'no result' }, opts, holder);
+        if ('path' in outcome) written.set(job.index, outcome);
+        else problems.set(job.index, outcome);
+        report(job, 'path' in outcome ? 'written' : 'failed');
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(renderer.inFlight, queue.length)) }, lane));

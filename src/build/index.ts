@@ -144,7 +144,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
       const signed = signingTime ? { signingTime, ...(signatureField ? { signatureField } : {}), ...(options.tsa ? { tsa: options.tsa } : {}) } : {};
       const holder = holderProvenance(project, job.recipient, job.lang);
-      return { job, task: { doc, format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) }, ...(holder ? { holder } : {}) };
+      return { job, doc, document: { format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) }, ...(holder ? { holder } : {}) };
     });
 
     // 3. Render (on worker threads for a batch), sign and write each document; one failure never stops the others.

@@ -1,16 +1,17 @@
-/** Rendering one composed letter into the bytes of one format, signed when asked; renderers are loaded only when needed. */
+/** Rendering one composed letter into the bytes of its formats, signed when asked; renderers are loaded only when needed. */
 
+import { isLetterError, type Diagnostic } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
 import type { LetterDoc } from '../model/index.js';
 import type { Format, LetterSpec } from '../load/index.js';
 import type { SignatureFieldSpec } from '../render/pdf/index.js';
+import type { PagedLetter } from '../typeset/index.js';
 import type { SigningKey } from '../sign/index.js';
 import { sha256 } from '../write/index.js';
 import { localize } from '../compose/localize.js';
 
-/** What one document needs to be drawn: plain data only, so it crosses to a worker thread by structured clone. */
-export interface RenderTask {
-  readonly doc: LetterDoc;
+/** One document of a letter: its format and how it is drawn. */
+export interface DocumentTask {
   readonly format: Format;
   /** The PDF's signature field; set for every PDF of a signed build (the main thread knows the signer's name). */
   readonly signatureField?: SignatureFieldSpec;
@@ -22,6 +23,15 @@ export interface RenderTask {
   readonly pdfa?: boolean;
 }
 
+/**
+ * What one letter needs to be drawn in every format asked for: plain data only, so it crosses to a worker thread by
+ * structured clone. The letter is typeset once and each document drawn from that paged letter.
+ */
+export interface RenderTask {
+  readonly doc: LetterDoc;
+  readonly documents: readonly DocumentTask[];
+}
+
 export interface Rendered {
   readonly bytes: Uint8Array;
   readonly pages: number | null;
@@ -31,26 +41,66 @@ export interface Rendered {
   readonly unsignedSha256?: string;
 }
 
-/** The document's bytes in its format; with `key`, a PAdES-signed PDF or an OOXML-signed DOCX plus its `.p7s`. */
-export async function renderDocument(task: RenderTask, fonts: FontBook, key?: SigningKey): Promise<Rendered> {
-  const { doc, format } = task;
+/** What a renderer gives back for one document: its bytes, or why it failed. */
+export type WorkerResult =
+  | { readonly kind: 'rendered'; readonly bytes: Uint8Array; readonly pages: number | null; readonly p7s?: Uint8Array; readonly unsignedSha256?: string }
+  | { readonly kind: 'failed'; readonly message: string; readonly diagnostics?: readonly Diagnostic[] };
+
+/**
+ * Typeset the letter once, then draw each of its documents from that paged letter: the PDF writes its glyph runs, the
+ * DOCX takes its page count (it numbers its pages, page 1 too, only when the letter runs past one, as the PDF). A
+ * signed PDF is the one layout more: the same letter with a box kept free for its signature field. With `key`,
+ * PAdES-signed PDFs and OOXML-signed DOCX files plus their `.p7s`. A document that fails comes back as its error, so
+ * that the letter's other documents are still written.
+ */
+export async function renderLetter(task: RenderTask, fonts: FontBook, key?: SigningKey): Promise<(Rendered | { readonly error: unknown })[]> {
+  const { typesetLetter } = await import('../typeset/index.js');
+  let paged: PagedLetter;
+  try {
+    paged = typesetLetter(task.doc, { fonts });
+  } catch (error) {
+    return task.documents.map(() => ({ error }));
+  }
+  const results: (Rendered | { error: unknown })[] = [];
+  for (const document of task.documents) {
+    try {
+      results.push(await renderDocument(task.doc, paged, document, fonts, key));
+    } catch (error) {
+      results.push({ error });
+    }
+  }
+  return results;
+}
+
+/** A rendered document, or its error as data (a LetterError's diagnostics do not survive a thrown clone). */
+export function toWorkerResult(result: Rendered | { readonly error: unknown }): WorkerResult {
+  if ('error' in result) {
+    const e = result.error;
+    if (isLetterError(e)) return { kind: 'failed', message: e.message, diagnostics: e.diagnostics };
+    return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+  const { bytes, pages, p7s, unsignedSha256 } = result;
+  return { kind: 'rendered', bytes, pages, ...(p7s ? { p7s } : {}), ...(unsignedSha256 ? { unsignedSha256 } : {}) };
+}
+
+async function renderDocument(doc: LetterDoc, paged: PagedLetter, task: DocumentTask, fonts: FontBook, key?: SigningKey): Promise<Rendered> {
   const signingTime = key ? task.signingTime : undefined;
-  if (format === 'pdf') {
-    const { renderPdf } = await import('../render/pdf/index.js');
+  const pages = paged.pages.length;
+  if (task.format === 'pdf') {
+    const { drawPdf } = await import('../render/pdf/index.js');
     const pdfa = task.pdfa ? { pdfa: true } : {};
     // The unsigned document first, as an unsigned build writes it: its sha256 goes into the manifest beside the
     // signed one's, so CI can check a signed build reproduces whatever the signing time.
-    const unsigned = await renderPdf(doc, { fonts, ...pdfa });
-    // Laid out as the DOCX's count would be (no room kept for a signature field): the DOCX of this letter reuses it.
-    typesetPageCounts.set(doc, unsigned.pages);
-    if (!key || !signingTime || !task.signatureField) return unsigned;
-    const { bytes, pages } = await renderPdf(doc, { fonts, signatureField: task.signatureField, ...pdfa });
+    const unsigned = await drawPdf(paged, { fonts, ...pdfa });
+    if (!key || !signingTime || !task.signatureField) return { bytes: unsigned.bytes, pages };
+    const { typesetLetter } = await import('../typeset/index.js');
+    const reserved = typesetLetter(doc, { fonts, reserveSignatureField: true });
+    const { bytes } = await drawPdf(reserved, { fonts, signatureField: task.signatureField, ...pdfa });
     const { signPdf } = await import('../sign/index.js');
-    return { bytes: await signPdf(bytes, key, { signingTime, ...tsa(task) }), pages, unsignedSha256: sha256(unsigned.bytes) };
+    return { bytes: await signPdf(bytes, key, { signingTime, ...tsa(task) }), pages: reserved.pages.length, unsignedSha256: sha256(unsigned.bytes) };
   }
   const { renderDocx } = await import('../render/docx/index.js');
-  // The letter's own page count: the DOCX numbers its pages (page 1 too) only when the letter runs past one, as the PDF.
-  const pages = await typesetPages(doc, fonts);
+  // A word processor lays the DOCX out itself and may break pages elsewhere; this is the count the letter was made for.
   const { bytes } = await renderDocx(doc, { fonts, typesetPages: pages });
   if (!key || !signingTime) return { bytes, pages };
   const { signDocx } = await import('../sign/index.js');
@@ -58,24 +108,7 @@ export async function renderDocument(task: RenderTask, fonts: FontBook, key?: Si
   return { bytes: signed.docx, pages, p7s: signed.p7s, unsignedSha256: sha256(bytes) };
 }
 
-const tsa = (task: RenderTask): { tsa?: string } => (task.tsa ? { tsa: task.tsa } : {});
-
-/**
- * A DOCX's pages for the manifest: those of the same letter as letter lays it out (the PDF's). A word processor lays
- * the DOCX out itself and may break pages elsewhere; this is the count the letter was made for.
- */
-async function typesetPages(doc: LetterDoc, fonts: FontBook): Promise<number> {
-  const known = typesetPageCounts.get(doc);
-  if (known !== undefined) return known;
-  const { typesetLetter } = await import('../typeset/index.js');
-  return typesetLetter(doc, { fonts }).pages.length;
-}
-
-/**
- * Page counts of letters already typeset for their PDF in this thread: both formats of a letter share one composed
- * LetterDoc here (a worker gets its own copy per task, and typesets again).
- */
-const typesetPageCounts = new WeakMap<LetterDoc, number>();
+const tsa = (task: DocumentTask): { tsa?: string } => (task.tsa ? { tsa: task.tsa } : {});
 
 /**
  * The visible signature field of one letter's PDF: reason, place and contact from letter.yaml's `sign:`. Its /M and

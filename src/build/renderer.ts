@@ -4,13 +4,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isLetterError } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
 import type { SigningKey } from '../sign/index.js';
-import { renderDocument, type RenderTask } from './render.js';
-import type { PoolWorkerData, WorkerResult } from './worker.js';
+import { renderLetter, toWorkerResult, type RenderTask, type WorkerResult } from './render.js';
+import type { PoolWorkerData } from './worker.js';
 
-export type { WorkerResult } from './worker.js';
+export type { WorkerResult } from './render.js';
 
 /** Up to this many documents render in this thread: starting workers (each parses its fonts) costs more than it saves. */
 export const IN_PROCESS_MAX = 4;
@@ -23,13 +22,14 @@ export const IN_PROCESS_MAX = 4;
  */
 export const DEFAULT_POOL_MIN = 100;
 
-/** Draws documents; `render` never rejects: a failed document comes back as `{kind: 'failed'}`. */
+/** Draws letters; `render` never rejects: a failed document comes back as `{kind: 'failed'}`, one per document. */
 export interface Renderer {
-  /** How many documents to keep in flight so that every thread stays busy while the main thread writes. */
+  /** How many letters to keep in flight so that every thread stays busy while the main thread writes. */
   readonly inFlight: number;
   /** Worker threads in use; 0 when rendering in this thread. */
   readonly threads: number;
-  render(task: RenderTask): Promise<WorkerResult>;
+  /** The letter's documents, in the order of `task.documents`. */
+  render(task: RenderTask): Promise<WorkerResult[]>;
   /** Stops the workers; tasks still running are abandoned. */
   close(): Promise<void>;
 }
@@ -69,13 +69,7 @@ function inThisThread(fonts: FontBook, key: SigningKey | undefined): Renderer {
     inFlight: 1,
     threads: 0,
     async render(task) {
-      try {
-        const { bytes, pages, p7s, unsignedSha256 } = await renderDocument(task, fonts, key);
-        return { kind: 'rendered', bytes, pages, ...(p7s ? { p7s } : {}), ...(unsignedSha256 ? { unsignedSha256 } : {}) };
-      } catch (e) {
-        if (isLetterError(e)) return { kind: 'failed', message: e.message, diagnostics: e.diagnostics };
-        return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
-      }
+      return (await renderLetter(task, fonts, key)).map(toWorkerResult);
     },
     close: async () => undefined,
   };
@@ -97,10 +91,11 @@ async function workerPool(file: string, threads: number, workerData: PoolWorkerD
     threads,
     async render(task) {
       try {
-        return (await pool.run(task)) as WorkerResult;
+        return (await pool.run(task)) as WorkerResult[];
       } catch (e) {
         // A worker that died (out of memory, killed) or a pool closed under the task.
-        return { kind: 'failed', message: closed !== undefined ? 'interrupted' : e instanceof Error ? e.message : String(e) };
+        const message = closed !== undefined ? 'interrupted' : e instanceof Error ? e.message : String(e);
+        return task.documents.map(() => ({ kind: 'failed' as const, message }));
       }
     },
     close() {

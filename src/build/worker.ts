@@ -1,10 +1,9 @@
 /** The render worker (one per pool thread): parses the fonts once, then turns composed letters into document bytes. */
 
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import { isLetterError, type Diagnostic } from '../diag/index.js';
 import { fontBookFor, type FontBook, type ProjectFonts, type Variant } from '../fonts/index.js';
 import type { SigningKey } from '../sign/index.js';
-import { renderDocument, type RenderTask } from './render.js';
+import { renderLetter, toWorkerResult, type RenderTask } from './render.js';
 
 /** Handed to every worker once, in memory (never argv or the environment): the signing key's file and password, the fonts. */
 export interface PoolWorkerData {
@@ -15,10 +14,7 @@ export interface PoolWorkerData {
   readonly projectFonts?: ProjectFonts;
 }
 
-/** What a worker sends back: the bytes (moved, not copied), or why the document failed. */
-export type WorkerResult =
-  | { readonly kind: 'rendered'; readonly bytes: Uint8Array; readonly pages: number | null; readonly p7s?: Uint8Array; readonly unsignedSha256?: string }
-  | { readonly kind: 'failed'; readonly message: string; readonly diagnostics?: readonly Diagnostic[] };
+export type { WorkerResult } from './render.js';
 
 // Started as the worker loads, while the main thread composes: the renderers' modules, and each face's tables (cmap,
 // GSUB, metrics) that fontkit parses on first layout, so that the first documents of each language do not pay for them.
@@ -45,24 +41,18 @@ function signingKey(): Promise<SigningKey> | undefined {
   return key;
 }
 
-/** Piscina's task handler. Errors come back as data: a LetterError's diagnostics do not survive a thrown clone. */
+/** Piscina's task handler: a letter's documents, their bytes moved (not copied); errors come back as data. */
 export default async function renderInWorker(task: RenderTask): Promise<unknown> {
   try {
     await ready;
-    const rendered = await renderDocument(task, workerFonts(), await signingKey());
-    const bytes = ownBuffer(rendered.bytes);
-    const p7s = rendered.p7s ? ownBuffer(rendered.p7s) : undefined;
-    const unsigned = rendered.unsignedSha256 ? { unsignedSha256: rendered.unsignedSha256 } : {};
-    const result: WorkerResult = { kind: 'rendered', bytes, pages: rendered.pages, ...(p7s ? { p7s } : {}), ...unsigned };
-    return move({
-      [transferableSymbol]: [bytes.buffer, ...(p7s ? [p7s.buffer] : [])],
-      [valueSymbol]: result,
-    } as unknown as ArrayBuffer);
+    const results = (await renderLetter(task, workerFonts(), await signingKey())).map(toWorkerResult).map((r) =>
+      r.kind === 'rendered' ? { ...r, bytes: ownBuffer(r.bytes), ...(r.p7s ? { p7s: ownBuffer(r.p7s) } : {}) } : r,
+    );
+    const buffers = results.flatMap((r) => (r.kind === 'rendered' ? [r.bytes.buffer, ...(r.p7s ? [r.p7s.buffer] : [])] : []));
+    return move({ [transferableSymbol]: buffers, [valueSymbol]: results } as unknown as ArrayBuffer);
   } catch (e) {
-    const failed: WorkerResult = isLetterError(e)
-      ? { kind: 'failed', message: e.message, diagnostics: e.diagnostics }
-      : { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
-    return failed;
+    const failed = toWorkerResult({ error: e });
+    return task.documents.map(() => failed);
   }
 }
 

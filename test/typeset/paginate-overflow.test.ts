@@ -9,11 +9,14 @@ import { unit, type Unit } from '../../src/typeset/unit.js';
 // Room for exactly 10 lines of 10 pt between the margins.
 const geometry = { width: 200, height: 120, margins: { top: 10, right: 10, bottom: 10, left: 10 } };
 
+// Pagination reads only sizes and positions: the synthetic lines need no shaped glyphs.
+const NO_GLYPHS = { lang: 'en', glyphs: [], advances: [], widths: [], xOffsets: [], yOffsets: [], codePoints: [] };
+
 function lines(tag: string, n: number, height = 10): Line[] {
   return Array.from({ length: n }, (_, i) => ({
     height,
     baseline: height * 0.8,
-    items: [{ kind: 'text' as const, text: `${tag}${i}`, font: { face: 'latin', variant: 'regular' as const }, size: height, x: 10, y: height * 0.8, width: 10, characterSpacing: 0 }],
+    items: [{ kind: 'text' as const, text: `${tag}${i}`, glyphs: NO_GLYPHS, font: { face: 'latin', variant: 'regular' as const }, size: height, x: 10, y: height * 0.8, width: 10, characterSpacing: 0 }],
   }));
 }
 
