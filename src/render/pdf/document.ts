@@ -3,7 +3,7 @@
 import type PDFDocumentClass from 'pdfkit';
 import type { FontBook } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
-import { completeXmp } from './metadata.js';
+import { completeXmp, infoText } from './metadata.js';
 
 /** pdfkit's constructor, loaded lazily by the caller (importing pdfkit costs ~200 ms of startup). */
 export type PdfKit = typeof PDFDocumentClass;
@@ -27,10 +27,10 @@ export function createDocument(PDFDocument: PdfKit, paged: PagedLetter, pdfa = f
     // pdfkit selects Helvetica on creation unless told not to; a base-14 font must never reach the file.
     font: null as unknown as string,
     info: {
-      Title: meta.title,
-      Author: meta.author,
-      ...(meta.subject ? { Subject: meta.subject } : {}),
-      Keywords: meta.keywords.join(', '),
+      Title: infoText(meta.title),
+      Author: infoText(meta.author),
+      ...(meta.subject ? { Subject: infoText(meta.subject) } : {}),
+      Keywords: infoText(meta.keywords.join(', ')),
       Creator: 'letter',
       Producer: 'letter',
       // pdfkit derives the trailer /ID from the info dictionary, so fixed dates make the whole file repeatable.

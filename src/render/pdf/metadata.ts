@@ -1,11 +1,5 @@
 /** XMP additions pdfkit leaves out: PDF/UA identification (declared for PDF/A), xmp:ModifyDate, escaped text. */
 
-/** What pdfkit's metadata mixin reads and calls; private in pdfkit 0.20, so named here once. */
-interface PdfkitMetadataInternals {
-  info: Record<string, unknown>;
-  _addInfo(): void;
-}
-
 const PDFUA_ID = `<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
   <pdfuaid:part>1</pdfuaid:part>
 </rdf:Description>`;
@@ -43,25 +37,20 @@ export function completeXmp(pdf: PDFKit.PDFDocument, modified: Date, pdfa: boole
   pdf.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
   <xmp:ModifyDate>${modified.toISOString().split('.')[0]}Z</xmp:ModifyDate>
 </rdf:Description>`);
-  escapeInfoInXmp(pdf);
 }
 
 /**
- * pdfkit copies the title, author, subject and keywords into XMP without escaping them, so "Peace & Security" would
- * make the packet malformed XML. Escape them for the XMP only: the info dictionary keeps the text as written.
+ * An info value for pdfkit's `info` option that also reads well in XMP. pdfkit writes the info dictionary from the
+ * string's value and copies the title, author, subject and keywords into XMP by string interpolation, unescaped, so
+ * "Peace & Security" would make the packet malformed XML: interpolated, this string gives its XML-escaped form, while
+ * the info dictionary keeps the text as written (test/a11y/pdfa.test.ts checks both).
  */
-function escapeInfoInXmp(pdf: PDFKit.PDFDocument): void {
-  const target = pdf as unknown as PdfkitMetadataInternals;
-  const addInfo = target._addInfo.bind(pdf);
-  target._addInfo = () => {
-    const info = target.info;
-    target.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]));
-    try {
-      addInfo();
-    } finally {
-      target.info = info;
-    }
-  };
+export function infoText(text: string): string {
+  const escaped = escapeXml(text);
+  const value = new String(text);
+  Object.defineProperty(value, 'toString', { value: () => escaped });
+  // pdfkit's typings take a string; a String object is what pdfkit itself turns info strings into before writing.
+  return value as unknown as string;
 }
 
 function escapeXml(text: string): string {
