@@ -1,11 +1,13 @@
 /** letter.yaml against its published JSON Schema (schema/letter.schema.json), with errors placed at file:line:col. */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import type { Locate } from './types.js';
 import { RESERVED_NAME } from './paths.js';
+import { VALIDATOR_OPTIONS } from './schema-options.js';
 
 let validator: ValidateFunction | undefined;
 let schemaJson: { properties: Record<string, unknown> } | undefined;
@@ -14,14 +16,31 @@ export function schemaPath(): string {
   return join(import.meta.dirname, '..', '..', 'schema', 'letter.schema.json');
 }
 
+/**
+ * The validator `npm run build` generated (dist/load/letter-validator.cjs, beside this module or, from the bundle,
+ * beside dist/bundle/); compiled here with ajv only when running from src/, where there is none.
+ */
+export function standaloneValidatorPath(): string {
+  return join(import.meta.dirname, '..', 'load', 'letter-validator.cjs');
+}
+
 function compiled(): ValidateFunction {
   if (!validator) {
-    schemaJson = JSON.parse(readFileSync(schemaPath(), 'utf8')) as { properties: Record<string, unknown> };
-    // The schema is ours and checked against the draft-07 meta-schema by a test (test/load/schema.test.ts), so a build
-    // skips that check and the optimiser pass: together a third of ajv's cost on every cold start (BENCHMARKS.md).
-    validator = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, code: { optimize: false } }).compile(schemaJson);
+    const require = createRequire(import.meta.url);
+    const generated = standaloneValidatorPath();
+    if (existsSync(generated)) {
+      validator = require(generated) as ValidateFunction;
+    } else {
+      const { Ajv } = require('ajv') as typeof import('ajv');
+      validator = new Ajv(VALIDATOR_OPTIONS).compile(schema());
+    }
   }
   return validator;
+}
+
+function schema(): { properties: Record<string, unknown> } {
+  schemaJson ??= JSON.parse(readFileSync(schemaPath(), 'utf8')) as { properties: Record<string, unknown> };
+  return schemaJson;
 }
 
 /** Diagnostics for every way the data breaks the schema; empty when it conforms. */
@@ -192,8 +211,7 @@ function patternHint(path: readonly (string | number)[]): string {
 }
 
 function allowedKeys(path: readonly (string | number)[]): string[] {
-  compiled();
-  if (path.length === 0) return Object.keys(schemaJson!.properties);
+  if (path.length === 0) return Object.keys(schema().properties);
   const [top] = path;
   if (top === 'signatories' && path.length === 2) return ['org', 'short', 'person', 'email', 'signature'];
   if (top === 'signatories') return ['name', 'title'];
