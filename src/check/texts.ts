@@ -2,7 +2,7 @@
 
 import type { Diagnostic } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
-import type { LetterSpec, Localized, Project } from '../load/index.js';
+import { FORM_FIELDS, type LetterSpec, type Localized, type Project } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 import { TextReader } from '../compose/sources.js';
 import { Translations } from '../compose/i18n.js';
@@ -26,7 +26,7 @@ export function textErrors(project: Project, fonts: FontBook, langs: readonly La
       if (text !== undefined) reader.value(text, key, project.locateLetter(path));
     }
     for (const r of project.recipients.values()) {
-      for (const field of ['name', 'family', 'title', 'salutation'] as const) {
+      for (const field of ['name', 'family', ...FORM_FIELDS] as const) {
         const value = localizeStrict(r[field], lang);
         if (value !== undefined) reader.value(value, `recipients.${r.id}.${field}`, r.where);
       }
@@ -59,6 +59,7 @@ export function letterValues(letter: LetterSpec): LetterValue[] {
   letter.to.forEach((r, i) => {
     each(r.name, `to[${i}].name`, ['to', i, 'name']);
     each(r.family, `to[${i}].family`, ['to', i, 'family']);
+    for (const field of FORM_FIELDS) each(r[field], `to[${i}].${field}`, ['to', i, field]);
   });
   letter.signatories.forEach((s, i) => {
     each(s.org, `signatories[${i}].org`, ['signatories', i, 'org']);

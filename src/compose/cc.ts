@@ -33,7 +33,7 @@ export function ccRecipients(project: Project, lang: Lang): CcList {
     if (project.recipients.has(entry) || lookupOffice(entry)) {
       // Resolved apart from the `to` recipients: a bare cc id must not stand in for a `to` entry with a name and via.
       const own = project.recipients.get(entry);
-      const addressee = addresseeFor(project, resolveRecipient(project, { id: entry, path: [] }), lang, project.letter.register);
+      const addressee = addresseeFor(project, resolveRecipient(project, { id: entry, path: [] }), lang, project.letter.register, false);
       const named = own !== undefined && addressee.name !== undefined && addressee.nameSource !== 'directory' && addressee.name !== addressee.title;
       out.set(entry, { addressee, named });
       return;

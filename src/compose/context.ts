@@ -1,7 +1,7 @@
 /** The values a template sees for one recipient in one language: text as Markdown, data escaped, forms of address resolved. */
 
 import Handlebars from 'handlebars';
-import type { Addressee } from '../directory/types.js';
+import type { Addressee, Gender, Style } from '../directory/types.js';
 import { withoutRepeatedSignOff } from './sign-off.js';
 import type { Project, SignatorySpec } from '../load/index.js';
 import type { Lang, Signature } from '../model/index.js';
@@ -57,6 +57,38 @@ export interface ContextInput {
   readonly addressee: Addressee;
   readonly locale: string;
   readonly ccRecipients: ReadonlyMap<string, CcRecipient>;
+  /** Whether the project gives this recipient its own `close` in this language. */
+  readonly recipientClose?: boolean;
+  /** The addressee's gender when the letter, the recipients file or the directory knows it. */
+  readonly gender?: Gender;
+}
+
+/**
+ * What locale text may say of the recipient (SPEC §4): `{{recipient.honorific}}` for running text ("Your Majesty",
+ * "국왕 폐하", "陛下"), `{{recipient.vocative}}` as the vocative block prints it, `{{recipient.shortTitle}}` without the
+ * country, and the name, title and family name.
+ */
+export function recipientVars(addressee: Addressee): Record<string, string> {
+  return {
+    name: addressee.name ?? addressee.title,
+    title: addressee.title,
+    family: addressee.familyName ?? addressee.name ?? '',
+    shortTitle: addressee.shortTitle,
+    honorific: addressee.honorific,
+    vocative: addressee.vocative,
+  };
+}
+
+/**
+ * i18next contexts for the recipient, most specific first. Without a name (title-only forms) `unnamed_majesty`, then
+ * `unnamed`; then `majesty_female`, `majesty`, `female`. The style is the office's (excellency, majesty, highness,
+ * holiness); the gender only where known.
+ */
+export function textContexts(style: Style, gender: Gender | undefined, unnamed = false): string[] {
+  const styled = style === 'none' ? undefined : style.toLowerCase();
+  const named = [styled && gender ? `${styled}_${gender}` : undefined, styled, gender];
+  const untitled = unnamed ? [styled ? `unnamed_${styled}` : undefined, 'unnamed'] : [];
+  return [...untitled, ...named].filter((c): c is string => c !== undefined);
 }
 
 /** Labels every template may use; a language without its own labels file borrows English ones. */
@@ -66,16 +98,15 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
   const { project, reader, addressee, translations } = input;
   const { letter } = project;
   const lang = reader.lang;
-  const vars = {
-    recipient: { name: addressee.name ?? addressee.title, title: addressee.title, family: addressee.familyName ?? addressee.name ?? '' },
-    date: formatDate(letter.date, input.locale),
-  };
-  const text = (key: string, at: (string | number)[]) => reader.text(key, at, vars);
+  const vars = { recipient: recipientVars(addressee), date: formatDate(letter.date, input.locale) };
+  const contexts = textContexts(addressee.style, input.gender, addressee.name === undefined);
+  const text = (key: string, at: (string | number)[]) => reader.text(key, at, vars, contexts);
   const label = (key: string, values: Record<string, string> = {}) =>
     reader.tool(translations.tool(lang, 'labels', key, values) ?? translations.tool('en', 'labels', key, values) ?? key, `labels.${key}`);
   const place = letter.place !== undefined ? reader.value(localize(letter.place, lang) ?? '', 'place', project.locateLetter(['place'])) : undefined;
   const titleText = text(letter.title, ['title']);
-  const close = letter.close !== undefined ? [new SafeString(text(letter.close, ['close']))] : addressee.close;
+  // A close given for this recipient is more specific than the letter's own closing sentence.
+  const close = letter.close !== undefined && !input.recipientClose ? [new SafeString(text(letter.close, ['close']))] : addressee.close;
   const context: LetterContext = {
     lang,
     locale: input.locale,

@@ -5,7 +5,11 @@ import type { Lang } from '../model/index.js';
 import type { Project } from '../load/index.js';
 import { TEXT_NS, valueAt } from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
+<<<<<<< HEAD
 import { nestedKeys, splitNamespace, type NestedKey } from '../load/nesting.js';
+=======
+import { markParticles, resolveParticles } from './particles.js';
+>>>>>>> 4cc4a49 (Text that follows its recipient: {{recipient.honorific}}, {{recipient.vocative}}, {{recipient.shortTitle}} in the text context; i18next context by style, gender and title-only (key_majesty, key_unnamed…); Korean particles after a placeholder (은(는), 이(가), 을(를), 와(과), (으)로) agree with its last syllable; the example letter uses them (cn output unchanged in zh and en, ko title kept); the project's title/salutation/vocative/close/honorific/gender win per language over the directory's (letter.yaml to, recipients.yaml, CSV) instead of being dropped; a project-only recipient without its forms in a built language is an error at its line, and gets the register's close; recipients.csv and addresses.csv read as a spreadsheet exports them, an unknown/duplicate/__proto__ column one error at the header)
 
 export { nestedKeys, type NestedKey } from '../load/nesting.js';
 
@@ -26,7 +30,8 @@ export class Translations {
 
   constructor(project: Project) {
     const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-    for (const [lang, file] of project.texts) resources[lang] = { [TEXT_NS]: { ...file.data } };
+    // Korean particle notations after a placeholder are marked here and resolved on the interpolated text (particles.ts).
+    for (const [lang, file] of project.texts) resources[lang] = { [TEXT_NS]: markedCopy(file.data) };
     for (const [lang, byNs] of project.toolStrings) {
       resources[lang] ??= {};
       for (const [ns, file] of byNs) resources[lang]![ns] = { ...file.data };
@@ -67,12 +72,17 @@ export class Translations {
     return this.read(lang, key, vars).text;
   }
 
-  /** The project's text for a key, with the nested keys and variables that did not resolve. */
-  read(lang: Lang, key: string, vars: Record<string, unknown> = {}): Translated {
+  /**
+   * The project's text for a key, with the nested keys and variables that did not resolve. `contexts`, most specific
+   * first (`majesty_male`, `majesty`, `male`): the first one the key has a variant for (`key_majesty`) is i18next's
+   * `context`, so a sentence differs by the addressee's style or gender only where the translator wrote a variant.
+   */
+  read(lang: Lang, key: string, vars: Record<string, unknown> = {}, contexts: readonly string[] = []): Translated {
     const reading = { missingKeys: [] as NestedKey[], missingVariables: [] as string[] };
     this.reading = reading;
     try {
-      const text = this.i18n.t(key, { lng: lang, ns: TEXT_NS, ...vars }) as string;
+      const context = contexts.find((c) => this.i18n.exists(`${key}_${c}`, { lng: lang, ns: TEXT_NS }));
+      const text = resolveParticles(this.i18n.t(key, { lng: lang, ns: TEXT_NS, ...vars, ...(context ? { context } : {}) }) as string);
       return { text, missingKeys: unique(reading.missingKeys), missingVariables: [...new Set(reading.missingVariables)] };
     } finally {
       this.reading = undefined;
@@ -125,4 +135,12 @@ function unique(refs: readonly NestedKey[]): NestedKey[] {
     const id = `${r.ns ?? ''}:${r.key}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
+}
+
+/** A copy of a locale file's data with particle notations marked in every string value. */
+function markedCopy(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  // fromEntries defines each key as data, so a key named __proto__ stays a key.
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? markParticles(v) : typeof v === 'object' && v !== null && !Array.isArray(v) ? markedCopy(v as Record<string, unknown>) : v]),
+  );
 }

@@ -2,7 +2,7 @@
 
 import type { FontBook } from '../fonts/index.js';
 import { LetterError, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
-import type { Project, RecipientRef } from '../load/index.js';
+import { FORM_FIELDS, type Project, type RecipientRef } from '../load/index.js';
 import type { LetterDoc, Lang } from '../model/index.js';
 import type { Job } from '../plan/index.js';
 import { ccRecipients, type CcList } from './cc.js';
@@ -11,8 +11,9 @@ import { TemplateSet } from './handlebars.js';
 import { Translations } from './i18n.js';
 import { localize, localizeStrict } from './localize.js';
 import { parseLetterMarkdown } from './markdown.js';
-import { addresseeFor, resolveRecipient, type ResolvedRecipient } from './recipient.js';
+import { addresseeFor, recipientGender, resolveRecipient, type ResolvedRecipient } from './recipient.js';
 import { TextReader } from './sources.js';
+import { projectForms } from './own-forms.js';
 
 export { resolveRecipient } from './recipient.js';
 
@@ -46,6 +47,7 @@ export class Composer {
     const reader = new TextReader(project, this.translations, fonts, lang);
     checkNames(project, recipient, reader);
     const addressee = addresseeFor(project, recipient, lang, project.letter.register);
+    const gender = recipientGender(recipient, lang);
     const cc = this.ccList(lang);
     reader.problems.push(...cc.problems);
     const { context, signatures, title } = letterContext({
@@ -56,6 +58,8 @@ export class Composer {
       addressee,
       locale,
       ccRecipients: cc.recipients,
+      ...(gender ? { gender } : {}),
+      recipientClose: projectForms(recipient, lang).close !== undefined,
     });
     if (reader.problems.length) throw new LetterError(reader.problems);
     const markdown = this.templates.forLang(lang)(context);
@@ -102,19 +106,15 @@ export class Composer {
   }
 }
 
-/** Names come from letter.yaml or the recipients file: checked where they are written, so an uncovered character names its line. */
+/** Names and forms come from letter.yaml or the recipients file: checked where they are written, so an uncovered character names its line. */
 function checkNames(project: Project, recipient: ResolvedRecipient, reader: TextReader): void {
   const lang = reader.lang;
   const { ref, own } = recipient;
-  for (const field of ['name', 'family'] as const) {
+  // Names never cross scripts, nor do forms of address (localizeStrict): each is checked in the language it is given for.
+  for (const field of ['name', 'family', ...FORM_FIELDS] as const) {
     const fromLetter = localizeStrict(ref[field], lang);
     if (fromLetter !== undefined && ref.path.length) reader.value(fromLetter, `to[${String(ref.path[1])}].${field}`, project.locateLetter([...ref.path, field]));
-  }
-  if (own) {
-    for (const field of ['name', 'family', 'title', 'salutation'] as const) {
-      // Names never cross scripts (localizeStrict); an own recipient's title and salutation fall back like the forms do.
-      const value = field === 'name' || field === 'family' ? localizeStrict(own[field], lang) : localize(own[field], lang);
-      if (value !== undefined) reader.value(value, `recipients.${own.id}.${field}`, own.where);
-    }
+    const fromFile = localizeStrict(own?.[field], lang);
+    if (own && fromFile !== undefined) reader.value(fromFile, `recipients.${own.id}.${field}`, own.where);
   }
 }

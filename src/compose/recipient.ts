@@ -3,10 +3,11 @@
 import { didYouMean, LetterError, nearest, problem, type Location } from '../diag/index.js';
 import { addressee, lookupOffice, officeIds } from '../directory/index.js';
 import { stringsFromJson } from '../directory/strings.js';
-import type { Addressee, Register } from '../directory/types.js';
+import type { Addressee, Gender, Register } from '../directory/types.js';
 import type { DeliveryAddress, Localized, Project, ProjectRecipient, RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
-import { localize, localizeStrict } from './localize.js';
+import { localizeStrict } from './localize.js';
+import { ownAddressee, projectForms, withProjectForms } from './own-forms.js';
 
 /** A recipient id resolved against the project and the directory. */
 export interface ResolvedRecipient {
@@ -60,7 +61,7 @@ export function suggestRecipient(input: string, candidates: readonly string[], l
 }
 
 /** Forms of address for the recipient in one language and register. */
-export function addresseeFor(project: Project, recipient: ResolvedRecipient, lang: Lang, register: Register): Addressee {
+export function addresseeFor(project: Project, recipient: ResolvedRecipient, lang: Lang, register: Register, addressed = true): Addressee {
   // A language the tool has no forms for yet (a locales/fr/letter.json alone) borrows the English forms, and English
   // names, rather than failing: `letter check` warns, and locales/<lang>/directory.json makes them its own.
   const own = project.toolStrings.get(lang)?.get('directory')?.data;
@@ -72,8 +73,9 @@ export function addresseeFor(project: Project, recipient: ResolvedRecipient, lan
   const pick = (value: Localized | undefined) => localizeStrict(value, lang) ?? (own ? undefined : localizeStrict(value, 'en'));
   const name = pick(recipient.ref.name) ?? pick(recipient.own?.name);
   const familyName = pick(recipient.ref.family) ?? pick(recipient.own?.family);
+  const gender = recipient.ref.gender ?? recipient.own?.gender;
   if (recipient.officeId) {
-    return addressee({
+    const forms = addressee({
       id: recipient.ref.id,
       office: lookupOffice(recipient.officeId)!,
       lang,
@@ -83,34 +85,24 @@ export function addresseeFor(project: Project, recipient: ResolvedRecipient, lan
       date: new Date(`${project.letter.date}T00:00:00Z`),
       ...(name !== undefined ? { name } : {}),
       ...(familyName !== undefined ? { familyName } : {}),
+      ...(gender ? { gender } : {}),
     });
+    return withProjectForms(forms, projectForms(recipient, lang));
   }
-  return ownAddressee(recipient, lang, register, strings, name);
+  return ownAddressee({ project, recipient, lang, register, strings, name, addressed });
 }
 
-/** A recipient outside the directory (an NGO's director): its own title and salutation, or the generic forms. */
-function ownAddressee(recipient: ResolvedRecipient, lang: Lang, register: Register, strings: ReturnType<typeof stringsFromJson>, name: string | undefined): Addressee {
-  const own = recipient.own!;
-  const title = localize(own.title, lang) ?? '';
-  const who = name ?? localize(own.name, lang) ?? title;
-  const vars = { name: who, title, shortTitle: title, family: who, country: '' };
-  const salutation = localize(own.salutation, lang) ?? strings(`custom.${register}.salutation`, vars) ?? strings('custom.salutation', vars) ?? `${who},`;
-  const close = strings(`custom.${register}.close`, vars) ?? strings('custom.close', vars);
-  const signOff = strings('default.signOff', vars);
-  return {
-    id: recipient.ref.id,
-    title,
-    shortTitle: title,
-    // No style to go by: running text refers to them by their title, else their name.
-    honorific: title || who,
-    ...(who ? { name: who } : {}),
-    style: 'none',
-    addressLines: [who, title].filter((l, i, all) => l && all.indexOf(l) === i),
-    salutation,
-    vocative: strings('custom.vocative', vars) ?? `${who},`,
-    close: close ? close.split('\n') : [],
-    ...(signOff ? { signOff } : {}),
-    verified: false,
-    lang,
-  };
+/**
+ * The addressee's gender for text that differs by it: the letter's or the recipients file's, else the directory
+ * holder's when the letter names no one else, else what the office fixes (a king); undefined when unknown.
+ */
+export function recipientGender(recipient: ResolvedRecipient, lang: Lang): Gender | undefined {
+  const given = recipient.ref.gender ?? recipient.own?.gender;
+  if (given) return given;
+  const office = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;
+  if (!office) return undefined;
+  const named = localizeStrict(recipient.ref.name, lang) ?? localizeStrict(recipient.own?.name, lang);
+  const holder = office.holder;
+  const sameHolder = holder && (named === undefined || named === holder.name[lang]);
+  return (sameHolder ? holder.gender : undefined) ?? office.gender;
 }

@@ -31,14 +31,14 @@ export class TextReader {
    * key is reported at that letter.yaml line, block Markdown at the key in the locale file. A `$t(...)` to a missing
    * key, and with `vars` a `{{placeholder}}` they give no value, are reported at the value that holds them.
    */
-  text(key: string, usedAt: readonly (string | number)[], vars?: Record<string, unknown>): string {
+  text(key: string, usedAt: readonly (string | number)[], vars?: Record<string, unknown>, contexts: readonly string[] = []): string {
     const file = this.project.texts.get(this.lang);
     if (!file || !this.translations.has(this.lang, key, TEXT_NS)) {
       const shown = file?.file ?? `locales/${this.lang}/${TEXT_NS}.json`;
       this.problems.push(problem('missing-key', `missing key '${key}' in ${shown}`, this.project.locateLetter(usedAt), `add "${key}": "…" to ${shown}`));
       return '';
     }
-    const read = this.translations.read(this.lang, key, vars);
+    const read = this.translations.read(this.lang, key, vars, contexts);
     const value = read.text;
     const where = file.locate(key);
     this.unresolved(file, key, read, vars);

@@ -16,7 +16,7 @@ import { nestingErrors } from './nesting.js';
 import type { Project } from './types.js';
 
 export type * from './types.js';
-export { FORMATS } from './types.js';
+export { FORMATS, FORM_FIELDS } from './types.js';
 export { schemaPath } from './schema.js';
 export { TEXT_NS } from './locales.js';
 export { localeFolders, slugFromFolder } from './letter.js';

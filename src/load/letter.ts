@@ -19,7 +19,7 @@ interface RawLetter {
   formats?: Format[];
   paper?: Paper;
   slug?: string;
-  to: (string | { id: string; name?: Localized; family?: Localized; via?: string })[];
+  to: (string | (Omit<RecipientRef, 'path'> & { id: string }))[];
   title: string;
   subtitle?: string;
   reference?: Localized;

@@ -5,13 +5,20 @@ import type { LocaleFile } from './types.js';
 
 const PLACEHOLDER = /\{\{\s*-?\s*([^}]+?)\s*\}\}/g;
 
+/**
+ * How a sentence refers to its addressee is grammar, not content: Korean says {{recipient.honorific}}께서 where English
+ * says "you", Chinese puts {{recipient.shortTitle}} after the name. These may differ between languages; a name or a date
+ * may not.
+ */
+const FORMS_OF_ADDRESS = new Set(['recipient.honorific', 'recipient.shortTitle', 'recipient.title', 'recipient.vocative']);
+
 /** An error for every key whose placeholders differ between the project's languages, at the key in the file that lacks one. */
 export function placeholderErrors(files: readonly LocaleFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const keys = new Set(files.flatMap((f) => flatKeys(f.data)));
   for (const key of keys) {
     const sets = files.map((f) => ({ file: f, found: placeholders(valueAt(f.data, key)) }));
-    const all = new Set(sets.flatMap((s) => [...s.found]));
+    const all = new Set(sets.flatMap((s) => [...s.found]).filter((name) => !FORMS_OF_ADDRESS.has(name)));
     for (const { file, found } of sets) {
       if (valueAt(file.data, key) === undefined) continue;
       for (const name of all) {

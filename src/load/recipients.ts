@@ -1,16 +1,13 @@
-/** The project's recipients and delivery addresses: recipients.yaml, or recipients.csv with the same fields as columns. */
+/** The project's recipients and delivery addresses: recipients.yaml, and/or recipients.csv and addresses.csv (a spreadsheet's export). */
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { didYouMean, LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
 import { parseYaml, readText } from './source.js';
-import { isSafeSegment, leadsOutside, RECIPIENT_ID, staysInside } from './paths.js';
-import type { DeliveryAddress, Localized, Locate, ProjectRecipient } from './types.js';
-
-const RECIPIENT_FIELDS = ['id', 'office', 'name', 'family', 'title', 'salutation', 'via'];
-const ADDRESS_FIELDS = ['id', 'name', 'lines'];
-const LOCALIZED_FIELDS = new Set(['name', 'family', 'title', 'salutation']);
+import { readAddressesCsv, readRecipientsCsv } from './recipients-csv.js';
+import { add, addressFrom, list, isObject, recipientFrom } from './recipient-entries.js';
+import { leadsOutside, staysInside } from './paths.js';
+import type { DeliveryAddress, ProjectRecipient } from './types.js';
 
 export interface ProjectRecipients {
   readonly recipients: Map<string, ProjectRecipient>;
@@ -23,7 +20,8 @@ export function loadRecipients(dir: string): ProjectRecipients {
   const problems: Diagnostic[] = [];
   for (const [name, read] of [
     ['recipients.yaml', readYaml],
-    ['recipients.csv', readCsv],
+    ['recipients.csv', readRecipientsCsv],
+    ['addresses.csv', readAddressesCsv],
   ] as const) {
     const file = join(dir, name);
     if (!existsSync(file)) continue;
@@ -56,114 +54,3 @@ function readYaml(file: string, shown: string, out: ProjectRecipients, problems:
   });
 }
 
-function readCsv(file: string, shown: string, out: ProjectRecipients, problems: Diagnostic[]): void {
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    rows = parseCsv(readText(file, shown), { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as typeof rows;
-  } catch (e) {
-    const err = e as { lines?: number; message: string };
-    problems.push(problem('csv-syntax', `CSV error: ${err.message.split('\n')[0]}`, { file: shown, line: err.lines ?? 1, column: 1 }, 'check the quotes and the number of columns'));
-    return;
-  }
-  rows.forEach(({ record, info }) => {
-    const line = info.lines;
-    const entry: Record<string, unknown> = {};
-    for (const [column, value] of Object.entries(record)) {
-      if (value === '') continue;
-      const [field, lang] = column.split('.');
-      if (lang && field && LOCALIZED_FIELDS.has(field)) entry[field] = { ...((entry[field] as object | undefined) ?? {}), [lang]: value };
-      else entry[column] = value;
-    }
-    const locate: Locate = () => ({ file: shown, line, column: 1 });
-    const r = recipientFrom(entry, [], locate, shown, problems);
-    if (r) add(out.recipients, r, locate([]), shown, problems);
-  });
-}
-
-function recipientFrom(entry: unknown, path: (string | number)[], locate: Locate, shown: string, problems: Diagnostic[]): ProjectRecipient | undefined {
-  if (!isObject(entry)) {
-    problems.push(problem('schema', `a recipient in ${shown} must be a mapping with 'id:'`, locate(path)));
-    return undefined;
-  }
-  if (!checkFields(entry, RECIPIENT_FIELDS, path, locate, shown, problems)) return undefined;
-  const id = checkId(entry['id'], [...path, 'id'], locate, problems);
-  if (!id) return undefined;
-  const out: Record<string, unknown> = { id, where: locate([...path, 'id']) };
-  for (const field of ['office', 'via'] as const) if (typeof entry[field] === 'string') out[field] = entry[field];
-  for (const field of LOCALIZED_FIELDS) {
-    if (entry[field] === undefined) continue;
-    if (!isLocalized(entry[field])) problems.push(problem('schema', `'${field}' must be a string or a map by language`, locate([...path, field])));
-    else out[field] = entry[field];
-  }
-  return out as unknown as ProjectRecipient;
-}
-
-function addressFrom(entry: unknown, path: (string | number)[], locate: Locate, shown: string, problems: Diagnostic[]): DeliveryAddress | undefined {
-  if (!isObject(entry)) {
-    problems.push(problem('schema', `an address in ${shown} must be a mapping with 'id:', 'name:' and 'lines:'`, locate(path)));
-    return undefined;
-  }
-  if (!checkFields(entry, ADDRESS_FIELDS, path, locate, shown, problems)) return undefined;
-  const id = checkId(entry['id'], [...path, 'id'], locate, problems);
-  if (!id) return undefined;
-  if (!isLocalized(entry['name'])) {
-    problems.push(problem('schema', `address '${id}' needs a 'name:' (a string or a map by language)`, locate([...path, 'name'])));
-    return undefined;
-  }
-  const lines = entry['lines'] ?? [];
-  if (!Array.isArray(lines) || !lines.every((l) => typeof l === 'string' || typeof l === 'number')) {
-    problems.push(problem('schema', `'lines' of address '${id}' must be a list of strings`, locate([...path, 'lines'])));
-    return undefined;
-  }
-  return { id, name: entry['name'] as Localized, lines: lines.map(String), where: locate([...path, 'id']) };
-}
-
-function checkFields(entry: Record<string, unknown>, allowed: string[], path: (string | number)[], locate: Locate, shown: string, problems: Diagnostic[]): boolean {
-  let ok = true;
-  for (const key of Object.keys(entry)) {
-    const field = key.split('.')[0]!;
-    if (!allowed.includes(field)) {
-      const guess = didYouMean(field, allowed);
-      problems.push(problem('schema', `unknown field '${show(key)}' in ${shown}`, locate([...path, key], { key: true }), guess ? `did you mean '${guess}'?` : `allowed: ${allowed.join(', ')}`));
-      ok = false;
-    }
-  }
-  return ok;
-}
-
-function checkId(id: unknown, path: (string | number)[], locate: Locate, problems: Diagnostic[]): string | undefined {
-  if (typeof id !== 'string' || !id) {
-    problems.push(problem('schema', 'missing id', locate(path), 'give every entry an id: lowercase letters, digits, "-" and "_"'));
-    return undefined;
-  }
-  const shaped = RECIPIENT_ID.test(id);
-  if (!shaped && !/\.\.|^[\\/]|\0|[\\:]/.test(id)) {
-    problems.push(problem('schema', `id '${show(id)}' is not allowed`, locate(path), 'ids use lowercase letters, digits, "-" and "_" (and one "/")'));
-    return undefined;
-  }
-  if (!shaped || !id.split('/').every(isSafeSegment)) {
-    problems.push(problem('unsafe-path', `id '${show(id)}' is not allowed`, locate(path), 'ids become folder names: use lowercase letters, digits, "-" and "_"; no "..", "/" at the start, or NUL'));
-    return undefined;
-  }
-  return id;
-}
-
-function add<T extends { id: string }>(map: Map<string, T>, value: T, where: ReturnType<Locate>, shown: string, problems: Diagnostic[]): void {
-  if (map.has(value.id)) problems.push(problem('schema', `id '${value.id}' appears twice in ${shown}`, where, 'ids must be unique'));
-  else map.set(value.id, value);
-}
-
-function list(value: unknown, key: string, locate: Locate, problems: Diagnostic[]): unknown[] {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
-  problems.push(problem('schema', `'${key}' must be a list`, locate([key])));
-  return [];
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isLocalized(v: unknown): v is Localized {
-  return typeof v === 'string' || (isObject(v) && Object.values(v).every((s) => typeof s === 'string'));
-}

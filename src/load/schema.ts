@@ -215,7 +215,7 @@ function allowedKeys(path: readonly (string | number)[]): string[] {
   const [top] = path;
   if (top === 'signatories' && path.length === 2) return ['org', 'short', 'person', 'email', 'signature'];
   if (top === 'signatories') return ['name', 'title'];
-  if (top === 'to') return ['id', 'name', 'family', 'via'];
+  if (top === 'to') return ['id', 'name', 'family', 'gender', 'title', 'salutation', 'vocative', 'close', 'honorific', 'via'];
   if (top === 'sign') return ['reason', 'location', 'contact'];
   if (top === 'pdf') return ['standard'];
   if (top === 'body') return ['p', 'heading', 'quote', 'by', 'list', 'ordered'];

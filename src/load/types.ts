@@ -19,7 +19,25 @@ export interface LocateOptions {
   readonly key?: boolean;
 }
 
-export interface RecipientRef {
+/**
+ * Forms of address a project gives for a recipient (letter.yaml `to`, recipients.yaml or CSV). Each replaces the
+ * directory's in the languages it gives (a plain string: in every language); a recipient outside the directory must
+ * give them (SPEC §5).
+ */
+export interface RecipientForms {
+  /** `female` / `male`: for forms that need it (Madam President, 女士). */
+  readonly gender?: 'female' | 'male';
+  readonly title?: Localized;
+  readonly salutation?: Localized;
+  readonly vocative?: Localized;
+  readonly close?: Localized;
+  readonly honorific?: Localized;
+}
+
+/** The localisable forms of `RecipientForms`, in the order a letter shows them. */
+export const FORM_FIELDS = ['title', 'salutation', 'vocative', 'close', 'honorific'] as const;
+
+export interface RecipientRef extends RecipientForms {
   readonly id: string;
   readonly name?: Localized;
   readonly family?: Localized;
@@ -82,15 +100,12 @@ export interface LocaleFile {
 }
 
 /** A recipient from the project's recipients.yaml/csv. */
-export interface ProjectRecipient {
+export interface ProjectRecipient extends RecipientForms {
   readonly id: string;
   /** Directory office it inherits titles and forms from (`cn`, `fr/government`). */
   readonly office?: string;
   readonly name?: Localized;
   readonly family?: Localized;
-  /** A title for a recipient outside the directory (an NGO's director). */
-  readonly title?: Localized;
-  readonly salutation?: Localized;
   readonly via?: string;
   readonly where: Location;
 }

@@ -41,7 +41,7 @@ describe('holder warnings', () => {
 describe('holder warnings for the project\'s own recipients', () => {
   it('say nothing about a recipients.yaml entry without office, even when its id is a country code', async () => {
     const dir = letterTo('[cn]');
-    writeFileSync(join(dir, 'recipients.yaml'), 'recipients:\n  - id: cn\n    title: { en: Director of the Refugee Desk }\n');
+    writeFileSync(join(dir, 'recipients.yaml'), 'recipients:\n  - id: cn\n    title: { en: Director of the Refugee Desk }\n    salutation: { en: Dear Director, }\n');
     const result = await check({ dir, now: new Date('2027-04-01T00:00:00Z') });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);

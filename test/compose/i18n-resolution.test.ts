@@ -63,7 +63,7 @@ describe('placeholders the context does not have', () => {
       ['recipient.nam', 'count', 'foo', 'lng'].map((name) => `unknown-placeholder ${EN}:${line}:3 unknown placeholder {{${name}}} in 'hope' in ${EN}`),
     );
     expect(errors[0]!.hint).toMatch(/^did you mean \{\{recipient\.name\}\}\?/);
-    expect(errors[0]!.hint).toContain('{{recipient.title}}, {{recipient.family}}, {{date}}');
+    expect(errors[0]!.hint).toContain('{{recipient.title}}, {{recipient.family}}, {{recipient.shortTitle}}, {{recipient.honorific}}, {{recipient.vocative}}, {{date}}');
     expect(errors[1]!.hint).toContain('$t(key, {"count": …})');
 
     const checked = await check({ dir });

@@ -58,8 +58,24 @@ function localeOf(locales: Readonly<Record<string, LocaleStrings>>, lang: string
   return strings;
 }
 
+// i18next context variants a language may add for its grammar (SPEC §4): `title_majesty`, `title_unnamed_holiness`.
+const CONTEXT_VARIANT = /_(unnamed|excellency|majesty|highness|holiness|male|female)(_(excellency|majesty|highness|holiness|male|female))?$/;
+
+/** The keys a language has, its context variants counted as their base key. */
 function sortedKeys(strings: LocaleStrings): string[] {
-  return Object.keys(strings).sort();
+  return [...new Set(Object.keys(strings).map((k) => k.replace(CONTEXT_VARIANT, '')))].sort();
+}
+
+/** What the letter to Xi Jinping (the seed's recipient) puts in each recipient placeholder, per language. */
+const TO_XI: Readonly<Record<SeedLang, Readonly<Record<string, string>>>> = {
+  en: { name: 'Xi Jinping', shortTitle: 'President', honorific: 'Your Excellency' },
+  ko: { name: '시진핑', shortTitle: '주석', honorific: '주석님' },
+  zh: { name: '习近平', shortTitle: '主席', honorific: '阁下' },
+};
+
+/** A value as the letter to Xi Jinping reads it: recipient placeholders filled in. */
+function toXi(value: string, lang: SeedLang): string {
+  return value.replace(/\{\{recipient\.(\w+)\}\}/g, (whole, field: string) => TO_XI[lang][field] ?? whole);
 }
 
 /** The checks every letter project must pass: same keys in every language, and exactly the keys letter.yaml names. */
@@ -81,12 +97,12 @@ function describeKeyParity(name: string, project: { letter: YamlMap; locales: Re
       for (const lang of LANGS) expect(sortedKeys(localeOf(project.locales, lang)), lang).toEqual([...named].sort());
     });
 
-    it('has no empty value, no interpolation and no Markdown that would not print literally', () => {
+    it('has no empty value, no interpolation but the recipient\'s forms of address, and no Markdown that would not print literally', () => {
       for (const lang of LANGS) {
         for (const [key, value] of Object.entries(localeOf(project.locales, lang))) {
           expect(value.trim(), `${lang}:${key}`).not.toBe('');
           expect(value, `${lang}:${key}`).toBe(value.trim());
-          expect(value, `${lang}:${key}`).not.toMatch(/\{\{|\$t\(/);
+          expect(value.replace(/\{\{recipient\.(name|title|shortTitle|honorific)\}\}/g, ''), `${lang}:${key}`).not.toMatch(/\{\{|\$t\(/);
           expect(unescapedMarkdown(value), `${lang}:${key}`).toBeUndefined();
         }
       }
@@ -114,7 +130,7 @@ describe('open-letter-2023: fidelity to the seed text', () => {
       const seed = readSeedParagraphs(lang);
       const strings = localeOf(example.locales, lang);
       const rebuilt = SEED_PARAGRAPH_KEYS.map(([n, keys]) => {
-        const text = keys.map((key) => unescapeMarkdown(strings[key] ?? `<missing ${key}>`)).join(QUOTE_JOINER[lang]);
+        const text = keys.map((key) => toXi(unescapeMarkdown(strings[key] ?? `<missing ${key}>`), lang)).join(QUOTE_JOINER[lang]);
         expect(text, `${lang} paragraph ${n}`).toBe(seed[n - 1]);
         return text;
       });
