@@ -15,6 +15,7 @@ import { holderWarnings } from './holders.js';
 import { textErrors } from './texts.js';
 import { emphasisWarnings } from './emphasis.js';
 import { fontWarnings, licenceWarnings } from './fonts.js';
+import { hardCodedFormWarnings } from './hard-coded-forms.js';
 
 export { holderProvenance, holderWarnings } from './holders.js';
 
@@ -52,9 +53,9 @@ export function projectDiagnostics(project: Project, fonts: FontBook, langs: rea
   return { errors, warnings };
 }
 
-/** Warnings about the recipients of the letters being built (their holders' names and age). */
+/** Warnings about the recipients of the letters being built: their holders' names and age, and text that does not fit them. */
 export function recipientWarnings(project: Project, refs: readonly RecipientRef[], now: Date, langs: readonly Lang[]): Diagnostic[] {
-  return holderWarnings(project, refs, now, langs);
+  return [...holderWarnings(project, refs, now, langs), ...hardCodedFormWarnings(project, refs, langs)];
 }
 
 /** A language without the tool's forms of address borrows the English ones: worth knowing before the letter goes out. */

@@ -34,6 +34,8 @@ export interface LetterContext {
   readonly title: Safe;
   readonly subtitle?: Safe;
   readonly reference?: string;
+  /** The reference as the language writes it: "Ref.: …" / "문서번호: …" / "编号：…". */
+  readonly referenceLine?: string;
   readonly date: string;
   readonly place?: string;
   /** The date line in this language's form, with the place when there is one ("Toronto, December 10, 2023"). */
@@ -105,15 +107,19 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
     reader.tool(translations.tool(lang, 'labels', key, values) ?? translations.tool('en', 'labels', key, values) ?? key, `labels.${key}`);
   const place = letter.place !== undefined ? reader.value(localize(letter.place, lang) ?? '', 'place', project.locateLetter(['place'])) : undefined;
   const titleText = text(letter.title, ['title']);
+<<<<<<< HEAD
   // A close given for this recipient is more specific than the letter's own closing sentence.
-  const close = letter.close !== undefined && !input.recipientClose ? [new SafeString(text(letter.close, ['close']))] : addressee.close;
+  const close = letter.close !== undefined && !input.recipientClose ? [new SafeString(text(letter.close, ['close']))] : jointClose(addressee.close, letter.signatories.length, translations.tool(lang, 'labels', 'joint_close'));
+=======
+  const reference = letter.reference !== undefined ? reader.value(localize(letter.reference, lang) ?? '', 'reference', project.locateLetter(['reference'])) : undefined;
+>>>>>>> 4fed205 (Hard-coded forms of address (阁下/陛下/각하/폐하/성하/Excellency/Majesty/Holiness…) that do not fit one of the letter's recipients are a warning in check and build (recipient, key at file:line:col, the placeholder to use; --strict: exit 2); reference: printed first as each language writes it (Ref.: / 문서번호: / 编号：); cc keeps with the signature block; the register's close says 'our' when several sign; the example built --to th,va,fr,sm,un,us carries only its own forms in ko, en and zh)
   const context: LetterContext = {
     lang,
     locale: input.locale,
     register: letter.register,
     title: new SafeString(titleText),
     ...(letter.subtitle !== undefined ? { subtitle: new SafeString(text(letter.subtitle, ['subtitle'])) } : {}),
-    ...(letter.reference !== undefined ? { reference: reader.value(localize(letter.reference, lang) ?? '', 'reference', project.locateLetter(['reference'])) } : {}),
+    ...(reference ? { reference, referenceLine: label('reference', { reference }) } : {}),
     date: vars.date,
     ...(place ? { place } : {}),
     dateline: place ? label('dateline_place', { date: vars.date, place }) : label('dateline', { date: vars.date }),
@@ -142,7 +148,12 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
           return { pagebreak: true };
       }
     }),
+<<<<<<< HEAD
     close,
+=======
+    // A close given for this recipient is more specific than the letter's own closing sentence.
+    close: letter.close !== undefined && !input.recipientClose ? [new SafeString(text(letter.close, ['close']))] : jointClose(addressee.close, letter.signatories.length, translations.tool(lang, 'labels', 'joint_close')),
+>>>>>>> 4fed205 (Hard-coded forms of address (阁下/陛下/각하/폐하/성하/Excellency/Majesty/Holiness…) that do not fit one of the letter's recipients are a warning in check and build (recipient, key at file:line:col, the placeholder to use; --strict: exit 2); reference: printed first as each language writes it (Ref.: / 문서번호: / 编号：); cc keeps with the signature block; the register's close says 'our' when several sign; the example built --to th,va,fr,sm,un,us carries only its own forms in ko, en and zh)
     signatories: letter.signatories.map((s, index) => ({ index, org: localize(s.org, lang) ?? '', ...(s.short ? { short: s.short } : {}) })),
     enclosures: letter.enclosures.map((key, i) => new SafeString(text(key, ['enclosures', i]))),
     cc: letter.cc.map((entry, i) => {
@@ -153,6 +164,20 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
   };
   const signatures = letter.signatories.map((s, i) => signature(s, i, input, label));
   return { context, signatures, title: plainText(titleText) };
+}
+
+/**
+ * The register's close speaks for the signatories: "our highest consideration" when several sign. The language's
+ * `joint_close` label lists its first-person-singular phrases and their plurals ("my … → our …; …"); a language whose
+ * closes are impersonal (ko, zh) has none.
+ */
+export function jointClose(close: readonly string[], signatories: number, rule: string | undefined): readonly string[] {
+  if (signatories < 2 || !rule) return close;
+  const pairs = rule
+    .split(';')
+    .map((pair) => pair.split('→').map((s) => s.trim()))
+    .filter((pair): pair is [string, string] => pair.length === 2 && Boolean(pair[0]));
+  return close.map((line) => pairs.reduce((text, [singular, plural]) => text.split(singular).join(plural), line));
 }
 
 function checkedAddressee(addressee: Addressee, reader: TextReader): Addressee {

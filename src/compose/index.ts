@@ -6,7 +6,9 @@ import { FORM_FIELDS, type Project, type RecipientRef } from '../load/index.js';
 import type { LetterDoc, Lang } from '../model/index.js';
 import type { Job } from '../plan/index.js';
 import { ccRecipients, type CcList } from './cc.js';
-import { letterContext, plainText } from './context.js';
+import { letterContext, plainText, textContexts } from './context.js';
+import { lookupOffice } from '../directory/index.js';
+import type { Addressee } from '../directory/types.js';
 import { TemplateSet } from './handlebars.js';
 import { Translations } from './i18n.js';
 import { localize, localizeStrict } from './localize.js';
@@ -16,6 +18,27 @@ import { TextReader } from './sources.js';
 import { projectForms } from './own-forms.js';
 
 export { resolveRecipient } from './recipient.js';
+
+/** How the letters address one recipient in one language (for checks): its forms, customs and the text contexts it reads. */
+export interface Addressing {
+  readonly addressee: Addressee;
+  readonly customs: readonly string[];
+  /** i18next contexts, most specific first, as compose tries them for each key. */
+  readonly contexts: readonly string[];
+}
+
+/** The recipient's forms in `lang`, or undefined when its own inputs are wrong (compose reports that). */
+export function addressing(project: Project, ref: RecipientRef, lang: Lang): Addressing | undefined {
+  try {
+    const recipient = resolveRecipient(project, ref);
+    const addressee = addresseeFor(project, recipient, lang, project.letter.register);
+    const office = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;
+    return { addressee, customs: office?.customs ?? [], contexts: textContexts(addressee.style, recipientGender(recipient, lang), addressee.name === undefined) };
+  } catch (e) {
+    if (e instanceof LetterError) return undefined;
+    throw e;
+  }
+}
 
 export interface ComposerOptions {
   readonly project: Project;

@@ -29,7 +29,18 @@ export function parseLetterMarkdown(markdown: string, ctx: MarkdownContext): Sec
       );
     }
   }
-  return sections;
+  return ccWithSignatures(sections);
+}
+
+/**
+ * `cc:` belongs to the signature block: never alone on the last page. Every part from the signatures to the cc line
+ * (the date under Chinese signatures, the enclosures) keeps with the next, whatever the template's attributes say.
+ */
+function ccWithSignatures(sections: Section[]): Section[] {
+  const cc = sections.findIndex((s) => s.part === 'cc');
+  const signatures = sections.slice(0, Math.max(cc, 0)).map((s) => s.part).lastIndexOf('signatures');
+  if (cc < 0 || signatures < 0) return sections;
+  return sections.map((s, i) => (i >= signatures && i < cc && !s.keepWithNext ? { ...s, keepWithNext: true } : s));
 }
 
 function section(node: ContainerDirective, ctx: MarkdownContext): Section {

@@ -36,6 +36,7 @@ export const CODES = [
   'duplicate-recipient',
   'unknown-language',
   'missing-translation',
+  'hard-coded-form',
   'p12',
   'render-failed',
   'sign-failed',

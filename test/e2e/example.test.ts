@@ -4,7 +4,8 @@ import { existsSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/index.js';
-import { docxParts, docxText, localeValues, normalise, plain } from '../support/text.js';
+import { docxParts, docxText, normalise, plain } from '../support/text.js';
+import { localeStrings } from '../support/example.js';
 import { docxToPdf, letterCli, pdfText, run, tempDir, toolAvailable } from '../support/tools.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
@@ -39,14 +40,14 @@ describe('building the example letter', () => {
   it.each(LANGS)('%s PDF: the extracted text holds every paragraph of the locale file', (lang) => {
     if (!toolAvailable('pdftotext')) return;
     const text = letterText(lang);
-    for (const [key, value] of Object.entries(localeValues(join(EXAMPLE, 'locales', lang, 'letter.json')))) {
+    for (const [key, value] of Object.entries(localeStrings(lang))) {
       expect(text, `${lang} key ${key}`).toContain(normalise(plain(value), lang));
     }
   });
 
   it.each(LANGS)('%s DOCX: word/document.xml holds every paragraph of the locale file', (lang) => {
     const text = normalise(docxText(docxParts(docxOf(lang))['word/document.xml']!), lang);
-    for (const [key, value] of Object.entries(localeValues(join(EXAMPLE, 'locales', lang, 'letter.json')))) {
+    for (const [key, value] of Object.entries(localeStrings(lang))) {
       expect(text, `${lang} key ${key}`).toContain(normalise(plain(value), lang));
     }
   });
@@ -95,7 +96,7 @@ describe('building the example letter', () => {
   it.each(LANGS)('%s: the parts stand in that language\'s order (protocol.md §6)', (lang) => {
     if (!toolAvailable('pdftotext')) return;
     const text = letterText(lang);
-    const values = localeValues(join(EXAMPLE, 'locales', lang, 'letter.json'));
+    const values = localeStrings(lang);
     const at = (s: string) => {
       const i = text.indexOf(normalise(s, lang));
       expect(i, s).toBeGreaterThanOrEqual(0);
@@ -140,7 +141,7 @@ describe('building the example letter', () => {
     const pdf = docxToPdf(docxOf(lang), dir);
     // The text above the footer (A4, 72 pt margins): the page labels of a paragraph that runs on would split it.
     const text = normalise(pdfText(pdf, ['-x', '0', '-y', '0', '-W', '595', '-H', '790']), lang);
-    for (const [key, value] of Object.entries(localeValues(join(EXAMPLE, 'locales', lang, 'letter.json')))) {
+    for (const [key, value] of Object.entries(localeStrings(lang))) {
       expect(text, `${lang} key ${key}`).toContain(normalise(plain(value), lang));
     }
   });

@@ -16,7 +16,9 @@ function withFrench(): string {
   const dir = tempDir('letter-fr-');
   cpSync(EXAMPLE, dir, { recursive: true });
   const en = JSON.parse(readFileSync(join(dir, 'locales', 'en', 'letter.json'), 'utf8')) as Record<string, string>;
-  const fr = Object.fromEntries(Object.keys(en).map((k) => [k, `Texte français du paragraphe « ${k} », avec des accents : é, è, ç, œ.`]));
+  // Each value keeps the English one's placeholders (the recipient's name in the title), as a translation would.
+  const placeholders = (value: string) => (value.match(/\{\{[^}]+\}\}/g) ?? []).map((p) => ` ${p}`).join('');
+  const fr = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, `Texte français du paragraphe « ${k} », avec des accents : é, è, ç, œ.${placeholders(v)}`]));
   mkdirSync(join(dir, 'locales', 'fr'));
   writeFileSync(join(dir, 'locales', 'fr', 'letter.json'), JSON.stringify(fr, null, 2));
   writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('languages: [en, ko, zh]', 'languages: [en, ko, zh, fr]'));

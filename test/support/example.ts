@@ -18,9 +18,27 @@ export const VOCATIVE = { en: 'President Xi Jinping,', ko: '시진핑 주석님,
 export const EMAILS = ['canadanorthkorean@gmail.com', 'crossingnk@gmail.com'] as const;
 export const PAGE_LABEL = { en: '- {page} -', ko: '- {page} / {pages} -', zh: '第{page}页，共{pages}页' } as const;
 
-/** The example letter's locale strings (examples/open-letter-2023/locales/<lang>/letter.json). */
+/** What the letter to Xi Jinping (letter.yaml's `to`) puts in each recipient placeholder, per language. */
+export const TO_XI: Readonly<Record<ExampleLang, Readonly<Record<string, string>>>> = {
+  en: { name: 'Xi Jinping', title: "President of the People's Republic of China", shortTitle: 'President', honorific: 'Your Excellency' },
+  ko: { name: '시진핑', title: '중화인민공화국 주석', shortTitle: '주석', honorific: '주석님' },
+  zh: { name: '习近平', title: '中华人民共和国主席', shortTitle: '主席', honorific: '阁下' },
+};
+
+// i18next context variants (`title_holiness`, `title_unnamed`): read by letters to other recipients, not by the example's.
+const CONTEXT_VARIANT = /_(unnamed|excellency|majesty|highness|holiness|male|female)(_(excellency|majesty|highness|holiness|male|female))?$/;
+
+/**
+ * The example letter's locale strings (examples/open-letter-2023/locales/<lang>/letter.json) as its letter to Xi
+ * Jinping reads them: recipient placeholders filled in, context variants left out.
+ */
 export function localeStrings(lang: ExampleLang): Record<string, string> {
-  return JSON.parse(readFileSync(join(EXAMPLE_DIR, 'locales', lang, 'letter.json'), 'utf8')) as Record<string, string>;
+  const raw = JSON.parse(readFileSync(join(EXAMPLE_DIR, 'locales', lang, 'letter.json'), 'utf8')) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([key]) => !CONTEXT_VARIANT.test(key))
+      .map(([key, value]) => [key, value.replace(/\{\{recipient\.(\w+)\}\}/g, (whole, field: string) => TO_XI[lang][field] ?? whole)]),
+  );
 }
 
 /** The body paragraphs of the example letter, in order. */

@@ -1,0 +1,88 @@
+/**
+ * A locale value that hard-codes a form of address (阁下, 陛下, 각하, 폐하, 성하, Excellency, Majesty, Holiness …) reads
+ * right to one kind of office only; sent also to a king, the Pope or a president whose custom differs, it addresses them
+ * wrongly (SPEC §4). Each such value is a warning naming the recipients it does not fit, the key and the placeholder.
+ */
+
+import { problem, shown, type Diagnostic } from '../diag/index.js';
+import { addressing, type Addressing } from '../compose/index.js';
+import { flatKeys, valueAt, type Project, type RecipientRef } from '../load/index.js';
+import type { Lang } from '../model/index.js';
+import { reachableKeys } from '../compose/i18n.js';
+import { keyUses } from './locales.js';
+
+type StyleName = 'excellency' | 'majesty' | 'highness' | 'holiness';
+
+/** The words by which a language's text addresses one style of office; a language not listed here is not checked. */
+const STYLE_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string, StyleName])[]>> = {
+  en: [
+    [/\bExcellency\b/i, 'Excellency', 'excellency'],
+    [/\bMajesty\b/i, 'Majesty', 'majesty'],
+    [/\bHighness\b/i, 'Highness', 'highness'],
+    [/\bHoliness\b/i, 'Holiness', 'holiness'],
+  ],
+  ko: [
+    [/각하/, '각하', 'excellency'],
+    [/폐하/, '폐하', 'majesty'],
+    [/전하/, '전하', 'highness'],
+    [/성하/, '성하', 'holiness'],
+  ],
+  zh: [
+    [/阁下/, '阁下', 'excellency'],
+    [/陛下/, '陛下', 'majesty'],
+    [/殿下/, '殿下', 'highness'],
+    [/圣座|冕下/, '圣座', 'holiness'],
+  ],
+};
+
+/** Whether a word of `style` addresses this recipient right: its office's style, and no custom against it (zh 阁下 to a US president). */
+function fits(style: StyleName, who: Addressing, lang: Lang): boolean {
+  if (who.addressee.style.toLowerCase() !== style) return false;
+  return !(style === 'excellency' && lang === 'zh' && who.customs.includes('no-excellency'));
+}
+
+/** Warnings for the languages being built and the recipients the letters go to. */
+export function hardCodedFormWarnings(project: Project, refs: readonly RecipientRef[], langs: readonly Lang[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const lang of langs) {
+    const words = STYLE_WORDS[lang];
+    const file = project.texts.get(lang);
+    if (!words || !file) continue;
+    const keys = flatKeys(file.data);
+    const recipients = refs.map((ref) => ({ ref, who: addressing(project, ref, lang) })).filter((r): r is { ref: RecipientRef; who: Addressing } => r.who !== undefined);
+    // key → word → the recipients whose letters read that value and whom the word does not fit.
+    const unfit = new Map<string, Map<string, { style: StyleName; ids: Map<string, Addressing> }>>();
+    for (const use of keyUses(project.letter)) {
+      for (const { ref, who } of recipients) {
+        const chosen = who.contexts.map((c) => `${use.key}_${c}`).find((k) => valueAt(file.data, k) !== undefined) ?? use.key;
+        for (const key of reachableKeys(file.data, keys, chosen).filter((k) => k === chosen || !k.startsWith(`${chosen}_`))) {
+          const text = (valueAt(file.data, key) ?? '').replace(/\{\{[^}]*\}\}/g, ' ');
+          for (const [pattern, word, style] of words) {
+            if (!pattern.test(text) || fits(style, who, lang)) continue;
+            const byWord = unfit.get(key) ?? new Map<string, { style: StyleName; ids: Map<string, Addressing> }>();
+            const entry = byWord.get(word) ?? { style, ids: new Map<string, Addressing>() };
+            entry.ids.set(ref.id, who);
+            byWord.set(word, entry);
+            unfit.set(key, byWord);
+          }
+        }
+      }
+    }
+    for (const [key, byWord] of unfit) {
+      for (const [word, { style, ids }] of byWord) {
+        const named = [...ids].map(([id, who]) => `'${id}' (${who.addressee.title}, ${who.addressee.honorific})`);
+        const example = [...ids.values()][0]!.addressee.honorific;
+        out.push({
+          ...problem(
+            'hard-coded-form',
+            `'${shown(key)}' in ${file.file} hard-codes '${word}' (${style}), which does not fit ${named.join(', ')}`,
+            file.locate(key),
+            `write {{recipient.honorific}} instead of '${word}' (it reads '${example}' to '${[...ids.keys()][0]}'), or give those recipients a variant '${shown(key)}_<style>' (${[...new Set([...ids.values()].map((w) => w.addressee.style.toLowerCase()))].join(', ')})`,
+          ),
+          severity: 'warning',
+        });
+      }
+    }
+  }
+  return out;
+}
