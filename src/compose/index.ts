@@ -33,7 +33,7 @@ export function addressing(project: Project, ref: RecipientRef, lang: Lang): Add
     const recipient = resolveRecipient(project, ref);
     const addressee = addresseeFor(project, recipient, lang, project.letter.register);
     const office = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;
-    return { addressee, customs: office?.customs ?? [], contexts: textContexts(addressee.style, recipientGender(recipient, lang), addressee.name === undefined) };
+    return { addressee, customs: office?.customs ?? [], contexts: textContexts(addressee.style, recipientGender(recipient, lang, project.letter.date), addressee.name === undefined) };
   } catch (e) {
     if (e instanceof LetterError) return undefined;
     throw e;
@@ -70,7 +70,7 @@ export class Composer {
     const reader = new TextReader(project, this.translations, fonts, lang);
     checkNames(project, recipient, reader);
     const addressee = addresseeFor(project, recipient, lang, project.letter.register);
-    const gender = recipientGender(recipient, lang);
+    const gender = recipientGender(recipient, lang, project.letter.date);
     const cc = this.ccList(lang);
     reader.problems.push(...cc.problems);
     const { context, signatures, title } = letterContext({

@@ -1,7 +1,7 @@
 /** Who a letter is to: a project recipient or a directory office, resolved to forms of address in one language. */
 
 import { didYouMean, LetterError, nearest, problem, type Location } from '../diag/index.js';
-import { addressee, lookupOffice, officeIds } from '../directory/index.js';
+import { addressee, holderOn, lookupOffice, officeIds } from '../directory/index.js';
 import { stringsFromJson } from '../directory/strings.js';
 import type { Addressee, Gender, Register } from '../directory/types.js';
 import type { DeliveryAddress, Localized, Project, ProjectRecipient, RecipientRef } from '../load/index.js';
@@ -96,13 +96,14 @@ export function addresseeFor(project: Project, recipient: ResolvedRecipient, lan
  * The addressee's gender for text that differs by it: the letter's or the recipients file's, else the directory
  * holder's when the letter names no one else, else what the office fixes (a king); undefined when unknown.
  */
-export function recipientGender(recipient: ResolvedRecipient, lang: Lang): Gender | undefined {
+export function recipientGender(recipient: ResolvedRecipient, lang: Lang, letterDate: string): Gender | undefined {
   const given = recipient.ref.gender ?? recipient.own?.gender;
   if (given) return given;
   const office = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;
   if (!office) return undefined;
   const named = localizeStrict(recipient.ref.name, lang) ?? localizeStrict(recipient.own?.name, lang);
-  const holder = office.holder;
+  // The holder in office on the letter's date, as the forms of address use.
+  const holder = holderOn(office, new Date(`${letterDate}T00:00:00Z`));
   const sameHolder = holder && (named === undefined || named === holder.name[lang]);
   return (sameHolder ? holder.gender : undefined) ?? office.gender;
 }

@@ -50,7 +50,10 @@ describe('recipient placeholders in the example letter', () => {
   it('i18next context by style (title_holiness in zh puts 教宗 before the name) and `_unnamed` for title-only forms', () => {
     const dir = exampleCopy();
     expect(composedText(dir, 'cn', 'zh')).toContain('致习近平主席的公开信');
-    expect(composedText(dir, 'va', 'zh')).toMatch(/致教宗\S+的公开信/);
+    expect(composedText(dir, 'va', 'zh')).toMatch(/致教宗\S*的公开信/);
+    editFile(dir, 'letter.yaml', '    via: cn-consulate-toronto\n', '    via: cn-consulate-toronto\n  - { id: va, name: { en: Leo XIV, ko: 레오 14세, zh: 良十四世 } }\n');
+    expect(composedText(dir, 'va', 'zh')).toContain('致教宗良十四世的公开信');
+    expect(composedText(dir, 'va', 'en')).toContain('An open letter to Pope Leo XIV');
     expect(composedText(dir, 'us', 'en')).toContain('An open letter to the President of the United States');
   });
 
