@@ -107,12 +107,9 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
     reader.tool(translations.tool(lang, 'labels', key, values) ?? translations.tool('en', 'labels', key, values) ?? key, `labels.${key}`);
   const place = letter.place !== undefined ? reader.value(localize(letter.place, lang) ?? '', 'place', project.locateLetter(['place'])) : undefined;
   const titleText = text(letter.title, ['title']);
-<<<<<<< HEAD
   // A close given for this recipient is more specific than the letter's own closing sentence.
   const close = letter.close !== undefined && !input.recipientClose ? [new SafeString(text(letter.close, ['close']))] : jointClose(addressee.close, letter.signatories.length, translations.tool(lang, 'labels', 'joint_close'));
-=======
   const reference = letter.reference !== undefined ? reader.value(localize(letter.reference, lang) ?? '', 'reference', project.locateLetter(['reference'])) : undefined;
->>>>>>> 4fed205 (Hard-coded forms of address (阁下/陛下/각하/폐하/성하/Excellency/Majesty/Holiness…) that do not fit one of the letter's recipients are a warning in check and build (recipient, key at file:line:col, the placeholder to use; --strict: exit 2); reference: printed first as each language writes it (Ref.: / 문서번호: / 编号：); cc keeps with the signature block; the register's close says 'our' when several sign; the example built --to th,va,fr,sm,un,us carries only its own forms in ko, en and zh)
   const context: LetterContext = {
     lang,
     locale: input.locale,
@@ -148,12 +145,7 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
           return { pagebreak: true };
       }
     }),
-<<<<<<< HEAD
     close,
-=======
-    // A close given for this recipient is more specific than the letter's own closing sentence.
-    close: letter.close !== undefined && !input.recipientClose ? [new SafeString(text(letter.close, ['close']))] : jointClose(addressee.close, letter.signatories.length, translations.tool(lang, 'labels', 'joint_close')),
->>>>>>> 4fed205 (Hard-coded forms of address (阁下/陛下/각하/폐하/성하/Excellency/Majesty/Holiness…) that do not fit one of the letter's recipients are a warning in check and build (recipient, key at file:line:col, the placeholder to use; --strict: exit 2); reference: printed first as each language writes it (Ref.: / 문서번호: / 编号：); cc keeps with the signature block; the register's close says 'our' when several sign; the example built --to th,va,fr,sm,un,us carries only its own forms in ko, en and zh)
     signatories: letter.signatories.map((s, index) => ({ index, org: localize(s.org, lang) ?? '', ...(s.short ? { short: s.short } : {}) })),
     enclosures: letter.enclosures.map((key, i) => new SafeString(text(key, ['enclosures', i]))),
     cc: letter.cc.map((entry, i) => {
