@@ -5,11 +5,8 @@ import type { Lang } from '../model/index.js';
 import type { Project } from '../load/index.js';
 import { TEXT_NS, valueAt } from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
-<<<<<<< HEAD
 import { nestedKeys, splitNamespace, type NestedKey } from '../load/nesting.js';
-=======
 import { markParticles, resolveParticles } from './particles.js';
->>>>>>> 4cc4a49 (Text that follows its recipient: {{recipient.honorific}}, {{recipient.vocative}}, {{recipient.shortTitle}} in the text context; i18next context by style, gender and title-only (key_majesty, key_unnamed…); Korean particles after a placeholder (은(는), 이(가), 을(를), 와(과), (으)로) agree with its last syllable; the example letter uses them (cn output unchanged in zh and en, ko title kept); the project's title/salutation/vocative/close/honorific/gender win per language over the directory's (letter.yaml to, recipients.yaml, CSV) instead of being dropped; a project-only recipient without its forms in a built language is an error at its line, and gets the register's close; recipients.csv and addresses.csv read as a spreadsheet exports them, an unknown/duplicate/__proto__ column one error at the header)
 
 export { nestedKeys, type NestedKey } from '../load/nesting.js';
 
