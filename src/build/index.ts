@@ -37,6 +37,8 @@ export interface BuildOptions {
   readonly sign?: { readonly p12: string; readonly password: string };
   /** `--tsa URL`: an RFC 3161 time-stamp on each signature (B-T); the authority is asked once before anything renders. */
   readonly tsa?: string;
+  /** `--ltv FILE…`: certificates, CRLs and OCSP responses (PEM or DER) for each PDF's DSS (PAdES B-LT); needs `tsa`. */
+  readonly ltv?: readonly string[];
   /** Write PDFs as PDF/A-2b. */
   readonly pdfa?: boolean;
   /** Every warning is an error (exit 2, nothing written), as with `letter check --strict`. */
@@ -104,6 +106,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   if (options.strict && prepared.warnings.length) return failed(prepared.warnings.map((w) => ({ ...w, severity: 'error' as const })), []);
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
+  const ltv = key && options.ltv?.length ? await validationData(options.ltv, key, options.tsa) : undefined;
   if (key && options.tsa) await probeTsa(options.tsa);
   // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
   const now = options.now ?? new Date();
@@ -142,7 +145,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       const signingTime = signing?.at;
       const signatureField = key && signingTime && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key, signingTime) : undefined;
       const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
-      const signed = signingTime ? { signingTime, ...(signatureField ? { signatureField } : {}), ...(options.tsa ? { tsa: options.tsa } : {}) } : {};
+      const signed = signingTime ? { signingTime, ...(signatureField ? { signatureField } : {}), ...(options.tsa ? { tsa: options.tsa } : {}), ...(ltv && job.format === 'pdf' ? { ltv } : {}) } : {};
       const holder = holderProvenance(project, job.recipient, job.lang);
       return { job, doc, document: { format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) }, ...(holder ? { holder } : {}) };
     });
@@ -206,6 +209,30 @@ function readP12(file: string): Uint8Array {
 async function openKey(bytes: Uint8Array, sign: NonNullable<BuildOptions['sign']>) {
   const { loadP12 } = await import('../sign/index.js');
   return loadP12(bytes, sign.password, sign.p12);
+}
+
+/**
+ * The DSS material of `--ltv`: the signer's chain and the files given, sorted by content. Refused (exit 2): a file that
+ * is none of them, --ltv without --tsa, and a CRL that lists the signing certificate as revoked.
+ */
+async function validationData(files: readonly string[], key: { certificate: Uint8Array; chain: readonly Uint8Array[] }, tsa: string | undefined) {
+  if (!tsa) throw new LetterError(problem('usage', '--ltv needs --tsa: long-term validation (PAdES B-LT) builds on a time-stamped signature', {}, 'add --tsa URL'));
+  const { classifyValidationFile, revocationOf } = await import('../sign/index.js');
+  const data = { certificates: [key.certificate, ...key.chain], crls: [] as Uint8Array[], ocsps: [] as Uint8Array[] };
+  for (const file of files) {
+    let items;
+    try {
+      items = classifyValidationFile(readFileSync(file));
+    } catch (e) {
+      throw new LetterError(problem('usage', `--ltv ${file}: ${(e as NodeJS.ErrnoException).code ? 'cannot read it' : (e as Error).message}`, { file }, 'give certificates (.pem/.crt), CRLs (.crl) and OCSP responses (.der), PEM or DER'));
+    }
+    for (const { kind, der } of items) data[kind].push(der);
+  }
+  const revoked = revocationOf(key.certificate, data.certificates, data.crls);
+  if (revoked) {
+    throw new LetterError(problem('p12', `the signing certificate was revoked on ${revoked.revokedAt} (a CRL by ${revoked.by} given to --ltv says so)`, {}, 'sign with a certificate that is not revoked'));
+  }
+  return data;
 }
 
 /** The time-stamp authority answers a request correctly, or the build stops before anything is written (exit 2). */

@@ -19,6 +19,8 @@ export interface DocumentTask {
   readonly signingTime?: Date;
   /** `--tsa URL`: time-stamp each signature there (PAdES/XAdES/CAdES B-T). */
   readonly tsa?: string;
+  /** `--ltv`: the chain and revocation data for a PDF's DSS (PAdES B-LT), DER. */
+  readonly ltv?: { readonly certificates: readonly Uint8Array[]; readonly crls: readonly Uint8Array[]; readonly ocsps: readonly Uint8Array[] };
   /** Write the PDF as PDF/A-2b (`--pdfa`). */
   readonly pdfa?: boolean;
 }
@@ -96,8 +98,9 @@ async function renderDocument(doc: LetterDoc, paged: PagedLetter, task: Document
     const { typesetLetter } = await import('../typeset/index.js');
     const reserved = typesetLetter(doc, { fonts, reserveSignatureField: true });
     const { bytes } = await drawPdf(reserved, { fonts, signatureField: task.signatureField, ...pdfa });
-    const { signPdf } = await import('../sign/index.js');
-    return { bytes: await signPdf(bytes, key, { signingTime, ...tsa(task) }), pages: reserved.pages.length, unsignedSha256: sha256(unsigned.bytes) };
+    const { signPdf, appendDss } = await import('../sign/index.js');
+    const signed = await signPdf(bytes, key, { signingTime, ...tsa(task) });
+    return { bytes: task.ltv ? appendDss(signed, task.ltv) : signed, pages: reserved.pages.length, unsignedSha256: sha256(unsigned.bytes) };
   }
   const { renderDocx } = await import('../render/docx/index.js');
   // A word processor lays the DOCX out itself and may break pages elsewhere; this is the count the letter was made for.

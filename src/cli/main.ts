@@ -36,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--p12 <file>', 'PKCS#12 file with the signing key; password from LETTER_P12_PASSWORD')
     .option('--p12-password-file <file>', 'read the PKCS#12 password from this file')
     .option('--tsa <url>', 'time-stamp each signature at this RFC 3161 authority (PAdES/XAdES B-T)')
+    .option('--ltv <file>', 'chain certificate, CRL or OCSP response for each PDF\'s DSS (PAdES B-LT, needs --tsa); repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--pdfa', 'write PDF/A-2b')
     .option('-j, --jobs <n>', 'parallel workers (default: one per core for 100 or more documents, else 1)')
     .option('--shard <k/n>', 'build only the K-th of N parts of the job list')
@@ -168,6 +169,7 @@ interface BuildFlags {
   p12?: string;
   p12PasswordFile?: string;
   tsa?: string;
+  ltv?: string[];
   pdfa?: boolean;
   jobs?: string;
   shard?: string;
@@ -196,6 +198,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     if (password === undefined) usage('no password for the PKCS#12 file', 'set LETTER_P12_PASSWORD or give --p12-password-file FILE');
     sign = { p12: flags.p12!, password: password! };
   }
+  if (flags.ltv && !sign) usage('--ltv adds validation data to signatures, so it needs --sign --p12 FILE and --tsa URL', 'add --sign --p12 FILE --tsa URL, or leave --ltv out');
   if (flags.tsa !== undefined && !sign) usage('--tsa time-stamps signatures, so it needs --sign --p12 FILE', 'add --sign --p12 FILE, or leave --tsa out');
   const options = {
     dir,
@@ -207,6 +210,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     ...(jobs ? { jobs } : {}),
     ...(sign ? { sign } : {}),
     ...(flags.tsa !== undefined ? { tsa: flags.tsa } : {}),
+    ...(flags.ltv ? { ltv: flags.ltv } : {}),
     ...(flags.pdfa ? { pdfa: true } : {}),
     keepGoing: Boolean(flags.keepGoing),
     ...(flags.strict ? { strict: true } : {}),

@@ -4,6 +4,8 @@ import { X509Certificate } from 'node:crypto';
 import { commonName } from './p12.js';
 import { checkToken } from './tsp.js';
 import { keyUsageProblem, trustOf } from './trust.js';
+import type { ValidationData } from './dss.js';
+import { revocationOf } from './revocation.js';
 
 /** PAdES/CAdES/XAdES baseline levels (ETSI EN 319 142-1, 319 122-1, 319 132-1). */
 export type SignatureLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
@@ -24,6 +26,8 @@ export interface SignatureReport {
   readonly trusted: boolean;
   /** The trust verdict in words: "trusted: …", "not trusted: self-signed", "not trusted: issued by …". */
   readonly trust: string;
+  /** When a CRL in the file lists the signer certificate. */
+  readonly revoked?: { readonly revokedAt: string; readonly by: string };
   readonly problems: readonly string[];
 }
 
@@ -43,6 +47,8 @@ export interface SignatureFacts {
   /** The signature time-stamp token, and the digest it must cover (of the signature value). */
   readonly timeStampToken?: Uint8Array;
   readonly stampedDigest?: Uint8Array;
+  /** PAdES B-LT: the chain and revocation data of the file's DSS. */
+  readonly validation?: ValidationData;
   /** Problems already found (integrity, claimed time); each makes the signature invalid. */
   readonly problems: readonly string[];
 }
@@ -71,11 +77,18 @@ export function assessSignature(facts: SignatureFacts, opts: VerifyOptions): Sig
   const cert = new X509Certificate(facts.signerCertificate);
   const usage = keyUsageProblem(facts.signerCertificate);
   if (usage) problems.push(usage);
-  const trust = trustOf(facts.signerCertificate, facts.certificates, opts.trust);
+  const pool = [...facts.certificates, ...(facts.validation?.certificates ?? [])];
+  const trust = trustOf(facts.signerCertificate, pool, opts.trust);
+  const revoked = facts.validation ? revocationOf(facts.signerCertificate, pool, facts.validation.crls) : undefined;
+  // Revoked after a time-stamp proves the signature existed: still good (that is what B-LT is for). Otherwise not.
+  if (revoked && !(timestamp && Date.parse(timestamp.time) < Date.parse(revoked.revokedAt))) {
+    problems.push(`the signer certificate was revoked on ${revoked.revokedAt} (CRL by ${revoked.by} in the file)${timestamp ? `, before the time-stamp ${timestamp.time}` : ', and no time-stamp proves the signature is older'}`);
+  }
+  const longTerm = timestamp && facts.validation && (facts.validation.crls.length > 0 || facts.validation.ocsps.length > 0);
   if (opts.trust && !trust.trusted) problems.push(trust.verdict);
   return {
     form: facts.form,
-    level: timestamp ? 'B-T' : 'B-B',
+    level: longTerm ? 'B-LT' : timestamp ? 'B-T' : 'B-B',
     signer: commonName(cert),
     issuer: /(?:^|\n)CN=([^\n]*)/.exec(cert.issuer)?.[1] ?? cert.issuer.replace(/\n/g, ', '),
     ...(facts.claimedTime ? { claimedTime: facts.claimedTime } : {}),
@@ -83,6 +96,7 @@ export function assessSignature(facts: SignatureFacts, opts: VerifyOptions): Sig
     intact: facts.intact,
     trusted: trust.trusted,
     trust: trust.verdict,
+    ...(revoked ? { revoked } : {}),
     problems,
   };
 }

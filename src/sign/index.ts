@@ -8,3 +8,5 @@ export { signingTimeFor, type SigningTime, type Validity } from './signing-time.
 export type { VerifyReport } from './report.js';
 export type { SignatureReport, SignatureLevel, VerifyOptions } from './assess.js';
 export { certificatesFromPem } from './trust.js';
+export { appendDss, classifyValidationFile, type ValidationData } from './dss.js';
+export { revocationOf } from './revocation.js';

@@ -4,6 +4,7 @@ import { assessSignature, type SignatureReport, type VerifyOptions } from './ass
 import { verifyDetached } from './cms-verify.js';
 import { signedReport, unsignedReport, type VerifyReport } from './report.js';
 import { signatureDigest } from './tsp.js';
+import { appendedDss } from './dss.js';
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 
@@ -18,8 +19,13 @@ export function verifyPdf(file: string, pdf: Uint8Array, opts: VerifyOptions = {
   let modifiedAfterSigning = false;
   let count = 0;
   const signatures: SignatureReport[] = [];
+  const matches = [...text.matchAll(BYTE_RANGE)];
+  // PAdES B-LT: a DSS appended after the last signature, and nothing else, leaves the signed document as it was.
+  const last = matches[matches.length - 1];
+  const signedEnd = last ? Number(last[3]) + Number(last[4]) : 0;
+  const dss = signedEnd > 0 && signedEnd < bytes.length ? appendedDss(bytes, signedEnd) : undefined;
 
-  for (const match of text.matchAll(BYTE_RANGE)) {
+  for (const match of matches) {
     const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
     count += 1;
     const label = count > 1 ? `signature ${count}: ` : '';
@@ -39,6 +45,7 @@ export function verifyPdf(file: string, pdf: Uint8Array, opts: VerifyOptions = {
         ...(check.signerCertificate ? { signerCertificate: check.signerCertificate } : {}),
         ...(claimed ? { claimedTime: claimed } : {}),
         ...(check.timeStampToken ? { timeStampToken: check.timeStampToken, stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)) } : {}),
+        ...(dss?.data ? { validation: dss.data } : {}),
       },
       opts,
     );
@@ -48,11 +55,11 @@ export function verifyPdf(file: string, pdf: Uint8Array, opts: VerifyOptions = {
     signingTime ??= claimed ?? check.signingTime;
     // A later revision appended after the signed range is what "modified after signing" means (pdfsig's
     // "not total document signed"); the last signature must reach the end of the file.
-    modifiedAfterSigning = c + d !== bytes.length;
+    modifiedAfterSigning = c + d !== bytes.length && !dss?.data;
   }
 
   if (count === 0) return unsignedReport(file, 'pdf', 'the PDF has no signature');
-  if (modifiedAfterSigning) problems.push('bytes were appended after the last signature (the document was modified after signing)');
+  if (modifiedAfterSigning) problems.push(dss?.problem ?? 'bytes were appended after the last signature (the document was modified after signing)');
   return signedReport(file, 'pdf', problems, { signer, signingTime, modifiedAfterSigning, signatures });
 }
 

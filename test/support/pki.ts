@@ -93,6 +93,9 @@ export function makeTestPki(
 
   const caPem = join(dir, 'ca.pem');
   writeFileSync(caPem, forge.pki.certificateToPem(ca));
+  // For openssl ca (CRLs in the revocation tests): the CA's key and the signer's certificate.
+  writeFileSync(join(dir, 'ca.key'), forge.pki.privateKeyToPem(caKeys.privateKey));
+  writeFileSync(join(dir, 'signer.pem'), forge.pki.certificateToPem(leaf));
   const p12Asn1 = forge.pkcs12.toPkcs12Asn1(leafKeys.privateKey, [leaf, ca], password, { algorithm: 'aes256' });
   const p12 = join(dir, 'signer.p12');
   writeFileSync(p12, Buffer.from(forge.asn1.toDer(p12Asn1).getBytes(), 'binary'));
@@ -112,4 +115,19 @@ function makeNssDb(nssDir: string, caPem: string): string | undefined {
   execFileSync('certutil', ['-N', '-d', `sql:${nssDir}`, '--empty-password'], { stdio: 'ignore' });
   execFileSync('certutil', ['-A', '-d', `sql:${nssDir}`, '-n', 'Letter Test CA', '-t', 'CT,C,C', '-i', caPem], { stdio: 'ignore' });
   return nssDir;
+}
+
+/** A CRL (PEM) from the test CA made by `openssl ca`, listing the signer certificate as revoked when `revokeSigner`. */
+export function makeTestCrl(pki: TestPki, revokeSigner: boolean, name = revokeSigner ? 'revoked.crl' : 'empty.crl'): string {
+  const caDir = join(pki.dir, `ca-${name}`);
+  mkdirSync(caDir, { recursive: true });
+  writeFileSync(join(caDir, 'index.txt'), '');
+  writeFileSync(join(caDir, 'crlnumber'), '01\n');
+  const cnf = join(caDir, 'ca.cnf');
+  writeFileSync(cnf, `[ca]\ndefault_ca = ca1\n[ca1]\ndatabase = ${caDir}/index.txt\ncrlnumber = ${caDir}/crlnumber\ncertificate = ${pki.caPem}\n` +
+    `private_key = ${join(pki.dir, 'ca.key')}\ndefault_md = sha256\ndefault_crl_days = 30\n`);
+  if (revokeSigner) execFileSync('openssl', ['ca', '-config', cnf, '-revoke', join(pki.dir, 'signer.pem'), '-crl_reason', 'keyCompromise'], { stdio: 'ignore' });
+  const crl = join(pki.dir, name);
+  execFileSync('openssl', ['ca', '-config', cnf, '-gencrl', '-out', crl], { stdio: 'ignore' });
+  return crl;
 }
