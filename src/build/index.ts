@@ -106,6 +106,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   if (options.strict && prepared.warnings.length) return failed(prepared.warnings.map((w) => ({ ...w, severity: 'error' as const })), []);
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
+  if (key && options.sign) signerNameCovered(key.signerName, options.sign.p12, fonts, [...new Set(jobs.filter((j) => j.format === 'pdf').map((j) => j.lang))]);
   const ltv = key && options.ltv?.length ? await validationData(options.ltv, key, options.tsa) : undefined;
   if (key && options.tsa) await probeTsa(options.tsa);
   // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
@@ -233,6 +234,20 @@ async function validationData(files: readonly string[], key: { certificate: Uint
     throw new LetterError(problem('p12', `the signing certificate was revoked on ${revoked.revokedAt} (a CRL by ${revoked.by} given to --ltv says so)`, {}, 'sign with a certificate that is not revoked'));
   }
   return data;
+}
+
+/**
+ * The PDF's signature box names the signer from the certificate: a name in a script no font of a language covers
+ * stops the build here (exit 2), naming the certificate and what to do, instead of failing every PDF as it renders.
+ */
+function signerNameCovered(name: string, p12: string, fonts: { uncovered(text: string, lang: Lang): number[] }, langs: readonly Lang[]): void {
+  for (const lang of langs) {
+    const missing = fonts.uncovered(name, lang);
+    if (!missing.length) continue;
+    const chars = missing.slice(0, 5).map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(cp)}'`).join(', ');
+    throw new LetterError(problem('uncovered-character', `the signer's name '${name}' in the certificate of ${p12} has characters (${chars}) that none of the fonts for '${lang}' cover, so the signature box cannot show it`, { file: p12 },
+      `give '${lang}' a face that covers them in the project's fonts/fonts.json, or sign with a certificate whose common name is written in a script the letter's fonts cover`));
+  }
 }
 
 /** The time-stamp authority answers a request correctly, or the build stops before anything is written (exit 2). */

@@ -80,7 +80,8 @@ export function makeTestPki(
 
   const leafKeys = rsaKeys();
   const leafName = [
-    { name: 'commonName', value: signerName },
+    // UTF8String, so a name in any script survives (forge encodes the value to UTF-8 itself).
+    { name: 'commonName', value: signerName, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
     { name: 'organizationName', value: 'Example Civic Association' },
     { name: 'countryName', value: 'KR' },
   ];

@@ -1,0 +1,27 @@
+/** A signer's name from the certificate in a script the letter's fonts lack: one clear refusal naming the certificate. */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build/index.js';
+import { makeTestPki } from '../support/pki.js';
+import { tempDir } from '../support/tools.js';
+
+const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
+
+describe('a signer name in Arabic, which no face of the letter covers', () => {
+  it('stops the build before rendering (exit 2, nothing written), naming the certificate file and what to do', async () => {
+    const pki = makeTestPki(tempDir('letter-arabic-pki-'), { signerName: 'جمعية المثال المدنية' });
+    const out = join(tempDir('letter-arabic-'), 'out');
+    const result = await build({ dir: EXAMPLE, out, sign: { p12: pki.p12, password: pki.password }, env: {} });
+    expect(result.exitCode).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(result.errors).toHaveLength(1);
+    const [e] = result.errors;
+    expect(e).toMatchObject({ code: 'uncovered-character', file: pki.p12 });
+    expect(e!.message).toContain("the signer's name 'جمعية المثال المدنية'");
+    expect(e!.message).toContain('U+062C');
+    expect(e!.hint).toContain('fonts/fonts.json');
+    expect(e!.hint).toContain('certificate');
+  });
+});
