@@ -5,17 +5,12 @@
  * nothing of YAML, i18next or Handlebars. It plays the role pandoc-types' AST plays for pandoc.
  */
 
-/** A language code as used for locale folders: `en`, `ko`, `zh`, or any added later. */
-export type Lang = string;
+import type { Lang } from './lang.js';
 
+export { isCjkLanguage, type Lang } from './lang.js';
 export { emphasisDotsFor, type EmphasisDots } from './emphasis.js';
 export { QUOTE_RULE, quoteHasRule } from './quote.js';
 export { isJoiningDash, withDashJoiners } from './joins.js';
-
-/** Chinese, Japanese and Korean: set with more leading and no italics, and drawn from Word's East Asian font slot. */
-export function isCjkLanguage(lang: Lang): boolean {
-  return /^(zh|ja|ko)\b/i.test(lang);
-}
 
 /** Where a piece of text came from, so that an error raised late (an uncovered glyph) can name its source. */
 export interface Origin {

@@ -5,7 +5,7 @@
  * second face in the font book, a CJK quote is marked by a thin rule down its left side, in the PDF and the DOCX.
  */
 
-import { isCjkLanguage, type Lang } from './index.js';
+import { isCjkLanguage, type Lang } from './lang.js';
 
 /** The rule beside a quote: its stroke, and its distance from the quote's text in em of the body size. */
 export const QUOTE_RULE = { widthPt: 0.75, gapEm: 0.8, color: '808080' } as const;

@@ -1,37 +1,11 @@
 /** Setting blocks into units: paragraphs, headings, quotes, lists, signatures and page breaks. */
 
-import type { FontBook } from '../fonts/index.js';
-import { inlineText, isCjkLanguage, QUOTE_RULE, quoteHasRule, type Align, type Block, type Inline, type Lang } from '../model/index.js';
-import { setParagraph, type Line } from './break/paragraph.js';
-import type { Measurer } from './measure.js';
-import { styleRuns, type TextStyle } from './runs.js';
+import { inlineText, isCjkLanguage, QUOTE_RULE, quoteHasRule, type Block, type Inline } from '../model/index.js';
 import { HEADING_SCALE, LIST_INDENT, PARAGRAPH_GAP, QUOTE_INDENT, QUOTE_SCALE } from './style.js';
+import { setInlines, type BlockFrame } from './inlines.js';
 import { setSignature } from './signature.js';
-import type { StructureBuilder } from './structure.js';
 import type { StructRole } from './types.js';
 import { unit, type Unit } from './unit.js';
-
-/** Where and how a sequence of blocks is set. */
-export interface BlockFrame {
-  readonly fonts: FontBook;
-  readonly measurer: Measurer;
-  readonly lang: Lang;
-  readonly x: number;
-  readonly width: number;
-  readonly style: TextStyle;
-  readonly align: Align;
-  /** First-line indent of paragraphs, in em. */
-  readonly firstLineIndent: number;
-  /** Line height as a multiple of the size. */
-  readonly leading: number;
-  /** The structure tree, and the element the blocks set here become children of. */
-  readonly structure: StructureBuilder;
-  readonly parent: number;
-  /** What a paragraph is in this frame: `P`, or `H1` in the title part. */
-  readonly paragraphRole: StructRole;
-  /** Added to a heading's level (1 when the letter's title is already the H1). */
-  readonly headingOffset: number;
-}
 
 /** Set blocks in order; the first unit's gap is left to the caller (the section decides it). */
 export function setBlocks(blocks: readonly Block[], frame: BlockFrame): Unit[] {
@@ -63,18 +37,6 @@ function setBlock(block: Block, frame: BlockFrame): Unit[] {
     case 'signature':
       return [setSignature(block, frame)];
   }
-}
-
-/** Set inlines as one paragraph in the frame, their text the content of structure element `tag`. */
-export function setInlines(inlines: readonly Inline[], frame: BlockFrame, tag: number): Line[] {
-  const runs = frame.structure.tagRuns(styleRuns(inlines, frame.lang, frame.style, frame.fonts), tag);
-  const size = frame.style.size;
-  return setParagraph(
-    runs,
-    size,
-    { x: frame.x, width: frame.width, firstLineIndent: frame.firstLineIndent * size, align: frame.align, leading: frame.leading },
-    frame.measurer,
-  );
 }
 
 function setQuote(blocks: readonly Block[], attribution: readonly Inline[] | undefined, frame: BlockFrame): Unit[] {

@@ -2,7 +2,8 @@
 
 import type { FontBook } from '../fonts/index.js';
 import type { LetterDoc, Section } from '../model/index.js';
-import { setBlocks, type BlockFrame } from './blocks.js';
+import { setBlocks } from './blocks.js';
+import type { BlockFrame } from './inlines.js';
 import type { Measurer } from './measure.js';
 import type { StructureBuilder } from './structure.js';
 import { bodySize, leading, partStyle, SIGNATURE_FIELD } from './style.js';

@@ -2,7 +2,7 @@
 
 import { signatureLines, type Inline, type Signature } from '../model/index.js';
 import type { Line } from './break/paragraph.js';
-import { setInlines, type BlockFrame } from './blocks.js';
+import { setInlines, type BlockFrame } from './inlines.js';
 import { SIGNATURE_GAP, SIGNATURE_IMAGE } from './style.js';
 import { unit, type Unit } from './unit.js';
 

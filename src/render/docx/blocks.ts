@@ -15,6 +15,9 @@ export type ParagraphSpec = { -readonly [K in keyof IParagraphOptions]: IParagra
 /** A paragraph, or a page break that the next paragraph will carry as w:pageBreakBefore. */
 export type Spec = ParagraphSpec | 'pagebreak';
 
+/** Draws blocks into paragraph specs; lists and quotes are handed it for the blocks they hold. */
+export type BlockDrawer = (blocks: readonly Block[], styleId: string, ctx: DrawContext, depth?: number) => Spec[];
+
 /** Specs for blocks whose plain paragraphs take `styleId` (the part's style, or Block Quote, List Paragraph …). */
 export function blockSpecs(blocks: readonly Block[], styleId: string, ctx: DrawContext, depth = 0): Spec[] {
   const out: Spec[] = [];
@@ -34,10 +37,10 @@ export function blockSpecs(blocks: readonly Block[], styleId: string, ctx: DrawC
         break;
       }
       case 'quote':
-        out.push(...quoteSpecs(block, ctx, depth));
+        out.push(...quoteSpecs(block, ctx, depth, blockSpecs));
         break;
       case 'list':
-        out.push(...listSpecs(block, ctx, depth));
+        out.push(...listSpecs(block, ctx, depth, blockSpecs));
         break;
       case 'pagebreak':
         out.push('pagebreak');

@@ -3,7 +3,7 @@
 import { AlignmentType, LevelFormat, type INumberingOptions } from 'docx';
 import type { List } from '../../model/index.js';
 import type { DrawContext } from './context.js';
-import { blockSpecs, type Spec } from './blocks.js';
+import type { BlockDrawer, Spec } from './blocks.js';
 import { STYLE } from './styles.js';
 
 const BULLETS = 'letter-bullets';
@@ -44,8 +44,8 @@ export class Lists {
 export const MARKER_CHARS = '•–.abcdefghijklmnopqrstuvwxyz';
 
 /** The paragraphs of a list: the first paragraph of each item carries the number; the item's other paragraphs
- *  and nested lists line up under its text. */
-export function listSpecs(list: List, ctx: DrawContext, depth: number): Spec[] {
+ *  and nested lists line up under its text. An item's blocks are drawn by `drawBlocks`, the caller's own drawer. */
+export function listSpecs(list: List, ctx: DrawContext, depth: number, drawBlocks: BlockDrawer): Spec[] {
   const numbering = ctx.lists.start(list.ordered);
   const level = Math.min(depth, DEPTH - 1);
   const out: Spec[] = [];
@@ -53,10 +53,10 @@ export function listSpecs(list: List, ctx: DrawContext, depth: number): Spec[] {
     let first = true;
     for (const block of item) {
       if (block.type === 'list') {
-        out.push(...listSpecs(block, ctx, depth + 1));
+        out.push(...listSpecs(block, ctx, depth + 1, drawBlocks));
         continue;
       }
-      for (const spec of blockSpecs([block], STYLE.list, ctx, depth)) {
+      for (const spec of drawBlocks([block], STYLE.list, ctx, depth)) {
         if (spec === 'pagebreak') {
           out.push(spec);
         } else if (first) {

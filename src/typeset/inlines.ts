@@ -1,0 +1,44 @@
+/** One paragraph of inlines set in a frame: what blocks and signature blocks both build on. */
+
+import type { FontBook } from '../fonts/index.js';
+import type { Align, Inline, Lang } from '../model/index.js';
+import { setParagraph, type Line } from './break/paragraph.js';
+import type { Measurer } from './measure.js';
+import { styleRuns, type TextStyle } from './runs.js';
+import type { StructureBuilder } from './structure.js';
+import type { StructRole } from './types.js';
+
+/** Where and how a sequence of blocks is set. */
+export interface BlockFrame {
+  readonly fonts: FontBook;
+  readonly measurer: Measurer;
+  readonly lang: Lang;
+  readonly x: number;
+  readonly width: number;
+  readonly style: TextStyle;
+  readonly align: Align;
+  /** First-line indent of paragraphs, in em. */
+  readonly firstLineIndent: number;
+  /** Line height as a multiple of the size. */
+  readonly leading: number;
+  /** The structure tree, and the element the blocks set here become children of. */
+  readonly structure: StructureBuilder;
+  readonly parent: number;
+  /** What a paragraph is in this frame: `P`, or `H1` in the title part. */
+  readonly paragraphRole: StructRole;
+  /** Added to a heading's level (1 when the letter's title is already the H1). */
+  readonly headingOffset: number;
+}
+
+/** Set inlines as one paragraph in the frame, their text the content of structure element `tag`. */
+export function setInlines(inlines: readonly Inline[], frame: BlockFrame, tag: number): Line[] {
+  const runs = frame.structure.tagRuns(styleRuns(inlines, frame.lang, frame.style, frame.fonts), tag);
+  const size = frame.style.size;
+  return setParagraph(
+    runs,
+    size,
+    { x: frame.x, width: frame.width, firstLineIndent: frame.firstLineIndent * size, align: frame.align, leading: frame.leading },
+    frame.measurer,
+  );
+}
+

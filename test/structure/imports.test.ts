@@ -1,0 +1,91 @@
+/**
+ * The layout README's "How it is built" describes, held against the code: the CLI goes through the library's index
+ * only, renderers know nothing of loading or composing, typesetting knows nothing of pdfkit, and no file imports
+ * itself back through another.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SRC = join(ROOT, 'src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Every module a file names in an import or export (static or dynamic), as written. Type-only imports are left out:
+ * they vanish when compiled, so a type shared both ways is no cycle at run time.
+ */
+function specifiers(file: string): string[] {
+  const text = readFileSync(file, 'utf8').replace(/^\s*(?:import|export)\s+type\b[^;]*;/gm, '');
+  const found = [
+    ...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ];
+  return found.map((m) => m[1]!);
+}
+
+const files = sources(SRC);
+const rel = (file: string) => relative(SRC, file).split('\\').join('/');
+const targetOf = (file: string, spec: string) => rel(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+
+describe('import rules', () => {
+  it('the CLI imports the library only through src/index.ts', () => {
+    const offending = files
+      .filter((f) => rel(f).startsWith('cli/'))
+      .flatMap((f) => specifiers(f).filter((s) => s.startsWith('..') && targetOf(f, s) !== 'index.ts').map((s) => `${rel(f)} → ${s}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('renderers never import loading, composing, i18next or Handlebars', () => {
+    const offending = files
+      .filter((f) => rel(f).startsWith('render/'))
+      .flatMap((f) =>
+        specifiers(f)
+          .filter((s) => s === 'i18next' || s === 'handlebars' || (s.startsWith('.') && /^(load|compose|check|build)\//.test(targetOf(f, s))))
+          .map((s) => `${rel(f)} → ${s}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
+  it('typesetting never imports pdfkit or a renderer', () => {
+    const offending = files
+      .filter((f) => rel(f).startsWith('typeset/'))
+      .flatMap((f) => specifiers(f).filter((s) => s === 'pdfkit' || (s.startsWith('.') && targetOf(f, s).startsWith('render/'))).map((s) => `${rel(f)} → ${s}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('has no import cycles between files', () => {
+    const edges = new Map(files.map((f) => [rel(f), specifiers(f).filter((s) => s.startsWith('.')).map((s) => targetOf(f, s))]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (file: string): void => {
+      state.set(file, 'open');
+      stack.push(file);
+      for (const next of edges.get(file) ?? []) {
+        if (!edges.has(next)) continue;
+        if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' → '));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(file, 'done');
+    };
+    for (const file of edges.keys()) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
+  });
+
+  it('sees the imports it checks (the rules above cannot pass on an empty reading)', () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(specifiers(join(SRC, 'index.ts')).length).toBeGreaterThan(5);
+    expect(specifiers(join(SRC, 'cli', 'main.ts'))).toContain('../index.js');
+  });
+});
