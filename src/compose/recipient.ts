@@ -1,7 +1,7 @@
 /** Who a letter is to: a project recipient or a directory office, resolved to forms of address in one language. */
 
 import { didYouMean, LetterError, nearest, problem, type Location } from '../diag/index.js';
-import { addressee, holderOn, lookupOffice, officeIds } from '../directory/index.js';
+import { addressee, findRecipients, holderOn, lookupOffice, officeIds } from '../directory/index.js';
 import { stringsFromJson } from '../directory/strings.js';
 import type { Addressee, Gender, Register } from '../directory/types.js';
 import type { DeliveryAddress, Localized, Project, ProjectRecipient, RecipientRef } from '../load/index.js';
@@ -23,7 +23,7 @@ export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedR
   const own = project.recipients.get(ref.id);
   const officeId = own?.office ?? (own ? undefined : ref.id);
   if (officeId !== undefined && !lookupOffice(officeId)) {
-    const guess = suggestRecipient(officeId, recipientCandidates(project));
+    const guess = searchedRecipient(officeId, project) ?? suggestRecipient(officeId, recipientCandidates(project));
     const at = own ? own.where : where;
     throw new LetterError(
       problem('unknown-recipient', `unknown recipient '${officeId}'${ref.path.length || own ? '' : ' (from --to)'}`, at, guess ?? 'use a country code (cn, kr, us), cn/government, un, or an id from recipients.yaml; `letter recipients QUERY` searches'),
@@ -43,6 +43,17 @@ export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedR
 export function recipientCandidates(project: Project): string[] {
   const used = project.letter.to.map((r) => r.id).concat(project.letter.cc.filter((c): c is string => typeof c === 'string'));
   return [...new Set([...project.recipients.keys(), ...used.filter((id) => project.recipients.has(id) || lookupOffice(id)), ...officeIds()])];
+}
+
+/**
+ * A name or common code the directory's search knows ('uk', 'thailand', '태국'): "did you mean 'gb'?" with the office,
+ * since the nearest ids by spelling ('ua', 'ug', 'us') would mislead. Undefined when the search finds nothing.
+ */
+function searchedRecipient(input: string, project: Project): string | undefined {
+  const wantsGovernment = input.endsWith('/government');
+  const query = wantsGovernment ? input.slice(0, -'/government'.length) : input;
+  const [first] = findRecipients(query, { lang: 'en' }).filter((m) => m.id.endsWith('/government') === wantsGovernment && (project.recipients.has(m.id) || lookupOffice(m.id)));
+  return first ? `did you mean '${first.id}' (${first.title})?` : undefined;
 }
 
 // Two-letter country codes sit one letter apart: a typo of one is near ten ids, and the hint lists them.
