@@ -1,6 +1,6 @@
 /** Building a letter: the only module that knows the stage order — load, plan, compose, render, sign, write. */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EXIT, isLetterError, LetterError, problem, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
 import type { Format, Project } from '../load/index.js';
@@ -202,6 +202,10 @@ function readP12(file: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(file));
   } catch {
+    // A path that names no file may be a password typed in the wrong place, and CI logs are public: never echo it.
+    if (!existsSync(file)) {
+      throw new LetterError(problem('p12', 'the file given to --p12 does not exist (the value is not shown, in case it is a password)', {}, '--p12 takes the path of a .p12/.pfx file; the password goes in LETTER_P12_PASSWORD or --p12-password-file'));
+    }
     throw new LetterError(problem('p12', `cannot read the PKCS#12 file '${file}'`, { file }, 'check the path given to --p12'));
   }
 }

@@ -35,3 +35,17 @@ describe('a password given on the command line is refused and never printed', ()
     }
   });
 });
+
+describe('a password typed where --p12 goes', () => {
+  it('is refused (exit 2, nothing written) without being printed, on stderr and with --json', () => {
+    for (const json of [false, true]) {
+      const r = letterCli(['build', EXAMPLE, '--sign', '--p12', SECRET, '--out', join(EXAMPLE, 'never-written'), ...(json ? ['--json'] : [])], {
+        env: { ...process.env, LETTER_P12_PASSWORD: 'x' },
+      });
+      expect(r.status).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain('hunter2');
+      expect(r.stdout + r.stderr).not.toContain('Sesame');
+      expect(json ? r.stdout : r.stderr).toMatch(/--p12 does not exist/);
+    }
+  });
+});
