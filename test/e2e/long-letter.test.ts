@@ -74,7 +74,8 @@ describe.each(LANGS)('the long letter in %s', (lang) => {
     }
     expect(lines.length).toBeGreaterThan(60);
     expect(bad).toEqual([]);
-    // Chinese breaks between characters, so most of its line ends join; Korean ones fall between words.
-    if (lang === 'zh') expect(joins).toBeGreaterThan(30);
+    // Chinese breaks between characters, so many of its line ends join (the rest end paragraphs, headings and list
+    // items); Korean ones fall between words. Justification moved a few breaks: a share, not a count, is what matters.
+    if (lang === 'zh') expect(joins).toBeGreaterThan(lines.length / 3);
   });
 });
