@@ -7,7 +7,7 @@ import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
 import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 
-export { shape, type Shaped } from './shaped.js';
+export { shape, type Shaped, type ShapedGlyphs } from './shaped.js';
 export { recordGlyphs } from './subset.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables } from './standalone.js';

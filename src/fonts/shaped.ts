@@ -9,7 +9,13 @@ import type { Font } from 'fontkit';
  * One string shaped in one face: parallel arrays, an entry per glyph. Lengths are in thousandths of an em (PDF text
  * space), each value scaled from font units on its own, so sums round exactly as they always have.
  */
-export interface Shaped {
+export interface Shaped extends ShapedGlyphs {
+  /** Sum of `advances`. */
+  readonly advanceWidth: number;
+}
+
+/** The glyphs of a shaped string, as typeset keeps them in a glyph run. */
+export interface ShapedGlyphs {
   /** Glyph ids in the face. */
   readonly glyphs: readonly number[];
   /** Pen advance after each glyph as positioned (GPOS kerning included). */
@@ -18,10 +24,8 @@ export interface Shaped {
   readonly widths: readonly number[];
   readonly xOffsets: readonly number[];
   readonly yOffsets: readonly number[];
-  /** The code points each glyph stands for (several for a ligature). */
+  /** The code points each glyph stands for (several for a ligature): what copy and paste gives back. */
   readonly codePoints: readonly (readonly number[])[];
-  /** Sum of `advances`. */
-  readonly advanceWidth: number;
 }
 
 /**

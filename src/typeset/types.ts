@@ -1,7 +1,7 @@
 /** The typesetter's output: a letter as pages of positioned text runs and images, ready for a PDF backend to draw. */
 
 import type { DocumentMeta, EmphasisDots, Lang } from '../model/index.js';
-import type { Variant } from '../fonts/index.js';
+import type { ShapedGlyphs, Variant } from '../fonts/index.js';
 
 /** A FontBook face in one variant: the unit a backend registers once and embeds. */
 export interface FontRef {
@@ -21,19 +21,9 @@ export interface PageGeometry {
  * The glyphs a text item is drawn with, shaped once by typeset (fontkit): parallel arrays, an entry per glyph, lengths
  * in thousandths of an em. Justification adjusts `advances` (or the item's `characterSpacing`), never the shaping.
  */
-export interface GlyphRun {
+export interface GlyphRun extends ShapedGlyphs {
   /** The language the text was set in (its font chain's). */
   readonly lang: Lang;
-  /** Glyph ids in the item's face (not a subset's). */
-  readonly glyphs: readonly number[];
-  /** Pen advance after each glyph as positioned, kerning included. */
-  readonly advances: readonly number[];
-  /** Each glyph's own advance (hmtx): what an embedded font declares as its width. */
-  readonly widths: readonly number[];
-  readonly xOffsets: readonly number[];
-  readonly yOffsets: readonly number[];
-  /** The code points each glyph stands for (a ligature several): what copy and paste gives back. */
-  readonly codePoints: readonly (readonly number[])[];
 }
 
 /** Text in one face and size, drawn from (x, y) along one line; every run of a line shares that line's baseline. */
