@@ -3,18 +3,10 @@
 import { EXIT, isLetterError, type Diagnostic } from '../diag/index.js';
 import { allErrors, prepare } from './prepare.js';
 import { letterKey } from './documents.js';
+import type { BuildOptions } from './index.js';
 
-export interface CheckOptions {
-  readonly dir: string;
-  /** Warnings fail the check too. */
-  readonly strict?: boolean;
-  readonly env?: NodeJS.ProcessEnv;
-  /**
-   * Today, for the age of the directory's holder data (a warning after 180 days); default: the wall clock. Only this
-   * warning reads it: nothing `check` or `build` writes depends on it.
-   */
-  readonly now?: Date;
-}
+/** What `check` reads: the project, --strict, the environment and today (for the holder data's age), as `build` does. */
+export type CheckOptions = Pick<BuildOptions, 'dir' | 'strict' | 'env' | 'now'>;
 
 export interface CheckResult {
   readonly ok: boolean;
