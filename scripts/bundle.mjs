@@ -26,7 +26,7 @@ const fixups = {
       contents: readFileSync(path, 'utf8').replace('createRequire(import.meta.url)', "createRequire(require.resolve('pdfkit'))"),
       loader: 'js',
     }));
-    b.onLoad({ filter: /dist[\\/]build[\\/]renderer\.js$/ }, ({ path }) => ({
+    b.onLoad({ filter: /dist[\\/]pipeline[\\/]render-pool\.js$/ }, ({ path }) => ({
       // piscina stays outside the bundle (it starts threads from its own files): required, not imported.
       contents: readFileSync(path, 'utf8').replace("await import('piscina')", "require('piscina')"),
       loader: 'js',
@@ -51,7 +51,7 @@ if (!esbuild) {
 }
 mkdirSync(join(OUT, 'data'), { recursive: true });
 await esbuild.build({
-  entryPoints: { letter: join(ROOT, 'dist', 'cli', 'main.js'), worker: join(ROOT, 'dist', 'build', 'worker.js') },
+  entryPoints: { letter: join(ROOT, 'dist', 'cli', 'main.js'), worker: join(ROOT, 'dist', 'pipeline', 'render-worker.js') },
   outdir: OUT,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -82,10 +82,10 @@ for (const name of ['letter.cjs', 'worker.cjs']) {
   writeFileSync(file, code);
 }
 
-// The pool's worker file (renderer.ts looks for worker.js beside the module that starts the pool): the bundled
+// The pool's worker file (render-pool.ts looks for render-worker.js beside the module that starts the pool): the bundled
 // worker with its code cache.
 writeFileSync(
-  join(OUT, 'worker.js'),
+  join(OUT, 'render-worker.js'),
   `// Built by scripts/bundle.mjs: the render worker of the bundled CLI, loaded with its code cache.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { LetterError, problem } from './diag/index.js';
 import { mergeManifestTexts } from './write/index.js';
 
-export { build, TOOL_VERSION, type BuildOptions, type BuildResult, type Output, type ProgressEvent } from './build/index.js';
-export { check, type CheckOptions, type CheckResult } from './build/index.js';
+export { build, TOOL_VERSION, type BuildOptions, type BuildResult, type Output, type ProgressEvent } from './pipeline/index.js';
+export { check, type CheckOptions, type CheckResult } from './pipeline/index.js';
 export { init, type InitResult } from './init/index.js';
-export { verify, type VerifyResult, type FileReport } from './verify.js';
-export { recipients, recipientsAdvice, type NoMatchAdvice, type RecipientMatch } from './recipients.js';
+export { verify, type VerifyResult, type FileReport } from './verify/index.js';
+export { recipients, recipientsAdvice, type NoMatchAdvice, type RecipientMatch } from './recipients/index.js';
 export { parseShard, planJobs, type Job, type Shard } from './plan/index.js';
 export { loadProject, type Project } from './load/index.js';
 export { Composer } from './compose/index.js';

@@ -1,7 +1,7 @@
 /**
  * The checks a letter gets before anything is rendered, beyond what composing one letter finds: every language's
  * text, the project's own recipients, and the warnings a translator or sender needs. The one prepare step
- * (src/build/prepare.ts) runs them, so `letter check`, `letter build` and `--watch` report the same things.
+ * (src/pipeline/prepare.ts) runs them, so `letter check`, `letter build` and `--watch` report the same things.
  */
 
 import { isLetterError, problem, type Diagnostic } from '../diag/index.js';

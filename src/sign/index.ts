@@ -1,12 +1,9 @@
-/** Signing: PAdES for PDFs, OOXML package signatures and detached CMS for DOCX, and verifying both. Bytes in, bytes out. */
+/** Signing: PAdES for PDFs, OOXML package signatures and detached CMS for DOCX. Bytes in, bytes out. */
 
 export { loadP12, type SigningKey } from './p12.js';
 export { signPdf } from './pdf.js';
 export { signDocx } from './docx.js';
-export { verifyFile } from './verify.js';
 export { signingTimeFor, type SigningTime, type Validity } from './signing-time.js';
-export type { VerifyReport } from './report.js';
-export type { SignatureReport, SignatureLevel, VerifyOptions } from './assess.js';
 export { certificatesFromPem } from './trust.js';
 export { appendDss, classifyValidationFile, type ValidationData } from './dss.js';
 export { revocationOf } from './revocation.js';

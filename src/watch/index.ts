@@ -2,7 +2,7 @@
 
 import { resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
-import { build, type BuildOptions, type BuildResult } from '../build/index.js';
+import { build, type BuildOptions, type BuildResult } from '../pipeline/index.js';
 import { formatDiagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { affectedBy, isInput } from './affected.js';

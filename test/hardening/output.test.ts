@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 import { EXIT, isLetterError } from '../../src/diag/index.js';
 import { writeManifest, type WriteFs } from '../../src/write/index.js';
 import * as fs from 'node:fs';

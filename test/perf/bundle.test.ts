@@ -24,7 +24,7 @@ function built(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}
 describe('the bundled CLI', () => {
   it('is built by npm run build, with a code cache V8 accepts', () => {
     expect(existsSync(BUNDLE)).toBe(true);
-    expect(existsSync(join(ROOT, 'dist', 'bundle', 'worker.js'))).toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'bundle', 'render-worker.js'))).toBe(true);
     const { loadBundle } = createRequire(import.meta.url)('../../bin/code-cache.cjs') as {
       loadBundle(file: string): { exports: { main?: unknown }; cached: boolean };
     };

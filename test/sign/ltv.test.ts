@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendDss, classifyValidationFile, loadP12, signPdf, verifyFile, type SigningKey } from '../../src/sign/index.js';
+import { appendDss, classifyValidationFile, loadP12, signPdf, type SigningKey } from '../../src/sign/index.js';
+import { verifyFile } from '../../src/verify/signatures.js';
 import { makeTestCrl, makeTestPki, type TestPki } from '../support/pki.js';
 import { startTestTsa, type TestTsa } from '../support/tsa.js';
 import { letterCli, run, tempDir, toolAvailable } from '../support/tools.js';

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/index.js';
-import { verifyFile } from '../../src/sign/index.js';
+import { build } from '../../src/pipeline/index.js';
+import { verifyFile } from '../../src/verify/signatures.js';
 import { sha256, type Manifest } from '../../src/write/index.js';
 import { makeTestPki, type TestPki } from '../support/pki.js';
 import { tempDir } from '../support/tools.js';

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LetterError } from '../../src/diag/index.js';
-import { loadP12, signDocx, signingTimeFor, signPdf, verifyFile, type SigningKey } from '../../src/sign/index.js';
+import { loadP12, signDocx, signingTimeFor, signPdf, type SigningKey } from '../../src/sign/index.js';
+import { verifyFile } from '../../src/verify/signatures.js';
 import { makeTestPki } from '../support/pki.js';
 import { SIGNING_TIME, SPEC, unsignedDocx, unsignedPdf } from './make-files.js';
 

@@ -50,7 +50,7 @@ describe('import rules', () => {
       .filter((f) => rel(f).startsWith('render/'))
       .flatMap((f) =>
         specifiers(f)
-          .filter((s) => s === 'i18next' || s === 'handlebars' || (s.startsWith('.') && /^(load|compose|check|build)\//.test(targetOf(f, s))))
+          .filter((s) => s === 'i18next' || s === 'handlebars' || (s.startsWith('.') && /^(load|compose|check|pipeline)\//.test(targetOf(f, s))))
           .map((s) => `${rel(f)} → ${s}`),
       );
     expect(offending).toEqual([]);
@@ -60,6 +60,13 @@ describe('import rules', () => {
     const offending = files
       .filter((f) => rel(f).startsWith('typeset/'))
       .flatMap((f) => specifiers(f).filter((s) => s === 'pdfkit' || (s.startsWith('.') && targetOf(f, s).startsWith('render/'))).map((s) => `${rel(f)} → ${s}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('signing never imports verification (verify/ reads the formats sign/ writes, not the other way)', () => {
+    const offending = files
+      .filter((f) => rel(f).startsWith('sign/'))
+      .flatMap((f) => specifiers(f).filter((s) => s.startsWith('.') && targetOf(f, s).startsWith('verify/')).map((s) => `${rel(f)} → ${s}`));
     expect(offending).toEqual([]);
   });
 

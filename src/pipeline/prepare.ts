@@ -11,7 +11,7 @@ import { planJobs, type Job } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
 import { projectDiagnostics, recipientWarnings } from '../check/index.js';
 import { buildInstant, TOOL_DIR } from '../tool/index.js';
-import { composeLetters, type ComposedLetters } from './documents.js';
+import { composeLetters, type ComposedLetters } from './compose-letters.js';
 
 export interface PrepareOptions {
   readonly dir: string;

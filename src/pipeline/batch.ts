@@ -4,8 +4,8 @@ import { problem, type Diagnostic } from '../diag/index.js';
 import type { Job } from '../plan/index.js';
 import { sha256, writeAtomic, writeFailure, type ManifestFile, type ManifestHolder, type ManifestProblem } from '../write/index.js';
 import type { LetterDoc } from '../model/index.js';
-import type { DocumentTask, RenderTask } from './render.js';
-import type { Renderer, WorkerResult } from './renderer.js';
+import type { DocumentTask, RenderTask } from './render-letter.js';
+import type { Renderer, WorkerResult } from './render-pool.js';
 
 /** One written document. */
 export type Output = ManifestFile & { readonly path: string };

@@ -2,12 +2,12 @@
 
 import { access, readFile } from 'node:fs/promises';
 import { LetterError, problem } from '../diag/index.js';
-import { verifyDetached } from './cms-verify.js';
-import { verifyDocx } from './docx-verify.js';
-import { verifyPdf } from './pdf-verify.js';
+import { verifyDetached } from './cms.js';
+import { verifyDocx } from './docx.js';
+import { verifyPdf } from './pdf.js';
 import type { VerifyReport } from './report.js';
 import { assessSignature, type VerifyOptions } from './assess.js';
-import { signatureDigest } from './tsp.js';
+import { signatureDigest } from '../sign/tsp.js';
 
 /**
  * Verifies a signed PDF or DOCX, and `FILE.p7s` when one lies beside it (its problems join the report's). A file that

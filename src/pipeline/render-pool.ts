@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FontBook } from '../fonts/index.js';
 import type { SigningKey } from '../sign/index.js';
-import { renderLetter, toWorkerResult, type RenderTask, type WorkerResult } from './render.js';
-import type { PoolWorkerData } from './worker.js';
+import { renderLetter, toWorkerResult, type RenderTask, type WorkerResult } from './render-letter.js';
+import type { PoolWorkerData } from './render-worker.js';
 
-export type { WorkerResult } from './render.js';
+export type { WorkerResult } from './render-letter.js';
 
 /** Up to this many documents render in this thread: starting workers (each parses its fonts) costs more than it saves. */
 export const IN_PROCESS_MAX = 4;
@@ -56,11 +56,11 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
 }
 
 /**
- * The compiled worker beside this module (dist/build/worker.js, or dist/bundle/worker.js beside the bundled CLI);
+ * The compiled worker beside this module (dist/pipeline/render-worker.js, or dist/bundle/render-worker.js beside the bundled CLI);
  * absent when this module itself runs from TypeScript source.
  */
 export function workerFile(): string | undefined {
-  const file = join(import.meta.dirname, 'worker.js');
+  const file = join(import.meta.dirname, 'render-worker.js');
   return /\.c?js$/.test(import.meta.url) && existsSync(file) ? file : undefined;
 }
 

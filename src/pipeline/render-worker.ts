@@ -3,7 +3,7 @@
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { fontBookFor, type FontBook, type ProjectFonts, type Variant } from '../fonts/index.js';
 import type { SigningKey } from '../sign/index.js';
-import { renderLetter, toWorkerResult, type RenderTask } from './render.js';
+import { renderLetter, toWorkerResult, type RenderTask } from './render-letter.js';
 
 /** Handed to every worker once, in memory (never argv or the environment): the signing key's file and password, the fonts. */
 export interface PoolWorkerData {
@@ -14,7 +14,7 @@ export interface PoolWorkerData {
   readonly projectFonts?: ProjectFonts;
 }
 
-export type { WorkerResult } from './render.js';
+export type { WorkerResult } from './render-letter.js';
 
 // Started as the worker loads, while the main thread composes: the renderers' modules, and each face's tables (cmap,
 // GSUB, metrics) that fontkit parses on first layout, so that the first documents of each language do not pay for them.

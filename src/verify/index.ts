@@ -1,10 +1,10 @@
 /** `letter verify`: signatures of PDF and DOCX files, and the hashes a manifest recorded. */
 
 import { readFileSync, statSync } from 'node:fs';
-import { LetterError, problem } from './diag/index.js';
-import { sha256 } from './write/index.js';
-import type { SignatureReport } from './sign/index.js';
-import { readManifestEntries, unreadable } from './verify-manifest.js';
+import { LetterError, problem } from '../diag/index.js';
+import { sha256 } from '../write/index.js';
+import type { SignatureReport } from './assess.js';
+import { readManifestEntries, unreadable } from './manifest.js';
 
 export interface FileReport {
   readonly file: string;
@@ -25,7 +25,8 @@ export interface VerifyResult {
 
 /** `trust`: PEM files of the certificates to trust (`--trust CA.pem`); without them no signature is called trusted. */
 export async function verify(opts: { files: readonly string[]; manifest?: string; trust?: readonly string[] }): Promise<VerifyResult> {
-  const { verifyFile, certificatesFromPem } = await import('./sign/index.js');
+  const { verifyFile } = await import('./signatures.js');
+  const { certificatesFromPem } = await import('../sign/index.js');
   const anchors = opts.trust?.length ? opts.trust.flatMap((file) => trustFile(file, certificatesFromPem)) : undefined;
   const verifyOne = (file: string) => verifyFile(file, anchors ? { trust: anchors } : {});
   const reports: FileReport[] = [];

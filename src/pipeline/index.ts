@@ -11,13 +11,13 @@ import { carryOver, checkOutputFolder, checkOutputPaths, manifestJson, readManif
 import { holderProvenance } from '../check/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
 import { signingInstant, TOOL_VERSION } from '../tool/index.js';
-import { letterKey } from './documents.js';
+import { letterKey } from './compose-letters.js';
 import { allErrors, prepare } from './prepare.js';
-import { inputsDigest } from './inputs.js';
-import { signatureFieldFor } from './render.js';
+import { inputsDigest } from './inputs-digest.js';
+import { signatureFieldFor } from './render-letter.js';
 // Not sign/index.js: that loads the signing libraries, which an unsigned build never needs.
 import { expiryWarning, signingTimeFor } from '../sign/signing-time.js';
-import { openRenderer } from './renderer.js';
+import { openRenderer } from './render-pool.js';
 
 export { TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
 export { check, type CheckOptions, type CheckResult } from './check.js';

@@ -1,10 +1,10 @@
 /** Checking a signed PDF: byte ranges, the CMS over them, signer, claimed time, bytes appended after signing. */
 
 import { assessSignature, type SignatureReport, type VerifyOptions } from './assess.js';
-import { verifyDetached } from './cms-verify.js';
+import { verifyDetached } from './cms.js';
 import { signedReport, unsignedReport, type VerifyReport } from './report.js';
-import { signatureDigest } from './tsp.js';
-import { appendedDss } from './dss.js';
+import { signatureDigest } from '../sign/tsp.js';
+import { appendedDss } from '../sign/dss.js';
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 

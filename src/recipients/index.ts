@@ -2,15 +2,15 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LetterError, problem } from './diag/index.js';
-import { adviseNoMatch, findRecipients, listRecipients, stringsFromJson, type ExtraRecipient, type NoMatchAdvice, type RecipientMatch, type Strings } from './directory/index.js';
-import type { Localized } from './load/index.js';
-import { loadToolStrings } from './load/locales.js';
-import { LANG_CODE } from './load/paths.js';
-import { loadRecipients } from './load/recipients.js';
-import { TOOL_DIR } from './tool/index.js';
+import { LetterError, problem } from '../diag/index.js';
+import { adviseNoMatch, findRecipients, listRecipients, stringsFromJson, type ExtraRecipient, type NoMatchAdvice, type RecipientMatch, type Strings } from '../directory/index.js';
+import type { Localized } from '../load/index.js';
+import { loadToolStrings } from '../load/locales.js';
+import { LANG_CODE } from '../load/paths.js';
+import { loadRecipients } from '../load/recipients.js';
+import { TOOL_DIR } from '../tool/index.js';
 
-export type { NoMatchAdvice, RecipientMatch } from './directory/index.js';
+export type { NoMatchAdvice, RecipientMatch } from '../directory/index.js';
 
 /** Input of `recipients()`. */
 export interface RecipientsOptions {

@@ -2,7 +2,7 @@
 
 import { EXIT, isLetterError, type Diagnostic } from '../diag/index.js';
 import { allErrors, prepare } from './prepare.js';
-import { letterKey } from './documents.js';
+import { letterKey } from './compose-letters.js';
 import type { BuildOptions } from './index.js';
 
 /** What `check` reads: the project, --strict, the environment and today (for the holder data's age), as `build` does. */
