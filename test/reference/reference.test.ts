@@ -14,8 +14,22 @@ import { IN_CI, toolAvailable } from '../support/tools.js';
 import { comparePage, readPng } from './compare.js';
 import { FAILURES_DIR, REFERENCE_DIR, REFERENCE_SETS, renderSet, type ReferenceSet } from './pages.js';
 
+const ROOT = join(import.meta.dirname, '..', '..');
 const UPDATE = process.env['UPDATE_REFS'] === '1' || process.env['UPDATE_REFS'] === 'true';
 const HOW_TO_UPDATE = 'if the change is intended, run `npm run test:refs:update` and commit the pictures';
+
+describe('reference sets', () => {
+  it('cover every letter project among the examples and the test fixtures, and nothing else', () => {
+    const projects = ['examples', 'test/fixtures'].flatMap((parent) =>
+      readdirSync(join(ROOT, parent), { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(ROOT, parent, e.name, 'letter.yaml')))
+        .map((e) => `${parent}/${e.name}`),
+    );
+    expect(REFERENCE_SETS.map((s) => s.dir).sort(), 'add the new letter project to REFERENCE_SETS in test/reference/pages.ts').toEqual(projects.sort());
+    const folders = readdirSync(REFERENCE_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.sort(), 'pictures of a set no longer listed').toEqual(REFERENCE_SETS.map((s) => s.name).sort());
+  });
+});
 
 describe.each(REFERENCE_SETS)('reference images of $name', (set) => {
   it('every page matches its committed picture', async () => {
