@@ -12,6 +12,7 @@ import type { FontRef, PagedLetter, PageGeometry } from './types.js';
 
 export type { FontRef, GlyphRun, ImageItem, PagedLetter, PageGeometry, PageItem, ReservedBox, RuleItem, StructNode, StructRole, TextItem, TypesetPage } from './types.js';
 export { SIGNATURE_FIELD } from './style.js';
+export { paragraphCounts, type ParagraphCounts } from './break/memo.js';
 // The paper sizes and margin belong to the model (both renderers use them); re-exported under typeset's old names.
 export { PAPER_POINTS as PAPER, MARGIN_POINTS as MARGIN } from '../model/index.js';
 

@@ -2,7 +2,8 @@
 
 import type { FontBook } from '../fonts/index.js';
 import type { Align, Inline, Lang } from '../model/index.js';
-import { setParagraph, type Line } from './break/paragraph.js';
+import type { Line } from './break/paragraph.js';
+import { setParagraphOnce } from './break/memo.js';
 import type { Measurer } from './measure.js';
 import { styleRuns, type TextStyle } from './runs.js';
 import type { StructureBuilder } from './structure.js';
@@ -34,11 +35,7 @@ export interface BlockFrame {
 export function setInlines(inlines: readonly Inline[], frame: BlockFrame, tag: number): Line[] {
   const runs = frame.structure.tagRuns(styleRuns(inlines, frame.lang, frame.style, frame.fonts), tag);
   const size = frame.style.size;
-  return setParagraph(
-    runs,
-    size,
-    { x: frame.x, width: frame.width, firstLineIndent: frame.firstLineIndent * size, align: frame.align, leading: frame.leading },
-    frame.measurer,
-  );
+  const paragraph = { x: frame.x, width: frame.width, firstLineIndent: frame.firstLineIndent * size, align: frame.align, leading: frame.leading };
+  return setParagraphOnce(runs, size, paragraph, frame.measurer, frame.fonts);
 }
 
