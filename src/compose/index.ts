@@ -101,6 +101,7 @@ export class Composer {
         created: this.opts.created,
       },
       pageLabel: context.labels['page'] ?? '{page} / {pages}',
+      ...(context.labels['signed_by'] ? { signedByLabel: context.labels['signed_by'] } : {}),
       sections,
     };
   }

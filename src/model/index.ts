@@ -97,6 +97,8 @@ export interface Signature {
   readonly title?: readonly Inline[];
   readonly email?: string;
   readonly image?: SignatureImage;
+  /** Index of the signatory in letter.yaml's `signatories`: a signed PDF puts its field in the signing one's block. */
+  readonly signatory?: number;
 }
 
 /** One text line of a signature block: the organisation (drawn strong), the person, their title, or the e-mail. */
@@ -189,6 +191,8 @@ export interface LetterDoc {
   readonly meta: DocumentMeta;
   /** Page-number label in this language, with `{page}` and `{pages}` placeholders ("- {page} -", "第{page}页"). */
   readonly pageLabel: string;
+  /** What the visible signature field says above the signer's name ("Digitally signed by", "전자서명", "数字签名"). */
+  readonly signedByLabel?: string;
   readonly sections: readonly Section[];
 }
 

@@ -14,7 +14,7 @@ import { signingInstant, TOOL_VERSION } from '../tool/index.js';
 import { letterKey } from './compose-letters.js';
 import { allErrors, prepare } from './prepare.js';
 import { inputsDigest } from './inputs-digest.js';
-import { signatureFieldFor } from './render-letter.js';
+import { signatureFieldFor, signingSignatory } from './render-letter.js';
 // Not sign/index.js: that loads the signing libraries, which an unsigned build never needs.
 import { expiryWarning, signingTimeFor } from '../sign/signing-time.js';
 import { openRenderer } from './render-pool.js';
@@ -146,7 +146,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       const signingTime = signing?.at;
       const signatureField = key && signingTime && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key, signingTime) : undefined;
       const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
-      const signed = signingTime ? { signingTime, ...(signatureField ? { signatureField } : {}), ...(options.tsa ? { tsa: options.tsa } : {}), ...(ltv && job.format === 'pdf' ? { ltv } : {}) } : {};
+      const signed = signingTime ? { signingTime, ...(signatureField && key ? { signatureField, signatory: signingSignatory(project.letter, key) } : {}), ...(options.tsa ? { tsa: options.tsa } : {}), ...(ltv && job.format === 'pdf' ? { ltv } : {}) } : {};
       const holder = holderProvenance(project, job.recipient, job.lang);
       return { job, doc, document: { format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) }, ...(holder ? { holder } : {}) };
     });

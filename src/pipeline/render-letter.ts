@@ -3,7 +3,7 @@
 import { isLetterError, type Diagnostic } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
 import type { LetterDoc } from '../model/index.js';
-import type { Format, LetterSpec } from '../load/index.js';
+import type { Format, LetterSpec, Localized } from '../load/index.js';
 import type { SignatureFieldSpec } from '../render/pdf/index.js';
 import type { PagedLetter } from '../typeset/index.js';
 import type { SigningKey } from '../sign/index.js';
@@ -15,6 +15,8 @@ export interface DocumentTask {
   readonly format: Format;
   /** The PDF's signature field; set for every PDF of a signed build (the main thread knows the signer's name). */
   readonly signatureField?: SignatureFieldSpec;
+  /** Whose signature block (letter.yaml index) the field goes in: the signatory the certificate names, else the first. */
+  readonly signatory?: number;
   /** When a signed build's signatures are made (the build's clock or SOURCE_DATE_EPOCH, within the certificate's validity). */
   readonly signingTime?: Date;
   /** `--tsa URL`: time-stamp each signature there (PAdES/XAdES/CAdES B-T). */
@@ -96,7 +98,7 @@ async function renderDocument(doc: LetterDoc, paged: PagedLetter, task: Document
     const unsigned = await drawPdf(paged, { fonts, ...pdfa });
     if (!key || !signingTime || !task.signatureField) return { bytes: unsigned.bytes, pages };
     const { typesetLetter } = await import('../typeset/index.js');
-    const reserved = typesetLetter(doc, { fonts, reserveSignatureField: true });
+    const reserved = typesetLetter(doc, { fonts, reserveSignatureField: { signatory: task.signatory ?? 0 } });
     const { bytes } = await drawPdf(reserved, { fonts, signatureField: task.signatureField, ...pdfa });
     const { signPdf, appendDss } = await import('../sign/index.js');
     const signed = await signPdf(bytes, key, { signingTime, ...tsa(task) });
@@ -114,9 +116,9 @@ async function renderDocument(doc: LetterDoc, paged: PagedLetter, task: Document
 const tsa = (task: DocumentTask): { tsa?: string } => (task.tsa ? { tsa: task.tsa } : {});
 
 /**
- * The visible signature field of one letter's PDF: reason, place and contact from letter.yaml's `sign:`. Its /M and
- * the date shown are the signing time, which the DOCX signatures of the same build claim too; the letter's own dates
- * stay as they are.
+ * The visible signature field of one letter's PDF: reason, place and contact from letter.yaml's `sign:`. It shows, in
+ * the letter's language, who signed (the certificate's CN) and when: the signing time, which the DOCX signatures of
+ * the same build claim too; the letter's own dates stay as they are.
  */
 export function signatureFieldFor(doc: LetterDoc, letter: LetterSpec, key: Pick<SigningKey, 'signerName'>, signingTime: Date): SignatureFieldSpec {
   const { signerName } = key;
@@ -131,6 +133,21 @@ export function signatureFieldFor(doc: LetterDoc, letter: LetterSpec, key: Pick<
     contactInfo: contact,
     signerName,
     signingTime,
-    appearanceLines: [signerName, doc.meta.author, signingTime.toISOString().slice(0, 10)],
+    appearanceLines: [doc.signedByLabel ?? 'Digitally signed by', signerName, `${signingTime.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+    lang,
   };
+}
+
+/**
+ * The signatory whose block holds the field: the first whose organisation (in any language), short name or person
+ * matches the certificate's organisation (O) or common name (CN), ignoring case; else the first signatory.
+ */
+export function signingSignatory(letter: LetterSpec, key: Pick<SigningKey, 'signerName' | 'organisation'>): number {
+  const fold = (text: string) => text.normalize('NFC').trim().toLowerCase();
+  const names = new Set([key.organisation, key.signerName].filter((n): n is string => Boolean(n)).map(fold));
+  const values = (value: Localized | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : Object.values(value));
+  const index = letter.signatories.findIndex((s) =>
+    [...values(s.org), ...(s.short ? [s.short] : []), ...values(s.person?.name)].some((name) => names.has(fold(name))),
+  );
+  return Math.max(index, 0);
 }

@@ -19,8 +19,11 @@ export { PAPER_POINTS as PAPER, MARGIN_POINTS as MARGIN } from '../model/index.j
 /** Options of `typesetLetter`. */
 export interface TypesetOptions {
   readonly fonts: FontBook;
-  /** Keep a box free under the last signature block for a signature field (see `PagedLetter.signatureBox`). */
-  readonly reserveSignatureField?: boolean;
+  /**
+   * Keep a box free for a signature field (see `PagedLetter.signatureBox`) in the signing signatory's block: the one
+   * whose `signatory` index is given (`true`: the first signatory's).
+   */
+  readonly reserveSignatureField?: boolean | { readonly signatory: number };
   /** Override the page size or margins (tests set narrow columns this way); defaults come from `doc.paper`. */
   readonly geometry?: Partial<PageGeometry>;
 }
@@ -43,7 +46,7 @@ export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter
   const structure = new StructureBuilder(doc.lang, opts.fonts);
 
   // 1. Sections → units (blocks broken into lines, positioned horizontally), and the structure tree they make.
-  const units = setSections({ doc, fonts: opts.fonts, measurer, geometry, reserveSignatureField: opts.reserveSignatureField ?? false, structure });
+  const units = setSections({ doc, fonts: opts.fonts, measurer, geometry, reserveSignatureField: reserving(opts.reserveSignatureField), structure });
 
   // 2. Units → pages.
   const { pages, reserved } = paginate(units, geometry);
@@ -63,6 +66,10 @@ export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter
     structure: structure.finish(pages),
     ...(reserved ? { signatureBox: reserved } : {}),
   };
+}
+
+function reserving(option: TypesetOptions['reserveSignatureField']): false | { readonly signatory: number } {
+  return option === true ? { signatory: 0 } : (option ?? false);
 }
 
 function fontsUsed(items: readonly { kind: string; font?: FontRef }[]): FontRef[] {

@@ -1,7 +1,7 @@
 /** One paragraph of inlines set in a frame: what blocks and signature blocks both build on. */
 
 import type { FontBook } from '../fonts/index.js';
-import type { Align, Inline, Lang } from '../model/index.js';
+import type { Align, Inline, Lang, Signature } from '../model/index.js';
 import type { Line } from './break/paragraph.js';
 import { setParagraphOnce } from './break/memo.js';
 import type { Measurer } from './measure.js';
@@ -29,6 +29,8 @@ export interface BlockFrame {
   readonly paragraphRole: StructRole;
   /** Added to a heading's level (1 when the letter's title is already the H1). */
   readonly headingOffset: number;
+  /** The signature block that keeps a box free for the signed PDF's signature field, inside its own block. */
+  readonly signatureFieldIn?: Signature;
 }
 
 /** Set inlines as one paragraph in the frame, their text the content of structure element `tag`. */

@@ -1,12 +1,13 @@
 /** Setting the letter's sections: part styles, section gaps, keep-together and keep-with-next, the signature field box. */
 
 import type { FontBook } from '../fonts/index.js';
-import type { LetterDoc, Section } from '../model/index.js';
+import type { LetterDoc, Section, Signature } from '../model/index.js';
 import { setBlocks } from './blocks.js';
 import type { BlockFrame } from './inlines.js';
 import type { Measurer } from './measure.js';
 import type { StructureBuilder } from './structure.js';
-import { bodySize, leading, partStyle, SIGNATURE_FIELD } from './style.js';
+import { signatureFieldLine } from './signature.js';
+import { bodySize, leading, partStyle } from './style.js';
 import type { PageGeometry } from './types.js';
 import { spacer, unit, type Unit } from './unit.js';
 
@@ -16,8 +17,8 @@ export interface SectionContext {
   readonly fonts: FontBook;
   readonly measurer: Measurer;
   readonly geometry: PageGeometry;
-  /** Keep a box free under the last signature for a signature field. */
-  readonly reserveSignatureField: boolean;
+  /** Keep a box free for a signature field in the block of signatory `signatory` (letter.yaml index). */
+  readonly reserveSignatureField: false | { readonly signatory: number };
   /** The structure tree the sections' blocks join, under its Document element. */
   readonly structure: StructureBuilder;
 }
@@ -25,17 +26,24 @@ export interface SectionContext {
 /** All sections of the letter as units, in order. */
 export function setSections(ctx: SectionContext): Unit[] {
   const units: Unit[] = [];
-  const lastSignatures = ctx.doc.sections.map((s) => s.part).lastIndexOf('signatures');
+  const fieldIn = ctx.reserveSignatureField ? signingBlock(ctx.doc, ctx.reserveSignatureField.signatory) : undefined;
+  // A template without signature blocks still gets the box, under its signatures part.
+  const lastSignatures = ctx.reserveSignatureField && !fieldIn ? ctx.doc.sections.map((s) => s.part).lastIndexOf('signatures') : -1;
   // The title part is the document's H1, so the letter's own headings start one level below it.
   const headingOffset = ctx.doc.sections.some((s) => s.part === 'title' && s.blocks.length > 0) ? 1 : 0;
   ctx.doc.sections.forEach((section, index) => {
-    const reserve = ctx.reserveSignatureField && index === lastSignatures;
-    units.push(...setSection(section, ctx, reserve, headingOffset));
+    units.push(...setSection(section, ctx, index === lastSignatures, headingOffset, fieldIn));
   });
   return units;
 }
 
-function setSection(section: Section, ctx: SectionContext, reserve: boolean, headingOffset: number): Unit[] {
+/** The signing signatory's block; the last signature block when the template left that signatory out. */
+function signingBlock(doc: LetterDoc, signatory: number): Signature | undefined {
+  const blocks = doc.sections.flatMap((s) => s.blocks).filter((b): b is Signature => b.type === 'signature');
+  return blocks.find((b) => b.signatory === signatory) ?? blocks[blocks.length - 1];
+}
+
+function setSection(section: Section, ctx: SectionContext, reserve: boolean, headingOffset: number, fieldIn: Signature | undefined): Unit[] {
   const { doc, geometry } = ctx;
   const base = bodySize(doc.lang);
   const part = partStyle(section.part);
@@ -53,9 +61,10 @@ function setSection(section: Section, ctx: SectionContext, reserve: boolean, hea
     parent: ctx.structure.root,
     paragraphRole: section.part === 'title' ? 'H1' : 'P',
     headingOffset,
+    ...(fieldIn ? { signatureFieldIn: fieldIn } : {}),
   };
   let units = setBlocks(section.blocks, frame);
-  if (reserve) units.push(fieldUnit(frame));
+  if (reserve) units.push(unit([signatureFieldLine(frame)], 0.8 * frame.style.size, { splittable: false }));
   if (units.length === 0) return [];
   units[0] = { ...units[0]!, gapBefore: part.gapBefore * base };
   if (section.keepTogether) units = [merge(units)];
@@ -67,11 +76,4 @@ function setSection(section: Section, ctx: SectionContext, reserve: boolean, hea
 function merge(units: readonly Unit[]): Unit {
   const lines = units.flatMap((u, i) => (i === 0 || u.gapBefore === 0 ? u.lines : [spacer(u.gapBefore), ...u.lines]));
   return unit(lines, units[0]!.gapBefore, { splittable: false, keepWithNext: units[units.length - 1]!.keepWithNext });
-}
-
-/** The empty box a signature field is drawn into later, aligned like the signatures. */
-function fieldUnit(frame: BlockFrame): Unit {
-  const { width, height } = SIGNATURE_FIELD;
-  const x = frame.align === 'end' ? frame.x + frame.width - width : frame.align === 'center' ? frame.x + (frame.width - width) / 2 : frame.x;
-  return unit([{ height, baseline: 0, items: [], reserved: { x, width } }], 0.8 * frame.style.size, { splittable: false });
 }

@@ -3,8 +3,8 @@
 import { signatureLines, type Inline, type Signature } from '../model/index.js';
 import type { Line } from './break/paragraph.js';
 import { setInlines, type BlockFrame } from './inlines.js';
-import { SIGNATURE_GAP, SIGNATURE_IMAGE } from './style.js';
-import { unit, type Unit } from './unit.js';
+import { SIGNATURE_FIELD, SIGNATURE_GAP, SIGNATURE_IMAGE } from './style.js';
+import { spacer, unit, type Unit } from './unit.js';
 
 /** A signature block never splits: a name on one page and its e-mail on the next would read as two signatories. */
 export function setSignature(block: Signature, frame: BlockFrame): Unit {
@@ -20,7 +20,19 @@ export function setSignature(block: Signature, frame: BlockFrame): Unit {
     if (text.kind === 'email') lines.push(...line([{ type: 'text', value: text.email }], plain));
     else lines.push(...line(text.inlines, text.kind === 'org' ? { ...plain, style: { ...frame.style, bold: true } } : plain));
   }
+  // The signed PDF's field is part of the signer's own block, so the block moves (and is measured) with it.
+  if (frame.signatureFieldIn === block) lines.push(spacer(SIGNATURE_FIELD.gap * size), signatureFieldLine(frame));
   return unit(lines, SIGNATURE_GAP * size, { splittable: false });
+}
+
+/** An empty line that keeps the signature field's box free, aligned like the signatures. */
+export function signatureFieldLine(frame: BlockFrame): Line {
+  const { width, height } = SIGNATURE_FIELD;
+  return { height, baseline: 0, items: [], reserved: { x: alignedX(frame, width), width } };
+}
+
+function alignedX(frame: BlockFrame, width: number): number {
+  return frame.align === 'end' ? frame.x + frame.width - width : frame.align === 'center' ? frame.x + (frame.width - width) / 2 : frame.x;
 }
 
 function imageLine(image: NonNullable<Signature['image']>, frame: BlockFrame, tag: number): Line {
@@ -28,8 +40,7 @@ function imageLine(image: NonNullable<Signature['image']>, frame: BlockFrame, ta
   const scale = Math.min(SIGNATURE_IMAGE.width / image.width, SIGNATURE_IMAGE.height / image.height);
   const width = image.width * scale;
   const height = image.height * scale;
-  const x =
-    frame.align === 'end' ? frame.x + frame.width - width : frame.align === 'center' ? frame.x + (frame.width - width) / 2 : frame.x;
+  const x = alignedX(frame, width);
   const pad = 0.2 * frame.style.size;
   return {
     height: height + pad,

@@ -63,7 +63,10 @@ export const LIST_INDENT = 1.6;
 /** Signatures: the largest box a handwritten signature is scaled into, and the gap between two signatories. */
 export const SIGNATURE_IMAGE = { width: 150, height: 50 } as const;
 export const SIGNATURE_GAP = 1.4;
-/** The box kept free for a digital signature field under the last signature. */
-export const SIGNATURE_FIELD = { width: 200, height: 50 } as const;
+/**
+ * The box kept free for a digital signature field in the signing signatory's block, `gap` em under its last line.
+ * Room for four lines at 7 pt (label, a long signer name wrapped once, time) inside 4 pt padding.
+ */
+export const SIGNATURE_FIELD = { width: 210, height: 46, gap: 0.4 } as const;
 /** Page numbers: size, and baseline distance above the bottom edge as a share of the bottom margin. */
 export const PAGE_NUMBER = { scale: 0.82, baselineFromBottom: 0.5 } as const;

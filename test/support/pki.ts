@@ -60,7 +60,7 @@ function certificate(
 /** Makes a CA and a signer under `dir`; the P12's password goes in through forge, never through argv. */
 export function makeTestPki(
   dir: string,
-  opts: { signerName?: string; password?: string; validity?: TestValidity; keyUsage?: Record<string, boolean> } = {},
+  opts: { signerName?: string; organisation?: string; password?: string; validity?: TestValidity; keyUsage?: Record<string, boolean> } = {},
 ): TestPki {
   mkdirSync(dir, { recursive: true });
   const signerName = opts.signerName ?? 'Letter Test Signer';
@@ -82,7 +82,7 @@ export function makeTestPki(
   const leafName = [
     // UTF8String, so a name in any script survives (forge encodes the value to UTF-8 itself).
     { name: 'commonName', value: signerName, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
-    { name: 'organizationName', value: 'Example Civic Association' },
+    { name: 'organizationName', value: opts.organisation ?? 'Example Civic Association' },
     { name: 'countryName', value: 'KR' },
   ];
   const leaf = certificate(leafName, caName, leafKeys.publicKey, caKeys.privateKey, '02', [

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { LetterError } from '../../src/diag/index.js';
 import { toolFontBook } from '../../src/fonts/index.js';
 import type { LetterDoc } from '../../src/model/index.js';
-import { typesetLetter, type TextItem } from '../../src/typeset/index.js';
+import { SIGNATURE_FIELD, typesetLetter, type TextItem } from '../../src/typeset/index.js';
+import { EMAILS } from '../support/example.js';
 import { exampleLetter, text } from '../pdf/helpers.js';
 
 const fonts = toolFontBook();
@@ -83,16 +84,34 @@ describe('layout', () => {
     expect(firstX - secondX).toBeCloseTo(2 * 10.5, 1);
   });
 
-  it('reserves a signature field box under the signatures when asked', () => {
+  it('reserves a signature field box under the signatures when asked (the last block when none names its signatory)', () => {
     const paged = typesetLetter(exampleLetter('en'), { fonts, reserveSignatureField: true });
     const box = paged.signatureBox!;
     expect(box).toBeDefined();
-    expect(box.width).toBe(200);
-    expect(box.height).toBe(50);
+    expect(box.width).toBe(SIGNATURE_FIELD.width);
+    expect(box.height).toBe(SIGNATURE_FIELD.height);
     const emails = paged.pages[box.pageIndex]!.items.filter((i) => i.kind === 'text' && i.text.includes('@'));
     expect(emails.length).toBe(2);
     for (const e of emails) expect(e.y).toBeLessThan(box.y);
     expect(box.y + box.height).toBeLessThanOrEqual(paged.geometry.height - paged.geometry.margins.bottom + 0.01);
+  });
+
+  it("reserves the box inside the signing signatory's own block, above the next signatory", () => {
+    const doc = exampleLetter('en');
+    const numbered: LetterDoc = {
+      ...doc,
+      sections: doc.sections.map((s) => ({ ...s, blocks: s.blocks.map((b, i) => (b.type === 'signature' ? { ...b, signatory: i } : b)) })),
+    };
+    const plain = typesetLetter(numbered, { fonts });
+    const paged = typesetLetter(numbered, { fonts, reserveSignatureField: { signatory: 0 } });
+    const box = paged.signatureBox!;
+    const items = paged.pages[box.pageIndex]!.items.filter((i): i is TextItem => i.kind === 'text');
+    const [first, second] = EMAILS.map((email) => items.find((i) => i.text.includes(email))!);
+    expect(first!.y).toBeLessThan(box.y);
+    expect(second!.y).toBeGreaterThan(box.y + box.height);
+    // The block grew by the box and its gap: the second signatory moved down by exactly that much.
+    const before = plain.pages.flatMap((p) => p.items).find((i) => i.kind === 'text' && i.text.includes(EMAILS[1]))!;
+    expect(second!.y - before.y).toBeCloseTo(SIGNATURE_FIELD.height + SIGNATURE_FIELD.gap * 11, 0);
   });
 
   it('is deterministic: the same document gives the same pages', () => {

@@ -14,7 +14,7 @@ export interface SignatureFieldSpec {
   signerName: string;
   /** Written as /M: the claimed signing time of a PAdES baseline signature. */
   signingTime: Date;
-  /** Lines drawn inside the box, top to bottom: signer, organisation, date. */
+  /** Lines drawn inside the box, top to bottom: the label ("Digitally signed by"), the signer's CN, the time. */
   appearanceLines: string[];
   /** Language whose font chain draws the lines (`ko`, `zh`, `en`); by default Korean when a line has Hangul. */
   lang?: string;
@@ -36,6 +36,7 @@ const BYTE_RANGE_PLACEHOLDER = '**********';
 
 const PADDING = 4;
 const MAX_FONT_SIZE = 9;
+const MIN_FONT_SIZE = 7;
 const LEADING = 1.3;
 const BORDER_RGB = '0.18 0.24 0.38';
 const TEXT_RGB = '0.1 0.1 0.1';
@@ -176,20 +177,25 @@ function fontResources(lines: readonly Run[][]): Record<string, PDFKit.PDFKitRef
   return resources;
 }
 
-/** A thin-ruled box with the lines set left-aligned, the size shrunk until the widest line fits. */
+/**
+ * A thin-ruled box with the lines set left-aligned at the largest size up to MAX_FONT_SIZE that fits; never below
+ * MIN_FONT_SIZE (legible on paper): a line still too wide at that size wraps instead.
+ */
 function appearanceStream(lines: readonly Run[][], width: number, height: number): string {
-  const lineWidth = (line: readonly Run[], size: number): number =>
-    line.reduce((sum, run) => sum + run.font.widthOfString(run.text, size), 0);
   const inner = width - 2 * PADDING;
   let size = Math.min(MAX_FONT_SIZE, (height - 2 * PADDING) / (Math.max(lines.length, 1) * LEADING));
   const widest = Math.max(0, ...lines.map((line) => lineWidth(line, size)));
-  if (widest > inner) size *= inner / widest;
+  if (widest > inner) size = Math.max(MIN_FONT_SIZE, (size * inner) / widest);
+  const set = lines.flatMap((line) => wrap(line, size, inner));
+  if (set.length * size * LEADING > height - 2 * PADDING + 0.01) {
+    throw new Error(`the signature field's text needs ${set.length} lines at ${MIN_FONT_SIZE} pt; its box holds fewer`);
+  }
 
   const ops = ['q', `${BORDER_RGB} RG`, '0.75 w', `0.375 0.375 ${num(width - 0.75)} ${num(height - 0.75)} re S`];
   ops.push('BT', `${TEXT_RGB} rg`);
   // Centre the block vertically: the box is sized by the page layout, not by the number of lines.
-  const top = (height - lines.length * size * LEADING) / 2;
-  lines.forEach((line, i) => {
+  const top = (height - set.length * size * LEADING) / 2;
+  set.forEach((line, i) => {
     let x = PADDING;
     const ascent = (line[0]?.font.ascender ?? 880) / 1000;
     const y = height - top - ascent * size - i * size * LEADING;
@@ -201,6 +207,47 @@ function appearanceStream(lines: readonly Run[][], width: number, height: number
   });
   ops.push('ET', 'Q');
   return ops.join('\n');
+}
+
+function lineWidth(line: readonly Run[], size: number): number {
+  return line.reduce((sum, run) => sum + run.font.widthOfString(run.text, size), 0);
+}
+
+/** A line too wide for the box as several: broken after the last space that fits, or between characters (CJK). */
+function wrap(line: readonly Run[], size: number, inner: number): Run[][] {
+  if (lineWidth(line, size) <= inner) return [[...line]];
+  const chars = line.flatMap((run) => [...run.text].map((ch) => ({ font: run.font, ch })));
+  const out: Run[][] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let end = start + 1;
+    let width = chars[start]!.font.widthOfString(chars[start]!.ch, size);
+    while (end < chars.length && width + chars[end]!.font.widthOfString(chars[end]!.ch, size) <= inner) {
+      width += chars[end]!.font.widthOfString(chars[end]!.ch, size);
+      end++;
+    }
+    if (end < chars.length) {
+      const space = chars.slice(start, end).map((c) => c.ch).lastIndexOf(' ');
+      if (space > 0) end = start + space + 1;
+    }
+    out.push(toRuns(chars.slice(start, end)));
+    start = end;
+    while (start < chars.length && chars[start]!.ch === ' ') start++;
+  }
+  return out;
+}
+
+function toRuns(chars: readonly { font: PdfkitFont; ch: string }[]): Run[] {
+  const runs: Run[] = [];
+  for (const { font, ch } of chars) {
+    const last = runs[runs.length - 1];
+    if (last && last.font === font) last.text += ch;
+    else runs.push({ font, text: ch });
+  }
+  // A line ends without its breaking space.
+  const last = runs[runs.length - 1];
+  if (last) last.text = last.text.trimEnd();
+  return runs.filter((run) => run.text.length > 0);
 }
 
 /** Fixed-precision numbers keep the stream identical across runs and platforms. */
