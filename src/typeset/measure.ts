@@ -4,12 +4,15 @@ import type { Font } from 'fontkit';
 import { shape, type FontBook, type Shaped } from '../fonts/index.js';
 import type { Lang } from '../model/index.js';
 import { isHangul } from './segment/classes.js';
+import type { HalfWidth } from './break/compress.js';
 import type { FontRef, GlyphRun } from './types.js';
 
 interface FaceCache {
   readonly font: Font;
   readonly unitsPerEm: number;
   readonly widths: Map<string, number>;
+  /** What the face's `halt` feature does to a character (null: nothing). */
+  readonly halts: Map<number, HalfWidth | null>;
 }
 
 // One cache per FontBook (one per process in practice), so a batch of letters measures each word once.
@@ -82,12 +85,35 @@ export class Measurer {
     return this.advance(ref, ' ');
   }
 
+  /**
+   * What the face's half-width feature (`halt`, through fontkit's public layout) does to `cp` alone, in em: the
+   * advance it takes away and how far it shifts the glyph; undefined when the face has no `halt` or leaves `cp` be.
+   */
+  halfWidth(ref: FontRef, cp: number): HalfWidth | undefined {
+    const face = this.face(ref);
+    let h = face.halts.get(cp);
+    if (h === undefined) {
+      h = null;
+      if (face.font.availableFeatures.includes('halt')) {
+        const run = face.font.layout(String.fromCodePoint(cp), ['halt']);
+        const glyph = run.glyphs[0];
+        const position = run.positions[0];
+        if (run.glyphs.length === 1 && glyph && position && glyph.id !== 0) {
+          const cut = (glyph.advanceWidth - position.xAdvance) / face.unitsPerEm;
+          if (cut > 0) h = { advanceCut: cut, shift: position.xOffset / face.unitsPerEm };
+        }
+      }
+      face.halts.set(cp, h);
+    }
+    return h ?? undefined;
+  }
+
   private face(ref: FontRef): FaceCache {
     const path = this.fonts.file(ref.face, ref.variant);
     let face = this.faces.get(path);
     if (!face) {
       const font = this.fonts.open(ref.face, ref.variant);
-      face = { font, unitsPerEm: font.unitsPerEm, widths: new Map() };
+      face = { font, unitsPerEm: font.unitsPerEm, widths: new Map(), halts: new Map() };
       this.faces.set(path, face);
     }
     return face;

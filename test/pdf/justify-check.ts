@@ -3,7 +3,8 @@
  * - line ends, read from a written PDF (pdftotext -bbox-layout): every line of a paragraph but its last ends at the
  *   paragraph's right edge;
  * - stretch, read from the paged letter: how much wider each gap between two characters is than the text's natural
- *   advance, judged against a limit per kind of gap, and never inside a Latin word or a number.
+ *   advance, judged against a limit per kind of gap, and never inside a Latin word or a number; and compression: how
+ *   much narrower than its own width the glyph before the gap is drawn (a compressed punctuation mark, 标点挤压).
  */
 
 import type { Measurer } from '../../src/typeset/measure.js';
@@ -70,16 +71,20 @@ function unescape(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
-/** One gap between two neighbouring characters of a line, and how much wider than natural it was set, in em. */
+/** One gap between two neighbouring characters of a line, in em. */
 export interface Gap {
   readonly before: string;
   readonly after: string;
+  /** How much wider than the glyphs' drawn advances the gap was set. */
   readonly stretch: number;
+  /** How much narrower than its own width (the font's advance) the character before the gap is drawn. */
+  readonly compression: number;
 }
 
 /**
  * Every gap between two characters on every line of the letter: within an item, its character spacing; between two
- * items, the distance from where the first item's natural advance ends to where the next one starts.
+ * items, the distance from where the first item's drawn advance ends to where the next one starts. The drawn advance
+ * of a character is its glyphs' (kerning, compression) where the glyph run has one glyph per character.
  */
 export function gaps(letter: PagedLetter, measurer: Measurer): Gap[] {
   const out: Gap[] = [];
@@ -90,13 +95,34 @@ export function gaps(letter: PagedLetter, measurer: Measurer): Gap[] {
       items.sort((a, b) => a.x - b.x);
       items.forEach((item, i) => {
         const chars = [...item.text];
-        for (let c = 0; c + 1 < chars.length; c++) out.push({ before: chars[c]!, after: chars[c + 1]!, stretch: item.characterSpacing / item.size });
+        const drawn = drawnAdvances(item, measurer);
+        const compression = (c: number): number => (measurer.advance(item.font, chars[c]!) * item.size - drawn[c]!) / item.size;
+        for (let c = 0; c + 1 < chars.length; c++) {
+          out.push({ before: chars[c]!, after: chars[c + 1]!, stretch: item.characterSpacing / item.size, compression: compression(c) });
+        }
         const next = items[i + 1];
         if (!next) return;
-        const natural = measurer.advance(item.font, item.text) * item.size + item.characterSpacing * (chars.length - 1);
-        out.push({ before: chars[chars.length - 1]!, after: [...next.text][0]!, stretch: (next.x - item.x - natural) / item.size });
+        const natural = drawn.reduce((a, b) => a + b, 0) + item.characterSpacing * (chars.length - 1);
+        const last = chars.length - 1;
+        out.push({ before: chars[last]!, after: [...next.text][0]!, stretch: (next.x - item.x - natural) / item.size, compression: compression(last) });
       });
     }
   }
   return out;
+}
+
+/**
+ * What each character of an item advances as drawn, in points: its glyph's advance from the glyph run when each
+ * character has one glyph, else the characters' advances measured alone, scaled to the item's shaped width.
+ */
+function drawnAdvances(item: TextItem, measurer: Measurer): number[] {
+  const chars = [...item.text];
+  const run = item.glyphs;
+  if (run.codePoints.length === chars.length && run.codePoints.every((cps) => cps.length === 1)) {
+    return run.advances.map((a) => (a * item.size) / 1000);
+  }
+  const alone = chars.map((ch) => measurer.advance(item.font, ch) * item.size);
+  const total = alone.reduce((a, b) => a + b, 0);
+  const shaped = (run.advances.reduce((a, b) => a + b, 0) * item.size) / 1000;
+  return alone.map((w) => (total > 0 ? (w * shaped) / total : w));
 }

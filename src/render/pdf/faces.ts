@@ -2,6 +2,10 @@
  * The letter's faces as PDF fonts, written through pdfkit's public object API (`doc.ref`): a TrueType subset of the
  * glyphs the paged letter uses (fontkit's public `createSubset`), a Type0/CIDFontType2 font with Identity-H encoding,
  * its widths, and a ToUnicode CMap so that copying the text gives back what the glyphs stand for.
+ *
+ * A glyph drawn narrower than its own advance by a quarter em or more (a compressed CJK punctuation mark) gets a code
+ * of its own whose width is what it advances: text extraction boxes a glyph by its width, and a full-em box under a
+ * half-em advance overlaps the next mark, which splits the word (poppler starts a new word past a 0.2 em overlap).
  */
 
 import { createHash } from 'node:crypto';
@@ -18,6 +22,16 @@ export interface PdfFace {
   readonly dictionary: PDFKit.PDFKitReference;
   /** Glyph id in the face → its code in the content stream. */
   readonly codes: ReadonlyMap<number, string>;
+  /** `narrowKey(gid, advance)` → the code of that glyph drawn narrower than itself (its /W is the advance). */
+  readonly narrow: ReadonlyMap<string, string>;
+}
+
+/** A glyph narrower than its own advance by this much (thousandths of an em) is drawn with a code of that width. */
+const NARROW = 250;
+
+/** The key of a glyph drawn with `advance` in PdfFace.narrow, when it is drawn narrow. */
+export function narrowKey(gid: number, width: number, advance: number): string | undefined {
+  return width - advance >= NARROW ? `${gid}@${advance}` : undefined;
 }
 
 interface FacePlan {
@@ -27,6 +41,8 @@ interface FacePlan {
   readonly glyphs: readonly number[];
   readonly widths: ReadonlyMap<number, number>;
   readonly codePoints: ReadonlyMap<number, readonly number[]>;
+  /** The narrow codes after the glyphs' own: each one's glyph and width. */
+  readonly narrow: readonly { readonly gid: number; readonly width: number }[];
 }
 
 /** The faces of a paged letter, planned before drawing; `embed` writes them once the pages are drawn. */
@@ -34,13 +50,16 @@ export class PdfFaces {
   private readonly plans = new Map<string, FacePlan>();
 
   constructor(pdf: PDFKit.PDFDocument, paged: PagedLetter, fonts: FontBook) {
-    const used = new Map<string, { ref: FontRef; widths: Map<number, number>; codePoints: Map<number, readonly number[]> }>();
+    const used = new Map<
+      string,
+      { ref: FontRef; widths: Map<number, number>; codePoints: Map<number, readonly number[]>; narrow: Map<string, { gid: number; width: number }> }
+    >();
     for (const page of paged.pages) {
       for (const item of page.items) {
         if (item.kind !== 'text') continue;
         const key = keyOf(item.font);
         let entry = used.get(key);
-        if (!entry) used.set(key, (entry = { ref: item.font, widths: new Map(), codePoints: new Map() }));
+        if (!entry) used.set(key, (entry = { ref: item.font, widths: new Map(), codePoints: new Map(), narrow: new Map() }));
         const run = item.glyphs;
         for (let i = 0; i < run.glyphs.length; i++) {
           const gid = run.glyphs[i]!;
@@ -49,6 +68,8 @@ export class PdfFaces {
             entry.widths.set(gid, run.widths[i]!);
             entry.codePoints.set(gid, run.codePoints[i]!);
           }
+          const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
+          if (narrow) entry.narrow.set(narrow, { gid, width: run.advances[i]! });
         }
       }
     }
@@ -59,8 +80,11 @@ export class PdfFaces {
       const glyphs = [0, ...[...entry.widths.keys()].filter((g) => g !== 0).sort((a, b) => a - b)];
       const codes = new Map(glyphs.map((gid, cid) => [gid, cid.toString(16).padStart(4, '0')]));
       entry.widths.set(0, entry.widths.get(0) ?? (font.getGlyph(0).advanceWidth * 1000) / font.unitsPerEm);
-      const face = { name: `F${++n}`, dictionary: pdf.ref({}), codes };
-      this.plans.set(key, { face, font, glyphs, widths: entry.widths, codePoints: entry.codePoints });
+      // Narrow codes follow, in glyph and width order, so that the same glyphs give the same codes in every letter.
+      const narrow = [...entry.narrow.entries()].sort(([, a], [, b]) => a.gid - b.gid || a.width - b.width);
+      const narrowCodes = new Map(narrow.map(([k], j) => [k, (glyphs.length + j).toString(16).padStart(4, '0')]));
+      const face = { name: `F${++n}`, dictionary: pdf.ref({}), codes, narrow: narrowCodes };
+      this.plans.set(key, { face, font, glyphs, widths: entry.widths, codePoints: entry.codePoints, narrow: narrow.map(([, v]) => v) });
     }
   }
 
@@ -126,17 +150,32 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
     BaseFont: name,
     CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
     FontDescriptor: descriptor,
-    W: [0, glyphs.map((gid) => plan.widths.get(gid)!)],
-    CIDToGIDMap: 'Identity',
+    W: [0, [...glyphs.map((gid) => plan.widths.get(gid)!), ...plan.narrow.map((n) => n.width)]],
+    CIDToGIDMap: plan.narrow.length > 0 ? cidToGidMap(pdf, glyphs, plan.narrow) : 'Identity',
   });
   cidFont.end(undefined);
 
   const toUnicode = pdf.ref({ Filter: 'FlateDecode' });
-  toUnicode.end(deflated(toUnicodeCmap(glyphs.map((gid) => (gid === 0 ? [0] : plan.codePoints.get(gid)!)))));
+  const stands = (gid: number): readonly number[] => (gid === 0 ? [0] : plan.codePoints.get(gid)!);
+  toUnicode.end(deflated(toUnicodeCmap([...glyphs.map(stands), ...plan.narrow.map((n) => stands(n.gid))])));
 
   const dictionary = plan.face.dictionary;
   Object.assign(dictionary.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode });
   dictionary.end(undefined);
+}
+
+/**
+ * The CIDToGIDMap of a face with narrow codes: the glyphs' own codes are their places in the subset (as Identity
+ * would map them), and each narrow code maps to the subset place of its glyph.
+ */
+function cidToGidMap(pdf: PDFKit.PDFDocument, glyphs: readonly number[], narrow: FacePlan['narrow']): PDFKit.PDFKitReference {
+  const place = new Map(glyphs.map((gid, i) => [gid, i]));
+  const map = Buffer.alloc(2 * (glyphs.length + narrow.length));
+  glyphs.forEach((_, i) => map.writeUInt16BE(i, 2 * i));
+  narrow.forEach((n, j) => map.writeUInt16BE(place.get(n.gid)!, 2 * (glyphs.length + j)));
+  const stream = pdf.ref({ Filter: 'FlateDecode' });
+  stream.end(deflateSync(map));
+  return stream;
 }
 
 /** Subsets already made in this process, by face and glyph set: the letters of a batch share most of theirs. */

@@ -4,7 +4,7 @@
  */
 
 import type { TextItem } from '../../typeset/index.js';
-import type { PdfFace } from './faces.js';
+import { narrowKey, type PdfFace } from './faces.js';
 
 /**
  * Write `item` onto the current page in pdfkit's coordinates (origin top left, y down), through its public content
@@ -30,10 +30,16 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
   const commands: string[] = [];
   let last = 0;
   let hadOffset = false;
-  const codes = run.glyphs.map((gid) => face.codes.get(gid)!);
+  // A glyph drawn much narrower than itself (compressed punctuation) has a code whose width is its advance.
+  const narrow = run.glyphs.map((gid, i) => {
+    const key = narrowKey(gid, run.widths[i]!, run.advances[i]!);
+    return key === undefined ? undefined : face.narrow.get(key);
+  });
+  const codes = run.glyphs.map((gid, i) => narrow[i] ?? face.codes.get(gid)!);
+  const width = (i: number): number => (narrow[i] ? run.advances[i]! : run.widths[i]!);
   // A TJ segment ends where a glyph's advance differs from its width: the difference, in thousandths of an em.
   const segment = (end: number): void => {
-    if (last < end) commands.push(`<${codes.slice(last, end).join('')}> ${num(-(run.advances[end - 1]! - run.widths[end - 1]!))}`);
+    if (last < end) commands.push(`<${codes.slice(last, end).join('')}> ${num(-(run.advances[end - 1]! - width(end - 1)))}`);
     last = end;
   };
   const flush = (end: number): void => {
@@ -57,7 +63,7 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
         pdf.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
         hadOffset = false;
       }
-      if (run.advances[i]! - run.widths[i]! !== 0) segment(i + 1);
+      if (run.advances[i]! - width(i) !== 0) segment(i + 1);
     }
     x += run.advances[i]! * scale;
   }

@@ -8,6 +8,7 @@
  *   they cannot take goes between Hangul syllables (and Han, CJK punctuation), never inside a Latin word.
  * - Other languages: spaces only.
  * A line whose slack would stretch a gap past its limit is set ragged (start-aligned) rather than torn apart.
+ * A compressed punctuation pair (compress.ts) stays tight: the gap inside it never widens.
  */
 
 import type { StyledRun } from '../runs.js';
@@ -28,10 +29,22 @@ export const JUSTIFY_LIMITS = {
   koreanSyllable: 0.15,
 } as const;
 
+/** The text of one run on a line, and the paragraph index its first character has. */
+export interface LinePiece {
+  readonly run: StyledRun;
+  readonly text: string;
+  readonly from: number;
+}
+
+/** Width in points of `text` set in `run`, starting at paragraph index `from` (compressed marks counted so). */
+export type MeasureText = (run: StyledRun, text: string, from: number) => number;
+
 /** A stretch of a line drawn as one text call, with the same extra space after each of its characters but the last. */
 export interface Chunk {
   readonly run: StyledRun;
   readonly text: string;
+  /** Paragraph index of its first character. */
+  readonly from: number;
   /** Natural width in points. */
   readonly width: number;
   /** Left edge, points from the line's start. */
@@ -45,6 +58,8 @@ type Gap = 'none' | 'space' | 'inter';
 interface Char {
   readonly run: StyledRun;
   readonly ch: string;
+  /** Paragraph index. */
+  readonly at: number;
   /** The gap after this character: a space widens as a space, two CJK neighbours as an inter-character gap. */
   gap: Gap;
 }
@@ -54,16 +69,17 @@ interface Char {
  * undefined when nothing may stretch or the stretch would pass the language's limit (the line is then set ragged).
  */
 export function justifyLine(
-  pieces: readonly { readonly run: StyledRun; readonly text: string }[],
+  pieces: readonly LinePiece[],
   available: number,
-  measure: (run: StyledRun, text: string) => number,
+  measure: MeasureText,
+  squeezed: ReadonlyMap<number, number>,
 ): Chunk[] | undefined {
   const first = pieces[0];
   if (!first) return undefined;
   const lang = first.run.lang;
-  const chars = classify(pieces, lang);
+  const chars = classify(pieces, lang, squeezed);
   const spans = cut(chars);
-  const widths = spans.map((s) => measure(s.run, s.text));
+  const widths = spans.map((s) => measure(s.run, s.text, s.from));
   const slack = available - widths.reduce((a, b) => a + b, 0);
   if (slack <= 0) return undefined;
 
@@ -77,7 +93,7 @@ export function justifyLine(
   spans.forEach((span, i) => {
     // A lone space carries its own widening as character spacing, so the drawn line shows where the gap went.
     const spacing = span.length === 1 && isSpace(span.text.codePointAt(0)!) ? extra[span.last] : extra[span.inner];
-    chunks.push({ run: span.run, text: span.text, width: widths[i]!, x, characterSpacing: spacing });
+    chunks.push({ run: span.run, text: span.text, from: span.from, width: widths[i]!, x, characterSpacing: spacing });
     x += widths[i]! + spacing * (span.length - 1) + extra[span.last];
   });
   return chunks;
@@ -102,12 +118,19 @@ function gapExtras(lang: string, slack: number, spaces: number, inters: number, 
 }
 
 /** Each character of the line with the kind of gap that follows it. */
-function classify(pieces: readonly { readonly run: StyledRun; readonly text: string }[], lang: string): Char[] {
+function classify(pieces: readonly LinePiece[], lang: string, squeezed: ReadonlyMap<number, number>): Char[] {
   const korean = /^ko\b/.test(lang);
   const cjk = korean || /^(zh|ja)\b/.test(lang);
   const chars: Char[] = [];
-  for (const piece of pieces) for (const ch of piece.text) chars.push({ run: piece.run, ch, gap: 'none' });
+  for (const piece of pieces) {
+    let at = piece.from;
+    for (const ch of piece.text) {
+      chars.push({ run: piece.run, ch, at, gap: 'none' });
+      at += ch.length;
+    }
+  }
   for (let i = 0; i + 1 < chars.length; i++) {
+    if (squeezed.has(chars[i]!.at)) continue; // a compressed pair stays tight
     const a = chars[i]!.ch.codePointAt(0)!;
     const b = chars[i + 1]!.ch.codePointAt(0)!;
     if (isSpace(b)) continue; // a run of spaces widens once, at its last space
@@ -125,6 +148,7 @@ function koreanLetter(cp: number): boolean {
 interface Span {
   readonly run: StyledRun;
   readonly text: string;
+  readonly from: number;
   readonly length: number;
   /** The gap between the span's own characters (all alike). */
   readonly inner: Gap;
@@ -142,7 +166,7 @@ function cut(chars: readonly Char[]): Span[] {
   const close = (to: number): void => {
     const slice = chars.slice(from, to + 1);
     const inner = slice.length > 1 ? slice[0]!.gap : 'none';
-    spans.push({ run: chars[from]!.run, text: slice.map((c) => c.ch).join(''), length: slice.length, inner, last: chars[to]!.gap });
+    spans.push({ run: chars[from]!.run, text: slice.map((c) => c.ch).join(''), from: chars[from]!.at, length: slice.length, inner, last: chars[to]!.gap });
     from = to + 1;
   };
   for (let i = 0; i < chars.length; i++) {

@@ -23,6 +23,10 @@ export interface BreakInput {
   readonly width: (start: number, end: number) => number;
   /** Width available to the line with this index (the first line may be indented). */
   readonly lineWidth: (lineIndex: number) => number;
+  /** Points saved when text[index - 1] and text[index] stand on one line (compressed punctuation); 0 if absent. */
+  readonly join?: (index: number) => number;
+  /** Points a line ending just before `end` may give up at its end (a half-width mark), when it needs to. */
+  readonly lineEnd?: (end: number) => number;
 }
 
 /**
@@ -45,16 +49,22 @@ export function breakLines(input: BreakInput): LineSpan[] {
   let segStart = 0;
   for (const opp of opportunities) {
     const segEnd = opp.position;
-    const visible = input.width(segStart, trimEnd(text, segStart, segEnd));
-    if (start < segStart && used + visible > input.lineWidth(lines.length)) close(segStart, segStart, false);
-    if (start === segStart && visible > input.lineWidth(lines.length)) {
+    const visibleEnd = trimEnd(text, segStart, segEnd);
+    const visible = input.width(segStart, visibleEnd);
+    const endRoom = input.lineEnd?.(visibleEnd) ?? 0;
+    let joined = start < segStart ? (input.join?.(segStart) ?? 0) : 0;
+    if (start < segStart && used - joined + visible - endRoom > input.lineWidth(lines.length)) {
+      close(segStart, segStart, false);
+      joined = 0;
+    }
+    if (start === segStart && visible - endRoom > input.lineWidth(lines.length)) {
       // Over-long word: cut it between graphemes, each piece filling a whole line.
       for (const cut of forcedCuts(text, segStart, trimEnd(text, segStart, segEnd), input, lines.length)) {
         close(cut, cut, false);
       }
       used = input.width(start, segEnd);
     } else {
-      used += input.width(segStart, segEnd);
+      used += input.width(segStart, segEnd) - joined;
     }
     if (opp.required) close(segEnd, segEnd, true);
     segStart = segEnd;

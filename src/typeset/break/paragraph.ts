@@ -4,9 +4,10 @@ import type { Align } from '../../model/index.js';
 import type { Measurer } from '../measure.js';
 import type { StyledRun } from '../runs.js';
 import { breakOpportunities } from '../segment/breaks.js';
-import type { PageItem, TextItem } from '../types.js';
+import type { GlyphRun, PageItem, TextItem } from '../types.js';
 import { breakLines, type LineSpan } from './lines.js';
-import { justifyLine } from './justify.js';
+import { justifyLine, type LinePiece } from './justify.js';
+import { ParagraphSqueezes } from './squeeze.js';
 
 /** A line box: its items are positioned with y relative to the box's top. */
 export interface Line {
@@ -49,8 +50,10 @@ export function setParagraph(runs: readonly StyledRun[], size: number, frame: Pa
     }
     return lo;
   };
+  // Adjacent full-width punctuation gives up half an em (compress.ts) when both marks stand on one line.
+  const squeezes = new ParagraphSqueezes(text, (i) => runs[runAt(i)]!, measurer);
   const width = (start: number, end: number): number => {
-    let total = 0;
+    let total = squeezes.any ? -squeezes.within(start, end) : 0;
     for (let i = start; i < end; ) {
       const r = runAt(i);
       const run = runs[r]!;
@@ -70,7 +73,8 @@ export function setParagraph(runs: readonly StyledRun[], size: number, frame: Pa
 
   const opportunities = breakOpportunities(text, (i) => runs[runAt(i)]!.lang);
   const lineWidth = (index: number): number => frame.width - (index === 0 ? frame.firstLineIndent : 0);
-  const spans = breakLines({ text, opportunities, width, lineWidth });
+  const compression = squeezes.any ? { join: (i: number) => squeezes.join(i), lineEnd: (end: number) => squeezes.lineEnd(end) } : {};
+  const spans = breakLines({ text, opportunities, width, lineWidth, ...compression });
 
   const height = size * frame.leading;
   // Centre the em box in the line (CSS half-leading); 0.88 em of it lies above the baseline in the CJK faces' design.
@@ -78,7 +82,7 @@ export function setParagraph(runs: readonly StyledRun[], size: number, frame: Pa
   return spans.map((span, index) => ({
     height,
     baseline,
-    items: placeLine(span, index, text, runs, starts, frame, baseline, lineWidth(index), measurer),
+    items: placeLine(span, index, text, runs, starts, frame, baseline, lineWidth(index), measurer, squeezes),
   }));
 }
 
@@ -92,39 +96,49 @@ function placeLine(
   baseline: number,
   available: number,
   measurer: Measurer,
+  squeezes: ParagraphSqueezes,
 ): TextItem[] {
   // The pieces of runs that fall on this line.
-  const pieces: { run: StyledRun; text: string; width: number }[] = [];
+  const pieces: (LinePiece & { width: number })[] = [];
   runs.forEach((run, r) => {
     const from = Math.max(span.start, starts[r]!);
     const to = Math.min(span.end, starts[r]! + run.text.length);
     if (to <= from || run.text === '\n') return;
     const piece = text.slice(from, to);
-    pieces.push({ run, text: piece, width: measurer.advance(run.font, piece) * run.size });
+    pieces.push({ run, text: piece, from, width: measurer.advance(run.font, piece) * run.size });
   });
-  const natural = pieces.reduce((sum, p) => sum + p.width, 0);
+  const full = pieces.reduce((sum, p) => sum + p.width, 0);
+  // Which marks of the line advance less (compress.ts), by paragraph index, in points.
+  const squeezed = squeezes.any ? squeezes.line(span.start, span.end, full - squeezes.within(span.start, span.end) - available) : NONE;
+  const saved = (from: number, to: number): number => {
+    let total = 0;
+    for (const [i, points] of squeezed) if (i >= from && i < to) total += points;
+    return total;
+  };
+  const natural = full - saved(span.start, span.end);
   const slack = available - natural;
   let x = frame.x + (index === 0 ? frame.firstLineIndent : 0);
   if (frame.align === 'end') x += slack;
   else if (frame.align === 'center') x += slack / 2;
 
   const items: TextItem[] = [];
-  const emit = (run: StyledRun, str: string, at: number, w: number, characterSpacing: number): void => {
+  const emit = (run: StyledRun, str: string, from: number, at: number, w: number, characterSpacing: number): void => {
     // A space alone draws nothing; its width is already in the positions. A widened one stays, so that what a line
     // holds can be read back from its items (test/pdf/justify-check.ts).
     if (str.trim() === '' && characterSpacing === 0) return;
     items.push({
-      kind: 'text', text: str, glyphs: measurer.glyphRun(run.font, str, run.lang), font: run.font, size: run.size, x: at, y: baseline, width: w,
+      kind: 'text', text: str, glyphs: narrowed(measurer.glyphRun(run.font, str, run.lang), from, squeezed, run.size), font: run.font, size: run.size, x: at, y: baseline, width: w,
       characterSpacing, ...(run.link ? { link: run.link } : {}), ...(run.tag !== undefined ? { tag: run.tag } : {}),
-      ...(run.emphasisDots ? { emphasisDots: { position: run.emphasisDots, centers: dotCenters(run, str, characterSpacing, measurer) } } : {}),
+      ...(run.emphasisDots ? { emphasisDots: { position: run.emphasisDots, centers: dotCenters(run, str, from, characterSpacing, squeezed, measurer) } } : {}),
     });
   };
 
   if (frame.align === 'justify' && !span.last && slack > 0) {
-    const chunks = justifyLine(pieces, available, (run, str) => measurer.advance(run.font, str) * run.size);
+    const measure = (run: StyledRun, str: string, from: number): number => measurer.advance(run.font, str) * run.size - saved(from, from + str.length);
+    const chunks = justifyLine(pieces, available, measure, squeezed);
     if (chunks) {
       for (const chunk of chunks) {
-        emit(chunk.run, chunk.text, x + chunk.x, chunk.width + chunk.characterSpacing * [...chunk.text].length, chunk.characterSpacing);
+        emit(chunk.run, chunk.text, chunk.from, x + chunk.x, chunk.width + chunk.characterSpacing * [...chunk.text].length, chunk.characterSpacing);
       }
       return items;
     }
@@ -132,21 +146,44 @@ function placeLine(
   // The line's measure decided where it broke and how it aligns; each piece then starts where pdfkit ends drawing
   // the one before it, so a run that changes face or language mid-line leaves no gap.
   for (const piece of pieces) {
-    const drawn = measurer.drawnAdvance(piece.run.font, piece.text) * piece.run.size;
-    emit(piece.run, piece.text, x, drawn, 0);
+    const drawn = measurer.drawnAdvance(piece.run.font, piece.text) * piece.run.size - saved(piece.from, piece.from + piece.text.length);
+    emit(piece.run, piece.text, piece.from, x, drawn, 0);
     x += drawn;
   }
   return items;
 }
 
 /** Where emphasis dots go along a drawn string: the centre of each letter or digit (not of spaces or punctuation). */
-function dotCenters(run: StyledRun, str: string, characterSpacing: number, measurer: Measurer): number[] {
+function dotCenters(
+  run: StyledRun, str: string, from: number, characterSpacing: number, squeezed: ReadonlyMap<number, number>, measurer: Measurer,
+): number[] {
   const centers: number[] = [];
   let x = 0;
+  let at = from;
   for (const ch of str) {
     const advance = measurer.advance(run.font, ch) * run.size;
     if (/[\p{L}\p{N}]/u.test(ch)) centers.push(x + advance / 2);
-    x += advance + characterSpacing;
+    x += advance - (squeezed.get(at) ?? 0) + characterSpacing;
+    at += ch.length;
   }
   return centers;
+}
+
+const NONE: ReadonlyMap<number, number> = new Map();
+
+/**
+ * The glyph run of text starting at paragraph index `from`, with the compressed marks' advances shortened by their
+ * squeeze (points at `size`; a run's lengths are thousandths of an em). The shaped run is shared: copied, not changed.
+ */
+function narrowed(run: GlyphRun, from: number, squeezed: ReadonlyMap<number, number>, size: number): GlyphRun {
+  if (squeezed.size === 0) return run;
+  let advances: number[] | undefined;
+  let at = from;
+  run.codePoints.forEach((cps, g) => {
+    const points = cps.length === 1 ? squeezed.get(at) : undefined;
+    // Rounded as the shaper's own lengths are, so that the same squeeze gives the same width (and PDF code) anywhere.
+    if (points) (advances ??= [...run.advances])[g] = Math.round((run.advances[g]! - (points / size) * 1000) * 1e3) / 1e3;
+    for (const cp of cps) at += cp > 0xffff ? 2 : 1;
+  });
+  return advances ? { ...run, advances } : run;
 }

@@ -1,0 +1,83 @@
+/**
+ * The punctuation compression of one paragraph (compress.ts), in points: which characters advance less, and by how
+ * much, for the breaker (is a pair on the line?) and for placing a line (which glyphs to draw narrower).
+ */
+
+import { isCjkLanguage } from '../../model/index.js';
+import type { Measurer } from '../measure.js';
+import type { StyledRun } from '../runs.js';
+import { blankOf, pairSqueezes, type Blank } from './compress.js';
+
+export class ParagraphSqueezes {
+  /** Index of a pair's first character → the points it advances less, when its partner is on the same line. */
+  private readonly pairs: Map<number, number>;
+  /** The same indices in order, for ranges. */
+  private readonly sorted: number[];
+  private readonly blanks: (index: number) => Blank | undefined;
+  private readonly sizeAt: (index: number) => number;
+  /** Whether some character has a blank half (a pair to compress, or a mark that may go half-width at a line end). */
+  readonly any: boolean;
+
+  constructor(text: string, runAt: (index: number) => StyledRun, measurer: Measurer) {
+    const cache = new Map<number, Blank | undefined>();
+    let any = false;
+    this.blanks = (i) => {
+      if (cache.has(i)) return cache.get(i);
+      const run = runAt(i);
+      // Only text set as Chinese, Japanese or Korean compresses; a mark is one UTF-16 unit (all of them are in the BMP).
+      const blank = isCjkLanguage(run.lang) ? blankOf(text.charCodeAt(i), (cp) => measurer.halfWidth(run.font, cp)) : undefined;
+      cache.set(i, blank);
+      any ||= blank !== undefined;
+      return blank;
+    };
+    this.sizeAt = (i) => runAt(i).size;
+    const ems = pairSqueezes(text.length, this.blanks);
+    this.pairs = new Map([...ems].map(([i, em]) => [i, em * this.sizeAt(i)]));
+    this.sorted = [...this.pairs.keys()].sort((a, b) => a - b);
+    this.any = any;
+  }
+
+  /** Points saved by the pairs that lie wholly inside text[start, end). */
+  within(start: number, end: number): number {
+    let total = 0;
+    for (let k = this.first(start); k < this.sorted.length && this.sorted[k]! + 1 < end; k++) total += this.pairs.get(this.sorted[k]!)!;
+    return total;
+  }
+
+  /** Points saved by the pair text[index - 1] text[index], when both stand on one line. */
+  join(index: number): number {
+    return this.pairs.get(index - 1) ?? 0;
+  }
+
+  /**
+   * Points a line ending just before `end` may give up at its end: the blank end of its last mark (clreq allows a
+   * half-width mark at the line's end; we take it only when the line would not fit otherwise).
+   */
+  lineEnd(end: number): number {
+    const blank = end > 0 ? this.blanks(end - 1) : undefined;
+    return blank?.side === 'end' ? blank.em * this.sizeAt(end - 1) : 0;
+  }
+
+  /**
+   * The compressions of the line text[start, end): index → points. `overflow` is how far the line, its pairs
+   * compressed, is wider than its measure: then its last mark is set half-width too.
+   */
+  line(start: number, end: number, overflow: number): Map<number, number> {
+    const out = new Map<number, number>();
+    for (let k = this.first(start); k < this.sorted.length && this.sorted[k]! + 1 < end; k++) out.set(this.sorted[k]!, this.pairs.get(this.sorted[k]!)!);
+    const last = this.lineEnd(end);
+    if (overflow > 1e-6 && last > 0) out.set(end - 1, (out.get(end - 1) ?? 0) + last);
+    return out;
+  }
+
+  private first(start: number): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
