@@ -9,7 +9,10 @@ export function settingsXml(locale: string, eastAsianLocale: string): string {
     el('w:embedTrueTypeFonts'),
     el('w:saveSubsetFonts'),
     el('w:defaultTabStop', { 'w:val': 720 }),
-    // Punctuation keeps its full width, as in the PDF (no compression of CJK punctuation at line ends).
+    // No compression of CJK punctuation by the word processor. The PDF compresses adjacent full-width marks
+    // (typeset/break/compress.ts); Word would compress with compressPunctuation, but LibreOffice's DOCX import ignores
+    // this setting (writerfilter SettingsTable: `case LN_CT_Settings_characterSpacingControl: break;`), so compressing
+    // in Word alone would make the two break the same letter's lines differently.
     el('w:characterSpacingControl', { 'w:val': 'doNotCompress' }),
     el('w:compat', {}, [
       el('w:compatSetting', { 'w:name': 'compatibilityMode', 'w:uri': 'http://schemas.microsoft.com/office/word', 'w:val': '15' }),
