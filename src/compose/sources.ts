@@ -34,8 +34,7 @@ export class TextReader {
   text(key: string, usedAt: readonly (string | number)[], vars?: Record<string, unknown>, contexts: readonly string[] = []): string {
     const file = this.project.texts.get(this.lang);
     if (!file || !this.translations.has(this.lang, key, TEXT_NS)) {
-      const shown = file?.file ?? `locales/${this.lang}/${TEXT_NS}.json`;
-      this.problems.push(problem('missing-key', `missing key '${key}' in ${shown}`, this.project.locateLetter(usedAt), `add "${key}": "…" to ${shown}`));
+      this.problems.push(this.missingKey(key, usedAt));
       return '';
     }
     const read = this.translations.read(this.lang, key, vars, contexts);
@@ -53,6 +52,24 @@ export class TextReader {
       return '';
     }
     return inline.text;
+  }
+
+  /**
+   * A key letter.yaml uses that this language's text lacks. When no language has it and a key they have is near, it is
+   * a typo in letter.yaml: one message (the same for every language, so reported once) naming the key meant, rather
+   * than advice to add the typo to every locale file.
+   */
+  private missingKey(key: string, usedAt: readonly (string | number)[]): Diagnostic {
+    const file = this.project.texts.get(this.lang);
+    const shownFile = file?.file ?? `locales/${this.lang}/${TEXT_NS}.json`;
+    const at = this.project.locateLetter(usedAt);
+    const texts = [...this.project.texts.values()];
+    const nowhere = !texts.some((text) => valueAt(text.data, key) !== undefined);
+    const meant = nowhere ? didYouMean(key, new Set(texts.flatMap((text) => flatKeys(text.data)))) : undefined;
+    if (meant !== undefined) {
+      return problem('missing-key', `${this.project.letterFile} uses the key '${shown(key)}', which no locale file has`, at, `did you mean '${shown(meant)}'?`);
+    }
+    return problem('missing-key', `missing key '${shown(key)}' in ${shownFile}`, at, `add "${shown(key)}": "…" to ${shownFile}`);
   }
 
   /**

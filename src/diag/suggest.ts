@@ -1,36 +1,47 @@
-/** "Did you mean …?" suggestions for ids and keys. */
+/** "Did you mean …?" suggestions for ids and keys: offered only when the edit distance makes the typo likely. */
 
-/** The closest candidate within a small edit distance (the first of equals), or undefined. */
+/** The closest candidate within a likely edit distance (the first of equals), or undefined. */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   return nearest(input, candidates)[0];
 }
 
 /**
- * Every candidate at the smallest edit distance, in the candidates' order; empty when none is within `limit` (by
- * default a third of the input's length, at least 2).
+ * Every candidate at the smallest edit distance, in the candidates' order; empty when none is within `limit`.
+ * The default limit is one edit per three characters (at least one): `situaton` → `situation`, `Leter` → `Letter`,
+ * `pfd` → `pdf` (a swap of neighbours is one edit), but not `odt` → `pdf` or `A5x` → `A4`, two edits in three
+ * characters, which are other words rather than typos. A candidate is never offered when every character differs.
  */
-export function nearest(input: string, candidates: Iterable<string>, limit = Math.max(2, Math.floor(input.length / 3))): string[] {
+export function nearest(input: string, candidates: Iterable<string>, limit = likelyEdits(input)): string[] {
   let best: string[] = [];
   let bestDistance = limit;
+  const wanted = input.toLowerCase();
   for (const candidate of candidates) {
-    const d = distance(input.toLowerCase(), candidate.toLowerCase());
-    if (d > bestDistance) continue;
+    const d = distance(wanted, candidate.toLowerCase());
+    if (d > bestDistance || d >= Math.min(input.length, candidate.length)) continue;
     if (d < bestDistance) [best, bestDistance] = [[], d];
     best.push(candidate);
   }
   return best;
 }
 
+/** How many edits a typo of `input` plausibly has: one per three characters, at least one. */
+export function likelyEdits(input: string): number {
+  return Math.max(1, Math.floor([...input].length / 3));
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost one. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = current;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
     }
+    [before, previous] = [previous, current];
   }
-  return row[b.length]!;
+  return previous[b.length]!;
 }

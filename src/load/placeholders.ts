@@ -1,6 +1,6 @@
 /** Placeholders across languages: `{{recipient.name}}` in one language and not another means the letters say different things. */
 
-import { problem, shown, type Diagnostic } from '../diag/index.js';
+import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import type { LocaleFile } from './types.js';
 
 const PLACEHOLDER = /\{\{\s*-?\s*([^}]+?)\s*\}\}/g;
@@ -12,21 +12,39 @@ const PLACEHOLDER = /\{\{\s*-?\s*([^}]+?)\s*\}\}/g;
  */
 const FORMS_OF_ADDRESS = new Set(['recipient.honorific', 'recipient.shortTitle', 'recipient.title', 'recipient.vocative']);
 
-/** An error for every key whose placeholders differ between the project's languages, at the key in the file that lacks one. */
+/**
+ * An error for every key whose placeholders differ between the project's languages, at the key in the file that lacks
+ * one. A placeholder one file has in place of a near one the others have (`{{recipient.nmae}}` for `{{recipient.name}}`)
+ * is a typo: reported once, at the typo, with the name the others use, never as advice to copy the typo elsewhere.
+ */
 export function placeholderErrors(files: readonly LocaleFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const keys = new Set(files.flatMap((f) => flatKeys(f.data)));
   for (const key of keys) {
-    const sets = files.map((f) => ({ file: f, found: placeholders(valueAt(f.data, key)) }));
+    const sets = files.filter((f) => valueAt(f.data, key) !== undefined).map((f) => ({ file: f, found: placeholders(valueAt(f.data, key)) }));
     const all = new Set(sets.flatMap((s) => [...s.found]).filter((name) => !FORMS_OF_ADDRESS.has(name)));
+    const typos = new Set<string>();
+    const uses = (name: string) => sets.filter((s) => s.found.has(name)).length;
     for (const { file, found } of sets) {
-      if (valueAt(file.data, key) === undefined) continue;
-      for (const name of all) {
-        if (found.has(name)) continue;
-        const other = sets.find((s) => s.found.has(name))!.file;
+      const missing = [...all].filter((name) => !found.has(name));
+      const own = [...found].filter((name) => all.has(name) && sets.some((s) => !s.found.has(name)));
+      for (const typo of own) {
+        // The spelling fewer languages use is the typo; between equals (two languages) neither can be told to change.
+        const meant = didYouMean(typo, missing.filter((name) => uses(name) > uses(typo)));
+        if (meant === undefined) continue;
+        typos.add(`${file.file}\0${meant}`).add(`*\0${typo}`);
         out.push(
-          problem('placeholder-mismatch', `'${shown(key)}' in ${file.file} lacks the placeholder {{${shown(name)}}} that ${other.file} has`, file.locate(key), `use {{${shown(name)}}} in every language, or in none`),
+          problem('unknown-placeholder', `'${shown(key)}' in ${file.file} has the placeholder {{${shown(typo)}}}, which the other languages do not`, file.locate(key), `did you mean {{${shown(meant)}}}?`),
         );
+      }
+    }
+    for (const { file, found } of sets) {
+      for (const name of all) {
+        if (found.has(name) || typos.has(`${file.file}\0${name}`) || typos.has(`*\0${name}`)) continue;
+        const other = sets.find((s) => s.found.has(name))!.file;
+        const near = didYouMean(name, [...found]);
+        const hint = near ? `it has {{${shown(near)}}} instead: use one spelling in every language` : `use {{${shown(name)}}} in every language, or in none`;
+        out.push(problem('placeholder-mismatch', `'${shown(key)}' in ${file.file} lacks the placeholder {{${shown(name)}}} that ${other.file} has`, file.locate(key), hint));
       }
     }
   }

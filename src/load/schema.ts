@@ -149,12 +149,12 @@ function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Di
     case 'required':
       return problem('schema', `missing required key '${String(params['missingProperty'])}'${path.length ? ` in ${what}` : ''}`, locate(path), `add '${String(params['missingProperty'])}:'`);
     case 'type':
-      return problem('schema', `${what} must be ${article(String(params['type']))}`, locate(path), typeHint(path, params['type'], e.data));
+      return problem('schema', `${what} must be ${article(String(params['type']))}, not ${given(e.data)}`, locate(path), typeHint(path, params['type'], e.data));
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const listed = allowed.map((v) => `'${v}'`).join(', ');
       const guess = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
-      return problem('schema', `${what} must be one of ${listed}`, locate(path), `${guess ? `did you mean '${guess}'? ` : ''}allowed values: ${listed}`);
+      return problem('schema', `${what} ${given(e.data)} is not one of ${listed}`, locate(path), guess ? `did you mean '${guess}'?` : `use one of ${listed}`);
     }
     case 'pattern':
       if (typeof e.data === 'string' && isPathLike(e.data) && isNameField(path)) {
@@ -163,10 +163,14 @@ function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Di
       return problem('schema', `${what} '${shown(e.data)}' is not allowed here`, locate(path), patternHint(path));
     case 'minItems':
       return problem('schema', `${what} must not be empty`, locate(path), 'list at least one entry');
-    case 'uniqueItems':
-      return problem('schema', `${what} lists the same value twice`, locate(path), 'remove the duplicate');
+    case 'uniqueItems': {
+      // ajv reports the two positions (i, j) of the first repeated item.
+      const items = Array.isArray(e.data) ? (e.data as unknown[]) : [];
+      const repeated = items[Number(params['j'])];
+      return problem('schema', `${what} lists ${given(repeated)} twice`, locate([...path, Number(params['i'])]), `remove one of the two ${given(repeated)}`);
+    }
     default:
-      return problem('schema', `${what} ${e.message ?? 'is invalid'}`, locate(path), 'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml');
+      return problem('schema', `${what} ${given(e.data)} ${e.message ?? 'is invalid'}`, locate(path), 'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml');
   }
 }
 
@@ -192,6 +196,15 @@ function typeHint(path: readonly (string | number)[], expected: unknown, data: u
   if (last === 'date') return patternHint(path);
   const text = data instanceof Date ? data.toISOString().replace(/T00:00:00\.000Z$/, '') : String(data);
   return `quote it: ${typeof last === 'string' ? `${last}: ` : ''}"${shown(text)}"`;
+}
+
+/** The rejected value as a message quotes it: a scalar in quotes, a list or mapping by what it is. */
+function given(data: unknown): string {
+  if (data === null || data === undefined) return 'empty';
+  if (Array.isArray(data)) return 'a list';
+  if (data instanceof Date) return `'${data.toISOString().replace(/T00:00:00\.000Z$/, '')}'`;
+  if (typeof data === 'object') return 'a mapping';
+  return `'${shown(data)}'`;
 }
 
 function article(type: string): string {

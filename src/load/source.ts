@@ -34,6 +34,7 @@ export function parseYaml(text: string, shown: string): ParsedYaml {
     const quote = /Missing closing .?quote/.test(first.message) ? unclosedQuote(text) : undefined;
     const where = quote !== undefined ? locationAt(text, quote, shown) : { file: shown, line: pos?.line ?? 1, column: pos?.col ?? 1 };
     if (/call stack/i.test(first.message)) throw tooDeep(where);
+    if (first.code === 'DUPLICATE_KEY') throw duplicateKey(doc, first.pos[0], lineCounter, where);
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new LetterError(problem('yaml-syntax', `YAML syntax error: ${message}`, where, yamlHint(first.code)));
   }
@@ -69,6 +70,30 @@ function unclosedQuote(text: string): number | undefined {
   };
   for (const token of new Parser().parse(text)) search(token);
   return found;
+}
+
+/**
+ * yaml's own message ("Map keys must be unique") names neither key nor first entry: both are found in the document,
+ * whose mapping keeps both pairs, by the offset the error gives for the repeated key.
+ */
+function duplicateKey(doc: Document, offset: number, lines: LineCounter, where: Location): LetterError {
+  let key: string | undefined;
+  let firstLine: number | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const repeated = map.items.find((p) => isNode(p.key) && p.key.range?.[0] === offset);
+      if (!repeated || !isScalar(repeated.key)) return undefined;
+      key = String(repeated.key.value);
+      const original = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (original !== repeated && isNode(original?.key) && original.key.range) firstLine = lines.linePos(original.key.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  if (key === undefined) return new LetterError(problem('yaml-syntax', 'YAML syntax error: a key appears twice in one mapping', where, yamlHint('DUPLICATE_KEY')));
+  const first = firstLine !== undefined ? ` (first at line ${firstLine})` : '';
+  return new LetterError(
+    problem('yaml-syntax', `YAML syntax error: key '${show(key)}' appears twice in one mapping${first}`, where, `remove one of the two '${show(key)}' entries; YAML keeps only one`),
+  );
 }
 
 function tooDeep(where: Location): LetterError {

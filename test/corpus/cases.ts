@@ -38,7 +38,7 @@ export const CASES: readonly Case[] = [
   // letter.yaml: syntax
   { name: 'YAML: unclosed flow sequence', setup: (p) => p.edit(LETTER, 'languages: [en, ko, zh]', 'languages: [en, ko, zh'), expect: { code: 'yaml-syntax', file: LETTER, line: 7, column: 1 }, json: true },
   { name: 'YAML: tab as indentation', setup: (p) => p.edit(LETTER, '  - id: cn', '\t- id: cn'), expect: { code: 'yaml-syntax', file: LETTER, line: 11, column: 1, hint: /spaces, not tabs/ } },
-  { name: 'YAML: duplicate key', setup: (p) => p.edit(LETTER, 'paper: A4\n', 'paper: A4\npaper: Letter\n'), expect: { code: 'yaml-syntax', file: LETTER, line: 9, column: 1, message: /unique/ }, json: true },
+  { name: 'YAML: duplicate key', setup: (p) => p.edit(LETTER, 'paper: A4\n', 'paper: A4\npaper: Letter\n'), expect: { code: 'yaml-syntax', file: LETTER, line: 9, column: 1, message: /key 'paper' appears twice/ }, json: true },
   { name: 'YAML: unterminated quoted string', setup: (p) => p.edit(LETTER, 'title: title', 'title: "title'), expect: { code: 'yaml-syntax', file: LETTER, line: 14, column: 8 } },
   { name: 'YAML: key without a colon', setup: (p) => p.edit(LETTER, 'close: closing', 'close closing'), expect: { code: 'yaml-syntax', file: LETTER, line: 21, column: 1 } },
   { name: 'empty letter.yaml', setup: (p) => p.write(LETTER, ''), expect: { code: 'schema', file: LETTER, line: 1, column: 1, message: /empty/ }, json: true },
