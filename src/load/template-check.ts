@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { locationAt, MAX_NESTING } from './text.js';
+import { templateNesting } from './template-nesting.js';
 import type { TemplateSource } from './types.js';
 import { LANG_SUFFIX } from './paths.js';
 
@@ -60,9 +61,9 @@ export function checkTemplates(templates: ReadonlyMap<string, TemplateSource>, l
     // A template named by path (`./templates/mine.hbs`) is also in the map under its name: check each file once.
     if (checked.has(source.file)) continue;
     checked.add(source.file);
-    const deep = blocks(source.source).deepest;
-    if (deep) {
-      out.push(problem('input-too-large', `blocks nested more than ${MAX_NESTING} levels deep`, locationAt(source.source, deep, source.file), 'a letter template needs a few levels; use partials'));
+    const deep = templateNesting(source.source).tooDeep;
+    if (deep !== undefined) {
+      out.push(problem('input-too-large', `blocks, {{else …}} chains and sub-expressions nested more than ${MAX_NESTING} levels deep`, locationAt(source.source, deep, source.file), 'a letter template needs a few levels; use partials or {{#each}} over a list'));
       continue;
     }
     let ast: HbsNode;
@@ -95,6 +96,10 @@ function nodeProblems(node: HbsNode, source: TemplateSource, scope: Scope): Diag
   if (node.type === 'PathExpression') {
     const bad = (node['parts'] as string[]).find((p) => FORBIDDEN.has(p));
     if (bad !== undefined) return [problem('template-error', `'${shown(node['original'])}' reaches the JavaScript prototype chain`, at, 'templates may only read the letter\'s own values')];
+  }
+  if (node.type === 'MustacheStatement' && node['escaped'] === false) {
+    // Escaping is what keeps a name with `*` literal (SPEC §6), and what compose counts against the output cap.
+    return [problem('template-error', 'values must be escaped: {{{…}}} and {{& …}} are not supported', at, 'write {{value}}; Markdown in locale texts is kept as Markdown')];
   }
   if (node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression') {
     const name = pathName(node['path']);
@@ -143,7 +148,7 @@ function partialProblems(node: HbsNode, source: TemplateSource, scope: Scope): D
 
 function syntaxError(source: TemplateSource, e: Error & { hash?: ParseHash; lineNumber?: number; column?: number }): Diagnostic {
   const hint = 'check that every {{#block}} is closed by its {{/block}} and that braces are balanced';
-  const unclosed = e.hash?.token === 'EOF' ? blocks(source.source).open.pop() : undefined;
+  const unclosed = e.hash?.token === 'EOF' ? templateNesting(source.source).open.pop() : undefined;
   if (unclosed) {
     return problem('template-syntax', `template syntax error: {{${unclosed.opener}${unclosed.name}}} is never closed`, locationAt(source.source, unclosed.offset, source.file), `add {{/${unclosed.name}}} where the block ends`);
   }
@@ -152,26 +157,6 @@ function syntaxError(source: TemplateSource, e: Error & { hash?: ParseHash; line
   const column = e.hash?.loc ? e.hash.loc.last_column + 1 : (e.column ?? 0) + 1;
   const detail = e.message.includes("doesn't match") ? e.message.replace(/ - \d+:\d+$/, '') : (e.message.split('\n').pop() ?? e.message);
   return problem('template-syntax', `template syntax error: ${detail}`, { file: source.file, line, column }, hint);
-}
-
-/**
- * A linear scan of the block mustaches (comments skipped): the blocks still open at the end, innermost last, and the
- * offset where blocks first nest deeper than MAX_NESTING (the parser and compiler recurse once per level).
- */
-function blocks(text: string): { open: { name: string; opener: string; offset: number }[]; deepest?: number } {
-  const stack: { name: string; opener: string; offset: number }[] = [];
-  const mustache = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#^/])\s*([*>]?)\s*([^\s}~()]+)/g;
-  for (const m of text.matchAll(mustache)) {
-    if (!m[1]) continue;
-    if (m[1] === '/') {
-      const top = stack[stack.length - 1];
-      if (top && top.name === m[3]) stack.pop();
-    } else {
-      stack.push({ name: m[3]!, opener: `${m[1]}${m[2]}`, offset: m.index });
-      if (stack.length > MAX_NESTING) return { open: stack, deepest: m.index };
-    }
-  }
-  return { open: stack };
 }
 
 function where(source: TemplateSource, node: HbsNode): { file: string; line: number; column: number } {
