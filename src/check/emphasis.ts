@@ -4,17 +4,19 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import type { Nodes } from 'mdast';
+import type { Lang } from '../model/index.js';
 import { problem, shown, type Diagnostic } from '../diag/index.js';
 import { flatKeys, valueAt, type Project } from '../load/index.js';
 import { inlineText } from '../compose/inline.js';
 
 /**
- * A warning at every value with an unmatched `**`, `__`, or a single `*`/`_` that opens onto a word and is never
+ * A warning at every value of the languages' locale files (the ones being built; check builds them all) with an unmatched `**`, `__`, or a single `*`/`_` that opens onto a word and is never
  * closed. Warnings, not errors: the letter still builds, with the characters printed as they are.
  */
-export function emphasisWarnings(project: Project): Diagnostic[] {
+export function emphasisWarnings(project: Project, langs: readonly Lang[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const file of project.texts.values()) {
+  for (const [lang, file] of project.texts) {
+    if (!langs.includes(lang)) continue;
     for (const key of flatKeys(file.data)) {
       const stray = strayDelimiters(valueAt(file.data, key) ?? '');
       if (!stray.length) continue;

@@ -43,8 +43,8 @@ export function projectDiagnostics(project: Project, fonts: FontBook, langs: rea
   collect(() => errors.push(...textErrors(project, fonts, langs)));
   for (const id of project.recipients.keys()) collect(() => resolveRecipient(project, { id, path: [] }));
   const warnings: Diagnostic[] = [
-    ...localeWarnings(project),
-    ...emphasisWarnings(project),
+    ...localeWarnings(project, langs),
+    ...emphasisWarnings(project, langs),
     ...languageWarnings(project),
     ...formsWarnings(project, langs),
     ...fontWarnings(fonts, langs),

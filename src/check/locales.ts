@@ -3,6 +3,7 @@
 import { problem, shown, type Diagnostic } from '../diag/index.js';
 import { flatKeys, valueAt, type LetterSpec, type Project } from '../load/index.js';
 import { reachableKeys } from '../compose/i18n.js';
+import type { Lang } from '../model/index.js';
 
 /** A locale key letter.yaml names, and where it names it. */
 export interface KeyUse {
@@ -12,12 +13,14 @@ export interface KeyUse {
 
 /**
  * Keys no part of letter.yaml uses, and empty strings, are warnings: usually a renamed or forgotten paragraph. A key
- * that a used value nests with `$t(...)` (in any language) is used, with its plural and context forms.
+ * that a used value nests with `$t(...)` (in any language) is used, with its plural and context forms. Reported for the
+ * locale files of `langs`: a build warns about what it builds, check about every language.
  */
-export function localeWarnings(project: Project): Diagnostic[] {
+export function localeWarnings(project: Project, langs: readonly Lang[]): Diagnostic[] {
   const used = usedKeys(project);
   const out: Diagnostic[] = [];
-  for (const file of project.texts.values()) {
+  for (const [lang, file] of project.texts) {
+    if (!langs.includes(lang)) continue;
     for (const key of flatKeys(file.data)) {
       // i18next plural and context forms (`ask_one`, `ask_other`, `greeting_male`) belong to their base key.
       const base = key.replace(/_(zero|one|two|few|many|other)$/, '');

@@ -32,6 +32,20 @@ describe('letter build reports what letter check reports', () => {
     expect(built.warnings.map(message).sort()).toEqual(checked.warnings.map(message).sort());
   });
 
+  it("a build of some languages warns about their locale files only; check about every language's", async () => {
+    const p = warnedProject();
+    const checked = await check({ dir: p.dir });
+    const files = (list: readonly { code: string; file?: string }[]) => list.map((d) => `${d.code} ${d.file}`);
+    expect(files(checked.warnings)).toEqual(expect.arrayContaining(['unbalanced-emphasis locales/en/letter.json', 'empty-string locales/ko/letter.json']));
+    const built = await build({ dir: p.dir, out: tempDir('letter-prepare-en-'), formats: ['pdf'], langs: ['en'] });
+    expect(built.exitCode).toBe(0);
+    expect(files(built.warnings)).toContain('unbalanced-emphasis locales/en/letter.json');
+    expect(built.warnings.filter((d) => d.file?.includes('locales/ko/'))).toEqual([]);
+    // What it does report is check's warning word for word.
+    const en = checked.warnings.filter((d) => !d.file?.includes('locales/ko/') && !d.file?.includes('locales/zh/'));
+    expect(built.warnings.map((d) => d.message).sort()).toEqual(en.map((d) => d.message).sort());
+  });
+
   it('--strict: build exits 2 and writes nothing, as check --strict does', async () => {
     const p = warnedProject();
     const out = tempDir('letter-prepare-strict-');
@@ -45,13 +59,13 @@ describe('letter build reports what letter check reports', () => {
   it('the CLI prints each warning once on stderr, and --json carries them in `warnings`', () => {
     const p = warnedProject();
     const out = tempDir('letter-prepare-cli-');
-    const plain = letterCli(['build', p.dir, '-o', out, '-f', 'pdf', '-l', 'en']);
+    const plain = letterCli(['build', p.dir, '-o', out, '-f', 'pdf', '-l', 'en,ko']);
     expect(plain.status).toBe(0);
     const lines = plain.stderr.split('\n').filter((l) => l.includes('warning: '));
     expect(lines.some((l) => l.includes('unmatched') || l.includes('**'))).toBe(true);
     expect(lines.some((l) => l.includes("is empty"))).toBe(true);
     expect(new Set(lines).size).toBe(lines.length);
-    const json = letterCli(['build', p.dir, '-o', out, '-f', 'pdf', '-l', 'en', '--json']);
+    const json = letterCli(['build', p.dir, '-o', out, '-f', 'pdf', '-l', 'en,ko', '--json']);
     expect(json.status).toBe(0);
     const parsed = JSON.parse(json.stdout) as { warnings: { code: string }[] };
     expect(codes(parsed.warnings)).toEqual(expect.arrayContaining(['empty-string', 'unbalanced-emphasis']));
