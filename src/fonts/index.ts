@@ -7,7 +7,7 @@ import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
 import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 
-export { shape, type Shaped, type ShapedGlyphs } from './shaped.js';
+export { shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
 export { recordGlyphs } from './subset.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables } from './standalone.js';
@@ -157,12 +157,10 @@ export class FontBook {
   }
 
   /**
-   * The first face of the language's chain that covers the code point, or undefined. Right-to-left letters have none
-   * whatever the faces (a project may bring an Arabic face): the typesetter lays text out left to right, unshaped, and a
-   * letter drawn so would be unreadable, so they stop the letter like a character no face has (`uncoveredProblem`).
+   * The first face of the language's chain that covers the code point, or undefined. Right-to-left letters are set like
+   * any other (typeset/bidi orders them, fontkit shapes them) once a face of the chain covers them.
    */
   faceFor(codePoint: number, lang: Lang): string | undefined {
-    if (isRightToLeft(codePoint)) return undefined;
     for (const id of this.chain(lang)) if (this.covers(id, codePoint)) return id;
     return undefined;
   }
@@ -214,11 +212,6 @@ export function isInvisible(cp: number): boolean {
   return cp <= 0x20 || cp === 0x7f || cp === 0xa0 || cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff;
 }
 
-/** Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms: scripts set right to left. */
-export function isRightToLeft(cp: number): boolean {
-  return (cp >= 0x0590 && cp <= 0x08ff) || (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefe) || (cp >= 0x10800 && cp <= 0x10fff) || (cp >= 0x1e800 && cp <= 0x1efff);
-}
-
 /** `U+20000`: how errors name a character. */
 export function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -230,14 +223,6 @@ export function codePointLabel(cp: number): string {
  */
 export function uncoveredProblem(cp: number, lang: Lang, origin?: Origin): Diagnostic {
   const where = origin ? { file: origin.file, ...(origin.line ? { line: origin.line, column: origin.column ?? 1 } : {}) } : {};
-  if (isRightToLeft(cp)) {
-    return problem(
-      'uncovered-character',
-      `character ${codePointLabel(cp)} '${String.fromCodePoint(cp)}' in '${origin?.key ?? ''}' (${lang}) is in none of the scripts letter sets yet (right to left)`,
-      where,
-      'remove it, or send this text as an attachment: Arabic and Hebrew need right-to-left layout and shaping, not supported yet',
-    );
-  }
   return problem(
     'uncovered-character',
     `character ${codePointLabel(cp)} '${String.fromCodePoint(cp)}' in '${origin?.key ?? ''}' (${lang}) is in none of the fonts for '${lang}'`,

@@ -40,21 +40,29 @@ interface RunTable {
 
 const tables = new WeakMap<Font, RunTable>();
 
-/** `text` shaped in `font` with fontkit's default features (cached per face). */
-export function shape(font: Font, text: string): Shaped {
+/** Which way a run is shaped: fontkit returns the glyphs of a right-to-left run in visual order (right end first). */
+export type ShapingDirection = 'ltr' | 'rtl';
+
+/**
+ * `text` shaped in `font` with fontkit's default features (cached per face). Without a direction fontkit takes the
+ * script's; typeset/bidi passes the direction of the run's bidi level, so that neutrals (spaces, punctuation) inside
+ * Arabic are laid out right to left too.
+ */
+export function shape(font: Font, text: string, direction?: ShapingDirection): Shaped {
   let table = tables.get(font);
   if (!table) tables.set(font, (table = { runs: new Map() }));
-  let run = table.runs.get(text);
+  const key = direction ? `${direction}\u0000${text}` : text;
+  let run = table.runs.get(key);
   if (!run) {
     if (table.runs.size >= MAX_RUNS) table.runs = new Map();
-    run = layout(font, text);
-    table.runs.set(text, run);
+    run = layout(font, text, direction);
+    table.runs.set(key, run);
   }
   return run;
 }
 
-function layout(font: Font, text: string): Shaped {
-  const run = font.layout(text);
+function layout(font: Font, text: string, direction: ShapingDirection | undefined): Shaped {
+  const run = direction ? font.layout(text, undefined, undefined, undefined, direction) : font.layout(text);
   const scale = 1000 / font.unitsPerEm;
   const glyphs: number[] = [];
   const advances: number[] = [];

@@ -7,3 +7,11 @@ export type Lang = string;
 export function isCjkLanguage(lang: Lang): boolean {
   return /^(zh|ja|ko)\b/i.test(lang);
 }
+
+/**
+ * Languages whose paragraphs run right to left (Arabic, Hebrew, Persian, Urdu and their neighbours): the page is
+ * mirrored for them (typeset/bidi), and DOCX marks their paragraphs w:bidi.
+ */
+export function isRightToLeftLanguage(lang: Lang): boolean {
+  return /^(ar|he|iw|fa|ur|yi|ps|sd|ug|dv|ckb|syr)\b/i.test(lang);
+}

@@ -245,6 +245,14 @@ async function validationData(files: readonly string[], key: { certificate: Uint
  * stops the build here (exit 2), naming the certificate and what to do, instead of failing every PDF as it renders.
  */
 function signerNameCovered(name: string, p12: string, fonts: { uncovered(text: string, lang: Lang): number[] }, langs: readonly Lang[]): void {
+  // The box is drawn a character at a time, left to right (render/pdf/signature-field.ts): Arabic there would come out
+  // unjoined and backwards, so a right-to-left name is refused even where a face covers it.
+  const rtl = [...new Set(name.match(RIGHT_TO_LEFT_SCRIPTS) ?? [])];
+  if (rtl.length > 0) {
+    const chars = rtl.slice(0, 5).map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${ch}'`).join(', ');
+    throw new LetterError(problem('uncovered-character', `the signer's name '${name}' in the certificate of ${p12} is written right to left (${chars}), which the signature box cannot set yet`, { file: p12 },
+      'sign with a certificate whose common name is written left to right (a transliteration), or build without --p12 and sign the PDF in another tool'));
+  }
   for (const lang of langs) {
     const missing = fonts.uncovered(name, lang);
     if (!missing.length) continue;
@@ -253,6 +261,8 @@ function signerNameCovered(name: string, p12: string, fonts: { uncovered(text: s
       `give '${lang}' a face that covers them in the project's fonts/fonts.json, or sign with a certificate whose common name is written in a script the letter's fonts cover`));
   }
 }
+
+const RIGHT_TO_LEFT_SCRIPTS = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
 
 /** The time-stamp authority answers a request correctly, or the build stops before anything is written (exit 2). */
 async function probeTsa(url: string): Promise<void> {

@@ -1,7 +1,8 @@
 /** Typesetting a letter: LetterDoc + fonts → PagedLetter (pages of positioned runs). Measures with fontkit; never pdfkit. */
 
 import type { FontBook } from '../fonts/index.js';
-import type { LetterDoc } from '../model/index.js';
+import { isRightToLeftLanguage, type LetterDoc } from '../model/index.js';
+import { mirrorUnits } from './bidi/mirror.js';
 import { Measurer } from './measure.js';
 import { paginate } from './paginate/index.js';
 import { pageNumberItems } from './paginate/page-numbers.js';
@@ -46,7 +47,9 @@ export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter
   const structure = new StructureBuilder(doc.lang, opts.fonts);
 
   // 1. Sections → units (blocks broken into lines, positioned horizontally), and the structure tree they make.
-  const units = setSections({ doc, fonts: opts.fonts, measurer, geometry, reserveSignatureField: reserving(opts.reserveSignatureField), structure });
+  const logical = setSections({ doc, fonts: opts.fonts, measurer, geometry, reserveSignatureField: reserving(opts.reserveSignatureField), structure });
+  // A right-to-left letter was set with x from the start edge: mirrored once into page coordinates (typeset/bidi).
+  const units = isRightToLeftLanguage(doc.lang) ? mirrorUnits(logical, geometry) : logical;
 
   // 2. Units → pages.
   const { pages, reserved } = paginate(units, geometry);

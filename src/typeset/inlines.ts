@@ -1,7 +1,7 @@
 /** One paragraph of inlines set in a frame: what blocks and signature blocks both build on. */
 
 import type { FontBook } from '../fonts/index.js';
-import type { Align, Inline, Lang, Signature } from '../model/index.js';
+import { isRightToLeftLanguage, type Align, type Inline, type Lang, type Signature } from '../model/index.js';
 import type { Line } from './break/paragraph.js';
 import { setParagraphOnce } from './break/memo.js';
 import type { Measurer } from './measure.js';
@@ -37,7 +37,10 @@ export interface BlockFrame {
 export function setInlines(inlines: readonly Inline[], frame: BlockFrame, tag: number): Line[] {
   const runs = frame.structure.tagRuns(styleRuns(inlines, frame.lang, frame.style, frame.fonts), tag);
   const size = frame.style.size;
-  const paragraph = { x: frame.x, width: frame.width, firstLineIndent: frame.firstLineIndent * size, align: frame.align, leading: frame.leading };
+  const paragraph = {
+    x: frame.x, width: frame.width, firstLineIndent: frame.firstLineIndent * size, align: frame.align, leading: frame.leading,
+    rtl: isRightToLeftLanguage(frame.lang),
+  };
   return setParagraphOnce(runs, size, paragraph, frame.measurer, frame.fonts);
 }
 

@@ -26,7 +26,7 @@ const caches = new WeakMap<FontBook, Map<string, FaceCache>>();
 export class Measurer {
   private readonly faces: Map<string, FaceCache>;
 
-  constructor(private readonly fonts: FontBook) {
+  constructor(readonly fonts: FontBook) {
     let faces = caches.get(fonts);
     if (!faces) caches.set(fonts, (faces = new Map()));
     this.faces = faces;

@@ -9,8 +9,8 @@ import { tempDir } from '../support/tools.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
 
-describe('a signer name in Arabic, which no face of the letter covers', () => {
-  it('stops the build before rendering (exit 2, nothing written), naming the certificate file and what to do', async () => {
+describe('a signer name the signature box cannot show', () => {
+  it('in Arabic (right to left, which the box does not set) stops the build before rendering (exit 2, nothing written), naming the certificate file and what to do', async () => {
     const pki = makeTestPki(tempDir('letter-arabic-pki-'), { signerName: 'جمعية المثال المدنية' });
     const out = join(tempDir('letter-arabic-'), 'out');
     const result = await build({ dir: EXAMPLE, out, sign: { p12: pki.p12, password: pki.password }, env: {} });
@@ -21,6 +21,19 @@ describe('a signer name in Arabic, which no face of the letter covers', () => {
     expect(e).toMatchObject({ code: 'uncovered-character', file: pki.p12 });
     expect(e!.message).toContain("the signer's name 'جمعية المثال المدنية'");
     expect(e!.message).toContain('U+062C');
+    expect(e!.message).toContain('right to left');
+    expect(e!.hint).toContain('certificate');
+  });
+
+  it('in Thai, which no face of the letter covers, stops the build the same way and points at fonts.json', async () => {
+    const pki = makeTestPki(tempDir('letter-thai-pki-'), { signerName: 'สมาคมตัวอย่าง' });
+    const out = join(tempDir('letter-thai-'), 'out');
+    const result = await build({ dir: EXAMPLE, out, sign: { p12: pki.p12, password: pki.password }, env: {} });
+    expect(result.exitCode).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const [e] = result.errors;
+    expect(e).toMatchObject({ code: 'uncovered-character', file: pki.p12 });
+    expect(e!.message).toContain('U+0E2A');
     expect(e!.hint).toContain('fonts/fonts.json');
     expect(e!.hint).toContain('certificate');
   });

@@ -6,6 +6,9 @@
  * A glyph drawn narrower than its own advance by a quarter em or more (a compressed CJK punctuation mark) gets a code
  * of its own whose width is what it advances: text extraction boxes a glyph by its width, and a full-em box under a
  * half-em advance overlaps the next mark, which splits the word (poppler starts a new word past a 0.2 em overlap).
+ *
+ * A glyph that stands for other text elsewhere gets a code of its own too: Arabic faces draw ت, ي and ن with one dotless
+ * base glyph (the dots are marks), so each (glyph, text) pair needs its own ToUnicode entry to copy out as written.
  */
 
 import { createHash } from 'node:crypto';
@@ -24,6 +27,13 @@ export interface PdfFace {
   readonly codes: ReadonlyMap<number, string>;
   /** `narrowKey(gid, advance)` → the code of that glyph drawn narrower than itself (its /W is the advance). */
   readonly narrow: ReadonlyMap<string, string>;
+  /** `textKey(gid, code points)` → the code of a glyph where it stands for other text than where first drawn. */
+  readonly otherTexts: ReadonlyMap<string, string>;
+}
+
+/** The key of a glyph standing for `codePoints` in PdfFace.otherTexts. */
+export function textKey(gid: number, codePoints: readonly number[]): string {
+  return `${gid}:${codePoints.join(',')}`;
 }
 
 /** A glyph narrower than its own advance by this much (thousandths of an em) is drawn with a code of that width. */
@@ -43,6 +53,8 @@ interface FacePlan {
   readonly codePoints: ReadonlyMap<number, readonly number[]>;
   /** The narrow codes after the glyphs' own: each one's glyph and width. */
   readonly narrow: readonly { readonly gid: number; readonly width: number }[];
+  /** The other-text codes after the narrow ones: each one's glyph and what it stands for there. */
+  readonly others: readonly { readonly gid: number; readonly codePoints: readonly number[] }[];
 }
 
 /** The faces of a paged letter, planned before drawing; `embed` writes them once the pages are drawn. */
@@ -52,14 +64,20 @@ export class PdfFaces {
   constructor(pdf: PDFKit.PDFDocument, paged: PagedLetter, fonts: FontBook) {
     const used = new Map<
       string,
-      { ref: FontRef; widths: Map<number, number>; codePoints: Map<number, readonly number[]>; narrow: Map<string, { gid: number; width: number }> }
+      {
+        ref: FontRef;
+        widths: Map<number, number>;
+        codePoints: Map<number, readonly number[]>;
+        narrow: Map<string, { gid: number; width: number }>;
+        others: Map<string, { gid: number; codePoints: readonly number[] }>;
+      }
     >();
     for (const page of paged.pages) {
       for (const item of page.items) {
         if (item.kind !== 'text') continue;
         const key = keyOf(item.font);
         let entry = used.get(key);
-        if (!entry) used.set(key, (entry = { ref: item.font, widths: new Map(), codePoints: new Map(), narrow: new Map() }));
+        if (!entry) used.set(key, (entry = { ref: item.font, widths: new Map(), codePoints: new Map(), narrow: new Map(), others: new Map() }));
         const run = item.glyphs;
         for (let i = 0; i < run.glyphs.length; i++) {
           const gid = run.glyphs[i]!;
@@ -67,6 +85,8 @@ export class PdfFaces {
           if (!entry.widths.has(gid)) {
             entry.widths.set(gid, run.widths[i]!);
             entry.codePoints.set(gid, run.codePoints[i]!);
+          } else if (!sameText(entry.codePoints.get(gid)!, run.codePoints[i]!)) {
+            entry.others.set(textKey(gid, run.codePoints[i]!), { gid, codePoints: run.codePoints[i]! });
           }
           const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
           if (narrow) entry.narrow.set(narrow, { gid, width: run.advances[i]! });
@@ -83,8 +103,13 @@ export class PdfFaces {
       // Narrow codes follow, in glyph and width order, so that the same glyphs give the same codes in every letter.
       const narrow = [...entry.narrow.entries()].sort(([, a], [, b]) => a.gid - b.gid || a.width - b.width);
       const narrowCodes = new Map(narrow.map(([k], j) => [k, (glyphs.length + j).toString(16).padStart(4, '0')]));
-      const face = { name: `F${++n}`, dictionary: pdf.ref({}), codes, narrow: narrowCodes };
-      this.plans.set(key, { face, font, glyphs, widths: entry.widths, codePoints: entry.codePoints, narrow: narrow.map(([, v]) => v) });
+      // Other-text codes follow those, in glyph and text order for the same reason.
+      const others = [...entry.others.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const otherCodes = new Map(others.map(([k], j) => [k, (glyphs.length + narrow.length + j).toString(16).padStart(4, '0')]));
+      const face = { name: `F${++n}`, dictionary: pdf.ref({}), codes, narrow: narrowCodes, otherTexts: otherCodes };
+      this.plans.set(key, {
+        face, font, glyphs, widths: entry.widths, codePoints: entry.codePoints, narrow: narrow.map(([, v]) => v), others: others.map(([, v]) => v),
+      });
     }
   }
 
@@ -150,14 +175,14 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
     BaseFont: name,
     CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
     FontDescriptor: descriptor,
-    W: [0, [...glyphs.map((gid) => plan.widths.get(gid)!), ...plan.narrow.map((n) => n.width)]],
-    CIDToGIDMap: plan.narrow.length > 0 ? cidToGidMap(pdf, glyphs, plan.narrow) : 'Identity',
+    W: [0, [...glyphs.map((gid) => plan.widths.get(gid)!), ...plan.narrow.map((n) => n.width), ...plan.others.map((o) => plan.widths.get(o.gid)!)]],
+    CIDToGIDMap: plan.narrow.length + plan.others.length > 0 ? cidToGidMap(pdf, glyphs, [...plan.narrow, ...plan.others]) : 'Identity',
   });
   cidFont.end(undefined);
 
   const toUnicode = pdf.ref({ Filter: 'FlateDecode' });
   const stands = (gid: number): readonly number[] => (gid === 0 ? [0] : plan.codePoints.get(gid)!);
-  toUnicode.end(deflated(toUnicodeCmap([...glyphs.map(stands), ...plan.narrow.map((n) => stands(n.gid))])));
+  toUnicode.end(deflated(toUnicodeCmap([...glyphs.map(stands), ...plan.narrow.map((n) => stands(n.gid)), ...plan.others.map((o) => o.codePoints)])));
 
   const dictionary = plan.face.dictionary;
   Object.assign(dictionary.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode });
@@ -165,10 +190,10 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
 }
 
 /**
- * The CIDToGIDMap of a face with narrow codes: the glyphs' own codes are their places in the subset (as Identity
- * would map them), and each narrow code maps to the subset place of its glyph.
+ * The CIDToGIDMap of a face with narrow or other-text codes: the glyphs' own codes are their places in the subset (as
+ * Identity would map them), and each further code maps to the subset place of its glyph.
  */
-function cidToGidMap(pdf: PDFKit.PDFDocument, glyphs: readonly number[], narrow: FacePlan['narrow']): PDFKit.PDFKitReference {
+function cidToGidMap(pdf: PDFKit.PDFDocument, glyphs: readonly number[], narrow: readonly { readonly gid: number }[]): PDFKit.PDFKitReference {
   const place = new Map(glyphs.map((gid, i) => [gid, i]));
   const map = Buffer.alloc(2 * (glyphs.length + narrow.length));
   glyphs.forEach((_, i) => map.writeUInt16BE(i, 2 * i));
@@ -176,6 +201,12 @@ function cidToGidMap(pdf: PDFKit.PDFDocument, glyphs: readonly number[], narrow:
   const stream = pdf.ref({ Filter: 'FlateDecode' });
   stream.end(deflateSync(map));
   return stream;
+}
+
+/** The same text, or a space standing for a wider or no-break space (copying gives a space either way, as it always has). */
+function sameText(a: readonly number[], b: readonly number[]): boolean {
+  if (b.length === 1 && (b[0] === 0x20 || b[0] === 0xa0 || b[0] === 0x3000)) return true;
+  return a.length === b.length && a.every((cp, i) => cp === b[i]);
 }
 
 /** Subsets already made in this process, by face and glyph set: the letters of a batch share most of theirs. */

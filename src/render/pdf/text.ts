@@ -4,7 +4,7 @@
  */
 
 import type { TextItem } from '../../typeset/index.js';
-import { narrowKey, type PdfFace } from './faces.js';
+import { narrowKey, textKey, type PdfFace } from './faces.js';
 
 /**
  * Write `item` onto the current page in pdfkit's coordinates (origin top left, y down), through its public content
@@ -35,7 +35,8 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
     const key = narrowKey(gid, run.widths[i]!, run.advances[i]!);
     return key === undefined ? undefined : face.narrow.get(key);
   });
-  const codes = run.glyphs.map((gid, i) => narrow[i] ?? face.codes.get(gid)!);
+  // A glyph standing for other text than where it was first drawn (Arabic's shared base glyphs) has its own code too.
+  const codes = run.glyphs.map((gid, i) => narrow[i] ?? face.otherTexts.get(textKey(gid, run.codePoints[i]!)) ?? face.codes.get(gid)!);
   const width = (i: number): number => (narrow[i] ? run.advances[i]! : run.widths[i]!);
   // A TJ segment ends where a glyph's advance differs from its width: the difference, in thousandths of an em.
   const segment = (end: number): void => {

@@ -76,7 +76,7 @@ function withRunTag(item: PageItem, runs: readonly StyledRun[]): PageItem {
 
 /** Everything a paragraph's lines depend on: each run's text and style, the size and the frame. */
 function paragraphKey(runs: readonly StyledRun[], size: number, frame: ParagraphFrame): string {
-  const parts: string[] = [String(size), String(frame.x), String(frame.width), String(frame.firstLineIndent), frame.align, String(frame.leading)];
+  const parts: string[] = [String(size), String(frame.x), String(frame.width), String(frame.firstLineIndent), frame.align, String(frame.leading), frame.rtl ? 'rtl' : 'ltr'];
   for (const run of runs) {
     parts.push(run.text, run.font.face, run.font.variant, String(run.size), run.lang, run.spokenLang, run.link ?? '', run.emphasisDots ?? '');
   }

@@ -1,6 +1,8 @@
 /** Setting one paragraph: break its styled runs into lines and position every run on its line (alignment, justification). */
 
 import type { Align } from '../../model/index.js';
+import { bidiParagraph } from '../bidi/levels.js';
+import { placeBidiLine } from '../bidi/place.js';
 import type { Measurer } from '../measure.js';
 import type { StyledRun } from '../runs.js';
 import { breakOpportunities } from '../segment/breaks.js';
@@ -29,6 +31,8 @@ export interface ParagraphFrame {
   readonly align: Align;
   /** Line height as a multiple of the size. */
   readonly leading: number;
+  /** The paragraph runs right to left: set in the letter's logical frame, x from the start edge (typeset/bidi). */
+  readonly rtl?: boolean;
 }
 
 /** Break and place a paragraph; `size` is its base size (line height derives from it). */
@@ -79,10 +83,13 @@ export function setParagraph(runs: readonly StyledRun[], size: number, frame: Pa
   const height = size * frame.leading;
   // Centre the em box in the line (CSS half-leading); 0.88 em of it lies above the baseline in the CJK faces' design.
   const baseline = (height - size) / 2 + 0.88 * size;
+  const bidi = bidiParagraph(text, frame.rtl ?? false);
   return spans.map((span, index) => ({
     height,
     baseline,
-    items: placeLine(span, index, text, runs, starts, frame, baseline, lineWidth(index), measurer, squeezes),
+    items: bidi
+      ? placeBidiLine(bidi, { ...span, x: frame.x + (index === 0 ? frame.firstLineIndent : 0), available: lineWidth(index), align: frame.align, baseline }, runs, runAt, measurer.fonts)
+      : placeLine(span, index, text, runs, starts, frame, baseline, lineWidth(index), measurer, squeezes),
   }));
 }
 

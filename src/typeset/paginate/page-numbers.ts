@@ -1,7 +1,8 @@
 /** Page numbers: the letter's own label (`- {page} -`, `第{page}页`) centred in the bottom margin of every page. */
 
 import type { FontBook } from '../../fonts/index.js';
-import type { LetterDoc } from '../../model/index.js';
+import { isRightToLeftLanguage, type LetterDoc } from '../../model/index.js';
+import { columnAxis, mirrorItems } from '../bidi/mirror.js';
 import { setParagraph } from '../break/paragraph.js';
 import type { Measurer } from '../measure.js';
 import { styleRuns } from '../runs.js';
@@ -22,9 +23,11 @@ export function pageNumberItems(
   const runs = styleRuns([{ type: 'text', value: label }], doc.lang, { size, bold: false, italic: false }, fonts);
   const x = geometry.margins.left;
   const width = geometry.width - geometry.margins.left - geometry.margins.right;
-  const [line] = setParagraph(runs, size, { x, width, firstLineIndent: 0, align: 'center', leading: 1 }, measurer);
+  const rtl = isRightToLeftLanguage(doc.lang);
+  const [line] = setParagraph(runs, size, { x, width, firstLineIndent: 0, align: 'center', leading: 1, rtl }, measurer);
   if (!line) return [];
+  const items = rtl ? mirrorItems(line.items, columnAxis(geometry)) : line.items;
   // Baseline a little below the middle of the bottom margin, so the digits' optical centre sits on it.
   const baseline = geometry.height - geometry.margins.bottom * PAGE_NUMBER.baselineFromBottom + size * 0.35;
-  return line.items.map((item) => ({ ...item, y: item.y - line.baseline + baseline }));
+  return items.map((item) => ({ ...item, y: item.y - line.baseline + baseline }));
 }
