@@ -41,6 +41,8 @@ export const REFERENCE_SETS: readonly ReferenceSet[] = [
   { name: 'long-letter', dir: 'test/fixtures/long-letter' },
   { name: 'mixed-script', dir: 'test/fixtures/mixed-script' },
   { name: 'japanese', dir: 'test/fixtures/japanese' },
+  // Right to left: Arabic, with a Latin name and numbers inside, a list and a quote (mirrored layout).
+  { name: 'arabic', dir: 'test/fixtures/arabic' },
   // A king, the Pope and a president: three ways of addressing a head of state (the batch has twelve).
   { name: 'batch', dir: 'test/fixtures/batch', to: ['gb', 'va', 'us'] },
 ];
