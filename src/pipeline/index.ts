@@ -18,6 +18,7 @@ import { signatureFieldFor, signingSignatory } from './render-letter.js';
 // Not sign/index.js: that loads the signing libraries, which an unsigned build never needs.
 import { expiryWarning, signingTimeFor } from '../sign/signing-time.js';
 import { openRenderer } from './render-pool.js';
+import { validationData } from './ltv.js';
 
 export { TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
 export { check, type CheckOptions, type CheckResult } from './check.js';
@@ -107,13 +108,14 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
   if (key && options.sign) signerNameCovered(key.signerName, options.sign.p12, fonts, [...new Set(jobs.filter((j) => j.format === 'pdf').map((j) => j.lang))]);
-  const ltv = key && options.ltv?.length ? await validationData(options.ltv, key, options.tsa) : undefined;
+  const validation = key && options.ltv?.length ? await validationData(options.ltv, key, options.tsa) : undefined;
+  const ltv = validation?.data;
   if (key && options.tsa) await probeTsa(options.tsa);
   // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
   const now = options.now ?? new Date();
   const signing = key ? signingTimeFor(signingInstant(now, options.env), key.validity, options.sign?.p12) : undefined;
   const expired = key ? expiryWarning(key.validity, now, options.sign?.p12) : undefined;
-  const warnings = [...prepared.warnings, ...(signing?.warning ? [signing.warning] : []), ...(expired ? [expired] : [])];
+  const warnings = [...prepared.warnings, ...(signing?.warning ? [signing.warning] : []), ...(expired ? [expired] : []), ...(validation?.warning ? [validation.warning] : [])];
   const out = resolve(options.out ?? resolve(project.dir, 'dist'));
   checkOutputFolder(out, options.out ?? out);
   checkOutputPaths({
@@ -214,30 +216,6 @@ function readP12(file: string): Uint8Array {
 async function openKey(bytes: Uint8Array, sign: NonNullable<BuildOptions['sign']>) {
   const { loadP12 } = await import('../sign/index.js');
   return loadP12(bytes, sign.password, sign.p12);
-}
-
-/**
- * The DSS material of `--ltv`: the signer's chain and the files given, sorted by content. Refused (exit 2): a file that
- * is none of them, --ltv without --tsa, and a CRL that lists the signing certificate as revoked.
- */
-async function validationData(files: readonly string[], key: { certificate: Uint8Array; chain: readonly Uint8Array[] }, tsa: string | undefined) {
-  if (!tsa) throw new LetterError(problem('usage', '--ltv needs --tsa: long-term validation (PAdES B-LT) builds on a time-stamped signature', {}, 'add --tsa URL'));
-  const { classifyValidationFile, revocationOf } = await import('../sign/index.js');
-  const data = { certificates: [key.certificate, ...key.chain], crls: [] as Uint8Array[], ocsps: [] as Uint8Array[] };
-  for (const file of files) {
-    let items;
-    try {
-      items = classifyValidationFile(readFileSync(file));
-    } catch (e) {
-      throw new LetterError(problem('usage', `--ltv ${file}: ${(e as NodeJS.ErrnoException).code ? 'cannot read it' : (e as Error).message}`, { file }, 'give certificates (.pem/.crt), CRLs (.crl) and OCSP responses (.der), PEM or DER'));
-    }
-    for (const { kind, der } of items) data[kind].push(der);
-  }
-  const revoked = revocationOf(key.certificate, data.certificates, data.crls);
-  if (revoked) {
-    throw new LetterError(problem('p12', `the signing certificate was revoked on ${revoked.revokedAt} (a CRL by ${revoked.by} given to --ltv says so)`, {}, 'sign with a certificate that is not revoked'));
-  }
-  return data;
 }
 
 /**

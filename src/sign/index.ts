@@ -7,3 +7,4 @@ export { signingTimeFor, type SigningTime, type Validity } from './signing-time.
 export { certificatesFromPem } from './trust.js';
 export { appendDss, classifyValidationFile, type ValidationData } from './dss.js';
 export { revocationOf } from './revocation.js';
+export { fetchOcspResponse, ocspAnswerFor, ocspUrls } from './ocsp.js';

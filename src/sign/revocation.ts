@@ -1,15 +1,18 @@
-/** Revocation from CRLs (RFC 5280 §5): is a certificate on a CRL its issuer signed, and since when. */
+/** Revocation from CRLs (RFC 5280 §5) and OCSP responses (RFC 6960): is a certificate revoked by its issuer, since when. */
 
 import { verify as verifySignature, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { fromDer, toDer } from './cms.js';
 import { asn1TimeToIso, bytesOf, children, isUniversal, oidOf } from './der.js';
+import { ocspAnswerFor } from './ocsp.js';
 
 export interface Revocation {
   /** ISO 8601 revocation date. */
   readonly revokedAt: string;
-  /** The CRL's issuer, as its common name. */
+  /** The CRL's issuer or the OCSP responder, as its common name. */
   readonly by: string;
+  /** What said so. */
+  readonly source: 'CRL' | 'OCSP';
 }
 
 const HASH_OF_SIGNATURE: Readonly<Record<string, string>> = {
@@ -20,10 +23,17 @@ const HASH_OF_SIGNATURE: Readonly<Record<string, string>> = {
 };
 
 /**
- * The revocation of `certDer` on any of `crls` signed by its issuer (found among `pool`), or undefined. CRLs whose
- * signature does not verify with the issuer's key are ignored: anyone could have written them.
+ * The revocation of `certDer` on any of `crls` signed by its issuer (found among `pool`), or in any of `ocsps` signed
+ * by the issuer or its OCSP responder; undefined when none says so. CRLs and responses whose signature does not verify
+ * are ignored: anyone could have written them.
  */
-export function revocationOf(certDer: Uint8Array, pool: readonly Uint8Array[], crls: readonly Uint8Array[]): Revocation | undefined {
+export function revocationOf(certDer: Uint8Array, pool: readonly Uint8Array[], crls: readonly Uint8Array[], ocsps: readonly Uint8Array[] = []): Revocation | undefined {
+  const ocsp = ocsps.length ? ocspAnswerFor(certDer, pool, ocsps) : undefined;
+  if (ocsp?.status === 'revoked') return { revokedAt: ocsp.revokedAt!, by: ocsp.by, source: 'OCSP' };
+  return crlRevocation(certDer, pool, crls);
+}
+
+function crlRevocation(certDer: Uint8Array, pool: readonly Uint8Array[], crls: readonly Uint8Array[]): Revocation | undefined {
   const cert = new X509Certificate(certDer);
   const issuer = pool.map((der) => new X509Certificate(der)).find((c) => c.subject === cert.issuer && cert.verify(c.publicKey));
   if (!issuer) return undefined;
@@ -41,7 +51,7 @@ export function revocationOf(certDer: Uint8Array, pool: readonly Uint8Array[], c
       for (const entry of children(revoked)) {
         const [number, date] = children(entry);
         if (BigInt(`0x${bytesOf(number).toString('hex') || '0'}`) === serial) {
-          return { revokedAt: asn1TimeToIso(date) ?? 'an unreadable date', by: /(?:^|\n)CN=([^\n]*)/.exec(issuer.subject)?.[1] ?? issuer.subject };
+          return { revokedAt: asn1TimeToIso(date) ?? 'an unreadable date', by: /(?:^|\n)CN=([^\n]*)/.exec(issuer.subject)?.[1] ?? issuer.subject, source: 'CRL' };
         }
       }
     } catch {

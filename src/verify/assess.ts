@@ -26,8 +26,8 @@ export interface SignatureReport {
   readonly trusted: boolean;
   /** The trust verdict in words: "trusted: …", "not trusted: self-signed", "not trusted: issued by …". */
   readonly trust: string;
-  /** When a CRL in the file lists the signer certificate. */
-  readonly revoked?: { readonly revokedAt: string; readonly by: string };
+  /** When a CRL or an OCSP response in the file says the signer certificate is revoked. */
+  readonly revoked?: { readonly revokedAt: string; readonly by: string; readonly source: 'CRL' | 'OCSP' };
   readonly problems: readonly string[];
 }
 
@@ -79,10 +79,10 @@ export function assessSignature(facts: SignatureFacts, opts: VerifyOptions): Sig
   if (usage) problems.push(usage);
   const pool = [...facts.certificates, ...(facts.validation?.certificates ?? [])];
   const trust = trustOf(facts.signerCertificate, pool, opts.trust);
-  const revoked = facts.validation ? revocationOf(facts.signerCertificate, pool, facts.validation.crls) : undefined;
+  const revoked = facts.validation ? revocationOf(facts.signerCertificate, pool, facts.validation.crls, facts.validation.ocsps) : undefined;
   // Revoked after a time-stamp proves the signature existed: still good (that is what B-LT is for). Otherwise not.
   if (revoked && !(timestamp && Date.parse(timestamp.time) < Date.parse(revoked.revokedAt))) {
-    problems.push(`the signer certificate was revoked on ${revoked.revokedAt} (CRL by ${revoked.by} in the file)${timestamp ? `, before the time-stamp ${timestamp.time}` : ', and no time-stamp proves the signature is older'}`);
+    problems.push(`the signer certificate was revoked on ${revoked.revokedAt} (${revoked.source === 'OCSP' ? 'OCSP response' : 'CRL'} by ${revoked.by} in the file)${timestamp ? `, before the time-stamp ${timestamp.time}` : ', and no time-stamp proves the signature is older'}`);
   }
   const longTerm = timestamp && facts.validation && (facts.validation.crls.length > 0 || facts.validation.ocsps.length > 0);
   if (opts.trust && !trust.trusted) problems.push(trust.verdict);

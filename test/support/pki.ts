@@ -57,10 +57,18 @@ function certificate(
   return cert;
 }
 
+/** Authority Information Access naming one OCSP responder (RFC 5280 §4.2.2.1); forge has no name for it. */
+function authorityInfoAccess(url: string): object {
+  const { asn1 } = forge;
+  const ocsp = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.3.6.1.5.5.7.48.1').getBytes());
+  const location = asn1.create(asn1.Class.CONTEXT_SPECIFIC, 6, false, url); // uniformResourceIdentifier [6] IA5String
+  return { id: '1.3.6.1.5.5.7.1.1', value: asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [ocsp, location])]) };
+}
+
 /** Makes a CA and a signer under `dir`; the P12's password goes in through forge, never through argv. */
 export function makeTestPki(
   dir: string,
-  opts: { signerName?: string; organisation?: string; password?: string; validity?: TestValidity; keyUsage?: Record<string, boolean> } = {},
+  opts: { signerName?: string; organisation?: string; password?: string; validity?: TestValidity; keyUsage?: Record<string, boolean>; ocspUrl?: string } = {},
 ): TestPki {
   mkdirSync(dir, { recursive: true });
   const signerName = opts.signerName ?? 'Letter Test Signer';
@@ -90,6 +98,7 @@ export function makeTestPki(
     { name: 'keyUsage', ...(opts.keyUsage ?? { digitalSignature: true, nonRepudiation: true }), critical: true },
     { name: 'extKeyUsage', emailProtection: true, codeSigning: true },
     { name: 'subjectKeyIdentifier' },
+    ...(opts.ocspUrl ? [authorityInfoAccess(opts.ocspUrl)] : []),
   ], opts.validity);
 
   const caPem = join(dir, 'ca.pem');
