@@ -12,16 +12,21 @@ export { recipients, recipientsAdvice, type NoMatchAdvice, type RecipientMatch }
 export { parseShard, planJobs, type Job, type Shard } from './plan/index.js';
 export { loadProject, type Project } from './load/index.js';
 export { Composer } from './compose/index.js';
-export { EXIT, LetterError, formatDiagnostic, isLetterError, problem, type Diagnostic, type Code } from './diag/index.js';
+export { EXIT, LetterError, exitStatusFor, exitStatusOf, formatDiagnostic, isLetterError, problem, type Diagnostic, type Code } from './diag/index.js';
 export { watch, type WatchEvent, type WatchHandle, type WatchOptions } from './watch/index.js';
 export type { LetterDoc, Block, Inline, Section } from './model/index.js';
 export type { Manifest, ManifestFile } from './write/index.js';
 
 /** Joins shard manifests (files on disk) into one manifest's JSON text. */
 export function mergeManifests(files: readonly string[]): string {
+  return mergeManifestTexts(files.map((file) => ({ file, text: readManifestText(file) })));
+}
+
+function readManifestText(file: string): string {
   try {
-    return mergeManifestTexts(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+    return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new LetterError(problem('usage', (e as Error).message, {}, 'give the manifest.json files of the shards of one build'));
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw new LetterError(problem('usage', `manifest '${file}' ${why}`, { file, value: file }, 'give the manifest.json files of the shards of one build'));
   }
 }

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, isLetterError, LetterError, problem, TOOL_VERSION, type BuildOptions, type RecipientMatch } from '../index.js';
-import { counted, jsonCommand, jsonDiagnostic, printDiagnostics, printInternalError, printJson, printJsonFailure, usageFromCommander, withoutOptionValues } from './report.js';
+import { counted, jsonCommand, jsonDiagnostic, printDiagnostics, printInternalError, printJson, printJsonFailure, usageFromCommander } from './report.js';
 import { progressReporter } from './progress.js';
 import { verifyText } from './verify-text.js';
 
@@ -22,7 +22,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Turn one structured letter into signed PDF and DOCX letters in Korean, English and Chinese.')
     .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => (json ? undefined : write(withoutOptionValues(s))) });
+    // Commander's parse errors are printed by the catch below, as letter's own usage diagnostics (values cut off).
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
 
   program
     .command('build')
@@ -143,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.OK;
       const usage = usageFromCommander(e.message, json ?? argv[2] ?? '');
       if (json) printJsonFailure(json, [usage]);
-      else if (usage.message !== withoutOptionValues(e.message.replace(/^error:\s*/, '').trim())) printDiagnostics([usage]);
+      else printDiagnostics([usage]);
       return EXIT.BAD_INPUT;
     }
     if (isLetterError(e)) {

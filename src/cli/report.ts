@@ -10,9 +10,22 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** The `--json` shape of SPEC §8: `{ok, outputs, errors: [{code, message, file, line, column, hint}]}`. */
+/**
+ * The `--json` shape of SPEC §8: `{ok, outputs, errors: [{code, message, file, line, column, hint}]}`, plus the
+ * rejected value and the language when the diagnostic has them, so a program need not parse the message.
+ */
 export function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
-  return { code: d.code, severity: d.severity, message: d.message, file: d.file ?? null, line: d.line ?? null, column: d.column ?? null, hint: d.hint ?? null };
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    file: d.file ?? null,
+    line: d.line ?? null,
+    column: d.column ?? null,
+    hint: d.hint ?? null,
+    ...(d.value !== undefined ? { value: d.value } : {}),
+    ...(d.lang !== undefined ? { lang: d.lang } : {}),
+  };
 }
 
 /** The commands that take `--json`, and so answer every outcome, usage errors included, with one JSON object. */

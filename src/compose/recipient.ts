@@ -1,6 +1,6 @@
 /** Who a letter is to: a project recipient or a directory office, resolved to forms of address in one language. */
 
-import { didYouMean, LetterError, nearest, problem, type Location } from '../diag/index.js';
+import { didYouMean, LetterError, nearest, problem, shown, type Location } from '../diag/index.js';
 import { addressee, findRecipients, holderOn, lookupOffice, officeIds } from '../directory/index.js';
 import { stringsFromJson } from '../directory/strings.js';
 import type { Addressee, Gender, Register } from '../directory/types.js';
@@ -26,7 +26,7 @@ export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedR
     const guess = searchedRecipient(officeId, project) ?? suggestRecipient(officeId, recipientCandidates(project));
     const at = own ? own.where : where;
     throw new LetterError(
-      problem('unknown-recipient', `unknown recipient '${officeId}'${ref.path.length || own ? '' : ' (from --to)'}`, at, guess ?? 'use a country code (cn, kr, us), cn/government, un, or an id from recipients.yaml; `letter recipients QUERY` searches'),
+      problem('unknown-recipient', `unknown recipient '${shown(officeId)}'${ref.path.length || own ? '' : ' (from --to)'}`, { ...at, value: officeId }, guess ?? 'use a country code (cn, kr, us), cn/government, un, or an id from recipients.yaml; `letter recipients QUERY` searches'),
     );
   }
   const viaId = ref.via ?? own?.via;
@@ -34,7 +34,7 @@ export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedR
   if (viaId !== undefined && !via) {
     const guess = didYouMean(viaId, project.addresses.keys());
     const at = ref.via !== undefined && ref.path.length ? project.locateLetter([...ref.path, 'via']) : (own?.where ?? where);
-    throw new LetterError(problem('unknown-address', `unknown delivery address '${viaId}'`, at, guess ? `did you mean '${guess}'?` : 'add it under `addresses:` in recipients.yaml'));
+    throw new LetterError(problem('unknown-address', `unknown delivery address '${shown(viaId)}'`, { ...at, value: viaId }, guess ? `did you mean '${guess}'?` : 'add it under `addresses:` in recipients.yaml'));
   }
   return { ref, ...(own ? { own } : {}), ...(officeId ? { officeId } : {}), ...(via ? { via } : {}) };
 }

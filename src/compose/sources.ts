@@ -67,9 +67,9 @@ export class TextReader {
     const nowhere = !texts.some((text) => valueAt(text.data, key) !== undefined);
     const meant = nowhere ? didYouMean(key, new Set(texts.flatMap((text) => flatKeys(text.data)))) : undefined;
     if (meant !== undefined) {
-      return problem('missing-key', `${this.project.letterFile} uses the key '${shown(key)}', which no locale file has`, at, `did you mean '${shown(meant)}'?`);
+      return problem('missing-key', `${this.project.letterFile} uses the key '${shown(key)}', which no locale file has`, { ...at, value: key }, `did you mean '${shown(meant)}'?`);
     }
-    return problem('missing-key', `missing key '${shown(key)}' in ${shownFile}`, at, `add "${shown(key)}": "…" to ${shownFile}`);
+    return problem('missing-key', `missing key '${shown(key)}' in ${shownFile}`, { ...at, value: key, lang: this.lang }, `add "${shown(key)}": "…" to ${shownFile}`);
   }
 
   /**
@@ -94,7 +94,7 @@ export class TextReader {
     const names = new Set([...read.missingVariables, ...interpolatedNames(valueAt(file.data, key) ?? '').filter((n) => !known.includes(n))]);
     for (const name of names) {
       const at = holder((v) => interpolatedNames(v).includes(name));
-      this.problems.push(problem('unknown-placeholder', `unknown placeholder {{${shown(name)}}} in '${shown(at)}' in ${file.file}`, file.locate(at), placeholderHint(name, known)));
+      this.problems.push(problem('unknown-placeholder', `unknown placeholder {{${shown(name)}}} in '${shown(at)}' in ${file.file}`, { ...file.locate(at), value: name, lang: this.lang }, placeholderHint(name, known)));
     }
   }
 

@@ -44,6 +44,8 @@ export const CODES = [
   'write-failed',
   'interrupted',
   'internal',
+  'tsa-unreachable',
+  'manifest-mismatch',
 ] as const;
 export type Code = (typeof CODES)[number];
 
@@ -59,7 +61,14 @@ export interface Diagnostic {
   readonly column?: number;
   /** What to do about it ("did you mean 'cn'?", "add the key to locales/ko/letter.json"). */
   readonly hint?: string;
+  /** The offending value as the user wrote it (`odt`, `cnn`, `paper`, a character), for programs: the message quotes it. */
+  readonly value?: string;
+  /** The language whose text or letter the problem is in, when it is one language's. */
+  readonly lang?: string;
 }
+
+/** Where a problem is, and what it is about: spread into the diagnostic. */
+export type Where = Partial<Location> & { readonly value?: string; readonly lang?: string };
 
 /** Raised by any stage for a problem in the user's input; carries one or more diagnostics. */
 export class LetterError extends Error {
@@ -74,7 +83,7 @@ export class LetterError extends Error {
 }
 
 /** Shorthand for a single error diagnostic. */
-export function problem(code: Code, message: string, where: Partial<Location> = {}, hint?: string): Diagnostic {
+export function problem(code: Code, message: string, where: Where = {}, hint?: string): Diagnostic {
   return { code, severity: 'error', message, ...where, ...(hint ? { hint } : {}) };
 }
 
@@ -89,19 +98,59 @@ export interface Location {
 // 130 = stopped by SIGINT (128 + 2, as shells report it): what was written is complete, the manifest is not written.
 export const EXIT = { OK: 0, PARTIAL: 1, BAD_INPUT: 2, INTERRUPTED: 130 } as const;
 
+/** The exit status each problem stands for: one table, so a new code cannot be added without deciding it. */
+const EXIT_STATUS: Readonly<Record<Code, number>> = {
+  usage: EXIT.BAD_INPUT,
+  'yaml-syntax': EXIT.BAD_INPUT,
+  'json-syntax': EXIT.BAD_INPUT,
+  'csv-syntax': EXIT.BAD_INPUT,
+  schema: EXIT.BAD_INPUT,
+  'unknown-recipient': EXIT.BAD_INPUT,
+  'unknown-address': EXIT.BAD_INPUT,
+  'missing-key': EXIT.BAD_INPUT,
+  'unused-key': EXIT.BAD_INPUT,
+  'placeholder-mismatch': EXIT.BAD_INPUT,
+  'unknown-placeholder': EXIT.BAD_INPUT,
+  'unbalanced-emphasis': EXIT.BAD_INPUT,
+  'font-chain': EXIT.BAD_INPUT,
+  'empty-string': EXIT.BAD_INPUT,
+  'missing-file': EXIT.BAD_INPUT,
+  'bad-image': EXIT.BAD_INPUT,
+  'uncovered-character': EXIT.BAD_INPUT,
+  'unknown-template': EXIT.BAD_INPUT,
+  'template-syntax': EXIT.BAD_INPUT,
+  'template-error': EXIT.BAD_INPUT,
+  'unsafe-path': EXIT.BAD_INPUT,
+  'input-too-large': EXIT.BAD_INPUT,
+  'bad-encoding': EXIT.BAD_INPUT,
+  'holder-stale': EXIT.BAD_INPUT,
+  'holder-missing': EXIT.BAD_INPUT,
+  'holder-term-ended': EXIT.BAD_INPUT,
+  'office-caveat': EXIT.BAD_INPUT,
+  'directory-stale': EXIT.BAD_INPUT,
+  'duplicate-recipient': EXIT.BAD_INPUT,
+  'unknown-language': EXIT.BAD_INPUT,
+  'missing-translation': EXIT.BAD_INPUT,
+  'hard-coded-form': EXIT.BAD_INPUT,
+  p12: EXIT.BAD_INPUT,
+  // --tsa names a service that does not answer: found before anything is written, like a wrong --p12.
+  'tsa-unreachable': EXIT.BAD_INPUT,
+  'manifest-mismatch': EXIT.BAD_INPUT,
+  'render-failed': EXIT.PARTIAL,
+  'sign-failed': EXIT.PARTIAL,
+  'verify-failed': EXIT.PARTIAL,
+  'write-failed': EXIT.PARTIAL,
+  internal: EXIT.PARTIAL,
+  interrupted: EXIT.INTERRUPTED,
+};
+
 export function exitStatusFor(code: Code): number {
-  switch (code) {
-    case 'render-failed':
-    case 'sign-failed':
-    case 'verify-failed':
-    case 'write-failed':
-    case 'internal':
-      return EXIT.PARTIAL;
-    case 'interrupted':
-      return EXIT.INTERRUPTED;
-    default:
-      return EXIT.BAD_INPUT;
-  }
+  return EXIT_STATUS[code];
+}
+
+/** The exit status of a run that stopped with these errors: the gravest one's (interrupted, then bad input, then partial). */
+export function exitStatusOf(errors: readonly Pick<Diagnostic, 'code'>[]): number {
+  return errors.reduce<number>((status, d) => Math.max(status, exitStatusFor(d.code)), EXIT.OK);
 }
 
 /** `letter.yaml:7:9: unknown recipient 'cnn' — did you mean 'cn'?` */

@@ -222,7 +222,8 @@ export function codePointLabel(cp: number): string {
  * drawing a DOCX or a signature box): a blank box in a letter to a head of state is worse than no letter.
  */
 export function uncoveredProblem(cp: number, lang: Lang, origin?: Origin): Diagnostic {
-  const where = origin ? { file: origin.file, ...(origin.line ? { line: origin.line, column: origin.column ?? 1 } : {}) } : {};
+  const located = origin ? { file: origin.file, ...(origin.line ? { line: origin.line, column: origin.column ?? 1 } : {}) } : {};
+  const where = { ...located, value: String.fromCodePoint(cp), lang };
   return problem(
     'uncovered-character',
     `character ${codePointLabel(cp)} '${String.fromCodePoint(cp)}' in '${origin?.key ?? ''}' (${lang}) is in none of the fonts for '${lang}'`,

@@ -34,7 +34,7 @@ export function placeholderErrors(files: readonly LocaleFile[]): Diagnostic[] {
         if (meant === undefined) continue;
         typos.add(`${file.file}\0${meant}`).add(`*\0${typo}`);
         out.push(
-          problem('unknown-placeholder', `'${shown(key)}' in ${file.file} has the placeholder {{${shown(typo)}}}, which the other languages do not`, file.locate(key), `did you mean {{${shown(meant)}}}?`),
+          problem('unknown-placeholder', `'${shown(key)}' in ${file.file} has the placeholder {{${shown(typo)}}}, which the other languages do not`, { ...file.locate(key), value: typo }, `did you mean {{${shown(meant)}}}?`),
         );
       }
     }
@@ -44,7 +44,7 @@ export function placeholderErrors(files: readonly LocaleFile[]): Diagnostic[] {
         const other = sets.find((s) => s.found.has(name))!.file;
         const near = didYouMean(name, [...found]);
         const hint = near ? `it has {{${shown(near)}}} instead: use one spelling in every language` : `use {{${shown(name)}}} in every language, or in none`;
-        out.push(problem('placeholder-mismatch', `'${shown(key)}' in ${file.file} lacks the placeholder {{${shown(name)}}} that ${other.file} has`, file.locate(key), hint));
+        out.push(problem('placeholder-mismatch', `'${shown(key)}' in ${file.file} lacks the placeholder {{${shown(name)}}} that ${other.file} has`, { ...file.locate(key), value: name }, hint));
       }
     }
   }

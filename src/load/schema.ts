@@ -138,39 +138,41 @@ function shapeOf(path: readonly (string | number)[]): string {
 
 function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Diagnostic {
   const what = describe(path);
+  // The position, and the rejected value itself when it is a scalar (a list or mapping is named by the message).
+  const at = (where: (string | number)[], data: unknown) => ({ ...locate(where), ...(isScalar(data) ? { value: data instanceof Date ? data.toISOString().slice(0, 10) : String(data) } : {}) });
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       const allowed = allowedKeys(path);
       const guess = didYouMean(key, allowed);
-      return problem('schema', `unknown key '${shown(key)}'${path.length ? ` in ${what}` : ''}`, locate([...path, key], { key: true }), guess ? `did you mean '${guess}'?` : `allowed keys: ${allowed.join(', ')}`);
+      return problem('schema', `unknown key '${shown(key)}'${path.length ? ` in ${what}` : ''}`, { ...locate([...path, key], { key: true }), value: key }, guess ? `did you mean '${guess}'?` : `allowed keys: ${allowed.join(', ')}`);
     }
     case 'required':
       return problem('schema', `missing required key '${String(params['missingProperty'])}'${path.length ? ` in ${what}` : ''}`, locate(path), `add '${String(params['missingProperty'])}:'`);
     case 'type':
-      return problem('schema', `${what} must be ${article(String(params['type']))}, not ${given(e.data)}`, locate(path), typeHint(path, params['type'], e.data));
+      return problem('schema', `${what} must be ${article(String(params['type']))}, not ${given(e.data)}`, at(path, e.data), typeHint(path, params['type'], e.data));
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const listed = allowed.map((v) => `'${v}'`).join(', ');
       const guess = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
-      return problem('schema', `${what} ${given(e.data)} is not one of ${listed}`, locate(path), guess ? `did you mean '${guess}'?` : `use one of ${listed}`);
+      return problem('schema', `${what} ${given(e.data)} is not one of ${listed}`, at(path, e.data), guess ? `did you mean '${guess}'?` : `use one of ${listed}`);
     }
     case 'pattern':
       if (typeof e.data === 'string' && isPathLike(e.data) && isNameField(path)) {
-        return problem('unsafe-path', `${what} '${shown(e.data)}' could lead outside the output folder`, locate(path), patternHint(path));
+        return problem('unsafe-path', `${what} '${shown(e.data)}' could lead outside the output folder`, at(path, e.data), patternHint(path));
       }
-      return problem('schema', `${what} '${shown(e.data)}' is not allowed here`, locate(path), patternHint(path));
+      return problem('schema', `${what} '${shown(e.data)}' is not allowed here`, at(path, e.data), patternHint(path));
     case 'minItems':
       return problem('schema', `${what} must not be empty`, locate(path), 'list at least one entry');
     case 'uniqueItems': {
       // ajv reports the two positions (i, j) of the first repeated item.
       const items = Array.isArray(e.data) ? (e.data as unknown[]) : [];
       const repeated = items[Number(params['j'])];
-      return problem('schema', `${what} lists ${given(repeated)} twice`, locate([...path, Number(params['i'])]), `remove one of the two ${given(repeated)}`);
+      return problem('schema', `${what} lists ${given(repeated)} twice`, at([...path, Number(params['i'])], repeated), `remove one of the two ${given(repeated)}`);
     }
     default:
-      return problem('schema', `${what} ${given(e.data)} ${e.message ?? 'is invalid'}`, locate(path), 'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml');
+      return problem('schema', `${what} ${given(e.data)} ${e.message ?? 'is invalid'}`, at(path, e.data), 'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml');
   }
 }
 
@@ -196,6 +198,10 @@ function typeHint(path: readonly (string | number)[], expected: unknown, data: u
   if (last === 'date') return patternHint(path);
   const text = data instanceof Date ? data.toISOString().replace(/T00:00:00\.000Z$/, '') : String(data);
   return `quote it: ${typeof last === 'string' ? `${last}: ` : ''}"${shown(text)}"`;
+}
+
+function isScalar(data: unknown): data is string | number | boolean | Date {
+  return typeof data === 'string' || typeof data === 'number' || typeof data === 'boolean' || data instanceof Date;
 }
 
 /** The rejected value as a message quotes it: a scalar in quotes, a list or mapping by what it is. */

@@ -92,7 +92,7 @@ function duplicateKey(doc: Document, offset: number, lines: LineCounter, where: 
   if (key === undefined) return new LetterError(problem('yaml-syntax', 'YAML syntax error: a key appears twice in one mapping', where, yamlHint('DUPLICATE_KEY')));
   const first = firstLine !== undefined ? ` (first at line ${firstLine})` : '';
   return new LetterError(
-    problem('yaml-syntax', `YAML syntax error: key '${show(key)}' appears twice in one mapping${first}`, where, `remove one of the two '${show(key)}' entries; YAML keeps only one`),
+    problem('yaml-syntax', `YAML syntax error: key '${show(key)}' appears twice in one mapping${first}`, { ...where, value: key }, `remove one of the two '${show(key)}' entries; YAML keeps only one`),
   );
 }
 
@@ -166,7 +166,7 @@ export function parseJson(text: string, shown: string): ParsedJson {
   }
   const duplicate = firstDuplicateKey(tree);
   if (duplicate) {
-    throw new LetterError(problem('json-syntax', `duplicate key '${show(duplicate.key)}'`, at(duplicate.offset), 'remove one of the two entries; JSON would silently keep only the last'));
+    throw new LetterError(problem('json-syntax', `duplicate key '${show(duplicate.key)}'`, { ...at(duplicate.offset), value: duplicate.key }, 'remove one of the two entries; JSON would silently keep only the last'));
   }
   const data = JSON.parse(text) as unknown;
   // Built on first use: `check` locates every unused key, and a search per key would be quadratic (60,000 keys).

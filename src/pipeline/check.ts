@@ -1,6 +1,6 @@
 /** `letter check`: the prepare step a build runs, for every language and recipient of the letter; writes nothing. */
 
-import { EXIT, isLetterError, type Diagnostic } from '../diag/index.js';
+import { EXIT, exitStatusOf, isLetterError, type Diagnostic } from '../diag/index.js';
 import { allErrors, prepare } from './prepare.js';
 import { letterKey } from './compose-letters.js';
 import type { BuildOptions } from './index.js';
@@ -32,5 +32,6 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
 function result(errors: readonly Diagnostic[], warnings: readonly Diagnostic[], documents: number, strict?: boolean): CheckResult {
   const failed = errors.length > 0 || (strict === true && warnings.length > 0);
-  return { ok: !failed, exitCode: failed ? EXIT.BAD_INPUT : EXIT.OK, errors, warnings, documents };
+  // Warnings under --strict count as the errors they would be (every warning's code is bad input).
+  return { ok: !failed, exitCode: failed ? exitStatusOf(errors.length ? errors : warnings) : EXIT.OK, errors, warnings, documents };
 }

@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { EXIT, isLetterError, LetterError, problem, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
+import { EXIT, exitStatusOf, isLetterError, LetterError, problem, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
 import type { Format, Project } from '../load/index.js';
 import { displayPath } from '../load/source.js';
 import { jobListIdentity, shardJobs, type Shard } from '../plan/index.js';
@@ -89,9 +89,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** Nothing written: bad input (exit 2), with the warnings found on the way. */
+/** Nothing written: the exit status is the errors' (EXIT_STATUS in diag: bad input is 2), with the warnings found on the way. */
 function failed(errors: readonly Diagnostic[], warnings: readonly Diagnostic[] = []): BuildResult {
-  return { ok: false, exitCode: EXIT.BAD_INPUT, outputs: [], errors, warnings, problems: [] };
+  return { ok: false, exitCode: exitStatusOf(errors), outputs: [], errors, warnings, problems: [] };
 }
 
 async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
@@ -170,7 +170,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const errors = uniqueDiagnostics(problems.flatMap((p) => p.errors));
   if (options.signal?.aborted) {
     const stopped = problem('interrupted', `interrupted after writing ${outputs.length} of ${jobs.length} documents; no manifest was written${removedManifest ? ' (the previous one was removed)' : ''}`, {}, 'run the same command again to finish');
-    return { ok: false, exitCode: EXIT.INTERRUPTED, outputs, errors: [...errors, stopped], warnings, problems };
+    return { ok: false, exitCode: exitStatusOf([stopped]), outputs, errors: [...errors, stopped], warnings, problems };
   }
 
   // 4. The manifest, written last and atomically like the documents.
@@ -188,7 +188,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     manifestPath = writeManifest(out, manifestJson(written));
   } catch (e) {
     if (!isLetterError(e)) throw e;
-    return { ok: false, exitCode: EXIT.PARTIAL, outputs, errors: [...errors, ...e.diagnostics], warnings, problems };
+    return { ok: false, exitCode: Math.max(EXIT.PARTIAL, exitStatusOf(e.diagnostics)), outputs, errors: [...errors, ...e.diagnostics], warnings, problems };
   }
   return { ok: problems.length === 0, exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK, outputs, errors, warnings, problems, manifest: manifestPath };
 }
@@ -248,7 +248,7 @@ async function probeTsa(url: string): Promise<void> {
     throw new LetterError(problem('usage', `--tsa '${url}' is not an http:// or https:// URL`, {}, 'give the URL of an RFC 3161 time-stamp authority, e.g. --tsa https://freetsa.org/tsr'));
   }
   const [{ stampDigest }, { createHash }] = await Promise.all([import('../sign/stamp.js'), import('node:crypto')]);
-  await stampDigest(url, createHash('sha256').update('letter: is the time-stamp authority there?').digest());
+  await stampDigest(url, createHash('sha256').update('letter: is the time-stamp authority there?').digest(), 'tsa-unreachable');
 }
 
 function pick<T extends object, K extends keyof T>(o: T, ...keys: K[]): Partial<Pick<T, K>> {

@@ -83,6 +83,5 @@ function withoutEchoes(list: readonly Diagnostic[]): Diagnostic[] {
 }
 
 function charKey(d: Diagnostic): string {
-  const m = /^character (U\+[0-9A-F]+) .*\((\S+)\) is in none/.exec(d.message);
-  return m ? `${m[1]}|${m[2]}` : d.message;
+  return `${d.value}|${d.lang}`;
 }

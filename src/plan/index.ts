@@ -1,7 +1,7 @@
 /** Planning: which documents a build makes (recipients × languages × formats), in a stable order, optionally one shard of it. */
 
 import { createHash } from 'node:crypto';
-import { LetterError, problem, didYouMean, type Diagnostic } from '../diag/index.js';
+import { LetterError, problem, didYouMean, shown, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import type { Format, Project, RecipientRef } from '../load/index.js';
 import { FORMATS } from '../load/index.js';
@@ -71,11 +71,15 @@ function planWholeList(project: Project, opts: Omit<PlanOptions, 'shard'>): Job[
   for (const lang of opts.langs ?? []) {
     if (!project.texts.has(lang)) {
       const guess = didYouMean(lang, project.texts.keys());
-      problems.push(problem('usage', `no text for language '${lang}' (locales/${lang}/letter.json)`, {}, guess ? `did you mean '${guess}'?` : `languages with text: ${[...project.texts.keys()].join(', ') || 'none'}`));
+      problems.push(problem('usage', `no text for language '${shown(lang)}' (locales/${shown(lang)}/letter.json)`, { value: lang }, guess ? `did you mean '${guess}'?` : `languages with text: ${[...project.texts.keys()].join(', ') || 'none'}`));
     }
   }
   const formats = opts.formats ?? letter.formats;
-  for (const f of formats) if (!FORMATS.includes(f)) problems.push(problem('usage', `unknown format '${f}'`, {}, 'use pdf or docx'));
+  for (const f of formats) {
+    if (FORMATS.includes(f)) continue;
+    const guess = didYouMean(f, FORMATS);
+    problems.push(problem('usage', `unknown format '${shown(f)}'`, { value: f }, guess ? `did you mean '${guess}'?` : 'use pdf or docx'));
+  }
   if (problems.length) throw new LetterError(problems);
   // The same id twice on a command line (`--to cn,CN`) is one request: ids are lower case (the directory's and, by the
   // schema, the project's), so `CN` is `cn` and never a second folder. letter.yaml's `to` has no duplicates (load refuses them).

@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diag/index.js';
+import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 
 export interface ManifestFile {
   /** Path relative to the output folder: `<recipient>/<slug>.<lang>.<format>`. */
@@ -77,17 +77,20 @@ export function manifestJson(manifest: Manifest): string {
  */
 export function mergeManifestTexts(texts: readonly { file: string; text: string }[]): string {
   const manifests = texts.map(({ file, text }) => {
+    let manifest: unknown;
     try {
-      return { file, manifest: JSON.parse(text) as Manifest };
+      manifest = JSON.parse(text);
     } catch {
-      throw new Error(`${file} is not a manifest.json`);
+      manifest = undefined;
     }
+    if (!isManifest(manifest)) throw mismatch(`${file} is not a manifest.json`, file, 'give the manifest.json files that `letter build --shard K/N` wrote');
+    return { file, manifest };
   });
   const first = manifests[0];
-  if (!first) throw new Error('no manifests to merge');
+  if (!first) throw new LetterError(problem('usage', 'no manifests to merge', {}, 'give the manifest.json files of the shards of one build'));
   for (const { file, manifest } of manifests) {
     if (manifest.inputs !== first.manifest.inputs || manifest.tool?.version !== first.manifest.tool?.version) {
-      throw new Error(`${file} was built from other inputs or another tool version than ${first.file}`);
+      throw mismatch(`${file} was built from other inputs or another tool version than ${first.file}`, file, 'build every shard from the same inputs with the same letter, then merge');
     }
   }
   checkShards(manifests);
@@ -95,13 +98,13 @@ export function mergeManifestTexts(texts: readonly { file: string; text: string 
   for (const { file, manifest } of manifests) {
     for (const entry of [...manifest.files, ...manifest.problems]) {
       const other = owner.get(entry.file);
-      if (other !== undefined) throw new Error(`${entry.file} is in both ${other} and ${file}: a document was built twice`);
+      if (other !== undefined) throw mismatch(`${entry.file} is in both ${other} and ${file}: a document was built twice`, file, 'give each shard once', entry.file);
       owner.set(entry.file, file);
     }
   }
   const expected = first.manifest.shard?.of.documents;
   if (expected !== undefined && owner.size !== expected) {
-    throw new Error(`the shards list ${owner.size} documents, but the job list they were split from has ${expected}: a manifest was edited`);
+    throw mismatch(`the shards list ${owner.size} documents, but the job list they were split from has ${expected}: a manifest was edited`, first.file, 'build the shards again and merge the manifests they write');
   }
   const { shard: _shard, ...rest } = first.manifest;
   return manifestJson({ ...rest, files: manifests.flatMap(({ manifest }) => manifest.files), problems: manifests.flatMap(({ manifest }) => manifest.problems) });
@@ -111,18 +114,20 @@ export function mergeManifestTexts(texts: readonly { file: string; text: string 
 function checkShards(manifests: readonly { file: string; manifest: Manifest }[]): void {
   const sharded = manifests.filter(({ manifest }) => manifest.shard);
   if (!sharded.length) return;
-  if (sharded.length !== manifests.length) throw new Error(`${manifests.find(({ manifest }) => !manifest.shard)!.file} is not a shard's manifest; merge the manifests of one sharded build`);
+  const whole = manifests.find(({ manifest }) => !manifest.shard);
+  if (whole) throw mismatch(`${whole.file} is not a shard's manifest`, whole.file, 'merge the manifests of one sharded build');
   sameJobList(sharded);
   const n = sharded[0]!.manifest.shard!.n;
   const seen = new Map<number, string>();
   for (const { file, manifest } of sharded) {
     const { k, n: total } = manifest.shard!;
-    if (total !== n) throw new Error(`${file} is shard ${k}/${total}, but ${sharded[0]!.file} is of ${n} shards`);
-    if (seen.has(k)) throw new Error(`${file} and ${seen.get(k)} are both shard ${k}/${n}`);
+    if (total !== n) throw mismatch(`${file} is shard ${k}/${total}, but ${sharded[0]!.file} is of ${n} shards`, file, 'merge the shards of one `--shard K/N` build', `${k}/${total}`);
+    if (seen.has(k)) throw mismatch(`${file} and ${seen.get(k)} are both shard ${k}/${n}`, file, 'give each shard once', `${k}/${n}`);
     seen.set(k, file);
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !seen.has(k));
-  if (missing.length) throw new Error(`shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${n}`).join(', ')} missing`);
+  const absent = missing.map((k) => `${k}/${n}`).join(', ');
+  if (missing.length) throw mismatch(`shard${missing.length > 1 ? 's' : ''} ${absent} missing`, sharded[0]!.file, 'give the manifests of every shard', absent);
 }
 
 /**
@@ -132,17 +137,30 @@ function checkShards(manifests: readonly { file: string; manifest: Manifest }[])
 function sameJobList(sharded: readonly { file: string; manifest: Manifest }[]): void {
   const listed = (of: ManifestShard['of'] | undefined) => typeof of?.sha256 === 'string' && typeof of.documents === 'number';
   const undated = sharded.find(({ manifest }) => !listed(manifest.shard!.of));
-  if (undated) throw new Error(`${undated.file} does not record which job list it is a shard of (written by an older letter); build the shards again`);
+  if (undated) throw mismatch(`${undated.file} does not record which job list it is a shard of (written by an older letter)`, undated.file, 'build the shards again');
   const { file: firstFile, manifest: firstManifest } = sharded[0]!;
   const of = firstManifest.shard!.of;
   for (const { file, manifest } of sharded) {
     const other = manifest.shard!.of;
     if (other.sha256 === of.sha256 && other.documents === of.documents) continue;
-    throw new Error(
-      `${file} and ${firstFile} are shards of different job lists (${other.documents} and ${of.documents} documents): ` +
-        'other languages, formats or recipients were given to `letter build`',
+    throw mismatch(
+      `${file} and ${firstFile} are shards of different job lists (${other.documents} and ${of.documents} documents)`,
+      file,
+      'other languages, formats or recipients were given to `letter build`: give every shard the same ones',
     );
   }
+}
+
+/** A manifest given to `letter manifest merge` that does not fit the others: the user's mistake, exit 2. */
+function mismatch(message: string, file: string, hint: string, value?: string): LetterError {
+  return new LetterError(problem('manifest-mismatch', message, { file, ...(value !== undefined ? { value } : {}) }, hint));
+}
+
+/** Enough of a manifest's shape to merge it: someone else's file may be any JSON. */
+function isManifest(value: unknown): value is Manifest {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<Manifest>;
+  return typeof m.inputs === 'string' && Array.isArray(m.files) && Array.isArray(m.problems) && m.files.every((f) => typeof f?.file === 'string');
 }
 
 /** The manifest a build wrote to `outDir` before, if it is readable. */
