@@ -10,7 +10,7 @@ import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type 
 export { shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
 export { recordGlyphs } from './subset.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
-export { sfntFile, standaloneSubset, subsetTables } from './standalone.js';
+export { sfntFile, standaloneSubset, subsetTables, wholeFontTables } from './standalone.js';
 export { fontFileProblem } from './file-check.js';
 export { mergeFonts, readFontsConfig, type FaceEntry, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 

@@ -7,6 +7,8 @@
  * into its heap for every subset, takes ~150 ms for it and keeps ~100 MB of heap per thread for good; this reuses the
  * face fontkit has already parsed and the glyphs already read for the PDFs (`recordGlyphs`), in a few milliseconds.
  * Layout tables (GSUB, GPOS) are left out: Word and LibreOffice shape CJK and Latin text from cmap and hmtx alone.
+ * Arabic they cannot: its joining forms are reached only through GSUB, so a face drawing Arabic is embedded whole
+ * (`wholeFontTables`).
  */
 
 import type { Font } from 'fontkit';
@@ -58,6 +60,14 @@ export function subsetTables(font: Font, file: Uint8Array, text: string): Map<st
   const post = raw('post');
   if (post && post.length >= 32) tables.set('post', postVersion3(post));
   return tables;
+}
+
+/**
+ * Every table of the face's file, by tag (views of `file`, which stays as read): for a face whose text a word processor
+ * must shape (Arabic joining forms live in GSUB, which a subset by code points drops).
+ */
+export function wholeFontTables(file: Uint8Array): Map<string, Uint8Array> {
+  return readTables(file);
 }
 
 /** The tables of an sfnt file, by tag. */

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, LetterDoc } from '../../src/model/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { attr, exampleLetter, expectedParagraphs, fonts, paragraphTexts, part, parts, runs, section, taggedFamily, text } from './helpers.js';
+import { deobfuscate } from '../support/text.js';
 
 const t = (value: string, textLang?: string) => text(value, 'extra', 'ko', textLang);
 const body: Block[] = [
@@ -139,10 +140,3 @@ describe('a letter with every kind of block', () => {
   });
 });
 
-/** ECMA-376 Part 1 §17.8.1: the first 32 bytes are XORed with the font key's bytes in reverse order. */
-function deobfuscate(data: Uint8Array, key: string): Uint8Array {
-  const bytes = key.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
-  const out = Uint8Array.from(data);
-  for (let i = 0; i < 32; i++) out[i]! ^= bytes[i % 16]!;
-  return out;
-}

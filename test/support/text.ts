@@ -34,3 +34,11 @@ export function docxText(documentXml: string): string {
 function decode(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
+
+/** An embedded DOCX font's bytes (ECMA-376 Part 1 §17.8.1): the first 32 bytes are XORed with the font key's bytes in reverse order. */
+export function deobfuscate(data: Uint8Array, key: string): Uint8Array {
+  const bytes = key.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+  const out = Uint8Array.from(data);
+  for (let i = 0; i < 32; i++) out[i]! ^= bytes[i % 16]!;
+  return out;
+}

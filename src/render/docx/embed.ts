@@ -13,7 +13,7 @@
 
 import { createHash } from 'node:crypto';
 import type { IPropertiesOptions } from 'docx';
-import { renamedNameTable, sfntFile, subsetTables, type FontBook, type SubsetNames, type Variant } from '../../fonts/index.js';
+import { renamedNameTable, sfntFile, subsetTables, wholeFontTables, type FontBook, type SubsetNames, type Variant } from '../../fonts/index.js';
 import type { GlyphUsage } from './usage.js';
 import { esc } from './xml.js';
 
@@ -51,7 +51,9 @@ export function subsetFamilies(usage: GlyphUsage, fonts: FontBook): Map<string, 
       const chars = variant === 'regular' ? usage.allChars(id) : file && file !== face.files.regular ? usage.charsInFile(fonts, id, file) : '';
       if (!file || (variant !== 'regular' && chars === '')) return [];
       const font = fonts.openFile(file);
-      return [{ variant, style, postscript: font.postscriptName || face.family.replace(/\s+/g, ''), tables: subsetTables(font, fonts.bytes(file), withAlways(chars)) }];
+      // Text a word processor must shape with the face's GSUB (Arabic joining) takes the whole face; the rest a subset.
+      const tables = SHAPED_SCRIPTS.test(chars) ? wholeFontTables(fonts.bytes(file)) : subsetTables(font, fonts.bytes(file), withAlways(chars));
+      return [{ variant, style, postscript: font.postscriptName || face.family.replace(/\s+/g, ''), tables }];
     });
     const tag = subsetTag(files.map((f) => f.tables));
     const family = `${tag}+${face.family}`;
@@ -79,6 +81,9 @@ function subsetTag(subsets: readonly Map<string, Uint8Array>[]): string {
   }
   return [...hash.digest().subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
 }
+
+/** Scripts whose letters change form with their neighbours through GSUB: Arabic, Syriac, NKo, Mongolian. */
+const SHAPED_SCRIPTS = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}]/u;
 
 function withAlways(chars: string): string {
   return [...new Set([...chars, ...ALWAYS])].sort().join('');

@@ -3,7 +3,7 @@
 
 import { Document, Paragraph } from 'docx';
 import type { FontBook } from '../../fonts/index.js';
-import type { LetterDoc } from '../../model/index.js';
+import { isRightToLeftLanguage, type LetterDoc } from '../../model/index.js';
 import type { DrawContext } from './context.js';
 import { subsetFamilies, withAltNames } from './embed.js';
 import { defaultFaces, latinLocale } from './faces.js';
@@ -35,6 +35,7 @@ export interface DocxOptions {
  */
 export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ bytes: Uint8Array }> {
   const { fonts } = opts;
+  const rtl = isRightToLeftLanguage(doc.lang);
   // 1. Styles: the house styles with each part's alignment, indent and keeping from the sections.
   const styles = letterStyles(doc);
   const defaults = defaultFaces(fonts, doc.lang);
@@ -69,7 +70,8 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
       creator: doc.meta.author,
       fonts: [...subsets.values()].map((s) => s.fonts),
       numbering: { config: ctx.lists.config() },
-      sections: [{ properties: pageProperties(doc, opts.typesetPages), footers: pageFooters, children: specs.map((spec) => new Paragraph(spec)) }],
+      // w:bidi: a right-to-left letter's paragraphs run from the right; its 'left' alignment is the start side there.
+      sections: [{ properties: pageProperties(doc, opts.typesetPages), footers: pageFooters, children: specs.map((spec) => new Paragraph(rtl ? { ...spec, bidirectional: true } : spec)) }],
     });
   const seed = seedFrom(doc.lang, doc.locale, doc.meta.title, doc.meta.created.toISOString());
   const fontTable = { path: 'word/fontTable.xml', edit: (xml: string) => withAltNames(xml, subsets.values()) };

@@ -1,7 +1,7 @@
 /** Inline content → docx runs: one run per face change, each naming its fonts (w:rFonts) and languages (w:lang). */
 
 import { EmphasisMarkType, ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
-import { emphasisDotsFor, isCjkLanguage, withDashJoiners, type Inline, type Lang, type Origin } from '../../model/index.js';
+import { emphasisDotsFor, isCjkLanguage, isRightToLeftLanguage, withDashJoiners, type Inline, type Lang, type Origin } from '../../model/index.js';
 import { variantOf, type FontBook } from '../../fonts/index.js';
 import type { DrawContext } from './context.js';
 import { defaultFaces, faceRuns, isEastAsianPiece, latinLocale, splitBySlot, type FaceRun } from './faces.js';
@@ -81,6 +81,8 @@ export function textRuns(text: string, lang: Lang, ctx: DrawContext, state: RunS
         // Upright where the style says italic but the face has none; see slanted(). Emphasis there keeps its mark.
         ...(italic !== state.italic ? { italics: false } : state.directItalic ? { italics: true } : {}),
         ...(italic !== state.italic && isEmphasis(state) ? { emphasisMark: { type: emphasisMark(run, ctx) } } : {}),
+        // w:rtl: the run is right-to-left text (Arabic letters); Latin and digits inside keep their own direction.
+        ...(RIGHT_TO_LEFT.test(run.text) ? { rightToLeft: true } : {}),
         ...fontsFor(lang, ctx, run),
       });
     });
@@ -132,8 +134,21 @@ export function fontsFor(lang: Lang, ctx: DrawContext, run: FaceRun | undefined)
       eastAsia: ctx.family(faces.eastAsian),
       ...(run?.eastAsianHint ? { hint: 'eastAsia' } : {}),
     },
-    language: { value: latinLocale(lang, locale, ctx.fonts), eastAsia: eastAsianLocale(lang, ctx, run) ?? locale },
+    language: { value: latinLocale(lang, locale, ctx.fonts), eastAsia: eastAsianLocale(lang, ctx, run) ?? locale, bidirectional: bidiLocale(lang, locale) },
   };
+}
+
+// Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms).
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/;
+
+/**
+ * w:lang/@w:bidi, the language of the run's right-to-left text: the letter's own in a right-to-left letter, Arabic
+ * otherwise. Word names these languages with a region (its Arabic is ar-SA): a bare tag gets the usual one.
+ */
+function bidiLocale(lang: Lang, locale: string): string {
+  if (!isRightToLeftLanguage(lang)) return 'ar-SA';
+  if (locale.includes('-')) return locale;
+  return { ar: 'ar-SA', he: 'he-IL', fa: 'fa-IR', ur: 'ur-PK' }[locale] ?? locale;
 }
 
 /**
