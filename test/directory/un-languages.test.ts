@@ -9,8 +9,8 @@ import { addressee, allOffices, countryName, findRecipients, lookupOffice } from
 import type { Gender } from '../../src/directory/types.js';
 import { REGISTERS, stringsFor } from './helpers.js';
 
-const NEW = ['fr', 'es', 'ru', 'ja'] as const;
-const NAME: Record<(typeof NEW)[number], string> = { fr: 'Camille Martin', es: 'Lucía García', ru: 'Анна Иванова', ja: '山田太郎' };
+const NEW = ['fr', 'es', 'ru', 'ja', 'ar'] as const;
+const NAME: Record<(typeof NEW)[number], string> = { fr: 'Camille Martin', es: 'Lucía García', ru: 'Анна Иванова', ja: '山田太郎', ar: 'ليلى حسن' };
 
 function formsOf(id: string, lang: (typeof NEW)[number], register: (typeof REGISTERS)[number], opts: { name?: string; gender?: Gender } = {}) {
   return addressee({ id, office: lookupOffice(id)!, lang, register, strings: stringsFor(lang), ...opts });
@@ -83,12 +83,42 @@ describe('each language’s conventions', () => {
   });
 });
 
+describe('Arabic conventions', () => {
+  test('فخامة الرئيس to a president, the close وتفضلوا بقبول فائق الاحترام والتقدير, صاحب الفخامة when the gender is not known', () => {
+    const male = formsOf('fr', 'ar', 'open-letter', { name: 'إيمانويل ماكرون', gender: 'male' });
+    expect(male.title).toBe('رئيس الجمهورية الفرنسية');
+    expect(male.salutation).toBe('فخامة الرئيس،');
+    expect(male.close).toEqual(['وتفضلوا بقبول فائق الاحترام والتقدير.']);
+    expect(male.addressLines).toEqual(['فخامة السيد إيمانويل ماكرون', 'رئيس الجمهورية الفرنسية']);
+    expect(male.honorific).toBe('فخامتكم');
+    expect(formsOf('br', 'ar', 'open-letter', { gender: 'female' }).salutation).toBe('فخامة الرئيسة،');
+    expect(formsOf('fr', 'ar', 'open-letter', { name: 'ليلى حسن' }).salutation).toBe('صاحب الفخامة،');
+    expect(formsOf('fr', 'ar', 'diplomatic').close).toEqual(['وتفضلوا فخامتكم بقبول أسمى آيات التقدير والاحترام.']);
+  });
+
+  test('صاحب الجلالة to a king, صاحب السمو to an emir, صاحب القداسة to the Pope, دولة to a prime minister, معالي to the Secretary-General', () => {
+    expect(formsOf('gb', 'ar', 'diplomatic').salutation).toBe('صاحب الجلالة،');
+    expect(formsOf('th', 'ar', 'open-letter').addressLines).toEqual(['صاحب الجلالة ملك تايلند']);
+    expect(formsOf('kw', 'ar', 'open-letter').honorific).toBe('سموكم');
+    expect(formsOf('va', 'ar', 'diplomatic').salutation).toBe('صاحب القداسة،');
+    expect(formsOf('gb/government', 'ar', 'open-letter').salutation).toBe('دولة رئيس الوزراء،');
+    const un = formsOf('un', 'ar', 'open-letter', { name: 'أنطونيو غوتيريش', gender: 'male' });
+    expect(un.salutation).toBe('معالي الأمين العام،');
+    expect(un.addressLines).toEqual(['معالي السيد أنطونيو غوتيريش', 'الأمين العام للأمم المتحدة']);
+  });
+
+  test('a generic title joins ICU’s country name as an idafa: رئيس بنن', () => {
+    expect(formsOf('bj', 'ar', 'open-letter').title).toBe(`رئيس ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('BJ')}`);
+  });
+});
+
 describe('search in the new languages', () => {
   test.each([
     ['fr', 'france', 'Président de la République française'],
     ['ru', 'франция', 'Президент Французской Республики'],
     ['es', 'francia', 'Presidente de la República Francesa'],
     ['ja', 'フランス', 'フランス共和国大統領'],
+    ['ar', 'فرنسا', 'رئيس الجمهورية الفرنسية'],
   ])('%s: "%s" finds France’s head of state first, titled in that language', (lang, query, title) => {
     const hits = findRecipients(query, { lang });
     expect(hits[0]).toMatchObject({ id: 'fr', title });

@@ -137,6 +137,7 @@ describe('letter recipients in the UN languages and Japanese', () => {
     ['ru', 'франция', 'fr\tПрезидент Французской Республики\t'],
     ['es', 'Francia', 'fr\tPresidente de la República Francesa\t'],
     ['ja', 'フランス', 'fr\tフランス共和国大統領\t'],
+    ['ar', 'فرنسا', 'fr\tرئيس الجمهورية الفرنسية\t'],
   ])('--lang %s %s finds France’s head of state with that language’s title', (lang, query, line) => {
     const r = letterCli(['recipients', '--lang', lang, query], { cwd: tempDir('letter-rcpt-') });
     expect(r.status).toBe(0);
