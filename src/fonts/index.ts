@@ -8,7 +8,7 @@ import type { Lang, Origin } from '../model/index.js';
 import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 
 export { shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
-export { recordGlyphs } from './subset.js';
+export { createSubset, type FontSubset } from './subset.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables, wholeFontTables } from './standalone.js';
 export { fontFileProblem } from './file-check.js';

@@ -5,7 +5,7 @@
  *
  * Written here rather than taken from harfbuzz (subset-font): harfbuzz's WebAssembly build copies the 14 MB CJK file
  * into its heap for every subset, takes ~150 ms for it and keeps ~100 MB of heap per thread for good; this reuses the
- * face fontkit has already parsed and the glyphs already read for the PDFs (`recordGlyphs`), in a few milliseconds.
+ * face fontkit has already parsed, in a few milliseconds.
  * Layout tables (GSUB, GPOS) are left out: Word and LibreOffice shape CJK and Latin text from cmap and hmtx alone.
  * Arabic they cannot: its joining forms are reached only through GSUB, so a face drawing Arabic is embedded whole
  * (`wholeFontTables`).
@@ -13,7 +13,7 @@
 
 import type { Font } from 'fontkit';
 import { renamedNameTable, type SubsetNames } from './names.js';
-import { recordGlyphs, type TtfSubset } from './subset.js';
+import { createSubset } from './subset.js';
 
 interface TableRecord {
   readonly offset: number;
@@ -37,8 +37,7 @@ export function standaloneSubset(font: Font, file: Uint8Array, text: string, nam
 
 /** The tables of standaloneSubset's font by tag, before they are written into one file. */
 export function subsetTables(font: Font, file: Uint8Array, text: string): Map<string, Uint8Array> {
-  const subset = font.createSubset() as unknown as TtfSubset;
-  recordGlyphs(subset, font);
+  const subset = createSubset(font);
   // In code point order, so that runs of characters get runs of glyph ids: few cmap segments.
   const codePoints = [...new Set(Array.from(text, (ch) => ch.codePointAt(0)!))].sort((a, b) => a - b);
   const mapping: [number, number][] = [];

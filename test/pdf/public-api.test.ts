@@ -58,4 +58,14 @@ describe('the PDF renderer and pdfkit', () => {
       expect(source, name).not.toMatch(/\.text\(|\.font\(|registerFont\(|\.fontSize\(/);
     }
   });
+
+  it("subsets fonts through fontkit's public API: no private member of fontkit read, written or replaced", () => {
+    // fontkit's subset used to be made to copy glyphs from a cache by replacing its `_addGlyph`.
+    const fontkitUsers = files(SRC).filter((file) => /from 'fontkit'|import\('fontkit'\)/.test(code(file)));
+    expect(fontkitUsers.map((file) => relative(ROOT, file))).toContain('src/fonts/subset.ts');
+    for (const file of fontkitUsers) {
+      const privates = [...code(file).matchAll(/\._([A-Za-z]\w*)|[{;,]\s*_([A-Za-z]\w*)\??\s*[:(]/g)].map((m) => `_${m[1] ?? m[2]}`);
+      expect(privates, relative(ROOT, file)).toEqual([]);
+    }
+  });
 });

@@ -13,8 +13,8 @@
 
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import type { Font, Glyph } from 'fontkit';
-import { recordGlyphs, type FontBook } from '../../fonts/index.js';
+import type { Font } from 'fontkit';
+import { createSubset, type FontBook } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
 
 /** One face of one document: its resource name and the code (CID, 4 hex digits) of every glyph drawn in it. */
@@ -219,10 +219,8 @@ function subsetFile(font: Font, glyphs: readonly number[]): { deflated: Uint8Arr
   const key = glyphs.join(',');
   let subset = known.get(key);
   if (!subset) {
-    const fontkitSubset = font.createSubset();
-    recordGlyphs(fontkitSubset, font);
-    // fontkit takes a glyph or its id; its typings know only the glyph.
-    for (const gid of glyphs) fontkitSubset.includeGlyph(gid as unknown as Glyph);
+    const fontkitSubset = createSubset(font);
+    for (const gid of glyphs) fontkitSubset.includeGlyph(gid);
     // The subset tag (ISO 32000-1 §9.6.4) names this glyph set: six capitals from its digest.
     const digest = createHash('sha256').update(`${font.postscriptName}:${key}`).digest();
     const tag = String.fromCharCode(...[...digest.subarray(0, 6)].map((b) => 65 + (b % 26)));
