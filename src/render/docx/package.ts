@@ -1,13 +1,13 @@
 /**
- * Deterministic packing. docx stamps zip entries with the clock (in local time) and takes relationship ids and
- * embedded-font keys from Math.random; this module gives it a seeded Math.random while it builds and compiles, then
- * re-zips the parts in a fixed order with a fixed entry date, so the same letter always gives the same bytes, in
- * any time zone.
+ * Deterministic packing. docx stamps zip entries with the clock (in local time) and draws embedded-font keys and
+ * hyperlink ids at random; this module rewrites those ids from a seed (stable-ids.ts), then re-zips the parts in a
+ * fixed order with a fixed entry date, so the same letter always gives the same bytes, in any time zone.
  */
 
 import { createHash } from 'node:crypto';
 import { Packer, type File } from 'docx';
 import { readZip, writeZip } from '../../zip/index.js';
+import { stabilizeIds } from './stable-ids.js';
 
 /** A part written by this renderer instead of docx's own version of it. */
 export interface PartOverride {
@@ -26,39 +26,17 @@ export function seedFrom(...parts: readonly string[]): number {
   return createHash('sha256').update(parts.join('\u0000')).digest().readUInt32BE(0);
 }
 
-/** mulberry32: a small, well-mixed 32-bit PRNG; enough for ids, which only have to be unique within a package. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Builds the docx File and packs it with Math.random seeded. Both steps run synchronously inside docx (Packer.pack
- * compiles and zips before its first await), so the seeded generator is in place only for docx's own calls and is
- * restored before anything else can run.
- */
+/** Builds the docx File, packs it, and re-packs it with deterministic ids, order and dates. */
 export async function packDeterministic(build: () => File, overrides: readonly PartOverride[], when: Date, seed: number, edits: readonly PartEdit[] = []): Promise<Uint8Array> {
-  const random = Math.random;
-  let packed: Promise<Buffer>;
-  Math.random = mulberry32(seed);
-  try {
-    packed = Packer.toBuffer(build(), false, overrides);
-  } finally {
-    Math.random = random;
-  }
-  return rezip(new Uint8Array(await packed), when, edits);
+  const packed = await Packer.toBuffer(build(), false, overrides);
+  return rezip(new Uint8Array(packed), when, seed, edits);
 }
 
 /** The same parts, re-zipped: [Content_Types].xml first (as Office writes it), then the rest by path, every entry
  *  dated `when`; images are stored, since deflating a PNG or JPEG again gains nothing. */
-function rezip(bytes: Uint8Array, when: Date, edits: readonly PartEdit[]): Uint8Array {
+function rezip(bytes: Uint8Array, when: Date, seed: number, edits: readonly PartEdit[]): Uint8Array {
   const parts = readZip(bytes);
+  stabilizeIds(parts, seed);
   for (const { path, edit } of edits) {
     const data = parts.get(path);
     if (data) parts.set(path, new TextEncoder().encode(edit(new TextDecoder().decode(data))));
