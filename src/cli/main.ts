@@ -38,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--p12-password-file <file>', 'read the PKCS#12 password from this file')
     .option('--tsa <url>', 'time-stamp each signature at this RFC 3161 authority (PAdES/XAdES B-T)')
     .option('--ltv <file>', 'chain certificate, CRL or OCSP response for each PDF\'s DSS (PAdES B-LT, needs --tsa); repeatable', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--lta', 'after the DSS, a document time-stamp from --tsa over each whole PDF (PAdES B-LTA, needs --ltv)')
     .option('--pdfa', 'write PDF/A-2b')
     .option('-j, --jobs <n>', 'parallel workers (default: one per core for 100 or more documents, else 1)')
     .option('--shard <k/n>', 'build only the K-th of N parts of the job list')
@@ -171,6 +172,7 @@ interface BuildFlags {
   p12PasswordFile?: string;
   tsa?: string;
   ltv?: string[];
+  lta?: boolean;
   pdfa?: boolean;
   jobs?: string;
   shard?: string;
@@ -200,6 +202,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     sign = { p12: flags.p12!, password: password! };
   }
   if (flags.ltv && !sign) usage('--ltv adds validation data to signatures, so it needs --sign --p12 FILE and --tsa URL', 'add --sign --p12 FILE --tsa URL, or leave --ltv out');
+  if (flags.lta && !flags.ltv) usage('--lta time-stamps a PDF\'s long-term validation data, so it needs --ltv (and --sign, --tsa)', 'add --ltv FILE (the CA certificate, a CRL or an OCSP response), or leave --lta out');
   if (flags.tsa !== undefined && !sign) usage('--tsa time-stamps signatures, so it needs --sign --p12 FILE', 'add --sign --p12 FILE, or leave --tsa out');
   const options = {
     dir,
@@ -212,6 +215,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     ...(sign ? { sign } : {}),
     ...(flags.tsa !== undefined ? { tsa: flags.tsa } : {}),
     ...(flags.ltv ? { ltv: flags.ltv } : {}),
+    ...(flags.lta ? { lta: true } : {}),
     ...(flags.pdfa ? { pdfa: true } : {}),
     keepGoing: Boolean(flags.keepGoing),
     ...(flags.strict ? { strict: true } : {}),

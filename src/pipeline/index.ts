@@ -40,6 +40,8 @@ export interface BuildOptions {
   readonly tsa?: string;
   /** `--ltv FILE…`: certificates, CRLs and OCSP responses (PEM or DER) for each PDF's DSS (PAdES B-LT); needs `tsa`. */
   readonly ltv?: readonly string[];
+  /** `--lta`: after each PDF's DSS, a document time-stamp from `tsa` over the whole file (PAdES B-LTA); needs `ltv`. */
+  readonly lta?: boolean;
   /** Write PDFs as PDF/A-2b. */
   readonly pdfa?: boolean;
   /** Every warning is an error (exit 2, nothing written), as with `letter check --strict`. */
@@ -108,6 +110,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
   if (key && options.sign) signerNameCovered(key.signerName, options.sign.p12, fonts, [...new Set(jobs.filter((j) => j.format === 'pdf').map((j) => j.lang))]);
+  if (options.lta && !options.ltv?.length) throw new LetterError(problem('usage', '--lta time-stamps the long-term validation data, so it needs --ltv', {}, 'add --ltv FILE, or leave --lta out'));
   const validation = key && options.ltv?.length ? await validationData(options.ltv, key, options.tsa) : undefined;
   const ltv = validation?.data;
   if (key && options.tsa) await probeTsa(options.tsa);
@@ -148,7 +151,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       const signingTime = signing?.at;
       const signatureField = key && signingTime && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key, signingTime) : undefined;
       const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
-      const signed = signingTime ? { signingTime, ...(signatureField && key ? { signatureField, signatory: signingSignatory(project.letter, key) } : {}), ...(options.tsa ? { tsa: options.tsa } : {}), ...(ltv && job.format === 'pdf' ? { ltv } : {}) } : {};
+      const signed = signingTime ? { signingTime, ...(signatureField && key ? { signatureField, signatory: signingSignatory(project.letter, key) } : {}), ...(options.tsa ? { tsa: options.tsa } : {}), ...(ltv && job.format === 'pdf' ? { ltv, ...(options.lta ? { lta: true } : {}) } : {}) } : {};
       const holder = holderProvenance(project, job.recipient, job.lang);
       return { job, doc, document: { format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) }, ...(holder ? { holder } : {}) };
     });

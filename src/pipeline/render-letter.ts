@@ -23,6 +23,8 @@ export interface DocumentTask {
   readonly tsa?: string;
   /** `--ltv`: the chain and revocation data for a PDF's DSS (PAdES B-LT), DER. */
   readonly ltv?: { readonly certificates: readonly Uint8Array[]; readonly crls: readonly Uint8Array[]; readonly ocsps: readonly Uint8Array[] };
+  /** `--lta`: a document time-stamp from `tsa` after the DSS (PAdES B-LTA). */
+  readonly lta?: boolean;
   /** Write the PDF as PDF/A-2b (`--pdfa`). */
   readonly pdfa?: boolean;
 }
@@ -100,9 +102,11 @@ async function renderDocument(doc: LetterDoc, paged: PagedLetter, task: Document
     const { typesetLetter } = await import('../typeset/index.js');
     const reserved = typesetLetter(doc, { fonts, reserveSignatureField: { signatory: task.signatory ?? 0 } });
     const { bytes } = await drawPdf(reserved, { fonts, signatureField: task.signatureField, ...pdfa });
-    const { signPdf, appendDss } = await import('../sign/index.js');
+    const { signPdf, appendDss, appendDocTimeStamp } = await import('../sign/index.js');
     const signed = await signPdf(bytes, key, { signingTime, ...tsa(task) });
-    return { bytes: task.ltv ? appendDss(signed, task.ltv) : signed, pages: reserved.pages.length, unsignedSha256: sha256(unsigned.bytes) };
+    const longTerm = task.ltv ? appendDss(signed, task.ltv) : signed;
+    const archived = task.lta && task.tsa ? await appendDocTimeStamp(longTerm, task.tsa) : longTerm;
+    return { bytes: archived, pages: reserved.pages.length, unsignedSha256: sha256(unsigned.bytes) };
   }
   const { renderDocx } = await import('../render/docx/index.js');
   // A word processor lays the DOCX out itself and may break pages elsewhere; this is the count the letter was made for.

@@ -7,4 +7,5 @@ export { signingTimeFor, type SigningTime, type Validity } from './signing-time.
 export { certificatesFromPem } from './trust.js';
 export { appendDss, classifyValidationFile, type ValidationData } from './dss.js';
 export { revocationOf } from './revocation.js';
+export { appendDocTimeStamp } from './doc-timestamp.js';
 export { fetchOcspResponse, ocspAnswerFor, ocspUrls } from './ocsp.js';

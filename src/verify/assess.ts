@@ -20,6 +20,8 @@ export interface SignatureReport {
   readonly claimedTime?: string;
   /** The RFC 3161 time-stamp over the signature value: when it existed at the latest, attested by a TSA. */
   readonly timestamp?: { readonly time: string; readonly authority: string; readonly trusted: boolean };
+  /** PAdES B-LTA: the document time-stamp over the signature and its validation data. */
+  readonly archiveTimestamp?: { readonly time: string; readonly authority: string; readonly trusted: boolean };
   /** The signed bytes are unchanged and the signature value verifies with the signer's key. */
   readonly intact: boolean;
   /** The signer certificate chains to a certificate given with --trust. */
