@@ -51,6 +51,16 @@ describe('directed shaping', () => {
     expect(letters).toEqual(['ن', 'ي', 'ت']);
   });
 
+  it('gives a mark’s letter (shadda) to its base glyph, the pair stored in the run’s visual order, the raised mark none', () => {
+    const run = directedGlyphRun(fonts, NASKH, 'وثّقت', 'ar', true);
+    const texts = run.codePoints.map((cps) => String.fromCodePoint(...cps));
+    expect(texts.filter((t) => t !== '')).toEqual(['ت', 'ق', '\u0651ث', 'و']);
+    // Every raised glyph (a mark: no advance, an offset) copies out as nothing.
+    run.glyphs.forEach((_, i) => {
+      if (run.advances[i] === 0 && run.yOffsets[i] !== 0) expect(run.codePoints[i]).toEqual([]);
+    });
+  });
+
   it('mirrors brackets in right-to-left text and keeps their logical characters for copying', () => {
     const run = directedGlyphRun(fonts, NASKH, '(تقريبا)', 'ar', true);
     const font = fonts.open('naskh');
