@@ -92,10 +92,15 @@ function partialCalls(sources: Iterable<TemplateSource>): Map<string, Map<string
       super.PartialBlockStatement(node);
     }
   }
+  // A file linked under many names has one text: parse it once.
+  const byText = new Map<string, Map<string, SourceLoc>>();
   for (const source of sources) {
-    if (calls.has(source.file)) continue;
-    const found = new Map<string, SourceLoc>();
-    new PartialCalls(found).accept(Handlebars.parse(source.source));
+    let found = byText.get(source.source);
+    if (!found) {
+      found = new Map<string, SourceLoc>();
+      new PartialCalls(found).accept(Handlebars.parse(source.source));
+      byText.set(source.source, found);
+    }
     calls.set(source.file, found);
   }
   return calls;

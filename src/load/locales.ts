@@ -9,6 +9,7 @@ import type { Lang } from '../model/index.js';
 import { displayPath, parseJson, readText } from './source.js';
 import type { LocaleFile } from './types.js';
 import { LANG_CODE, leadsOutside, staysInside } from './paths.js';
+import { MAX_FOLDER_FILES } from './walk.js';
 
 /** The namespace of the project's own text; every other file in a locale folder overrides a tool namespace. */
 export const TEXT_NS = 'letter';
@@ -92,8 +93,14 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
     [join(projectDir, 'locales'), projectDir],
   ] as const) {
     if (!existsSync(root)) continue;
+    // Two levels (locales/<lang>/<ns>.json), no links to folders followed: bounded by the number of files.
+    let files = 0;
     for (const lang of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
       for (const name of readdirSync(join(root, lang)).filter((f) => f.endsWith('.json')).sort()) {
+        if (++files > MAX_FOLDER_FILES) {
+          const shown = displayPath(root, base);
+          throw new LetterError(problem('input-too-large', `${shown} holds more than ${MAX_FOLDER_FILES.toLocaleString('en')} files`, { file: shown }, 'remove unused locale files'));
+        }
         const ns = name.slice(0, -'.json'.length);
         if (base === projectDir && ns === TEXT_NS) continue;
         const file = join(root, lang, name);

@@ -58,9 +58,10 @@ export function checkTemplates(templates: ReadonlyMap<string, TemplateSource>, l
   const out: Diagnostic[] = [];
   const checked = new Set<string>();
   for (const source of templates.values()) {
-    // A template named by path (`./templates/mine.hbs`) is also in the map under its name: check each file once.
-    if (checked.has(source.file)) continue;
-    checked.add(source.file);
+    // A template named by path (`./templates/mine.hbs`) is also in the map under its name, and a file linked under
+    // many names has one text: check each text once (its errors name the first of its files).
+    if (checked.has(source.source)) continue;
+    checked.add(source.source);
     const deep = templateNesting(source.source).tooDeep;
     if (deep !== undefined) {
       out.push(problem('input-too-large', `blocks, {{else …}} chains and sub-expressions nested more than ${MAX_NESTING} levels deep`, locationAt(source.source, deep, source.file), 'a letter template needs a few levels; use partials or {{#each}} over a list'));

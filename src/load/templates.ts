@@ -1,12 +1,13 @@
 /** Template sources: the tool's built-in templates/ with the project's templates/ files of the same name over them. */
 
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { didYouMean, LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, readText } from './source.js';
 import { containedPath, LANG_SUFFIX, leadsOutside, staysInside } from './paths.js';
 import { checkTemplates } from './template-check.js';
+import { walkFolder } from './walk.js';
 import type { Locate, TemplateSource } from './types.js';
 
 /** All templates and partials by name (`open-letter`, `partials/closing.zh`), and the name of the letter's template. */
@@ -20,16 +21,21 @@ export function loadTemplates(toolDir: string, projectDir: string, wanted: strin
 function findTemplates(toolDir: string, projectDir: string, wanted: string, locate: Locate): { templates: Map<string, TemplateSource>; main: string } {
   const templates = new Map<string, TemplateSource>();
   const escaping = new Map<string, Diagnostic>();
+  const read = new Map<string, string>();
   for (const [root, base] of [
     [join(toolDir, 'templates'), toolDir],
     [join(projectDir, 'templates'), projectDir],
   ] as const) {
     // The tool's own templates are trusted; the project's may only be files inside the project.
     const walk = base === projectDir ? { inside: projectDir, escaping } : undefined;
-    for (const file of hbsFiles(root, walk)) {
+    for (const file of hbsFiles(root, base, walk)) {
       const name = partialName(relative(root, file).replace(/\\/g, '/').replace(/\.hbs$/, ''), templates);
       const shown = displayPath(file, base);
-      templates.set(name, { name, file: shown, source: readText(file, shown) });
+      // One file linked under many names is read once: its names share one string.
+      const real = realPath(file);
+      const source = (real && read.get(real)) ?? readText(file, shown);
+      if (real) read.set(real, source);
+      templates.set(name, { name, file: shown, source });
     }
   }
   const problems: Diagnostic[] = [];
@@ -83,29 +89,27 @@ interface ProjectWalk {
 
 /**
  * The .hbs files under `root`, sorted. In the project, a file or folder that a symbolic link takes outside the project
- * is not read but recorded; links that stay inside are followed, so one folder may be read under two names, but never
- * below itself (`ancestors`: the real folders of the path walked so far, so a link to a parent is no loop). Which
- * names are found must not depend on the order the file system lists a folder in.
+ * is not read but recorded; links that stay inside are followed (walk.ts bounds what a DAG of them costs).
  */
-function hbsFiles(root: string, walk?: ProjectWalk, ancestors: ReadonlySet<string> = new Set()): string[] {
+function hbsFiles(root: string, base: string, walk?: ProjectWalk): string[] {
   if (!existsSync(root)) return [];
   if (walk && !staysInside(walk.inside, root)) {
     walk.escaping.set(root, leadsOutside(displayPath(root, walk.inside), { file: displayPath(root, walk.inside) }));
     return [];
   }
-  const real = realpathSync(root);
-  if (ancestors.has(real)) return [];
-  const below = new Set(ancestors).add(real);
-  const out: string[] = [];
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const full = join(root, entry.name);
-    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && existsSync(full) && statSync(full).isDirectory());
-    if (isDir) out.push(...hbsFiles(full, walk, below));
-    else if (!entry.name.endsWith('.hbs')) continue;
-    else if (walk && !staysInside(walk.inside, full)) {
-      const shown = displayPath(full, walk.inside);
-      walk.escaping.set(full, leadsOutside(shown, { file: shown, line: 1, column: 1 }));
-    } else out.push(full);
+  const found = walkFolder(root, (name) => name.endsWith('.hbs'), { ...(walk ? { inside: walk.inside } : {}), shown: displayPath(root, base) });
+  for (const link of found.escaping) {
+    const shown = displayPath(link.path, base);
+    walk?.escaping.set(link.path, leadsOutside(shown, link.folder ? { file: shown } : { file: shown, line: 1, column: 1 }));
   }
-  return out.sort();
+  return [...found.files];
+}
+
+/** The real path of `file`, or undefined for a dangling link (its read reports it missing). */
+function realPath(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }

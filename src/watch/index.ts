@@ -105,7 +105,9 @@ export function watch(options: WatchOptions): WatchHandle {
     const absolute = resolve(projectDir, path);
     return absolute === outDir || absolute.startsWith(outDir + sep);
   };
-  const watcher = watchFiles('.', { cwd: projectDir, ignoreInitial: true, atomic: true, ignored: inOut });
+  // Links are not followed: every input lives inside the project (a link leading out is refused), so its real files are
+  // watched where they are, and a DAG of links (2^levels paths) costs nothing.
+  const watcher = watchFiles('.', { cwd: projectDir, ignoreInitial: true, atomic: true, ignored: inOut, followSymlinks: false });
   watcher.on('all', (_event, path) => onChange(path.split(sep).join('/')));
   watcher.on('error', (error) => onEvent?.({ kind: 'crashed', changed: [], error: error instanceof Error ? error : new Error(String(error)) }));
   const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
