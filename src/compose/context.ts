@@ -94,7 +94,7 @@ export function textContexts(style: Style, gender: Gender | undefined, unnamed =
 }
 
 /** Labels every template may use; a language without its own labels file borrows English ones. */
-const LABELS = ['enclosures', 'cc', 'via', 'page', 'signature_alt', 'dateline', 'dateline_place', 'joint', 'list_separator', 'subject_separator', 'signed_by'] as const;
+const LABELS = ['enclosures', 'cc', 'recipient_line', 'via', 'page', 'signature_alt', 'dateline', 'dateline_place', 'joint', 'list_separator', 'subject_separator', 'signed_by'] as const;
 
 export function letterContext(input: ContextInput): { context: LetterContext; signatures: Signature[]; title: string } {
   const { project, reader, addressee, translations } = input;

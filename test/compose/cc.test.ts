@@ -15,13 +15,22 @@ function withCc(cc: string, recipients = ''): string {
 }
 
 function text(inlines: readonly Inline[]): string {
-  return inlines.map((i) => (i.type === 'text' ? i.value : 'children' in i ? text(i.children) : '')).join('');
+  return inlines.map((i) => (i.type === 'text' ? i.value : i.type === 'break' ? '\n' : 'children' in i ? text(i.children) : '')).join('');
 }
 
-/** The cc line of the first recipient's document, as the renderers receive it. */
-function ccLine(dir: string, lang: 'en' | 'ko' | 'zh'): string {
-  const section = composeFirst(dir, lang).sections.find((s) => s.part === 'cc');
+/** The text of one part of the first recipient's document, as the renderers receive it. */
+function partText(dir: string, lang: 'en' | 'ko' | 'zh', part: string): string {
+  const section = composeFirst(dir, lang).sections.find((s) => s.part === part);
   return (section?.blocks ?? []).map((b: Block) => (b.type === 'paragraph' ? text(b.inlines) : '')).join('\n');
+}
+
+/**
+ * The cc line of the first recipient's document: en and zh at the letter's end; ko as the 참조 line under 수신 at
+ * its head (Korean official correspondence, opening.ko.hbs).
+ */
+function ccLine(dir: string, lang: 'en' | 'ko' | 'zh'): string {
+  if (lang === 'ko') return partText(dir, lang, 'recipient').split('\n').find((l) => l.startsWith('참조: ')) ?? '';
+  return partText(dir, lang, 'cc');
 }
 
 describe('cc', () => {
@@ -71,6 +80,19 @@ describe('cc', () => {
     expect(ccLine(dir, 'en')).toBe("cc: Xi Jinping, President of the People's Republic of China; President of the Republic of Korea");
     expect(ccLine(dir, 'ko')).toBe('참조: 중화인민공화국 주석 시진핑, 대한민국 대통령');
     expect(ccLine(dir, 'zh')).toBe('抄送：中华人民共和国主席习近平、大韩民国总统');
+  });
+
+  it('ko: 참조 stands under 수신 at the head of the letter, and is not repeated at its end', () => {
+    const dir = withCc('[xi, kr]');
+    expect(partText(dir, 'ko', 'recipient')).toBe('수신: 중화인민공화국 주석 시진핑 귀하\n참조: 중화인민공화국 주석 시진핑, 대한민국 대통령');
+    expect(composeFirst(dir, 'ko').sections.some((s) => s.part === 'cc')).toBe(false);
+    // en and zh keep theirs at the end, and have no 수신 line.
+    expect(partText(dir, 'zh', 'recipient')).not.toMatch(/수신|参照/);
+    expect(composeFirst(dir, 'en').sections.some((s) => s.part === 'cc')).toBe(true);
+  });
+
+  it('ko without a cc: the 수신 line alone', () => {
+    expect(partText(exampleCopy(), 'ko', 'recipient')).toBe('수신: 중화인민공화국 주석 시진핑 귀하');
   });
 
   it('a project recipient outside the directory is shown with its own title and name', () => {

@@ -17,9 +17,12 @@ beforeAll(async () => {
   result = await build({ dir: EXAMPLE, out });
 });
 
-/** The PDF's text without its page-number footers, which pdftotext puts between a split paragraph's halves. */
+/**
+ * The PDF's text without its page-number footers, which pdftotext puts between a split paragraph's halves (the Korean
+ * "1 / 2" comes out as "1/2": its spaces are gaps, not drawn glyphs).
+ */
 const letterText = (lang: string) => {
-  const footer = { en: /Page \d+ of \d+/g, ko: /\d+ \/ \d+\n/g, zh: /第\d+页 共\d+页/g }[lang as 'en' | 'ko' | 'zh'];
+  const footer = { en: /Page \d+ of \d+/g, ko: /\d+ ?\/ ?\d+\n/g, zh: /第\d+页 共\d+页/g }[lang as 'en' | 'ko' | 'zh'];
   return normalise(pdfText(pdfOf(lang)).replace(footer, ' '), lang);
 };
 const pdfOf = (lang: string) => join(out, 'cn', `open-letter-2023.${lang}.pdf`);
@@ -117,6 +120,17 @@ describe('building the example letter', () => {
     if (lang === 'en') expect(at(date)).toBeLessThan(at(salutation));
     else expect(text.lastIndexOf(normalise(date, lang))).toBeGreaterThan(close);
     if (lang === 'zh') expect(text.lastIndexOf(normalise(date, lang))).toBeGreaterThan(signatory);
+  });
+
+  it('ko: the letter is headed 수신 with the recipient\'s title and name, before 경유 and the salutation', () => {
+    if (!toolAvailable('pdftotext')) return;
+    const lines = pdfText(pdfOf('ko'), ['-layout']).split('\n').map((l) => l.trim());
+    const receiver = lines.findIndex((l) => l.startsWith('수신:'));
+    expect(lines[receiver]).toBe('수신: 중화인민공화국 주석 시진핑 귀하');
+    expect(receiver).toBeLessThan(lines.findIndex((l) => l.startsWith('경유:')));
+    expect(receiver).toBeLessThan(lines.indexOf('존경하는 시진핑 주석님께'));
+    expect(normalise(docxText(docxParts(docxOf('ko'))['word/document.xml']!), 'ko')).toContain(normalise('수신: 중화인민공화국 주석 시진핑 귀하', 'ko'));
+    for (const lang of ['en', 'zh']) expect(pdfText(pdfOf(lang))).not.toContain('수신');
   });
 
   it('zh: body paragraphs indent two characters, the mid-letter re-address stands flush like the salutation', () => {

@@ -69,7 +69,7 @@ describe('project templates', () => {
     expect(docxText(docxParts(join(out, 'cn', 'open-letter-2023.en.docx'))['word/document.xml']!)).toContain(odd);
   });
 
-  it('enclosures and cc stand at the end in each language\'s form; a cc id becomes its office title', async () => {
+  it('enclosures and cc stand in each language\'s form and place (ko: 참조 under 수신); a cc id becomes its office title', async () => {
     if (!toolAvailable('pdftotext')) return;
     const dir = project();
     editLetter(dir, 'close: closing', 'close: closing\nenclosures: [annex1]\ncc: [kr, { en: Amnesty International, ko: 국제앰네스티, zh: 国际特赦组织 }]');
@@ -83,7 +83,9 @@ describe('project templates', () => {
     expect(result.errors).toEqual([]);
     const text = (lang: string) => pdfText(join(out, 'cn', `open-letter-2023.${lang}.pdf`));
     expect(text('en')).toMatch(/Enclosures:\s+1\. Report of the Commission of Inquiry[\s\S]*cc: President of the Republic of Korea; Amnesty International/);
-    expect(text('ko')).toMatch(/붙임\s+1\. 조사위원회 보고서[\s\S]*참조: 대한민국 대통령, 국제앰네스티/);
+    // Korean heads the letter with 수신 and 참조 (official correspondence); the cc is not repeated at the end.
+    expect(text('ko')).toMatch(/수신: [^\n]+\n참조: 대한민국 대통령, 국제앰네스티[\s\S]*붙임\s+1\. 조사위원회 보고서/);
+    expect(text('ko').match(/참조:/g)).toHaveLength(1);
     expect(text('zh')).toMatch(/附件：\s+1\. 调查委员会报告[\s\S]*抄送：大韩民国总统、国际特赦组织/);
   });
 
