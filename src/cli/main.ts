@@ -40,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--ltv <file>', 'chain certificate, CRL or OCSP response for each PDF\'s DSS (PAdES B-LT, needs --tsa); repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--lta', 'after the DSS, a document time-stamp from --tsa over each whole PDF (PAdES B-LTA, needs --ltv)')
     .option('--pdfa', 'write PDF/A-2b')
-    .option('-j, --jobs <n>', 'parallel workers (default: one per core for 100 or more documents, else 1)')
+    .option('-j, --jobs <n>', 'worker threads (default: 1, this thread; more need ~170 MiB each)')
     .option('--shard <k/n>', 'build only the K-th of N parts of the job list')
     .option('--keep-going', 'skip documents whose own inputs are invalid; exit 1')
     .option('--strict', 'warnings fail too (exit 2, nothing written)')

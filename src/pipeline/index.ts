@@ -48,7 +48,7 @@ export interface BuildOptions {
   readonly strict?: boolean;
   /** Skip documents whose own inputs are invalid instead of stopping (exit 1). */
   readonly keepGoing?: boolean;
-  /** Worker threads (`-j N`); default: one per core for 100 or more documents, else this thread (starting workers costs more). */
+  /** Worker threads (`-j N`); default: this thread, whatever the batch (measured faster and leaner on 2 cores, BENCHMARKS.md). */
   readonly jobs?: number;
   /** Stops the build (SIGINT): no new document starts, the workers stop, no manifest is left in OUT; exit 130. */
   readonly signal?: AbortSignal;

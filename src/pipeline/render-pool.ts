@@ -1,7 +1,6 @@
 /** Where documents are drawn: in this thread for a handful, on a pool of worker threads (piscina) for a batch. */
 
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FontBook } from '../fonts/index.js';
@@ -15,12 +14,13 @@ export type { WorkerResult } from './render-letter.js';
 export const IN_PROCESS_MAX = 4;
 
 /**
- * Without `-j`, a batch smaller than this renders in this thread too. A worker spends about a second of CPU parsing
- * its fonts and warming its caches before its first document; with ~30–40 ms per document after that, a second
- * thread gains only past about a hundred documents (BENCHMARKS.md: 60 letters are faster on one thread, 1,170
- * faster on two). An explicit `-j N` is obeyed from IN_PROCESS_MAX on.
+ * Without `-j`, every batch renders in this thread. Measured (BENCHMARKS.md, 2 cores): a worker spends about a second
+ * of CPU parsing its fonts and warming its caches before its first document, and each keeps its own isolate and
+ * caches: 72 documents took 0.73× the CPU and no more wall time on one thread than on two, at 230 against 392 MiB;
+ * 1,170 documents on two threads peak at ~700 MiB, on one within 400 MiB. `-j N` asks for a pool (from
+ * IN_PROCESS_MAX documents on) where cores are free and memory is plentiful.
  */
-export const DEFAULT_POOL_MIN = 100;
+export const DEFAULT_JOBS = 1;
 
 /** Draws letters; `render` never rejects: a failed document comes back as `{kind: 'failed'}`, one per document. */
 export interface Renderer {
@@ -37,7 +37,7 @@ export interface Renderer {
 export interface RendererOptions {
   /** Documents to render in this build. */
   readonly documents: number;
-  /** `-j N`; default: the machine's available parallelism for DEFAULT_POOL_MIN documents or more, else 1. */
+  /** `-j N`; default DEFAULT_JOBS (this thread). */
   readonly jobs?: number;
   /** The main thread's font book, for rendering in this thread. */
   readonly fonts: FontBook;
@@ -48,7 +48,7 @@ export interface RendererOptions {
 
 /** A pool when the batch is large enough and the compiled worker exists (it does not when running from src/ .ts). */
 export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
-  const threads = Math.min(opts.jobs ?? (opts.documents >= DEFAULT_POOL_MIN ? availableParallelism() : 1), opts.documents);
+  const threads = Math.min(opts.jobs ?? DEFAULT_JOBS, opts.documents);
   const worker = workerFile();
   if (threads <= 1 || opts.documents <= IN_PROCESS_MAX || !worker) return inThisThread(opts.fonts, opts.key);
   const projectFonts = opts.fonts.project;
