@@ -87,6 +87,9 @@ describe('an Arabic letter', () => {
     // List items hang from the right: the bullet stands at the right margin, the text in from it.
     const item = lines.find((l) => l.text.includes('احترام مبدأ'))!;
     expect(item.xMax).toBeGreaterThan(A4_WIDTH - MARGIN - 5);
+    // The quote is indented from both margins (2 em of the 11 pt body): its first line starts 22 pt in from the right.
+    const quote = lines.find((l) => l.text.startsWith('يولد جميع'))!;
+    expect(quote.xMax).toBeCloseTo(A4_WIDTH - MARGIN - 22, 0);
     // The signatory's organisation is set at the end of the line: the left margin.
     const org = lines.find((l) => l.text.startsWith('الاتحاد العام'))!;
     expect(org.xMin).toBeCloseTo(MARGIN, 0);
@@ -114,6 +117,9 @@ describe('an Arabic letter', () => {
     }
     // The e-mail address is a left-to-right run.
     expect(runs.find((r) => r.includes('canadanorthkorean@gmail.com'))).not.toMatch(/<w:rtl\/>/);
+    // The page label of a longer letter reads right to left too.
+    const footers = Object.entries(docxParts(docx)).filter(([name]) => /^word\/footer\d+\.xml$/.test(name));
+    expect(footers.some(([, footer]) => /<w:bidi\/>[\s\S]*الصفحة/.test(footer))).toBe(true);
   });
 
   it('embeds the Arabic face with its joining forms (GSUB): a subset by code points would draw every letter isolated', () => {

@@ -1,7 +1,7 @@
 /** The page: paper size and margins from the model, and the footer with the page number (SPEC §7). */
 
 import { Footer, Paragraph, PageNumber, TextRun, type ISectionOptions, type ParagraphChild } from 'docx';
-import { MARGIN_POINTS, PAPER_POINTS, type LetterDoc } from '../../model/index.js';
+import { isRightToLeftLanguage, MARGIN_POINTS, PAPER_POINTS, type LetterDoc } from '../../model/index.js';
 import type { DrawContext } from './context.js';
 import { fontsFor, textRuns } from './runs.js';
 import { STYLE } from './styles.js';
@@ -36,7 +36,9 @@ export function pageProperties(doc: LetterDoc, typesetPages?: number): ISectionO
 
 /** The footers: the localised page label on every page, or on every page but an empty first one. */
 export function footers(doc: LetterDoc, ctx: DrawContext, typesetPages?: number): NonNullable<ISectionOptions['footers']> {
-  const numbered = new Footer({ children: [new Paragraph({ style: STYLE.footer, children: pageLabelRuns(doc.pageLabel, ctx) })] });
+  // A right-to-left letter's label reads right to left too (الصفحة 1 من 2), as its body's paragraphs do.
+  const bidi = isRightToLeftLanguage(doc.lang) ? { bidirectional: true } : {};
+  const numbered = new Footer({ children: [new Paragraph({ style: STYLE.footer, ...bidi, children: pageLabelRuns(doc.pageLabel, ctx) })] });
   if (numbersFirstPage(typesetPages)) return { default: numbered };
   return { first: new Footer({ children: [new Paragraph({ style: STYLE.footer })] }), default: numbered };
 }
