@@ -136,6 +136,12 @@ describe('letter build --tsa', () => {
     expect(result.reports.flatMap((x) => x.signatures.map((s) => `${s.form} ${s.level}`)).sort()).toEqual(['CAdES B-T', 'PAdES B-T', 'XAdES B-T']);
     const text = letterCli(['verify', join(out, 'cn', 'open-letter-2023.ko.pdf')]).stdout;
     expect(text).toMatch(/PAdES B-T; signer Letter Test Signer \(issued by Letter Test CA\); claimed \S+; time-stamped \S+ by Letter Test TSA; intact/);
+    // The letter's own DOCX, as the build wrote it (XAdES-T): LibreOffice validates its signature too.
+    if (!libreOfficeUno()) return;
+    const verdict = run('/usr/bin/python3', [join(import.meta.dirname, 'lo-verify.py'), join(out, 'cn', 'open-letter-2023.ko.docx')], {
+      env: { ...process.env, ...(pki.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${pki.nssDir}` } : {}) },
+    });
+    expect((JSON.parse(verdict.stdout.trim()) as { signatures: { valid: boolean; signer: string | null }[] }).signatures).toMatchObject([{ valid: true }]);
   });
 
   it('a TSA answering for other data stops the build before anything is written (exit 2)', async () => {
