@@ -15,6 +15,9 @@ export function settingsXml(locale: string, eastAsianLocale: string): string {
     // in Word alone would make the two break the same letter's lines differently.
     el('w:characterSpacingControl', { 'w:val': 'doNotCompress' }),
     el('w:compat', {}, [
+      // A line that ends in a manual line break is not justified, as in the PDF (a CJK line spread over the measure
+      // reads as letter-spaced). Word and LibreOffice both read it; without it, both stretch such a line.
+      el('w:doNotExpandShiftReturn'),
       el('w:compatSetting', { 'w:name': 'compatibilityMode', 'w:uri': 'http://schemas.microsoft.com/office/word', 'w:val': '15' }),
     ]),
     // Which languages the theme's fonts are for; Word reads the East Asian one to pick theme fonts for Hangul/Han.

@@ -41,6 +41,11 @@ export function stylesXml(sheet: StyleSheet, defaults: Defaults): string {
  *   applies it to Korean text only; docx's own `wordWrap` option writes w:val="0", the opposite.
  * - w:autoSpaceDE/DN off: no extra gap between Hangul/Han and Latin letters or digits; the text has its own spaces,
  *   as in the PDF.
+ * - w:overflowPunct is left out on purpose: Word (ECMA-376 §17.3.1.21: omitted = on) and LibreOffice (its own default)
+ *   then both let a line's last mark hang past the margin, the same way. An explicit value splits them: LibreOffice
+ *   reads it inverted (writerfilter DomainMapper sets ParaIsHangingPunctuation to `nIntValue == 0`; measured: val 0
+ *   hangs, val 1 does not), so no value stops both. w:topLinePunct is left out too (off in Word, ignored by
+ *   LibreOffice): no compression of a mark at a line's start, as in the PDF.
  */
 function lineBreakingRules(): string[] {
   return [
