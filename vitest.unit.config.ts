@@ -10,7 +10,20 @@ import base from './vitest.config.js';
  * they call, so a new interop test leaves the unit run by itself.
  */
 const SLOW_FOLDERS = ['corpus', 'batch', 'perf', 'property', 'e2e', 'a11y'];
-const CALLS_OUT = /\b(toolAvailable|libreOfficeUno|docxToPdf|pdfText|letterCli|hasTool|spawnSync|execFileSync)\b/;
+const CALLS_OUT = /\b(toolAvailable|libreOfficeUno|docxToPdf|pdfText|letterCli|hasTool|spawnSync|execFileSync|spawn|fork)\b/;
+/**
+ * Files that each take several seconds of CPU (measured: `npx vitest run --config vitest.unit.config.ts`, per-file
+ * durations): whole signed builds, typesetting a batch to count layouts, waiting on file-system events. They keep the
+ * unit run over a minute on two cores; `npm test` runs them.
+ */
+const SLOW_FILES = [
+  'test/sign/signing-clock.test.ts',
+  'test/sign/signing-time.test.ts',
+  'test/sign/signer-name.test.ts',
+  'test/build/typeset-once.test.ts',
+  'test/watch/atomic-saves.test.ts',
+  'test/hardening/output.test.ts',
+];
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -21,7 +34,10 @@ function testFiles(dir: string): string[] {
 }
 
 const slow = testFiles('test').filter(
-  (file) => SLOW_FOLDERS.some((folder) => file.startsWith(join('test', folder))) || CALLS_OUT.test(readFileSync(file, 'utf8')),
+  (file) =>
+    SLOW_FOLDERS.some((folder) => file.startsWith(join('test', folder))) ||
+    SLOW_FILES.includes(file.split('\\').join('/')) ||
+    CALLS_OUT.test(readFileSync(file, 'utf8')),
 );
 
 export default mergeConfig(base, defineConfig({ test: { exclude: [...slow, 'node_modules/**'] } }));
