@@ -231,14 +231,14 @@ function signerNameCovered(name: string, p12: string, fonts: { uncovered(text: s
   const rtl = [...new Set(name.match(RIGHT_TO_LEFT_SCRIPTS) ?? [])];
   if (rtl.length > 0) {
     const chars = rtl.slice(0, 5).map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${ch}'`).join(', ');
-    throw new LetterError(problem('uncovered-character', `the signer's name '${name}' in the certificate of ${p12} is written right to left (${chars}), which the signature box cannot set yet`, { file: p12 },
+    throw new LetterError(problem('uncovered-character', `the signer's name '${name}' in the certificate of ${p12} is written right to left (${chars}), which the signature box cannot set yet`, { file: p12, value: name },
       'sign with a certificate whose common name is written left to right (a transliteration), or build without --p12 and sign the PDF in another tool'));
   }
   for (const lang of langs) {
     const missing = fonts.uncovered(name, lang);
     if (!missing.length) continue;
     const chars = missing.slice(0, 5).map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(cp)}'`).join(', ');
-    throw new LetterError(problem('uncovered-character', `the signer's name '${name}' in the certificate of ${p12} has characters (${chars}) that none of the fonts for '${lang}' cover, so the signature box cannot show it`, { file: p12 },
+    throw new LetterError(problem('uncovered-character', `the signer's name '${name}' in the certificate of ${p12} has characters (${chars}) that none of the fonts for '${lang}' cover, so the signature box cannot show it`, { file: p12, value: name, lang },
       `give '${lang}' a face that covers them in the project's fonts/fonts.json, or sign with a certificate whose common name is written in a script the letter's fonts cover`));
   }
 }
@@ -248,7 +248,7 @@ const RIGHT_TO_LEFT_SCRIPTS = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syri
 /** The time-stamp authority answers a request correctly, or the build stops before anything is written (exit 2). */
 async function probeTsa(url: string): Promise<void> {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) {
-    throw new LetterError(problem('usage', `--tsa '${url}' is not an http:// or https:// URL`, {}, 'give the URL of an RFC 3161 time-stamp authority, e.g. --tsa https://freetsa.org/tsr'));
+    throw new LetterError(problem('usage', `--tsa '${url}' is not an http:// or https:// URL`, { value: url }, 'give the URL of an RFC 3161 time-stamp authority, e.g. --tsa https://freetsa.org/tsr'));
   }
   const [{ stampDigest }, { createHash }] = await Promise.all([import('../sign/stamp.js'), import('node:crypto')]);
   await stampDigest(url, createHash('sha256').update('letter: is the time-stamp authority there?').digest(), 'tsa-unreachable');
