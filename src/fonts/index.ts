@@ -7,7 +7,7 @@ import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
 import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 
-export { shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
+export { concatGlyphs, shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
 export { createSubset, type FontSubset } from './subset.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables, wholeFontTables } from './standalone.js';

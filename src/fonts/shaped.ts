@@ -28,6 +28,23 @@ export interface ShapedGlyphs {
   readonly codePoints: readonly (readonly number[])[];
 }
 
+/** Shaped pieces (the words of a run) one after another, as one run of glyphs. */
+export function concatGlyphs(parts: readonly ShapedGlyphs[]): ShapedGlyphs {
+  if (parts.length === 1) {
+    const { glyphs, advances, widths, xOffsets, yOffsets, codePoints } = parts[0]!;
+    return { glyphs, advances, widths, xOffsets, yOffsets, codePoints };
+  }
+  const concat = <K extends keyof ShapedGlyphs>(key: K): ShapedGlyphs[K] => parts.flatMap((s) => s[key] as never) as ShapedGlyphs[K];
+  return {
+    glyphs: concat('glyphs'),
+    advances: concat('advances'),
+    widths: concat('widths'),
+    xOffsets: concat('xOffsets'),
+    yOffsets: concat('yOffsets'),
+    codePoints: concat('codePoints'),
+  };
+}
+
 /**
  * Past this many distinct strings a face's table starts over, so a long batch holds a bounded amount. The body of a
  * letter is the same for every recipient: a batch shapes the same words again and again.

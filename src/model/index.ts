@@ -7,7 +7,7 @@
 
 import type { Lang } from './lang.js';
 
-export { isCjkLanguage, isRightToLeftLanguage, type Lang } from './lang.js';
+export { hasRightToLeftLetters, isCjkLanguage, isRightToLeftLanguage, type Lang } from './lang.js';
 export { emphasisDotsFor, type EmphasisDots } from './emphasis.js';
 export { QUOTE_RULE, quoteHasRule } from './quote.js';
 export { isJoiningDash, withDashJoiners } from './joins.js';

@@ -15,3 +15,11 @@ export function isCjkLanguage(lang: Lang): boolean {
 export function isRightToLeftLanguage(lang: Lang): boolean {
   return /^(ar|he|iw|fa|ur|yi|ps|sd|ug|dv|ckb|syr)\b/i.test(lang);
 }
+
+// Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, NKo … and their presentation forms.
+const RIGHT_TO_LEFT_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/** Whether the text has a letter written right to left (an Arabic name in an English letter has). */
+export function hasRightToLeftLetters(text: string): boolean {
+  return RIGHT_TO_LEFT_LETTERS.test(text);
+}

@@ -6,7 +6,7 @@ import { EXIT, exitStatusOf, isLetterError, LetterError, problem, uniqueDiagnost
 import type { Format, Project } from '../load/index.js';
 import { displayPath } from '../load/source.js';
 import { jobListIdentity, shardJobs, type Shard } from '../plan/index.js';
-import type { Lang } from '../model/index.js';
+import { hasRightToLeftLetters, type Lang } from '../model/index.js';
 import { carryOver, checkOutputFolder, checkOutputPaths, manifestJson, readManifest, removeManifest, removeStaleTemporaries, writeManifest, type Manifest, type ManifestProblem } from '../write/index.js';
 import { holderProvenance } from '../check/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
@@ -228,7 +228,7 @@ async function openKey(bytes: Uint8Array, sign: NonNullable<BuildOptions['sign']
 function signerNameCovered(name: string, p12: string, fonts: { uncovered(text: string, lang: Lang): number[] }, langs: readonly Lang[]): void {
   // The box is drawn a character at a time, left to right (render/pdf/signature-field.ts): Arabic there would come out
   // unjoined and backwards, so a right-to-left name is refused even where a face covers it.
-  const rtl = [...new Set(name.match(RIGHT_TO_LEFT_SCRIPTS) ?? [])];
+  const rtl = [...new Set([...name].filter(hasRightToLeftLetters))];
   if (rtl.length > 0) {
     const chars = rtl.slice(0, 5).map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${ch}'`).join(', ');
     throw new LetterError(problem('uncovered-character', `the signer's name '${name}' in the certificate of ${p12} is written right to left (${chars}), which the signature box cannot set yet`, { file: p12, value: name },
@@ -242,8 +242,6 @@ function signerNameCovered(name: string, p12: string, fonts: { uncovered(text: s
       `give '${lang}' a face that covers them in the project's fonts/fonts.json, or sign with a certificate whose common name is written in a script the letter's fonts cover`));
   }
 }
-
-const RIGHT_TO_LEFT_SCRIPTS = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
 
 /** The time-stamp authority answers a request correctly, or the build stops before anything is written (exit 2). */
 async function probeTsa(url: string): Promise<void> {

@@ -1,7 +1,7 @@
 /** Text measurement through FontBook's fontkit faces: advance widths in em, cached per face file and string. */
 
 import type { Font } from 'fontkit';
-import { shape, type FontBook, type Shaped } from '../fonts/index.js';
+import { concatGlyphs, shape, type FontBook } from '../fonts/index.js';
 import type { Lang } from '../model/index.js';
 import { isHangul } from './segment/classes.js';
 import type { HalfWidth } from './break/compress.js';
@@ -59,18 +59,7 @@ export class Measurer {
   /** The glyphs an item of `text` is drawn with: its words shaped as `drawnAdvance` measures them, from one cache. */
   glyphRun(ref: FontRef, text: string, lang: Lang): GlyphRun {
     const face = this.face(ref);
-    const shaped = words(text).map((word) => shape(face.font, word));
-    if (shaped.length === 1) return { lang, ...fields(shaped[0]!) };
-    const concat = <K extends keyof GlyphFields>(key: K): GlyphFields[K] => shaped.flatMap((s) => s[key] as never) as GlyphFields[K];
-    return {
-      lang,
-      glyphs: concat('glyphs'),
-      advances: concat('advances'),
-      widths: concat('widths'),
-      xOffsets: concat('xOffsets'),
-      yOffsets: concat('yOffsets'),
-      codePoints: concat('codePoints'),
-    };
+    return { lang, ...concatGlyphs(words(text).map((word) => shape(face.font, word))) };
   }
 
   /**
@@ -118,12 +107,6 @@ export class Measurer {
     }
     return face;
   }
-}
-
-type GlyphFields = Omit<GlyphRun, 'lang'>;
-
-function fields(s: Shaped): GlyphFields {
-  return { glyphs: s.glyphs, advances: s.advances, widths: s.widths, xOffsets: s.xOffsets, yOffsets: s.yOffsets, codePoints: s.codePoints };
 }
 
 /** `text` cut after every space or tab: the units it is shaped in (a word keeps its trailing space). */

@@ -1,7 +1,7 @@
 /** Inline content → docx runs: one run per face change, each naming its fonts (w:rFonts) and languages (w:lang). */
 
 import { EmphasisMarkType, ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
-import { emphasisDotsFor, isCjkLanguage, isRightToLeftLanguage, withDashJoiners, type Inline, type Lang, type Origin } from '../../model/index.js';
+import { emphasisDotsFor, hasRightToLeftLetters, isCjkLanguage, isRightToLeftLanguage, withDashJoiners, type Inline, type Lang, type Origin } from '../../model/index.js';
 import { variantOf, type FontBook } from '../../fonts/index.js';
 import type { DrawContext } from './context.js';
 import { defaultFaces, faceRuns, isEastAsianPiece, latinLocale, splitBySlot, type FaceRun } from './faces.js';
@@ -82,7 +82,7 @@ export function textRuns(text: string, lang: Lang, ctx: DrawContext, state: RunS
         ...(italic !== state.italic ? { italics: false } : state.directItalic ? { italics: true } : {}),
         ...(italic !== state.italic && isEmphasis(state) ? { emphasisMark: { type: emphasisMark(run, ctx) } } : {}),
         // w:rtl: the run is right-to-left text (Arabic letters); Latin and digits inside keep their own direction.
-        ...(RIGHT_TO_LEFT.test(run.text) ? { rightToLeft: true } : {}),
+        ...(hasRightToLeftLetters(run.text) ? { rightToLeft: true } : {}),
         ...fontsFor(lang, ctx, run),
       });
     });
@@ -137,9 +137,6 @@ export function fontsFor(lang: Lang, ctx: DrawContext, run: FaceRun | undefined)
     language: { value: latinLocale(lang, locale, ctx.fonts), eastAsia: eastAsianLocale(lang, ctx, run) ?? locale, bidirectional: bidiLocale(lang, locale) },
   };
 }
-
-// Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms).
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/;
 
 /**
  * w:lang/@w:bidi, the language of the run's right-to-left text: the letter's own in a right-to-left letter, Arabic

@@ -4,6 +4,7 @@
  */
 
 import bidiExport, { type EmbeddingLevels } from 'bidi-js';
+import { hasRightToLeftLetters } from '../../model/index.js';
 
 type BidiFactory = typeof bidiExport.default;
 // bidi-js is CommonJS whose module.exports is the factory, typed as an ES default export: Node's loader gives the
@@ -18,13 +19,12 @@ export interface BidiParagraph {
   readonly levels: EmbeddingLevels;
 }
 
-// Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo … and their presentation forms) and the explicit
-// right-to-left marks: without one of them a left-to-right paragraph needs no reordering.
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200f\u202b\u202e\u2067]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+// The explicit right-to-left marks: with them or a right-to-left letter, a left-to-right paragraph needs reordering.
+const RIGHT_TO_LEFT_MARKS = /[\u200f\u202b\u202e\u2067]/;
 
 /** The paragraph's levels, or undefined for a left-to-right paragraph without right-to-left text (set as before). */
 export function bidiParagraph(text: string, rtl: boolean): BidiParagraph | undefined {
-  if (!rtl && !RIGHT_TO_LEFT.test(text)) return undefined;
+  if (!rtl && !hasRightToLeftLetters(text) && !RIGHT_TO_LEFT_MARKS.test(text)) return undefined;
   return { text, rtl, levels: bidi.getEmbeddingLevels(text, rtl ? 'rtl' : 'ltr') };
 }
 

@@ -1,6 +1,6 @@
 /** The glyphs of one directional piece of a line, in the order they are drawn (left to right on the page). */
 
-import { shape, type FontBook, type Shaped } from '../../fonts/index.js';
+import { concatGlyphs, shape, type FontBook, type Shaped } from '../../fonts/index.js';
 import type { Lang } from '../../model/index.js';
 import type { FontRef, GlyphRun } from '../types.js';
 import { mirrored } from './levels.js';
@@ -19,16 +19,7 @@ export function directedGlyphRun(fonts: FontBook, ref: FontRef, text: string, la
     return { ...shaped, codePoints: textOfGlyphs(word, shaped, rtl) };
   });
   if (rtl) words.reverse();
-  const concat = <K extends keyof Shaped>(key: K) => words.flatMap((w) => w[key] as never);
-  return {
-    lang,
-    glyphs: concat('glyphs'),
-    advances: concat('advances'),
-    widths: concat('widths'),
-    xOffsets: concat('xOffsets'),
-    yOffsets: concat('yOffsets'),
-    codePoints: concat('codePoints'),
-  };
+  return { lang, ...concatGlyphs(words) };
 }
 
 /**
