@@ -24,7 +24,7 @@ export function localeWarnings(project: Project, langs: readonly Lang[]): Diagno
     for (const key of flatKeys(file.data)) {
       // i18next plural and context forms (`ask_one`, `ask_other`, `greeting_male`) belong to their base key.
       const base = key.replace(/_(zero|one|two|few|many|other)$/, '');
-      const used_ = used.has(key) || used.has(base) || [...used].some((u) => key.startsWith(`${u}_`));
+      const used_ = used.has(key) || used.has(base) || usedPrefix(key, used);
       if (!used_) out.push(warning(problem('unused-key', `key '${shown(key)}' in ${file.file} is not used by letter.yaml`, file.locate(key), 'remove it, or use it in letter.yaml body')));
       if (valueAt(file.data, key)?.trim() === '') out.push(warning(problem('empty-string', `key '${shown(key)}' in ${file.file} is empty`, file.locate(key), 'write the text, or remove the key')));
     }
@@ -57,6 +57,12 @@ export function keyUses(letter: LetterSpec): KeyUse[] {
   if (letter.close !== undefined) uses.push({ key: letter.close, at: ['close'] });
   letter.enclosures.forEach((key, i) => uses.push({ key, at: ['enclosures', i] }));
   return uses;
+}
+
+/** Whether a used key followed by `_` begins `key` (a context form, `greeting_male`): one look-up per `_` in the key. */
+function usedPrefix(key: string, used: ReadonlySet<string>): boolean {
+  for (let i = key.indexOf('_'); i !== -1; i = key.indexOf('_', i + 1)) if (used.has(key.slice(0, i))) return true;
+  return false;
 }
 
 function warning(d: Diagnostic): Diagnostic {

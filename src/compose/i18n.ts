@@ -111,7 +111,7 @@ export function reachableKeys(data: Readonly<Record<string, unknown>>, keys: rea
   const queue = [key];
   while (queue.length) {
     const next = queue.shift()!;
-    for (const k of keys.filter((k) => k === next || k.startsWith(`${next}_`))) {
+    for (const k of formsIndex(keys).get(next) ?? []) {
       if (seen.has(k)) continue;
       seen.add(k);
       const value = valueAt(data, k);
@@ -121,6 +121,32 @@ export function reachableKeys(data: Readonly<Record<string, unknown>>, keys: rea
   return [...seen];
 }
 
+
+/**
+ * Each key under itself and under every prefix before a `_` (`ask_one` under `ask_one` and `ask`): the key and its
+ * plural and context forms in one look-up, built once per key list (flatKeys gives one list per file), not a scan of
+ * every key per reference (60,000 keys × each key a letter uses).
+ */
+function formsIndex(keys: readonly string[]): Map<string, string[]> {
+  let index = indexes.get(keys);
+  if (!index) {
+    index = new Map();
+    for (const k of keys) {
+      for (let i = k.indexOf('_'); i !== -1; i = k.indexOf('_', i + 1)) push(index, k.slice(0, i), k);
+      push(index, k, k);
+    }
+    indexes.set(keys, index);
+  }
+  return index;
+}
+
+const indexes = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function push(index: Map<string, string[]>, at: string, key: string): void {
+  const list = index.get(at);
+  if (list) list.push(key);
+  else index.set(at, [key]);
+}
 
 function variableName(inner: string): string {
   return inner.trim().replace(/^-\s*/, '').split(',')[0]!.trim();

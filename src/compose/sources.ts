@@ -78,7 +78,7 @@ export class TextReader {
    */
   private unresolved(file: LocaleFile, key: string, read: Translated, vars: Record<string, unknown> | undefined): void {
     // Found only when there is something to report: most values resolve, and a batch reads each one per document.
-    let keys: string[] | undefined;
+    let keys: readonly string[] | undefined;
     const holder = (holds: (value: string) => boolean): string => {
       keys ??= flatKeys(file.data);
       return reachableKeys(file.data, keys, key).find((k) => holds(valueAt(file.data, k) ?? '')) ?? key;
