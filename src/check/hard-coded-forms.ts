@@ -13,6 +13,14 @@ import { keyUses } from './locales.js';
 
 type StyleName = 'excellency' | 'majesty' | 'highness' | 'holiness';
 
+/**
+ * A Korean honorific as a word of its own: after a space, a mark or a title (대통령각하), never inside a word, where the
+ * same syllables are common (생각하는, 안전하게, 발전하는, 철폐하여, 작성하고).
+ */
+function koHonorific(word: string, after = ''): RegExp {
+  return new RegExp(`(?:(?<![가-힣])|(?<=(?:대통령|국왕|여왕|황제|천황|왕세자|왕자|공주|교황|주석|위원장|총리|수상)))${word}${after}`, 'u');
+}
+
 /** The words by which a language's text addresses one style of office; a language not listed here is not checked. */
 const STYLE_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string, StyleName])[]>> = {
   en: [
@@ -22,10 +30,11 @@ const STYLE_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string, S
     [/\bHoliness\b/i, 'Holiness', 'holiness'],
   ],
   ko: [
-    [/각하/, '각하', 'excellency'],
-    [/폐하/, '폐하', 'majesty'],
-    [/전하/, '전하', 'highness'],
-    [/성하/, '성하', 'holiness'],
+    [koHonorific('각하'), '각하', 'excellency'],
+    [koHonorific('폐하'), '폐하', 'majesty'],
+    // 전하다 (to convey) starts words too: 전하고자, 전하게, 전하는 말씀.
+    [koHonorific('전하', '(?![고게며여기지다니면려던였는])'), '전하', 'highness'],
+    [koHonorific('성하'), '성하', 'holiness'],
   ],
   zh: [
     [/阁下/, '阁下', 'excellency'],

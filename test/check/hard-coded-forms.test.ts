@@ -54,6 +54,21 @@ describe('a hard-coded form of address', () => {
     expect(checked.warnings.filter((w) => w.code === 'hard-coded-form')).toEqual([]);
   });
 
+  it('the same syllables inside other Korean words are not forms of address (생각하는, 안전하게, 전하고자, 철폐하여, 작성하고)', async () => {
+    const dir = toPresidentAndKing();
+    setLocaleValues(dir, 'ko', {
+      plea: '저희가 생각하는 바를 전하고자 합니다. 이들이 안전하게 보호받고 발전하는 사회에서 살 수 있도록, 강제송환을 철폐하여 주십시오.',
+      hope: '보고서를 작성하고 뜻을 전하게 되었습니다.',
+    });
+    const checked = await check({ dir, now: NOW });
+    expect(checked.warnings.filter((w) => w.code === 'hard-coded-form')).toEqual([]);
+    // The words themselves still count, on their own and after a title.
+    setLocaleValues(dir, 'ko', { plea: '대통령각하, 간곡히 호소합니다.', hope: '전하께서 살펴 주십시오.' });
+    const again = await check({ dir, now: NOW });
+    const words = again.warnings.filter((w) => w.code === 'hard-coded-form').map((w) => /hard-codes '(.+?)'/.exec(w.message)![1]);
+    expect(words.sort()).toEqual(['각하', '전하']);
+  });
+
   it('阁下 to a US president (no 阁下 custom) and Majesty to a president are warned about; 陛下 to a king is not', async () => {
     const dir = exampleCopy();
     editFile(dir, 'letter.yaml', '    via: cn-consulate-toronto\n', '    via: cn-consulate-toronto\n  - us\n  - th\n');
