@@ -10,7 +10,8 @@ import base from './vitest.config.js';
  * they call, so a new interop test leaves the unit run by itself.
  */
 const SLOW_FOLDERS = ['corpus', 'batch', 'perf', 'property', 'e2e', 'a11y'];
-const CALLS_OUT = /\b(toolAvailable|libreOfficeUno|docxToPdf|pdfText|letterCli|hasTool|spawnSync|execFileSync|spawn|fork)\b/;
+const CALLS_OUT =
+  /\b(toolAvailable|libreOfficeUno|docxToPdf|pdfText|letterCli|hasTool|spawnSync|execFileSync|spawn|fork)\b/;
 /**
  * Files that each take several seconds of CPU (measured: `npx vitest run --config vitest.unit.config.ts`, per-file
  * durations): whole signed builds, typesetting a batch to count layouts, waiting on file-system events. They keep the

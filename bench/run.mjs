@@ -37,11 +37,18 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
 }
 const typst = await import('@myriaddreamin/typst-ts-node-compiler').then(
   () => true,
-  (e) => (console.error(`bench: Typst is missing (${e.code ?? e.message}); timing letter alone. Install it with npm ci.`), false),
+  (e) => (
+    console.error(
+      `bench: Typst is missing (${e.code ?? e.message}); timing letter alone. Install it with npm ci.`,
+    ),
+    false
+  ),
 );
 
 const scratch = mkdtempSync(join(tmpdir(), 'letter-bench-'));
-const letter = (...a) => (out) => [CLI, 'build', ...a, '--out', out, '--quiet'];
+const letter =
+  (...a) =>
+  (out) => [CLI, 'build', ...a, '--out', out, '--quiet'];
 const typstOf = (sources) => (out) => [TYPST, out, ...sources];
 
 const machine = {
@@ -50,7 +57,9 @@ const machine = {
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   os: `${platform()} ${release()}`,
   node: process.version,
-  loadAverage: loadavg().map((l) => l.toFixed(2)).join(' '),
+  loadAverage: loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' '),
 };
 
 // Sources for Typst, composed by our own library from the same projects.
@@ -90,8 +99,12 @@ if (FULL) {
   const project = exampleTo(heads);
   const full = (jobs) => {
     const out = join(scratch, `w3-${jobs ?? 'default'}`);
-    const run = timedNode(letter(project, '--format', 'pdf,docx', ...(jobs ? ['-j', String(jobs)] : []))(out));
-    const written = readdirSync(out, { recursive: true }).filter((f) => /\.(pdf|docx)$/.test(String(f))).length;
+    const run = timedNode(
+      letter(project, '--format', 'pdf,docx', ...(jobs ? ['-j', String(jobs)] : []))(out),
+    );
+    const written = readdirSync(out, { recursive: true }).filter((f) =>
+      /\.(pdf|docx)$/.test(String(f)),
+    ).length;
     rmSync(out, { recursive: true, force: true });
     return { documents: written, ...run, documentsPerSecond: written / run.seconds };
   };
@@ -101,7 +114,14 @@ if (FULL) {
 rmSync(dirname(twenty), { recursive: true, force: true });
 rmSync(scratch, { recursive: true, force: true });
 
-const result = { machine, typst, w1: { runs: RUNS, ...w1 }, w2: { runs: BATCH_RUNS, letters, ...w2 }, sizes, ...(w3 ? { w3 } : {}) };
+const result = {
+  machine,
+  typst,
+  w1: { runs: RUNS, ...w1 },
+  w2: { runs: BATCH_RUNS, letters, ...w2 },
+  sizes,
+  ...(w3 ? { w3 } : {}),
+};
 if (JSON_OUT) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } else {
@@ -110,25 +130,38 @@ if (JSON_OUT) {
   const line = (label, r, count) =>
     `  ${label.padEnd(28)} median ${s(r.seconds.median)}  min ${s(r.seconds.min)}  max ${s(r.seconds.max)}  peak ${m(r.peakMiB.max)}` +
     (count ? `  ${(count / r.seconds.median).toFixed(1)} docs/s` : '');
-  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}, load ${machine.loadAverage}`);
+  console.log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}, load ${machine.loadAverage}`,
+  );
   console.log(`W1 one zh PDF of the example, whole process, ${RUNS} runs each`);
   console.log(line('letter', w1.ours));
   if (typst) {
     console.log(line('typst', w1.typst));
-    console.log(`  ratio letter/typst ${(w1.ours.seconds.median / w1.typst.seconds.median).toFixed(2)} (target ≤ 0.75)`);
+    console.log(
+      `  ratio letter/typst ${(w1.ours.seconds.median / w1.typst.seconds.median).toFixed(2)} (target ≤ 0.75)`,
+    );
   }
-  console.log(`W2 ${letters} letters (${letters / 3} recipients × en, ko, zh), one process each, ${BATCH_RUNS} runs each`);
+  console.log(
+    `W2 ${letters} letters (${letters / 3} recipients × en, ko, zh), one process each, ${BATCH_RUNS} runs each`,
+  );
   console.log(line('letter pdf (default: 1 thread)', w2.ours, letters));
   console.log(line(`letter pdf -j ${machine.cores} (pool)`, w2.oursPool, letters));
   console.log(line('letter pdf+docx (2× docs)', w2.oursWithDocx, letters * 2));
   if (typst) {
     console.log(line('typst pdf', w2.typst, letters));
-    console.log(`  letters/s letter (default) / typst ${(w2.typst.seconds.median / w2.ours.seconds.median).toFixed(2)} (target ≥ 2)`);
+    console.log(
+      `  letters/s letter (default) / typst ${(w2.typst.seconds.median / w2.ours.seconds.median).toFixed(2)} (target ≥ 2)`,
+    );
   }
   console.log(`example zh PDF: letter ${sizes.ours} bytes${typst ? `, typst ${sizes.typst} bytes` : ''}`);
   if (w3) {
-    for (const [label, r] of [['default (one thread)', w3.byDefault], [`-j ${machine.cores}`, w3.pool]]) {
-      console.log(`W3 ${r.documents} documents (195 heads of state × 3 × pdf, docx) ${label}: ${s(r.seconds)}, ${r.documentsPerSecond.toFixed(1)} docs/s, peak ${m(r.peakMiB)} (target < 60 s, < 400 MiB)`);
+    for (const [label, r] of [
+      ['default (one thread)', w3.byDefault],
+      [`-j ${machine.cores}`, w3.pool],
+    ]) {
+      console.log(
+        `W3 ${r.documents} documents (195 heads of state × 3 × pdf, docx) ${label}: ${s(r.seconds)}, ${r.documentsPerSecond.toFixed(1)} docs/s, peak ${m(r.peakMiB)} (target < 60 s, < 400 MiB)`,
+      );
     }
   }
 }

@@ -23,7 +23,10 @@ const fixups = {
   name: 'letter-fixups',
   setup(b) {
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, ({ path }) => ({
-      contents: readFileSync(path, 'utf8').replace('createRequire(import.meta.url)', "createRequire(require.resolve('pdfkit'))"),
+      contents: readFileSync(path, 'utf8').replace(
+        'createRequire(import.meta.url)',
+        "createRequire(require.resolve('pdfkit'))",
+      ),
       loader: 'js',
     }));
     b.onLoad({ filter: /dist[\\/]pipeline[\\/]render-pool\.js$/ }, ({ path }) => ({
@@ -51,7 +54,10 @@ if (!esbuild) {
 }
 mkdirSync(join(OUT, 'data'), { recursive: true });
 await esbuild.build({
-  entryPoints: { letter: join(ROOT, 'dist', 'cli', 'main.js'), worker: join(ROOT, 'dist', 'pipeline', 'render-worker.js') },
+  entryPoints: {
+    letter: join(ROOT, 'dist', 'cli', 'main.js'),
+    worker: join(ROOT, 'dist', 'pipeline', 'render-worker.js'),
+  },
   outdir: OUT,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -80,7 +86,10 @@ await esbuild.build({
 // dynamic import callback on Node 20: require the built-in instead (its named exports are the same).
 for (const name of ['letter.cjs', 'worker.cjs']) {
   const file = join(OUT, name);
-  const code = readFileSync(file, 'utf8').replace(/\bimport\("(node:[\w/]+)"\)/g, 'Promise.resolve(require("$1"))');
+  const code = readFileSync(file, 'utf8').replace(
+    /\bimport\("(node:[\w/]+)"\)/g,
+    'Promise.resolve(require("$1"))',
+  );
   const left = code.match(/\bimport\("[^".][^"]*"\)/g);
   if (left) throw new Error(`bundle: ${name} still imports ${left.join(', ')} at run time`);
   writeFileSync(file, code);
@@ -111,16 +120,38 @@ copyFileSync(join(pdfkitData, 'sRGB_IEC61966_2_1.icc'), join(OUT, 'data', 'sRGB_
 const scratch = mkdtempSync(join(tmpdir(), 'letter-bundle-'));
 try {
   const run = (args) => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'letter.js'), ...args, '--out', scratch, '--quiet'], {
-      env: { ...process.env, LETTER_WRITE_CODE_CACHE: '1' },
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'letter.js'), ...args, '--out', scratch, '--quiet'],
+      {
+        env: { ...process.env, LETTER_WRITE_CODE_CACHE: '1' },
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`bundle: warming the code cache failed:\n${r.stderr}`);
   };
   // The workers' cache from a pool run (both formats); then the main thread's from PDFs rendered in this thread, the
   // common single-letter build: a cache holds what its run compiled, and the last run writes letter.cjs.cache.
-  run(['build', join(ROOT, 'examples', 'open-letter-2023'), '--lang', 'zh,ko,en', '--format', 'pdf,docx', '-j', '2']);
-  run(['build', join(ROOT, 'examples', 'open-letter-2023'), '--lang', 'zh,ko,en', '--format', 'pdf', '-j', '1']);
+  run([
+    'build',
+    join(ROOT, 'examples', 'open-letter-2023'),
+    '--lang',
+    'zh,ko,en',
+    '--format',
+    'pdf,docx',
+    '-j',
+    '2',
+  ]);
+  run([
+    'build',
+    join(ROOT, 'examples', 'open-letter-2023'),
+    '--lang',
+    'zh,ko,en',
+    '--format',
+    'pdf',
+    '-j',
+    '1',
+  ]);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -44,7 +44,21 @@ try {
 
 /** Builds the example's ko and zh PDFs with the tree at `tree` (its dist/ must be built); returns the output folder. */
 function buildExample(tree, out) {
-  execFileSync(process.execPath, [join(tree, 'bin', 'letter.js'), 'build', join(tree, EXAMPLE), '--lang', 'ko,zh', '--format', 'pdf', '--out', out], { env, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      join(tree, 'bin', 'letter.js'),
+      'build',
+      join(tree, EXAMPLE),
+      '--lang',
+      'ko,zh',
+      '--format',
+      'pdf',
+      '--out',
+      out,
+    ],
+    { env, stdio: 'inherit' },
+  );
   return out;
 }
 
@@ -74,24 +88,50 @@ function pictures(version, out) {
     const block = paragraphBox(pdf, DETAIL[lang]);
     const big = render(pdf, DETAIL_DPI);
     const margin = 8; // points around the text block
-    const detail = crop(big, pt(MEASURE_LEFT - margin, DETAIL_DPI), pt(block.yMin - margin, DETAIL_DPI), pt(MEASURE_RIGHT + margin, DETAIL_DPI), pt(block.yMax + margin, DETAIL_DPI));
-    dottedLine(detail, pt(MEASURE_RIGHT, DETAIL_DPI) - pt(MEASURE_LEFT - margin, DETAIL_DPI), 0, detail.height);
+    const detail = crop(
+      big,
+      pt(MEASURE_LEFT - margin, DETAIL_DPI),
+      pt(block.yMin - margin, DETAIL_DPI),
+      pt(MEASURE_RIGHT + margin, DETAIL_DPI),
+      pt(block.yMax + margin, DETAIL_DPI),
+    );
+    dottedLine(
+      detail,
+      pt(MEASURE_RIGHT, DETAIL_DPI) - pt(MEASURE_LEFT - margin, DETAIL_DPI),
+      0,
+      detail.height,
+    );
     save(detail, `cjk-${lang}-${version}-detail.png`);
   }
 }
 
-
 /** Page 1 as a grayscale picture. */
 function render(pdf, dpi) {
   const prefix = join(work, `r${Math.random().toString(36).slice(2)}`);
-  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
+  execFileSync('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-gray',
+    '-png',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    prefix,
+  ]);
   return PNG.sync.read(readFileSync(`${prefix}.png`));
 }
 
 /** The box (points) of the paragraph on page 1 that starts with `snippet`: its first line and those that follow it closely. */
 function paragraphBox(pdf, snippet) {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
-  const lines = [...xml.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', pdf, '-'], {
+    encoding: 'utf8',
+  });
+  const lines = [
+    ...xml.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g),
+  ].map((m) => ({
     yMin: Number(m[1]),
     yMax: Number(m[2]),
     text: [...m[3].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),

@@ -12,7 +12,16 @@ const ROOT = join(import.meta.dirname, '..');
 const STAMP = join(ROOT, 'dist', '.prepared');
 // What the build reads: our sources and build scripts, the schema, and the installed dependencies (npm rewrites
 // node_modules/.package-lock.json whenever it changes them).
-const INPUTS = ['src', 'scripts', 'schema', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'node_modules/.package-lock.json'];
+const INPUTS = [
+  'src',
+  'scripts',
+  'schema',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'node_modules/.package-lock.json',
+];
 
 /** The newest modification time under `path` (a file or a folder, walked), 0 when it does not exist. */
 function newest(path) {
@@ -27,10 +36,16 @@ function newest(path) {
 const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
 const changed = Math.max(...INPUTS.map((input) => newest(join(ROOT, input))));
 if (built > 0 && changed <= built) {
-  console.error('prepare: dist/ is up to date with src/ and node_modules/; not rebuilding (npm run build forces it)');
+  console.error(
+    'prepare: dist/ is up to date with src/ and node_modules/; not rebuilding (npm run build forces it)',
+  );
   process.exit(0);
 }
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const result = spawnSync(npm, ['run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+const result = spawnSync(npm, ['run', 'build'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (result.status !== 0) process.exit(result.status ?? 1);
 writeFileSync(STAMP, `built by scripts/prepare.mjs at ${new Date().toISOString()}\n`);

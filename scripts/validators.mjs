@@ -14,6 +14,8 @@ const { default: Ajv } = require('ajv');
 const { default: standalone } = require('ajv/dist/standalone');
 const { VALIDATOR_OPTIONS } = await import(join(ROOT, 'dist', 'load', 'schema-options.js'));
 
-const schema = JSON.parse(require('node:fs').readFileSync(join(ROOT, 'schema', 'letter.schema.json'), 'utf8'));
+const schema = JSON.parse(
+  require('node:fs').readFileSync(join(ROOT, 'schema', 'letter.schema.json'), 'utf8'),
+);
 const ajv = new Ajv({ ...VALIDATOR_OPTIONS, code: { ...VALIDATOR_OPTIONS.code, source: true } });
 writeFileSync(join(ROOT, 'dist', 'load', 'letter-validator.cjs'), standalone(ajv, ajv.compile(schema)));

@@ -4,7 +4,14 @@ import { readFileSync } from 'node:fs';
 import { LetterError, problem } from './diag/index.js';
 import { mergeManifestTexts } from './write/index.js';
 
-export { build, TOOL_VERSION, type BuildOptions, type BuildResult, type Output, type ProgressEvent } from './pipeline/index.js';
+export {
+  build,
+  TOOL_VERSION,
+  type BuildOptions,
+  type BuildResult,
+  type Output,
+  type ProgressEvent,
+} from './pipeline/index.js';
 export { check, type CheckOptions, type CheckResult } from './pipeline/index.js';
 export { init, type InitResult } from './init/index.js';
 export { verify, type VerifyResult, type FileReport } from './verify/index.js';
@@ -12,7 +19,17 @@ export { recipients, recipientsAdvice, type NoMatchAdvice, type RecipientMatch }
 export { parseShard, planJobs, type Job, type Shard } from './plan/index.js';
 export { loadProject, type Project } from './load/index.js';
 export { Composer } from './compose/index.js';
-export { EXIT, LetterError, exitStatusFor, exitStatusOf, formatDiagnostic, isLetterError, problem, type Diagnostic, type Code } from './diag/index.js';
+export {
+  EXIT,
+  LetterError,
+  exitStatusFor,
+  exitStatusOf,
+  formatDiagnostic,
+  isLetterError,
+  problem,
+  type Diagnostic,
+  type Code,
+} from './diag/index.js';
 export { watch, type WatchEvent, type WatchHandle, type WatchOptions } from './watch/index.js';
 export type { LetterDoc, Block, Inline, Section } from './model/index.js';
 export type { Manifest, ManifestFile } from './write/index.js';
@@ -27,6 +44,13 @@ function readManifestText(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-    throw new LetterError(problem('usage', `manifest '${file}' ${why}`, { file, value: file }, 'give the manifest.json files of the shards of one build'));
+    throw new LetterError(
+      problem(
+        'usage',
+        `manifest '${file}' ${why}`,
+        { file, value: file },
+        'give the manifest.json files of the shards of one build',
+      ),
+    );
   }
 }

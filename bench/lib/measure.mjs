@@ -47,6 +47,9 @@ export function interleaved(runs, contenders) {
     }
   }
   return Object.fromEntries(
-    Object.entries(samples).map(([name, list]) => [name, { seconds: stats(list.map((r) => r.seconds)), peakMiB: stats(list.map((r) => r.peakMiB)) }]),
+    Object.entries(samples).map(([name, list]) => [
+      name,
+      { seconds: stats(list.map((r) => r.seconds)), peakMiB: stats(list.map((r) => r.peakMiB)) },
+    ]),
   );
 }

@@ -8,7 +8,28 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const EXAMPLE = join(ROOT, 'examples', 'open-letter-2023');
 
 /** Twelve heads of state and the UN Secretary-General of the batch fixture, and eight more from the directory. */
-export const TWENTY = ['fr', 'de', 'jp', 'kr', 'us', 'gb', 'th', 'va', 'un', 'in', 'br', 'za', 'ca', 'mx', 'it', 'es', 'au', 'id', 'ng', 'eg'];
+export const TWENTY = [
+  'fr',
+  'de',
+  'jp',
+  'kr',
+  'us',
+  'gb',
+  'th',
+  'va',
+  'un',
+  'in',
+  'br',
+  'za',
+  'ca',
+  'mx',
+  'it',
+  'es',
+  'au',
+  'id',
+  'ng',
+  'eg',
+];
 
 /** The 195 heads of state of the built-in directory (UN members, the Holy See, Palestine): ids without a `/`. */
 export async function headsOfState() {

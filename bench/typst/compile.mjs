@@ -8,7 +8,10 @@ import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 
 const FONTS = join(import.meta.dirname, '..', '..', 'fonts');
 const [out, ...sources] = process.argv.slice(2);
-const compiler = NodeCompiler.create({ workspace: join(import.meta.dirname), fontArgs: [{ fontPaths: [FONTS] }] });
+const compiler = NodeCompiler.create({
+  workspace: join(import.meta.dirname),
+  fontArgs: [{ fontPaths: [FONTS] }],
+});
 for (const source of sources) {
   const pdf = compiler.pdf({ mainFileContent: readFileSync(source, 'utf8') });
   writeFileSync(join(out, basename(source).replace(/\.typ$/, '.pdf')), pdf);

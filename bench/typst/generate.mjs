@@ -17,7 +17,11 @@ export async function writeTypstSources(projectDir, outDir, { langs, to } = {}) 
   const { TOOL_DIR } = await import(join(DIST, 'tool', 'index.js'));
   const project = loadProject({ dir: projectDir, toolDir: TOOL_DIR });
   const jobs = planJobs(project, { formats: ['pdf'], ...(langs ? { langs } : {}), ...(to ? { to } : {}) });
-  const composer = new Composer({ project, fonts: toolFontBook(), created: new Date(`${project.letter.date}T00:00:00Z`) });
+  const composer = new Composer({
+    project,
+    fonts: toolFontBook(),
+    created: new Date(`${project.letter.date}T00:00:00Z`),
+  });
   mkdirSync(outDir, { recursive: true });
   return jobs.map((job) => {
     const file = join(outDir, `${job.recipient.id}.${job.lang}.typ`);

@@ -85,7 +85,9 @@ export function typstSource(doc) {
   const size = CJK(doc.lang) ? 10.5 : 11;
   const leading = CJK(doc.lang) ? 1.55 : 1.35;
   const [page, pages] = ['#context counter(page).display()', '#context counter(page).final().first()'];
-  const footer = escape(doc.pageLabel).replace(/\\\{page\\\}|\{page\}/, page).replace(/\\\{pages\\\}|\{pages\}/, pages);
+  const footer = escape(doc.pageLabel)
+    .replace(/\\\{page\\\}|\{page\}/, page)
+    .replace(/\\\{pages\\\}|\{pages\}/, pages);
   const out = [
     `#set document(title: "${doc.meta.title.replace(/["\\]/g, '\\$&')}", author: "${doc.meta.author.replace(/["\\]/g, '\\$&')}", date: none)`,
     `#set page(paper: "a4", margin: 72pt, footer: align(center, text(size: ${(size * 0.82).toFixed(2)}pt)[${footer}]))`,
@@ -101,7 +103,9 @@ export function typstSource(doc) {
     const body = section.blocks.map((b) => block(b, section.firstLineIndent)).join('\n');
     const weight = bold ? ', weight: "bold"' : '';
     const above = ((gap + leading - 1) * size).toFixed(2);
-    out.push(`#block(above: ${above}pt, breakable: ${!section.keepTogether}, width: 100%, align(${ALIGN[section.align]}, text(size: ${(scale * size).toFixed(2)}pt${weight})[${body}]))`);
+    out.push(
+      `#block(above: ${above}pt, breakable: ${!section.keepTogether}, width: 100%, align(${ALIGN[section.align]}, text(size: ${(scale * size).toFixed(2)}pt${weight})[${body}]))`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

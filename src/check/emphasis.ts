@@ -13,7 +13,11 @@ import { inlineText } from '../compose/inline.js';
  * A warning at every value of the languages' locale files (the ones being built; check builds them all) with an unmatched `**`, `__`, or a single `*`/`_` that opens onto a word and is never
  * closed. Warnings, not errors: the letter still builds, with the characters printed as they are.
  */
-export function emphasisWarnings(project: Project, langs: readonly Lang[], parse: ParseMarkdown = parseMarkdown): Diagnostic[] {
+export function emphasisWarnings(
+  project: Project,
+  langs: readonly Lang[],
+  parse: ParseMarkdown = parseMarkdown,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [lang, file] of project.texts) {
     if (!langs.includes(lang)) continue;
@@ -23,7 +27,12 @@ export function emphasisWarnings(project: Project, langs: readonly Lang[], parse
       const listed = [...new Set(stray)].map((d) => `'${d}'`).join(', ');
       const char = stray[0]![0]!;
       out.push({
-        ...problem('unbalanced-emphasis', `'${shown(key)}' in ${file.file} has an unmatched ${listed}: it prints as it is, not as emphasis`, file.locate(key), `close it (${char}${char}text${char}${char} for bold, ${char}text${char} for italic), or write \\\\${char} in the JSON file for a literal ${char === '*' ? 'asterisk' : 'underscore'}`),
+        ...problem(
+          'unbalanced-emphasis',
+          `'${shown(key)}' in ${file.file} has an unmatched ${listed}: it prints as it is, not as emphasis`,
+          file.locate(key),
+          `close it (${char}${char}text${char}${char} for bold, ${char}text${char} for italic), or write \\\\${char} in the JSON file for a literal ${char === '*' ? 'asterisk' : 'underscore'}`,
+        ),
         severity: 'warning',
       });
     }
@@ -48,7 +57,11 @@ export function strayDelimiters(value: string, parse: ParseMarkdown = parseMarkd
   const urls = urlRanges(md);
   const stray: string[] = [];
   const visit = (node: Nodes): void => {
-    if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+    if (
+      node.type === 'text' &&
+      node.position?.start.offset !== undefined &&
+      node.position.end.offset !== undefined
+    ) {
       for (const run of runs(md, node.position.start.offset, node.position.end.offset)) {
         if (urls.some(([from, to]) => run.at >= from && run.at < to)) continue;
         if (isStray(md, run)) stray.push(run.text);
@@ -117,8 +130,14 @@ function runs(md: string, from: number, to: number): Run[] {
 function isStray(md: string, run: Run): boolean {
   const before = md[run.at - 1];
   const after = md[run.at + run.text.length];
-  const left = after !== undefined && !isSpace(after) && (!isPunct(after) || before === undefined || isSpace(before) || isPunct(before));
-  const right = before !== undefined && !isSpace(before) && (!isPunct(before) || after === undefined || isSpace(after) || isPunct(after));
+  const left =
+    after !== undefined &&
+    !isSpace(after) &&
+    (!isPunct(after) || before === undefined || isSpace(before) || isPunct(before));
+  const right =
+    before !== undefined &&
+    !isSpace(before) &&
+    (!isPunct(before) || after === undefined || isSpace(after) || isPunct(after));
   if (run.text.length >= 2) return (left || right) && !(run.text[0] === '_' && left && right);
   return left && !right;
 }

@@ -9,7 +9,17 @@ import type { Lang } from '../model/index.js';
 import { PROJECT_FONTS_FILE } from '../load/index.js';
 
 // Scripts whose glyph forms differ by locale (Han above all): the shared `*` chain cannot be right for all of them.
-const LOCALE_SHAPED_SCRIPTS = new Set(['Hani', 'Hans', 'Hant', 'Jpan', 'Kore', 'Hang', 'Hira', 'Kana', 'Bopo']);
+const LOCALE_SHAPED_SCRIPTS = new Set([
+  'Hani',
+  'Hans',
+  'Hant',
+  'Jpan',
+  'Kore',
+  'Hang',
+  'Hira',
+  'Kana',
+  'Bopo',
+]);
 const HAN = 0x6f22; // 漢
 const HANGUL = 0xd55c; // 한
 
@@ -29,7 +39,10 @@ export function fontWarnings(fonts: FontBook, languages: readonly Lang[]): Diagn
       const { family: name, script } = fonts.face(id);
       return `${name}${script ? ` (${script})` : ''}`;
     };
-    const faces = fonts.chain(lang).map((id) => fonts.face(id).family).join(' → ');
+    const faces = fonts
+      .chain(lang)
+      .map((id) => fonts.face(id).family)
+      .join(' → ');
     out.push({
       ...problem(
         'font-chain',
@@ -48,7 +61,12 @@ export function licenceWarnings(fonts: FontBook): Diagnostic[] {
   return Object.entries(fonts.project?.faces ?? {})
     .filter(([, face]) => face.license === undefined)
     .map(([id, face]) => ({
-      ...problem('missing-file', `face '${id}' (${face.family}) in ${PROJECT_FONTS_FILE} has no licence noted: its subsets are embedded in every letter`, { file: PROJECT_FONTS_FILE }, `copy the font's licence (OFL.txt for Noto faces) into fonts/ and add "license": "OFL.txt" to face '${id}'`),
+      ...problem(
+        'missing-file',
+        `face '${id}' (${face.family}) in ${PROJECT_FONTS_FILE} has no licence noted: its subsets are embedded in every letter`,
+        { file: PROJECT_FONTS_FILE },
+        `copy the font's licence (OFL.txt for Noto faces) into fonts/ and add "license": "OFL.txt" to face '${id}'`,
+      ),
       severity: 'warning' as const,
     }));
 }

@@ -18,7 +18,10 @@ type StyleName = 'excellency' | 'majesty' | 'highness' | 'holiness';
  * same syllables are common (생각하는, 안전하게, 발전하는, 철폐하여, 작성하고).
  */
 function koHonorific(word: string, after = ''): RegExp {
-  return new RegExp(`(?:(?<![가-힣])|(?<=(?:대통령|국왕|여왕|황제|천황|왕세자|왕자|공주|교황|주석|위원장|총리|수상)))${word}${after}`, 'u');
+  return new RegExp(
+    `(?:(?<![가-힣])|(?<=(?:대통령|국왕|여왕|황제|천황|왕세자|왕자|공주|교황|주석|위원장|총리|수상)))${word}${after}`,
+    'u',
+  );
 }
 
 /** The words by which a language's text addresses one style of office; a language not listed here is not checked. */
@@ -51,24 +54,35 @@ function fits(style: StyleName, who: Addressing, lang: Lang): boolean {
 }
 
 /** Warnings for the languages being built and the recipients the letters go to. */
-export function hardCodedFormWarnings(project: Project, refs: readonly RecipientRef[], langs: readonly Lang[]): Diagnostic[] {
+export function hardCodedFormWarnings(
+  project: Project,
+  refs: readonly RecipientRef[],
+  langs: readonly Lang[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const lang of langs) {
     const words = STYLE_WORDS[lang];
     const file = project.texts.get(lang);
     if (!words || !file) continue;
     const keys = flatKeys(file.data);
-    const recipients = refs.map((ref) => ({ ref, who: addressing(project, ref, lang) })).filter((r): r is { ref: RecipientRef; who: Addressing } => r.who !== undefined);
+    const recipients = refs
+      .map((ref) => ({ ref, who: addressing(project, ref, lang) }))
+      .filter((r): r is { ref: RecipientRef; who: Addressing } => r.who !== undefined);
     // key → word → the recipients whose letters read that value and whom the word does not fit.
     const unfit = new Map<string, Map<string, { style: StyleName; ids: Map<string, Addressing> }>>();
     for (const use of keyUses(project.letter)) {
       for (const { ref, who } of recipients) {
-        const chosen = who.contexts.map((c) => `${use.key}_${c}`).find((k) => valueAt(file.data, k) !== undefined) ?? use.key;
-        for (const key of reachableKeys(file.data, keys, chosen).filter((k) => k === chosen || !k.startsWith(`${chosen}_`))) {
+        const chosen =
+          who.contexts.map((c) => `${use.key}_${c}`).find((k) => valueAt(file.data, k) !== undefined) ??
+          use.key;
+        for (const key of reachableKeys(file.data, keys, chosen).filter(
+          (k) => k === chosen || !k.startsWith(`${chosen}_`),
+        )) {
           const text = (valueAt(file.data, key) ?? '').replace(/\{\{[^}]*\}\}/g, ' ');
           for (const [pattern, word, style] of words) {
             if (!pattern.test(text) || fits(style, who, lang)) continue;
-            const byWord = unfit.get(key) ?? new Map<string, { style: StyleName; ids: Map<string, Addressing> }>();
+            const byWord =
+              unfit.get(key) ?? new Map<string, { style: StyleName; ids: Map<string, Addressing> }>();
             const entry = byWord.get(word) ?? { style, ids: new Map<string, Addressing>() };
             entry.ids.set(ref.id, who);
             byWord.set(word, entry);
@@ -79,7 +93,9 @@ export function hardCodedFormWarnings(project: Project, refs: readonly Recipient
     }
     for (const [key, byWord] of unfit) {
       for (const [word, { style, ids }] of byWord) {
-        const named = [...ids].map(([id, who]) => `'${id}' (${who.addressee.title}, ${who.addressee.honorific})`);
+        const named = [...ids].map(
+          ([id, who]) => `'${id}' (${who.addressee.title}, ${who.addressee.honorific})`,
+        );
         const example = [...ids.values()][0]!.addressee.honorific;
         out.push({
           ...problem(

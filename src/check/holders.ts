@@ -5,14 +5,26 @@
  */
 
 import { problem, type Diagnostic, type Location } from '../diag/index.js';
-import { HOLDER_MAX_AGE_DAYS, ageOfHolder, holderOn, lookupOffice, termEndedBefore, type Office } from '../directory/index.js';
+import {
+  HOLDER_MAX_AGE_DAYS,
+  ageOfHolder,
+  holderOn,
+  lookupOffice,
+  termEndedBefore,
+  type Office,
+} from '../directory/index.js';
 import { REVIEWED } from '../directory/data/states.js';
 import type { Project, RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 
 const DAY_MS = 86_400_000;
 
-const warning = (code: Parameters<typeof problem>[0], message: string, where: Partial<Location>, hint: string): Diagnostic => ({
+const warning = (
+  code: Parameters<typeof problem>[0],
+  message: string,
+  where: Partial<Location>,
+  hint: string,
+): Diagnostic => ({
   ...problem(code, message, where, hint),
   severity: 'warning',
 });
@@ -23,7 +35,12 @@ const warning = (code: Parameters<typeof problem>[0], message: string, where: Pa
  * data is older than 180 days at `now`, and when its holder has no name in one of the `languages` being built (those
  * letters use title-only forms). Once per check: the directory's table is older than 180 days.
  */
-export function holderWarnings(project: Project, refs: readonly RecipientRef[], now: Date, languages: readonly Lang[] = project.letter.languages): Diagnostic[] {
+export function holderWarnings(
+  project: Project,
+  refs: readonly RecipientRef[],
+  now: Date,
+  languages: readonly Lang[] = project.letter.languages,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const letterDay = new Date(`${project.letter.date}T00:00:00Z`);
@@ -39,28 +56,58 @@ export function holderWarnings(project: Project, refs: readonly RecipientRef[], 
     usesDirectory = true;
     const where = ref.path.length ? project.locateLetter([...ref.path]) : {};
     if (office.caveat) {
-      out.push(warning('office-caveat', `'${ref.id}' (${office.caveat.kind}): ${office.caveat.text}`, where, 'decide knowingly before sending; `letter recipients ' + ref.id + '` shows the note and its source'));
+      out.push(
+        warning(
+          'office-caveat',
+          `'${ref.id}' (${office.caveat.kind}): ${office.caveat.text}`,
+          where,
+          'decide knowingly before sending; `letter recipients ' + ref.id + '` shows the note and its source',
+        ),
+      );
     }
     if (ref.name !== undefined || own?.name !== undefined) continue;
     out.push(...holderProblems(ref.id, office, letterDay, project.letter.date, now, languages, where));
   }
   const reviewedAge = Math.floor((now.getTime() - Date.parse(`${REVIEWED}T00:00:00Z`)) / DAY_MS);
   if (usesDirectory && reviewedAge > HOLDER_MAX_AGE_DAYS) {
-    out.push(warning('directory-stale', `the directory's table of offices was last reviewed on ${REVIEWED}, ${reviewedAge} days ago`, {}, 'check the titles of the offices this letter goes to, or update letter'));
+    out.push(
+      warning(
+        'directory-stale',
+        `the directory's table of offices was last reviewed on ${REVIEWED}, ${reviewedAge} days ago`,
+        {},
+        'check the titles of the offices this letter goes to, or update letter',
+      ),
+    );
   }
   return out;
 }
 
-const nameHint = (id: string, names: string) => `give the name in letter.yaml: to: [{ id: ${id}, name: { ${names} } }]`;
+const nameHint = (id: string, names: string) =>
+  `give the name in letter.yaml: to: [{ id: ${id}, name: { ${names} } }]`;
 
-function holderProblems(id: string, office: Office, letterDay: Date, date: string, now: Date, languages: readonly Lang[], where: Partial<Location>): Diagnostic[] {
+function holderProblems(
+  id: string,
+  office: Office,
+  letterDay: Date,
+  date: string,
+  now: Date,
+  languages: readonly Lang[],
+  where: Partial<Location>,
+): Diagnostic[] {
   const holder = holderOn(office, letterDay);
   const anyName = (langs: readonly Lang[]) => langs.map((l) => `${l}: …`).join(', ');
   if (!holder) {
     const ended = termEndedBefore(office, letterDay);
     if (ended) {
       const who = Object.values(ended.name)[0] ?? '';
-      return [warning('holder-term-ended', `the term of the directory's holder for '${id}' (${who}) ended on ${ended.until}; the letter is dated ${date}, so it uses title-only forms`, where, nameHint(id, anyName(languages)))];
+      return [
+        warning(
+          'holder-term-ended',
+          `the term of the directory's holder for '${id}' (${who}) ended on ${ended.until}; the letter is dated ${date}, so it uses title-only forms`,
+          where,
+          nameHint(id, anyName(languages)),
+        ),
+      ];
     }
     const later = office.holders[0];
     const message = later?.from
@@ -72,11 +119,25 @@ function holderProblems(id: string, office: Office, letterDay: Date, date: strin
   const unnamed = languages.filter((lang) => !holder.name[lang]);
   if (unnamed.length) {
     const names = languages.map((lang) => `${lang}: ${holder.name[lang] ?? '…'}`).join(', ');
-    out.push(warning('holder-missing', `the directory's holder for '${id}' (${Object.values(holder.name)[0] ?? ''}) has no ${unnamed.map((l) => `'${l}'`).join(', ')} name; ${unnamed.length > 1 ? 'those letters use' : 'that letter uses'} title-only forms`, where, nameHint(id, names)));
+    out.push(
+      warning(
+        'holder-missing',
+        `the directory's holder for '${id}' (${Object.values(holder.name)[0] ?? ''}) has no ${unnamed.map((l) => `'${l}'`).join(', ')} name; ${unnamed.length > 1 ? 'those letters use' : 'that letter uses'} title-only forms`,
+        where,
+        nameHint(id, names),
+      ),
+    );
   }
   const age = ageOfHolder(holder, now);
   if (age > HOLDER_MAX_AGE_DAYS) {
-    out.push(warning('holder-stale', `the directory's holder for '${id}' is older than ${HOLDER_MAX_AGE_DAYS} days: reported on ${holder.asOf} (${age} days ago) by ${holder.source}`, where, nameHint(id, anyName(languages))));
+    out.push(
+      warning(
+        'holder-stale',
+        `the directory's holder for '${id}' is older than ${HOLDER_MAX_AGE_DAYS} days: reported on ${holder.asOf} (${age} days ago) by ${holder.source}`,
+        where,
+        nameHint(id, anyName(languages)),
+      ),
+    );
   }
   return out;
 }
@@ -85,7 +146,11 @@ function holderProblems(id: string, office: Office, letterDay: Date, date: strin
  * The directory's holder data a letter in `lang` is addressed with, for the manifest: set only when the name comes
  * from the directory (the letter and the project name no one, and the holder on the letter's date has a `lang` name).
  */
-export function holderProvenance(project: Project, ref: RecipientRef, lang: Lang): { asOf: string; source: string } | undefined {
+export function holderProvenance(
+  project: Project,
+  ref: RecipientRef,
+  lang: Lang,
+): { asOf: string; source: string } | undefined {
   const own = project.recipients.get(ref.id);
   if (ref.name !== undefined || own?.name !== undefined) return undefined;
   const officeId = own ? own.office : ref.id;

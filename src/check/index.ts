@@ -30,7 +30,11 @@ export interface ProjectDiagnostics {
  * recipient (used by this letter or not: an unknown office or delivery address is a mistake either way), and the
  * project-wide warnings.
  */
-export function projectDiagnostics(project: Project, fonts: FontBook, langs: readonly Lang[]): ProjectDiagnostics {
+export function projectDiagnostics(
+  project: Project,
+  fonts: FontBook,
+  langs: readonly Lang[],
+): ProjectDiagnostics {
   const errors: Diagnostic[] = [];
   const collect = (stage: () => void) => {
     try {
@@ -54,7 +58,12 @@ export function projectDiagnostics(project: Project, fonts: FontBook, langs: rea
 }
 
 /** Warnings about the recipients of the letters being built: their holders' names and age, and text that does not fit them. */
-export function recipientWarnings(project: Project, refs: readonly RecipientRef[], now: Date, langs: readonly Lang[]): Diagnostic[] {
+export function recipientWarnings(
+  project: Project,
+  refs: readonly RecipientRef[],
+  now: Date,
+  langs: readonly Lang[],
+): Diagnostic[] {
   return [...holderWarnings(project, refs, now, langs), ...hardCodedFormWarnings(project, refs, langs)];
 }
 
@@ -63,7 +72,12 @@ function formsWarnings(project: Project, langs: readonly Lang[]): Diagnostic[] {
   return langs
     .filter((lang) => !project.toolStrings.get(lang)?.has('directory'))
     .map((lang) => ({
-      ...problem('missing-file', `no forms of address for '${lang}': its letters use the English salutation, close and titles`, { file: `locales/${lang}/directory.json` }, `add locales/${lang}/directory.json to the project (translate the tool's locales/en/directory.json)`),
+      ...problem(
+        'missing-file',
+        `no forms of address for '${lang}': its letters use the English salutation, close and titles`,
+        { file: `locales/${lang}/directory.json` },
+        `add locales/${lang}/directory.json to the project (translate the tool's locales/en/directory.json)`,
+      ),
       severity: 'warning' as const,
     }));
 }

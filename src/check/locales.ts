@@ -25,8 +25,28 @@ export function localeWarnings(project: Project, langs: readonly Lang[]): Diagno
       // i18next plural and context forms (`ask_one`, `ask_other`, `greeting_male`) belong to their base key.
       const base = key.replace(/_(zero|one|two|few|many|other)$/, '');
       const used_ = used.has(key) || used.has(base) || usedPrefix(key, used);
-      if (!used_) out.push(warning(problem('unused-key', `key '${shown(key)}' in ${file.file} is not used by letter.yaml`, file.locate(key), 'remove it, or use it in letter.yaml body')));
-      if (valueAt(file.data, key)?.trim() === '') out.push(warning(problem('empty-string', `key '${shown(key)}' in ${file.file} is empty`, file.locate(key), 'write the text, or remove the key')));
+      if (!used_)
+        out.push(
+          warning(
+            problem(
+              'unused-key',
+              `key '${shown(key)}' in ${file.file} is not used by letter.yaml`,
+              file.locate(key),
+              'remove it, or use it in letter.yaml body',
+            ),
+          ),
+        );
+      if (valueAt(file.data, key)?.trim() === '')
+        out.push(
+          warning(
+            problem(
+              'empty-string',
+              `key '${shown(key)}' in ${file.file} is empty`,
+              file.locate(key),
+              'write the text, or remove the key',
+            ),
+          ),
+        );
     }
   }
   return out;
@@ -52,7 +72,8 @@ export function keyUses(letter: LetterSpec): KeyUse[] {
     else if (item.kind === 'quote') {
       uses.push({ key: item.key, at: ['body', i, 'quote'] });
       if (item.by) uses.push({ key: item.by, at: ['body', i, 'by'] });
-    } else if (item.kind === 'p' || item.kind === 'heading') uses.push({ key: item.key, at: ['body', i, item.kind] });
+    } else if (item.kind === 'p' || item.kind === 'heading')
+      uses.push({ key: item.key, at: ['body', i, item.kind] });
   });
   if (letter.close !== undefined) uses.push({ key: letter.close, at: ['close'] });
   letter.enclosures.forEach((key, i) => uses.push({ key, at: ['enclosures', i] }));
@@ -61,7 +82,8 @@ export function keyUses(letter: LetterSpec): KeyUse[] {
 
 /** Whether a used key followed by `_` begins `key` (a context form, `greeting_male`): one look-up per `_` in the key. */
 function usedPrefix(key: string, used: ReadonlySet<string>): boolean {
-  for (let i = key.indexOf('_'); i !== -1; i = key.indexOf('_', i + 1)) if (used.has(key.slice(0, i))) return true;
+  for (let i = key.indexOf('_'); i !== -1; i = key.indexOf('_', i + 1))
+    if (used.has(key.slice(0, i))) return true;
   return false;
 }
 

@@ -15,7 +15,11 @@ import { RECIPIENT_ID } from '../load/paths.js';
  * for documents it gets to: an unknown recipient stops its documents before their text is read, and check must still
  * report the text's problems. Messages match compose's, so the two passes deduplicate.
  */
-export function textErrors(project: Project, fonts: FontBook, langs: readonly Lang[] = project.letter.languages): Diagnostic[] {
+export function textErrors(
+  project: Project,
+  fonts: FontBook,
+  langs: readonly Lang[] = project.letter.languages,
+): Diagnostic[] {
   const translations = new Translations(project);
   const out: Diagnostic[] = [];
   for (const lang of langs) {

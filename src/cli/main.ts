@@ -2,12 +2,33 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { EXIT, isLetterError, LetterError, problem, TOOL_VERSION, type BuildOptions, type RecipientMatch } from '../index.js';
-import { counted, jsonCommand, jsonDiagnostic, printDiagnostics, printInternalError, printJson, printJsonFailure, usageFromCommander } from './report.js';
+import {
+  EXIT,
+  isLetterError,
+  LetterError,
+  problem,
+  TOOL_VERSION,
+  type BuildOptions,
+  type RecipientMatch,
+} from '../index.js';
+import {
+  counted,
+  jsonCommand,
+  jsonDiagnostic,
+  printDiagnostics,
+  printInternalError,
+  printJson,
+  printJsonFailure,
+  usageFromCommander,
+} from './report.js';
 import { progressReporter } from './progress.js';
 import { verifyText } from './verify-text.js';
 
-const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export async function main(argv: readonly string[]): Promise<number> {
   // `letter recipients | head` closes the pipe early: that is the reader's choice, not an error.
@@ -19,7 +40,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   // With --json every outcome is one JSON object on stdout, commander's parse errors too; so they are not printed here.
   const json = jsonCommand(argv);
   const program = new Command('letter')
-    .description('Turn one structured letter into signed PDF and DOCX letters in Korean, English and Chinese.')
+    .description(
+      'Turn one structured letter into signed PDF and DOCX letters in Korean, English and Chinese.',
+    )
     .version(TOOL_VERSION)
     .exitOverride()
     // Commander's parse errors are printed by the catch below, as letter's own usage diagnostics (values cut off).
@@ -37,8 +60,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--p12 <file>', 'PKCS#12 file with the signing key; password from LETTER_P12_PASSWORD')
     .option('--p12-password-file <file>', 'read the PKCS#12 password from this file')
     .option('--tsa <url>', 'time-stamp each signature at this RFC 3161 authority (PAdES/XAdES B-T)')
-    .option('--ltv <file>', 'chain certificate, CRL or OCSP response for each PDF\'s DSS (PAdES B-LT, needs --tsa); repeatable', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--lta', 'after the DSS, a document time-stamp from --tsa over each whole PDF (PAdES B-LTA, needs --ltv)')
+    .option(
+      '--ltv <file>',
+      "chain certificate, CRL or OCSP response for each PDF's DSS (PAdES B-LT, needs --tsa); repeatable",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option(
+      '--lta',
+      'after the DSS, a document time-stamp from --tsa over each whole PDF (PAdES B-LTA, needs --ltv)',
+    )
     .option('--pdfa', 'write PDF/A-2b')
     .option('-j, --jobs <n>', 'worker threads (default: 1, this thread; more need ~170 MiB each)')
     .option('--shard <k/n>', 'build only the K-th of N parts of the job list')
@@ -60,10 +90,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (dir: string, opts: { json?: boolean; strict?: boolean }) => {
       const { check } = await import('../index.js');
       const result = await check({ dir, strict: Boolean(opts.strict) });
-      if (opts.json) printJson({ ok: result.ok, errors: result.errors.map(jsonDiagnostic), warnings: result.warnings.map(jsonDiagnostic) });
+      if (opts.json)
+        printJson({
+          ok: result.ok,
+          errors: result.errors.map(jsonDiagnostic),
+          warnings: result.warnings.map(jsonDiagnostic),
+        });
       else {
         printDiagnostics([...result.errors, ...result.warnings]);
-        if (result.ok) process.stderr.write(`letter check: ${counted(result.documents, 'document')}, no errors${result.warnings.length ? `, ${counted(result.warnings.length, 'warning')}` : ''}\n`);
+        if (result.ok)
+          process.stderr.write(
+            `letter check: ${counted(result.documents, 'document')}, no errors${result.warnings.length ? `, ${counted(result.warnings.length, 'warning')}` : ''}\n`,
+          );
       }
       status = result.exitCode;
     });
@@ -75,12 +113,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (dir: string) => {
       const { init } = await import('../index.js');
       const made = init({ dir });
-      process.stderr.write(`letter init: wrote ${made.files.length} files in ${made.dir}; build it with \`letter build ${dir}\`\n`);
+      process.stderr.write(
+        `letter init: wrote ${made.files.length} files in ${made.dir}; build it with \`letter build ${dir}\`\n`,
+      );
     });
 
   program
     .command('recipients')
-    .description('search the directory and the project\'s recipients')
+    .description("search the directory and the project's recipients")
     .argument('[query]', 'id, country or office, in any language', '')
     .option('--lang <lang>', 'language of the titles shown', 'en')
     .option('--dir <dir>', 'letter project whose recipients.yaml is searched too', '.')
@@ -88,21 +128,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print JSON')
     .action(async (query: string, opts: { lang: string; dir: string; json?: boolean; stale?: boolean }) => {
       const { recipients, recipientsAdvice } = await import('../index.js');
-      const found = recipients({ query, lang: opts.lang, dir: opts.dir, ...(opts.stale ? { stale: true } : {}) });
+      const found = recipients({
+        query,
+        lang: opts.lang,
+        dir: opts.dir,
+        ...(opts.stale ? { stale: true } : {}),
+      });
       if (opts.json) printJson(found);
       else for (const r of found) process.stdout.write(recipientLine(r));
       if (found.length === 0 && query.trim() && !opts.stale) {
         // Nothing found is an answer, not an error in the input: exit 1, and say what is near.
         const advice = recipientsAdvice({ query, lang: opts.lang, dir: opts.dir });
         const near = advice.suggestions.map((m) => `${m.id} (${m.country ?? m.title})`).join(', ');
-        process.stderr.write(`letter recipients: no entry matches '${query}'${advice.notListed ? `: ${advice.notListed} is not in the directory, which lists the UN member states, the Holy See, Palestine, the UN and the EU; define the recipient in recipients.yaml` : ''}${near ? `\n  did you mean: ${near}?` : ''}\n`);
+        process.stderr.write(
+          `letter recipients: no entry matches '${query}'${advice.notListed ? `: ${advice.notListed} is not in the directory, which lists the UN member states, the Holy See, Palestine, the UN and the EU; define the recipient in recipients.yaml` : ''}${near ? `\n  did you mean: ${near}?` : ''}\n`,
+        );
         status = 1;
       }
     });
 
   /** One entry per line, tab-separated: id, title, holder, the holder data's date, age and source, and any caveat. */
   function recipientLine(r: RecipientMatch): string {
-    const dated = r.asOf ? `\t(as of ${r.asOf}${r.age !== undefined ? `, ${r.age} days` : ''}${r.until ? `, term until ${r.until}` : ''}${r.stale ? ', STALE' : ''}; ${r.source})` : '';
+    const dated = r.asOf
+      ? `\t(as of ${r.asOf}${r.age !== undefined ? `, ${r.age} days` : ''}${r.until ? `, term until ${r.until}` : ''}${r.stale ? ', STALE' : ''}; ${r.source})`
+      : '';
     return `${r.id}\t${r.title}${r.holder ? `\t${r.holder}` : ''}${dated}${r.caveat ? `\tnote: ${r.caveat}` : ''}\n`;
   }
 
@@ -111,12 +160,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('check signatures and hashes')
     .argument('[files...]', 'signed PDF or DOCX files')
     .option('--manifest <file>', 'recheck every file a manifest lists')
-    .option('--trust <file>', 'PEM file of a CA (or signer) certificate to trust; repeatable', (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      '--trust <file>',
+      'PEM file of a CA (or signer) certificate to trust; repeatable',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: { manifest?: string; trust?: string[]; json?: boolean }) => {
       const { verify } = await import('../index.js');
-      if (!files.length && !opts.manifest) throw new LetterError(problem('usage', 'give files to verify, or --manifest FILE', {}, 'e.g. letter verify dist/cn/*.pdf, or letter verify --manifest dist/manifest.json'));
-      const result = await verify({ files, ...(opts.manifest ? { manifest: opts.manifest } : {}), ...(opts.trust ? { trust: opts.trust } : {}) });
+      if (!files.length && !opts.manifest)
+        throw new LetterError(
+          problem(
+            'usage',
+            'give files to verify, or --manifest FILE',
+            {},
+            'e.g. letter verify dist/cn/*.pdf, or letter verify --manifest dist/manifest.json',
+          ),
+        );
+      const result = await verify({
+        files,
+        ...(opts.manifest ? { manifest: opts.manifest } : {}),
+        ...(opts.trust ? { trust: opts.trust } : {}),
+      });
       if (opts.json) printJson(result);
       else for (const r of result.reports) process.stdout.write(verifyText(r));
       status = result.ok ? EXIT.OK : EXIT.PARTIAL;
@@ -142,7 +207,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return status;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.OK;
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version')
+        return EXIT.OK;
       const usage = usageFromCommander(e.message, json ?? argv[2] ?? '');
       if (json) printJsonFailure(json, [usage]);
       else printDiagnostics([usage]);
@@ -155,7 +221,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (json) {
       const message = `internal error: ${e instanceof Error ? e.message : String(e)}`;
-      printJsonFailure(json, [problem('internal', message, {}, `this is a bug in letter ${TOOL_VERSION}; please report it with the command you ran and the trace on stderr`)]);
+      printJsonFailure(json, [
+        problem(
+          'internal',
+          message,
+          {},
+          `this is a bug in letter ${TOOL_VERSION}; please report it with the command you ran and the trace on stderr`,
+        ),
+      ]);
     }
     printInternalError(e, TOOL_VERSION);
     return EXIT.PARTIAL;
@@ -190,20 +263,43 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     throw new LetterError(problem('usage', message, {}, hint));
   };
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
-  if (flags.shard !== undefined && !shard) usage(`--shard '${flags.shard}' is not K/N with 1 ≤ K ≤ N`, 'e.g. --shard 2/3');
+  if (flags.shard !== undefined && !shard)
+    usage(`--shard '${flags.shard}' is not K/N with 1 ≤ K ≤ N`, 'e.g. --shard 2/3');
   const jobs = flags.jobs !== undefined ? Number(flags.jobs) : undefined;
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) usage(`--jobs '${flags.jobs}' is not a positive whole number`, 'e.g. -j 2; leave it out for the default');
-  for (const f of flags.format ?? []) if (f !== 'pdf' && f !== 'docx') usage(`unknown format '${f}'`, 'use pdf, docx or pdf,docx');
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
+    usage(`--jobs '${flags.jobs}' is not a positive whole number`, 'e.g. -j 2; leave it out for the default');
+  for (const f of flags.format ?? [])
+    if (f !== 'pdf' && f !== 'docx') usage(`unknown format '${f}'`, 'use pdf, docx or pdf,docx');
   let sign: { p12: string; password: string } | undefined;
   if (flags.sign || flags.p12) {
-    if (!flags.p12) usage('--sign needs --p12 FILE', 'give the PKCS#12 file with the signing key: --sign --p12 FILE (password in LETTER_P12_PASSWORD)');
-    const password = flags.p12PasswordFile !== undefined ? readPasswordFile(flags.p12PasswordFile) : process.env['LETTER_P12_PASSWORD'];
-    if (password === undefined) usage('no password for the PKCS#12 file', 'set LETTER_P12_PASSWORD or give --p12-password-file FILE');
+    if (!flags.p12)
+      usage(
+        '--sign needs --p12 FILE',
+        'give the PKCS#12 file with the signing key: --sign --p12 FILE (password in LETTER_P12_PASSWORD)',
+      );
+    const password =
+      flags.p12PasswordFile !== undefined
+        ? readPasswordFile(flags.p12PasswordFile)
+        : process.env['LETTER_P12_PASSWORD'];
+    if (password === undefined)
+      usage('no password for the PKCS#12 file', 'set LETTER_P12_PASSWORD or give --p12-password-file FILE');
     sign = { p12: flags.p12!, password: password! };
   }
-  if (flags.ltv && !sign) usage('--ltv adds validation data to signatures, so it needs --sign --p12 FILE and --tsa URL', 'add --sign --p12 FILE --tsa URL, or leave --ltv out');
-  if (flags.lta && !flags.ltv) usage('--lta time-stamps a PDF\'s long-term validation data, so it needs --ltv (and --sign, --tsa)', 'add --ltv FILE (the CA certificate, a CRL or an OCSP response), or leave --lta out');
-  if (flags.tsa !== undefined && !sign) usage('--tsa time-stamps signatures, so it needs --sign --p12 FILE', 'add --sign --p12 FILE, or leave --tsa out');
+  if (flags.ltv && !sign)
+    usage(
+      '--ltv adds validation data to signatures, so it needs --sign --p12 FILE and --tsa URL',
+      'add --sign --p12 FILE --tsa URL, or leave --ltv out',
+    );
+  if (flags.lta && !flags.ltv)
+    usage(
+      "--lta time-stamps a PDF's long-term validation data, so it needs --ltv (and --sign, --tsa)",
+      'add --ltv FILE (the CA certificate, a CRL or an OCSP response), or leave --lta out',
+    );
+  if (flags.tsa !== undefined && !sign)
+    usage(
+      '--tsa time-stamps signatures, so it needs --sign --p12 FILE',
+      'add --sign --p12 FILE, or leave --tsa out',
+    );
   const options = {
     dir,
     ...(flags.out ? { out: flags.out } : {}),
@@ -245,7 +341,10 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     printDiagnostics(result.errors);
     if (!flags.quiet) printDiagnostics(result.warnings);
     for (const p of result.problems) process.stderr.write(`letter: ${p.status} ${p.file}\n`);
-    if (!flags.quiet && result.outputs.length) process.stderr.write(`letter: wrote ${counted(result.outputs.length, 'document')}${result.manifest ? ` and ${result.manifest}` : ''}\n`);
+    if (!flags.quiet && result.outputs.length)
+      process.stderr.write(
+        `letter: wrote ${counted(result.outputs.length, 'document')}${result.manifest ? ` and ${result.manifest}` : ''}\n`,
+      );
   }
   return result.exitCode;
 }
@@ -259,13 +358,17 @@ async function runWatch(options: BuildOptions, flags: BuildFlags): Promise<numbe
       if (event.kind === 'crashed') return printInternalError(event.error, TOOL_VERSION);
       const { result } = event;
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ ok: result.ok, changed: event.changed, outputs: result.outputs.map((o) => o.file), errors: result.errors.map(jsonDiagnostic) })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ok: result.ok, changed: event.changed, outputs: result.outputs.map((o) => o.file), errors: result.errors.map(jsonDiagnostic) })}\n`,
+        );
         return;
       }
       for (const line of event.report) process.stderr.write(`${line}\n`);
       const what = event.changed.length ? `${event.changed.join(', ')} changed: ` : '';
       if (!flags.quiet || !result.ok) {
-        process.stderr.write(`letter: ${what}${result.ok ? `wrote ${counted(result.outputs.length, 'document')}` : 'kept the last good files'}; watching for changes (Ctrl-C to stop)\n`);
+        process.stderr.write(
+          `letter: ${what}${result.ok ? `wrote ${counted(result.outputs.length, 'document')}` : 'kept the last good files'}; watching for changes (Ctrl-C to stop)\n`,
+        );
       }
     },
   });
@@ -280,8 +383,21 @@ function readPasswordFile(file: string): string {
     return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
-    throw new LetterError(problem('usage', `cannot read the file given to --p12-password-file (${why}; the path is not shown, in case it is a password)`, {}, '--p12-password-file takes the path of a file holding the password, not the password'));
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'unreadable');
+    throw new LetterError(
+      problem(
+        'usage',
+        `cannot read the file given to --p12-password-file (${why}; the path is not shown, in case it is a password)`,
+        {},
+        '--p12-password-file takes the path of a file holding the password, not the password',
+      ),
+    );
   }
 }
-

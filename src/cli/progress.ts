@@ -2,7 +2,9 @@
 
 import type { ProgressEvent } from '../index.js';
 
-export async function progressReporter(quiet: boolean): Promise<{ onProgress?: (e: ProgressEvent) => void; stop: () => void }> {
+export async function progressReporter(
+  quiet: boolean,
+): Promise<{ onProgress?: (e: ProgressEvent) => void; stop: () => void }> {
   if (quiet) return { stop: () => undefined };
   if (!process.stderr.isTTY) {
     return {
@@ -11,7 +13,15 @@ export async function progressReporter(quiet: boolean): Promise<{ onProgress?: (
     };
   }
   const { SingleBar, Presets } = (await import('cli-progress')).default;
-  const bar = new SingleBar({ stream: process.stderr, format: 'letter {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: 'letter {bar} {value}/{total} {file}',
+      hideCursor: true,
+      clearOnComplete: false,
+    },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     onProgress: (e) => {

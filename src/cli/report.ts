@@ -63,7 +63,12 @@ export function printJsonFailure(command: JsonCommand, errors: readonly Diagnost
 export function usageFromCommander(message: string, command: string): Diagnostic {
   const text = withoutOptionValues(message.replace(/^error:\s*/, '').trim());
   if (/unknown option '--?[^']*pass/i.test(text)) {
-    return problem('usage', `${text.split('\n')[0]}: a password is never taken on the command line`, {}, 'a password in argv shows in the process list, shell history and CI logs: set LETTER_P12_PASSWORD, or give --p12-password-file FILE');
+    return problem(
+      'usage',
+      `${text.split('\n')[0]}: a password is never taken on the command line`,
+      {},
+      'a password in argv shows in the process list, shell history and CI logs: set LETTER_P12_PASSWORD, or give --p12-password-file FILE',
+    );
   }
   return problem('usage', text, {}, `see \`letter ${command} --help\` for the arguments and options`);
 }
@@ -73,7 +78,9 @@ export function usageFromCommander(message: string, command: string): Diagnostic
  * `--p12-password=…` (which letter refuses) would print the password into a public CI log.
  */
 export function withoutOptionValues(message: string): string {
-  return message.replace(/'(--?[^'=\s]+)=[^\n]*'/g, "'$1=…'").replace(/(^|\s)(--?[A-Za-z0-9][\w-]*)=\S*/g, '$1$2=…');
+  return message
+    .replace(/'(--?[^'=\s]+)=[^\n]*'/g, "'$1=…'")
+    .replace(/(^|\s)(--?[A-Za-z0-9][\w-]*)=\S*/g, '$1$2=…');
 }
 
 /** `1 document`, `3 documents`. */

@@ -17,7 +17,9 @@ export function verifyText(r: FileReport): string {
       ...(s.signer ? [`signer ${s.signer}${s.issuer ? ` (issued by ${s.issuer})` : ''}`] : []),
       ...(s.claimedTime ? [`claimed ${s.claimedTime}`] : []),
       s.timestamp ? `time-stamped ${s.timestamp.time} by ${s.timestamp.authority}` : 'no time-stamp',
-      ...(s.archiveTimestamp ? [`document time-stamp ${s.archiveTimestamp.time} by ${s.archiveTimestamp.authority}`] : []),
+      ...(s.archiveTimestamp
+        ? [`document time-stamp ${s.archiveTimestamp.time} by ${s.archiveTimestamp.authority}`]
+        : []),
       s.intact ? 'intact' : 'CHANGED or not verifiable',
       s.trust,
     ];

@@ -33,23 +33,47 @@ export function ccRecipients(project: Project, lang: Lang): CcList {
     if (project.recipients.has(entry) || lookupOffice(entry)) {
       // Resolved apart from the `to` recipients: a bare cc id must not stand in for a `to` entry with a name and via.
       const own = project.recipients.get(entry);
-      const addressee = addresseeFor(project, resolveRecipient(project, { id: entry, path: [] }), lang, project.letter.register, false);
-      const named = own !== undefined && addressee.name !== undefined && addressee.nameSource !== 'directory' && addressee.name !== addressee.title;
+      const addressee = addresseeFor(
+        project,
+        resolveRecipient(project, { id: entry, path: [] }),
+        lang,
+        project.letter.register,
+        false,
+      );
+      const named =
+        own !== undefined &&
+        addressee.name !== undefined &&
+        addressee.nameSource !== 'directory' &&
+        addressee.name !== addressee.title;
       out.set(entry, { addressee, named });
       return;
     }
     // One edit for a short id, two for a long one: a literal short word ("team") must not pass for a typo of "tm".
-    const guess = RECIPIENT_ID.test(entry) ? suggestRecipient(entry, recipientCandidates(project), entry.length < 8 ? 1 : 2) : undefined;
+    const guess = RECIPIENT_ID.test(entry)
+      ? suggestRecipient(entry, recipientCandidates(project), entry.length < 8 ? 1 : 2)
+      : undefined;
     if (guess) {
-      problems.push(problem('unknown-recipient', `unknown recipient '${shown(entry)}' in cc`, project.locateLetter(['cc', i]), `${guess} To print '${entry}' as written, give it per language: { ${project.letter.languages.map((l) => `${l}: ${entry}`).join(', ')} }`));
+      problems.push(
+        problem(
+          'unknown-recipient',
+          `unknown recipient '${shown(entry)}' in cc`,
+          project.locateLetter(['cc', i]),
+          `${guess} To print '${entry}' as written, give it per language: { ${project.letter.languages.map((l) => `${l}: ${entry}`).join(', ')} }`,
+        ),
+      );
     }
   });
   return { recipients: out, problems };
 }
 
 /** How a cc recipient reads in the cc line: the office title, or the language's "title + name" form (`cc_named` label). */
-export function ccText(recipient: CcRecipient, label: (key: string, values: Record<string, string>) => string): string {
+export function ccText(
+  recipient: CcRecipient,
+  label: (key: string, values: Record<string, string>) => string,
+): string {
   const { addressee } = recipient;
   if (!recipient.named || !addressee.name) return addressee.title;
-  return addressee.title ? label('cc_named', { title: addressee.title, name: addressee.name }) : addressee.name;
+  return addressee.title
+    ? label('cc_named', { title: addressee.title, name: addressee.name })
+    : addressee.name;
 }

@@ -94,9 +94,26 @@ export function textContexts(style: Style, gender: Gender | undefined, unnamed =
 }
 
 /** Labels every template may use; a language without its own labels file borrows English ones. */
-const LABELS = ['enclosures', 'cc', 'recipient_line', 'via', 'page', 'signature_alt', 'dateline', 'dateline_place', 'joint', 'list_separator', 'subject_separator', 'signed_by'] as const;
+const LABELS = [
+  'enclosures',
+  'cc',
+  'recipient_line',
+  'via',
+  'page',
+  'signature_alt',
+  'dateline',
+  'dateline_place',
+  'joint',
+  'list_separator',
+  'subject_separator',
+  'signed_by',
+] as const;
 
-export function letterContext(input: ContextInput): { context: LetterContext; signatures: Signature[]; title: string } {
+export function letterContext(input: ContextInput): {
+  context: LetterContext;
+  signatures: Signature[];
+  title: string;
+} {
   const { project, reader, addressee, translations } = input;
   const { letter } = project;
   const lang = reader.lang;
@@ -104,28 +121,54 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
   const contexts = textContexts(addressee.style, input.gender, addressee.name === undefined);
   const text = (key: string, at: (string | number)[]) => reader.text(key, at, vars, contexts);
   const label = (key: string, values: Record<string, string> = {}) =>
-    reader.tool(translations.tool(lang, 'labels', key, values) ?? translations.tool('en', 'labels', key, values) ?? key, `labels.${key}`);
-  const place = letter.place !== undefined ? reader.value(localize(letter.place, lang) ?? '', 'place', project.locateLetter(['place'])) : undefined;
+    reader.tool(
+      translations.tool(lang, 'labels', key, values) ?? translations.tool('en', 'labels', key, values) ?? key,
+      `labels.${key}`,
+    );
+  const place =
+    letter.place !== undefined
+      ? reader.value(localize(letter.place, lang) ?? '', 'place', project.locateLetter(['place']))
+      : undefined;
   const titleText = text(letter.title, ['title']);
   // A close given for this recipient is more specific than the letter's own closing sentence.
-  const close = letter.close !== undefined && !input.recipientClose ? [new SafeString(text(letter.close, ['close']))] : jointClose(addressee.close, letter.signatories.length, translations.tool(lang, 'labels', 'joint_close'));
-  const reference = letter.reference !== undefined ? reader.value(localize(letter.reference, lang) ?? '', 'reference', project.locateLetter(['reference'])) : undefined;
+  const close =
+    letter.close !== undefined && !input.recipientClose
+      ? [new SafeString(text(letter.close, ['close']))]
+      : jointClose(
+          addressee.close,
+          letter.signatories.length,
+          translations.tool(lang, 'labels', 'joint_close'),
+        );
+  const reference =
+    letter.reference !== undefined
+      ? reader.value(localize(letter.reference, lang) ?? '', 'reference', project.locateLetter(['reference']))
+      : undefined;
   const context: LetterContext = {
     lang,
     locale: input.locale,
     register: letter.register,
     title: new SafeString(titleText),
-    ...(letter.subtitle !== undefined ? { subtitle: new SafeString(text(letter.subtitle, ['subtitle'])) } : {}),
+    ...(letter.subtitle !== undefined
+      ? { subtitle: new SafeString(text(letter.subtitle, ['subtitle'])) }
+      : {}),
     ...(reference ? { reference, referenceLine: label('reference', { reference }) } : {}),
     date: vars.date,
     ...(place ? { place } : {}),
-    dateline: place ? label('dateline_place', { date: vars.date, place }) : label('dateline', { date: vars.date }),
+    dateline: place
+      ? label('dateline_place', { date: vars.date, place })
+      : label('dateline', { date: vars.date }),
     recipient: withoutRepeatedSignOff(checkedAddressee(addressee, reader), close, lang),
     ...(input.recipient.via
       ? {
           via: {
-            name: reader.value(localize(input.recipient.via.name, lang) ?? '', `addresses.${input.recipient.via.id}.name`, input.recipient.via.where),
-            lines: input.recipient.via.lines.map((l) => reader.value(l, `addresses.${input.recipient.via!.id}.lines`, input.recipient.via!.where)),
+            name: reader.value(
+              localize(input.recipient.via.name, lang) ?? '',
+              `addresses.${input.recipient.via.id}.name`,
+              input.recipient.via.where,
+            ),
+            lines: input.recipient.via.lines.map((l) =>
+              reader.value(l, `addresses.${input.recipient.via!.id}.lines`, input.recipient.via!.where),
+            ),
           },
         }
       : {}),
@@ -136,9 +179,15 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
         case 'heading':
           return { heading: new SafeString(text(item.key, ['body', i, 'heading'])) };
         case 'quote':
-          return { quote: new SafeString(text(item.key, ['body', i, 'quote'])), ...(item.by ? { by: new SafeString(directiveLabel(text(item.by, ['body', i, 'by']))) } : {}) };
+          return {
+            quote: new SafeString(text(item.key, ['body', i, 'quote'])),
+            ...(item.by ? { by: new SafeString(directiveLabel(text(item.by, ['body', i, 'by']))) } : {}),
+          };
         case 'list':
-          return { list: item.keys.map((k, j) => new SafeString(text(k, ['body', i, 'list', j]))), ordered: item.ordered };
+          return {
+            list: item.keys.map((k, j) => new SafeString(text(k, ['body', i, 'list', j]))),
+            ordered: item.ordered,
+          };
         case 'vocative':
           return { vocative: addressee.vocative };
         case 'pagebreak':
@@ -146,11 +195,19 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
       }
     }),
     close,
-    signatories: letter.signatories.map((s, index) => ({ index, org: localize(s.org, lang) ?? '', ...(s.short ? { short: s.short } : {}) })),
+    signatories: letter.signatories.map((s, index) => ({
+      index,
+      org: localize(s.org, lang) ?? '',
+      ...(s.short ? { short: s.short } : {}),
+    })),
     enclosures: letter.enclosures.map((key, i) => new SafeString(text(key, ['enclosures', i]))),
     cc: letter.cc.map((entry, i) => {
       const resolved = typeof entry === 'string' ? input.ccRecipients.get(entry) : undefined;
-      return reader.value(resolved ? ccText(resolved, label) : (localize(entry, lang) ?? ''), `cc[${i}]`, project.locateLetter(['cc', i]));
+      return reader.value(
+        resolved ? ccText(resolved, label) : (localize(entry, lang) ?? ''),
+        `cc[${i}]`,
+        project.locateLetter(['cc', i]),
+      );
     }),
     labels: Object.fromEntries(LABELS.map((k) => [k, label(k)])),
   };
@@ -163,30 +220,47 @@ export function letterContext(input: ContextInput): { context: LetterContext; si
  * `joint_close` label lists its first-person-singular phrases and their plurals ("my … → our …; …"); a language whose
  * closes are impersonal (ko, zh) has none.
  */
-export function jointClose(close: readonly string[], signatories: number, rule: string | undefined): readonly string[] {
+export function jointClose(
+  close: readonly string[],
+  signatories: number,
+  rule: string | undefined,
+): readonly string[] {
   if (signatories < 2 || !rule) return close;
   const pairs = rule
     .split(';')
     .map((pair) => pair.split('→').map((s) => s.trim()))
     .filter((pair): pair is [string, string] => pair.length === 2 && Boolean(pair[0]));
-  return close.map((line) => pairs.reduce((text, [singular, plural]) => text.split(singular).join(plural), line));
+  return close.map((line) =>
+    pairs.reduce((text, [singular, plural]) => text.split(singular).join(plural), line),
+  );
 }
 
 function checkedAddressee(addressee: Addressee, reader: TextReader): Addressee {
   for (const [key, value] of Object.entries(addressee)) {
     if (typeof value === 'string') reader.tool(value, `recipient.${key}`);
-    else if (Array.isArray(value)) value.forEach((v: unknown) => typeof v === 'string' && reader.tool(v, `recipient.${key}`));
+    else if (Array.isArray(value))
+      value.forEach((v: unknown) => typeof v === 'string' && reader.tool(v, `recipient.${key}`));
   }
   return addressee;
 }
 
-function signature(s: SignatorySpec, i: number, input: ContextInput, label: (k: string, v?: Record<string, string>) => string): Signature {
+function signature(
+  s: SignatorySpec,
+  i: number,
+  input: ContextInput,
+  label: (k: string, v?: Record<string, string>) => string,
+): Signature {
   const { reader, project } = input;
   const lang = reader.lang;
   const at = (field: string) => project.locateLetter(['signatories', i, field]);
   const org = reader.value(localize(s.org, lang) ?? '', `signatories[${i}].org`, at('org'));
-  const personName = s.person ? reader.value(localize(s.person.name, lang) ?? '', `signatories[${i}].person.name`, at('person')) : undefined;
-  const personTitle = s.person?.title !== undefined ? reader.value(localize(s.person.title, lang) ?? '', `signatories[${i}].person.title`, at('person')) : undefined;
+  const personName = s.person
+    ? reader.value(localize(s.person.name, lang) ?? '', `signatories[${i}].person.name`, at('person'))
+    : undefined;
+  const personTitle =
+    s.person?.title !== undefined
+      ? reader.value(localize(s.person.title, lang) ?? '', `signatories[${i}].person.title`, at('person'))
+      : undefined;
   const asset = s.signature ? project.assets.get(s.signature) : undefined;
   const text = (value: string) => [{ type: 'text' as const, value }];
   return {
@@ -195,7 +269,17 @@ function signature(s: SignatorySpec, i: number, input: ContextInput, label: (k: 
     ...(personName ? { person: text(personName) } : {}),
     ...(personTitle ? { title: text(personTitle) } : {}),
     ...(s.email ? { email: s.email } : {}),
-    ...(asset ? { image: { data: asset.bytes, format: asset.format, width: asset.width, height: asset.height, alt: label('signature_alt', { name: personName ?? org }) } } : {}),
+    ...(asset
+      ? {
+          image: {
+            data: asset.bytes,
+            format: asset.format,
+            width: asset.width,
+            height: asset.height,
+            alt: label('signature_alt', { name: personName ?? org }),
+          },
+        }
+      : {}),
     signatory: i,
   };
 }

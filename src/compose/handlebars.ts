@@ -49,7 +49,9 @@ export class TemplateSet {
       // A partial given as a function is Handlebars' public way to wrap one: here, to count it and bound its depth.
       hb.registerPartial(name, (context: unknown, options?: RuntimeOptions) => {
         const budget = this.budget;
-        return budget.partial(source.file, calls.get(budget.file())?.get(name), () => partial(context, options));
+        return budget.partial(source.file, calls.get(budget.file())?.get(name), () =>
+          partial(context, options),
+        );
       });
     }
     const main = this.sources.get(this.main)!;
@@ -62,9 +64,23 @@ export class TemplateSet {
         if (e instanceof LetterError) throw e;
         if (e instanceof RangeError) {
           // Inline partials ({{#*inline}}) are the template's own: one that includes itself recurses until here.
-          throw new LetterError(problem('input-too-large', `template '${main.file}' recurses too deep for '${lang}'`, { file: this.budget.file() }, 'a partial must not include itself, directly or through others'));
+          throw new LetterError(
+            problem(
+              'input-too-large',
+              `template '${main.file}' recurses too deep for '${lang}'`,
+              { file: this.budget.file() },
+              'a partial must not include itself, directly or through others',
+            ),
+          );
         }
-        throw new LetterError(problem('template-error', `template '${main.file}' failed for '${lang}': ${(e as Error).message.split('\n')[0]}`, { file: main.file }, 'check the partial names and helpers the template uses'));
+        throw new LetterError(
+          problem(
+            'template-error',
+            `template '${main.file}' failed for '${lang}': ${(e as Error).message.split('\n')[0]}`,
+            { file: main.file },
+            'check the partial names and helpers the template uses',
+          ),
+        );
       }
     };
   }
@@ -80,7 +96,10 @@ function partialCalls(sources: Iterable<TemplateSource>): Map<string, Map<string
       super();
     }
     private note(name: hbs.AST.Expression, loc: SourceLoc): void {
-      const key = name.type === 'PathExpression' ? (name as hbs.AST.PathExpression).original : String((name as hbs.AST.StringLiteral).value);
+      const key =
+        name.type === 'PathExpression'
+          ? (name as hbs.AST.PathExpression).original
+          : String((name as hbs.AST.StringLiteral).value);
       if (!this.found.has(key)) this.found.set(key, loc);
     }
     override PartialStatement(node: hbs.AST.PartialStatement): void {
@@ -107,7 +126,10 @@ function partialCalls(sources: Iterable<TemplateSource>): Map<string, Map<string
 }
 
 /** Wraps a block helper so that each body it runs (`fn` and `inverse`) counts against the evaluation's budget. */
-function budgeted(delegate: Handlebars.HelperDelegate, budget: () => TemplateBudget): Handlebars.HelperDelegate {
+function budgeted(
+  delegate: Handlebars.HelperDelegate,
+  budget: () => TemplateBudget,
+): Handlebars.HelperDelegate {
   const helper = delegate as (this: unknown, ...args: unknown[]) => unknown;
   return function (this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions & { loc?: SourceLoc };
@@ -115,7 +137,9 @@ function budgeted(delegate: Handlebars.HelperDelegate, budget: () => TemplateBud
     const count = (body: Handlebars.TemplateDelegate) =>
       // Own properties (a program's block parameters) travel with the body.
       Object.assign(function (this: unknown, ...inner: unknown[]) {
-        return budget().body(options.loc, () => String((body as (this: unknown, ...a: unknown[]) => unknown).apply(this, inner)));
+        return budget().body(options.loc, () =>
+          String((body as (this: unknown, ...a: unknown[]) => unknown).apply(this, inner)),
+        );
       }, body);
     args[args.length - 1] = { ...options, fn: count(options.fn), inverse: count(options.inverse) };
     return helper.apply(this, args);
@@ -145,18 +169,28 @@ function sandboxedHandlebars(budget: () => TemplateBudget): typeof Handlebars {
   /** Lines joined with Markdown hard breaks (an address block). */
   hb.registerHelper('lines', (value: unknown) => {
     const lines = Array.isArray(value) ? value : [value];
-    return new hb.SafeString(lines.map((l) => (l instanceof hb.SafeString ? l.toHTML() : escapeMarkdown(String(l ?? '')))).join('\\\n'));
+    return new hb.SafeString(
+      lines
+        .map((l) => (l instanceof hb.SafeString ? l.toHTML() : escapeMarkdown(String(l ?? ''))))
+        .join('\\\n'),
+    );
   });
   /** Text prefixed for a Markdown block quote, line by line. */
   hb.registerHelper('blockquote', (value: unknown) => {
     const text = value instanceof hb.SafeString ? value.toHTML() : escapeMarkdown(String(value ?? ''));
-    return new hb.SafeString(text.split('\n').map((l) => `> ${l}`).join('\n'));
+    return new hb.SafeString(
+      text
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n'),
+    );
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // `{{log}}` writes to the console: it would corrupt `--json` output on stdout. load/template-check.ts lists the rest.
   hb.unregisterHelper('log');
   // The block helpers, and blockHelperMissing (`{{#list}}…{{/list}}` iterates like each), run bodies within the budget.
-  for (const name of ['if', 'unless', 'each', 'with', 'blockHelperMissing']) hb.registerHelper(name, budgeted(hb.helpers[name]!, budget));
+  for (const name of ['if', 'unless', 'each', 'with', 'blockHelperMissing'])
+    hb.registerHelper(name, budgeted(hb.helpers[name]!, budget));
   return hb;
 }
 

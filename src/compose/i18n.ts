@@ -74,13 +74,24 @@ export class Translations {
    * first (`majesty_male`, `majesty`, `male`): the first one the key has a variant for (`key_majesty`) is i18next's
    * `context`, so a sentence differs by the addressee's style or gender only where the translator wrote a variant.
    */
-  read(lang: Lang, key: string, vars: Record<string, unknown> = {}, contexts: readonly string[] = []): Translated {
+  read(
+    lang: Lang,
+    key: string,
+    vars: Record<string, unknown> = {},
+    contexts: readonly string[] = [],
+  ): Translated {
     const reading = { missingKeys: [] as NestedKey[], missingVariables: [] as string[] };
     this.reading = reading;
     try {
       const context = contexts.find((c) => this.i18n.exists(`${key}_${c}`, { lng: lang, ns: TEXT_NS }));
-      const text = resolveParticles(this.i18n.t(key, { lng: lang, ns: TEXT_NS, ...vars, ...(context ? { context } : {}) }) as string);
-      return { text, missingKeys: unique(reading.missingKeys), missingVariables: [...new Set(reading.missingVariables)] };
+      const text = resolveParticles(
+        this.i18n.t(key, { lng: lang, ns: TEXT_NS, ...vars, ...(context ? { context } : {}) }) as string,
+      );
+      return {
+        text,
+        missingKeys: unique(reading.missingKeys),
+        missingVariables: [...new Set(reading.missingVariables)],
+      };
     } finally {
       this.reading = undefined;
     }
@@ -96,7 +107,6 @@ export class Translations {
 // i18next's interpolation pattern: `{{name}}`, `{{- name}}` (unescaped), `{{name, format}}`.
 const INTERPOLATION = /\{\{(.+?)\}\}/g;
 
-
 /** The variable names a raw value interpolates (`{{- date}}` and `{{date, format}}` are both `date`). */
 export function interpolatedNames(value: string): string[] {
   return [...new Set([...value.matchAll(INTERPOLATION)].map((m) => variableName(m[1]!)))];
@@ -106,7 +116,12 @@ export function interpolatedNames(value: string): string[] {
  * `key` and every key of `data` its value reaches through `$t(...)` in the same namespace, transitively, with their
  * plural and context forms (`g` reaches `g_male`): the values whose text can end up where `key` is used.
  */
-export function reachableKeys(data: Readonly<Record<string, unknown>>, keys: readonly string[], key: string, ns: string = TEXT_NS): string[] {
+export function reachableKeys(
+  data: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+  key: string,
+  ns: string = TEXT_NS,
+): string[] {
   const seen = new Set<string>();
   const queue = [key];
   while (queue.length) {
@@ -115,12 +130,12 @@ export function reachableKeys(data: Readonly<Record<string, unknown>>, keys: rea
       if (seen.has(k)) continue;
       seen.add(k);
       const value = valueAt(data, k);
-      for (const ref of value === undefined ? [] : nestedKeys(value)) if ((ref.ns ?? ns) === ns) queue.push(ref.key);
+      for (const ref of value === undefined ? [] : nestedKeys(value))
+        if ((ref.ns ?? ns) === ns) queue.push(ref.key);
     }
   }
   return [...seen];
 }
-
 
 /**
  * Each key under itself and under every prefix before a `_` (`ask_one` under `ask_one` and `ask`): the key and its
@@ -164,6 +179,13 @@ function unique(refs: readonly NestedKey[]): NestedKey[] {
 function markedCopy(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
   // fromEntries defines each key as data, so a key named __proto__ stays a key.
   return Object.fromEntries(
-    Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? markParticles(v) : typeof v === 'object' && v !== null && !Array.isArray(v) ? markedCopy(v as Record<string, unknown>) : v]),
+    Object.entries(data).map(([k, v]) => [
+      k,
+      typeof v === 'string'
+        ? markParticles(v)
+        : typeof v === 'object' && v !== null && !Array.isArray(v)
+          ? markedCopy(v as Record<string, unknown>)
+          : v,
+    ]),
   );
 }

@@ -33,7 +33,15 @@ export function addressing(project: Project, ref: RecipientRef, lang: Lang): Add
     const recipient = resolveRecipient(project, ref);
     const addressee = addresseeFor(project, recipient, lang, project.letter.register);
     const office = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;
-    return { addressee, customs: office?.customs ?? [], contexts: textContexts(addressee.style, recipientGender(recipient, lang, project.letter.date), addressee.name === undefined) };
+    return {
+      addressee,
+      customs: office?.customs ?? [],
+      contexts: textContexts(
+        addressee.style,
+        recipientGender(recipient, lang, project.letter.date),
+        addressee.name === undefined,
+      ),
+    };
   } catch (e) {
     if (e instanceof LetterError) return undefined;
     throw e;
@@ -137,7 +145,12 @@ function checkNames(project: Project, recipient: ResolvedRecipient, reader: Text
   // Names never cross scripts, nor do forms of address (localizeStrict): each is checked in the language it is given for.
   for (const field of ['name', 'family', ...FORM_FIELDS] as const) {
     const fromLetter = localizeStrict(ref[field], lang);
-    if (fromLetter !== undefined && ref.path.length) reader.value(fromLetter, `to[${String(ref.path[1])}].${field}`, project.locateLetter([...ref.path, field]));
+    if (fromLetter !== undefined && ref.path.length)
+      reader.value(
+        fromLetter,
+        `to[${String(ref.path[1])}].${field}`,
+        project.locateLetter([...ref.path, field]),
+      );
     const fromFile = localizeStrict(own?.[field], lang);
     if (own && fromFile !== undefined) reader.value(fromFile, `recipients.${own.id}.${field}`, own.where);
   }

@@ -24,7 +24,8 @@ const SPLIT_HINT = 'values hold inline Markdown: split it into several keys, one
 const DIRECTIVE = /^::/;
 // Markers that open a block at the start of a line: headings, quotes, list items, fences, HTML tags (not an autolink
 // like <https://…>), link definitions.
-const BLOCK_START = /^(#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|```|~~~|<(?=[A-Za-z][A-Za-z0-9-]*(?:[ \t/>]|$)|[!?/])|\[(?=[^\]]*\]:))/;
+const BLOCK_START =
+  /^(#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|```|~~~|<(?=[A-Za-z][A-Za-z0-9-]*(?:[ \t/>]|$)|[!?/])|\[(?=[^\]]*\]:))/;
 // An ordered list item (`2023. 12. 10.` opens one): the delimiter is what makes it a marker.
 const ORDERED = /^(\d{1,9})([.)])(?=[ \t]|$)/;
 // Thematic breaks (`***`, `- - -`) and setext underlines (`===`, `--`): a whole line of one marker character.
@@ -37,17 +38,36 @@ const RULE = /^([-*_=])[ \t]*(\1[ \t]*)*$/;
  */
 export function inlineText(value: string, role: TextRole): { text: string } | { refused: BlockSyntax } {
   // Leading spaces are not text in Markdown, and four of them would open a code block: dropped, as Markdown would.
-  const lines = value.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n').map((l) => l.replace(/^[ \t]+/, ''));
+  const lines = value
+    .replace(/\r\n?/g, '\n')
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((l) => l.replace(/^[ \t]+/, ''));
   while (lines.length > 1 && lines[0] === '') lines.shift();
   if (lines.some((l) => DIRECTIVE.test(l))) {
-    return { refused: { what: "a line starting with '::' is a directive that would add a part, page break or signature to the letter", hint: `${SPLIT_HINT}; to print the colons as text, put a backslash before them ("\\\\:::" in the JSON file)` } };
+    return {
+      refused: {
+        what: "a line starting with '::' is a directive that would add a part, page break or signature to the letter",
+        hint: `${SPLIT_HINT}; to print the colons as text, put a backslash before them ("\\\\:::" in the JSON file)`,
+      },
+    };
   }
   const blank = lines.length > 1 && lines.some((l) => l === '');
-  if (blank && role !== 'paragraphs') return { refused: { what: 'a blank line would start a new paragraph', hint: SPLIT_HINT } };
-  if (lines.length > 1 && role === 'line') return { refused: { what: 'a line break in a heading or attribution, which is one line', hint: 'write it on one line' } };
+  if (blank && role !== 'paragraphs')
+    return { refused: { what: 'a blank line would start a new paragraph', hint: SPLIT_HINT } };
+  if (lines.length > 1 && role === 'line')
+    return {
+      refused: {
+        what: 'a line break in a heading or attribution, which is one line',
+        hint: 'write it on one line',
+      },
+    };
   const escaped = lines.map(escapeLineStart);
   // A newline the author wrote is a line break within the block (Markdown would read it as a space).
-  const text = role === 'paragraphs' ? escaped.map((l, i) => (l && escaped[i + 1] ? `${l}\\` : l)).join('\n') : escaped.join('\\\n');
+  const text =
+    role === 'paragraphs'
+      ? escaped.map((l, i) => (l && escaped[i + 1] ? `${l}\\` : l)).join('\n')
+      : escaped.join('\\\n');
   return { text };
 }
 

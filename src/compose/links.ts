@@ -15,9 +15,12 @@ const UNSAFE_CHARACTER = /[\s\\\u0000-\u001f\u007f]/;
 export function refusedLink(url: string): string | undefined {
   if (!ALLOWED.test(url) || UNSAFE_CHARACTER.test(url)) {
     const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
-    if (url.startsWith('\\\\') || url.startsWith('//')) return 'a network path (UNC), which makes Windows send the reader\'s credentials to that host';
-    if (scheme && !['http', 'https', 'mailto'].includes(scheme)) return `a ${scheme}: link, which could run code or open the reader's files on a click`;
-    if (!scheme) return 'a link without https:, http: or mailto:, which a reader resolves against where the file lies';
+    if (url.startsWith('\\\\') || url.startsWith('//'))
+      return "a network path (UNC), which makes Windows send the reader's credentials to that host";
+    if (scheme && !['http', 'https', 'mailto'].includes(scheme))
+      return `a ${scheme}: link, which could run code or open the reader's files on a click`;
+    if (!scheme)
+      return 'a link without https:, http: or mailto:, which a reader resolves against where the file lies';
     return 'a link with a space, a backslash or a control character in it';
   }
   return undefined;

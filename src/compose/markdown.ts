@@ -3,10 +3,23 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { refusedLink } from './links.js';
 import { directive } from 'micromark-extension-directive';
-import { directiveFromMarkdown, type ContainerDirective, type LeafDirective, type TextDirective } from 'mdast-util-directive';
+import {
+  directiveFromMarkdown,
+  type ContainerDirective,
+  type LeafDirective,
+  type TextDirective,
+} from 'mdast-util-directive';
 import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { LetterError, problem } from '../diag/index.js';
-import { PARTS, type Align, type Block, type Inline, type Part, type Section, type Signature } from '../model/index.js';
+import {
+  PARTS,
+  type Align,
+  type Block,
+  type Inline,
+  type Part,
+  type Section,
+  type Signature,
+} from '../model/index.js';
 
 export interface MarkdownContext {
   /** Where the Markdown came from, for errors: the template file. */
@@ -17,7 +30,10 @@ export interface MarkdownContext {
 
 /** Parses the rendered template; every top-level block must sit inside a `:::part` container. */
 export function parseLetterMarkdown(markdown: string, ctx: MarkdownContext): Section[] {
-  const tree = fromMarkdown(markdown, { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] });
+  const tree = fromMarkdown(markdown, {
+    extensions: [directive()],
+    mdastExtensions: [directiveFromMarkdown()],
+  });
   const sections: Section[] = [];
   for (const node of tree.children) {
     if (node.type === 'containerDirective' && (PARTS as readonly string[]).includes(node.name)) {
@@ -25,7 +41,12 @@ export function parseLetterMarkdown(markdown: string, ctx: MarkdownContext): Sec
     } else if (node.type !== 'html' && node.type !== 'definition') {
       const line = node.position?.start.line ?? 1;
       throw new LetterError(
-        problem('template-error', `the template rendered ${node.type === 'containerDirective' ? `an unknown part ':::${node.name}'` : 'text outside a `:::part` block'} (line ${line} of its output)`, { file: ctx.file }, `wrap every block in one of ${PARTS.map((p) => `:::${p}`).join(', ')}`),
+        problem(
+          'template-error',
+          `the template rendered ${node.type === 'containerDirective' ? `an unknown part ':::${node.name}'` : 'text outside a `:::part` block'} (line ${line} of its output)`,
+          { file: ctx.file },
+          `wrap every block in one of ${PARTS.map((p) => `:::${p}`).join(', ')}`,
+        ),
       );
     }
   }
@@ -38,9 +59,14 @@ export function parseLetterMarkdown(markdown: string, ctx: MarkdownContext): Sec
  */
 function ccWithSignatures(sections: Section[]): Section[] {
   const cc = sections.findIndex((s) => s.part === 'cc');
-  const signatures = sections.slice(0, Math.max(cc, 0)).map((s) => s.part).lastIndexOf('signatures');
+  const signatures = sections
+    .slice(0, Math.max(cc, 0))
+    .map((s) => s.part)
+    .lastIndexOf('signatures');
   if (cc < 0 || signatures < 0) return sections;
-  return sections.map((s, i) => (i >= signatures && i < cc && !s.keepWithNext ? { ...s, keepWithNext: true } : s));
+  return sections.map((s, i) =>
+    i >= signatures && i < cc && !s.keepWithNext ? { ...s, keepWithNext: true } : s,
+  );
 }
 
 function section(node: ContainerDirective, ctx: MarkdownContext): Section {
@@ -60,7 +86,10 @@ function toAlign(value: string | null | undefined): Align {
   return value === 'center' || value === 'end' || value === 'justify' ? value : 'start';
 }
 
-function blocks(nodes: readonly (RootContent | BlockContent | DefinitionContent)[], ctx: MarkdownContext): Block[] {
+function blocks(
+  nodes: readonly (RootContent | BlockContent | DefinitionContent)[],
+  ctx: MarkdownContext,
+): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
     switch (node.type) {
@@ -68,16 +97,30 @@ function blocks(nodes: readonly (RootContent | BlockContent | DefinitionContent)
         out.push({ type: 'paragraph', inlines: inlines(node.children) });
         break;
       case 'heading':
-        out.push({ type: 'heading', level: Math.min(3, Math.max(1, node.depth)) as 1 | 2 | 3, inlines: inlines(node.children) });
+        out.push({
+          type: 'heading',
+          level: Math.min(3, Math.max(1, node.depth)) as 1 | 2 | 3,
+          inlines: inlines(node.children),
+        });
         break;
       case 'blockquote': {
-        const attribution = node.children.find((c): c is LeafDirective => c.type === 'leafDirective' && c.name === 'attribution');
+        const attribution = node.children.find(
+          (c): c is LeafDirective => c.type === 'leafDirective' && c.name === 'attribution',
+        );
         const rest = node.children.filter((c) => c !== attribution);
-        out.push({ type: 'quote', blocks: blocks(rest, ctx), ...(attribution ? { attribution: inlines(attribution.children) } : {}) });
+        out.push({
+          type: 'quote',
+          blocks: blocks(rest, ctx),
+          ...(attribution ? { attribution: inlines(attribution.children) } : {}),
+        });
         break;
       }
       case 'list':
-        out.push({ type: 'list', ordered: node.ordered === true, items: node.children.map((item: ListItem) => blocks(item.children, ctx)) });
+        out.push({
+          type: 'list',
+          ordered: node.ordered === true,
+          items: node.children.map((item: ListItem) => blocks(item.children, ctx)),
+        });
         break;
       case 'thematicBreak':
         out.push({ type: 'pagebreak' });
@@ -102,11 +145,21 @@ function leaf(node: LeafDirective, ctx: MarkdownContext): Block[] {
   if (node.name === 'signature') {
     const index = Number(node.attributes?.['index']);
     const signature = ctx.signatures[index];
-    if (!signature) throw new LetterError(problem('template-error', `::signature{index=${node.attributes?.['index'] ?? ''}} names no signatory`, { file: ctx.file }, 'use indexes of letter.yaml signatories, from 0'));
+    if (!signature)
+      throw new LetterError(
+        problem(
+          'template-error',
+          `::signature{index=${node.attributes?.['index'] ?? ''}} names no signatory`,
+          { file: ctx.file },
+          'use indexes of letter.yaml signatories, from 0',
+        ),
+      );
     return [signature];
   }
   // An unknown leaf directive is text the author meant literally (`::note` in a sentence).
-  return [{ type: 'paragraph', inlines: [{ type: 'text', value: `::${node.name}` }, ...inlines(node.children)] }];
+  return [
+    { type: 'paragraph', inlines: [{ type: 'text', value: `::${node.name}` }, ...inlines(node.children)] },
+  ];
 }
 
 function inlines(nodes: readonly PhrasingContent[], lang?: string): Inline[] {
@@ -114,7 +167,8 @@ function inlines(nodes: readonly PhrasingContent[], lang?: string): Inline[] {
   const text = (value: string) => {
     const last = out[out.length - 1];
     // Adjacent text (split by escapes or unknown directives) becomes one run, so line breaking sees whole words.
-    if (last?.type === 'text' && last.lang === lang) out[out.length - 1] = { ...last, value: last.value + value };
+    if (last?.type === 'text' && last.lang === lang)
+      out[out.length - 1] = { ...last, value: last.value + value };
     else out.push(lang ? { type: 'text', value, lang } : { type: 'text', value });
   };
   for (const node of nodes) {

@@ -75,12 +75,21 @@ export function ownAddressee(input: OwnAddresseeInput): Addressee {
   if (input.addressed) {
     if (!who) missing.push('title');
     if (forms.salutation === undefined) missing.push('salutation');
-    if (forms.vocative === undefined && input.project.letter.body.some((b) => b.kind === 'vocative')) missing.push('vocative');
+    if (forms.vocative === undefined && input.project.letter.body.some((b) => b.kind === 'vocative'))
+      missing.push('vocative');
   }
-  const vars = { name: who, title, shortTitle: title, family: who, styleWord: forms.honorific ?? who, honorific: forms.honorific ?? who };
+  const vars = {
+    name: who,
+    title,
+    shortTitle: title,
+    family: who,
+    styleWord: forms.honorific ?? who,
+    honorific: forms.honorific ?? who,
+  };
   const close = forms.close ?? registerClose(strings, register, vars);
   if (input.addressed && close === undefined) missing.push('close');
-  if (missing.length) throw new LetterError(missing.map((field) => missingForm(recipient, field, lang, own.where)));
+  if (missing.length)
+    throw new LetterError(missing.map((field) => missingForm(recipient, field, lang, own.where)));
   const signOff = strings('default.signOff', vars);
   return {
     id: recipient.ref.id,
@@ -101,8 +110,17 @@ export function ownAddressee(input: OwnAddresseeInput): Addressee {
 }
 
 /** The register's close in this language, when it needs nothing the recipient lacks. */
-function registerClose(strings: Strings, register: Register, vars: Record<string, string>): string | undefined {
-  for (const key of [`custom.${register}.close`, 'custom.close', `default.${register}.close`, 'default.close']) {
+function registerClose(
+  strings: Strings,
+  register: Register,
+  vars: Record<string, string>,
+): string | undefined {
+  for (const key of [
+    `custom.${register}.close`,
+    'custom.close',
+    `default.${register}.close`,
+    'default.close',
+  ]) {
     const text = strings(key, vars);
     if (text !== undefined && !/\{\{/.test(text) && text.trim()) return text;
   }

@@ -28,7 +28,11 @@ const MARKED = new RegExp(`${MARK}([\\uE001-\\uE0FF])`, 'g');
 /** Marks each particle notation that follows a placeholder in a raw locale value. */
 export function markParticles(raw: string): string {
   if (!raw.includes('}}')) return raw;
-  return raw.replace(NOTATION, (_whole, notation: string) => `}}${MARK}${String.fromCharCode(FIRST + NOTATIONS.findIndex(([n]) => n === notation))}`);
+  return raw.replace(
+    NOTATION,
+    (_whole, notation: string) =>
+      `}}${MARK}${String.fromCharCode(FIRST + NOTATIONS.findIndex(([n]) => n === notation))}`,
+  );
 }
 
 /** Replaces each mark with the form that agrees with the text before it; the notation as written when that is unknown. */
@@ -55,7 +59,21 @@ export function finalSound(before: string): Ending | undefined {
     return final === 0 ? 'vowel' : final === 8 ? 'rieul' : 'consonant';
   }
   // Digits as Sino-Korean numerals: 영 일 이 삼 사 오 육 칠 팔 구.
-  if (/[0-9]/.test(last)) return (['consonant', 'rieul', 'vowel', 'consonant', 'vowel', 'vowel', 'consonant', 'rieul', 'rieul', 'vowel'] as const)[Number(last)];
+  if (/[0-9]/.test(last))
+    return (
+      [
+        'consonant',
+        'rieul',
+        'vowel',
+        'consonant',
+        'vowel',
+        'vowel',
+        'consonant',
+        'rieul',
+        'rieul',
+        'vowel',
+      ] as const
+    )[Number(last)];
   // A Latin name as Korean reads it: -l is ㄹ, -m / -n / -ng a final consonant, other endings a vowel (Trump → 트럼프).
   if (/[a-z]/i.test(last)) {
     if (/l/i.test(last)) return 'rieul';

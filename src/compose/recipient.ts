@@ -19,30 +19,60 @@ export interface ResolvedRecipient {
 
 /** Resolves an id; unknown ids and delivery addresses are errors with a did-you-mean. */
 export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedRecipient {
-  const where: Partial<Location> = ref.path.length ? project.locateLetter([...ref.path, ...(typeof project.letter.to[Number(ref.path[1])] === 'string' ? [] : ['id'])]) : {};
+  const where: Partial<Location> = ref.path.length
+    ? project.locateLetter([
+        ...ref.path,
+        ...(typeof project.letter.to[Number(ref.path[1])] === 'string' ? [] : ['id']),
+      ])
+    : {};
   const own = project.recipients.get(ref.id);
   const officeId = own?.office ?? (own ? undefined : ref.id);
   if (officeId !== undefined && !lookupOffice(officeId)) {
-    const guess = searchedRecipient(officeId, project) ?? suggestRecipient(officeId, recipientCandidates(project));
+    const guess =
+      searchedRecipient(officeId, project) ?? suggestRecipient(officeId, recipientCandidates(project));
     const at = own ? own.where : where;
     throw new LetterError(
-      problem('unknown-recipient', `unknown recipient '${shown(officeId)}'${ref.path.length || own ? '' : ' (from --to)'}`, { ...at, value: officeId }, guess ?? 'use a country code (cn, kr, us), cn/government, un, or an id from recipients.yaml; `letter recipients QUERY` searches'),
+      problem(
+        'unknown-recipient',
+        `unknown recipient '${shown(officeId)}'${ref.path.length || own ? '' : ' (from --to)'}`,
+        { ...at, value: officeId },
+        guess ??
+          'use a country code (cn, kr, us), cn/government, un, or an id from recipients.yaml; `letter recipients QUERY` searches',
+      ),
     );
   }
   const viaId = ref.via ?? own?.via;
   const via = viaId !== undefined ? project.addresses.get(viaId) : undefined;
   if (viaId !== undefined && !via) {
     const guess = didYouMean(viaId, project.addresses.keys());
-    const at = ref.via !== undefined && ref.path.length ? project.locateLetter([...ref.path, 'via']) : (own?.where ?? where);
-    throw new LetterError(problem('unknown-address', `unknown delivery address '${shown(viaId)}'`, { ...at, value: viaId }, guess ? `did you mean '${guess}'?` : 'add it under `addresses:` in recipients.yaml'));
+    const at =
+      ref.via !== undefined && ref.path.length
+        ? project.locateLetter([...ref.path, 'via'])
+        : (own?.where ?? where);
+    throw new LetterError(
+      problem(
+        'unknown-address',
+        `unknown delivery address '${shown(viaId)}'`,
+        { ...at, value: viaId },
+        guess ? `did you mean '${guess}'?` : 'add it under `addresses:` in recipients.yaml',
+      ),
+    );
   }
   return { ref, ...(own ? { own } : {}), ...(officeId ? { officeId } : {}), ...(via ? { via } : {}) };
 }
 
 /** Ids a recipient may be: the letter's own first (the likelier meaning of a typo), then the directory's. */
 export function recipientCandidates(project: Project): string[] {
-  const used = project.letter.to.map((r) => r.id).concat(project.letter.cc.filter((c): c is string => typeof c === 'string'));
-  return [...new Set([...project.recipients.keys(), ...used.filter((id) => project.recipients.has(id) || lookupOffice(id)), ...officeIds()])];
+  const used = project.letter.to
+    .map((r) => r.id)
+    .concat(project.letter.cc.filter((c): c is string => typeof c === 'string'));
+  return [
+    ...new Set([
+      ...project.recipients.keys(),
+      ...used.filter((id) => project.recipients.has(id) || lookupOffice(id)),
+      ...officeIds(),
+    ]),
+  ];
 }
 
 /**
@@ -52,7 +82,11 @@ export function recipientCandidates(project: Project): string[] {
 function searchedRecipient(input: string, project: Project): string | undefined {
   const wantsGovernment = input.endsWith('/government');
   const query = wantsGovernment ? input.slice(0, -'/government'.length) : input;
-  const [first] = findRecipients(query, { lang: 'en' }).filter((m) => m.id.endsWith('/government') === wantsGovernment && (project.recipients.has(m.id) || lookupOffice(m.id)));
+  const [first] = findRecipients(query, { lang: 'en' }).filter(
+    (m) =>
+      m.id.endsWith('/government') === wantsGovernment &&
+      (project.recipients.has(m.id) || lookupOffice(m.id)),
+  );
   return first ? `did you mean '${first.id}' (${first.title})?` : undefined;
 }
 
@@ -63,7 +97,11 @@ const MAX_LISTED = 10;
  * "did you mean 'kr'?" for a mistyped id, naming every id equally near (the letter's own first), or undefined
  * when none is within `limit` edits.
  */
-export function suggestRecipient(input: string, candidates: readonly string[], limit?: number): string | undefined {
+export function suggestRecipient(
+  input: string,
+  candidates: readonly string[],
+  limit?: number,
+): string | undefined {
   const near = nearest(input, candidates, limit);
   if (!near.length) return undefined;
   if (near.length === 1) return `did you mean '${near[0]}'?`;
@@ -72,16 +110,30 @@ export function suggestRecipient(input: string, candidates: readonly string[], l
 }
 
 /** Forms of address for the recipient in one language and register. */
-export function addresseeFor(project: Project, recipient: ResolvedRecipient, lang: Lang, register: Register, addressed = true): Addressee {
+export function addresseeFor(
+  project: Project,
+  recipient: ResolvedRecipient,
+  lang: Lang,
+  register: Register,
+  addressed = true,
+): Addressee {
   // A language the tool has no forms for yet (a locales/fr/letter.json alone) borrows the English forms, and English
   // names, rather than failing: `letter check` warns, and locales/<lang>/directory.json makes them its own.
   const own = project.toolStrings.get(lang)?.get('directory')?.data;
   const json = own ?? project.toolStrings.get('en')?.get('directory')?.data;
   if (!json) {
-    throw new LetterError(problem('missing-file', `no forms of address for language '${lang}'`, { file: `locales/${lang}/directory.json` }, `add locales/${lang}/directory.json (copy the tool's locales/en/directory.json and translate it)`));
+    throw new LetterError(
+      problem(
+        'missing-file',
+        `no forms of address for language '${lang}'`,
+        { file: `locales/${lang}/directory.json` },
+        `add locales/${lang}/directory.json (copy the tool's locales/en/directory.json and translate it)`,
+      ),
+    );
   }
   const strings = stringsFromJson(json);
-  const pick = (value: Localized | undefined) => localizeStrict(value, lang) ?? (own ? undefined : localizeStrict(value, 'en'));
+  const pick = (value: Localized | undefined) =>
+    localizeStrict(value, lang) ?? (own ? undefined : localizeStrict(value, 'en'));
   const name = pick(recipient.ref.name) ?? pick(recipient.own?.name);
   const familyName = pick(recipient.ref.family) ?? pick(recipient.own?.family);
   const gender = recipient.ref.gender ?? recipient.own?.gender;
@@ -107,7 +159,11 @@ export function addresseeFor(project: Project, recipient: ResolvedRecipient, lan
  * The addressee's gender for text that differs by it: the letter's or the recipients file's, else the directory
  * holder's when the letter names no one else, else what the office fixes (a king); undefined when unknown.
  */
-export function recipientGender(recipient: ResolvedRecipient, lang: Lang, letterDate: string): Gender | undefined {
+export function recipientGender(
+  recipient: ResolvedRecipient,
+  lang: Lang,
+  letterDate: string,
+): Gender | undefined {
   const given = recipient.ref.gender ?? recipient.own?.gender;
   if (given) return given;
   const office = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;

@@ -10,9 +10,19 @@ const HUMBLE_CLOSE = /(올립니다|드립니다)[.!。]?\s*$/u;
 const HUMBLE_SIGN_OFF = /(올림|드림)\s*$/u;
 
 /** The addressee without its sign-off when the letter's closing sentence already says it (Korean). */
-export function withoutRepeatedSignOff(addressee: Addressee, close: readonly unknown[], lang: string): Addressee {
+export function withoutRepeatedSignOff(
+  addressee: Addressee,
+  close: readonly unknown[],
+  lang: string,
+): Addressee {
   const last = close.length > 0 ? String(close[close.length - 1]) : '';
-  if (!/^ko\b/.test(lang) || !addressee.signOff || !HUMBLE_SIGN_OFF.test(addressee.signOff) || !HUMBLE_CLOSE.test(last)) return addressee;
+  if (
+    !/^ko\b/.test(lang) ||
+    !addressee.signOff ||
+    !HUMBLE_SIGN_OFF.test(addressee.signOff) ||
+    !HUMBLE_CLOSE.test(last)
+  )
+    return addressee;
   const { signOff: _repeated, ...rest } = addressee;
   return rest;
 }

@@ -8,7 +8,14 @@ import { didYouMean, problem, shown, type Diagnostic, type Location } from '../d
 import type { Lang, Origin } from '../model/index.js';
 import type { LocaleFile, Project } from '../load/index.js';
 import { flatKeys, TEXT_NS, valueAt } from '../load/index.js';
-import { interpolatedNames, nestedKeys, reachableKeys, type NestedKey, type Translated, type Translations } from './i18n.js';
+import {
+  interpolatedNames,
+  nestedKeys,
+  reachableKeys,
+  type NestedKey,
+  type Translated,
+  type Translations,
+} from './i18n.js';
 import { inlineText, roleAt } from './inline.js';
 import { controlCharacterProblem } from '../load/text.js';
 import { linkTargets, refusedLink } from './links.js';
@@ -31,7 +38,12 @@ export class TextReader {
    * key is reported at that letter.yaml line, block Markdown at the key in the locale file. A `$t(...)` to a missing
    * key, and with `vars` a `{{placeholder}}` they give no value, are reported at the value that holds them.
    */
-  text(key: string, usedAt: readonly (string | number)[], vars?: Record<string, unknown>, contexts: readonly string[] = []): string {
+  text(
+    key: string,
+    usedAt: readonly (string | number)[],
+    vars?: Record<string, unknown>,
+    contexts: readonly string[] = [],
+  ): string {
     const file = this.project.texts.get(this.lang);
     if (!file || !this.translations.has(this.lang, key, TEXT_NS)) {
       this.problems.push(this.missingKey(key, usedAt));
@@ -44,11 +56,26 @@ export class TextReader {
     this.cover(value, { file: file.file, key, lang: this.lang, line: where.line, column: where.column });
     for (const url of linkTargets(value)) {
       const why = refusedLink(url);
-      if (why) this.problems.push(problem('schema', `link '${shown(url)}' in the value of '${shown(key)}' in ${file.file} is ${why}`, where, 'letters link only to https:, http: or mailto: targets; write other addresses as plain text'));
+      if (why)
+        this.problems.push(
+          problem(
+            'schema',
+            `link '${shown(url)}' in the value of '${shown(key)}' in ${file.file} is ${why}`,
+            where,
+            'letters link only to https:, http: or mailto: targets; write other addresses as plain text',
+          ),
+        );
     }
     const inline = inlineText(value, roleAt(usedAt));
     if ('refused' in inline) {
-      this.problems.push(problem('schema', `block Markdown in the value of '${shown(key)}' in ${file.file}: ${inline.refused.what}`, where, inline.refused.hint));
+      this.problems.push(
+        problem(
+          'schema',
+          `block Markdown in the value of '${shown(key)}' in ${file.file}: ${inline.refused.what}`,
+          where,
+          inline.refused.hint,
+        ),
+      );
       return '';
     }
     return inline.text;
@@ -65,18 +92,35 @@ export class TextReader {
     const at = this.project.locateLetter(usedAt);
     const texts = [...this.project.texts.values()];
     const nowhere = !texts.some((text) => valueAt(text.data, key) !== undefined);
-    const meant = nowhere ? didYouMean(key, new Set(texts.flatMap((text) => flatKeys(text.data)))) : undefined;
+    const meant = nowhere
+      ? didYouMean(key, new Set(texts.flatMap((text) => flatKeys(text.data))))
+      : undefined;
     if (meant !== undefined) {
-      return problem('missing-key', `${this.project.letterFile} uses the key '${shown(key)}', which no locale file has`, { ...at, value: key }, `did you mean '${shown(meant)}'?`);
+      return problem(
+        'missing-key',
+        `${this.project.letterFile} uses the key '${shown(key)}', which no locale file has`,
+        { ...at, value: key },
+        `did you mean '${shown(meant)}'?`,
+      );
     }
-    return problem('missing-key', `missing key '${shown(key)}' in ${shownFile}`, { ...at, value: key, lang: this.lang }, `add "${shown(key)}": "…" to ${shownFile}`);
+    return problem(
+      'missing-key',
+      `missing key '${shown(key)}' in ${shownFile}`,
+      { ...at, value: key, lang: this.lang },
+      `add "${shown(key)}": "…" to ${shownFile}`,
+    );
   }
 
   /**
    * What i18next could not resolve would print as a key name or braces in the letter: each is an error at the value that
    * nests the key or holds the placeholder (the used value, or one it reaches through `$t(...)`).
    */
-  private unresolved(file: LocaleFile, key: string, read: Translated, vars: Record<string, unknown> | undefined): void {
+  private unresolved(
+    file: LocaleFile,
+    key: string,
+    read: Translated,
+    vars: Record<string, unknown> | undefined,
+  ): void {
     // Found only when there is something to report: most values resolve, and a batch reads each one per document.
     let keys: readonly string[] | undefined;
     const holder = (holds: (value: string) => boolean): string => {
@@ -91,18 +135,36 @@ export class TextReader {
     if (vars === undefined) return;
     const known = leafNames(vars);
     // A name the context has only by i18next's own options (`{{lng}}`) resolves too, but not to anything of the letter's.
-    const names = new Set([...read.missingVariables, ...interpolatedNames(valueAt(file.data, key) ?? '').filter((n) => !known.includes(n))]);
+    const names = new Set([
+      ...read.missingVariables,
+      ...interpolatedNames(valueAt(file.data, key) ?? '').filter((n) => !known.includes(n)),
+    ]);
     for (const name of names) {
       const at = holder((v) => interpolatedNames(v).includes(name));
-      this.problems.push(problem('unknown-placeholder', `unknown placeholder {{${shown(name)}}} in '${shown(at)}' in ${file.file}`, { ...file.locate(at), value: name, lang: this.lang }, placeholderHint(name, known)));
+      this.problems.push(
+        problem(
+          'unknown-placeholder',
+          `unknown placeholder {{${shown(name)}}} in '${shown(at)}' in ${file.file}`,
+          { ...file.locate(at), value: name, lang: this.lang },
+          placeholderHint(name, known),
+        ),
+      );
     }
   }
 
   /** A value from letter.yaml or recipients (a name, an organisation); checked for font coverage at its position. */
   value(value: string, key: string, where: Partial<Location>): string {
-    const control = controlCharacterProblem(value, `'${shown(key)}' (${this.lang})`, { file: where.file ?? this.project.letterFile, ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}) });
+    const control = controlCharacterProblem(value, `'${shown(key)}' (${this.lang})`, {
+      file: where.file ?? this.project.letterFile,
+      ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}),
+    });
     if (control) this.problems.push(control);
-    this.cover(value, { file: where.file ?? this.project.letterFile, key, lang: this.lang, ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}) });
+    this.cover(value, {
+      file: where.file ?? this.project.letterFile,
+      key,
+      lang: this.lang,
+      ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}),
+    });
     return value;
   }
 
@@ -126,11 +188,18 @@ function sameKey(nested: NestedKey, missing: NestedKey): boolean {
   return nested.key === missing.key && (nested.ns ?? TEXT_NS) === (missing.ns ?? TEXT_NS);
 }
 
-function missingNested(ref: NestedKey, nester: string, file: LocaleFile, keys: readonly string[]): Diagnostic {
+function missingNested(
+  ref: NestedKey,
+  nester: string,
+  file: LocaleFile,
+  keys: readonly string[],
+): Diagnostic {
   const own = (ref.ns ?? TEXT_NS) === TEXT_NS;
   const written = `$t(${own ? '' : `${ref.ns}:`}${ref.key})`;
   const guess = own ? didYouMean(ref.key, keys) : undefined;
-  const add = own ? `add "${shown(ref.key)}": "…" to ${file.file}` : `the tool's '${shown(ref.ns)}' strings have no '${shown(ref.key)}'`;
+  const add = own
+    ? `add "${shown(ref.key)}": "…" to ${file.file}`
+    : `the tool's '${shown(ref.ns)}' strings have no '${shown(ref.key)}'`;
   return problem(
     'missing-key',
     `missing key '${shown(ref.key)}' in ${own ? file.file : `namespace '${shown(ref.ns)}'`}, nested by ${shown(written)} in '${shown(nester)}'`,
@@ -141,12 +210,19 @@ function missingNested(ref: NestedKey, nester: string, file: LocaleFile, keys: r
 
 /** The dotted names of the context's values: `{ recipient: { name } , date }` → `recipient.name`, `date`. */
 function leafNames(vars: Readonly<Record<string, unknown>>, prefix = ''): string[] {
-  return Object.entries(vars).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? leafNames(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(vars).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null
+      ? leafNames(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [`${prefix}${k}`],
+  );
 }
 
 function placeholderHint(name: string, known: readonly string[]): string {
   const guess = didYouMean(name, known);
-  const options = name === 'count' || name === 'context' ? `{{${name}}} has a value only in a value nested with $t(key, {"${name}": …}); ` : '';
+  const options =
+    name === 'count' || name === 'context'
+      ? `{{${name}}} has a value only in a value nested with $t(key, {"${name}": …}); `
+      : '';
   const listed = known.map((k) => `{{${k}}}`).join(', ');
   if (guess) return `did you mean {{${guess}}}? placeholders: ${listed}`;
   return `${options}placeholders: ${listed}; for literal braces write \\\\{\\\\{ in the JSON file`;

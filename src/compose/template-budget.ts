@@ -38,7 +38,12 @@ export class TemplateBudget {
   /** Runs a partial from `file`, called at `loc` in the template running now. */
   partial(file: string, loc: SourceLoc | undefined, run: () => string): string {
     if (this.partials >= MAX_PARTIAL_DEPTH) {
-      throw this.refusal(this.file(), loc, `partials nested more than ${MAX_PARTIAL_DEPTH} levels deep`, 'a partial must not include itself, directly or through others');
+      throw this.refusal(
+        this.file(),
+        loc,
+        `partials nested more than ${MAX_PARTIAL_DEPTH} levels deep`,
+        'a partial must not include itself, directly or through others',
+      );
     }
     this.partials++;
     try {
@@ -61,7 +66,12 @@ export class TemplateBudget {
 
   private run(caller: string, loc: SourceLoc | undefined, file: string, run: () => string): string {
     if (++this.steps > MAX_TEMPLATE_STEPS) {
-      throw this.refusal(caller, loc, `the template runs more than ${MAX_TEMPLATE_STEPS.toLocaleString('en')} block bodies and partials for one letter`, 'nested {{#each}} multiply: iterate over one list at a time');
+      throw this.refusal(
+        caller,
+        loc,
+        `the template runs more than ${MAX_TEMPLATE_STEPS.toLocaleString('en')} block bodies and partials for one letter`,
+        'nested {{#each}} multiply: iterate over one list at a time',
+      );
     }
     this.counted.push(0);
     this.at.push({ file, loc });
@@ -83,7 +93,12 @@ export class TemplateBudget {
     if (this.counted.length) this.counted[this.counted.length - 1]! += characters;
     if (this.output > MAX_TEMPLATE_OUTPUT) {
       const inner = this.at[this.at.length - 1];
-      throw this.refusal(this.file(), inner?.loc, `the template produces more than ${MAX_TEMPLATE_OUTPUT.toLocaleString('en')} characters for one letter`, 'a value or block is repeated too often; check the {{#each}} blocks');
+      throw this.refusal(
+        this.file(),
+        inner?.loc,
+        `the template produces more than ${MAX_TEMPLATE_OUTPUT.toLocaleString('en')} characters for one letter`,
+        'a value or block is repeated too often; check the {{#each}} blocks',
+      );
     }
   }
 

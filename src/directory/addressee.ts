@@ -65,8 +65,17 @@ function missing(field: FormField, office: Office, lang: Lang, register: Registe
 }
 
 /** Title and short title of an office in one language, from the locale (no name needed). */
-export function officeTitle(office: Office, lang: Lang, strings: Strings): { title: string; shortTitle: string } {
-  const ctx: FormContext = { strings, office, register: 'open-letter', vars: { country: countryName(office, lang, strings) } };
+export function officeTitle(
+  office: Office,
+  lang: Lang,
+  strings: Strings,
+): { title: string; shortTitle: string } {
+  const ctx: FormContext = {
+    strings,
+    office,
+    register: 'open-letter',
+    vars: { country: countryName(office, lang, strings) },
+  };
   const title = resolveForm(ctx, 'title');
   const shortTitle = resolveForm(ctx, 'shortTitle');
   if (!title) throw missing('title', office, lang, 'open-letter');
@@ -102,7 +111,9 @@ export function addressee(opts: AddresseeOptions): Addressee {
   const gender = joint ? undefined : (opts.gender ?? holderGender ?? office.gender);
   const familyName = joint
     ? undefined
-    : opts.familyName?.trim() || (sameAsHolder ? holder?.family?.[lang] : undefined) || (name ? deriveFamilyName(name, office) : undefined);
+    : opts.familyName?.trim() ||
+      (sameAsHolder ? holder?.family?.[lang] : undefined) ||
+      (name ? deriveFamilyName(name, office) : undefined);
   const country = countryName(office, lang, strings);
 
   const vars: Record<string, string | undefined> = { name, family: familyName, country };
@@ -147,10 +158,15 @@ export function addressee(opts: AddresseeOptions): Addressee {
     close,
     ...(signOff ? { signOff } : {}),
     verified,
-    ...(!letterName && directoryName && holder ? { holderData: { asOf: holder.asOf, source: holder.source, ...pickTerm(holder) } } : {}),
+    ...(!letterName && directoryName && holder
+      ? { holderData: { asOf: holder.asOf, source: holder.source, ...pickTerm(holder) } }
+      : {}),
     ...(opts.asOf ? { holderStatus: holderStatus(office, opts.asOf, 180, opts.date ?? opts.asOf) } : {}),
     lang,
   };
 }
 
-const pickTerm = (h: { from?: string; until?: string }) => ({ ...(h.from ? { from: h.from } : {}), ...(h.until ? { until: h.until } : {}) });
+const pickTerm = (h: { from?: string; until?: string }) => ({
+  ...(h.from ? { from: h.from } : {}),
+  ...(h.until ? { until: h.until } : {}),
+});

@@ -7,7 +7,16 @@ import { interpolate } from './strings.js';
 import type { Gender, Office, Register, Strings } from './types.js';
 
 /** The fields a language's `directory.json` provides, each a `{{var}}` template ("\n" separates lines). */
-export type FormField = 'title' | 'shortTitle' | 'styleWord' | 'honorific' | 'salutation' | 'vocative' | 'close' | 'address' | 'signOff';
+export type FormField =
+  | 'title'
+  | 'shortTitle'
+  | 'styleWord'
+  | 'honorific'
+  | 'salutation'
+  | 'vocative'
+  | 'close'
+  | 'address'
+  | 'signOff';
 
 /** What a form may be built from; a template that names an absent variable is passed over. */
 export interface FormContext {

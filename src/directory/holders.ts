@@ -13,7 +13,9 @@ export const isoDay = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** Whether `holder`'s term covers `day` (bounds included; an absent bound is open). */
 function covers(holder: Holder, day: string): boolean {
-  return (holder.from === undefined || holder.from <= day) && (holder.until === undefined || day <= holder.until);
+  return (
+    (holder.from === undefined || holder.from <= day) && (holder.until === undefined || day <= holder.until)
+  );
 }
 
 /**

@@ -4,9 +4,27 @@
  */
 
 export { addressee, countryName, icuLocale, officeTitle, type AddresseeOptions } from './addressee.js';
-export { ageOfHolder, holderAgeDays, holderNames, holderOn, holderStatus, isoDay, termEndedBefore } from './holders.js';
+export {
+  ageOfHolder,
+  holderAgeDays,
+  holderNames,
+  holderOn,
+  holderStatus,
+  isoDay,
+  termEndedBefore,
+} from './holders.js';
 export { deriveFamilyName } from './names.js';
 export { allOffices, lookupOffice, officeIds } from './offices.js';
-export { adviseNoMatch, findRecipients, HOLDER_MAX_AGE_DAYS, listRecipients, normalizeQuery, type ExtraRecipient, type FindOptions, type NoMatchAdvice, type RecipientMatch } from './search.js';
+export {
+  adviseNoMatch,
+  findRecipients,
+  HOLDER_MAX_AGE_DAYS,
+  listRecipients,
+  normalizeQuery,
+  type ExtraRecipient,
+  type FindOptions,
+  type NoMatchAdvice,
+  type RecipientMatch,
+} from './search.js';
 export { builtinLocalesDir, interpolate, loadDirectoryStrings, stringsFromJson } from './strings.js';
 export type * from './types.js';

@@ -4,8 +4,27 @@ import type { Office } from './types.js';
 
 // Two-character family names, so that 欧阳修 gives 欧阳 and 남궁민 gives 남궁 rather than the first character.
 const COMPOUND_FAMILY = [
-  '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '长孙', '慕容', '司徒', '令狐', '夏侯', '端木',
-  '남궁', '황보', '제갈', '선우', '독고', '사공', '서문',
+  '欧阳',
+  '司马',
+  '诸葛',
+  '上官',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '长孙',
+  '慕容',
+  '司徒',
+  '令狐',
+  '夏侯',
+  '端木',
+  '남궁',
+  '황보',
+  '제갈',
+  '선우',
+  '독고',
+  '사공',
+  '서문',
 ];
 
 // Name parts are separated by spaces, or in Chinese transcriptions of foreign names by a middle dot (埃马纽埃尔·马克龙).
@@ -14,7 +33,11 @@ const HAN_OR_HANGUL = /^[\p{Script=Han}\p{Script=Hangul}]+$/u;
 
 /** Offices whose holders go by a regnal name ("Charles III", "Leo XIV") have no family name to derive. */
 export function hasRegnalName(office: Office): boolean {
-  return office.style === 'Majesty' || office.style === 'Holiness' || ['emir', 'grand-duke', 'prince'].includes(office.kind);
+  return (
+    office.style === 'Majesty' ||
+    office.style === 'Holiness' ||
+    ['emir', 'grand-duke', 'prince'].includes(office.kind)
+  );
 }
 
 /**

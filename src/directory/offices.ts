@@ -42,7 +42,11 @@ const GENDER_OF_KIND: Partial<Record<OfficeKind, Gender>> = {
 };
 
 // Offices held by two people at once: every form addresses both.
-const SEATS_OF_KIND: Partial<Record<OfficeKind, number>> = { 'captain-regent': 2, 'co-prince': 2, 'co-president': 2 };
+const SEATS_OF_KIND: Partial<Record<OfficeKind, number>> = {
+  'captain-regent': 2,
+  'co-prince': 2,
+  'co-president': 2,
+};
 
 /** The UN and EU offices, which belong to no country. */
 const INTERNATIONAL: readonly { id: string; kind: OfficeKind }[] = [
@@ -51,7 +55,13 @@ const INTERNATIONAL: readonly { id: string; kind: OfficeKind }[] = [
   { id: 'eu/commission', kind: 'president' },
 ];
 
-function makeOffice(id: string, kind: OfficeKind, role: Role, country: string | undefined, aliases: string[]): Office {
+function makeOffice(
+  id: string,
+  kind: OfficeKind,
+  role: Role,
+  country: string | undefined,
+  aliases: string[],
+): Office {
   const c: Curation = CURATED[id] ?? {};
   const gender = c.gender ?? GENDER_OF_KIND[kind];
   return {

@@ -104,7 +104,10 @@ function countryNames(office: Office, locales: readonly string[]): string[] {
   return [...names];
 }
 
-function titlesOf(office: Office, strings: Readonly<Record<string, Strings>>): Pick<Names, 'titles' | 'shortTitles'> {
+function titlesOf(
+  office: Office,
+  strings: Readonly<Record<string, Strings>>,
+): Pick<Names, 'titles' | 'shortTitles'> {
   const titles = new Set<string>();
   const shortTitles = new Set<string>();
   for (const [lang, s] of Object.entries(strings)) {
@@ -115,7 +118,8 @@ function titlesOf(office: Office, strings: Readonly<Record<string, Strings>>): P
       if (shortTitle === title) titles.add(normalizeQuery(shortTitle));
       else shortTitles.add(normalizeQuery(shortTitle));
       // Names the title does not contain: 유엔, 国家主席, DPRK, Holy See (the UN's name for the Vatican's seat).
-      for (const k of (s(`offices.${office.id}.keywords`) ?? '').split(',')) if (k.trim()) titles.add(normalizeQuery(k));
+      for (const k of (s(`offices.${office.id}.keywords`) ?? '').split(','))
+        if (k.trim()) titles.add(normalizeQuery(k));
     } catch {
       // A language without forms for this kind is simply not searched in.
     }
@@ -135,7 +139,10 @@ function indexFor(strings: Readonly<Record<string, Strings>>, lang: Lang): Entry
       ids: [office.id, ...office.aliases],
       countries: countryNames(office, locales),
       ...titlesOf(office, strings),
-      holders: office.holders.flatMap((h) => [h, ...(h.with ?? [])]).flatMap((p) => Object.values(p.name)).map(normalizeQuery),
+      holders: office.holders
+        .flatMap((h) => [h, ...(h.with ?? [])])
+        .flatMap((p) => Object.values(p.name))
+        .map(normalizeQuery),
     }));
     byLang.set(lang, entries);
   }
@@ -146,7 +153,18 @@ function indexFor(strings: Readonly<Record<string, Strings>>, lang: Lang): Entry
  * How well a query matches, best first. Substring matches inside a word come last and are dropped when anything
  * better matched: 중국 is inside 미합중국 (the United States) only by accident.
  */
-const TIER = { id: 1000, country: 900, name: 850, countryPrefix: 700, prefix: 650, word: 550, compound: 500, wordPrefix: 450, idPrefix: 400, substring: 300 } as const;
+const TIER = {
+  id: 1000,
+  country: 900,
+  name: 850,
+  countryPrefix: 700,
+  prefix: 650,
+  word: 550,
+  compound: 500,
+  wordPrefix: 450,
+  idPrefix: 400,
+  substring: 300,
+} as const;
 
 // A word is a run of letters and digits, parted by spaces, hyphens or the middle dot of 简·多伊. Han and Hangul
 // written without spaces make one word, so 중국 is not a word of 미합중국.
@@ -159,7 +177,8 @@ function positions(s: string, q: string): number[] {
   for (let at = s.indexOf(q); at >= 0; at = s.indexOf(q, at + 1)) out.push(at);
   return out;
 }
-const hasWord = (s: string, q: string) => positions(s, q).some((at) => startsWord(s, at) && endsWord(s, at + q.length));
+const hasWord = (s: string, q: string) =>
+  positions(s, q).some((at) => startsWord(s, at) && endsWord(s, at + q.length));
 const hasWordPrefix = (s: string, q: string) => positions(s, q).some((at) => startsWord(s, at));
 
 /** A country with a title or short title: "France president", "president of france", "法国总统", "미국 대통령". */
@@ -223,20 +242,36 @@ function describer(lang: Lang, strings: Readonly<Record<string, Strings>>, now: 
   const office = (o: Office, id = o.id): RecipientMatch => {
     const title = langStrings ? officeTitle(o, shownLang, langStrings).title : o.id;
     const country = langStrings ? countryName(o, shownLang, langStrings) : undefined;
-    return { id, title, ...(country ? { country } : {}), ...holderFacts(o, shownLang, langStrings, now), ...(o.caveat ? { caveat: o.caveat.text } : {}) };
+    return {
+      id,
+      title,
+      ...(country ? { country } : {}),
+      ...holderFacts(o, shownLang, langStrings, now),
+      ...(o.caveat ? { caveat: o.caveat.text } : {}),
+    };
   };
   const extra = (x: ExtraRecipient): RecipientMatch => {
     const o = x.office ? lookupOffice(x.office) : undefined;
     const held = o ? office(o, x.id) : undefined;
     const name = pick(x.names, shownLang);
     const title = pick(x.titles, shownLang) ?? held?.title ?? name ?? x.id;
-    return { id: x.id, title, ...(held?.country ? { country: held.country } : {}), ...(name ? { holder: name } : {}) };
+    return {
+      id: x.id,
+      title,
+      ...(held?.country ? { country: held.country } : {}),
+      ...(name ? { holder: name } : {}),
+    };
   };
   return { office, extra };
 }
 
 /** The holder in office `now` (else the latest known), named in `lang` or else in English, with its date, source and age. */
-function holderFacts(o: Office, lang: Lang, strings: Strings | undefined, now: Date | undefined): Partial<RecipientMatch> {
+function holderFacts(
+  o: Office,
+  lang: Lang,
+  strings: Strings | undefined,
+  now: Date | undefined,
+): Partial<RecipientMatch> {
   // A term that ended before today is shown, as stale, rather than hidden: its successor is what the data lacks.
   const h = now ? (holderOn(o, now) ?? termEndedBefore(o, now)) : o.holders[o.holders.length - 1];
   if (!h) return {};
@@ -277,7 +312,13 @@ export function findRecipients(query: string, opts: FindOptions = {}): Recipient
   }
   for (const entry of entries) {
     const t = tier(q, entry);
-    if (t > 0) hits.push({ match: () => describe.office(entry.office), id: entry.office.id, tier: t, rank: entry.office.role !== 'head-of-government' ? 1 : 0 });
+    if (t > 0)
+      hits.push({
+        match: () => describe.office(entry.office),
+        id: entry.office.id,
+        tier: t,
+        rank: entry.office.role !== 'head-of-government' ? 1 : 0,
+      });
   }
   const best = Math.max(0, ...hits.map((h) => h.tier));
   return hits
@@ -289,7 +330,10 @@ export function findRecipients(query: string, opts: FindOptions = {}): Recipient
 /** Everything, described as search hits are: the project's recipients in their file order, then the directory's offices. */
 export function listRecipients(opts: FindOptions = {}): RecipientMatch[] {
   const describe = describer(opts.lang ?? 'en', stringsOf(opts), opts.now);
-  return [...(opts.extra ?? []).map(describe.extra), ...allOffices().map((office) => describe.office(office))];
+  return [
+    ...(opts.extra ?? []).map(describe.extra),
+    ...allOffices().map((office) => describe.office(office)),
+  ];
 }
 
 /** What to tell a user whose query found nothing: near entries, and whether it names a place the directory leaves out. */
@@ -327,7 +371,8 @@ export function adviseNoMatch(query: string, opts: FindOptions = {}): NoMatchAdv
   const strings = stringsOf(opts);
   const entries = indexFor(strings, opts.lang ?? 'en').filter((e) => e.office.role !== 'head-of-government');
   const byName = new Map<string, Entry>();
-  for (const e of entries) for (const key of [...e.ids, ...e.countries]) if (!byName.has(key)) byName.set(key, e);
+  for (const e of entries)
+    for (const key of [...e.ids, ...e.countries]) if (!byName.has(key)) byName.set(key, e);
   const near = nearest(q, byName.keys());
   const code = icuRegions().get(q);
   const listed = code !== undefined && entries.some((e) => e.office.country === code);
@@ -340,6 +385,7 @@ export function adviseNoMatch(query: string, opts: FindOptions = {}): NoMatchAdv
     seen.add(e.office.id);
     suggestions.push(describe.office(e.office));
   }
-  const place = code && !listed ? new Intl.DisplayNames([opts.lang ?? 'en'], { type: 'region' }).of(code) : undefined;
+  const place =
+    code && !listed ? new Intl.DisplayNames([opts.lang ?? 'en'], { type: 'region' }).of(code) : undefined;
   return { suggestions: suggestions.slice(0, 5), ...(place ? { notListed: place } : {}) };
 }

@@ -19,7 +19,8 @@ export function stringsFromJson(json: unknown): Strings {
   return (key, vars) => {
     let node: unknown = json;
     for (const part of key.split('.')) {
-      if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part)) return undefined;
+      if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part))
+        return undefined;
       node = (node as Record<string, unknown>)[part];
     }
     return typeof node === 'string' ? interpolate(node, vars) : undefined;

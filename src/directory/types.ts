@@ -160,7 +160,12 @@ export interface Addressee {
   /** Whether a form rests on convention rather than a source (the user should check it). */
   readonly verified: boolean;
   /** The directory's data behind the name, when the name came from it: what a manifest records. */
-  readonly holderData?: { readonly asOf: string; readonly source: string; readonly from?: string; readonly until?: string };
+  readonly holderData?: {
+    readonly asOf: string;
+    readonly source: string;
+    readonly from?: string;
+    readonly until?: string;
+  };
   /** Directory holder's status at the `asOf` date passed to `addressee()`; absent when no date was passed. */
   readonly holderStatus?: HolderStatus;
   /** The language these forms are in. */

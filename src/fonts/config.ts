@@ -32,7 +32,15 @@ export interface ProjectFonts extends FontsConfig {
 }
 
 interface FontsJson {
-  faces: Record<string, { family: string; script?: string; files: Partial<Record<Variant, string>> & { regular: string }; license?: string }>;
+  faces: Record<
+    string,
+    {
+      family: string;
+      script?: string;
+      files: Partial<Record<Variant, string>> & { regular: string };
+      license?: string;
+    }
+  >;
   chains: Record<string, string[]>;
   locales: Record<string, string>;
 }
@@ -42,8 +50,15 @@ export function readFontsConfig(dir: string): FontsConfig {
   const json = JSON.parse(readFileSync(join(dir, 'fonts.json'), 'utf8')) as FontsJson;
   const faces: Record<string, FaceEntry> = {};
   for (const [id, face] of Object.entries(json.faces)) {
-    const files = Object.fromEntries(Object.entries(face.files).map(([variant, file]) => [variant, join(dir, file)])) as FaceEntry['files'];
-    faces[id] = { family: face.family, files, ...(face.script ? { script: face.script } : {}), ...(face.license ? { license: join(dir, face.license) } : {}) };
+    const files = Object.fromEntries(
+      Object.entries(face.files).map(([variant, file]) => [variant, join(dir, file)]),
+    ) as FaceEntry['files'];
+    faces[id] = {
+      family: face.family,
+      files,
+      ...(face.script ? { script: face.script } : {}),
+      ...(face.license ? { license: join(dir, face.license) } : {}),
+    };
   }
   return { faces, chains: json.chains, locales: json.locales ?? {} };
 }

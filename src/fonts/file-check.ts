@@ -16,13 +16,20 @@ export function fontFileProblem(path: string): { message: string; hint: string }
       wOFF: 'is a web font (WOFF)',
       wOF2: 'is a web font (WOFF2)',
     };
-    return { message: why[tag] ?? 'is not a TrueType font', hint: 'use the .ttf file of the face (the Noto faces come as .ttf in the @expo-google-fonts npm packages)' };
+    return {
+      message: why[tag] ?? 'is not a TrueType font',
+      hint: 'use the .ttf file of the face (the Noto faces come as .ttf in the @expo-google-fonts npm packages)',
+    };
   }
   try {
     const font = fontkit.create(readFileSync(path));
-    if (!('hasGlyphForCodePoint' in font) || !font.hasGlyphForCodePoint(0x20)) return { message: 'has no character map', hint: 'use a font that maps Unicode characters to glyphs' };
+    if (!('hasGlyphForCodePoint' in font) || !font.hasGlyphForCodePoint(0x20))
+      return { message: 'has no character map', hint: 'use a font that maps Unicode characters to glyphs' };
   } catch (e) {
-    return { message: `cannot be read as a font (${e instanceof Error ? e.message : String(e)})`, hint: 'replace it with an intact copy of the .ttf file' };
+    return {
+      message: `cannot be read as a font (${e instanceof Error ? e.message : String(e)})`,
+      hint: 'replace it with an intact copy of the .ttf file',
+    };
   }
   return undefined;
 }

@@ -12,7 +12,14 @@ export { createSubset, type FontSubset } from './subset.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables, wholeFontTables } from './standalone.js';
 export { fontFileProblem } from './file-check.js';
-export { mergeFonts, readFontsConfig, type FaceEntry, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
+export {
+  mergeFonts,
+  readFontsConfig,
+  type FaceEntry,
+  type FontsConfig,
+  type ProjectFonts,
+  type Variant,
+} from './config.js';
 
 /** The variant that draws text of this weight and slant. */
 export function variantOf(bold: boolean, italic: boolean): Variant {
@@ -52,7 +59,12 @@ export class FontBook {
     const config: FontsConfig = mergeFonts(readFontsConfig(dir), project);
     const faces = new Map<string, Face>();
     for (const [id, face] of Object.entries(config.faces)) {
-      faces.set(id, { id, family: face.family, files: face.files, ...(face.script ? { script: face.script } : {}) });
+      faces.set(id, {
+        id,
+        family: face.family,
+        files: face.files,
+        ...(face.script ? { script: face.script } : {}),
+      });
     }
     this.faces = faces;
     this.chains = config.chains;
@@ -142,7 +154,8 @@ export class FontBook {
 
   /** Takes another thread's `sharedFiles()` as this book's file bytes: nothing is read or copied. */
   adoptShared(files: Readonly<Record<string, SharedArrayBuffer>>): void {
-    for (const [path, shared] of Object.entries(files)) if (!this.read.has(path)) this.read.set(path, Buffer.from(shared));
+    for (const [path, shared] of Object.entries(files))
+      if (!this.read.has(path)) this.read.set(path, Buffer.from(shared));
   }
 
   /** Whether the face has a glyph for the code point (checked on its regular file; the variants share coverage). */
@@ -209,7 +222,16 @@ function readShared(path: string): SharedArrayBuffer {
 
 /** Characters a renderer never draws with a glyph: whitespace, line breaks, joiners. */
 export function isInvisible(cp: number): boolean {
-  return cp <= 0x20 || cp === 0x7f || cp === 0xa0 || cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff;
+  return (
+    cp <= 0x20 ||
+    cp === 0x7f ||
+    cp === 0xa0 ||
+    cp === 0x200b ||
+    cp === 0x200c ||
+    cp === 0x200d ||
+    cp === 0x2060 ||
+    cp === 0xfeff
+  );
 }
 
 /** `U+20000`: how errors name a character. */
@@ -222,7 +244,9 @@ export function codePointLabel(cp: number): string {
  * drawing a DOCX or a signature box): a blank box in a letter to a head of state is worse than no letter.
  */
 export function uncoveredProblem(cp: number, lang: Lang, origin?: Origin): Diagnostic {
-  const located = origin ? { file: origin.file, ...(origin.line ? { line: origin.line, column: origin.column ?? 1 } : {}) } : {};
+  const located = origin
+    ? { file: origin.file, ...(origin.line ? { line: origin.line, column: origin.column ?? 1 } : {}) }
+    : {};
   const where = { ...located, value: String.fromCodePoint(cp), lang };
   return problem(
     'uncovered-character',

@@ -32,7 +32,13 @@ interface NameRecord {
 /** The original naming table (or none) with its identity records replaced by these names, in Windows English. */
 export function renamedNameTable(original: Uint8Array | undefined, names: SubsetNames): Uint8Array {
   const kept = (original ? readRecords(original) : []).filter((r) => !IDENTITY.has(r.id));
-  const own = (id: number, value: string): NameRecord => ({ platform: WINDOWS, encoding: UNICODE_BMP, language: EN_US, id, bytes: utf16be(value) });
+  const own = (id: number, value: string): NameRecord => ({
+    platform: WINDOWS,
+    encoding: UNICODE_BMP,
+    language: EN_US,
+    id,
+    bytes: utf16be(value),
+  });
   const records = [
     ...kept,
     own(1, names.family),
@@ -40,7 +46,9 @@ export function renamedNameTable(original: Uint8Array | undefined, names: Subset
     own(3, names.postscript),
     own(4, names.style === 'Regular' ? names.family : `${names.family} ${names.style}`),
     own(6, names.postscript),
-  ].sort((a, b) => a.platform - b.platform || a.encoding - b.encoding || a.language - b.language || a.id - b.id);
+  ].sort(
+    (a, b) => a.platform - b.platform || a.encoding - b.encoding || a.language - b.language || a.id - b.id,
+  );
   return writeRecords(records);
 }
 
@@ -56,7 +64,13 @@ function readRecords(table: Uint8Array): NameRecord[] {
     const bytes = table.subarray(start, start + view.getUint16(at + 8));
     const language = view.getUint16(at + 4);
     if (language >= 0x8000) continue; // a language-tag record, which only format 1 can resolve
-    out.push({ platform: view.getUint16(at), encoding: view.getUint16(at + 2), language, id: view.getUint16(at + 6), bytes });
+    out.push({
+      platform: view.getUint16(at),
+      encoding: view.getUint16(at + 2),
+      language,
+      id: view.getUint16(at + 6),
+      bytes,
+    });
   }
   return out;
 }

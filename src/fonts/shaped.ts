@@ -34,7 +34,8 @@ export function concatGlyphs(parts: readonly ShapedGlyphs[]): ShapedGlyphs {
     const { glyphs, advances, widths, xOffsets, yOffsets, codePoints } = parts[0]!;
     return { glyphs, advances, widths, xOffsets, yOffsets, codePoints };
   }
-  const concat = <K extends keyof ShapedGlyphs>(key: K): ShapedGlyphs[K] => parts.flatMap((s) => s[key] as never) as ShapedGlyphs[K];
+  const concat = <K extends keyof ShapedGlyphs>(key: K): ShapedGlyphs[K] =>
+    parts.flatMap((s) => s[key] as never) as ShapedGlyphs[K];
   return {
     glyphs: concat('glyphs'),
     advances: concat('advances'),

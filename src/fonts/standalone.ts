@@ -29,7 +29,12 @@ interface FontWithDirectory {
  * a character the face lacks is left out (the font book has already chosen a face that has it). With `names`, the
  * subset goes by those names instead of the face's own (see names.ts).
  */
-export function standaloneSubset(font: Font, file: Uint8Array, text: string, names?: SubsetNames): Uint8Array {
+export function standaloneSubset(
+  font: Font,
+  file: Uint8Array,
+  text: string,
+  names?: SubsetNames,
+): Uint8Array {
   const tables = subsetTables(font, file, text);
   if (names) tables.set('name', renamedNameTable(tables.get('name'), names));
   return sfntFile(tables);
@@ -108,7 +113,11 @@ function cmapTable(mapping: readonly (readonly [number, number])[]): Uint8Array 
     format12.setUint32(20 + 12 * i, end);
     format12.setUint32(24 + 12 * i, glyph);
   });
-  const format4 = bmpSubtable(groups.filter(([start]) => start <= 0xfffe).map(([start, end, glyph]) => [start, Math.min(end, 0xfffe), glyph] as const));
+  const format4 = bmpSubtable(
+    groups
+      .filter(([start]) => start <= 0xfffe)
+      .map(([start, end, glyph]) => [start, Math.min(end, 0xfffe), glyph] as const),
+  );
   const subtables: [number, number, Uint8Array][] = [
     ...(format4 ? [[3, 1, format4] as [number, number, Uint8Array]] : []),
     [3, 10, new Uint8Array(format12.buffer)],
@@ -141,7 +150,10 @@ function runs(mapping: readonly (readonly [number, number])[]): [number, number,
 
 /** Format 4: one segment per run (glyph = char + delta), then the required final segment at U+FFFF. */
 function bmpSubtable(groups: readonly (readonly [number, number, number])[]): Uint8Array | undefined {
-  const segments = [...groups.map(([start, end, glyph]) => [start, end, (glyph - start) & 0xffff] as const), [0xffff, 0xffff, 1] as const];
+  const segments = [
+    ...groups.map(([start, end, glyph]) => [start, end, (glyph - start) & 0xffff] as const),
+    [0xffff, 0xffff, 1] as const,
+  ];
   const count = segments.length;
   const length = 16 + 8 * count;
   if (length > 0xffff) return undefined;

@@ -17,11 +17,26 @@ const EXAMPLE = join(TOOL_DIR, 'examples', 'open-letter-2023');
 /** Copies the example's letter.yaml, locales and recipients into `dir`; refuses to overwrite any file that exists. */
 export function init(opts: { dir: string }): InitResult {
   const dir = resolve(opts.dir);
-  if (existsSync(dir) && !isFolder(dir)) throw new LetterError(problem('usage', `'${opts.dir}' exists and is not a folder`, {}, 'give a new or empty folder'));
-  const planned = ['letter.yaml', 'README.md', 'recipients.yaml', ...listFiles(join(EXAMPLE, 'locales')).map((f) => relative(EXAMPLE, f))];
+  if (existsSync(dir) && !isFolder(dir))
+    throw new LetterError(
+      problem('usage', `'${opts.dir}' exists and is not a folder`, {}, 'give a new or empty folder'),
+    );
+  const planned = [
+    'letter.yaml',
+    'README.md',
+    'recipients.yaml',
+    ...listFiles(join(EXAMPLE, 'locales')).map((f) => relative(EXAMPLE, f)),
+  ];
   const taken = planned.filter((f) => existsSync(join(dir, f)));
   if (taken.length) {
-    throw new LetterError(problem('usage', `${join(opts.dir, taken[0]!)} already exists`, {}, 'choose a new or empty folder; init never overwrites a file'));
+    throw new LetterError(
+      problem(
+        'usage',
+        `${join(opts.dir, taken[0]!)} already exists`,
+        {},
+        'choose a new or empty folder; init never overwrites a file',
+      ),
+    );
   }
   mkdirSync(dir, { recursive: true });
   // The editor's schema line points at the schema this copy of letter ships, so completion works offline.

@@ -18,13 +18,27 @@ export function loadAssets(letter: LetterSpec, locate: Locate): Map<string, Asse
     if (!s.signature || assets.has(s.signature)) return;
     const where = locate(['signatories', i, 'signature']);
     if (statSync(s.signature).size > MAX_IMAGE_BYTES) {
-      problems.push(problem('bad-image', `signature image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, where, 'scale it down; 600×200 pixels is plenty'));
+      problems.push(
+        problem(
+          'bad-image',
+          `signature image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
+          where,
+          'scale it down; 600×200 pixels is plenty',
+        ),
+      );
       return;
     }
     const bytes = new Uint8Array(readFileSync(s.signature));
     const inspected = inspectImage(bytes);
     if ('problem' in inspected) {
-      problems.push(problem('bad-image', `signature image ${inspected.problem}`, where, `export the signature again as PNG or JPEG, at most ${MAX_IMAGE_SIDE} pixels on each side`));
+      problems.push(
+        problem(
+          'bad-image',
+          `signature image ${inspected.problem}`,
+          where,
+          `export the signature again as PNG or JPEG, at most ${MAX_IMAGE_SIDE} pixels on each side`,
+        ),
+      );
     } else assets.set(s.signature, { bytes, ...inspected.info });
   });
   if (problems.length) throw new LetterError(problems);

@@ -17,8 +17,16 @@ export interface ImageInfo {
 export function inspectImage(bytes: Uint8Array): { info: ImageInfo } | { problem: string } {
   const info = imageInfo(bytes);
   if (!info) return { problem: 'is not a PNG or JPEG image' };
-  if (info.width < 1 || info.height < 1 || info.width > MAX_IMAGE_SIDE || info.height > MAX_IMAGE_SIDE || info.width * info.height > MAX_IMAGE_PIXELS) {
-    return { problem: `is ${info.width}×${info.height} pixels; use between 1 and ${MAX_IMAGE_SIDE} pixels on each side` };
+  if (
+    info.width < 1 ||
+    info.height < 1 ||
+    info.width > MAX_IMAGE_SIDE ||
+    info.height > MAX_IMAGE_SIDE ||
+    info.width * info.height > MAX_IMAGE_PIXELS
+  ) {
+    return {
+      problem: `is ${info.width}×${info.height} pixels; use between 1 and ${MAX_IMAGE_SIDE} pixels on each side`,
+    };
   }
   const broken = info.format === 'png' ? pngProblem(bytes, info) : jpegProblem(bytes);
   return broken ? { problem: broken } : { info };
@@ -48,7 +56,13 @@ export function imageInfo(bytes: Uint8Array): ImageInfo | undefined {
 }
 
 const CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const DEPTHS: Readonly<Record<number, readonly number[]>> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+const DEPTHS: Readonly<Record<number, readonly number[]>> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
 
 /** Walks every chunk (length, CRC), checks IHDR, and inflates the image data to its expected size. */
 function pngProblem(bytes: Uint8Array, info: ImageInfo): string | undefined {
@@ -63,7 +77,8 @@ function pngProblem(bytes: Uint8Array, info: ImageInfo): string | undefined {
     const type = ascii(bytes, offset + 4, offset + 8);
     if (offset + 12 + length > bytes.length) return `is cut short (its ${type} chunk runs past the end)`;
     const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== view.getUint32(offset + 8 + length)) return `is corrupt (the checksum of its ${type} chunk is wrong)`;
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== view.getUint32(offset + 8 + length))
+      return `is corrupt (the checksum of its ${type} chunk is wrong)`;
     if (type === 'IDAT') data.push(body);
     if (type === 'PLTE') palette = true;
     if (type === 'IEND') ended = true;
@@ -71,8 +86,15 @@ function pngProblem(bytes: Uint8Array, info: ImageInfo): string | undefined {
   }
   if (!ended) return 'is cut short (no IEND chunk)';
   if (!data.length) return 'has no image data';
-  const [depth, color, compression, filter, interlace] = [bytes[24]!, bytes[25]!, bytes[26]!, bytes[27]!, bytes[28]!];
-  if (!DEPTHS[color]?.includes(depth) || compression !== 0 || filter !== 0 || interlace > 1) return 'has an invalid PNG header';
+  const [depth, color, compression, filter, interlace] = [
+    bytes[24]!,
+    bytes[25]!,
+    bytes[26]!,
+    bytes[27]!,
+    bytes[28]!,
+  ];
+  if (!DEPTHS[color]?.includes(depth) || compression !== 0 || filter !== 0 || interlace > 1)
+    return 'has an invalid PNG header';
   if (color === 3 && !palette) return 'is a palette PNG without a palette';
   const rowBytes = Math.ceil((info.width * CHANNELS[color]! * depth) / 8);
   // Interlaced images store seven passes; their size is at most the plain size plus a filter byte per pass row.
@@ -83,7 +105,8 @@ function pngProblem(bytes: Uint8Array, info: ImageInfo): string | undefined {
   } catch {
     return 'is corrupt (its image data does not decompress)';
   }
-  if (interlace === 0 && raw.length < expected) return 'is corrupt (its image data is shorter than its size says)';
+  if (interlace === 0 && raw.length < expected)
+    return 'is corrupt (its image data is shorter than its size says)';
   return undefined;
 }
 
@@ -107,17 +130,27 @@ function jpegProblem(bytes: Uint8Array): string | undefined {
     }
     if (offset + 4 > bytes.length) break;
     const length = view.getUint16(offset + 2);
-    if (length < 2 || offset + 2 + length > bytes.length) return 'is cut short (a JPEG segment runs past the end)';
+    if (length < 2 || offset + 2 + length > bytes.length)
+      return 'is cut short (a JPEG segment runs past the end)';
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       const components = bytes[offset + 9];
-      if (length < 8 || (components !== 1 && components !== 3 && components !== 4)) return 'has an invalid JPEG frame header';
+      if (length < 8 || (components !== 1 && components !== 3 && components !== 4))
+        return 'has an invalid JPEG frame header';
       frame = true;
     }
     offset += 2 + length;
     if (marker === 0xda) {
       scan = true;
       // Entropy-coded data runs to the next marker that is neither a stuffed 0x00 nor a restart marker.
-      while (offset + 1 < bytes.length && !(bytes[offset] === 0xff && bytes[offset + 1] !== 0x00 && !(bytes[offset + 1]! >= 0xd0 && bytes[offset + 1]! <= 0xd7))) offset++;
+      while (
+        offset + 1 < bytes.length &&
+        !(
+          bytes[offset] === 0xff &&
+          bytes[offset + 1] !== 0x00 &&
+          !(bytes[offset + 1]! >= 0xd0 && bytes[offset + 1]! <= 0xd7)
+        )
+      )
+        offset++;
     }
   }
   return 'is cut short (no end-of-image marker)';

@@ -38,18 +38,34 @@ export interface LoadOptions {
 export function loadProject(opts: LoadOptions): Project {
   const dir = resolve(opts.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new LetterError(problem('usage', `project folder '${opts.dir}' not found`, {}, 'give the folder that holds letter.yaml, or run `letter init DIR`'));
+    throw new LetterError(
+      problem(
+        'usage',
+        `project folder '${opts.dir}' not found`,
+        {},
+        'give the folder that holds letter.yaml, or run `letter init DIR`',
+      ),
+    );
   }
   const letterFile = join(dir, 'letter.yaml');
   const shown = displayPath(letterFile, dir);
   if (!existsSync(letterFile)) {
-    throw new LetterError(problem('missing-file', `no letter.yaml in '${opts.dir}'`, { file: shown }, 'run `letter init` to start a letter project'));
+    throw new LetterError(
+      problem(
+        'missing-file',
+        `no letter.yaml in '${opts.dir}'`,
+        { file: shown },
+        'run `letter init` to start a letter project',
+      ),
+    );
   }
-  if (!staysInside(dir, letterFile)) throw new LetterError(leadsOutside(shown, { file: shown, line: 1, column: 1 }));
+  if (!staysInside(dir, letterFile))
+    throw new LetterError(leadsOutside(shown, { file: shown, line: 1, column: 1 }));
   const { letter, locate } = loadLetter(dir, letterFile, shown);
   // One error for a locale folder linked out of the project rather than one for each file in it.
   const locales = join(dir, 'locales');
-  if (existsSync(locales) && !staysInside(dir, locales)) throw new LetterError(leadsOutside('locales', { file: 'locales' }));
+  if (existsSync(locales) && !staysInside(dir, locales))
+    throw new LetterError(leadsOutside('locales', { file: 'locales' }));
   const problems: Diagnostic[] = [];
   const attempt = <T>(stage: () => T): T | undefined => {
     try {
@@ -64,12 +80,20 @@ export function loadProject(opts: LoadOptions): Project {
   if (texts) problems.push(...placeholderErrors([...texts.values()]));
   const toolStrings = attempt(() => loadToolStrings(opts.toolDir, dir));
   // Before anything expands $t(): a cycle or a bomb is found in the files, not by i18next running into it.
-  problems.push(...nestingErrors([...(texts?.values() ?? []), ...[...(toolStrings?.values() ?? [])].flatMap((byNs) => [...byNs.values()])]));
+  problems.push(
+    ...nestingErrors([
+      ...(texts?.values() ?? []),
+      ...[...(toolStrings?.values() ?? [])].flatMap((byNs) => [...byNs.values()]),
+    ]),
+  );
   const recipients = attempt(() => loadRecipients(dir));
-  const templates = attempt(() => loadTemplates(opts.toolDir, dir, letter.template, locate, letter.languages));
+  const templates = attempt(() =>
+    loadTemplates(opts.toolDir, dir, letter.template, locate, letter.languages),
+  );
   const assets = attempt(() => loadAssets(letter, locate));
   const fonts = attempt(() => loadProjectFonts(dir, opts.toolDir));
-  if (problems.length || !texts || !toolStrings || !recipients || !templates || !assets) throw new LetterError(problems);
+  if (problems.length || !texts || !toolStrings || !recipients || !templates || !assets)
+    throw new LetterError(problems);
   return {
     dir,
     letterFile: shown,

@@ -8,7 +8,15 @@ import type { Lang, Paper } from '../model/index.js';
 import { parseYaml, readText } from './source.js';
 import { validateLetter } from './schema.js';
 import { containedPath, isSafeSegment, LANG_CODE, staysInside } from './paths.js';
-import type { BodyItem, Format, LetterSpec, Locate, Localized, RecipientRef, SignatorySpec } from './types.js';
+import type {
+  BodyItem,
+  Format,
+  LetterSpec,
+  Locate,
+  Localized,
+  RecipientRef,
+  SignatorySpec,
+} from './types.js';
 
 interface RawLetter {
   template?: string;
@@ -25,7 +33,13 @@ interface RawLetter {
   reference?: Localized;
   body: (string | Record<string, unknown>)[];
   close?: string;
-  signatories: { org: Localized; short?: string; person?: { name: Localized; title?: Localized }; email?: string; signature?: string }[];
+  signatories: {
+    org: Localized;
+    short?: string;
+    person?: { name: Localized; title?: Localized };
+    email?: string;
+    signature?: string;
+  }[];
   enclosures?: string[];
   cc?: Localized[];
   sign?: LetterSpec['sign'];
@@ -39,34 +53,74 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
   if (diagnostics.length) throw new LetterError(diagnostics);
   const raw = data as RawLetter;
   const problems: Diagnostic[] = [];
-  if (!isRealDate(raw.date)) problems.push(problem('schema', `date '${raw.date}' is not a calendar date`, locate(['date']), 'write the date as YYYY-MM-DD, e.g. 2023-12-10'));
+  if (!isRealDate(raw.date))
+    problems.push(
+      problem(
+        'schema',
+        `date '${raw.date}' is not a calendar date`,
+        locate(['date']),
+        'write the date as YYYY-MM-DD, e.g. 2023-12-10',
+      ),
+    );
   const template = raw.template ?? 'formal';
   if (raw.slug !== undefined && !isSafeSegment(raw.slug)) {
-    problems.push(problem('unsafe-path', `slug '${show(raw.slug)}' is not a safe file name`, locate(['slug']), 'use letters, digits, ".", "_" and "-"; names like con, nul or aux are reserved on Windows'));
+    problems.push(
+      problem(
+        'unsafe-path',
+        `slug '${show(raw.slug)}' is not a safe file name`,
+        locate(['slug']),
+        'use letters, digits, ".", "_" and "-"; names like con, nul or aux are reserved on Windows',
+      ),
+    );
   }
   const listed = new Map<string, Location>();
   raw.to.forEach((entry, i) => {
     const id = typeof entry === 'string' ? entry : entry.id;
     const where = locate(typeof entry === 'string' ? ['to', i] : ['to', i, 'id']);
     if (!id.split('/').every(isSafeSegment)) {
-      problems.push(problem('unsafe-path', `recipient id '${show(id)}' is not a safe folder name`, where, 'ids become folder names; con, nul, aux, prn, com1… are reserved on Windows'));
+      problems.push(
+        problem(
+          'unsafe-path',
+          `recipient id '${show(id)}' is not a safe folder name`,
+          where,
+          'ids become folder names; con, nul, aux, prn, com1… are reserved on Windows',
+        ),
+      );
     }
     // The id is the output folder: a second entry would write over the first one's files.
     const first = listed.get(id);
     if (first !== undefined) problems.push(duplicateRecipient(id, first, where));
     else listed.set(id, where);
   });
-  problems.push(...duplicateLanguages(raw.languages ?? localeFolders(dir), (i, lang) => (raw.languages ? locate(['languages', i]) : { file: `locales/${lang}` })));
+  problems.push(
+    ...duplicateLanguages(raw.languages ?? localeFolders(dir), (i, lang) =>
+      raw.languages ? locate(['languages', i]) : { file: `locales/${lang}` },
+    ),
+  );
   const signatories = raw.signatories.map((s, i): SignatorySpec => {
     if (s.signature === undefined) return stripUndefined(s) as SignatorySpec;
     const where = locate(['signatories', i, 'signature']);
     const path = imagePath(dir, s.signature);
     if (path === 'outside') {
-      problems.push(problem('unsafe-path', `signature image '${show(s.signature)}' is outside the project folder`, where, 'put the image in the project, e.g. assets/'));
+      problems.push(
+        problem(
+          'unsafe-path',
+          `signature image '${show(s.signature)}' is outside the project folder`,
+          where,
+          'put the image in the project, e.g. assets/',
+        ),
+      );
       return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
     }
     if (path === 'missing') {
-      problems.push(problem('missing-file', `signature image '${show(s.signature)}' not found`, where, 'check the path; it is relative to the project folder'));
+      problems.push(
+        problem(
+          'missing-file',
+          `signature image '${show(s.signature)}' not found`,
+          where,
+          'check the path; it is relative to the project folder',
+        ),
+      );
       return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
     }
     return { ...(stripUndefined(s) as SignatorySpec), signature: path };
@@ -81,7 +135,12 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
     formats: raw.formats ?? ['pdf', 'docx'],
     paper: raw.paper ?? 'A4',
     slug: raw.slug ?? slugFromFolder(dir),
-    to: raw.to.map((entry, i): RecipientRef => (typeof entry === 'string' ? { id: entry, path: ['to', i] } : { ...stripUndefined(entry), path: ['to', i] })),
+    to: raw.to.map(
+      (entry, i): RecipientRef =>
+        typeof entry === 'string'
+          ? { id: entry, path: ['to', i] }
+          : { ...stripUndefined(entry), path: ['to', i] },
+    ),
     title: raw.title,
     ...(raw.subtitle !== undefined ? { subtitle: raw.subtitle } : {}),
     ...(raw.reference !== undefined ? { reference: raw.reference } : {}),
@@ -102,7 +161,8 @@ function toBodyItem(item: string | Record<string, unknown>): BodyItem {
   const o = item as Record<string, unknown>;
   if (typeof o['p'] === 'string') return { kind: 'p', key: o['p'] };
   if (typeof o['heading'] === 'string') return { kind: 'heading', key: o['heading'] };
-  if (typeof o['quote'] === 'string') return { kind: 'quote', key: o['quote'], ...(typeof o['by'] === 'string' ? { by: o['by'] } : {}) };
+  if (typeof o['quote'] === 'string')
+    return { kind: 'quote', key: o['quote'], ...(typeof o['by'] === 'string' ? { by: o['by'] } : {}) };
   return { kind: 'list', keys: o['list'] as string[], ordered: o['ordered'] === true };
 }
 
@@ -113,19 +173,40 @@ export const MAX_LANG_LENGTH = 35;
  * Languages that differ only in case (`zh-Hant`, `zh-hant`) name one language (BCP 47 tags are case-insensitive) and
  * their files `<slug>.zh-Hant.pdf` and `<slug>.zh-hant.pdf` are one file on macOS and Windows: refused at the second.
  */
-function duplicateLanguages(languages: readonly Lang[], where: (i: number, lang: Lang) => Partial<Location>): Diagnostic[] {
+function duplicateLanguages(
+  languages: readonly Lang[],
+  where: (i: number, lang: Lang) => Partial<Location>,
+): Diagnostic[] {
   const seen = new Map<string, Lang>();
   const out: Diagnostic[] = [];
   languages.forEach((lang, i) => {
     if (lang.length > MAX_LANG_LENGTH) {
-      out.push(problem('schema', `language code '${show(lang)}' is ${lang.length} characters; the limit is ${MAX_LANG_LENGTH}`, where(i, lang), 'language codes are short (en, zh-Hant, sr-Latn-RS); the code goes into every output file name'));
+      out.push(
+        problem(
+          'schema',
+          `language code '${show(lang)}' is ${lang.length} characters; the limit is ${MAX_LANG_LENGTH}`,
+          where(i, lang),
+          'language codes are short (en, zh-Hant, sr-Latn-RS); the code goes into every output file name',
+        ),
+      );
       return;
     }
     const first = seen.get(lang.toLowerCase());
     if (first === undefined) seen.set(lang.toLowerCase(), lang);
     else {
       const at = where(i, lang);
-      out.push(problem('schema', first === lang ? `language '${show(lang)}' is listed twice` : `language '${show(lang)}' is the same as '${show(first)}' (language codes ignore case)`, at, first === lang ? 'remove one of the two' : `keep one spelling; the files of both would be one file on macOS and Windows (locales/${first}, locales/${lang})`));
+      out.push(
+        problem(
+          'schema',
+          first === lang
+            ? `language '${show(lang)}' is listed twice`
+            : `language '${show(lang)}' is the same as '${show(first)}' (language codes ignore case)`,
+          at,
+          first === lang
+            ? 'remove one of the two'
+            : `keep one spelling; the files of both would be one file on macOS and Windows (locales/${first}, locales/${lang})`,
+        ),
+      );
     }
   });
   return out;
@@ -157,16 +238,23 @@ function isRealDate(iso: string): boolean {
 export function localeFolders(dir: string): Lang[] {
   const root = join(dir, 'locales');
   if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
-    // Only folders named like a language code: the name ends up in output file names.
-    .filter((e) => e.isDirectory() && LANG_CODE.test(e.name) && existsSync(join(root, e.name, 'letter.json')))
-    .map((e) => e.name)
-    .sort();
+  return (
+    readdirSync(root, { withFileTypes: true })
+      // Only folders named like a language code: the name ends up in output file names.
+      .filter(
+        (e) => e.isDirectory() && LANG_CODE.test(e.name) && existsSync(join(root, e.name, 'letter.json')),
+      )
+      .map((e) => e.name)
+      .sort()
+  );
 }
 
 /** The slug a folder's name gives (default of `slug:`, and `letter init`): safe as a file name, else `letter`. */
 export function slugFromFolder(dir: string): string {
-  const slug = basename(dir).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(0, 100);
+  const slug = basename(dir)
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+/, '')
+    .slice(0, 100);
   return slug && isSafeSegment(slug) ? slug : 'letter';
 }
 

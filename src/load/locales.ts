@@ -21,25 +21,54 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export function readLocaleFile(file: string, shown: string, lang: Lang, ns: string): LocaleFile {
   const { data, locate } = parseJson(readText(file, shown), shown);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new LetterError(problem('schema', `${shown} must hold a JSON object of strings`, { file: shown, line: 1, column: 1 }, 'write { "key": "text", … }'));
+    throw new LetterError(
+      problem(
+        'schema',
+        `${shown} must hold a JSON object of strings`,
+        { file: shown, line: 1, column: 1 },
+        'write { "key": "text", … }',
+      ),
+    );
   }
-  const reserved = [...new Set(flatKeys(data as Record<string, unknown>).flatMap((key) => {
-    const parts = key.split('.');
-    const at = parts.findIndex((part) => RESERVED_KEYS.has(part));
-    return at < 0 ? [] : [parts.slice(0, at + 1).join('.')];
-  }))];
+  const reserved = [
+    ...new Set(
+      flatKeys(data as Record<string, unknown>).flatMap((key) => {
+        const parts = key.split('.');
+        const at = parts.findIndex((part) => RESERVED_KEYS.has(part));
+        return at < 0 ? [] : [parts.slice(0, at + 1).join('.')];
+      }),
+    ),
+  ];
   if (reserved.length) {
-    throw new LetterError(reserved.map((key) => problem('schema', `key '${show(key)}' in ${shown} is a reserved name`, locate(key), 'rename the key; __proto__, constructor and prototype are not allowed')));
+    throw new LetterError(
+      reserved.map((key) =>
+        problem(
+          'schema',
+          `key '${show(key)}' in ${shown} is a reserved name`,
+          locate(key),
+          'rename the key; __proto__, constructor and prototype are not allowed',
+        ),
+      ),
+    );
   }
   const bad = nonStrings(data as Record<string, unknown>);
   if (bad.length) {
     throw new LetterError(
-      bad.map((key) => problem('schema', `the value of '${show(key)}' in ${shown} must be a string`, locate(key), 'write the text in quotes')),
+      bad.map((key) =>
+        problem(
+          'schema',
+          `the value of '${show(key)}' in ${shown} must be a string`,
+          locate(key),
+          'write the text in quotes',
+        ),
+      ),
     );
   }
   const controls = flatKeys(data as Record<string, unknown>).flatMap((key) => {
     const value = valueAt(data as Record<string, unknown>, key) ?? '';
-    return controlCharacterProblem(value, `the value of '${show(key)}' in ${shown}`, {}) ? [controlCharacterProblem(value, `the value of '${show(key)}' in ${shown}`, locate(key))!] : [];
+    return controlCharacterProblem(value, `the value of '${show(key)}' in ${shown}`, {})
+      ? [controlCharacterProblem(value, `the value of '${show(key)}' in ${shown}`, locate(key))!]
+      : [];
   });
   if (controls.length) throw new LetterError(controls);
   return { lang, ns, file: shown, data: data as Record<string, unknown>, locate };
@@ -49,21 +78,33 @@ function nonStrings(data: Record<string, unknown>, prefix = ''): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(data)) {
     const full = prefix + key;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) out.push(...nonStrings(value as Record<string, unknown>, `${full}.`));
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      out.push(...nonStrings(value as Record<string, unknown>, `${full}.`));
     else if (typeof value !== 'string') out.push(full);
   }
   return out;
 }
 
 /** The project's text per language; a language without letter.json is an error naming the folder. */
-export function loadTexts(dir: string, languages: readonly Lang[], where: (i: number) => Location): Map<Lang, LocaleFile> {
+export function loadTexts(
+  dir: string,
+  languages: readonly Lang[],
+  where: (i: number) => Location,
+): Map<Lang, LocaleFile> {
   const texts = new Map<Lang, LocaleFile>();
   const problems: Diagnostic[] = [];
   languages.forEach((lang, i) => {
     const file = join(dir, 'locales', lang, `${TEXT_NS}.json`);
     const shown = displayPath(file, dir);
     if (!existsSync(file)) {
-      problems.push(problem('missing-file', `no text for language '${lang}': ${shown} not found`, where(i), `create ${shown}, or remove '${lang}' from languages`));
+      problems.push(
+        problem(
+          'missing-file',
+          `no text for language '${lang}': ${shown} not found`,
+          where(i),
+          `create ${shown}, or remove '${lang}' from languages`,
+        ),
+      );
       return;
     }
     if (!staysInside(dir, file)) {
@@ -95,11 +136,22 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
     if (!existsSync(root)) continue;
     // Two levels (locales/<lang>/<ns>.json), no links to folders followed: bounded by the number of files.
     let files = 0;
-    for (const lang of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
-      for (const name of readdirSync(join(root, lang)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const lang of readdirSync(root, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)) {
+      for (const name of readdirSync(join(root, lang))
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         if (++files > MAX_FOLDER_FILES) {
           const shown = displayPath(root, base);
-          throw new LetterError(problem('input-too-large', `${shown} holds more than ${MAX_FOLDER_FILES.toLocaleString('en')} files`, { file: shown }, 'remove unused locale files'));
+          throw new LetterError(
+            problem(
+              'input-too-large',
+              `${shown} holds more than ${MAX_FOLDER_FILES.toLocaleString('en')} files`,
+              { file: shown },
+              'remove unused locale files',
+            ),
+          );
         }
         const ns = name.slice(0, -'.json'.length);
         if (base === projectDir && ns === TEXT_NS) continue;
@@ -122,7 +174,10 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
   return out;
 }
 
-function deepMerge(base: Readonly<Record<string, unknown>>, over: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function deepMerge(
+  base: Readonly<Record<string, unknown>>,
+  over: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const prior = out[key];

@@ -58,7 +58,10 @@ function fileNestingErrors(file: LocaleFile): Diagnostic[] {
   const edges = new Map<string, string[][]>();
   for (const [k, v] of values) {
     const refs = nestedKeys(v).filter((r) => r.ns === undefined || r.ns === file.ns);
-    edges.set(k, refs.map((r) => [...(values.has(r.key) ? [r.key] : []), ...(forms.get(r.key) ?? [])]));
+    edges.set(
+      k,
+      refs.map((r) => [...(values.has(r.key) ? [r.key] : []), ...(forms.get(r.key) ?? [])]),
+    );
   }
 
   // Depth-first, without recursion (a chain of 60,000 keys must not overflow the stack): post-order sizes, and the
@@ -77,7 +80,14 @@ function fileNestingErrors(file: LocaleFile): Diagnostic[] {
         const seen = state.get(target);
         if (seen === 'open') {
           const cycle = [...stack.slice(stack.findIndex((f) => f.key === target)).map((f) => f.key), target];
-          out.push(problem('schema', `$t() nesting goes round in a circle: ${cycle.map((k) => `'${shown(k)}'`).join(' → ')} in ${file.file}`, file.locate(target), 'i18next would cut the circle and drop text without a word: remove one of the $t() references'));
+          out.push(
+            problem(
+              'schema',
+              `$t() nesting goes round in a circle: ${cycle.map((k) => `'${shown(k)}'`).join(' → ')} in ${file.file}`,
+              file.locate(target),
+              'i18next would cut the circle and drop text without a word: remove one of the $t() references',
+            ),
+          );
           return out;
         }
         if (seen === undefined) {
@@ -91,14 +101,26 @@ function fileNestingErrors(file: LocaleFile): Diagnostic[] {
       let count = 1;
       let chars = values.get(top.key)!.length;
       for (const choice of edges.get(top.key)!) {
-        const sizes = choice.map((k) => state.get(k)).filter((s): s is { count: number; chars: number } => typeof s === 'object');
+        const sizes = choice
+          .map((k) => state.get(k))
+          .filter((s): s is { count: number; chars: number } => typeof s === 'object');
         count += Math.max(0, ...sizes.map((s) => s.count));
         chars += Math.max(0, ...sizes.map((s) => s.chars));
       }
       state.set(top.key, { count, chars });
       if (count > MAX_NESTED_EXPANSIONS || chars > MAX_EXPANDED_CHARACTERS) {
-        const what = count > MAX_NESTED_EXPANSIONS ? `${count > 1e15 ? 'more than 10^15' : count} $t() expansions, more than the ${MAX_NESTED_EXPANSIONS} allowed` : `${chars} characters, more than the ${MAX_EXPANDED_CHARACTERS} allowed`;
-        out.push(problem('input-too-large', `'${shown(top.key)}' in ${file.file} expands to ${what}`, file.locate(top.key), 'nest fewer $t() references (the same key nested twice per level doubles at each level)'));
+        const what =
+          count > MAX_NESTED_EXPANSIONS
+            ? `${count > 1e15 ? 'more than 10^15' : count} $t() expansions, more than the ${MAX_NESTED_EXPANSIONS} allowed`
+            : `${chars} characters, more than the ${MAX_EXPANDED_CHARACTERS} allowed`;
+        out.push(
+          problem(
+            'input-too-large',
+            `'${shown(top.key)}' in ${file.file} expands to ${what}`,
+            file.locate(top.key),
+            'nest fewer $t() references (the same key nested twice per level doubles at each level)',
+          ),
+        );
         return out;
       }
     }

@@ -42,7 +42,12 @@ export function staysInside(dir: string, path: string): boolean {
 
 /** The error for a project file or folder (`what` says which: "template") that a symbolic link takes outside the project. */
 export function leadsOutside(shown: string, where: Partial<Location>, what?: string): Diagnostic {
-  return problem('unsafe-path', `${what ? `${what} ` : ''}'${show(shown)}' leads outside the project folder (a symbolic link)`, where, 'copy it into the project; a link may only point inside the project folder');
+  return problem(
+    'unsafe-path',
+    `${what ? `${what} ` : ''}'${show(shown)}' leads outside the project folder (a symbolic link)`,
+    where,
+    'copy it into the project; a link may only point inside the project folder',
+  );
 }
 
 function leaves(rel: string): boolean {

@@ -10,7 +10,12 @@ const PLACEHOLDER = /\{\{\s*-?\s*([^}]+?)\s*\}\}/g;
  * says "you", Chinese puts {{recipient.shortTitle}} after the name. These may differ between languages; a name or a date
  * may not.
  */
-const FORMS_OF_ADDRESS = new Set(['recipient.honorific', 'recipient.shortTitle', 'recipient.title', 'recipient.vocative']);
+const FORMS_OF_ADDRESS = new Set([
+  'recipient.honorific',
+  'recipient.shortTitle',
+  'recipient.title',
+  'recipient.vocative',
+]);
 
 /**
  * An error for every key whose placeholders differ between the project's languages, at the key in the file that lacks
@@ -21,7 +26,9 @@ export function placeholderErrors(files: readonly LocaleFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const keys = new Set(files.flatMap((f) => flatKeys(f.data)));
   for (const key of keys) {
-    const sets = files.filter((f) => valueAt(f.data, key) !== undefined).map((f) => ({ file: f, found: placeholders(valueAt(f.data, key)) }));
+    const sets = files
+      .filter((f) => valueAt(f.data, key) !== undefined)
+      .map((f) => ({ file: f, found: placeholders(valueAt(f.data, key)) }));
     const all = new Set(sets.flatMap((s) => [...s.found]).filter((name) => !FORMS_OF_ADDRESS.has(name)));
     const typos = new Set<string>();
     const uses = (name: string) => sets.filter((s) => s.found.has(name)).length;
@@ -30,11 +37,19 @@ export function placeholderErrors(files: readonly LocaleFile[]): Diagnostic[] {
       const own = [...found].filter((name) => all.has(name) && sets.some((s) => !s.found.has(name)));
       for (const typo of own) {
         // The spelling fewer languages use is the typo; between equals (two languages) neither can be told to change.
-        const meant = didYouMean(typo, missing.filter((name) => uses(name) > uses(typo)));
+        const meant = didYouMean(
+          typo,
+          missing.filter((name) => uses(name) > uses(typo)),
+        );
         if (meant === undefined) continue;
         typos.add(`${file.file}\0${meant}`).add(`*\0${typo}`);
         out.push(
-          problem('unknown-placeholder', `'${shown(key)}' in ${file.file} has the placeholder {{${shown(typo)}}}, which the other languages do not`, { ...file.locate(key), value: typo }, `did you mean {{${shown(meant)}}}?`),
+          problem(
+            'unknown-placeholder',
+            `'${shown(key)}' in ${file.file} has the placeholder {{${shown(typo)}}}, which the other languages do not`,
+            { ...file.locate(key), value: typo },
+            `did you mean {{${shown(meant)}}}?`,
+          ),
         );
       }
     }
@@ -43,8 +58,17 @@ export function placeholderErrors(files: readonly LocaleFile[]): Diagnostic[] {
         if (found.has(name) || typos.has(`${file.file}\0${name}`) || typos.has(`*\0${name}`)) continue;
         const other = sets.find((s) => s.found.has(name))!.file;
         const near = didYouMean(name, [...found]);
-        const hint = near ? `it has {{${shown(near)}}} instead: use one spelling in every language` : `use {{${shown(name)}}} in every language, or in none`;
-        out.push(problem('placeholder-mismatch', `'${shown(key)}' in ${file.file} lacks the placeholder {{${shown(name)}}} that ${other.file} has`, { ...file.locate(key), value: name }, hint));
+        const hint = near
+          ? `it has {{${shown(near)}}} instead: use one spelling in every language`
+          : `use {{${shown(name)}}} in every language, or in none`;
+        out.push(
+          problem(
+            'placeholder-mismatch',
+            `'${shown(key)}' in ${file.file} lacks the placeholder {{${shown(name)}}} that ${other.file} has`,
+            { ...file.locate(key), value: name },
+            hint,
+          ),
+        );
       }
     }
   }
@@ -66,14 +90,22 @@ export function flatKeys(data: Readonly<Record<string, unknown>>): readonly stri
 const flattened = new WeakMap<object, readonly string[]>();
 
 function flatten(data: Readonly<Record<string, unknown>>, prefix: string): string[] {
-  return Object.entries(data).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(data).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null
+      ? flatten(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [`${prefix}${k}`],
+  );
 }
 
 /** The string at a flat or dotted key, or undefined. */
 export function valueAt(data: Readonly<Record<string, unknown>>, key: string): string | undefined {
   if (Object.hasOwn(data, key) && typeof data[key] === 'string') return data[key];
   let node: unknown = data;
-  for (const part of key.split('.')) node = typeof node === 'object' && node !== null && Object.hasOwn(node, part) ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of key.split('.'))
+    node =
+      typeof node === 'object' && node !== null && Object.hasOwn(node, part)
+        ? (node as Record<string, unknown>)[part]
+        : undefined;
   return typeof node === 'string' ? node : undefined;
 }
 

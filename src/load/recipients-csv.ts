@@ -23,9 +23,20 @@ interface Row {
   readonly line: number;
 }
 
-export function readRecipientsCsv(file: string, shown: string, out: RecipientMaps, problems: Diagnostic[]): void {
+export function readRecipientsCsv(
+  file: string,
+  shown: string,
+  out: RecipientMaps,
+  problems: Diagnostic[],
+): void {
   const plain = ['id', 'office', 'gender', 'via'];
-  const rows = readRows(file, shown, problems, (column) => plain.includes(column) || localizedColumn(column, LOCALIZED_FIELDS), [...plain, ...[...LOCALIZED_FIELDS].map((f) => `${f}.en`)]);
+  const rows = readRows(
+    file,
+    shown,
+    problems,
+    (column) => plain.includes(column) || localizedColumn(column, LOCALIZED_FIELDS),
+    [...plain, ...[...LOCALIZED_FIELDS].map((f) => `${f}.en`)],
+  );
   for (const { entry, line } of rows) {
     const locate: Locate = () => ({ file: shown, line, column: 1 });
     const r = recipientFrom(entry, [], locate, shown, problems);
@@ -33,8 +44,20 @@ export function readRecipientsCsv(file: string, shown: string, out: RecipientMap
   }
 }
 
-export function readAddressesCsv(file: string, shown: string, out: RecipientMaps, problems: Diagnostic[]): void {
-  const rows = readRows(file, shown, problems, (column) => column === 'id' || /^line[1-9]\d*$/.test(column) || localizedColumn(column, new Set(['name'])), ['id', 'name.en', 'line1']);
+export function readAddressesCsv(
+  file: string,
+  shown: string,
+  out: RecipientMaps,
+  problems: Diagnostic[],
+): void {
+  const rows = readRows(
+    file,
+    shown,
+    problems,
+    (column) =>
+      column === 'id' || /^line[1-9]\d*$/.test(column) || localizedColumn(column, new Set(['name'])),
+    ['id', 'name.en', 'line1'],
+  );
   for (const { entry, line } of rows) {
     const locate: Locate = () => ({ file: shown, line, column: 1 });
     const lines = Object.keys(entry)
@@ -42,7 +65,13 @@ export function readAddressesCsv(file: string, shown: string, out: RecipientMaps
       .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)))
       .map((k) => entry[k]);
     const { id, name } = entry;
-    const a = addressFrom({ ...(id !== undefined ? { id } : {}), ...(name !== undefined ? { name } : {}), lines }, [], locate, shown, problems);
+    const a = addressFrom(
+      { ...(id !== undefined ? { id } : {}), ...(name !== undefined ? { name } : {}), lines },
+      [],
+      locate,
+      shown,
+      problems,
+    );
     if (a) add(out.addresses, a, locate([]), shown, problems);
   }
 }
@@ -58,29 +87,77 @@ function localizedColumn(column: string, fields: ReadonlySet<string>): boolean {
  * The rows under a valid header. The header is checked once, as a whole: each unknown, repeated or empty column is
  * an error at its place in the header line (never again for every row), and then no row is read.
  */
-function readRows(file: string, shown: string, problems: Diagnostic[], allowed: (column: string) => boolean, examples: readonly string[]): Row[] {
+function readRows(
+  file: string,
+  shown: string,
+  problems: Diagnostic[],
+  allowed: (column: string) => boolean,
+  examples: readonly string[],
+): Row[] {
   const text = readText(file, shown);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(text, { skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false }) as unknown as typeof records;
+    records = parseCsv(text, {
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+      relax_column_count: false,
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
-    problems.push(problem('csv-syntax', `CSV error in ${shown}: ${err.message.split('\n')[0]}`, { file: shown, line: err.lines ?? 1, column: 1 }, 'check the quotes and that every row has as many cells as the header'));
+    problems.push(
+      problem(
+        'csv-syntax',
+        `CSV error in ${shown}: ${err.message.split('\n')[0]}`,
+        { file: shown, line: err.lines ?? 1, column: 1 },
+        'check the quotes and that every row has as many cells as the header',
+      ),
+    );
     return [];
   }
   if (!records.length) return [];
   const [header, ...body] = records;
   const columns = header!.record;
   const headerLine = header!.info.lines;
-  const at = (i: number): Location => ({ file: shown, line: headerLine, column: headerColumn(text, columns, i) });
+  const at = (i: number): Location => ({
+    file: shown,
+    line: headerLine,
+    column: headerColumn(text, columns, i),
+  });
   const before = problems.length;
   const seen = new Map<string, number>();
   columns.forEach((column, i) => {
-    if (column === '') problems.push(problem('schema', `column ${i + 1} of ${shown} has no name`, at(i), 'name it (e.g. name.en) or delete the column'));
-    else if (seen.has(column)) problems.push(problem('schema', `column '${show(column)}' appears twice in ${shown} (columns ${seen.get(column)! + 1} and ${i + 1})`, at(i), 'keep one of them: a row has one value per field'));
+    if (column === '')
+      problems.push(
+        problem(
+          'schema',
+          `column ${i + 1} of ${shown} has no name`,
+          at(i),
+          'name it (e.g. name.en) or delete the column',
+        ),
+      );
+    else if (seen.has(column))
+      problems.push(
+        problem(
+          'schema',
+          `column '${show(column)}' appears twice in ${shown} (columns ${seen.get(column)! + 1} and ${i + 1})`,
+          at(i),
+          'keep one of them: a row has one value per field',
+        ),
+      );
     else if (!allowed(column)) {
       const guess = didYouMean(column, examples);
-      problems.push(problem('schema', `unknown column '${show(column)}' in ${shown}`, at(i), guess ? `did you mean '${guess}'?` : `columns: ${examples.join(', ')} (and the same fields for other languages)`));
+      problems.push(
+        problem(
+          'schema',
+          `unknown column '${show(column)}' in ${shown}`,
+          at(i),
+          guess
+            ? `did you mean '${guess}'?`
+            : `columns: ${examples.join(', ')} (and the same fields for other languages)`,
+        ),
+      );
     }
     if (!seen.has(column)) seen.set(column, i);
   });

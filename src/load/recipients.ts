@@ -35,13 +35,22 @@ export function loadRecipients(dir: string): ProjectRecipients {
 function readYaml(file: string, shown: string, out: ProjectRecipients, problems: Diagnostic[]): void {
   const { data, locate } = parseYaml(readText(file, shown), shown);
   if (!isObject(data)) {
-    problems.push(problem('schema', `${shown} must be a mapping with 'recipients:' and/or 'addresses:'`, locate([])));
+    problems.push(
+      problem('schema', `${shown} must be a mapping with 'recipients:' and/or 'addresses:'`, locate([])),
+    );
     return;
   }
   for (const key of Object.keys(data)) {
     if (key !== 'recipients' && key !== 'addresses') {
       const guess = didYouMean(key, ['recipients', 'addresses']);
-      problems.push(problem('schema', `unknown key '${show(key)}' in ${shown}`, locate([key], { key: true }), guess ? `did you mean '${guess}'?` : "use 'recipients:' and 'addresses:'"));
+      problems.push(
+        problem(
+          'schema',
+          `unknown key '${show(key)}' in ${shown}`,
+          locate([key], { key: true }),
+          guess ? `did you mean '${guess}'?` : "use 'recipients:' and 'addresses:'",
+        ),
+      );
     }
   }
   list(data['recipients'], 'recipients', locate, problems).forEach((entry, i) => {
@@ -53,4 +62,3 @@ function readYaml(file: string, shown: string, out: ProjectRecipients, problems:
     if (a) add(out.addresses, a, locate(['addresses', i, 'id']), shown, problems);
   });
 }
-

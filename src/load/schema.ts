@@ -67,7 +67,14 @@ export function validateLetter(data: unknown, locate: Locate): Diagnostic[] {
         for (const e of branch) out.push(diagnose(e, toPath(e.instancePath), locate));
         continue;
       }
-      out.push(problem('schema', `${describe(path)}: ${shapeOf(path)}`, locate(path), 'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml'));
+      out.push(
+        problem(
+          'schema',
+          `${describe(path)}: ${shapeOf(path)}`,
+          locate(path),
+          'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml',
+        ),
+      );
       continue;
     }
     for (const e of group) out.push(diagnose(e, path, locate));
@@ -83,11 +90,20 @@ export function validateLetter(data: unknown, locate: Locate): Diagnostic[] {
 function closestBranch(anyOf: ErrorObject, all: readonly ErrorObject[]): ErrorObject[] | undefined {
   const branches = new Map<string, ErrorObject[]>();
   for (const e of all) {
-    if (!e.schemaPath.startsWith(`${anyOf.schemaPath}/`) || !(e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`))) continue;
+    if (
+      !e.schemaPath.startsWith(`${anyOf.schemaPath}/`) ||
+      !(e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`))
+    )
+      continue;
     const branch = e.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]!;
     branches.set(branch, [...(branches.get(branch) ?? []), e]);
   }
-  const fitting = [...branches.values()].filter((list) => !list.some((e) => e.instancePath === anyOf.instancePath && (e.keyword === 'type' || e.keyword === 'enum')));
+  const fitting = [...branches.values()].filter(
+    (list) =>
+      !list.some(
+        (e) => e.instancePath === anyOf.instancePath && (e.keyword === 'type' || e.keyword === 'enum'),
+      ),
+  );
   if (!fitting.length) return undefined;
   const fewest = Math.min(...fitting.map((list) => list.length));
   const best = fitting.filter((list) => list.length === fewest);
@@ -98,18 +114,35 @@ function closestBranch(anyOf: ErrorObject, all: readonly ErrorObject[]): ErrorOb
 function unsafeRecipient(path: (string | number)[], data: unknown, locate: Locate): Diagnostic | undefined {
   if (path[0] !== 'to' || path.length !== 2) return undefined;
   const fields: [string | undefined, unknown][] =
-    typeof data === 'string' ? [[undefined, data]] : typeof data === 'object' && data !== null ? [['id', (data as Record<string, unknown>)['id']], ['via', (data as Record<string, unknown>)['via']]] : [];
+    typeof data === 'string'
+      ? [[undefined, data]]
+      : typeof data === 'object' && data !== null
+        ? [
+            ['id', (data as Record<string, unknown>)['id']],
+            ['via', (data as Record<string, unknown>)['via']],
+          ]
+        : [];
   for (const [field, value] of fields) {
     if (typeof value !== 'string' || !isPathLike(value)) continue;
     const at = field ? [...path, field] : path;
-    return problem('unsafe-path', `${describe(at)} '${shown(value)}' could lead outside the output folder`, locate(at), patternHint(at));
+    return problem(
+      'unsafe-path',
+      `${describe(at)} '${shown(value)}' could lead outside the output folder`,
+      locate(at),
+      patternHint(at),
+    );
   }
   return undefined;
 }
 
 function hasAncestorWithAnyOf(instancePath: string, byPath: Map<string, ErrorObject[]>): boolean {
   for (const [other, group] of byPath) {
-    if (other !== instancePath && instancePath.startsWith(`${other}/`) && group.some((e) => e.keyword === 'anyOf')) return true;
+    if (
+      other !== instancePath &&
+      instancePath.startsWith(`${other}/`) &&
+      group.some((e) => e.keyword === 'anyOf')
+    )
+      return true;
   }
   return false;
 }
@@ -130,8 +163,10 @@ function describe(path: readonly (string | number)[]): string {
 
 function shapeOf(path: readonly (string | number)[]): string {
   const [top] = path;
-  if (top === 'body') return 'a body item must be one of `p: KEY`, `heading: KEY`, `quote: KEY` (with optional `by: KEY`), `list: [KEYS]`, `vocative`, `pagebreak`';
-  if (top === 'to') return 'a recipient must be an id (`cn`, `cn/government`, `un`, or one from recipients.yaml) or `{ id, name, via }` with a valid id';
+  if (top === 'body')
+    return 'a body item must be one of `p: KEY`, `heading: KEY`, `quote: KEY` (with optional `by: KEY`), `list: [KEYS]`, `vocative`, `pagebreak`';
+  if (top === 'to')
+    return 'a recipient must be an id (`cn`, `cn/government`, `un`, or one from recipients.yaml) or `{ id, name, via }` with a valid id';
   if (top === 'cc') return 'a cc entry must be a recipient id or a text (plain, or a map by language)';
   return 'must be a plain string or a map by language code (`{ en: …, ko: …, zh: … }`)';
 }
@@ -139,40 +174,85 @@ function shapeOf(path: readonly (string | number)[]): string {
 function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Diagnostic {
   const what = describe(path);
   // The position, and the rejected value itself when it is a scalar (a list or mapping is named by the message).
-  const at = (where: (string | number)[], data: unknown) => ({ ...locate(where), ...(isScalar(data) ? { value: data instanceof Date ? data.toISOString().slice(0, 10) : String(data) } : {}) });
+  const at = (where: (string | number)[], data: unknown) => ({
+    ...locate(where),
+    ...(isScalar(data)
+      ? { value: data instanceof Date ? data.toISOString().slice(0, 10) : String(data) }
+      : {}),
+  });
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       const allowed = allowedKeys(path);
       const guess = didYouMean(key, allowed);
-      return problem('schema', `unknown key '${shown(key)}'${path.length ? ` in ${what}` : ''}`, { ...locate([...path, key], { key: true }), value: key }, guess ? `did you mean '${guess}'?` : `allowed keys: ${allowed.join(', ')}`);
+      return problem(
+        'schema',
+        `unknown key '${shown(key)}'${path.length ? ` in ${what}` : ''}`,
+        { ...locate([...path, key], { key: true }), value: key },
+        guess ? `did you mean '${guess}'?` : `allowed keys: ${allowed.join(', ')}`,
+      );
     }
     case 'required':
-      return problem('schema', `missing required key '${String(params['missingProperty'])}'${path.length ? ` in ${what}` : ''}`, locate(path), `add '${String(params['missingProperty'])}:'`);
+      return problem(
+        'schema',
+        `missing required key '${String(params['missingProperty'])}'${path.length ? ` in ${what}` : ''}`,
+        locate(path),
+        `add '${String(params['missingProperty'])}:'`,
+      );
     case 'type':
-      return problem('schema', `${what} must be ${article(String(params['type']))}, not ${given(e.data)}`, at(path, e.data), typeHint(path, params['type'], e.data));
+      return problem(
+        'schema',
+        `${what} must be ${article(String(params['type']))}, not ${given(e.data)}`,
+        at(path, e.data),
+        typeHint(path, params['type'], e.data),
+      );
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const listed = allowed.map((v) => `'${v}'`).join(', ');
       const guess = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
-      return problem('schema', `${what} ${given(e.data)} is not one of ${listed}`, at(path, e.data), guess ? `did you mean '${guess}'?` : `use one of ${listed}`);
+      return problem(
+        'schema',
+        `${what} ${given(e.data)} is not one of ${listed}`,
+        at(path, e.data),
+        guess ? `did you mean '${guess}'?` : `use one of ${listed}`,
+      );
     }
     case 'pattern':
       if (typeof e.data === 'string' && isPathLike(e.data) && isNameField(path)) {
-        return problem('unsafe-path', `${what} '${shown(e.data)}' could lead outside the output folder`, at(path, e.data), patternHint(path));
+        return problem(
+          'unsafe-path',
+          `${what} '${shown(e.data)}' could lead outside the output folder`,
+          at(path, e.data),
+          patternHint(path),
+        );
       }
-      return problem('schema', `${what} '${shown(e.data)}' is not allowed here`, at(path, e.data), patternHint(path));
+      return problem(
+        'schema',
+        `${what} '${shown(e.data)}' is not allowed here`,
+        at(path, e.data),
+        patternHint(path),
+      );
     case 'minItems':
       return problem('schema', `${what} must not be empty`, locate(path), 'list at least one entry');
     case 'uniqueItems': {
       // ajv reports the two positions (i, j) of the first repeated item.
       const items = Array.isArray(e.data) ? (e.data as unknown[]) : [];
       const repeated = items[Number(params['j'])];
-      return problem('schema', `${what} lists ${given(repeated)} twice`, at([...path, Number(params['i'])], repeated), `remove one of the two ${given(repeated)}`);
+      return problem(
+        'schema',
+        `${what} lists ${given(repeated)} twice`,
+        at([...path, Number(params['i'])], repeated),
+        `remove one of the two ${given(repeated)}`,
+      );
     }
     default:
-      return problem('schema', `${what} ${given(e.data)} ${e.message ?? 'is invalid'}`, at(path, e.data), 'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml');
+      return problem(
+        'schema',
+        `${what} ${given(e.data)} ${e.message ?? 'is invalid'}`,
+        at(path, e.data),
+        'see schema/letter.schema.json or examples/open-letter-2023/letter.yaml',
+      );
   }
 }
 
@@ -201,7 +281,9 @@ function typeHint(path: readonly (string | number)[], expected: unknown, data: u
 }
 
 function isScalar(data: unknown): data is string | number | boolean | Date {
-  return typeof data === 'string' || typeof data === 'number' || typeof data === 'boolean' || data instanceof Date;
+  return (
+    typeof data === 'string' || typeof data === 'number' || typeof data === 'boolean' || data instanceof Date
+  );
 }
 
 /** The rejected value as a message quotes it: a scalar in quotes, a list or mapping by what it is. */
@@ -224,7 +306,8 @@ function patternHint(path: readonly (string | number)[]): string {
   if (last === 'date') return 'write the date as YYYY-MM-DD, e.g. 2023-12-10';
   if (last === 'slug') return 'use letters, digits, ".", "_" and "-" only (it becomes a file name)';
   if (last === 'email') return 'write an e-mail address like name@example.org';
-  if (last === 'id' || last === 'via' || path[0] === 'to') return 'ids use lowercase letters, digits, "-" and "_" (and one "/" as in cn/government); no "..", no leading "/"';
+  if (last === 'id' || last === 'via' || path[0] === 'to')
+    return 'ids use lowercase letters, digits, "-" and "_" (and one "/" as in cn/government); no "..", no leading "/"';
   if (path[0] === 'languages') return 'use a language code such as en, ko or zh';
   return 'locale keys use letters, digits, "_", "." and "-"';
 }
@@ -234,7 +317,8 @@ function allowedKeys(path: readonly (string | number)[]): string[] {
   const [top] = path;
   if (top === 'signatories' && path.length === 2) return ['org', 'short', 'person', 'email', 'signature'];
   if (top === 'signatories') return ['name', 'title'];
-  if (top === 'to') return ['id', 'name', 'family', 'gender', 'title', 'salutation', 'vocative', 'close', 'honorific', 'via'];
+  if (top === 'to')
+    return ['id', 'name', 'family', 'gender', 'title', 'salutation', 'vocative', 'close', 'honorific', 'via'];
   if (top === 'sign') return ['reason', 'location', 'contact'];
   if (top === 'pdf') return ['standard'];
   if (top === 'body') return ['p', 'heading', 'quote', 'by', 'list', 'ordered'];

@@ -1,8 +1,25 @@
 /** Parsing the user's YAML and JSON with positions kept for error messages, bounded against alias bombs and deep nesting. */
 
 import { relative } from 'node:path';
-import { LineCounter, Parser, isAlias, isMap, isNode, isScalar, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
-import { parseTree, findNodeAtLocation, printParseErrorCode, type ParseError, type Node as JsonNode } from 'jsonc-parser';
+import {
+  LineCounter,
+  Parser,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
+import {
+  parseTree,
+  findNodeAtLocation,
+  printParseErrorCode,
+  type ParseError,
+  type Node as JsonNode,
+} from 'jsonc-parser';
 import { LetterError, problem, shown as show, type Location } from '../diag/index.js';
 import { assertShallow, locationAt } from './text.js';
 import type { Locate } from './types.js';
@@ -32,22 +49,41 @@ export function parseYaml(text: string, shown: string): ParsedYaml {
   if (first) {
     const pos = first.linePos?.[0];
     const quote = /Missing closing .?quote/.test(first.message) ? unclosedQuote(text) : undefined;
-    const where = quote !== undefined ? locationAt(text, quote, shown) : { file: shown, line: pos?.line ?? 1, column: pos?.col ?? 1 };
+    const where =
+      quote !== undefined
+        ? locationAt(text, quote, shown)
+        : { file: shown, line: pos?.line ?? 1, column: pos?.col ?? 1 };
     if (/call stack/i.test(first.message)) throw tooDeep(where);
     if (first.code === 'DUPLICATE_KEY') throw duplicateKey(doc, first.pos[0], lineCounter, where);
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new LetterError(problem('yaml-syntax', `YAML syntax error: ${message}`, where, yamlHint(first.code)));
+    throw new LetterError(
+      problem('yaml-syntax', `YAML syntax error: ${message}`, where, yamlHint(first.code)),
+    );
   }
-  if (doc.contents === null) throw new LetterError(problem('schema', `${shown} is empty`, { file: shown, line: 1, column: 1 }, 'see examples/open-letter-2023/letter.yaml for a complete letter'));
+  if (doc.contents === null)
+    throw new LetterError(
+      problem(
+        'schema',
+        `${shown} is empty`,
+        { file: shown, line: 1, column: 1 },
+        'see examples/open-letter-2023/letter.yaml for a complete letter',
+      ),
+    );
   const locate = yamlLocator(doc, lineCounter, shown);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
-    if (e instanceof RangeError) throw tooDeep(firstAlias(doc, lineCounter, shown) ?? { file: shown, line: 1, column: 1 });
+    if (e instanceof RangeError)
+      throw tooDeep(firstAlias(doc, lineCounter, shown) ?? { file: shown, line: 1, column: 1 });
     if (e instanceof ReferenceError || /alias/i.test(String(e))) {
       throw new LetterError(
-        problem('input-too-large', `YAML aliases expand too much (more than ${MAX_YAML_ALIASES} expansions)`, firstAlias(doc, lineCounter, shown) ?? { file: shown, line: 1, column: 1 }, 'write the values out instead of using &anchors and *aliases'),
+        problem(
+          'input-too-large',
+          `YAML aliases expand too much (more than ${MAX_YAML_ALIASES} expansions)`,
+          firstAlias(doc, lineCounter, shown) ?? { file: shown, line: 1, column: 1 },
+          'write the values out instead of using &anchors and *aliases',
+        ),
       );
     }
     throw e;
@@ -61,7 +97,10 @@ function unclosedQuote(text: string): number | undefined {
   const search = (token: unknown): void => {
     if (found !== undefined || typeof token !== 'object' || token === null) return;
     const t = token as { type?: string; source?: string; offset?: number };
-    if ((t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') && typeof t.source === 'string') {
+    if (
+      (t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') &&
+      typeof t.source === 'string'
+    ) {
       const q = t.source[0]!;
       if (t.source.length < 2 || !t.source.trimEnd().endsWith(q)) found = t.offset;
       return;
@@ -85,25 +124,47 @@ function duplicateKey(doc: Document, offset: number, lines: LineCounter, where: 
       if (!repeated || !isScalar(repeated.key)) return undefined;
       key = String(repeated.key.value);
       const original = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      if (original !== repeated && isNode(original?.key) && original.key.range) firstLine = lines.linePos(original.key.range[0]).line;
+      if (original !== repeated && isNode(original?.key) && original.key.range)
+        firstLine = lines.linePos(original.key.range[0]).line;
       return visit.BREAK;
     },
   });
-  if (key === undefined) return new LetterError(problem('yaml-syntax', 'YAML syntax error: a key appears twice in one mapping', where, yamlHint('DUPLICATE_KEY')));
+  if (key === undefined)
+    return new LetterError(
+      problem(
+        'yaml-syntax',
+        'YAML syntax error: a key appears twice in one mapping',
+        where,
+        yamlHint('DUPLICATE_KEY'),
+      ),
+    );
   const first = firstLine !== undefined ? ` (first at line ${firstLine})` : '';
   return new LetterError(
-    problem('yaml-syntax', `YAML syntax error: key '${show(key)}' appears twice in one mapping${first}`, { ...where, value: key }, `remove one of the two '${show(key)}' entries; YAML keeps only one`),
+    problem(
+      'yaml-syntax',
+      `YAML syntax error: key '${show(key)}' appears twice in one mapping${first}`,
+      { ...where, value: key },
+      `remove one of the two '${show(key)}' entries; YAML keeps only one`,
+    ),
   );
 }
 
 function tooDeep(where: Location): LetterError {
-  return new LetterError(problem('input-too-large', 'the YAML is nested too deeply', where, 'a letter needs a few levels; flatten the structure'));
+  return new LetterError(
+    problem(
+      'input-too-large',
+      'the YAML is nested too deeply',
+      where,
+      'a letter needs a few levels; flatten the structure',
+    ),
+  );
 }
 
 function yamlHint(code: string): string {
   if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
   if (code === 'DUPLICATE_KEY') return 'remove one of the two entries';
-  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return 'check the indentation and the `:` after each key';
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR')
+    return 'check the indentation and the `:` after each key';
   return 'fix the syntax at that position';
 }
 
@@ -156,17 +217,39 @@ export interface ParsedJson {
 export function parseJson(text: string, shown: string): ParsedJson {
   assertShallow(text, shown, 'json');
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const at = (offset: number): Location => locationAt(text, offset, shown);
   const first = errors[0];
   if (first || !tree) {
     const where = at(first?.offset ?? 0);
-    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
-    throw new LetterError(problem('json-syntax', `JSON syntax error: ${what}`, where, 'fix the JSON at that position (a missing comma or quote is the usual cause)'));
+    const what = first
+      ? printParseErrorCode(first.error)
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase()
+      : 'empty file';
+    throw new LetterError(
+      problem(
+        'json-syntax',
+        `JSON syntax error: ${what}`,
+        where,
+        'fix the JSON at that position (a missing comma or quote is the usual cause)',
+      ),
+    );
   }
   const duplicate = firstDuplicateKey(tree);
   if (duplicate) {
-    throw new LetterError(problem('json-syntax', `duplicate key '${show(duplicate.key)}'`, { ...at(duplicate.offset), value: duplicate.key }, 'remove one of the two entries; JSON would silently keep only the last'));
+    throw new LetterError(
+      problem(
+        'json-syntax',
+        `duplicate key '${show(duplicate.key)}'`,
+        { ...at(duplicate.offset), value: duplicate.key },
+        'remove one of the two entries; JSON would silently keep only the last',
+      ),
+    );
   }
   const data = JSON.parse(text) as unknown;
   // Built on first use: `check` locates every unused key, and a search per key would be quadratic (60,000 keys).
@@ -177,7 +260,8 @@ export function parseJson(text: string, shown: string): ParsedJson {
       offsets ??= propertyOffsets(tree);
       const offset = offsets.get(key);
       if (offset !== undefined) return at(offset);
-      const node: JsonNode | undefined = findNodeAtLocation(tree, [key]) ?? findNodeAtLocation(tree, key.split('.'));
+      const node: JsonNode | undefined =
+        findNodeAtLocation(tree, [key]) ?? findNodeAtLocation(tree, key.split('.'));
       return at(node?.parent?.type === 'property' ? node.parent.offset : (node?.offset ?? 0));
     },
   };

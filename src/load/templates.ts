@@ -11,14 +11,25 @@ import { walkFolder } from './walk.js';
 import type { Locate, TemplateSource } from './types.js';
 
 /** All templates and partials by name (`open-letter`, `partials/closing.zh`), and the name of the letter's template. */
-export function loadTemplates(toolDir: string, projectDir: string, wanted: string, locate: Locate, languages: readonly Lang[]): { templates: Map<string, TemplateSource>; main: string } {
+export function loadTemplates(
+  toolDir: string,
+  projectDir: string,
+  wanted: string,
+  locate: Locate,
+  languages: readonly Lang[],
+): { templates: Map<string, TemplateSource>; main: string } {
   const found = findTemplates(toolDir, projectDir, wanted, locate);
   const problems = checkTemplates(found.templates, languages);
   if (problems.length) throw new LetterError(problems);
   return found;
 }
 
-function findTemplates(toolDir: string, projectDir: string, wanted: string, locate: Locate): { templates: Map<string, TemplateSource>; main: string } {
+function findTemplates(
+  toolDir: string,
+  projectDir: string,
+  wanted: string,
+  locate: Locate,
+): { templates: Map<string, TemplateSource>; main: string } {
   const templates = new Map<string, TemplateSource>();
   const escaping = new Map<string, Diagnostic>();
   const read = new Map<string, string>();
@@ -29,7 +40,12 @@ function findTemplates(toolDir: string, projectDir: string, wanted: string, loca
     // The tool's own templates are trusted; the project's may only be files inside the project.
     const walk = base === projectDir ? { inside: projectDir, escaping } : undefined;
     for (const file of hbsFiles(root, base, walk)) {
-      const name = partialName(relative(root, file).replace(/\\/g, '/').replace(/\.hbs$/, ''), templates);
+      const name = partialName(
+        relative(root, file)
+          .replace(/\\/g, '/')
+          .replace(/\.hbs$/, ''),
+        templates,
+      );
       const shown = displayPath(file, base);
       // One file linked under many names is read once: its names share one string.
       const real = realPath(file);
@@ -40,7 +56,12 @@ function findTemplates(toolDir: string, projectDir: string, wanted: string, loca
   }
   const problems: Diagnostic[] = [];
   let main = wanted;
-  if (wanted.startsWith('./') || wanted.startsWith('../') || wanted.endsWith('.hbs') || wanted.includes('/')) {
+  if (
+    wanted.startsWith('./') ||
+    wanted.startsWith('../') ||
+    wanted.endsWith('.hbs') ||
+    wanted.includes('/')
+  ) {
     const named = templateFile(projectDir, wanted, locate);
     if ('problem' in named) {
       problems.push(named.problem);
@@ -53,7 +74,14 @@ function findTemplates(toolDir: string, projectDir: string, wanted: string, loca
   } else if (!templates.has(wanted)) {
     const mains = [...templates.keys()].filter((n) => !n.includes('/'));
     const guess = didYouMean(wanted, mains);
-    problems.push(problem('unknown-template', `unknown template '${show(wanted)}'`, locate(['template']), guess ? `did you mean '${guess}'?` : `built-in templates: ${mains.join(', ')}`));
+    problems.push(
+      problem(
+        'unknown-template',
+        `unknown template '${show(wanted)}'`,
+        locate(['template']),
+        guess ? `did you mean '${guess}'?` : `built-in templates: ${mains.join(', ')}`,
+      ),
+    );
   }
   problems.push(...escaping.values());
   if (problems.length) throw new LetterError(problems);
@@ -61,11 +89,31 @@ function findTemplates(toolDir: string, projectDir: string, wanted: string, loca
 }
 
 /** The template letter.yaml names by path (`./templates/mine.hbs`): a file inside the project, links followed. */
-function templateFile(projectDir: string, wanted: string, locate: Locate): { source: TemplateSource } | { problem: Diagnostic; file?: string } {
+function templateFile(
+  projectDir: string,
+  wanted: string,
+  locate: Locate,
+): { source: TemplateSource } | { problem: Diagnostic; file?: string } {
   const where = locate(['template']);
   const file = containedPath(projectDir, wanted);
-  if (!file) return { problem: problem('unsafe-path', `template '${show(wanted)}' is outside the project folder`, where, 'put the template in the project, e.g. ./templates/my-letter.hbs') };
-  if (!existsSync(file)) return { problem: problem('unknown-template', `template file '${show(wanted)}' not found`, where, 'check the path; it is relative to the project folder') };
+  if (!file)
+    return {
+      problem: problem(
+        'unsafe-path',
+        `template '${show(wanted)}' is outside the project folder`,
+        where,
+        'put the template in the project, e.g. ./templates/my-letter.hbs',
+      ),
+    };
+  if (!existsSync(file))
+    return {
+      problem: problem(
+        'unknown-template',
+        `template file '${show(wanted)}' not found`,
+        where,
+        'check the path; it is relative to the project folder',
+      ),
+    };
   if (!staysInside(projectDir, file)) return { problem: leadsOutside(wanted, where, 'template'), file };
   const shown = displayPath(file, projectDir);
   return { source: { name: `file:${shown}`, file: shown, source: readText(file, shown) } };
@@ -94,13 +142,22 @@ interface ProjectWalk {
 function hbsFiles(root: string, base: string, walk?: ProjectWalk): string[] {
   if (!existsSync(root)) return [];
   if (walk && !staysInside(walk.inside, root)) {
-    walk.escaping.set(root, leadsOutside(displayPath(root, walk.inside), { file: displayPath(root, walk.inside) }));
+    walk.escaping.set(
+      root,
+      leadsOutside(displayPath(root, walk.inside), { file: displayPath(root, walk.inside) }),
+    );
     return [];
   }
-  const found = walkFolder(root, (name) => name.endsWith('.hbs'), { ...(walk ? { inside: walk.inside } : {}), shown: displayPath(root, base) });
+  const found = walkFolder(root, (name) => name.endsWith('.hbs'), {
+    ...(walk ? { inside: walk.inside } : {}),
+    shown: displayPath(root, base),
+  });
   for (const link of found.escaping) {
     const shown = displayPath(link.path, base);
-    walk?.escaping.set(link.path, leadsOutside(shown, link.folder ? { file: shown } : { file: shown, line: 1, column: 1 }));
+    walk?.escaping.set(
+      link.path,
+      leadsOutside(shown, link.folder ? { file: shown } : { file: shown, line: 1, column: 1 }),
+    );
   }
   return [...found.files];
 }

@@ -13,22 +13,49 @@ export function readText(file: string, shown: string): string {
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) throw new LetterError(problem('missing-file', `${shown} is not a file`, { file: shown, line: 1, column: 1 }, 'give the path of a file, not a folder'));
+    if (!stat.isFile())
+      throw new LetterError(
+        problem(
+          'missing-file',
+          `${shown} is not a file`,
+          { file: shown, line: 1, column: 1 },
+          'give the path of a file, not a folder',
+        ),
+      );
     size = stat.size;
   } catch (e) {
     if (e instanceof LetterError) throw e;
-    throw new LetterError(problem('missing-file', `${shown} not found`, { file: shown, line: 1, column: 1 }, 'create it, or check the path'));
+    throw new LetterError(
+      problem(
+        'missing-file',
+        `${shown} not found`,
+        { file: shown, line: 1, column: 1 },
+        'create it, or check the path',
+      ),
+    );
   }
   if (size > MAX_INPUT_BYTES) {
     throw new LetterError(
-      problem('input-too-large', `${shown} is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`, { file: shown, line: 1, column: 1 }, 'a letter file should be kilobytes; check that this is the right file'),
+      problem(
+        'input-too-large',
+        `${shown} is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`,
+        { file: shown, line: 1, column: 1 },
+        'a letter file should be kilobytes; check that this is the right file',
+      ),
     );
   }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new LetterError(problem('missing-file', `cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`, { file: shown, line: 1, column: 1 }, 'check the file permissions'));
+    throw new LetterError(
+      problem(
+        'missing-file',
+        `cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`,
+        { file: shown, line: 1, column: 1 },
+        'check the file permissions',
+      ),
+    );
   }
   return decodeUtf8(bytes, shown);
 }
@@ -36,7 +63,9 @@ export function readText(file: string, shown: string): string {
 /** Strict UTF-8: a UTF-16 file or an invalid byte is an error at its line and column, never a silent U+FFFD. */
 export function decodeUtf8(bytes: Uint8Array, shown: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new LetterError(problem('bad-encoding', `${shown} is UTF-16`, { file: shown, line: 1, column: 1 }, 'save it as UTF-8'));
+    throw new LetterError(
+      problem('bad-encoding', `${shown} is UTF-16`, { file: shown, line: 1, column: 1 }, 'save it as UTF-8'),
+    );
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -45,7 +74,12 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): string {
     const bad = firstInvalidUtf8(bytes);
     const good = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\ufeff/, '');
     throw new LetterError(
-      problem('bad-encoding', `${shown} is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`, locationAt(good, good.length, shown), 'save the file as UTF-8'),
+      problem(
+        'bad-encoding',
+        `${shown} is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`,
+        locationAt(good, good.length, shown),
+        'save the file as UTF-8',
+      ),
     );
   }
 }
@@ -64,7 +98,13 @@ function firstInvalidUtf8(b: Uint8Array): number {
     for (let k = 1; k <= n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
     const next = b[i + 1]!;
     // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
-    if ((c === 0xe0 && next < 0xa0) || (c === 0xed && next > 0x9f) || (c === 0xf0 && next < 0x90) || (c === 0xf4 && next > 0x8f)) return i;
+    if (
+      (c === 0xe0 && next < 0xa0) ||
+      (c === 0xed && next > 0x9f) ||
+      (c === 0xf0 && next < 0x90) ||
+      (c === 0xf4 && next > 0x8f)
+    )
+      return i;
     i += n + 1;
   }
   return b.length;
@@ -76,12 +116,21 @@ function firstInvalidUtf8(b: Uint8Array): number {
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** A control character in a text value, as an error at the value's position; undefined when there is none. */
-export function controlCharacterProblem(value: string, what: string, where: Partial<Location>): Diagnostic | undefined {
+export function controlCharacterProblem(
+  value: string,
+  what: string,
+  where: Partial<Location>,
+): Diagnostic | undefined {
   const found = CONTROL_CHARACTER.exec(value);
   if (!found) return undefined;
   const cp = found[0].charCodeAt(0);
   const label = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}${cp === 0 ? ' (NUL)' : ''}`;
-  return problem('bad-encoding', `control character ${label} in ${what}: it is not text and would print as a box or nothing`, where, `remove it (in JSON an escape like \\u${cp.toString(16).padStart(4, '0')}, in YAML like \\x${cp.toString(16).padStart(2, '0')}); a line break is \\n`);
+  return problem(
+    'bad-encoding',
+    `control character ${label} in ${what}: it is not text and would print as a box or nothing`,
+    where,
+    `remove it (in JSON an escape like \\u${cp.toString(16).padStart(4, '0')}, in YAML like \\x${cp.toString(16).padStart(2, '0')}); a line break is \\n`,
+  );
 }
 
 /** 1-based line and column of a UTF-16 offset in `text`. */
@@ -118,7 +167,8 @@ export function tooDeepAt(text: string, syntax: 'json' | 'yaml'): number {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') i = skipDoubleQuoted(text, i);
-    else if (c === "'" && syntax === 'yaml' && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) i = skipSingleQuoted(text, i);
+    else if (c === "'" && syntax === 'yaml' && (i === 0 || /[\s[{,:]/.test(text[i - 1]!)))
+      i = skipSingleQuoted(text, i);
     else if (c === '#' && syntax === 'yaml' && (i === 0 || /\s/.test(text[i - 1]!))) i = skipLine(text, i);
     else if (c === '[' || c === '{') {
       if (++depth > MAX_NESTING) return i;
@@ -183,12 +233,24 @@ export function blockTooDeepAt(text: string): number {
 export function assertShallow(text: string, shown: string, syntax: 'json' | 'yaml'): void {
   const block = syntax === 'yaml' ? blockTooDeepAt(text) : -1;
   if (block >= 0) {
-    throw new LetterError(problem('input-too-large', `YAML blocks nested more than ${MAX_NESTING} levels deep`, locationAt(text, block, shown), 'a letter needs a few levels; flatten the structure'));
+    throw new LetterError(
+      problem(
+        'input-too-large',
+        `YAML blocks nested more than ${MAX_NESTING} levels deep`,
+        locationAt(text, block, shown),
+        'a letter needs a few levels; flatten the structure',
+      ),
+    );
   }
   const at = tooDeepAt(text, syntax);
   if (at >= 0) {
     throw new LetterError(
-      problem('input-too-large', `brackets nested more than ${MAX_NESTING} levels deep`, locationAt(text, at, shown), 'a letter needs a few levels; flatten the structure'),
+      problem(
+        'input-too-large',
+        `brackets nested more than ${MAX_NESTING} levels deep`,
+        locationAt(text, at, shown),
+        'a letter needs a few levels; flatten the structure',
+      ),
     );
   }
 }

@@ -30,11 +30,22 @@ interface Listing {
  * not followed. A link into a folder being walked (a cycle) is not followed. Which names are found does not depend on
  * the order the file system lists a folder in. More than MAX_FOLDER_FILES names: an error naming `shown`.
  */
-export function walkFolder(root: string, wanted: (name: string) => boolean, opts: { inside?: string; shown: string }): FolderWalk {
+export function walkFolder(
+  root: string,
+  wanted: (name: string) => boolean,
+  opts: { inside?: string; shown: string },
+): FolderWalk {
   const listed = new Map<string, Listing>();
   const walking = new Set<string>();
   const tooMany = () =>
-    new LetterError(problem('input-too-large', `${opts.shown} holds more than ${MAX_FOLDER_FILES.toLocaleString('en')} files (a file reached through symbolic links counts once per path)`, { file: opts.shown }, 'remove unused files, or links that make one folder reachable many ways'));
+    new LetterError(
+      problem(
+        'input-too-large',
+        `${opts.shown} holds more than ${MAX_FOLDER_FILES.toLocaleString('en')} files (a file reached through symbolic links counts once per path)`,
+        { file: opts.shown },
+        'remove unused files, or links that make one folder reachable many ways',
+      ),
+    );
 
   function list(dir: string): Listing {
     const real = realpathSync(dir);
@@ -43,7 +54,9 @@ export function walkFolder(root: string, wanted: (name: string) => boolean, opts
     if (walking.has(real)) return { files: [], escaping: [] };
     walking.add(real);
     const out: Listing = { files: [], escaping: [] };
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     for (const entry of entries) {
       const full = join(dir, entry.name);
       const folder = isFolder(entry, full);
@@ -64,7 +77,10 @@ export function walkFolder(root: string, wanted: (name: string) => boolean, opts
   }
 
   const found = list(root);
-  return { files: found.files.map((f) => join(root, f)).sort(), escaping: found.escaping.map((e) => ({ ...e, path: join(root, e.path) })) };
+  return {
+    files: found.files.map((f) => join(root, f)).sort(),
+    escaping: found.escaping.map((e) => ({ ...e, path: join(root, e.path) })),
+  };
 }
 
 function isFolder(entry: Dirent, full: string): boolean {

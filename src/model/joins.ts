@@ -11,7 +11,10 @@ const WORD = /[\p{L}\p{N}]/u;
 /** Whether the character at `index` of `text` is an en dash joining the word before it to the word after it. */
 export function isJoiningDash(text: string, index: number): boolean {
   if (text.charCodeAt(index) !== 0x2013) return false;
-  const before = index > 0 ? String.fromCodePoint(text.codePointAt(index - (isLowSurrogate(text.charCodeAt(index - 1)) ? 2 : 1))!) : '';
+  const before =
+    index > 0
+      ? String.fromCodePoint(text.codePointAt(index - (isLowSurrogate(text.charCodeAt(index - 1)) ? 2 : 1))!)
+      : '';
   const after = index + 1 < text.length ? String.fromCodePoint(text.codePointAt(index + 1)!) : '';
   return WORD.test(before) && WORD.test(after);
 }

@@ -17,7 +17,8 @@ export function isRightToLeftLanguage(lang: Lang): boolean {
 }
 
 // Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, NKo … and their presentation forms.
-const RIGHT_TO_LEFT_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const RIGHT_TO_LEFT_LETTERS =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 /** Whether the text has a letter written right to left (an Arabic name in an English letter has). */
 export function hasRightToLeftLetters(text: string): boolean {

@@ -2,7 +2,14 @@
 
 import { problem, type Diagnostic } from '../diag/index.js';
 import type { Job } from '../plan/index.js';
-import { sha256, writeAtomic, writeFailure, type ManifestFile, type ManifestHolder, type ManifestProblem } from '../write/index.js';
+import {
+  sha256,
+  writeAtomic,
+  writeFailure,
+  type ManifestFile,
+  type ManifestHolder,
+  type ManifestProblem,
+} from '../write/index.js';
 import type { LetterDoc } from '../model/index.js';
 import type { DocumentTask, RenderTask } from './render-letter.js';
 import type { Renderer, WorkerResult } from './render-pool.js';
@@ -22,7 +29,12 @@ export interface ProgressEvent {
  * The documents of one letter (its formats) share one LetterDoc and are rendered together, from one typesetting.
  */
 export type BatchItem =
-  | { readonly job: Job; readonly doc: LetterDoc; readonly document: DocumentTask; readonly holder?: ManifestHolder }
+  | {
+      readonly job: Job;
+      readonly doc: LetterDoc;
+      readonly document: DocumentTask;
+      readonly holder?: ManifestHolder;
+    }
   | { readonly job: Job; readonly rejected: readonly Diagnostic[] };
 
 export interface BatchOptions {
@@ -41,14 +53,22 @@ export interface BatchOutcome {
 }
 
 /** Renders every item that has a task and writes it; one document's failure never stops the others. */
-export async function renderBatch(items: readonly BatchItem[], renderer: Renderer, opts: BatchOptions): Promise<BatchOutcome> {
+export async function renderBatch(
+  items: readonly BatchItem[],
+  renderer: Renderer,
+  opts: BatchOptions,
+): Promise<BatchOutcome> {
   const written = new Map<number, Output>();
   const problems = new Map<number, ManifestProblem>();
   let done = 0;
-  const report = (job: Job, status: ProgressEvent['status']) => opts.onProgress?.({ done: ++done, total: items.length, file: job.output, status });
+  const report = (job: Job, status: ProgressEvent['status']) =>
+    opts.onProgress?.({ done: ++done, total: items.length, file: job.output, status });
 
   // One task per letter, its documents in job order; letters in the order of their first document.
-  const letters = new Map<LetterDoc, { jobs: { job: Job; holder?: ManifestHolder }[]; task: { doc: LetterDoc; documents: DocumentTask[] } }>();
+  const letters = new Map<
+    LetterDoc,
+    { jobs: { job: Job; holder?: ManifestHolder }[]; task: { doc: LetterDoc; documents: DocumentTask[] } }
+  >();
   for (const item of items) {
     if ('doc' in item) {
       let letter = letters.get(item.doc);
@@ -83,12 +103,24 @@ export async function renderBatch(items: readonly BatchItem[], renderer: Rendere
 }
 
 /** Writes one rendered document (and a signed DOCX's `.p7s`), or records why there is nothing to write. */
-function store(job: Job, result: WorkerResult, opts: BatchOptions, holder?: ManifestHolder): Output | ManifestProblem {
+function store(
+  job: Job,
+  result: WorkerResult,
+  opts: BatchOptions,
+  holder?: ManifestHolder,
+): Output | ManifestProblem {
   const base = describe(job);
   const failure = (message: string, diagnostics?: readonly Diagnostic[]): ManifestProblem => ({
     ...base,
     status: 'failed',
-    errors: diagnostics?.length ? diagnostics : [problem(opts.signed && job.format === 'docx' ? 'sign-failed' : 'render-failed', `${job.output}: ${message}`)],
+    errors: diagnostics?.length
+      ? diagnostics
+      : [
+          problem(
+            opts.signed && job.format === 'docx' ? 'sign-failed' : 'render-failed',
+            `${job.output}: ${message}`,
+          ),
+        ],
   });
   if (result.kind === 'failed') return failure(result.message, result.diagnostics);
   try {
@@ -99,10 +131,30 @@ function store(job: Job, result: WorkerResult, opts: BatchOptions, holder?: Mani
       p7s = { file: `${job.output}.p7s`, sha256: sha256(result.p7s) };
     }
     const unsigned = result.unsignedSha256 ? { unsignedSha256: result.unsignedSha256 } : {};
-    return { ...base, path, pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes), signed: opts.signed, ...unsigned, ...(p7s ? { p7s } : {}), ...(holder ? { holder } : {}) };
+    return {
+      ...base,
+      path,
+      pages: result.pages,
+      bytes: result.bytes.length,
+      sha256: sha256(result.bytes),
+      signed: opts.signed,
+      ...unsigned,
+      ...(p7s ? { p7s } : {}),
+      ...(holder ? { holder } : {}),
+    };
   } catch (e) {
     const diagnostics = (e as { diagnostics?: readonly Diagnostic[] }).diagnostics;
-    return failure('', diagnostics ?? [problem('write-failed', `${job.output}: cannot write: ${writeFailure(e)}`, {}, 'the other documents are written; fix the cause and build again')]);
+    return failure(
+      '',
+      diagnostics ?? [
+        problem(
+          'write-failed',
+          `${job.output}: cannot write: ${writeFailure(e)}`,
+          {},
+          'the other documents are written; fix the cause and build again',
+        ),
+      ],
+    );
   }
 }
 

@@ -21,7 +21,11 @@ export interface CheckResult {
 /** Validates a letter project; user mistakes come back as diagnostics, never as exceptions. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   try {
-    const prepared = prepare({ dir: options.dir, ...(options.env ? { env: options.env } : {}), ...(options.now ? { now: options.now } : {}) });
+    const prepared = prepare({
+      dir: options.dir,
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
     const documents = prepared.jobs.filter((job) => prepared.letters.docs.has(letterKey(job))).length;
     return result(allErrors(prepared), prepared.warnings, documents, options.strict);
   } catch (e) {
@@ -30,8 +34,19 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
 }
 
-function result(errors: readonly Diagnostic[], warnings: readonly Diagnostic[], documents: number, strict?: boolean): CheckResult {
+function result(
+  errors: readonly Diagnostic[],
+  warnings: readonly Diagnostic[],
+  documents: number,
+  strict?: boolean,
+): CheckResult {
   const failed = errors.length > 0 || (strict === true && warnings.length > 0);
   // Warnings under --strict count as the errors they would be (every warning's code is bad input).
-  return { ok: !failed, exitCode: failed ? exitStatusOf(errors.length ? errors : warnings) : EXIT.OK, errors, warnings, documents };
+  return {
+    ok: !failed,
+    exitCode: failed ? exitStatusOf(errors.length ? errors : warnings) : EXIT.OK,
+    errors,
+    warnings,
+    documents,
+  };
 }

@@ -35,4 +35,3 @@ export function composeLetters(jobs: readonly Job[], composer: Composer): Compos
   }
   return { docs, rejected, warnings: composer.warnings() };
 }
-

@@ -2,12 +2,31 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { EXIT, exitStatusOf, isLetterError, LetterError, problem, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
+import {
+  EXIT,
+  exitStatusOf,
+  isLetterError,
+  LetterError,
+  problem,
+  uniqueDiagnostics,
+  type Diagnostic,
+} from '../diag/index.js';
 import type { Format, Project } from '../load/index.js';
 import { displayPath } from '../load/source.js';
 import { jobListIdentity, shardJobs, type Shard } from '../plan/index.js';
 import { hasRightToLeftLetters, type Lang } from '../model/index.js';
-import { carryOver, checkOutputFolder, checkOutputPaths, manifestJson, readManifest, removeManifest, removeStaleTemporaries, writeManifest, type Manifest, type ManifestProblem } from '../write/index.js';
+import {
+  carryOver,
+  checkOutputFolder,
+  checkOutputPaths,
+  manifestJson,
+  readManifest,
+  removeManifest,
+  removeStaleTemporaries,
+  writeManifest,
+  type Manifest,
+  type ManifestProblem,
+} from '../write/index.js';
 import { holderProvenance } from '../check/index.js';
 import { renderBatch, type BatchItem, type Output, type ProgressEvent } from './batch.js';
 import { signingInstant, TOOL_VERSION } from '../tool/index.js';
@@ -106,25 +125,51 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const jobs = options.shard ? shardJobs(whole, options.shard) : whole;
   const stopping = options.keepGoing ? [...prepared.errors] : allErrors(prepared);
   if (stopping.length) return failed(stopping, prepared.warnings);
-  if (options.strict && prepared.warnings.length) return failed(prepared.warnings.map((w) => ({ ...w, severity: 'error' as const })), []);
+  if (options.strict && prepared.warnings.length)
+    return failed(
+      prepared.warnings.map((w) => ({ ...w, severity: 'error' as const })),
+      [],
+    );
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
-  if (key && options.sign) signerNameCovered(key.signerName, options.sign.p12, fonts, [...new Set(jobs.filter((j) => j.format === 'pdf').map((j) => j.lang))]);
-  if (options.lta && !options.ltv?.length) throw new LetterError(problem('usage', '--lta time-stamps the long-term validation data, so it needs --ltv', {}, 'add --ltv FILE, or leave --lta out'));
-  const validation = key && options.ltv?.length ? await validationData(options.ltv, key, options.tsa) : undefined;
+  if (key && options.sign)
+    signerNameCovered(key.signerName, options.sign.p12, fonts, [
+      ...new Set(jobs.filter((j) => j.format === 'pdf').map((j) => j.lang)),
+    ]);
+  if (options.lta && !options.ltv?.length)
+    throw new LetterError(
+      problem(
+        'usage',
+        '--lta time-stamps the long-term validation data, so it needs --ltv',
+        {},
+        'add --ltv FILE, or leave --lta out',
+      ),
+    );
+  const validation =
+    key && options.ltv?.length ? await validationData(options.ltv, key, options.tsa) : undefined;
   const ltv = validation?.data;
   if (key && options.tsa) await probeTsa(options.tsa);
   // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
   const now = options.now ?? new Date();
-  const signing = key ? signingTimeFor(signingInstant(now, options.env), key.validity, options.sign?.p12) : undefined;
+  const signing = key
+    ? signingTimeFor(signingInstant(now, options.env), key.validity, options.sign?.p12)
+    : undefined;
   const expired = key ? expiryWarning(key.validity, now, options.sign?.p12) : undefined;
-  const warnings = [...prepared.warnings, ...(signing?.warning ? [signing.warning] : []), ...(expired ? [expired] : []), ...(validation?.warning ? [validation.warning] : [])];
+  const warnings = [
+    ...prepared.warnings,
+    ...(signing?.warning ? [signing.warning] : []),
+    ...(expired ? [expired] : []),
+    ...(validation?.warning ? [validation.warning] : []),
+  ];
   const out = resolve(options.out ?? resolve(project.dir, 'dist'));
   checkOutputFolder(out, options.out ?? out);
   checkOutputPaths({
     out,
     shownAs: options.out ?? displayPath(out, project.dir),
-    files: [...jobs.flatMap((j) => (key && j.format === 'docx' ? [j.output, `${j.output}.p7s`] : [j.output])), 'manifest.json'],
+    files: [
+      ...jobs.flatMap((j) => (key && j.format === 'docx' ? [j.output, `${j.output}.p7s`] : [j.output])),
+      'manifest.json',
+    ],
     project: project.dir,
     inputs: inputFolders(project),
   });
@@ -135,7 +180,9 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     fonts,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     ...(key ? { key } : {}),
-    ...(options.sign && p12 ? { sign: { p12, password: options.sign.password, file: options.sign.p12 } } : {}),
+    ...(options.sign && p12
+      ? { sign: { p12, password: options.sign.password, file: options.sign.p12 } }
+      : {}),
   });
   const stop = () => void renderer.close();
   options.signal?.addEventListener('abort', stop, { once: true });
@@ -149,11 +196,28 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       const doc = docs.get(letterKey(job));
       if (!doc) return { job, rejected: rejected.get(letterKey(job)) ?? [] };
       const signingTime = signing?.at;
-      const signatureField = key && signingTime && job.format === 'pdf' ? signatureFieldFor(doc, project.letter, key, signingTime) : undefined;
+      const signatureField =
+        key && signingTime && job.format === 'pdf'
+          ? signatureFieldFor(doc, project.letter, key, signingTime)
+          : undefined;
       const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
-      const signed = signingTime ? { signingTime, ...(signatureField && key ? { signatureField, signatory: signingSignatory(project.letter, key) } : {}), ...(options.tsa ? { tsa: options.tsa } : {}), ...(ltv && job.format === 'pdf' ? { ltv, ...(options.lta ? { lta: true } : {}) } : {}) } : {};
+      const signed = signingTime
+        ? {
+            signingTime,
+            ...(signatureField && key
+              ? { signatureField, signatory: signingSignatory(project.letter, key) }
+              : {}),
+            ...(options.tsa ? { tsa: options.tsa } : {}),
+            ...(ltv && job.format === 'pdf' ? { ltv, ...(options.lta ? { lta: true } : {}) } : {}),
+          }
+        : {};
       const holder = holderProvenance(project, job.recipient, job.lang);
-      return { job, doc, document: { format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) }, ...(holder ? { holder } : {}) };
+      return {
+        job,
+        doc,
+        document: { format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) },
+        ...(holder ? { holder } : {}),
+      };
     });
 
     // 3. Render (on worker threads for a batch), sign and write each document; one failure never stops the others.
@@ -164,7 +228,11 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       previous = options.carryOverManifest ? readManifest(out) : undefined;
       removedManifest = removeManifest(out);
     }
-    outcome = await renderBatch(items, renderer, { out, signed: Boolean(key), ...pick(options, 'onProgress', 'signal') });
+    outcome = await renderBatch(items, renderer, {
+      out,
+      signed: Boolean(key),
+      ...pick(options, 'onProgress', 'signal'),
+    });
   } finally {
     options.signal?.removeEventListener('abort', stop);
     await renderer.close();
@@ -172,8 +240,20 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   const { outputs, problems } = outcome;
   const errors = uniqueDiagnostics(problems.flatMap((p) => p.errors));
   if (options.signal?.aborted) {
-    const stopped = problem('interrupted', `interrupted after writing ${outputs.length} of ${jobs.length} documents; no manifest was written${removedManifest ? ' (the previous one was removed)' : ''}`, {}, 'run the same command again to finish');
-    return { ok: false, exitCode: exitStatusOf([stopped]), outputs, errors: [...errors, stopped], warnings, problems };
+    const stopped = problem(
+      'interrupted',
+      `interrupted after writing ${outputs.length} of ${jobs.length} documents; no manifest was written${removedManifest ? ' (the previous one was removed)' : ''}`,
+      {},
+      'run the same command again to finish',
+    );
+    return {
+      ok: false,
+      exitCode: exitStatusOf([stopped]),
+      outputs,
+      errors: [...errors, stopped],
+      warnings,
+      problems,
+    };
   }
 
   // 4. The manifest, written last and atomically like the documents.
@@ -181,25 +261,56 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     tool: { name: 'letter', version: TOOL_VERSION },
     inputs: inputsDigest(project, TOOL_VERSION),
     slug: project.letter.slug,
-    ...(options.shard ? { shard: { k: options.shard.k, n: options.shard.n, of: jobListIdentity(whole) } } : {}),
+    ...(options.shard
+      ? { shard: { k: options.shard.k, n: options.shard.n, of: jobListIdentity(whole) } }
+      : {}),
     files: outputs.map(({ path: _path, ...entry }) => entry),
     problems,
   };
-  const written = options.carryOverManifest ? carryOver(previous, manifest, jobs.map((j) => j.output), out) : manifest;
+  const written = options.carryOverManifest
+    ? carryOver(
+        previous,
+        manifest,
+        jobs.map((j) => j.output),
+        out,
+      )
+    : manifest;
   let manifestPath: string;
   try {
     manifestPath = writeManifest(out, manifestJson(written));
   } catch (e) {
     if (!isLetterError(e)) throw e;
-    return { ok: false, exitCode: Math.max(EXIT.PARTIAL, exitStatusOf(e.diagnostics)), outputs, errors: [...errors, ...e.diagnostics], warnings, problems };
+    return {
+      ok: false,
+      exitCode: Math.max(EXIT.PARTIAL, exitStatusOf(e.diagnostics)),
+      outputs,
+      errors: [...errors, ...e.diagnostics],
+      warnings,
+      problems,
+    };
   }
-  return { ok: problems.length === 0, exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK, outputs, errors, warnings, problems, manifest: manifestPath };
+  return {
+    ok: problems.length === 0,
+    exitCode: problems.length ? EXIT.PARTIAL : EXIT.OK,
+    outputs,
+    errors,
+    warnings,
+    problems,
+    manifest: manifestPath,
+  };
 }
 
 /** The folders a build reads from, which it must never write into. */
 function inputFolders(project: Project): { path: string; shown: string }[] {
-  const named = ['locales', 'templates', 'assets', 'fonts'].map((name) => ({ path: join(project.dir, name), shown: `${name}/` }));
-  const images = project.letter.signatories.flatMap((s) => (s.signature && dirname(s.signature) !== project.dir ? [{ path: dirname(s.signature), shown: `${displayPath(dirname(s.signature), project.dir)}/` }] : []));
+  const named = ['locales', 'templates', 'assets', 'fonts'].map((name) => ({
+    path: join(project.dir, name),
+    shown: `${name}/`,
+  }));
+  const images = project.letter.signatories.flatMap((s) =>
+    s.signature && dirname(s.signature) !== project.dir
+      ? [{ path: dirname(s.signature), shown: `${displayPath(dirname(s.signature), project.dir)}/` }]
+      : [],
+  );
   return [...named, ...images];
 }
 
@@ -209,9 +320,18 @@ function readP12(file: string): Uint8Array {
   } catch {
     // A path that names no file may be a password typed in the wrong place, and CI logs are public: never echo it.
     if (!existsSync(file)) {
-      throw new LetterError(problem('p12', 'the file given to --p12 does not exist (the value is not shown, in case it is a password)', {}, '--p12 takes the path of a .p12/.pfx file; the password goes in LETTER_P12_PASSWORD or --p12-password-file'));
+      throw new LetterError(
+        problem(
+          'p12',
+          'the file given to --p12 does not exist (the value is not shown, in case it is a password)',
+          {},
+          '--p12 takes the path of a .p12/.pfx file; the password goes in LETTER_P12_PASSWORD or --p12-password-file',
+        ),
+      );
     }
-    throw new LetterError(problem('p12', `cannot read the PKCS#12 file '${file}'`, { file }, 'check the path given to --p12'));
+    throw new LetterError(
+      problem('p12', `cannot read the PKCS#12 file '${file}'`, { file }, 'check the path given to --p12'),
+    );
   }
 }
 
@@ -225,31 +345,68 @@ async function openKey(bytes: Uint8Array, sign: NonNullable<BuildOptions['sign']
  * The PDF's signature box names the signer from the certificate: a name in a script no font of a language covers
  * stops the build here (exit 2), naming the certificate and what to do, instead of failing every PDF as it renders.
  */
-function signerNameCovered(name: string, p12: string, fonts: { uncovered(text: string, lang: Lang): number[] }, langs: readonly Lang[]): void {
+function signerNameCovered(
+  name: string,
+  p12: string,
+  fonts: { uncovered(text: string, lang: Lang): number[] },
+  langs: readonly Lang[],
+): void {
   // The box is drawn a character at a time, left to right (render/pdf/signature-field.ts): Arabic there would come out
   // unjoined and backwards, so a right-to-left name is refused even where a face covers it.
   const rtl = [...new Set([...name].filter(hasRightToLeftLetters))];
   if (rtl.length > 0) {
-    const chars = rtl.slice(0, 5).map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${ch}'`).join(', ');
-    throw new LetterError(problem('uncovered-character', `the signer's name '${name}' in the certificate of ${p12} is written right to left (${chars}), which the signature box cannot set yet`, { file: p12, value: name },
-      'sign with a certificate whose common name is written left to right (a transliteration), or build without --p12 and sign the PDF in another tool'));
+    const chars = rtl
+      .slice(0, 5)
+      .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${ch}'`)
+      .join(', ');
+    throw new LetterError(
+      problem(
+        'uncovered-character',
+        `the signer's name '${name}' in the certificate of ${p12} is written right to left (${chars}), which the signature box cannot set yet`,
+        { file: p12, value: name },
+        'sign with a certificate whose common name is written left to right (a transliteration), or build without --p12 and sign the PDF in another tool',
+      ),
+    );
   }
   for (const lang of langs) {
     const missing = fonts.uncovered(name, lang);
     if (!missing.length) continue;
-    const chars = missing.slice(0, 5).map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(cp)}'`).join(', ');
-    throw new LetterError(problem('uncovered-character', `the signer's name '${name}' in the certificate of ${p12} has characters (${chars}) that none of the fonts for '${lang}' cover, so the signature box cannot show it`, { file: p12, value: name, lang },
-      `give '${lang}' a face that covers them in the project's fonts/fonts.json, or sign with a certificate whose common name is written in a script the letter's fonts cover`));
+    const chars = missing
+      .slice(0, 5)
+      .map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(cp)}'`)
+      .join(', ');
+    throw new LetterError(
+      problem(
+        'uncovered-character',
+        `the signer's name '${name}' in the certificate of ${p12} has characters (${chars}) that none of the fonts for '${lang}' cover, so the signature box cannot show it`,
+        { file: p12, value: name, lang },
+        `give '${lang}' a face that covers them in the project's fonts/fonts.json, or sign with a certificate whose common name is written in a script the letter's fonts cover`,
+      ),
+    );
   }
 }
 
 /** The time-stamp authority answers a request correctly, or the build stops before anything is written (exit 2). */
 async function probeTsa(url: string): Promise<void> {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) {
-    throw new LetterError(problem('usage', `--tsa '${url}' is not an http:// or https:// URL`, { value: url }, 'give the URL of an RFC 3161 time-stamp authority, e.g. --tsa https://freetsa.org/tsr'));
+    throw new LetterError(
+      problem(
+        'usage',
+        `--tsa '${url}' is not an http:// or https:// URL`,
+        { value: url },
+        'give the URL of an RFC 3161 time-stamp authority, e.g. --tsa https://freetsa.org/tsr',
+      ),
+    );
   }
-  const [{ stampDigest }, { createHash }] = await Promise.all([import('../sign/stamp.js'), import('node:crypto')]);
-  await stampDigest(url, createHash('sha256').update('letter: is the time-stamp authority there?').digest(), 'tsa-unreachable');
+  const [{ stampDigest }, { createHash }] = await Promise.all([
+    import('../sign/stamp.js'),
+    import('node:crypto'),
+  ]);
+  await stampDigest(
+    url,
+    createHash('sha256').update('letter: is the time-stamp authority there?').digest(),
+    'tsa-unreachable',
+  );
 }
 
 function pick<T extends object, K extends keyof T>(o: T, ...keys: K[]): Partial<Pick<T, K>> {

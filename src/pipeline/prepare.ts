@@ -48,25 +48,45 @@ export function prepare(options: PrepareOptions): Prepared {
   const errors: Diagnostic[] = [];
   let jobs: Job[] = [];
   try {
-    jobs = planJobs(project, { ...(options.langs ? { langs: options.langs } : {}), ...(options.formats ? { formats: options.formats } : {}), ...(options.to ? { to: options.to } : {}) });
+    jobs = planJobs(project, {
+      ...(options.langs ? { langs: options.langs } : {}),
+      ...(options.formats ? { formats: options.formats } : {}),
+      ...(options.to ? { to: options.to } : {}),
+    });
   } catch (e) {
     if (!isLetterError(e)) throw e;
     errors.push(...e.diagnostics);
   }
-  const langs = [...new Set(jobs.length ? jobs.map((j) => j.lang) : (options.langs ?? project.letter.languages))];
+  const langs = [
+    ...new Set(jobs.length ? jobs.map((j) => j.lang) : (options.langs ?? project.letter.languages)),
+  ];
   const checked = projectDiagnostics(project, fonts, langs);
   const letters = composeLetters(jobs, new Composer({ project, fonts, created }));
   // A problem of one letter's own inputs belongs to that letter (--keep-going skips only it); the rest stop everything.
   const ofLetters = new Set([...letters.rejected.values()].flat().map(diagnosticKey));
   errors.push(...checked.errors.filter((d) => !ofLetters.has(diagnosticKey(d))));
   const refs = [...new Map(jobs.map((j) => [j.recipient.id, j.recipient])).values()];
-  const warnings = [...checked.warnings, ...letters.warnings, ...recipientWarnings(project, refs, options.now ?? new Date(), langs)];
-  return { project, jobs, fonts, created, letters, errors: withoutEchoes(uniqueDiagnostics(errors)), warnings: uniqueDiagnostics(warnings) };
+  const warnings = [
+    ...checked.warnings,
+    ...letters.warnings,
+    ...recipientWarnings(project, refs, options.now ?? new Date(), langs),
+  ];
+  return {
+    project,
+    jobs,
+    fonts,
+    created,
+    letters,
+    errors: withoutEchoes(uniqueDiagnostics(errors)),
+    warnings: uniqueDiagnostics(warnings),
+  };
 }
 
 /** Every error of a prepared project: its own and each rejected letter's, once each. */
 export function allErrors(prepared: Prepared): Diagnostic[] {
-  return withoutEchoes(uniqueDiagnostics([...prepared.errors, ...[...prepared.letters.rejected.values()].flat()]));
+  return withoutEchoes(
+    uniqueDiagnostics([...prepared.errors, ...[...prepared.letters.rejected.values()].flat()]),
+  );
 }
 
 function diagnosticKey(d: Diagnostic): string {
@@ -79,7 +99,9 @@ function diagnosticKey(d: Diagnostic): string {
  */
 function withoutEchoes(list: readonly Diagnostic[]): Diagnostic[] {
   const located = new Set(list.filter((d) => d.code === 'uncovered-character' && d.line).map(charKey));
-  return list.filter((d) => d.code !== 'uncovered-character' || d.line !== undefined || !located.has(charKey(d)));
+  return list.filter(
+    (d) => d.code !== 'uncovered-character' || d.line !== undefined || !located.has(charKey(d)),
+  );
 }
 
 function charKey(d: Diagnostic): string {

@@ -22,7 +22,11 @@ export interface DocumentTask {
   /** `--tsa URL`: time-stamp each signature there (PAdES/XAdES/CAdES B-T). */
   readonly tsa?: string;
   /** `--ltv`: the chain and revocation data for a PDF's DSS (PAdES B-LT), DER. */
-  readonly ltv?: { readonly certificates: readonly Uint8Array[]; readonly crls: readonly Uint8Array[]; readonly ocsps: readonly Uint8Array[] };
+  readonly ltv?: {
+    readonly certificates: readonly Uint8Array[];
+    readonly crls: readonly Uint8Array[];
+    readonly ocsps: readonly Uint8Array[];
+  };
   /** `--lta`: a document time-stamp from `tsa` after the DSS (PAdES B-LTA). */
   readonly lta?: boolean;
   /** Write the PDF as PDF/A-2b (`--pdfa`). */
@@ -49,7 +53,13 @@ export interface Rendered {
 
 /** What a renderer gives back for one document: its bytes, or why it failed. */
 export type WorkerResult =
-  | { readonly kind: 'rendered'; readonly bytes: Uint8Array; readonly pages: number | null; readonly p7s?: Uint8Array; readonly unsignedSha256?: string }
+  | {
+      readonly kind: 'rendered';
+      readonly bytes: Uint8Array;
+      readonly pages: number | null;
+      readonly p7s?: Uint8Array;
+      readonly unsignedSha256?: string;
+    }
   | { readonly kind: 'failed'; readonly message: string; readonly diagnostics?: readonly Diagnostic[] };
 
 /**
@@ -59,7 +69,11 @@ export type WorkerResult =
  * PAdES-signed PDFs and OOXML-signed DOCX files plus their `.p7s`. A document that fails comes back as its error, so
  * that the letter's other documents are still written.
  */
-export async function renderLetter(task: RenderTask, fonts: FontBook, key?: SigningKey): Promise<(Rendered | { readonly error: unknown })[]> {
+export async function renderLetter(
+  task: RenderTask,
+  fonts: FontBook,
+  key?: SigningKey,
+): Promise<(Rendered | { readonly error: unknown })[]> {
   const { typesetLetter } = await import('../typeset/index.js');
   let paged: PagedLetter;
   try {
@@ -86,10 +100,22 @@ export function toWorkerResult(result: Rendered | { readonly error: unknown }): 
     return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
   }
   const { bytes, pages, p7s, unsignedSha256 } = result;
-  return { kind: 'rendered', bytes, pages, ...(p7s ? { p7s } : {}), ...(unsignedSha256 ? { unsignedSha256 } : {}) };
+  return {
+    kind: 'rendered',
+    bytes,
+    pages,
+    ...(p7s ? { p7s } : {}),
+    ...(unsignedSha256 ? { unsignedSha256 } : {}),
+  };
 }
 
-async function renderDocument(doc: LetterDoc, paged: PagedLetter, task: DocumentTask, fonts: FontBook, key?: SigningKey): Promise<Rendered> {
+async function renderDocument(
+  doc: LetterDoc,
+  paged: PagedLetter,
+  task: DocumentTask,
+  fonts: FontBook,
+  key?: SigningKey,
+): Promise<Rendered> {
   const signingTime = key ? task.signingTime : undefined;
   const pages = paged.pages.length;
   if (task.format === 'pdf') {
@@ -124,7 +150,12 @@ const tsa = (task: DocumentTask): { tsa?: string } => (task.tsa ? { tsa: task.ts
  * the letter's language, who signed (the certificate's CN) and when: the signing time, which the DOCX signatures of
  * the same build claim too; the letter's own dates stay as they are.
  */
-export function signatureFieldFor(doc: LetterDoc, letter: LetterSpec, key: Pick<SigningKey, 'signerName'>, signingTime: Date): SignatureFieldSpec {
+export function signatureFieldFor(
+  doc: LetterDoc,
+  letter: LetterSpec,
+  key: Pick<SigningKey, 'signerName'>,
+  signingTime: Date,
+): SignatureFieldSpec {
   const { signerName } = key;
   const lang = doc.lang;
   const reason = localize(letter.sign?.reason, lang) ?? doc.meta.title;
@@ -137,7 +168,11 @@ export function signatureFieldFor(doc: LetterDoc, letter: LetterSpec, key: Pick<
     contactInfo: contact,
     signerName,
     signingTime,
-    appearanceLines: [doc.signedByLabel ?? 'Digitally signed by', signerName, `${signingTime.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+    appearanceLines: [
+      doc.signedByLabel ?? 'Digitally signed by',
+      signerName,
+      `${signingTime.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    ],
     lang,
   };
 }
@@ -146,12 +181,18 @@ export function signatureFieldFor(doc: LetterDoc, letter: LetterSpec, key: Pick<
  * The signatory whose block holds the field: the first whose organisation (in any language), short name or person
  * matches the certificate's organisation (O) or common name (CN), ignoring case; else the first signatory.
  */
-export function signingSignatory(letter: LetterSpec, key: Pick<SigningKey, 'signerName' | 'organisation'>): number {
+export function signingSignatory(
+  letter: LetterSpec,
+  key: Pick<SigningKey, 'signerName' | 'organisation'>,
+): number {
   const fold = (text: string) => text.normalize('NFC').trim().toLowerCase();
   const names = new Set([key.organisation, key.signerName].filter((n): n is string => Boolean(n)).map(fold));
-  const values = (value: Localized | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : Object.values(value));
+  const values = (value: Localized | undefined): string[] =>
+    value === undefined ? [] : typeof value === 'string' ? [value] : Object.values(value);
   const index = letter.signatories.findIndex((s) =>
-    [...values(s.org), ...(s.short ? [s.short] : []), ...values(s.person?.name)].some((name) => names.has(fold(name))),
+    [...values(s.org), ...(s.short ? [s.short] : []), ...values(s.person?.name)].some((name) =>
+      names.has(fold(name)),
+    ),
   );
   return Math.max(index, 0);
 }

@@ -52,7 +52,11 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
   const worker = workerFile();
   if (threads <= 1 || opts.documents <= IN_PROCESS_MAX || !worker) return inThisThread(opts.fonts, opts.key);
   const projectFonts = opts.fonts.project;
-  return workerPool(worker, threads, { ...(opts.sign ? { sign: opts.sign } : {}), fonts: opts.fonts.sharedFiles(), ...(projectFonts ? { projectFonts } : {}) });
+  return workerPool(worker, threads, {
+    ...(opts.sign ? { sign: opts.sign } : {}),
+    fonts: opts.fonts.sharedFiles(),
+    ...(projectFonts ? { projectFonts } : {}),
+  });
 }
 
 /**

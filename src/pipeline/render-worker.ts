@@ -45,10 +45,16 @@ function signingKey(): Promise<SigningKey> | undefined {
 export default async function renderInWorker(task: RenderTask): Promise<unknown> {
   try {
     await ready;
-    const results = (await renderLetter(task, workerFonts(), await signingKey())).map(toWorkerResult).map((r) =>
-      r.kind === 'rendered' ? { ...r, bytes: ownBuffer(r.bytes), ...(r.p7s ? { p7s: ownBuffer(r.p7s) } : {}) } : r,
+    const results = (await renderLetter(task, workerFonts(), await signingKey()))
+      .map(toWorkerResult)
+      .map((r) =>
+        r.kind === 'rendered'
+          ? { ...r, bytes: ownBuffer(r.bytes), ...(r.p7s ? { p7s: ownBuffer(r.p7s) } : {}) }
+          : r,
+      );
+    const buffers = results.flatMap((r) =>
+      r.kind === 'rendered' ? [r.bytes.buffer, ...(r.p7s ? [r.p7s.buffer] : [])] : [],
     );
-    const buffers = results.flatMap((r) => (r.kind === 'rendered' ? [r.bytes.buffer, ...(r.p7s ? [r.p7s.buffer] : [])] : []));
     return move({ [transferableSymbol]: buffers, [valueSymbol]: results } as unknown as ArrayBuffer);
   } catch (e) {
     const failed = toWorkerResult({ error: e });
@@ -58,7 +64,8 @@ export default async function renderInWorker(task: RenderTask): Promise<unknown>
 
 function warmFonts(fonts: FontBook): void {
   for (const face of fonts.faces.values()) {
-    for (const variant of Object.keys(face.files) as Variant[]) fonts.open(face.id, variant).layout('Aa 1, 가나. 中文。');
+    for (const variant of Object.keys(face.files) as Variant[])
+      fonts.open(face.id, variant).layout('Aa 1, 가나. 中文。');
   }
 }
 
@@ -67,6 +74,11 @@ function warmFonts(fonts: FontBook): void {
  * every other small Buffer of this thread, so a view that does not span its whole buffer is copied first.
  */
 function ownBuffer(bytes: Uint8Array): Uint8Array {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes;
+  if (
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
+  )
+    return bytes;
   return new Uint8Array(bytes);
 }

@@ -67,24 +67,50 @@ function planWholeList(project: Project, opts: Omit<PlanOptions, 'shard'>): Job[
   const { letter } = project;
   const problems: Diagnostic[] = [];
   const langs = opts.langs ?? letter.languages;
-  if (!langs.length) problems.push(problem('usage', 'no languages to build', project.locateLetter(['languages']), 'add locales/<lang>/letter.json or list `languages:` in letter.yaml'));
+  if (!langs.length)
+    problems.push(
+      problem(
+        'usage',
+        'no languages to build',
+        project.locateLetter(['languages']),
+        'add locales/<lang>/letter.json or list `languages:` in letter.yaml',
+      ),
+    );
   for (const lang of opts.langs ?? []) {
     if (!project.texts.has(lang)) {
       const guess = didYouMean(lang, project.texts.keys());
-      problems.push(problem('usage', `no text for language '${shown(lang)}' (locales/${shown(lang)}/letter.json)`, { value: lang }, guess ? `did you mean '${guess}'?` : `languages with text: ${[...project.texts.keys()].join(', ') || 'none'}`));
+      problems.push(
+        problem(
+          'usage',
+          `no text for language '${shown(lang)}' (locales/${shown(lang)}/letter.json)`,
+          { value: lang },
+          guess
+            ? `did you mean '${guess}'?`
+            : `languages with text: ${[...project.texts.keys()].join(', ') || 'none'}`,
+        ),
+      );
     }
   }
   const formats = opts.formats ?? letter.formats;
   for (const f of formats) {
     if (FORMATS.includes(f)) continue;
     const guess = didYouMean(f, FORMATS);
-    problems.push(problem('usage', `unknown format '${shown(f)}'`, { value: f }, guess ? `did you mean '${guess}'?` : 'use pdf or docx'));
+    problems.push(
+      problem(
+        'usage',
+        `unknown format '${shown(f)}'`,
+        { value: f },
+        guess ? `did you mean '${guess}'?` : 'use pdf or docx',
+      ),
+    );
   }
   if (problems.length) throw new LetterError(problems);
   // The same id twice on a command line (`--to cn,CN`) is one request: ids are lower case (the directory's and, by the
   // schema, the project's), so `CN` is `cn` and never a second folder. letter.yaml's `to` has no duplicates (load refuses them).
   const requested = opts.to ? [...new Set(opts.to.map((id) => id.trim().toLowerCase()))] : undefined;
-  const recipients = requested ? requested.map((id) => letter.to.find((r) => r.id === id) ?? { id, path: [] }) : letter.to;
+  const recipients = requested
+    ? requested.map((id) => letter.to.find((r) => r.id === id) ?? { id, path: [] })
+    : letter.to;
   const jobs: Job[] = [];
   const outputs = new Set<string>();
   for (const recipient of recipients) {

@@ -3,7 +3,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LetterError, problem } from '../diag/index.js';
-import { adviseNoMatch, findRecipients, listRecipients, stringsFromJson, type ExtraRecipient, type NoMatchAdvice, type RecipientMatch, type Strings } from '../directory/index.js';
+import {
+  adviseNoMatch,
+  findRecipients,
+  listRecipients,
+  stringsFromJson,
+  type ExtraRecipient,
+  type NoMatchAdvice,
+  type RecipientMatch,
+  type Strings,
+} from '../directory/index.js';
 import type { Localized } from '../load/index.js';
 import { loadToolStrings } from '../load/locales.js';
 import { LANG_CODE } from '../load/paths.js';
@@ -42,19 +51,37 @@ export function recipientsAdvice(opts: RecipientsOptions & { readonly query: str
 }
 
 function findOptions(opts: RecipientsOptions) {
-  const project = opts.dir !== undefined && PROJECT_FILES.some((f) => existsSync(join(opts.dir!, f))) ? opts.dir : undefined;
+  const project =
+    opts.dir !== undefined && PROJECT_FILES.some((f) => existsSync(join(opts.dir!, f)))
+      ? opts.dir
+      : undefined;
   const lang = opts.lang ?? 'en';
   checkLanguage(lang, project);
   // Outside a project the tool's own strings serve, and their search index is built once per process.
-  return { lang, now: opts.now ?? new Date(), ...(project ? { extra: projectRecipients(project), strings: directoryStrings(project) } : {}) };
+  return {
+    lang,
+    now: opts.now ?? new Date(),
+    ...(project ? { extra: projectRecipients(project), strings: directoryStrings(project) } : {}),
+  };
 }
 
 /** A language nobody has strings for would silently show English: say so instead (exit 2). */
 function checkLanguage(lang: string, project: string | undefined): void {
   const folders = [join(TOOL_DIR, 'locales'), ...(project ? [join(project, 'locales')] : [])];
   if (LANG_CODE.test(lang) && folders.some((f) => existsSync(join(f, lang)))) return;
-  const known = [...new Set(folders.flatMap((f) => (existsSync(f) ? readdirSync(f).filter((l) => LANG_CODE.test(l)) : [])))].sort();
-  throw new LetterError(problem('usage', `unknown language '${lang}' for --lang`, {}, `use one with a locales/<lang>/ folder in the tool or the project: ${known.join(', ')}`));
+  const known = [
+    ...new Set(
+      folders.flatMap((f) => (existsSync(f) ? readdirSync(f).filter((l) => LANG_CODE.test(l)) : [])),
+    ),
+  ].sort();
+  throw new LetterError(
+    problem(
+      'usage',
+      `unknown language '${lang}' for --lang`,
+      {},
+      `use one with a locales/<lang>/ folder in the tool or the project: ${known.join(', ')}`,
+    ),
+  );
 }
 
 const localized = (value: Localized | undefined): Record<string, string> | undefined =>
@@ -63,7 +90,12 @@ const localized = (value: Localized | undefined): Record<string, string> | undef
 function projectRecipients(dir: string): ExtraRecipient[] {
   return [...loadRecipients(dir).recipients.values()].map((r) => {
     const titles = localized(r.title);
-    return { id: r.id, names: localized(r.name) ?? {}, ...(titles ? { titles } : {}), ...(r.office ? { office: r.office } : {}) };
+    return {
+      id: r.id,
+      names: localized(r.name) ?? {},
+      ...(titles ? { titles } : {}),
+      ...(r.office ? { office: r.office } : {}),
+    };
   });
 }
 

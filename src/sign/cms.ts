@@ -30,20 +30,29 @@ export interface CmsOptions {
 
 const seq = (items: Asn1[]): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
 const set = (items: Asn1[]): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, items);
-const oid = (id: string): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
+const oid = (id: string): Asn1 =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
 const octets = (bytes: Uint8Array): Asn1 =>
   asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, Buffer.from(bytes).toString('binary'));
-const integer = (n: number): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, String.fromCharCode(n));
+const integer = (n: number): Asn1 =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, String.fromCharCode(n));
 const nul = (): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '');
-const explicit = (tag: number, inner: Asn1[]): Asn1 => asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, inner);
+const explicit = (tag: number, inner: Asn1[]): Asn1 =>
+  asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, inner);
 
 export const toDer = (node: Asn1): Buffer => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
 // @types/node-forge knows only the old boolean `strict` argument; forge 1.x takes an options object.
-const parseDer = asn1.fromDer as unknown as (bytes: forge.util.ByteBuffer, options: { parseAllBytes: boolean; decodeBitStrings: boolean }) => Asn1;
+const parseDer = asn1.fromDer as unknown as (
+  bytes: forge.util.ByteBuffer,
+  options: { parseAllBytes: boolean; decodeBitStrings: boolean },
+) => Asn1;
 export const fromDer = (bytes: Uint8Array): Asn1 =>
   // parseAllBytes off: a PDF's /Contents pads the CMS with zeros after its end. decodeBitStrings off: a certificate
   // re-encoded from the tree must come out byte for byte as it went in.
-  parseDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')), { parseAllBytes: false, decodeBitStrings: false });
+  parseDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')), {
+    parseAllBytes: false,
+    decodeBitStrings: false,
+  });
 
 /** UTCTime until 2049, GeneralizedTime after (RFC 5280 §4.1.2.5). */
 function time(date: Date): Asn1 {
@@ -100,7 +109,11 @@ interface SignedParts {
   readonly signature: Buffer;
 }
 
-function signParts(content: Uint8Array | readonly Uint8Array[], key: SigningKey, opts: CmsOptions): SignedParts {
+function signParts(
+  content: Uint8Array | readonly Uint8Array[],
+  key: SigningKey,
+  opts: CmsOptions,
+): SignedParts {
   const hash = createHash('sha256');
   for (const piece of Array.isArray(content) ? content : [content as Uint8Array]) hash.update(piece);
   const signer: SignerId = { der: key.certificate, ...issuerAndSerial(key.certificate) };
@@ -109,10 +122,20 @@ function signParts(content: Uint8Array | readonly Uint8Array[], key: SigningKey,
   return { signer, attrs, signature: rsaSign('sha256', toDer(set(attrs)), key.privateKey) };
 }
 
-function assemble({ signer, attrs, signature }: SignedParts, key: SigningKey, timeStampToken?: Uint8Array): Buffer {
+function assemble(
+  { signer, attrs, signature }: SignedParts,
+  key: SigningKey,
+  timeStampToken?: Uint8Array,
+): Buffer {
   const sha256 = seq([oid(OID.sha256), nul()]);
   // unsignedAttrs [1] IMPLICIT: the signature time-stamp (CAdES/PAdES B-T), over the signature value below.
-  const unsigned = timeStampToken ? [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 1, true, [attribute(OID.signatureTimeStampToken, fromDer(timeStampToken))])] : [];
+  const unsigned = timeStampToken
+    ? [
+        asn1.create(asn1.Class.CONTEXT_SPECIFIC, 1, true, [
+          attribute(OID.signatureTimeStampToken, fromDer(timeStampToken)),
+        ]),
+      ]
+    : [];
   const signerInfo = seq([
     integer(1),
     seq([signer.issuer, signer.serial]),
@@ -137,7 +160,11 @@ function assemble({ signer, attrs, signature }: SignedParts, key: SigningKey, ti
  * A detached CMS SignedData over `content` (or over several pieces of it, as a PDF's byte ranges), SHA-256 with RSA.
  * Deterministic: RSA PKCS#1 v1.5 has no randomness, and the only time in it is `opts.signingTime`.
  */
-export function signDetached(content: Uint8Array | readonly Uint8Array[], key: SigningKey, opts: CmsOptions = {}): Buffer {
+export function signDetached(
+  content: Uint8Array | readonly Uint8Array[],
+  key: SigningKey,
+  opts: CmsOptions = {},
+): Buffer {
   return assemble(signParts(content, key, opts), key);
 }
 

@@ -5,10 +5,14 @@ import forge from 'node-forge';
 export type Asn1 = forge.asn1.Asn1;
 const { asn1 } = forge;
 
-export const children = (node: Asn1 | undefined): Asn1[] => (node && Array.isArray(node.value) ? node.value : []);
+export const children = (node: Asn1 | undefined): Asn1[] =>
+  node && Array.isArray(node.value) ? node.value : [];
 export const oidOf = (node: Asn1 | undefined): string =>
-  node && typeof node.value === 'string' && node.type === asn1.Type.OID ? asn1.derToOid(forge.util.createBuffer(node.value)) : '';
-export const bytesOf = (node: Asn1 | undefined): Buffer => Buffer.from(node && typeof node.value === 'string' ? node.value : '', 'binary');
+  node && typeof node.value === 'string' && node.type === asn1.Type.OID
+    ? asn1.derToOid(forge.util.createBuffer(node.value))
+    : '';
+export const bytesOf = (node: Asn1 | undefined): Buffer =>
+  Buffer.from(node && typeof node.value === 'string' ? node.value : '', 'binary');
 export const isContext = (node: Asn1 | undefined, tag: number): boolean =>
   node !== undefined && node.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === tag;
 export const isUniversal = (node: Asn1 | undefined, type: number): boolean =>

@@ -19,19 +19,33 @@ export async function appendDocTimeStamp(pdf: Uint8Array, url: string): Promise<
   const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
   const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
   const prev = Number(/startxref\s+(\d+)/.exec(text.slice(text.lastIndexOf('startxref')))?.[1]);
-  if (!size || !root || Number.isNaN(prev)) throw new Error('the PDF has no classic trailer to append a document time-stamp to');
+  if (!size || !root || Number.isNaN(prev))
+    throw new Error('the PDF has no classic trailer to append a document time-stamp to');
   const catalog = latestObject(text, Number(root[1]));
   const formNumber = Number(/\/AcroForm\s+(\d+)\s+0\s+R/.exec(catalog ?? '')?.[1]);
   const form = formNumber ? latestObject(text, formNumber) : undefined;
-  if (!form || !/\/Fields\s*\[/.test(form)) throw new Error('the PDF has no AcroForm to list a document time-stamp in (sign it first)');
+  if (!form || !/\/Fields\s*\[/.test(form))
+    throw new Error('the PDF has no AcroForm to list a document time-stamp in (sign it first)');
 
   const stamp = size;
   const field = size + 1;
   const objects: [number, string][] = [
-    [stamp, `<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange ${BYTE_RANGE_PLACEHOLDER} /Contents <${'0'.repeat(CONTENTS_BYTES * 2)}> >>`],
+    [
+      stamp,
+      `<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange ${BYTE_RANGE_PLACEHOLDER} /Contents <${'0'.repeat(CONTENTS_BYTES * 2)}> >>`,
+    ],
     // Invisible (zero rectangle), printed flag off, locked: a document time-stamp has no appearance.
-    [field, `<< /Type /Annot /Subtype /Widget /FT /Sig /T (${FIELD_NAME}) /V ${stamp} 0 R /Rect [0 0 0 0] /F 132 >>`],
-    [formNumber, form.replace(/\/Fields\s*\[([^\]]*)\]/, (_, fields: string) => `/Fields [${fields.trim()} ${field} 0 R]`)],
+    [
+      field,
+      `<< /Type /Annot /Subtype /Widget /FT /Sig /T (${FIELD_NAME}) /V ${stamp} 0 R /Rect [0 0 0 0] /F 132 >>`,
+    ],
+    [
+      formNumber,
+      form.replace(
+        /\/Fields\s*\[([^\]]*)\]/,
+        (_, fields: string) => `/Fields [${fields.trim()} ${field} 0 R]`,
+      ),
+    ],
   ];
   let offset = pdf.length + 1;
   let body = '\n';
@@ -42,7 +56,9 @@ export async function appendDocTimeStamp(pdf: Uint8Array, url: string): Promise<
     body += obj;
     offset += obj.length;
   }
-  const rows = offsets.sort(([a], [b]) => a - b).map(([n, at]) => `${n} 1\n${String(at).padStart(10, '0')} 00000 n \n`);
+  const rows = offsets
+    .sort(([a], [b]) => a - b)
+    .map(([n, at]) => `${n} 1\n${String(at).padStart(10, '0')} 00000 n \n`);
   const id = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1];
   const info = /\/Info\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
   body += `xref\n${rows.join('')}trailer\n<< /Size ${size + 2} /Root ${root[1]} ${root[2]} R${info ? ` /Info ${info}` : ''} /Prev ${prev}${id ? ` /ID ${id}` : ''} >>\nstartxref\n${offset}\n%%EOF\n`;
@@ -55,7 +71,10 @@ export async function appendDocTimeStamp(pdf: Uint8Array, url: string): Promise<
   out.write(range.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' '), rangeAt, 'latin1');
   const digest = createHash('sha256').update(out.subarray(0, at)).update(out.subarray(end)).digest();
   const { token } = await stampDigest(url, digest);
-  if (token.length > CONTENTS_BYTES) throw new Error(`the document time-stamp token (${token.length} bytes) outgrows its ${CONTENTS_BYTES}-byte placeholder`);
+  if (token.length > CONTENTS_BYTES)
+    throw new Error(
+      `the document time-stamp token (${token.length} bytes) outgrows its ${CONTENTS_BYTES}-byte placeholder`,
+    );
   out.write(token.toString('hex').padEnd(CONTENTS_BYTES * 2, '0'), at + 1, 'latin1');
   return new Uint8Array(out);
 }
@@ -86,22 +105,44 @@ export function isDocTimeStamp(text: string, byteRangeAt: number): boolean {
 }
 
 /** Reads the document time-stamp whose ByteRange [a b c d] sits at `byteRangeAt`. */
-export function readDocTimeStamp(pdf: Buffer, text: string, byteRangeAt: number, [a, b, c, d]: readonly number[]): DocTimeStampData {
+export function readDocTimeStamp(
+  pdf: Buffer,
+  text: string,
+  byteRangeAt: number,
+  [a, b, c, d]: readonly number[],
+): DocTimeStampData {
   const token = Buffer.from(text.slice(b! + 1, c! - 1), 'hex');
-  const digest = createHash('sha256').update(pdf.subarray(a!, a! + b!)).update(pdf.subarray(c!, c! + d!)).digest();
+  const digest = createHash('sha256')
+    .update(pdf.subarray(a!, a! + b!))
+    .update(pdf.subarray(c!, c! + d!))
+    .digest();
   const revisionStart = text.lastIndexOf('%%EOF', byteRangeAt) + '%%EOF'.length;
   const before = text.slice(0, revisionStart);
-  const objects = [...text.slice(revisionStart).matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)].map((m) => ({ number: Number(m[1]), body: m[2]! }));
+  const objects = [...text.slice(revisionStart).matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)].map((m) => ({
+    number: Number(m[1]),
+    body: m[2]!,
+  }));
   // The AcroForm as it was, with the time-stamp's field last in /Fields, and nothing else changed.
-  const fields = (body: string) => body.replace(/\/Fields\s*\[([^\]]*)\]/, (_, list: string) => `/Fields [${list.trim()}]`);
+  const fields = (body: string) =>
+    body.replace(/\/Fields\s*\[([^\]]*)\]/, (_, list: string) => `/Fields [${list.trim()}]`);
   const sameFormPlusField = ({ number, body }: { number: number; body: string }) => {
     const old = latestObject(before, number);
     return old !== undefined && fields(body).replace(/ \d+ 0 R\]/, ']') === fields(old);
   };
   const allowed = (o: { number: number; body: string }) =>
-    o.body.startsWith('<< /Type /DocTimeStamp') || (o.body.startsWith('<< /Type /Annot /Subtype /Widget /FT /Sig') && o.body.includes('/Rect [0 0 0 0]')) || sameFormPlusField(o);
-  const problem = objects.every(allowed) ? undefined : 'the update holding the document time-stamp changes more than the time-stamp and its field';
-  return { token: token.subarray(0, tokenLength(token)), digest, coversFile: c! + d! === pdf.length, revisionStart, ...(problem ? { problem } : {}) };
+    o.body.startsWith('<< /Type /DocTimeStamp') ||
+    (o.body.startsWith('<< /Type /Annot /Subtype /Widget /FT /Sig') && o.body.includes('/Rect [0 0 0 0]')) ||
+    sameFormPlusField(o);
+  const problem = objects.every(allowed)
+    ? undefined
+    : 'the update holding the document time-stamp changes more than the time-stamp and its field';
+  return {
+    token: token.subarray(0, tokenLength(token)),
+    digest,
+    coversFile: c! + d! === pdf.length,
+    revisionStart,
+    ...(problem ? { problem } : {}),
+  };
 }
 
 /** The DER length of the token at the start of the zero-padded /Contents. */

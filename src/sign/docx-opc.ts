@@ -26,10 +26,9 @@ export function parseXml(text: string): Document {
   const fail = (msg: string): never => {
     throw new Error(`malformed XML: ${msg}`);
   };
-  return new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } }).parseFromString(
-    text,
-    'application/xml',
-  ) as unknown as Document;
+  return new DOMParser({
+    errorHandler: { warning: () => undefined, error: fail, fatalError: fail },
+  }).parseFromString(text, 'application/xml') as unknown as Document;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -40,7 +39,8 @@ export const encode = (text: string): Uint8Array => new TextEncoder().encode(tex
 export function contentTypeOf(part: string, contentTypes: Document): string | undefined {
   const partName = `/${part}`.toLowerCase();
   for (const o of Array.from(contentTypes.getElementsByTagNameNS(NS.contentTypes, 'Override'))) {
-    if (o.getAttribute('PartName')?.toLowerCase() === partName) return o.getAttribute('ContentType') ?? undefined;
+    if (o.getAttribute('PartName')?.toLowerCase() === partName)
+      return o.getAttribute('ContentType') ?? undefined;
   }
   const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
   for (const d of Array.from(contentTypes.getElementsByTagNameNS(NS.contentTypes, 'Default'))) {
@@ -53,7 +53,8 @@ export function contentTypeOf(part: string, contentTypes: Document): string | un
 export function withSignatureContentTypes(xml: string, signaturePart: string): string {
   const doc = parseXml(xml);
   let add = '';
-  if (contentTypeOf('x.sigs', doc) === undefined) add += `<Default Extension="sigs" ContentType="${CONTENT_TYPE.origin}"/>`;
+  if (contentTypeOf('x.sigs', doc) === undefined)
+    add += `<Default Extension="sigs" ContentType="${CONTENT_TYPE.origin}"/>`;
   if (contentTypeOf(signaturePart, doc) !== CONTENT_TYPE.signature) {
     add += `<Override PartName="/${signaturePart}" ContentType="${CONTENT_TYPE.signature}"/>`;
   }
@@ -85,12 +86,17 @@ export function withRelationship(xml: string, type: string, target: string): str
   const ids = new Set(rels.map((r) => r.id));
   let n = 1;
   while (ids.has(`rIdSig${n}`)) n += 1;
-  return xml.replace(/<\/Relationships>\s*$/, `<Relationship Id="rIdSig${n}" Type="${type}" Target="${target}"/></Relationships>`);
+  return xml.replace(
+    /<\/Relationships>\s*$/,
+    `<Relationship Id="rIdSig${n}" Type="${type}" Target="${target}"/></Relationships>`,
+  );
 }
 
 /** A minimal .rels part. */
 export function relsPart(rels: readonly Relationship[]): string {
-  const items = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join('');
+  const items = rels
+    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`)
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.relationships}">${items}</Relationships>`;
 }
 

@@ -26,7 +26,8 @@ export interface ManifestEntry {
   readonly relationshipIds?: readonly string[];
 }
 
-export const sha256Base64 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('base64');
+export const sha256Base64 = (data: Uint8Array | string): string =>
+  createHash('sha256').update(data).digest('base64');
 
 /** Inclusive C14N of the element with this Id, with the namespaces it inherits (the Signature's default namespace). */
 export function canonicalById(doc: Document, id: string): string | undefined {
@@ -34,7 +35,9 @@ export function canonicalById(doc: Document, id: string): string | undefined {
   const xpath = `//*[@Id='${id}']`;
   const node = findById(doc.documentElement, id);
   if (!node) return undefined;
-  return new C14nCanonicalization().process(node as unknown as Node, { ancestorNamespaces: findAncestorNs(doc, xpath) });
+  return new C14nCanonicalization().process(node as unknown as Node, {
+    ancestorNamespaces: findAncestorNs(doc, xpath),
+  });
 }
 
 function findById(el: Element, id: string): Element | undefined {

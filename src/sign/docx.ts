@@ -15,7 +15,13 @@ import {
   withRelationship,
   withSignatureContentTypes,
 } from './docx-opc.js';
-import { sha256Base64, signatureValueDigest, signatureXml, withSignatureTimeStamp, type ManifestEntry } from './docx-xmldsig.js';
+import {
+  sha256Base64,
+  signatureValueDigest,
+  signatureXml,
+  withSignatureTimeStamp,
+  type ManifestEntry,
+} from './docx-xmldsig.js';
 import { stampDigest, timeStamper } from './stamp.js';
 import type { SigningKey } from './p12.js';
 import { readZip, writeZip } from '../zip/index.js';
@@ -42,12 +48,21 @@ export async function signDocx(
 ): Promise<{ docx: Uint8Array; p7s: Uint8Array }> {
   const parts = readZipOrFail(docx);
   if ([...parts.keys()].some((p) => p.startsWith('_xmlsignatures/'))) {
-    throw new LetterError(problem('sign-failed', 'the DOCX is already signed', {}, 'sign the unsigned DOCX the renderer wrote'));
+    throw new LetterError(
+      problem('sign-failed', 'the DOCX is already signed', {}, 'sign the unsigned DOCX the renderer wrote'),
+    );
   }
   const contentTypesXml = parts.get(CONTENT_TYPES);
   const rootRels = parts.get('_rels/.rels');
   if (!contentTypesXml || !rootRels) {
-    throw new LetterError(problem('sign-failed', 'the DOCX has no [Content_Types].xml or _rels/.rels', {}, 'check the DOCX renderer'));
+    throw new LetterError(
+      problem(
+        'sign-failed',
+        'the DOCX has no [Content_Types].xml or _rels/.rels',
+        {},
+        'check the DOCX renderer',
+      ),
+    );
   }
 
   // 1. Declare the signature parts: content types, the origin relationship from the package, origin → sig1.xml.
@@ -60,7 +75,10 @@ export async function signDocx(
   const entries: ManifestEntry[] = [];
   for (const part of [...parts.keys()].filter((p) => !isUnsignedPart(p)).sort()) {
     const type = contentTypeOf(part, contentTypes);
-    if (!type) throw new LetterError(problem('sign-failed', `the DOCX part ${part} has no content type`, {}, 'check the DOCX renderer'));
+    if (!type)
+      throw new LetterError(
+        problem('sign-failed', `the DOCX part ${part} has no content type`, {}, 'check the DOCX renderer'),
+      );
     const uri = `/${part}?ContentType=${type}`;
     const bytes = parts.get(part)!;
     if (type === CONTENT_TYPE.relationships) {
@@ -70,7 +88,11 @@ export async function signDocx(
         .map((r) => r.id)
         .sort();
       const selected = new Set(ids);
-      entries.push({ uri, digest: sha256Base64(transformedRelationships(xml, (r) => selected.has(r.id))), relationshipIds: ids });
+      entries.push({
+        uri,
+        digest: sha256Base64(transformedRelationships(xml, (r) => selected.has(r.id))),
+        relationshipIds: ids,
+      });
     } else {
       entries.push({ uri, digest: sha256Base64(bytes) });
     }
@@ -81,7 +103,8 @@ export async function signDocx(
   parts.set(ORIGIN_RELS, encode(relsPart([{ id: 'rId1', type: REL_TYPE.signature, target: 'sig1.xml' }])));
   let xml = signatureXml(entries, key, opts.signingTime);
   // XAdES-T: a time-stamp over the signature value, checked before anything is written.
-  if (opts.tsa) xml = withSignatureTimeStamp(xml, (await stampDigest(opts.tsa, signatureValueDigest(xml))).token);
+  if (opts.tsa)
+    xml = withSignatureTimeStamp(xml, (await stampDigest(opts.tsa, signatureValueDigest(xml))).token);
   parts.set(SIGNATURE, encode(xml));
   // Entries dated 1980-01-01 and all deflated: the signed package's bytes as they have been since signing landed.
   const signed = writeZip(parts, { when: SIGNED_ZIP_DATE, level: () => 6 });
@@ -99,6 +122,13 @@ function readZipOrFail(docx: Uint8Array): Map<string, Uint8Array> {
   try {
     return readZip(docx);
   } catch (e) {
-    throw new LetterError(problem('sign-failed', `the DOCX is not a readable zip: ${(e as Error).message}`, {}, 'check the DOCX renderer'));
+    throw new LetterError(
+      problem(
+        'sign-failed',
+        `the DOCX is not a readable zip: ${(e as Error).message}`,
+        {},
+        'check the DOCX renderer',
+      ),
+    );
   }
 }

@@ -19,7 +19,9 @@ export interface ValidationData {
 export function classifyValidationFile(bytes: Uint8Array): { kind: keyof ValidationData; der: Uint8Array }[] {
   const text = Buffer.from(bytes).toString('latin1');
   const pem = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]+?)-----END \1-----/g)];
-  const ders = pem.length ? pem.map((m) => ({ label: m[1]!, der: Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64') })) : [{ label: '', der: Buffer.from(bytes) }];
+  const ders = pem.length
+    ? pem.map((m) => ({ label: m[1]!, der: Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64') }))
+    : [{ label: '', der: Buffer.from(bytes) }];
   return ders.map(({ label, der }) => {
     if (label === 'X509 CRL') return { kind: 'crls' as const, der };
     if (label === 'CERTIFICATE' || isCertificate(der)) return { kind: 'certificates' as const, der };
@@ -27,7 +29,8 @@ export function classifyValidationFile(bytes: Uint8Array): { kind: keyof Validat
     // OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT … OPTIONAL }
     if (isUniversal(top[0], forge.asn1.Type.ENUMERATED)) return { kind: 'ocsps' as const, der };
     // CertificateList ::= SEQUENCE { tbsCertList SEQUENCE, signatureAlgorithm, signatureValue BIT STRING }
-    if (top.length === 3 && isUniversal(top[2], forge.asn1.Type.BITSTRING)) return { kind: 'crls' as const, der };
+    if (top.length === 3 && isUniversal(top[2], forge.asn1.Type.BITSTRING))
+      return { kind: 'crls' as const, der };
     throw new Error('not a certificate, CRL or OCSP response (PEM or DER)');
   });
 }
@@ -49,9 +52,12 @@ export function appendDss(pdf: Uint8Array, data: ValidationData): Uint8Array {
   const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
   const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
   const prev = Number(/startxref\s+(\d+)/.exec(text.slice(text.lastIndexOf('startxref')))?.[1]);
-  if (!size || !root || Number.isNaN(prev)) throw new Error('the PDF has no classic trailer to append the DSS to');
+  if (!size || !root || Number.isNaN(prev))
+    throw new Error('the PDF has no classic trailer to append the DSS to');
   const rootNumber = Number(root[1]);
-  const catalog = new RegExp(`(?:^|[\\r\\n])${rootNumber} ${root[2]} obj\\s*([\\s\\S]*?)\\s*endobj`).exec(text);
+  const catalog = new RegExp(`(?:^|[\\r\\n])${rootNumber} ${root[2]} obj\\s*([\\s\\S]*?)\\s*endobj`).exec(
+    text,
+  );
   if (!catalog) throw new Error('the PDF catalog cannot be found');
   const dict = catalog[1]!.trim();
   if (!dict.endsWith('>>') || /\/DSS\b/.test(dict)) throw new Error('the PDF catalog cannot take a DSS');
@@ -62,13 +68,25 @@ export function appendDss(pdf: Uint8Array, data: ValidationData): Uint8Array {
   let next = size;
   const add = (body: Buffer | string, number = next++): number => {
     offsets.set(number, offset);
-    const bytes = Buffer.concat([Buffer.from(`${number} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${number} 0 obj\n`),
+      Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'),
+      Buffer.from('\nendobj\n'),
+    ]);
     chunks.push(bytes);
     offset += bytes.length;
     return number;
   };
-  const stream = (der: Uint8Array): number => add(Buffer.concat([Buffer.from(`<< /Length ${der.length} >>\nstream\n`), Buffer.from(der), Buffer.from('\nendstream')]));
-  const refs = (items: readonly Uint8Array[]): string => `[${items.map((der) => `${stream(der)} 0 R`).join(' ')}]`;
+  const stream = (der: Uint8Array): number =>
+    add(
+      Buffer.concat([
+        Buffer.from(`<< /Length ${der.length} >>\nstream\n`),
+        Buffer.from(der),
+        Buffer.from('\nendstream'),
+      ]),
+    );
+  const refs = (items: readonly Uint8Array[]): string =>
+    `[${items.map((der) => `${stream(der)} 0 R`).join(' ')}]`;
   const certs = refs(data.certificates);
   const crls = refs(data.crls);
   const ocsps = refs(data.ocsps);
@@ -90,14 +108,21 @@ export function appendDss(pdf: Uint8Array, data: ValidationData): Uint8Array {
  * Reads what follows a PDF's last signed byte when it is the DSS update appendDss writes, and nothing else: streams,
  * the DSS, and the catalog as signed plus /DSS. Undefined when nothing follows; `problem` when something else does.
  */
-export function appendedDss(pdf: Buffer, signedEnd: number): { data?: ValidationData; problem?: string } | undefined {
+export function appendedDss(
+  pdf: Buffer,
+  signedEnd: number,
+): { data?: ValidationData; problem?: string } | undefined {
   const tail = pdf.toString('latin1', signedEnd);
   if (!/\bobj\b/.test(tail)) return undefined;
   const signed = pdf.toString('latin1', 0, signedEnd);
   const objects = new Map<number, { start: number; body: string }>();
-  for (const m of tail.matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) objects.set(Number(m[1]), { start: signedEnd + m.index + m[0].indexOf('obj') + 4, body: m[2]! });
+  for (const m of tail.matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g))
+    objects.set(Number(m[1]), { start: signedEnd + m.index + m[0].indexOf('obj') + 4, body: m[2]! });
   const dss = [...objects.values()].find((o) => o.body.startsWith('<< /Type /DSS'));
-  if (!dss) return { problem: 'bytes were appended after the last signature (the document was modified after signing)' };
+  if (!dss)
+    return {
+      problem: 'bytes were appended after the last signature (the document was modified after signing)',
+    };
   const streamOf = (ref: string): Uint8Array | undefined => {
     const o = objects.get(Number(ref));
     const m = o && /^<< \/Length (\d+) >>\nstream\n/.exec(o.body);
@@ -106,7 +131,9 @@ export function appendedDss(pdf: Buffer, signedEnd: number): { data?: Validation
     return pdf.subarray(at, at + Number(m[1]));
   };
   const list = (key: string): Uint8Array[] | undefined => {
-    const refs = [...(new RegExp(`/${key} \\[([^\\]]*)\\]`).exec(dss.body)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => m[1]!);
+    const refs = [
+      ...(new RegExp(`/${key} \\[([^\\]]*)\\]`).exec(dss.body)?.[1] ?? '').matchAll(/(\d+) 0 R/g),
+    ].map((m) => m[1]!);
     const items = refs.map(streamOf);
     return items.every((x) => x !== undefined) ? (items as Uint8Array[]) : undefined;
   };
@@ -117,7 +144,9 @@ export function appendedDss(pdf: Buffer, signedEnd: number): { data?: Validation
   const listed = new Set([...dss.body.matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1])));
   for (const [number, o] of objects) {
     if (o === dss || listed.has(number)) continue;
-    const original = new RegExp(`(?:^|[\\r\\n])${number} 0 obj\\s*([\\s\\S]*?)\\s*endobj`).exec(signed)?.[1]?.trim();
+    const original = new RegExp(`(?:^|[\\r\\n])${number} 0 obj\\s*([\\s\\S]*?)\\s*endobj`)
+      .exec(signed)?.[1]
+      ?.trim();
     if (!original || o.body.replace(/ \/DSS \d+ 0 R >>$/, ' >>') !== `${original.slice(0, -2)} >>`) {
       return { problem: `object ${number} was changed after signing (beyond the DSS)` };
     }

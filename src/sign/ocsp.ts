@@ -43,15 +43,23 @@ const HASH_OF_SIGNATURE: Readonly<Record<string, string>> = {
  * responder the issuer authorised (id-kp-OCSPSigning); a revoked answer wins over a good one. Responses that do not
  * verify, or speak of other certificates, are ignored: anyone could have written them.
  */
-export function ocspAnswerFor(certDer: Uint8Array, pool: readonly Uint8Array[], ocsps: readonly Uint8Array[]): OcspAnswer | undefined {
+export function ocspAnswerFor(
+  certDer: Uint8Array,
+  pool: readonly Uint8Array[],
+  ocsps: readonly Uint8Array[],
+): OcspAnswer | undefined {
   const cert = new X509Certificate(certDer);
   const issuerDer = pool.find((der) => {
     const c = new X509Certificate(der);
     return c.subject === cert.issuer && cert.verify(c.publicKey);
   });
   if (!issuerDer) return undefined;
-  const answers = ocsps.map((der) => readResponse(der, cert, issuerDer)).filter((a): a is OcspAnswer => a !== undefined);
-  return answers.find((a) => a.status === 'revoked') ?? answers.find((a) => a.status === 'good') ?? answers[0];
+  const answers = ocsps
+    .map((der) => readResponse(der, cert, issuerDer))
+    .filter((a): a is OcspAnswer => a !== undefined);
+  return (
+    answers.find((a) => a.status === 'revoked') ?? answers.find((a) => a.status === 'good') ?? answers[0]
+  );
 }
 
 function readResponse(der: Uint8Array, cert: X509Certificate, issuerDer: Uint8Array): OcspAnswer | undefined {
@@ -63,7 +71,12 @@ function readResponse(der: Uint8Array, cert: X509Certificate, issuerDer: Uint8Ar
     const [tbs, algorithm, signature, certs] = children(fromDer(bytesOf(octets)));
     const signer = responderKey(issuerDer, children(children(certs)[0]));
     const hash = HASH_OF_SIGNATURE[oidOf(children(algorithm)[0])];
-    if (!signer || !hash || !verifySignature(hash, toDer(tbs!), signer.publicKey, bytesOf(signature).subarray(1))) return undefined;
+    if (
+      !signer ||
+      !hash ||
+      !verifySignature(hash, toDer(tbs!), signer.publicKey, bytesOf(signature).subarray(1))
+    )
+      return undefined;
     const fields = children(tbs);
     const at = isContext(fields[0], 0) ? 1 : 0; // version [0] EXPLICIT DEFAULT v1
     const producedAt = asn1TimeToIso(fields[at + 1]) ?? '';
@@ -72,7 +85,13 @@ function readResponse(der: Uint8Array, cert: X509Certificate, issuerDer: Uint8Ar
       if (!sameCertificate(certId, cert, issuerDer)) continue;
       const by = commonNameOf(signer);
       if (isContext(certStatus, 0)) return { status: 'good', by, producedAt };
-      if (isContext(certStatus, 1)) return { status: 'revoked', revokedAt: asn1TimeToIso(children(certStatus)[0]) ?? 'an unreadable date', by, producedAt };
+      if (isContext(certStatus, 1))
+        return {
+          status: 'revoked',
+          revokedAt: asn1TimeToIso(children(certStatus)[0]) ?? 'an unreadable date',
+          by,
+          producedAt,
+        };
       return { status: 'unknown', by, producedAt };
     }
   } catch {
@@ -85,14 +104,21 @@ function readResponse(der: Uint8Array, cert: X509Certificate, issuerDer: Uint8Ar
 function responderKey(issuerDer: Uint8Array, certs: readonly Asn1[]): X509Certificate | undefined {
   const issuer = new X509Certificate(issuerDer);
   const candidates = [issuer, ...certs.map((c) => new X509Certificate(toDer(c)))];
-  return candidates.find((c) => c.fingerprint256 === issuer.fingerprint256 || (c.issuer === issuer.subject && c.verify(issuer.publicKey) && (c.keyUsage ?? []).includes(OID.ocspSigning)));
+  return candidates.find(
+    (c) =>
+      c.fingerprint256 === issuer.fingerprint256 ||
+      (c.issuer === issuer.subject &&
+        c.verify(issuer.publicKey) &&
+        (c.keyUsage ?? []).includes(OID.ocspSigning)),
+  );
 }
 
 /** CertID matches: the serial, and the hashes of the issuer's name and key under the algorithm the CertID names. */
 function sameCertificate(certId: Asn1 | undefined, cert: X509Certificate, issuerDer: Uint8Array): boolean {
   const [algorithm, nameHash, keyHash, serial] = children(certId);
   const hash = HASH_OF_OID[oidOf(children(algorithm)[0])];
-  if (!hash || BigInt(`0x${bytesOf(serial).toString('hex') || '0'}`) !== BigInt(`0x${cert.serialNumber}`)) return false;
+  if (!hash || BigInt(`0x${bytesOf(serial).toString('hex') || '0'}`) !== BigInt(`0x${cert.serialNumber}`))
+    return false;
   const ids = issuerIds(issuerDer, hash);
   return bytesOf(nameHash).equals(ids.nameHash) && bytesOf(keyHash).equals(ids.keyHash);
 }
@@ -103,7 +129,10 @@ function issuerIds(issuerDer: Uint8Array, hash: string): { nameHash: Buffer; key
   const at = isContext(tbs[0], 0) ? 1 : 0;
   const subject = tbs[at + 4]!;
   const key = bytesOf(children(tbs[at + 5])[1]).subarray(1);
-  return { nameHash: createHash(hash).update(toDer(subject)).digest(), keyHash: createHash(hash).update(key).digest() };
+  return {
+    nameHash: createHash(hash).update(toDer(subject)).digest(),
+    keyHash: createHash(hash).update(key).digest(),
+  };
 }
 
 function commonNameOf(cert: X509Certificate): string {
@@ -117,9 +146,18 @@ export function ocspRequest(certDer: Uint8Array, issuerDer: Uint8Array): Uint8Ar
   const serial = Buffer.from(serialHex.length % 2 ? `0${serialHex}` : serialHex, 'hex');
   const positive = serial[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), serial]) : serial;
   const seq = (items: Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
-  const octets = (b: Buffer) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, b.toString('binary'));
-  const sha1 = seq([asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.3.14.3.2.26').getBytes()), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')]);
-  const certId = seq([sha1, octets(nameHash), octets(keyHash), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, positive.toString('binary'))]);
+  const octets = (b: Buffer) =>
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, b.toString('binary'));
+  const sha1 = seq([
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.3.14.3.2.26').getBytes()),
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, ''),
+  ]);
+  const certId = seq([
+    sha1,
+    octets(nameHash),
+    octets(keyHash),
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, positive.toString('binary')),
+  ]);
   return toDer(seq([seq([seq([seq([certId])])])]));
 }
 
@@ -133,7 +171,12 @@ export function ocspUrls(certDer: Uint8Array): string[] {
  * Asks the responders of the certificate's AIA for its status; the first response that answers for it, DER. Throws
  * an Error saying what went wrong with each responder when none answers (no network, HTTP errors, unsigned replies).
  */
-export async function fetchOcspResponse(certDer: Uint8Array, issuerDer: Uint8Array, pool: readonly Uint8Array[], timeoutMs = 10_000): Promise<Uint8Array> {
+export async function fetchOcspResponse(
+  certDer: Uint8Array,
+  issuerDer: Uint8Array,
+  pool: readonly Uint8Array[],
+  timeoutMs = 10_000,
+): Promise<Uint8Array> {
   const urls = ocspUrls(certDer);
   if (!urls.length) throw new Error('the certificate names no OCSP responder (Authority Information Access)');
   const request = ocspRequest(certDer, issuerDer);

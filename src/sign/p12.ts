@@ -49,15 +49,23 @@ export function loadP12(bytes: Uint8Array, password: string, file: string): Sign
   if (!p12) return fail('not a PKCS#12 file');
 
   const keyBags = [
-    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
+    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ??
+      []),
     ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
   ];
   const forgeKey = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
   // forge decodes RSA keys only; an EC key comes back as a bag without a key. The password was right: say so.
   if (!forgeKey && keyBags.length > 0) {
-    return fail('its private key is not an RSA key (letter signs with RSA and SHA-256)', 'export an RSA key (2048 bits or more) and its certificate into the .p12');
+    return fail(
+      'its private key is not an RSA key (letter signs with RSA and SHA-256)',
+      'export an RSA key (2048 bits or more) and its certificate into the .p12',
+    );
   }
-  if (!forgeKey) return fail('it holds no private key', 'export the private key together with its certificate into the .p12');
+  if (!forgeKey)
+    return fail(
+      'it holds no private key',
+      'export the private key together with its certificate into the .p12',
+    );
 
   const certs = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [])
     .map((bag) => bag.cert)
@@ -73,7 +81,11 @@ export function loadP12(bytes: Uint8Array, password: string, file: string): Sign
     Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   const certificate = der(signer);
   const usage = keyUsageProblem(certificate);
-  if (usage) return fail(usage, 'use a certificate issued for signing documents (key usage digitalSignature or nonRepudiation)');
+  if (usage)
+    return fail(
+      usage,
+      'use a certificate issued for signing documents (key usage digitalSignature or nonRepudiation)',
+    );
   const x509 = new X509Certificate(certificate);
   const organisation = subjectFields(x509.subject).get('O');
   return {

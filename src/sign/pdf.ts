@@ -21,7 +21,9 @@ class KeySigner extends Signer {
   override async sign(pdfBuffer: Buffer): Promise<Buffer> {
     // PAdES baseline (ETSI EN 319 142-1 §5.2): no signing-time attribute in the CMS; the claimed time is the
     // dictionary's /M, which the placeholder already carries. With a TSA: B-T, a time-stamp over the signature value.
-    return this.tsa ? signDetachedStamped(pdfBuffer, this.key, {}, timeStamper(this.tsa)) : signDetached(pdfBuffer, this.key);
+    return this.tsa
+      ? signDetachedStamped(pdfBuffer, this.key, {}, timeStamper(this.tsa))
+      : signDetached(pdfBuffer, this.key);
   }
 }
 
@@ -31,9 +33,15 @@ class KeySigner extends Signer {
  * the placeholder's /M (`SignatureFieldSpec.signingTime`); `opts.signingTime` should be the same instant, and is only
  * handed to @signpdf, whose signer ignores it (see KeySigner).
  */
-export async function signPdf(pdf: Uint8Array, key: SigningKey, opts: { signingTime: Date; tsa?: string }): Promise<Uint8Array> {
+export async function signPdf(
+  pdf: Uint8Array,
+  key: SigningKey,
+  opts: { signingTime: Date; tsa?: string },
+): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await new SignPdf().sign(Buffer.from(pdf), new KeySigner(key, opts.tsa), opts.signingTime));
+    return new Uint8Array(
+      await new SignPdf().sign(Buffer.from(pdf), new KeySigner(key, opts.tsa), opts.signingTime),
+    );
   } catch (e) {
     if (e instanceof LetterError) throw e;
     throw new LetterError(

@@ -27,15 +27,26 @@ const HASH_OF_SIGNATURE: Readonly<Record<string, string>> = {
  * by the issuer or its OCSP responder; undefined when none says so. CRLs and responses whose signature does not verify
  * are ignored: anyone could have written them.
  */
-export function revocationOf(certDer: Uint8Array, pool: readonly Uint8Array[], crls: readonly Uint8Array[], ocsps: readonly Uint8Array[] = []): Revocation | undefined {
+export function revocationOf(
+  certDer: Uint8Array,
+  pool: readonly Uint8Array[],
+  crls: readonly Uint8Array[],
+  ocsps: readonly Uint8Array[] = [],
+): Revocation | undefined {
   const ocsp = ocsps.length ? ocspAnswerFor(certDer, pool, ocsps) : undefined;
   if (ocsp?.status === 'revoked') return { revokedAt: ocsp.revokedAt!, by: ocsp.by, source: 'OCSP' };
   return crlRevocation(certDer, pool, crls);
 }
 
-function crlRevocation(certDer: Uint8Array, pool: readonly Uint8Array[], crls: readonly Uint8Array[]): Revocation | undefined {
+function crlRevocation(
+  certDer: Uint8Array,
+  pool: readonly Uint8Array[],
+  crls: readonly Uint8Array[],
+): Revocation | undefined {
   const cert = new X509Certificate(certDer);
-  const issuer = pool.map((der) => new X509Certificate(der)).find((c) => c.subject === cert.issuer && cert.verify(c.publicKey));
+  const issuer = pool
+    .map((der) => new X509Certificate(der))
+    .find((c) => c.subject === cert.issuer && cert.verify(c.publicKey));
   if (!issuer) return undefined;
   const serial = BigInt(`0x${cert.serialNumber}`);
   for (const crl of crls) {
@@ -43,7 +54,8 @@ function crlRevocation(certDer: Uint8Array, pool: readonly Uint8Array[], crls: r
       const [tbs, algorithm, signature] = children(fromDer(crl));
       const hash = HASH_OF_SIGNATURE[oidOf(children(algorithm)[0])];
       // BIT STRING: the first byte counts unused bits (0 for a signature).
-      if (!hash || !verifySignature(hash, toDer(tbs!), issuer.publicKey, bytesOf(signature).subarray(1))) continue;
+      if (!hash || !verifySignature(hash, toDer(tbs!), issuer.publicKey, bytesOf(signature).subarray(1)))
+        continue;
       const fields = children(tbs);
       const at = isUniversal(fields[0], forge.asn1.Type.INTEGER) ? 1 : 0;
       // version?, signature, issuer, thisUpdate, nextUpdate?, revokedCertificates?, [0] extensions?
@@ -51,7 +63,11 @@ function crlRevocation(certDer: Uint8Array, pool: readonly Uint8Array[], crls: r
       for (const entry of children(revoked)) {
         const [number, date] = children(entry);
         if (BigInt(`0x${bytesOf(number).toString('hex') || '0'}`) === serial) {
-          return { revokedAt: asn1TimeToIso(date) ?? 'an unreadable date', by: /(?:^|\n)CN=([^\n]*)/.exec(issuer.subject)?.[1] ?? issuer.subject, source: 'CRL' };
+          return {
+            revokedAt: asn1TimeToIso(date) ?? 'an unreadable date',
+            by: /(?:^|\n)CN=([^\n]*)/.exec(issuer.subject)?.[1] ?? issuer.subject,
+            source: 'CRL',
+          };
         }
       }
     } catch {

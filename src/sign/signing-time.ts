@@ -18,7 +18,8 @@ export interface SigningTime {
 
 const iso = (date: Date): string => date.toISOString().replace('.000Z', 'Z');
 
-const CHOOSE = 'set SOURCE_DATE_EPOCH to the signing time you want, as a Unix time (e.g. SOURCE_DATE_EPOCH=$(date +%s) for now)';
+const CHOOSE =
+  'set SOURCE_DATE_EPOCH to the signing time you want, as a Unix time (e.g. SOURCE_DATE_EPOCH=$(date +%s) for now)';
 
 /**
  * The signing time for a build whose instant (SOURCE_DATE_EPOCH, else the moment of the build) is `instant`: that instant

@@ -17,7 +17,12 @@ export async function stampDigest(url: string, digest: Uint8Array, code: Code = 
     return await requestTimeStamp(url, digest);
   } catch (e) {
     throw new LetterError(
-      problem(code, `cannot time-stamp the signature: ${(e as Error).message}`, { value: url }, 'check the URL given to --tsa and that the time-stamp authority answers RFC 3161 requests, or build without --tsa'),
+      problem(
+        code,
+        `cannot time-stamp the signature: ${(e as Error).message}`,
+        { value: url },
+        'check the URL given to --tsa and that the time-stamp authority answers RFC 3161 requests, or build without --tsa',
+      ),
     );
   }
 }

@@ -26,16 +26,23 @@ export interface TimeStamp {
   readonly tsaCertificate: Uint8Array;
 }
 
-export type TokenCheck = { readonly ok: true; readonly stamp: TimeStamp } | { readonly ok: false; readonly problem: string };
+export type TokenCheck =
+  | { readonly ok: true; readonly stamp: TimeStamp }
+  | { readonly ok: false; readonly problem: string };
 
 const seq = (items: Asn1[]): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
-const oid = (id: string): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
-const int = (bytes: Buffer): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, bytes.toString('binary'));
+const oid = (id: string): Asn1 =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
+const int = (bytes: Buffer): Asn1 =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, bytes.toString('binary'));
 
 /** A TimeStampReq (DER) for the SHA-256 `digest`, asking for the TSA's certificate, with a fresh positive nonce. */
 export function timeStampRequest(digest: Uint8Array): { der: Buffer; nonce: Buffer } {
   const nonce = Buffer.concat([Buffer.from([0x01]), randomBytes(8)]);
-  const imprint = seq([seq([oid(OID.sha256), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')]), octets(digest)]);
+  const imprint = seq([
+    seq([oid(OID.sha256), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')]),
+    octets(digest),
+  ]);
   const certReq = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BOOLEAN, false, String.fromCharCode(0xff));
   return { der: toDer(seq([int(Buffer.from([1])), imprint, int(nonce), certReq])), nonce };
 }
@@ -47,7 +54,11 @@ const octets = (bytes: Uint8Array): Asn1 =>
  * Checks a TimeStampResp before anything is written: granted status, a token over `digest` answering `nonce`, signed
  * by a certificate in it. Returns the token (DER ContentInfo) or throws an Error whose message says what is wrong.
  */
-export function tokenFromReply(reply: Uint8Array, digest: Uint8Array, nonce: Buffer): { token: Buffer; stamp: TimeStamp } {
+export function tokenFromReply(
+  reply: Uint8Array,
+  digest: Uint8Array,
+  nonce: Buffer,
+): { token: Buffer; stamp: TimeStamp } {
   let status: number;
   let tokenNode: Asn1 | undefined;
   try {
@@ -59,7 +70,8 @@ export function tokenFromReply(reply: Uint8Array, digest: Uint8Array, nonce: Buf
     throw new Error('the reply is not an RFC 3161 TimeStampResp');
   }
   // PKIStatus: 0 granted, 1 grantedWithMods; anything else is a refusal.
-  if (status !== 0 && status !== 1) throw new Error(`the time-stamp authority refused the request (PKIStatus ${status})`);
+  if (status !== 0 && status !== 1)
+    throw new Error(`the time-stamp authority refused the request (PKIStatus ${status})`);
   if (!tokenNode) throw new Error('the reply grants the request but holds no time-stamp token');
   const token = toDer(tokenNode);
   const check = checkToken(token, digest, nonce);
@@ -94,17 +106,26 @@ function readToken(token: Uint8Array, digest: Uint8Array, nonce: Buffer | undefi
   if (!time) return fail('the time-stamp has no readable time');
   if (nonce) {
     const got = tst.slice(5).find((n) => n.tagClass === asn1.Class.UNIVERSAL && n.type === asn1.Type.INTEGER);
-    if (!got || !stripZeros(bytesOf(got)).equals(stripZeros(nonce))) return fail('the time-stamp reply does not answer our request (nonce differs)');
+    if (!got || !stripZeros(bytesOf(got)).equals(stripZeros(nonce)))
+      return fail('the time-stamp reply does not answer our request (nonce differs)');
   }
 
   const certificates = children(signedData.find((n) => isContext(n, 0))).map((n) => toDer(n));
   const si = children(children(signedData[signedData.length - 1])[0]);
   const attrsNode = isContext(si[3], 0) ? si[3] : undefined;
   if (!attrsNode) return fail('the time-stamp token has no signed attributes');
-  const hashName = oidOf(children(si[2])[0]) === OID.sha256 ? 'sha256' : oidOf(children(si[2])[0]) === '1.3.14.3.2.26' ? 'sha1' : undefined;
+  const hashName =
+    oidOf(children(si[2])[0]) === OID.sha256
+      ? 'sha256'
+      : oidOf(children(si[2])[0]) === '1.3.14.3.2.26'
+        ? 'sha1'
+        : undefined;
   if (!hashName) return fail('the time-stamp token uses an unsupported digest algorithm');
   const messageDigest = children(attrsNode).find((a) => oidOf(children(a)[0]) === OID.messageDigest);
-  if (!messageDigest || !bytesOf(children(children(messageDigest)[1])[0]).equals(createHash(hashName).update(tstInfoDer).digest())) {
+  if (
+    !messageDigest ||
+    !bytesOf(children(children(messageDigest)[1])[0]).equals(createHash(hashName).update(tstInfoDer).digest())
+  ) {
     return fail('the time-stamp token was changed: its TSTInfo does not match its signed digest');
   }
   const signedBytes = toDer(attrsNode);
@@ -118,7 +139,10 @@ function readToken(token: Uint8Array, digest: Uint8Array, nonce: Buffer | undefi
       return false;
     }
   });
-  if (!tsaCertificate) return fail("the time-stamp token's signature does not verify with a certificate in it (tampered, or the TSA sent no certificate)");
+  if (!tsaCertificate)
+    return fail(
+      "the time-stamp token's signature does not verify with a certificate in it (tampered, or the TSA sent no certificate)",
+    );
   const cert = new X509Certificate(tsaCertificate);
   const authority = /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1] ?? cert.subject.replace(/\n/g, ', ');
   return { ok: true, stamp: { time, authority, certificates, tsaCertificate } };
@@ -131,10 +155,15 @@ const stripZeros = (b: Buffer): Buffer => {
 };
 
 /** The SHA-256 a signature time-stamp covers: the SignerInfo's signature value (ETSI EN 319 122-1 §5.3). */
-export const signatureDigest = (signatureValue: Uint8Array): Buffer => createHash('sha256').update(signatureValue).digest();
+export const signatureDigest = (signatureValue: Uint8Array): Buffer =>
+  createHash('sha256').update(signatureValue).digest();
 
 /** Asks the TSA at `url` for a time-stamp over `digest`, and checks the reply; throws an Error saying what went wrong. */
-export async function requestTimeStamp(url: string, digest: Uint8Array, timeoutMs = 30_000): Promise<{ token: Buffer; stamp: TimeStamp }> {
+export async function requestTimeStamp(
+  url: string,
+  digest: Uint8Array,
+  timeoutMs = 30_000,
+): Promise<{ token: Buffer; stamp: TimeStamp }> {
   const { der, nonce } = timeStampRequest(digest);
   const post = () =>
     fetch(url, {
@@ -149,7 +178,9 @@ export async function requestTimeStamp(url: string, digest: Uint8Array, timeoutM
     response = await post().catch(post);
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(`cannot reach the time-stamp authority ${url}: ${cause?.message ?? cause?.code ?? (e as Error).message}`);
+    throw new Error(
+      `cannot reach the time-stamp authority ${url}: ${cause?.message ?? cause?.code ?? (e as Error).message}`,
+    );
   }
   if (!response.ok) throw new Error(`the time-stamp authority ${url} answered HTTP ${response.status}`);
   const reply = new Uint8Array(await response.arrayBuffer());

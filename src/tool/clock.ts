@@ -24,11 +24,25 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
   const epoch = env['SOURCE_DATE_EPOCH'];
   if (epoch === undefined || epoch === '') return undefined;
   if (!/^\d{1,12}$/.test(epoch)) {
-    throw new LetterError(problem('usage', `SOURCE_DATE_EPOCH='${epoch}' is not a number of seconds`, {}, 'set it to a Unix time, e.g. $(git log -1 --format=%ct)'));
+    throw new LetterError(
+      problem(
+        'usage',
+        `SOURCE_DATE_EPOCH='${epoch}' is not a number of seconds`,
+        {},
+        'set it to a Unix time, e.g. $(git log -1 --format=%ct)',
+      ),
+    );
   }
   // PDF and OOXML dates have four-digit years: a later instant would be written as an invalid date.
   if (Number(epoch) > MAX_EPOCH_SECONDS) {
-    throw new LetterError(problem('usage', `SOURCE_DATE_EPOCH='${epoch}' is after the year 9999`, {}, `set it to at most ${MAX_EPOCH_SECONDS} (9999-12-31T23:59:59Z), e.g. $(git log -1 --format=%ct)`));
+    throw new LetterError(
+      problem(
+        'usage',
+        `SOURCE_DATE_EPOCH='${epoch}' is after the year 9999`,
+        {},
+        `set it to at most ${MAX_EPOCH_SECONDS} (9999-12-31T23:59:59Z), e.g. $(git log -1 --format=%ct)`,
+      ),
+    );
   }
   return new Date(Number(epoch) * 1000);
 }

@@ -5,4 +5,6 @@ import { join } from 'node:path';
 
 export const TOOL_DIR = join(import.meta.dirname, '..', '..');
 
-export const TOOL_VERSION: string = (JSON.parse(readFileSync(join(TOOL_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+export const TOOL_VERSION: string = (
+  JSON.parse(readFileSync(join(TOOL_DIR, 'package.json'), 'utf8')) as { version: string }
+).version;

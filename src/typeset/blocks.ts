@@ -1,6 +1,13 @@
 /** Setting blocks into units: paragraphs, headings, quotes, lists, signatures and page breaks. */
 
-import { inlineText, isCjkLanguage, QUOTE_RULE, quoteHasRule, type Block, type Inline } from '../model/index.js';
+import {
+  inlineText,
+  isCjkLanguage,
+  QUOTE_RULE,
+  quoteHasRule,
+  type Block,
+  type Inline,
+} from '../model/index.js';
 import { HEADING_SCALE, LIST_INDENT, PARAGRAPH_GAP, QUOTE_INDENT, QUOTE_SCALE } from './style.js';
 import { setInlines, type BlockFrame } from './inlines.js';
 import { setSignature } from './signature.js';
@@ -19,13 +26,24 @@ function setBlock(block: Block, frame: BlockFrame): Unit[] {
   switch (block.type) {
     case 'paragraph': {
       const set = block.flush ? { ...frame, firstLineIndent: 0 } : frame;
-      return [unit(setInlines(block.inlines, set, frame.structure.open(frame.parent, frame.paragraphRole)), PARAGRAPH_GAP * size)];
+      return [
+        unit(
+          setInlines(block.inlines, set, frame.structure.open(frame.parent, frame.paragraphRole)),
+          PARAGRAPH_GAP * size,
+        ),
+      ];
     }
     case 'heading': {
       const style = { ...frame.style, size: size * HEADING_SCALE[block.level], bold: true };
       const role = `H${Math.min(4, block.level + frame.headingOffset)}` as StructRole;
-      const tag = frame.structure.open(frame.parent, role, { title: inlineText(block.inlines).replace(/\s+/g, ' ').trim() });
-      const lines = setInlines(block.inlines, { ...frame, style, firstLineIndent: 0, align: frame.align === 'justify' ? 'start' : frame.align }, tag);
+      const tag = frame.structure.open(frame.parent, role, {
+        title: inlineText(block.inlines).replace(/\s+/g, ' ').trim(),
+      });
+      const lines = setInlines(
+        block.inlines,
+        { ...frame, style, firstLineIndent: 0, align: frame.align === 'justify' ? 'start' : frame.align },
+        tag,
+      );
       return [unit(lines, size, { splittable: false, keepWithNext: true })];
     }
     case 'quote':
@@ -39,7 +57,11 @@ function setBlock(block: Block, frame: BlockFrame): Unit[] {
   }
 }
 
-function setQuote(blocks: readonly Block[], attribution: readonly Inline[] | undefined, frame: BlockFrame): Unit[] {
+function setQuote(
+  blocks: readonly Block[],
+  attribution: readonly Inline[] | undefined,
+  frame: BlockFrame,
+): Unit[] {
   const size = frame.style.size;
   const indent = QUOTE_INDENT * size;
   // Latin quotes are set in italics; CJK faces have none, so there the smaller size alone sets the quote off.
@@ -54,7 +76,11 @@ function setQuote(blocks: readonly Block[], attribution: readonly Inline[] | und
   };
   const units = setBlocks(blocks, inner);
   if (attribution) {
-    const lines = setInlines(attribution, { ...inner, align: 'end', style: { ...inner.style, italic: false } }, inner.structure.open(inner.parent, 'P'));
+    const lines = setInlines(
+      attribution,
+      { ...inner, align: 'end', style: { ...inner.style, italic: false } },
+      inner.structure.open(inner.parent, 'P'),
+    );
     units.push(unit(lines, 0.3 * size, { splittable: false }));
   }
   if (units[0]) units[0] = { ...units[0], gapBefore: PARAGRAPH_GAP * size };
@@ -64,7 +90,22 @@ function setQuote(blocks: readonly Block[], attribution: readonly Inline[] | und
   return units.map((u) => ({
     ...u,
     lines: u.lines.map((line) =>
-      line.height > 0 ? { ...line, items: [...line.items, { kind: 'rule' as const, x, y: 0, width: QUOTE_RULE.widthPt, height: line.height, color: QUOTE_RULE.color }] } : line,
+      line.height > 0
+        ? {
+            ...line,
+            items: [
+              ...line.items,
+              {
+                kind: 'rule' as const,
+                x,
+                y: 0,
+                width: QUOTE_RULE.widthPt,
+                height: line.height,
+                color: QUOTE_RULE.color,
+              },
+            ],
+          }
+        : line,
     ),
   }));
 }
@@ -78,14 +119,25 @@ function setList(ordered: boolean, items: readonly (readonly Block[])[], frame: 
     const li = frame.structure.open(list, 'LI');
     const label = frame.structure.open(li, 'Lbl');
     const body = frame.structure.open(li, 'LBody');
-    const inner: BlockFrame = { ...frame, x: frame.x + indent, width: frame.width - indent, firstLineIndent: 0, parent: body, paragraphRole: 'P' };
+    const inner: BlockFrame = {
+      ...frame,
+      x: frame.x + indent,
+      width: frame.width - indent,
+      firstLineIndent: 0,
+      parent: body,
+      paragraphRole: 'P',
+    };
     const itemUnits = setBlocks(item, inner);
     const first = itemUnits[0];
     const firstLine = first?.lines[0];
     if (!first || !firstLine) return;
     // Hanging marker: a bullet at the left edge, or a number set flush against the text column.
     const marker = ordered ? `${index + 1}.` : '•';
-    const [markerLine] = setInlines([{ type: 'text', value: marker }], { ...frame, width: indent, firstLineIndent: 0, align: ordered ? 'end' : 'start' }, label);
+    const [markerLine] = setInlines(
+      [{ type: 'text', value: marker }],
+      { ...frame, width: indent, firstLineIndent: 0, align: ordered ? 'end' : 'start' },
+      label,
+    );
     const markerItems = (markerLine?.items ?? []).map((it) => ({
       ...it,
       x: ordered ? it.x - 0.4 * size : it.x + 0.3 * size,

@@ -11,7 +11,20 @@ import { StructureBuilder } from './structure.js';
 import { pageGeometry } from './style.js';
 import type { FontRef, PagedLetter, PageGeometry } from './types.js';
 
-export type { FontRef, GlyphRun, ImageItem, PagedLetter, PageGeometry, PageItem, ReservedBox, RuleItem, StructNode, StructRole, TextItem, TypesetPage } from './types.js';
+export type {
+  FontRef,
+  GlyphRun,
+  ImageItem,
+  PagedLetter,
+  PageGeometry,
+  PageItem,
+  ReservedBox,
+  RuleItem,
+  StructNode,
+  StructRole,
+  TextItem,
+  TypesetPage,
+} from './types.js';
 export { SIGNATURE_FIELD } from './style.js';
 export { paragraphCounts, type ParagraphCounts } from './break/memo.js';
 // The paper sizes and margin belong to the model (both renderers use them); re-exported under typeset's old names.
@@ -47,7 +60,14 @@ export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter
   const structure = new StructureBuilder(doc.lang, opts.fonts);
 
   // 1. Sections → units (blocks broken into lines, positioned horizontally), and the structure tree they make.
-  const logical = setSections({ doc, fonts: opts.fonts, measurer, geometry, reserveSignatureField: reserving(opts.reserveSignatureField), structure });
+  const logical = setSections({
+    doc,
+    fonts: opts.fonts,
+    measurer,
+    geometry,
+    reserveSignatureField: reserving(opts.reserveSignatureField),
+    structure,
+  });
   // A right-to-left letter was set with x from the start edge: mirrored once into page coordinates (typeset/bidi).
   const units = isRightToLeftLanguage(doc.lang) ? mirrorUnits(logical, geometry) : logical;
 
@@ -56,7 +76,9 @@ export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter
 
   // 3. Page numbers, only when the letter runs past one page: artifacts, with no tag.
   if (pages.length > 1) {
-    pages.forEach((items, i) => items.push(...pageNumberItems(doc, i + 1, pages.length, geometry, opts.fonts, measurer)));
+    pages.forEach((items, i) =>
+      items.push(...pageNumberItems(doc, i + 1, pages.length, geometry, opts.fonts, measurer)),
+    );
   }
 
   return {
@@ -78,7 +100,8 @@ function reserving(option: TypesetOptions['reserveSignatureField']): false | { r
 function fontsUsed(items: readonly { kind: string; font?: FontRef }[]): FontRef[] {
   const seen = new Map<string, FontRef>();
   for (const item of items) {
-    if (item.font && !seen.has(`${item.font.face}/${item.font.variant}`)) seen.set(`${item.font.face}/${item.font.variant}`, item.font);
+    if (item.font && !seen.has(`${item.font.face}/${item.font.variant}`))
+      seen.set(`${item.font.face}/${item.font.variant}`, item.font);
   }
   return [...seen.values()];
 }

@@ -38,9 +38,12 @@ export function setInlines(inlines: readonly Inline[], frame: BlockFrame, tag: n
   const runs = frame.structure.tagRuns(styleRuns(inlines, frame.lang, frame.style, frame.fonts), tag);
   const size = frame.style.size;
   const paragraph = {
-    x: frame.x, width: frame.width, firstLineIndent: frame.firstLineIndent * size, align: frame.align, leading: frame.leading,
+    x: frame.x,
+    width: frame.width,
+    firstLineIndent: frame.firstLineIndent * size,
+    align: frame.align,
+    leading: frame.leading,
     rtl: isRightToLeftLanguage(frame.lang),
   };
   return setParagraphOnce(runs, size, paragraph, frame.measurer, frame.fonts);
 }
-

@@ -127,7 +127,8 @@ function words(text: string): string[] {
 function measure(face: FaceCache, text: string): number {
   const cp = text.codePointAt(0)!;
   // One character needs no shaping: the glyph's own advance is what layout would give, and it is far cheaper.
-  if (text.length === (cp > 0xffff ? 2 : 1)) return face.font.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm;
+  if (text.length === (cp > 0xffff ? 2 : 1))
+    return face.font.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm;
   // The run as it will be drawn, shaped once for both (its advance is in thousandths of an em).
   return shape(face.font, text).advanceWidth / 1000;
 }

@@ -43,20 +43,40 @@ interface State {
  * uses that language's chain). A character no face covers is an error naming it, its key and language: a blank box
  * in a letter to a head of state is worse than no letter.
  */
-export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextStyle, fonts: FontBook): StyledRun[] {
+export function styleRuns(
+  inlines: readonly Inline[],
+  lang: Lang,
+  style: TextStyle,
+  fonts: FontBook,
+): StyledRun[] {
   const runs: StyledRun[] = [];
   // Emphasis drawn from a face without an italic file keeps its mark as dots (the PDF's side of DOCX's w:em).
   const dotsFor = (font: FontRef, state: State): EmphasisDots | undefined =>
-    state.emphasis && fonts.file(font.face, font.variant) === fonts.file(font.face, variantOf(state.style.bold, false))
+    state.emphasis &&
+    fonts.file(font.face, font.variant) === fonts.file(font.face, variantOf(state.style.bold, false))
       ? emphasisDotsFor(fonts.languageOfFace(font.face))
       : undefined;
   const push = (text: string, font: FontRef, spokenLang: Lang, state: State): void => {
     const prev = runs[runs.length - 1];
     const dots = dotsFor(font, state);
-    if (prev && sameStyle(prev, font, spokenLang, state) && prev.emphasisDots === dots && prev.text !== '\n' && text !== '\n') {
+    if (
+      prev &&
+      sameStyle(prev, font, spokenLang, state) &&
+      prev.emphasisDots === dots &&
+      prev.text !== '\n' &&
+      text !== '\n'
+    ) {
       runs[runs.length - 1] = { ...prev, text: prev.text + text };
     } else {
-      runs.push({ text, font, size: state.style.size, lang: state.lang, spokenLang, ...(state.link ? { link: state.link } : {}), ...(dots ? { emphasisDots: dots } : {}) });
+      runs.push({
+        text,
+        font,
+        size: state.style.size,
+        lang: state.lang,
+        spokenLang,
+        ...(state.link ? { link: state.link } : {}),
+        ...(dots ? { emphasisDots: dots } : {}),
+      });
     }
   };
 
@@ -64,7 +84,11 @@ export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextSty
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          itemize(normalizeSpace(node.value), node.lang ? { ...state, lang: node.lang, spanLang: node.lang } : state, node.origin);
+          itemize(
+            normalizeSpace(node.value),
+            node.lang ? { ...state, lang: node.lang, spanLang: node.lang } : state,
+            node.origin,
+          );
           break;
         case 'strong':
           walk(node.children, { ...state, style: { ...state.style, bold: true } });
@@ -76,7 +100,15 @@ export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextSty
           walk(node.children, { ...state, link: node.url });
           break;
         case 'break':
-          push('\n', lastFont() ?? { face: fonts.chain(state.lang)[0]!, variant: variantOf(state.style.bold, state.style.italic) }, lastSpoken() ?? state.lang, state);
+          push(
+            '\n',
+            lastFont() ?? {
+              face: fonts.chain(state.lang)[0]!,
+              variant: variantOf(state.style.bold, state.style.italic),
+            },
+            lastSpoken() ?? state.lang,
+            state,
+          );
           break;
       }
     }
@@ -87,7 +119,9 @@ export function styleRuns(inlines: readonly Inline[], lang: Lang, style: TextSty
   // Spaces that open a text join the run before them when its style allows (as they always did), else the run after.
   const leadingSpoken = (font: FontRef, state: State): Lang | undefined => {
     const prev = runs[runs.length - 1];
-    return prev && prev.text !== '\n' && sameStyle(prev, font, prev.spokenLang, state) ? prev.spokenLang : undefined;
+    return prev && prev.text !== '\n' && sameStyle(prev, font, prev.spokenLang, state)
+      ? prev.spokenLang
+      : undefined;
   };
 
   const itemize = (text: string, state: State, origin: Origin | undefined): void => {
@@ -145,6 +179,8 @@ function normalizeSpace(value: string): string {
     if (match === '\t') return ' ';
     const before = value.codePointAt(offset - 1);
     const after = value.codePointAt(offset + match.length);
-    return before !== undefined && after !== undefined && isIdeographic(before) && isIdeographic(after) ? '' : ' ';
+    return before !== undefined && after !== undefined && isIdeographic(before) && isIdeographic(after)
+      ? ''
+      : ' ';
   });
 }

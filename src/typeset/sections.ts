@@ -26,9 +26,14 @@ export interface SectionContext {
 /** All sections of the letter as units, in order. */
 export function setSections(ctx: SectionContext): Unit[] {
   const units: Unit[] = [];
-  const fieldIn = ctx.reserveSignatureField ? signingBlock(ctx.doc, ctx.reserveSignatureField.signatory) : undefined;
+  const fieldIn = ctx.reserveSignatureField
+    ? signingBlock(ctx.doc, ctx.reserveSignatureField.signatory)
+    : undefined;
   // A template without signature blocks still gets the box, under its signatures part.
-  const lastSignatures = ctx.reserveSignatureField && !fieldIn ? ctx.doc.sections.map((s) => s.part).lastIndexOf('signatures') : -1;
+  const lastSignatures =
+    ctx.reserveSignatureField && !fieldIn
+      ? ctx.doc.sections.map((s) => s.part).lastIndexOf('signatures')
+      : -1;
   // The title part is the document's H1, so the letter's own headings start one level below it.
   const headingOffset = ctx.doc.sections.some((s) => s.part === 'title' && s.blocks.length > 0) ? 1 : 0;
   ctx.doc.sections.forEach((section, index) => {
@@ -43,7 +48,13 @@ function signingBlock(doc: LetterDoc, signatory: number): Signature | undefined 
   return blocks.find((b) => b.signatory === signatory) ?? blocks[blocks.length - 1];
 }
 
-function setSection(section: Section, ctx: SectionContext, reserve: boolean, headingOffset: number, fieldIn: Signature | undefined): Unit[] {
+function setSection(
+  section: Section,
+  ctx: SectionContext,
+  reserve: boolean,
+  headingOffset: number,
+  fieldIn: Signature | undefined,
+): Unit[] {
   const { doc, geometry } = ctx;
   const base = bodySize(doc.lang);
   const part = partStyle(section.part);
@@ -74,6 +85,11 @@ function setSection(section: Section, ctx: SectionContext, reserve: boolean, hea
 
 /** One unsplittable unit from several, their gaps kept as empty lines. */
 function merge(units: readonly Unit[]): Unit {
-  const lines = units.flatMap((u, i) => (i === 0 || u.gapBefore === 0 ? u.lines : [spacer(u.gapBefore), ...u.lines]));
-  return unit(lines, units[0]!.gapBefore, { splittable: false, keepWithNext: units[units.length - 1]!.keepWithNext });
+  const lines = units.flatMap((u, i) =>
+    i === 0 || u.gapBefore === 0 ? u.lines : [spacer(u.gapBefore), ...u.lines],
+  );
+  return unit(lines, units[0]!.gapBefore, {
+    splittable: false,
+    keepWithNext: units[units.length - 1]!.keepWithNext,
+  });
 }

@@ -13,15 +13,28 @@ export function setSignature(block: Signature, frame: BlockFrame): Unit {
   // One Div per signatory: the image (a Figure with its alt text) and a P per line, read as one group.
   const group = structure.open(frame.parent, 'Div');
   const lines: Line[] = [];
-  if (block.image) lines.push(imageLine(block.image, frame, structure.open(group, 'Figure', { alt: block.image.alt })));
-  const plain = { ...frame, firstLineIndent: 0, align: frame.align === 'justify' ? ('start' as const) : frame.align };
-  const line = (inlines: readonly Inline[], f: BlockFrame) => setInlines(inlines, f, structure.open(group, 'P'));
+  if (block.image)
+    lines.push(imageLine(block.image, frame, structure.open(group, 'Figure', { alt: block.image.alt })));
+  const plain = {
+    ...frame,
+    firstLineIndent: 0,
+    align: frame.align === 'justify' ? ('start' as const) : frame.align,
+  };
+  const line = (inlines: readonly Inline[], f: BlockFrame) =>
+    setInlines(inlines, f, structure.open(group, 'P'));
   for (const text of signatureLines(block)) {
     if (text.kind === 'email') lines.push(...line([{ type: 'text', value: text.email }], plain));
-    else lines.push(...line(text.inlines, text.kind === 'org' ? { ...plain, style: { ...frame.style, bold: true } } : plain));
+    else
+      lines.push(
+        ...line(
+          text.inlines,
+          text.kind === 'org' ? { ...plain, style: { ...frame.style, bold: true } } : plain,
+        ),
+      );
   }
   // The signed PDF's field is part of the signer's own block, so the block moves (and is measured) with it.
-  if (frame.signatureFieldIn === block) lines.push(spacer(SIGNATURE_FIELD.gap * size), signatureFieldLine(frame));
+  if (frame.signatureFieldIn === block)
+    lines.push(spacer(SIGNATURE_FIELD.gap * size), signatureFieldLine(frame));
   return unit(lines, SIGNATURE_GAP * size, { splittable: false });
 }
 
@@ -32,7 +45,11 @@ export function signatureFieldLine(frame: BlockFrame): Line {
 }
 
 function alignedX(frame: BlockFrame, width: number): number {
-  return frame.align === 'end' ? frame.x + frame.width - width : frame.align === 'center' ? frame.x + (frame.width - width) / 2 : frame.x;
+  return frame.align === 'end'
+    ? frame.x + frame.width - width
+    : frame.align === 'center'
+      ? frame.x + (frame.width - width) / 2
+      : frame.x;
 }
 
 function imageLine(image: NonNullable<Signature['image']>, frame: BlockFrame, tag: number): Line {
@@ -45,6 +62,8 @@ function imageLine(image: NonNullable<Signature['image']>, frame: BlockFrame, ta
   return {
     height: height + pad,
     baseline: 0,
-    items: [{ kind: 'image', data: image.data, format: image.format, x, y: 0, width, height, alt: image.alt, tag }],
+    items: [
+      { kind: 'image', data: image.data, format: image.format, x, y: 0, width, height, alt: image.alt, tag },
+    ],
   };
 }

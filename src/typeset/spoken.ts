@@ -43,7 +43,8 @@ export function spokenLangs(text: string, docLang: Lang, spanLang?: Lang): Lang[
     while (end < raw.length && raw[end] === undefined) end++;
     const before = i > 0 ? raw[i - 1] : undefined;
     const after = end < raw.length ? raw[end] : undefined;
-    const joined = before === undefined ? after : after === undefined || after === before ? before : undefined;
+    const joined =
+      before === undefined ? after : after === undefined || after === before ? before : undefined;
     const lang = joined ?? docLang;
     for (; i < end; i++) out[i] = lang;
   }

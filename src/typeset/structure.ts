@@ -62,7 +62,11 @@ export class StructureBuilder {
       }
       if (!group || group.lang !== run.spokenLang || group.link !== run.link) {
         const lang = foreign ? { lang: this.fonts.locale(run.spokenLang) } : {};
-        group = { id: this.open(parent, run.link ? 'Link' : 'Span', lang), lang: run.spokenLang, link: run.link };
+        group = {
+          id: this.open(parent, run.link ? 'Link' : 'Span', lang),
+          lang: run.spokenLang,
+          link: run.link,
+        };
       }
       return { ...run, tag: group.id };
     });
@@ -76,7 +80,14 @@ export class StructureBuilder {
       const children = draft.children.map(prune).filter((c): c is StructNode => c !== undefined);
       if (children.length === 0 && !used.has(draft.id) && draft.id !== this.root) return undefined;
       const { id, role, lang, alt, title } = draft;
-      return { id, role, ...(lang ? { lang } : {}), ...(alt ? { alt } : {}), ...(title ? { title } : {}), children };
+      return {
+        id,
+        role,
+        ...(lang ? { lang } : {}),
+        ...(alt ? { alt } : {}),
+        ...(title ? { title } : {}),
+        children,
+      };
     };
     return prune(this.draft(this.root))!;
   }

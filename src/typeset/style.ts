@@ -1,6 +1,13 @@
 /** The letter's typographic choices: paper, margins, sizes, leading and spacing per part. */
 
-import { isCjkLanguage, MARGIN_POINTS, PAPER_POINTS, type Lang, type Paper, type Part } from '../model/index.js';
+import {
+  isCjkLanguage,
+  MARGIN_POINTS,
+  PAPER_POINTS,
+  type Lang,
+  type Paper,
+  type Part,
+} from '../model/index.js';
 import type { PageGeometry } from './types.js';
 
 /** The page for a paper size, with letter's margins unless overridden. */
@@ -8,7 +15,12 @@ export function pageGeometry(paper: Paper, override?: Partial<PageGeometry>): Pa
   return {
     width: override?.width ?? PAPER_POINTS[paper].width,
     height: override?.height ?? PAPER_POINTS[paper].height,
-    margins: override?.margins ?? { top: MARGIN_POINTS, right: MARGIN_POINTS, bottom: MARGIN_POINTS, left: MARGIN_POINTS },
+    margins: override?.margins ?? {
+      top: MARGIN_POINTS,
+      right: MARGIN_POINTS,
+      bottom: MARGIN_POINTS,
+      left: MARGIN_POINTS,
+    },
   };
 }
 

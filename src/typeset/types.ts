@@ -14,7 +14,12 @@ export interface FontRef {
 export interface PageGeometry {
   readonly width: number;
   readonly height: number;
-  readonly margins: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
+  readonly margins: {
+    readonly top: number;
+    readonly right: number;
+    readonly bottom: number;
+    readonly left: number;
+  };
 }
 
 /**
@@ -83,7 +88,21 @@ export type PageItem = TextItem | ImageItem | RuleItem;
 
 /** Standard structure types of a tagged PDF (ISO 32000-1 §14.8.4) that a letter uses. */
 export type StructRole =
-  | 'Document' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'BlockQuote' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span' | 'Link';
+  | 'Document'
+  | 'Div'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'H4'
+  | 'P'
+  | 'BlockQuote'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Figure'
+  | 'Span'
+  | 'Link';
 
 /** One element of the letter's structure tree: what a screen reader walks, in reading order. */
 export interface StructNode {

@@ -19,7 +19,15 @@ export interface Unit {
 
 /** A unit with the usual defaults: splittable paragraphs, no keeps. */
 export function unit(lines: readonly Line[], gapBefore: number, overrides: Partial<Unit> = {}): Unit {
-  return { lines, gapBefore, splittable: true, minLines: 2, keepWithNext: false, breakBefore: false, ...overrides };
+  return {
+    lines,
+    gapBefore,
+    splittable: true,
+    minLines: 2,
+    keepWithNext: false,
+    breakBefore: false,
+    ...overrides,
+  };
 }
 
 /** Total height of lines. */

@@ -21,7 +21,11 @@ export interface SignatureReport {
   /** The RFC 3161 time-stamp over the signature value: when it existed at the latest, attested by a TSA. */
   readonly timestamp?: { readonly time: string; readonly authority: string; readonly trusted: boolean };
   /** PAdES B-LTA: the document time-stamp over the signature and its validation data. */
-  readonly archiveTimestamp?: { readonly time: string; readonly authority: string; readonly trusted: boolean };
+  readonly archiveTimestamp?: {
+    readonly time: string;
+    readonly authority: string;
+    readonly trusted: boolean;
+  };
   /** The signed bytes are unchanged and the signature value verifies with the signer's key. */
   readonly intact: boolean;
   /** The signer certificate chains to a certificate given with --trust. */
@@ -67,26 +71,39 @@ export function assessSignature(facts: SignatureFacts, opts: VerifyOptions): Sig
     else {
       const tsaTrust = trustOf(check.stamp.tsaCertificate, check.stamp.certificates, opts.trust);
       timestamp = { time: check.stamp.time, authority: check.stamp.authority, trusted: tsaTrust.trusted };
-      if (opts.trust && !tsaTrust.trusted) problems.push(`the time-stamp authority ${check.stamp.authority} is ${tsaTrust.verdict}`);
+      if (opts.trust && !tsaTrust.trusted)
+        problems.push(`the time-stamp authority ${check.stamp.authority} is ${tsaTrust.verdict}`);
       if (facts.claimedTime && Date.parse(facts.claimedTime) > Date.parse(check.stamp.time) + SKEW_MS) {
         problems.push(`the signature claims ${facts.claimedTime}, after its time-stamp ${check.stamp.time}`);
       }
     }
   }
   if (!facts.signerCertificate) {
-    return { form: facts.form, level: 'B-B', intact: false, trusted: false, trust: 'not trusted: no signer certificate', problems };
+    return {
+      form: facts.form,
+      level: 'B-B',
+      intact: false,
+      trusted: false,
+      trust: 'not trusted: no signer certificate',
+      problems,
+    };
   }
   const cert = new X509Certificate(facts.signerCertificate);
   const usage = keyUsageProblem(facts.signerCertificate);
   if (usage) problems.push(usage);
   const pool = [...facts.certificates, ...(facts.validation?.certificates ?? [])];
   const trust = trustOf(facts.signerCertificate, pool, opts.trust);
-  const revoked = facts.validation ? revocationOf(facts.signerCertificate, pool, facts.validation.crls, facts.validation.ocsps) : undefined;
+  const revoked = facts.validation
+    ? revocationOf(facts.signerCertificate, pool, facts.validation.crls, facts.validation.ocsps)
+    : undefined;
   // Revoked after a time-stamp proves the signature existed: still good (that is what B-LT is for). Otherwise not.
   if (revoked && !(timestamp && Date.parse(timestamp.time) < Date.parse(revoked.revokedAt))) {
-    problems.push(`the signer certificate was revoked on ${revoked.revokedAt} (${revoked.source === 'OCSP' ? 'OCSP response' : 'CRL'} by ${revoked.by} in the file)${timestamp ? `, before the time-stamp ${timestamp.time}` : ', and no time-stamp proves the signature is older'}`);
+    problems.push(
+      `the signer certificate was revoked on ${revoked.revokedAt} (${revoked.source === 'OCSP' ? 'OCSP response' : 'CRL'} by ${revoked.by} in the file)${timestamp ? `, before the time-stamp ${timestamp.time}` : ', and no time-stamp proves the signature is older'}`,
+    );
   }
-  const longTerm = timestamp && facts.validation && (facts.validation.crls.length > 0 || facts.validation.ocsps.length > 0);
+  const longTerm =
+    timestamp && facts.validation && (facts.validation.crls.length > 0 || facts.validation.ocsps.length > 0);
   if (opts.trust && !trust.trusted) problems.push(trust.verdict);
   return {
     form: facts.form,

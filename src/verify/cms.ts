@@ -6,7 +6,6 @@ import { asn1TimeToIso, bytesOf, children, isContext, oidOf, type Asn1 } from '.
 import { commonName } from '../sign/p12.js';
 import { signingTimeProblem, validityOf } from '../sign/signing-time.js';
 
-
 /** What a detached CMS says about the content it was checked against. */
 export interface CmsCheck {
   /** The digest matches the content and the signature verifies with the signer certificate's key. */
@@ -34,7 +33,6 @@ const HASHES: Readonly<Record<string, string>> = {
   '1.3.14.3.2.26': 'sha1',
 };
 
-
 /** Where the signature lives may claim the signing time outside the CMS: a PDF's /M (PAdES has no signing-time attribute). */
 export interface CmsContext {
   /** ISO 8601; checked against the signer certificate by the same rule as the signing-time attribute. */
@@ -42,7 +40,11 @@ export interface CmsContext {
 }
 
 /** Checks a detached CMS (DER) over `content` (pieces are hashed in order, as a PDF's byte ranges). Never throws. */
-export function verifyDetached(cms: Uint8Array, content: readonly Uint8Array[], context: CmsContext = {}): CmsCheck {
+export function verifyDetached(
+  cms: Uint8Array,
+  content: readonly Uint8Array[],
+  context: CmsContext = {},
+): CmsCheck {
   try {
     return check(cms, content, context);
   } catch (e) {
@@ -72,7 +74,8 @@ function check(cms: Uint8Array, content: readonly Uint8Array[], context: CmsCont
   if (!hashName) return { valid: false, problems: [...problems, 'unsupported digest algorithm'] };
 
   const certDer = certificates.find((der) => matchesSid(der, sid));
-  if (!certDer) return { valid: false, problems: [...problems, 'the signer certificate is not in the signature'] };
+  if (!certDer)
+    return { valid: false, problems: [...problems, 'the signer certificate is not in the signature'] };
   const cert = new X509Certificate(certDer);
   const signer = commonName(cert);
 

@@ -23,8 +23,11 @@ const SIGNATURE_METHODS: Readonly<Record<string, string>> = {
 };
 
 const dsigChildren = (el: Element, name: string): Element[] =>
-  Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === name);
-const first = (el: Element, name: string): Element | undefined => el.getElementsByTagNameNS(DSIG.ns, name)[0] ?? undefined;
+  Array.from(el.childNodes).filter(
+    (n): n is Element => n.nodeType === 1 && (n as Element).localName === name,
+  );
+const first = (el: Element, name: string): Element | undefined =>
+  el.getElementsByTagNameNS(DSIG.ns, name)[0] ?? undefined;
 const digestOf = (algorithm: string | null, data: Uint8Array | string): string | undefined => {
   const hash = DIGESTS[algorithm ?? ''];
   return hash ? createHash(hash).update(data).digest('base64') : undefined;
@@ -59,7 +62,9 @@ export function verifyDocx(file: string, docx: Uint8Array, opts: VerifyOptions =
           problems: result.problems,
           ...(result.certificate ? { signerCertificate: result.certificate } : {}),
           ...(result.signingTime ? { claimedTime: result.signingTime } : {}),
-          ...(result.timeStampToken ? { timeStampToken: result.timeStampToken, stampedDigest: signatureValueDigest(xml) } : {}),
+          ...(result.timeStampToken
+            ? { timeStampToken: result.timeStampToken, stampedDigest: signatureValueDigest(xml) }
+            : {}),
         },
         opts,
       );
@@ -72,7 +77,8 @@ export function verifyDocx(file: string, docx: Uint8Array, opts: VerifyOptions =
     }
   }
   for (const part of parts.keys()) {
-    if (!isUnsignedPart(part) && !covered.has(part)) problems.push(`the part ${part} is not covered by the signature`);
+    if (!isUnsignedPart(part) && !covered.has(part))
+      problems.push(`the part ${part} is not covered by the signature`);
   }
   return signedReport(file, 'docx', problems, { signer, signingTime, signatures });
 }
@@ -88,7 +94,11 @@ interface SignatureCheck {
   timeStampToken?: Uint8Array;
 }
 
-function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, covered: Set<string>): SignatureCheck {
+function checkSignature(
+  xml: string,
+  parts: ReadonlyMap<string, Uint8Array>,
+  covered: Set<string>,
+): SignatureCheck {
   const doc = parseXml(xml);
   const root = doc.documentElement;
   const problems: string[] = [];
@@ -102,8 +112,12 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
     const id = uri.startsWith('#') ? uri.slice(1) : '';
     const canonical = id ? canonicalById(doc, id) : undefined;
     const expected = first(ref, 'DigestValue')?.textContent?.trim();
-    const actual = canonical === undefined ? undefined : digestOf(first(ref, 'DigestMethod')?.getAttribute('Algorithm') ?? null, canonical);
-    if (actual === undefined || actual !== expected) problems.push(`the signed object ${uri} was changed after signing`);
+    const actual =
+      canonical === undefined
+        ? undefined
+        : digestOf(first(ref, 'DigestMethod')?.getAttribute('Algorithm') ?? null, canonical);
+    if (actual === undefined || actual !== expected)
+      problems.push(`the signed object ${uri} was changed after signing`);
     else signedIds.add(id);
   }
 
@@ -138,7 +152,10 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
       const canonical = new C14nCanonicalization().process(signedInfo as unknown as Node, {
         ancestorNamespaces: findAncestorNs(doc, "//*[local-name()='SignedInfo']"),
       });
-      const value = Buffer.from(first(root, 'SignatureValue')?.textContent?.replace(/\s+/g, '') ?? '', 'base64');
+      const value = Buffer.from(
+        first(root, 'SignatureValue')?.textContent?.replace(/\s+/g, '') ?? '',
+        'base64',
+      );
       valueOk = verifySignature(method, Buffer.from(canonical, 'utf8'), cert.publicKey, value);
       if (!valueOk) problems.push('the signature value does not verify with the signer certificate');
     }
@@ -147,7 +164,9 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
   }
 
   const changed = problems.some((p) => / changed after signing| is missing|not in a signed object/.test(p));
-  const stamp = root.getElementsByTagNameNS(DSIG.xades, 'EncapsulatedTimeStamp')[0]?.textContent?.replace(/\s+/g, '');
+  const stamp = root
+    .getElementsByTagNameNS(DSIG.xades, 'EncapsulatedTimeStamp')[0]
+    ?.textContent?.replace(/\s+/g, '');
   return {
     problems,
     intact: valueOk && !changed,
@@ -159,7 +178,12 @@ function checkSignature(xml: string, parts: ReadonlyMap<string, Uint8Array>, cov
 }
 
 /** One Manifest reference: `/word/document.xml?ContentType=…`, raw bytes or RelationshipTransform + C14N. */
-function checkPart(ref: Element, parts: ReadonlyMap<string, Uint8Array>, covered: Set<string>, problems: string[]): void {
+function checkPart(
+  ref: Element,
+  parts: ReadonlyMap<string, Uint8Array>,
+  covered: Set<string>,
+  problems: string[],
+): void {
   const uri = ref.getAttribute('URI') ?? '';
   const part = decodeURIComponent(uri.replace(/\?.*$/, '').replace(/^\//, ''));
   const bytes = parts.get(part);
@@ -172,9 +196,15 @@ function checkPart(ref: Element, parts: ReadonlyMap<string, Uint8Array>, covered
   );
   let data: Uint8Array | string = bytes;
   if (transform) {
-    const ids = new Set(Array.from(transform.getElementsByTagNameNS(NS.digsig, 'RelationshipReference')).map((r) => r.getAttribute('SourceId') ?? ''));
+    const ids = new Set(
+      Array.from(transform.getElementsByTagNameNS(NS.digsig, 'RelationshipReference')).map(
+        (r) => r.getAttribute('SourceId') ?? '',
+      ),
+    );
     const types = new Set(
-      Array.from(transform.getElementsByTagNameNS(NS.digsig, 'RelationshipsGroupReference')).map((r) => r.getAttribute('SourceType') ?? ''),
+      Array.from(transform.getElementsByTagNameNS(NS.digsig, 'RelationshipsGroupReference')).map(
+        (r) => r.getAttribute('SourceType') ?? '',
+      ),
     );
     const xml = decode(bytes);
     data = transformedRelationships(xml, (r) => ids.has(r.id) || types.has(r.type));

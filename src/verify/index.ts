@@ -24,16 +24,30 @@ export interface VerifyResult {
 }
 
 /** `trust`: PEM files of the certificates to trust (`--trust CA.pem`); without them no signature is called trusted. */
-export async function verify(opts: { files: readonly string[]; manifest?: string; trust?: readonly string[] }): Promise<VerifyResult> {
+export async function verify(opts: {
+  files: readonly string[];
+  manifest?: string;
+  trust?: readonly string[];
+}): Promise<VerifyResult> {
   const { verifyFile } = await import('./signatures.js');
   const { certificatesFromPem } = await import('../sign/index.js');
-  const anchors = opts.trust?.length ? opts.trust.flatMap((file) => trustFile(file, certificatesFromPem)) : undefined;
+  const anchors = opts.trust?.length
+    ? opts.trust.flatMap((file) => trustFile(file, certificatesFromPem))
+    : undefined;
   const verifyOne = (file: string) => verifyFile(file, anchors ? { trust: anchors } : {});
   const reports: FileReport[] = [];
   for (const file of opts.files) {
     // A device (/dev/zero) or a huge file would be read whole before anything is said: refused by its kind and size.
     const why = unreadable(file);
-    if (why) throw new LetterError(problem(why === 'missing' ? 'missing-file' : 'usage', `cannot verify ${file}: ${why === 'missing' ? 'not found' : why}`, { file }, 'give the .pdf or .docx files letter wrote'));
+    if (why)
+      throw new LetterError(
+        problem(
+          why === 'missing' ? 'missing-file' : 'usage',
+          `cannot verify ${file}: ${why === 'missing' ? 'not found' : why}`,
+          { file },
+          'give the .pdf or .docx files letter wrote',
+        ),
+      );
     reports.push(await verifyOne(file));
   }
   if (opts.manifest) {
@@ -48,14 +62,25 @@ export async function verify(opts: { files: readonly string[]; manifest?: string
       // A size that differs already says the file changed; only a file of the recorded size is read and hashed.
       const size = statSync(path).size;
       if (entry.bytes !== undefined && size !== entry.bytes) {
-        reports.push({ file, valid: false, signed: entry.signed, problems: [`${size} bytes, the manifest says ${entry.bytes}`] });
+        reports.push({
+          file,
+          valid: false,
+          signed: entry.signed,
+          problems: [`${size} bytes, the manifest says ${entry.bytes}`],
+        });
         continue;
       }
       const digest = sha256(readFileSync(path));
-      const hashProblem = digest === entry.sha256 ? [] : [`sha256 ${digest} differs from the manifest's ${entry.sha256}`];
+      const hashProblem =
+        digest === entry.sha256 ? [] : [`sha256 ${digest} differs from the manifest's ${entry.sha256}`];
       if (entry.signed) {
         const report = await verifyOne(path);
-        reports.push({ ...report, file, valid: report.valid && !hashProblem.length, problems: [...hashProblem, ...report.problems] });
+        reports.push({
+          ...report,
+          file,
+          valid: report.valid && !hashProblem.length,
+          problems: [...hashProblem, ...report.problems],
+        });
       } else reports.push({ file, valid: !hashProblem.length, signed: false, problems: hashProblem });
     }
   }
@@ -70,7 +95,14 @@ function trustFile<T>(file: string, parse: (pem: string) => T[]): T[] {
     // Unreadable, or a PEM block that is no certificate: the same advice.
   }
   if (!certificates.length) {
-    throw new LetterError(problem('usage', `--trust ${file}: no certificate could be read from it`, { file }, 'give a PEM file holding the CA certificate(s) to trust (-----BEGIN CERTIFICATE-----)'));
+    throw new LetterError(
+      problem(
+        'usage',
+        `--trust ${file}: no certificate could be read from it`,
+        { file },
+        'give a PEM file holding the CA certificate(s) to trust (-----BEGIN CERTIFICATE-----)',
+      ),
+    );
   }
   return certificates;
 }

@@ -35,10 +35,15 @@ export function readManifestEntries(manifest: string): VerifiedEntry[] {
     return locationAt(text, node?.offset ?? 0, manifest);
   };
   const data = JSON.parse(text) as unknown;
-  const bad = (path: (string | number)[], message: string, hint = 'give the manifest.json a build wrote'): never => {
+  const bad = (
+    path: (string | number)[],
+    message: string,
+    hint = 'give the manifest.json a build wrote',
+  ): never => {
     throw new LetterError(problem('schema', message, at(path), hint));
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) bad([], `${manifest} is not a manifest: its top level is not an object`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    bad([], `${manifest} is not a manifest: its top level is not an object`);
   const files = (data as { files?: unknown }).files;
   if (!Array.isArray(files)) bad(['files'], `${manifest} is not a manifest: 'files' is not a list`);
   const root = resolve(dirname(manifest));
@@ -46,18 +51,41 @@ export function readManifestEntries(manifest: string): VerifiedEntry[] {
   const entries: VerifiedEntry[] = [];
   (files as unknown[]).forEach((entry, i) => {
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    const wrong = (key: string, what: string) => problems.push(problem('schema', `files[${i}].${key} ${what}`, at(['files', i, ...(key in e ? [key] : [])]), 'give the manifest.json a build wrote'));
+    const wrong = (key: string, what: string) =>
+      problems.push(
+        problem(
+          'schema',
+          `files[${i}].${key} ${what}`,
+          at(['files', i, ...(key in e ? [key] : [])]),
+          'give the manifest.json a build wrote',
+        ),
+      );
     const { file, sha256, signed, bytes } = e;
     if (typeof file !== 'string') return wrong('file', 'must be a path (a string)');
-    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return wrong('sha256', 'must be 64 hexadecimal digits');
+    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
+      return wrong('sha256', 'must be 64 hexadecimal digits');
     if (typeof signed !== 'boolean') return wrong('signed', 'must be true or false');
-    if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)) return wrong('bytes', 'must be a whole number');
+    if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0))
+      return wrong('bytes', 'must be a whole number');
     const path = file.includes('\\') || isAbsolute(file) ? undefined : containedPath(root, file);
     if (!path || !staysInside(root, path)) {
-      problems.push(problem('unsafe-path', `files[${i}].file '${shown(file)}' is outside the manifest's folder`, at(['files', i, 'file']), 'a manifest lists the files beside it (<recipient>/<slug>.<lang>.<format>); verify other files by naming them'));
+      problems.push(
+        problem(
+          'unsafe-path',
+          `files[${i}].file '${shown(file)}' is outside the manifest's folder`,
+          at(['files', i, 'file']),
+          'a manifest lists the files beside it (<recipient>/<slug>.<lang>.<format>); verify other files by naming them',
+        ),
+      );
       return;
     }
-    entries.push({ path, file: join(dirname(manifest), file), sha256, bytes: bytes as number | undefined, signed });
+    entries.push({
+      path,
+      file: join(dirname(manifest), file),
+      sha256,
+      bytes: bytes as number | undefined,
+      signed,
+    });
   });
   if (problems.length) throw new LetterError(problems);
   return entries;
@@ -73,6 +101,7 @@ export function unreadable(path: string): string | undefined {
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : `cannot read it (${code ?? 'error'})`;
   }
   if (!stat.isFile()) return 'not a regular file (a folder, a device or a pipe is never a letter)';
-  if (stat.size > MAX_VERIFIED_BYTES) return `${stat.size} bytes, more than the ${MAX_VERIFIED_BYTES} any letter's document has`;
+  if (stat.size > MAX_VERIFIED_BYTES)
+    return `${stat.size} bytes, more than the ${MAX_VERIFIED_BYTES} any letter's document has`;
   return undefined;
 }

@@ -32,7 +32,10 @@ export function verifyPdf(file: string, pdf: Uint8Array, opts: VerifyOptions = {
   // PAdES B-LT: a DSS appended after the last signature, and nothing else, leaves the signed document as it was.
   const last = matches[matches.length - 1];
   const signedEnd = last ? Number(last[3]) + Number(last[4]) : 0;
-  const dss = signedEnd > 0 && signedEnd < revisionEnd ? appendedDss(bytes.subarray(0, revisionEnd), signedEnd) : undefined;
+  const dss =
+    signedEnd > 0 && signedEnd < revisionEnd
+      ? appendedDss(bytes.subarray(0, revisionEnd), signedEnd)
+      : undefined;
 
   for (const match of matches) {
     const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
@@ -44,7 +47,11 @@ export function verifyPdf(file: string, pdf: Uint8Array, opts: VerifyOptions = {
     }
     const cms = Buffer.from(text.slice(b + 1, c - 1), 'hex');
     const claimed = claimedTime(text, match.index);
-    const check = verifyDetached(cms, [bytes.subarray(a, a + b), bytes.subarray(c, c + d)], claimed ? { claimedTime: claimed } : {});
+    const check = verifyDetached(
+      cms,
+      [bytes.subarray(a, a + b), bytes.subarray(c, c + d)],
+      claimed ? { claimedTime: claimed } : {},
+    );
     const report = assessSignature(
       {
         form: 'PAdES',
@@ -53,13 +60,24 @@ export function verifyPdf(file: string, pdf: Uint8Array, opts: VerifyOptions = {
         problems: check.problems,
         ...(check.signerCertificate ? { signerCertificate: check.signerCertificate } : {}),
         ...(claimed ? { claimedTime: claimed } : {}),
-        ...(check.timeStampToken ? { timeStampToken: check.timeStampToken, stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)) } : {}),
+        ...(check.timeStampToken
+          ? {
+              timeStampToken: check.timeStampToken,
+              stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)),
+            }
+          : {}),
         ...(dss?.data ? { validation: dss.data } : {}),
       },
       opts,
     );
     // B-LTA: long-term validation data, then a valid document time-stamp over it all.
-    const archived = archive?.stamp ? { ...report, archiveTimestamp: archive.stamp, ...(report.level === 'B-LT' ? { level: 'B-LTA' as const } : {}) } : report;
+    const archived = archive?.stamp
+      ? {
+          ...report,
+          archiveTimestamp: archive.stamp,
+          ...(report.level === 'B-LT' ? { level: 'B-LTA' as const } : {}),
+        }
+      : report;
     signatures.push(archived);
     problems.push(...report.problems.map((p) => label + p));
     signer ??= check.signer;
@@ -70,17 +88,28 @@ export function verifyPdf(file: string, pdf: Uint8Array, opts: VerifyOptions = {
   }
 
   if (count === 0) return unsignedReport(file, 'pdf', 'the PDF has no signature');
-  if (modifiedAfterSigning) problems.push(dss?.problem ?? 'bytes were appended after the last signature (the document was modified after signing)');
+  if (modifiedAfterSigning)
+    problems.push(
+      dss?.problem ??
+        'bytes were appended after the last signature (the document was modified after signing)',
+    );
   return signedReport(file, 'pdf', problems, { signer, signingTime, modifiedAfterSigning, signatures });
 }
 
 /** The document time-stamp's token checked over the bytes it covers, and what it says; problems in words. */
-function documentTimeStamp(bytes: Buffer, text: string, match: RegExpExecArray | RegExpMatchArray, opts: VerifyOptions) {
+function documentTimeStamp(
+  bytes: Buffer,
+  text: string,
+  match: RegExpExecArray | RegExpMatchArray,
+  opts: VerifyOptions,
+) {
   const range = match.slice(1, 5).map(Number);
   const data = readDocTimeStamp(bytes, text, match.index!, range);
   const problems = [
     ...(data.problem ? [data.problem] : []),
-    ...(data.coversFile ? [] : ['bytes were appended after the document time-stamp (the document was modified after it)']),
+    ...(data.coversFile
+      ? []
+      : ['bytes were appended after the document time-stamp (the document was modified after it)']),
   ];
   const check = checkToken(data.token, data.digest);
   let stamp: { time: string; authority: string; trusted: boolean } | undefined;
@@ -88,9 +117,14 @@ function documentTimeStamp(bytes: Buffer, text: string, match: RegExpExecArray |
   else {
     const trust = trustOf(check.stamp.tsaCertificate, check.stamp.certificates, opts.trust);
     stamp = { time: check.stamp.time, authority: check.stamp.authority, trusted: trust.trusted };
-    if (opts.trust && !trust.trusted) problems.push(`the document time-stamp authority ${check.stamp.authority} is ${trust.verdict}`);
+    if (opts.trust && !trust.trusted)
+      problems.push(`the document time-stamp authority ${check.stamp.authority} is ${trust.verdict}`);
   }
-  return { revisionStart: data.revisionStart, ...(stamp && problems.length === 0 ? { stamp } : {}), ...(problems.length ? { problem: problems.join('; ') } : {}) };
+  return {
+    revisionStart: data.revisionStart,
+    ...(stamp && problems.length === 0 ? { stamp } : {}),
+    ...(problems.length ? { problem: problems.join('; ') } : {}),
+  };
 }
 
 /** The /M of the signature dictionary holding this ByteRange, as ISO 8601 (PAdES puts the claimed time there). */

@@ -30,10 +30,18 @@ export function unsignedReport(file: string, kind: VerifyReport['kind'], message
 }
 
 /** What a signed file's report may carry beyond its problems. */
-export type SignedExtras = Pick<VerifyReport, 'signer' | 'signingTime' | 'modifiedAfterSigning' | 'signatures'>;
+export type SignedExtras = Pick<
+  VerifyReport,
+  'signer' | 'signingTime' | 'modifiedAfterSigning' | 'signatures'
+>;
 
 /** The report for a signed file: valid exactly when nothing is wrong; extras left undefined do not appear. */
-export function signedReport(file: string, kind: VerifyReport['kind'], problems: string[], extras: SignedExtras = {}): VerifyReport {
+export function signedReport(
+  file: string,
+  kind: VerifyReport['kind'],
+  problems: string[],
+  extras: SignedExtras = {},
+): VerifyReport {
   const present = Object.entries(extras).filter(([, value]) => value !== undefined);
   return { file, kind, signed: true, valid: problems.length === 0, ...Object.fromEntries(present), problems };
 }

@@ -21,9 +21,21 @@ export async function verifyFile(path: string, opts: VerifyOptions = {}): Promis
     throw new LetterError(problem('missing-file', `cannot read ${path}`, { file: path }, 'check the path'));
   }
   const kind = kindOf(bytes);
-  const report = kind === 'pdf' ? verifyPdf(path, bytes, opts) : kind === 'docx' ? verifyDocx(path, bytes, opts) : undefined;
+  const report =
+    kind === 'pdf'
+      ? verifyPdf(path, bytes, opts)
+      : kind === 'docx'
+        ? verifyDocx(path, bytes, opts)
+        : undefined;
   if (!report) {
-    throw new LetterError(problem('verify-failed', `${path} is neither a PDF nor a DOCX`, { file: path }, 'verify the .pdf or .docx files letter wrote'));
+    throw new LetterError(
+      problem(
+        'verify-failed',
+        `${path} is neither a PDF nor a DOCX`,
+        { file: path },
+        'verify the .pdf or .docx files letter wrote',
+      ),
+    );
   }
 
   const p7sPath = `${path}.p7s`;
@@ -37,7 +49,12 @@ export async function verifyFile(path: string, opts: VerifyOptions = {}): Promis
       problems: check.problems,
       ...(check.signerCertificate ? { signerCertificate: check.signerCertificate } : {}),
       ...(check.signingTime ? { claimedTime: check.signingTime } : {}),
-      ...(check.timeStampToken ? { timeStampToken: check.timeStampToken, stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)) } : {}),
+      ...(check.timeStampToken
+        ? {
+            timeStampToken: check.timeStampToken,
+            stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)),
+          }
+        : {}),
     },
     opts,
   );

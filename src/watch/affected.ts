@@ -4,7 +4,10 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../model/index.js';
 
 /** What to rebuild after some files changed: nothing, every document, or the documents of some languages. */
-export type Affected = { readonly kind: 'none' } | { readonly kind: 'all' } | { readonly kind: 'langs'; readonly langs: readonly Lang[] };
+export type Affected =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'all' }
+  | { readonly kind: 'langs'; readonly langs: readonly Lang[] };
 
 /** Paths under the project folder that are never inputs: the output folder, VCS and editor droppings. */
 export interface IgnoreRules {

@@ -107,24 +107,39 @@ export function watch(options: WatchOptions): WatchHandle {
   };
   // Links are not followed: every input lives inside the project (a link leading out is refused), so its real files are
   // watched where they are, and a DAG of links (2^levels paths) costs nothing.
-  const watcher = watchFiles('.', { cwd: projectDir, ignoreInitial: true, atomic: true, ignored: inOut, followSymlinks: false });
+  const watcher = watchFiles('.', {
+    cwd: projectDir,
+    ignoreInitial: true,
+    atomic: true,
+    ignored: inOut,
+    followSymlinks: false,
+  });
   watcher.on('all', (_event, path) => onChange(path.split(sep).join('/')));
-  watcher.on('error', (error) => onEvent?.({ kind: 'crashed', changed: [], error: error instanceof Error ? error : new Error(String(error)) }));
+  watcher.on('error', (error) =>
+    onEvent?.({
+      kind: 'crashed',
+      changed: [],
+      error: error instanceof Error ? error : new Error(String(error)),
+    }),
+  );
   const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
 
   busy = true;
   // Changes count from the moment the watcher knows the folder: the first round ends only when both are done.
-  running = Promise.all([round([]), ready]).then(() => undefined).finally(() => {
-    busy = false;
-    if (pending.size && !timer) start();
-    else settle();
-  });
+  running = Promise.all([round([]), ready])
+    .then(() => undefined)
+    .finally(() => {
+      busy = false;
+      if (pending.size && !timer) start();
+      else settle();
+    });
 
   return {
-    idle: () => new Promise<void>((resolveIdle) => {
-      waiters.push(resolveIdle);
-      settle();
-    }),
+    idle: () =>
+      new Promise<void>((resolveIdle) => {
+        waiters.push(resolveIdle);
+        settle();
+      }),
     close: async () => {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -34,7 +34,12 @@ export function outputPathProblems(plan: OutputPlan): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const outStat = lstatOrMissing(out);
   if (outStat?.isSymbolicLink()) {
-    return [usage(`the output folder '${plan.shownAs}' is a symbolic link (to ${realOrDangling(out)}): letter writes only into a real folder, so a project cannot send its files elsewhere`, `remove the link, or give -o the folder it points to`)];
+    return [
+      usage(
+        `the output folder '${plan.shownAs}' is a symbolic link (to ${realOrDangling(out)}): letter writes only into a real folder, so a project cannot send its files elsewhere`,
+        `remove the link, or give -o the folder it points to`,
+      ),
+    ];
   }
   const realOut = realUpTo(out);
   const inside = (folder: string) => {
@@ -42,11 +47,21 @@ export function outputPathProblems(plan: OutputPlan): Diagnostic[] {
     return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
   };
   if (realUpTo(plan.project) === realOut) {
-    problems.push(usage(`the output folder '${plan.shownAs}' is the project folder`, 'give -o a folder of its own, e.g. the default DIR/dist'));
+    problems.push(
+      usage(
+        `the output folder '${plan.shownAs}' is the project folder`,
+        'give -o a folder of its own, e.g. the default DIR/dist',
+      ),
+    );
   }
   for (const input of plan.inputs) {
     if (lstatOrMissing(input.path) && inside(input.path)) {
-      problems.push(usage(`the output folder '${plan.shownAs}' is inside ${input.shown}, which letter reads: every later build would read the outputs as inputs`, 'give -o a folder outside the input folders, e.g. the default DIR/dist'));
+      problems.push(
+        usage(
+          `the output folder '${plan.shownAs}' is inside ${input.shown}, which letter reads: every later build would read the outputs as inputs`,
+          'give -o a folder outside the input folders, e.g. the default DIR/dist',
+        ),
+      );
     }
   }
   const seen = new Set<string>();
@@ -54,11 +69,21 @@ export function outputPathProblems(plan: OutputPlan): Diagnostic[] {
     const full = join(out, file);
     for (const segment of file.split('/')) {
       if (Buffer.byteLength(segment) > MAX_NAME_BYTES) {
-        problems.push(usage(`the output name '${segment}' is ${Buffer.byteLength(segment)} bytes; file systems hold at most ${MAX_NAME_BYTES}`, 'use a shorter slug, recipient id or language code'));
+        problems.push(
+          usage(
+            `the output name '${segment}' is ${Buffer.byteLength(segment)} bytes; file systems hold at most ${MAX_NAME_BYTES}`,
+            'use a shorter slug, recipient id or language code',
+          ),
+        );
       }
     }
     if (Buffer.byteLength(full) + TEMP_OVERHEAD > MAX_PATH_BYTES) {
-      problems.push(usage(`the output path of '${file}' in '${plan.shownAs}' is longer than the ${MAX_PATH_BYTES} bytes a path may have`, 'give -o a shorter folder'));
+      problems.push(
+        usage(
+          `the output path of '${file}' in '${plan.shownAs}' is longer than the ${MAX_PATH_BYTES} bytes a path may have`,
+          'give -o a shorter folder',
+        ),
+      );
     }
     // Each folder between OUT and the file must be a real folder (or missing); the file itself must not be a folder.
     let at = out;
@@ -71,11 +96,26 @@ export function outputPathProblems(plan: OutputPlan): Diagnostic[] {
       if (!stat) return;
       const last = i === parts.length - 1;
       if (stat.isSymbolicLink() && !last) {
-        problems.push(usage(`'${join(plan.shownAs, relative(out, at))}' is a symbolic link (to ${realOrDangling(at)}): letter writes only into real folders inside the output folder`, 'remove the link; letter creates the folder'));
+        problems.push(
+          usage(
+            `'${join(plan.shownAs, relative(out, at))}' is a symbolic link (to ${realOrDangling(at)}): letter writes only into real folders inside the output folder`,
+            'remove the link; letter creates the folder',
+          ),
+        );
       } else if (!last && !stat.isDirectory()) {
-        problems.push(usage(`'${join(plan.shownAs, relative(out, at))}' is a file where letter writes a folder`, 'move the file away'));
+        problems.push(
+          usage(
+            `'${join(plan.shownAs, relative(out, at))}' is a file where letter writes a folder`,
+            'move the file away',
+          ),
+        );
       } else if (last && stat.isDirectory()) {
-        problems.push(usage(`'${join(plan.shownAs, relative(out, at))}' is a folder where letter writes the file ${basename(at)}`, 'move the folder away'));
+        problems.push(
+          usage(
+            `'${join(plan.shownAs, relative(out, at))}' is a folder where letter writes the file ${basename(at)}`,
+            'move the folder away',
+          ),
+        );
       }
     });
   }
@@ -98,7 +138,14 @@ export function assertNoLinkOnTheWay(outDir: string, target: string): void {
   for (const part of rel ? rel.split(sep) : []) {
     at = join(at, part);
     if (lstatOrMissing(at)?.isSymbolicLink()) {
-      throw new LetterError(problem('unsafe-path', `'${at}' is a symbolic link: letter writes only into real folders inside the output folder`, {}, 'remove the link and build again'));
+      throw new LetterError(
+        problem(
+          'unsafe-path',
+          `'${at}' is a symbolic link: letter writes only into real folders inside the output folder`,
+          {},
+          'remove the link and build again',
+        ),
+      );
     }
   }
 }

@@ -18,13 +18,23 @@ export function writeAtomic(outDir: string, rel: string, bytes: Uint8Array, fs: 
   const target = resolve(outDir, rel);
   const back = relative(resolve(outDir), target);
   if (!back || back.startsWith('..') || isAbsolute(back) || rel.includes('\0')) {
-    throw new LetterError(problem('unsafe-path', `output name '${rel.replace(/\0/g, '\\0')}' would leave the output folder`, {}, 'use ids made of lowercase letters, digits, "-" and "_"'));
+    throw new LetterError(
+      problem(
+        'unsafe-path',
+        `output name '${rel.replace(/\0/g, '\\0')}' would leave the output folder`,
+        {},
+        'use ids made of lowercase letters, digits, "-" and "_"',
+      ),
+    );
   }
   assertNoLinkOnTheWay(resolve(outDir), target);
   fs.mkdirSync(dirname(target), { recursive: true });
   // The temporary name starts with a dot and carries the pid, so concurrent builds and half-written files never meet.
   // Its own name is cut short: a temporary must fit the file system's 255 bytes wherever its file does.
-  const temp = join(dirname(target), `.${process.pid}.${Math.floor(performance.now() * 1000).toString(36)}.tmp-${basename(target).slice(0, 80)}`);
+  const temp = join(
+    dirname(target),
+    `.${process.pid}.${Math.floor(performance.now() * 1000).toString(36)}.tmp-${basename(target).slice(0, 80)}`,
+  );
   try {
     fs.writeFileSync(temp, bytes);
     fs.renameSync(temp, target);
@@ -49,8 +59,15 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
     const stat = statOrMissing(existing);
     if (stat?.isDirectory()) break;
     if (stat) {
-      if (existing === resolve(outDir)) fail(`the output folder '${shownAs}' is a file`, 'give -o a folder (it is created if missing), or move the file away');
-      fail(`cannot create the output folder '${shownAs}': ${existing} is a file`, 'give -o a folder whose parents are folders');
+      if (existing === resolve(outDir))
+        fail(
+          `the output folder '${shownAs}' is a file`,
+          'give -o a folder (it is created if missing), or move the file away',
+        );
+      fail(
+        `cannot create the output folder '${shownAs}': ${existing} is a file`,
+        'give -o a folder whose parents are folders',
+      );
     }
     const parent = dirname(existing);
     if (parent === existing) break;
@@ -59,7 +76,10 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
   try {
     accessSync(existing, constants.W_OK | constants.X_OK);
   } catch {
-    const what = existing === resolve(outDir) ? `the output folder '${shownAs}' is not writable` : `cannot create the output folder '${shownAs}': ${existing} is not writable`;
+    const what =
+      existing === resolve(outDir)
+        ? `the output folder '${shownAs}' is not writable`
+        : `cannot create the output folder '${shownAs}': ${existing} is not writable`;
     fail(what, 'give -o a folder you can write to, or change its permissions');
   }
 }
@@ -86,7 +106,8 @@ export function removeStaleTemporaries(outDir: string): void {
     if (!entry.isFile() || !m) continue;
     const path = join(entry.parentPath ?? outDir, entry.name);
     // A temporary lives for one write; an old one is stale even if its pid now belongs to another process.
-    if (!isRunning(Number(m[1])) || Date.now() - statSync(path).mtimeMs > STALE_AFTER_MS) rmSync(path, { force: true });
+    if (!isRunning(Number(m[1])) || Date.now() - statSync(path).mtimeMs > STALE_AFTER_MS)
+      rmSync(path, { force: true });
   }
 }
 
@@ -98,7 +119,14 @@ function statOrMissing(path: string): Stats | undefined {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     // A loop of links, a folder on the way that cannot be entered, a name too long: the user's path, not a bug.
-    throw new LetterError(problem('usage', `cannot use the output folder '${path}': ${code ?? (e as Error).message}`, {}, 'give -o a folder you can write to'));
+    throw new LetterError(
+      problem(
+        'usage',
+        `cannot use the output folder '${path}': ${code ?? (e as Error).message}`,
+        {},
+        'give -o a folder you can write to',
+      ),
+    );
   }
 }
 
@@ -124,7 +152,14 @@ export function writeManifest(outDir: string, json: string, fs: WriteFs = nodeFs
     return writeAtomic(outDir, 'manifest.json', new TextEncoder().encode(json), fs);
   } catch (e) {
     if (e instanceof LetterError) throw e;
-    throw new LetterError(problem('write-failed', `cannot write ${join(outDir, 'manifest.json')}: ${writeFailure(e)}`, {}, 'the documents are written but no manifest lists them: fix the cause and build again'));
+    throw new LetterError(
+      problem(
+        'write-failed',
+        `cannot write ${join(outDir, 'manifest.json')}: ${writeFailure(e)}`,
+        {},
+        'the documents are written but no manifest lists them: fix the cause and build again',
+      ),
+    );
   }
 }
 

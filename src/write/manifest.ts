@@ -83,14 +83,34 @@ export function mergeManifestTexts(texts: readonly { file: string; text: string 
     } catch {
       manifest = undefined;
     }
-    if (!isManifest(manifest)) throw mismatch(`${file} is not a manifest.json`, file, 'give the manifest.json files that `letter build --shard K/N` wrote');
+    if (!isManifest(manifest))
+      throw mismatch(
+        `${file} is not a manifest.json`,
+        file,
+        'give the manifest.json files that `letter build --shard K/N` wrote',
+      );
     return { file, manifest };
   });
   const first = manifests[0];
-  if (!first) throw new LetterError(problem('usage', 'no manifests to merge', {}, 'give the manifest.json files of the shards of one build'));
+  if (!first)
+    throw new LetterError(
+      problem(
+        'usage',
+        'no manifests to merge',
+        {},
+        'give the manifest.json files of the shards of one build',
+      ),
+    );
   for (const { file, manifest } of manifests) {
-    if (manifest.inputs !== first.manifest.inputs || manifest.tool?.version !== first.manifest.tool?.version) {
-      throw mismatch(`${file} was built from other inputs or another tool version than ${first.file}`, file, 'build every shard from the same inputs with the same letter, then merge');
+    if (
+      manifest.inputs !== first.manifest.inputs ||
+      manifest.tool?.version !== first.manifest.tool?.version
+    ) {
+      throw mismatch(
+        `${file} was built from other inputs or another tool version than ${first.file}`,
+        file,
+        'build every shard from the same inputs with the same letter, then merge',
+      );
     }
   }
   checkShards(manifests);
@@ -98,16 +118,30 @@ export function mergeManifestTexts(texts: readonly { file: string; text: string 
   for (const { file, manifest } of manifests) {
     for (const entry of [...manifest.files, ...manifest.problems]) {
       const other = owner.get(entry.file);
-      if (other !== undefined) throw mismatch(`${entry.file} is in both ${other} and ${file}: a document was built twice`, file, 'give each shard once', entry.file);
+      if (other !== undefined)
+        throw mismatch(
+          `${entry.file} is in both ${other} and ${file}: a document was built twice`,
+          file,
+          'give each shard once',
+          entry.file,
+        );
       owner.set(entry.file, file);
     }
   }
   const expected = first.manifest.shard?.of.documents;
   if (expected !== undefined && owner.size !== expected) {
-    throw mismatch(`the shards list ${owner.size} documents, but the job list they were split from has ${expected}: a manifest was edited`, first.file, 'build the shards again and merge the manifests they write');
+    throw mismatch(
+      `the shards list ${owner.size} documents, but the job list they were split from has ${expected}: a manifest was edited`,
+      first.file,
+      'build the shards again and merge the manifests they write',
+    );
   }
   const { shard: _shard, ...rest } = first.manifest;
-  return manifestJson({ ...rest, files: manifests.flatMap(({ manifest }) => manifest.files), problems: manifests.flatMap(({ manifest }) => manifest.problems) });
+  return manifestJson({
+    ...rest,
+    files: manifests.flatMap(({ manifest }) => manifest.files),
+    problems: manifests.flatMap(({ manifest }) => manifest.problems),
+  });
 }
 
 /** Sharded manifests must be exactly shards 1..N of one N; manifests without a shard merge only with each other. */
@@ -115,19 +149,42 @@ function checkShards(manifests: readonly { file: string; manifest: Manifest }[])
   const sharded = manifests.filter(({ manifest }) => manifest.shard);
   if (!sharded.length) return;
   const whole = manifests.find(({ manifest }) => !manifest.shard);
-  if (whole) throw mismatch(`${whole.file} is not a shard's manifest`, whole.file, 'merge the manifests of one sharded build');
+  if (whole)
+    throw mismatch(
+      `${whole.file} is not a shard's manifest`,
+      whole.file,
+      'merge the manifests of one sharded build',
+    );
   sameJobList(sharded);
   const n = sharded[0]!.manifest.shard!.n;
   const seen = new Map<number, string>();
   for (const { file, manifest } of sharded) {
     const { k, n: total } = manifest.shard!;
-    if (total !== n) throw mismatch(`${file} is shard ${k}/${total}, but ${sharded[0]!.file} is of ${n} shards`, file, 'merge the shards of one `--shard K/N` build', `${k}/${total}`);
-    if (seen.has(k)) throw mismatch(`${file} and ${seen.get(k)} are both shard ${k}/${n}`, file, 'give each shard once', `${k}/${n}`);
+    if (total !== n)
+      throw mismatch(
+        `${file} is shard ${k}/${total}, but ${sharded[0]!.file} is of ${n} shards`,
+        file,
+        'merge the shards of one `--shard K/N` build',
+        `${k}/${total}`,
+      );
+    if (seen.has(k))
+      throw mismatch(
+        `${file} and ${seen.get(k)} are both shard ${k}/${n}`,
+        file,
+        'give each shard once',
+        `${k}/${n}`,
+      );
     seen.set(k, file);
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !seen.has(k));
   const absent = missing.map((k) => `${k}/${n}`).join(', ');
-  if (missing.length) throw mismatch(`shard${missing.length > 1 ? 's' : ''} ${absent} missing`, sharded[0]!.file, 'give the manifests of every shard', absent);
+  if (missing.length)
+    throw mismatch(
+      `shard${missing.length > 1 ? 's' : ''} ${absent} missing`,
+      sharded[0]!.file,
+      'give the manifests of every shard',
+      absent,
+    );
 }
 
 /**
@@ -135,9 +192,15 @@ function checkShards(manifests: readonly { file: string; manifest: Manifest }[])
  * that looks complete while documents of both are missing.
  */
 function sameJobList(sharded: readonly { file: string; manifest: Manifest }[]): void {
-  const listed = (of: ManifestShard['of'] | undefined) => typeof of?.sha256 === 'string' && typeof of.documents === 'number';
+  const listed = (of: ManifestShard['of'] | undefined) =>
+    typeof of?.sha256 === 'string' && typeof of.documents === 'number';
   const undated = sharded.find(({ manifest }) => !listed(manifest.shard!.of));
-  if (undated) throw mismatch(`${undated.file} does not record which job list it is a shard of (written by an older letter)`, undated.file, 'build the shards again');
+  if (undated)
+    throw mismatch(
+      `${undated.file} does not record which job list it is a shard of (written by an older letter)`,
+      undated.file,
+      'build the shards again',
+    );
   const { file: firstFile, manifest: firstManifest } = sharded[0]!;
   const of = firstManifest.shard!.of;
   for (const { file, manifest } of sharded) {
@@ -153,14 +216,21 @@ function sameJobList(sharded: readonly { file: string; manifest: Manifest }[]): 
 
 /** A manifest given to `letter manifest merge` that does not fit the others: the user's mistake, exit 2. */
 function mismatch(message: string, file: string, hint: string, value?: string): LetterError {
-  return new LetterError(problem('manifest-mismatch', message, { file, ...(value !== undefined ? { value } : {}) }, hint));
+  return new LetterError(
+    problem('manifest-mismatch', message, { file, ...(value !== undefined ? { value } : {}) }, hint),
+  );
 }
 
 /** Enough of a manifest's shape to merge it: someone else's file may be any JSON. */
 function isManifest(value: unknown): value is Manifest {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Partial<Manifest>;
-  return typeof m.inputs === 'string' && Array.isArray(m.files) && Array.isArray(m.problems) && m.files.every((f) => typeof f?.file === 'string');
+  return (
+    typeof m.inputs === 'string' &&
+    Array.isArray(m.files) &&
+    Array.isArray(m.problems) &&
+    m.files.every((f) => typeof f?.file === 'string')
+  );
 }
 
 /** The manifest a build wrote to `outDir` before, if it is readable. */
@@ -176,8 +246,14 @@ export function readManifest(outDir: string): Manifest | undefined {
  * This run's manifest plus the previous one's entries for documents this run did not plan and whose files are still
  * there: a partial rebuild (one language, after a locale edit) keeps listing the documents it left untouched.
  */
-export function carryOver(previous: Manifest | undefined, current: Manifest, planned: readonly string[], outDir: string): Manifest {
-  if (!previous || previous.slug !== current.slug || previous.tool.version !== current.tool.version) return current;
+export function carryOver(
+  previous: Manifest | undefined,
+  current: Manifest,
+  planned: readonly string[],
+  outDir: string,
+): Manifest {
+  if (!previous || previous.slug !== current.slug || previous.tool.version !== current.tool.version)
+    return current;
   const replanned = new Set(planned);
   const kept = previous.files.filter((f) => !replanned.has(f.file) && existsSync(join(outDir, f.file)));
   const keptProblems = previous.problems.filter((p) => !replanned.has(p.file));

@@ -16,9 +16,14 @@ export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
   const parts = unzipSync(bytes, {
     filter: (entry) => {
       total += entry.originalSize;
-      if (++entries > ZIP_LIMITS.entries) throw new Error(`the zip has more than ${ZIP_LIMITS.entries} entries`);
-      if (total > ZIP_LIMITS.totalBytes) throw new Error(`the zip unpacks to more than ${ZIP_LIMITS.totalBytes} bytes`);
-      if (entry.originalSize > 1024 * 1024 && entry.originalSize > entry.size * ZIP_LIMITS.ratio) throw new Error(`the zip's ${entry.name} is compressed more than ${ZIP_LIMITS.ratio} to 1 (a zip bomb)`);
+      if (++entries > ZIP_LIMITS.entries)
+        throw new Error(`the zip has more than ${ZIP_LIMITS.entries} entries`);
+      if (total > ZIP_LIMITS.totalBytes)
+        throw new Error(`the zip unpacks to more than ${ZIP_LIMITS.totalBytes} bytes`);
+      if (entry.originalSize > 1024 * 1024 && entry.originalSize > entry.size * ZIP_LIMITS.ratio)
+        throw new Error(
+          `the zip's ${entry.name} is compressed more than ${ZIP_LIMITS.ratio} to 1 (a zip bomb)`,
+        );
       return true;
     },
   });
@@ -39,7 +44,14 @@ export interface ZipOptions {
 export function writeZip(parts: Iterable<readonly [string, Uint8Array]>, opts: ZipOptions): Uint8Array {
   const { when } = opts;
   const year = Math.min(Math.max(when.getUTCFullYear(), 1980), 2099); // the DOS date range
-  const mtime = new Date(year, when.getUTCMonth(), when.getUTCDate(), when.getUTCHours(), when.getUTCMinutes(), when.getUTCSeconds());
+  const mtime = new Date(
+    year,
+    when.getUTCMonth(),
+    when.getUTCDate(),
+    when.getUTCHours(),
+    when.getUTCMinutes(),
+    when.getUTCSeconds(),
+  );
   const entries: Zippable = {};
   for (const [path, data] of parts) entries[path] = [data, { mtime, level: opts.level(path) }];
   return zipSync(entries);

@@ -83,7 +83,10 @@ describe.skipIf(!haveTools)('PDF/A-2b', () => {
 
   it('writes a title with & and < into well-formed XMP, and the info dictionary as written', async () => {
     const doc = exampleLetter('en');
-    const { bytes } = await renderPdf({ ...doc, meta: { ...doc.meta, title: 'Peace & Security <2023>' } }, { fonts, pdfa: true });
+    const { bytes } = await renderPdf(
+      { ...doc, meta: { ...doc.meta, title: 'Peace & Security <2023>' } },
+      { fonts, pdfa: true },
+    );
     const path = writePdf(bytes, dir, 'amp.pdf');
     const meta = xmp(path);
     expect(meta).toContain('Peace &#38; Security &#60;2023&#62;');
@@ -96,8 +99,13 @@ describe.skipIf(!haveTools)('PDF/A-2b', () => {
     const pki = makeTestPki(dir);
     const key = loadP12(readFileSync(pki.p12), pki.password, pki.p12);
     const signatureField = {
-      name: 'Signature1', reason: 'Open letter', location: 'Toronto', contactInfo: 'crossingnk@gmail.com',
-      signerName: key.signerName, signingTime: SIGNING_TIME, appearanceLines: [key.signerName, 'Crossing NK', '2023-12-10'],
+      name: 'Signature1',
+      reason: 'Open letter',
+      location: 'Toronto',
+      contactInfo: 'crossingnk@gmail.com',
+      signerName: key.signerName,
+      signingTime: SIGNING_TIME,
+      appearanceLines: [key.signerName, 'Crossing NK', '2023-12-10'],
     };
     const { bytes } = await renderPdf(exampleLetter('ko'), { fonts, pdfa: true, signatureField });
     const path = writePdf(await signPdf(bytes, key, { signingTime: SIGNING_TIME }), dir, 'signed.ko.pdf');
@@ -114,7 +122,10 @@ describe.skipIf(!haveTools)('PDF/A-2b', () => {
     const form = (treeRoot['/K'] as string[]).map((k) => deref(objects, k)!).find((e) => e['/S'] === '/Form');
     const objr = deref(objects, form?.['/K']);
     expect(objr?.['/Type']).toBe('/OBJR');
-    expect(deref(objects, objr?.['/Obj'])).toMatchObject({ '/FT': '/Sig', '/StructParent': expect.any(Number) });
+    expect(deref(objects, objr?.['/Obj'])).toMatchObject({
+      '/FT': '/Sig',
+      '/StructParent': expect.any(Number),
+    });
   });
 });
 
@@ -125,18 +136,39 @@ describe.skipIf(!haveTools)('asking for PDF/A', () => {
     const dir = scratch();
     cpSync(example, join(dir, 'p'), { recursive: true });
     const yaml = join(dir, 'p', 'letter.yaml');
-    const plain = await build({ dir: join(dir, 'p'), out: join(dir, 'plain'), formats: ['pdf'], langs: ['ko'] });
+    const plain = await build({
+      dir: join(dir, 'p'),
+      out: join(dir, 'plain'),
+      formats: ['pdf'],
+      langs: ['ko'],
+    });
     expect(plain.errors).toEqual([]);
     expect(xmp(join(dir, 'plain', 'cn', 'open-letter-2023.ko.pdf'))).not.toContain('pdfaid:part');
     writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}pdf: { standard: PDF/A-2b }\n`);
-    const archival = await build({ dir: join(dir, 'p'), out: join(dir, 'pdfa'), formats: ['pdf'], langs: ['ko'] });
+    const archival = await build({
+      dir: join(dir, 'p'),
+      out: join(dir, 'pdfa'),
+      formats: ['pdf'],
+      langs: ['ko'],
+    });
     expect(archival.errors).toEqual([]);
     expect(xmp(join(dir, 'pdfa', 'cn', 'open-letter-2023.ko.pdf'))).toContain('<pdfaid:part>2</pdfaid:part>');
   });
 
   it('`letter build --pdfa` does the same from the command line', () => {
     const out = join(scratch(), 'out');
-    const r = letterCli(['build', example, '--pdfa', '--lang', 'en', '--format', 'pdf', '--out', out, '--quiet']);
+    const r = letterCli([
+      'build',
+      example,
+      '--pdfa',
+      '--lang',
+      'en',
+      '--format',
+      'pdf',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.status).toBe(0);
     expect(xmp(join(out, 'cn', 'open-letter-2023.en.pdf'))).toContain('<pdfaid:part>2</pdfaid:part>');
   });

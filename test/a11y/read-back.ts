@@ -17,12 +17,17 @@ type QpdfObjects = Record<string, { value?: QpdfValue; stream?: { dict: Record<s
 
 /** Every object of the file, by `obj:N 0 R`, as qpdf's JSON v2 gives them. */
 export function qpdfObjects(path: string): QpdfObjects {
-  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', path], { encoding: 'utf8', maxBuffer: 256 << 20 })) as { qpdf: [unknown, QpdfObjects] };
+  const json = JSON.parse(
+    execFileSync('qpdf', ['--json=2', '--json-key=qpdf', path], { encoding: 'utf8', maxBuffer: 256 << 20 }),
+  ) as { qpdf: [unknown, QpdfObjects] };
   return json.qpdf[1];
 }
 
 /** The dictionary an indirect reference (`12 0 R`) or inline value stands for. */
-export function deref(objects: QpdfObjects, value: QpdfValue | undefined): Record<string, QpdfValue> | undefined {
+export function deref(
+  objects: QpdfObjects,
+  value: QpdfValue | undefined,
+): Record<string, QpdfValue> | undefined {
   if (typeof value === 'string' && / R$/.test(value)) {
     const entry = objects[`obj:${value}`];
     return (entry?.value ?? entry?.stream?.dict) as Record<string, QpdfValue> | undefined;
@@ -92,10 +97,17 @@ export function readStructure(path: string): ReadNode {
   let index = 0;
   const join = (node: TextNode): ReadNode => {
     const dict = elements[index++];
-    if (!dict || dict['/S'] !== `/${node.role}`) throw new Error(`structure mismatch at element ${index}: ${node.role} vs ${String(dict?.['/S'])}`);
+    if (!dict || dict['/S'] !== `/${node.role}`)
+      throw new Error(`structure mismatch at element ${index}: ${node.role} vs ${String(dict?.['/S'])}`);
     const lang = pdfString(dict['/Lang']);
     const alt = pdfString(dict['/Alt']);
-    return { role: node.role, ...(lang ? { lang } : {}), ...(alt ? { alt } : {}), text: node.text, children: node.children.map(join) };
+    return {
+      role: node.role,
+      ...(lang ? { lang } : {}),
+      ...(alt ? { alt } : {}),
+      text: node.text,
+      children: node.children.map(join),
+    };
   };
   const [document] = structText(path).children.map(join);
   if (!document) throw new Error('no structure tree');

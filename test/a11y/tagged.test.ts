@@ -6,9 +6,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toolFontBook } from '../../src/fonts/index.js';
 import type { Block, LetterDoc } from '../../src/model/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
-import { bodyParagraphs, exampleLetter, pdfText, scratch, text, writePdf, type ExampleLang } from '../pdf/helpers.js';
+import {
+  bodyParagraphs,
+  exampleLetter,
+  pdfText,
+  scratch,
+  text,
+  writePdf,
+  type ExampleLang,
+} from '../pdf/helpers.js';
 import { toolAvailable } from '../support/tools.js';
-import { catalog, deref, flatten, pdfString, qpdfObjects, readStructure, type ReadNode } from './read-back.js';
+import {
+  catalog,
+  deref,
+  flatten,
+  pdfString,
+  qpdfObjects,
+  readStructure,
+  type ReadNode,
+} from './read-back.js';
 
 const fonts = toolFontBook();
 const squash = (s: string): string => s.replace(/\s+/gu, '');
@@ -37,7 +53,11 @@ describe.skipIf(!haveTools)('tagged PDF of the example letter', () => {
   });
 
   it('is tagged, with the letter language on the catalog and the title shown in the title bar', () => {
-    for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR'], ['zh', 'zh-CN']] as const) {
+    for (const [lang, locale] of [
+      ['en', 'en-US'],
+      ['ko', 'ko-KR'],
+      ['zh', 'zh-CN'],
+    ] as const) {
       const path = paths.get(lang)!;
       expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
       const objects = qpdfObjects(path);
@@ -54,7 +74,9 @@ describe.skipIf(!haveTools)('tagged PDF of the example letter', () => {
       expect(tree.role).toBe('Document');
       expect(tree.children[0]!.role).toBe('H1');
       // Paragraphs as the reader meets them; the quoted mother's words sit in a BlockQuote.
-      const blocks = flatten(tree).filter((n) => n.role === 'P').map((n) => squash(n.text));
+      const blocks = flatten(tree)
+        .filter((n) => n.role === 'P')
+        .map((n) => squash(n.text));
       const expected = bodyParagraphs(lang).map(squash);
       const found = expected.map((p) => blocks.indexOf(p));
       expect(found.every((i) => i >= 0)).toBe(true);
@@ -71,12 +93,16 @@ describe.skipIf(!haveTools)('tagged PDF of the example letter', () => {
     // The English text around it carries no /Lang of its own: it is in the catalog's language.
     const paragraph = flatten(tree).find((n) => n.role === 'P' && n.text.includes('关于在边境'))!;
     expect(paragraph.lang).toBeUndefined();
-    expect(squash(paragraph.text)).toContain(squash('Border Areas” (关于在边境地区维护国家安全和社会秩序的工作), signed'));
+    expect(squash(paragraph.text)).toContain(
+      squash('Border Areas” (关于在边境地区维护国家安全和社会秩序的工作), signed'),
+    );
     expect(spans(tree).every((n) => n.lang === 'zh-CN')).toBe(true);
   });
 
   it('marks Latin names and e-mail addresses inside the Korean letter as en-US', () => {
-    const latin = spans(trees.get('ko')!).filter((n) => n.lang === 'en-US').map((n) => n.text);
+    const latin = spans(trees.get('ko')!)
+      .filter((n) => n.lang === 'en-US')
+      .map((n) => n.text);
     expect(latin).toContain('canadanorthkorean@gmail.com');
     expect(latin).toContain('crossingnk@gmail.com');
     expect(latin).toContain('DPRK COI');
@@ -85,7 +111,9 @@ describe.skipIf(!haveTools)('tagged PDF of the example letter', () => {
   });
 
   it('marks the English agreement title inside the Chinese letter as en-US', () => {
-    const latin = spans(trees.get('zh')!).filter((n) => n.lang === 'en-US').map((n) => n.text);
+    const latin = spans(trees.get('zh')!)
+      .filter((n) => n.lang === 'en-US')
+      .map((n) => n.text);
     expect(latin.join(' ')).toContain('Agreement on Mutual Cooperation');
     expect(latin.every((t) => !/\p{Script=Han}/u.test(t))).toBe(true);
   });
@@ -96,9 +124,18 @@ describe.skipIf(!haveTools)('tagged PDF of composed letters', () => {
 
   it('gives a :span[…]{lang=…} its own /Lang, whatever its script', async () => {
     const body: Block[] = [
-      { type: 'paragraph', inlines: [text('The consul wrote ', 'a', 'en'), { type: 'text', value: 'Merci', lang: 'fr' }, text(' and signed.', 'b', 'en')] },
+      {
+        type: 'paragraph',
+        inlines: [
+          text('The consul wrote ', 'a', 'en'),
+          { type: 'text', value: 'Merci', lang: 'fr' },
+          text(' and signed.', 'b', 'en'),
+        ],
+      },
     ];
-    const tree = readStructure(await rendered(exampleLetter('en', { bodyOnly: true, body }), 'span.pdf', dir));
+    const tree = readStructure(
+      await rendered(exampleLetter('en', { bodyOnly: true, body }), 'span.pdf', dir),
+    );
     const [p] = tree.children;
     expect(p?.role).toBe('P');
     expect(p?.text).toBe('The consul wrote Merci and signed.');
@@ -108,14 +145,23 @@ describe.skipIf(!haveTools)('tagged PDF of composed letters', () => {
   it('keeps page numbers out of the structure (artifacts) while they stay on the page', async () => {
     const path = await rendered(exampleLetter('en', { repeat: 2 }), 'long.pdf', dir);
     expect(pdfText(path, 2, true)).toMatch(/- 2 -/);
-    const all = flatten(readStructure(path)).map((n) => n.text).join('\n');
+    const all = flatten(readStructure(path))
+      .map((n) => n.text)
+      .join('\n');
     expect(all).not.toMatch(/- \d -/);
   });
 
   it('tags a list as L/LI/Lbl/LBody, a heading one level under the title, and makes a bookmark for it', async () => {
     const body: Block[] = [
       { type: 'heading', level: 1, inlines: [text('Our requests', 'h', 'en')] },
-      { type: 'list', ordered: true, items: [[{ type: 'paragraph', inlines: [text('Stop the returns.', 'i1', 'en')] }], [{ type: 'paragraph', inlines: [text('Let UNHCR in.', 'i2', 'en')] }]] },
+      {
+        type: 'list',
+        ordered: true,
+        items: [
+          [{ type: 'paragraph', inlines: [text('Stop the returns.', 'i1', 'en')] }],
+          [{ type: 'paragraph', inlines: [text('Let UNHCR in.', 'i2', 'en')] }],
+        ],
+      },
     ];
     const doc = exampleLetter('en', { body });
     const path = await rendered(doc, 'list.pdf', dir);
@@ -140,7 +186,23 @@ describe.skipIf(!haveTools)('tagged PDF of composed letters', () => {
     const sections = doc.sections.map((s) =>
       s.part !== 'signatures'
         ? s
-        : { ...s, blocks: s.blocks.map((b, i) => (b.type === 'signature' && i === 0 ? { ...b, image: { data: png(60, 20), format: 'png' as const, width: 60, height: 20, alt: '캐나다 탈북인 총연합회 서명' } } : b)) },
+        : {
+            ...s,
+            blocks: s.blocks.map((b, i) =>
+              b.type === 'signature' && i === 0
+                ? {
+                    ...b,
+                    image: {
+                      data: png(60, 20),
+                      format: 'png' as const,
+                      width: 60,
+                      height: 20,
+                      alt: '캐나다 탈북인 총연합회 서명',
+                    },
+                  }
+                : b,
+            ),
+          },
     );
     const tree = readStructure(await rendered({ ...doc, sections }, 'figure.pdf', dir));
     const figures = flatten(tree).filter((n) => n.role === 'Figure');

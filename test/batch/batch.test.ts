@@ -4,7 +4,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { letterCli, pdfText, tempDir, toolAvailable } from '../support/tools.js';
-import { ALL_FILES, buildCli, documentHashes, FIXTURE, filesUnder, readManifest, RECIPIENTS, SLUG } from './helpers.js';
+import {
+  ALL_FILES,
+  buildCli,
+  documentHashes,
+  FIXTURE,
+  filesUnder,
+  readManifest,
+  RECIPIENTS,
+  SLUG,
+} from './helpers.js';
 
 const single = tempDir('letter-batch-single-');
 const again = tempDir('letter-batch-again-');
@@ -24,7 +33,12 @@ describe('a batch of 12 recipients × 3 languages × 2 formats', () => {
   it('writes the 72 documents and the manifest, exit 0', () => {
     expect(first.stderr).not.toMatch(/error/i);
     expect(first.status).toBe(0);
-    const report = JSON.parse(first.stdout) as { ok: boolean; outputs: { file: string }[]; errors: unknown[]; problems: unknown[] };
+    const report = JSON.parse(first.stdout) as {
+      ok: boolean;
+      outputs: { file: string }[];
+      errors: unknown[];
+      problems: unknown[];
+    };
     expect(report.ok).toBe(true);
     expect(report.errors).toEqual([]);
     expect(report.problems).toEqual([]);
@@ -45,7 +59,10 @@ describe('a batch of 12 recipients × 3 languages × 2 formats', () => {
       expect(entry.signed).toBe(false);
       if (entry.format === 'pdf') expect(entry.pages, entry.file).toBeGreaterThanOrEqual(1);
       // A DOCX counts the pages of the same letter as letter lays it out: its PDF's.
-      else expect(entry.pages, entry.file).toBe(manifest.files.find((f) => f.file === entry.file.replace(/\.docx$/, '.pdf'))?.pages);
+      else
+        expect(entry.pages, entry.file).toBe(
+          manifest.files.find((f) => f.file === entry.file.replace(/\.docx$/, '.pdf'))?.pages,
+        );
     }
     expect(letterCli(['verify', '--manifest', join(single, 'manifest.json')]).status).toBe(0);
   });
@@ -68,7 +85,9 @@ describe('a batch of 12 recipients × 3 languages × 2 formats', () => {
   it('gives the same sha256 for every file on a second build (in one thread instead of the pool)', () => {
     expect(second.status).toBe(0);
     expect(documentHashes(again)).toEqual(documentHashes(single));
-    expect(readFileSync(join(again, 'manifest.json'), 'utf8')).toBe(readFileSync(join(single, 'manifest.json'), 'utf8'));
+    expect(readFileSync(join(again, 'manifest.json'), 'utf8')).toBe(
+      readFileSync(join(single, 'manifest.json'), 'utf8'),
+    );
   });
 });
 
@@ -80,7 +99,11 @@ describe('--shard K/3', () => {
       expect(files.length, `shard ${i + 1}`).toBe(24);
       expect(readManifest(shards[i]!).files.map((f) => f.file)).toEqual(files);
       // Each shard names the whole list it is part of, the same for all three (a merge refuses shards of other lists).
-      expect(readManifest(shards[i]!).shard).toEqual({ k: i + 1, n: 3, of: readManifest(shards[0]!).shard!.of });
+      expect(readManifest(shards[i]!).shard).toEqual({
+        k: i + 1,
+        n: 3,
+        of: readManifest(shards[0]!).shard!.of,
+      });
       expect(readManifest(shards[i]!).shard!.of.documents).toBe(ALL_FILES.length);
     }
     const all = built.flat();
@@ -88,17 +111,28 @@ describe('--shard K/3', () => {
     expect([...all].sort()).toEqual(ALL_FILES);
     // A shard's documents are the single run's documents, byte for byte.
     const whole = documentHashes(single);
-    for (const out of shards) for (const [file, hash] of Object.entries(documentHashes(out))) expect(hash, file).toBe(whole[file]);
+    for (const out of shards)
+      for (const [file, hash] of Object.entries(documentHashes(out))) expect(hash, file).toBe(whole[file]);
   });
 
-  it('merges into exactly the single run\'s manifest, byte for byte', () => {
+  it("merges into exactly the single run's manifest, byte for byte", () => {
     const merged = tempDir('letter-batch-merged-');
     const manifests = shards.map((out) => join(out, 'manifest.json'));
-    const r = letterCli(['manifest', 'merge', ...[...manifests].reverse(), '-o', join(merged, 'manifest.json')]);
+    const r = letterCli([
+      'manifest',
+      'merge',
+      ...[...manifests].reverse(),
+      '-o',
+      join(merged, 'manifest.json'),
+    ]);
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(join(merged, 'manifest.json'), 'utf8')).toBe(readFileSync(join(single, 'manifest.json'), 'utf8'));
+    expect(readFileSync(join(merged, 'manifest.json'), 'utf8')).toBe(
+      readFileSync(join(single, 'manifest.json'), 'utf8'),
+    );
     // stdout gives the same text.
-    expect(letterCli(['manifest', 'merge', ...manifests]).stdout).toBe(readFileSync(join(single, 'manifest.json'), 'utf8'));
+    expect(letterCli(['manifest', 'merge', ...manifests]).stdout).toBe(
+      readFileSync(join(single, 'manifest.json'), 'utf8'),
+    );
   });
 
   it('refuses to merge a missing or repeated shard', () => {

@@ -11,8 +11,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 describe('default worker count', () => {
   it('renders 1,170 documents in this thread by default, and on a pool when -j asks', async () => {
-    const { openRenderer } = (await import(join(ROOT, 'dist', 'pipeline', 'render-pool.js'))) as typeof import('../../src/pipeline/render-pool.js');
-    const { toolFontBook } = (await import(join(ROOT, 'dist', 'fonts', 'index.js'))) as typeof import('../../src/fonts/index.js');
+    const { openRenderer } = (await import(
+      join(ROOT, 'dist', 'pipeline', 'render-pool.js')
+    )) as typeof import('../../src/pipeline/render-pool.js');
+    const { toolFontBook } = (await import(
+      join(ROOT, 'dist', 'fonts', 'index.js')
+    )) as typeof import('../../src/fonts/index.js');
     const fonts = toolFontBook();
     const byDefault = await openRenderer({ documents: 1170, fonts });
     expect(byDefault.threads).toBe(0);

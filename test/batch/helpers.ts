@@ -14,7 +14,9 @@ export const FORMATS = ['pdf', 'docx'] as const;
 export const SLUG = 'batch-letter';
 
 /** Every output name of the full batch: `<recipient>/batch-letter.<lang>.<format>`. */
-export const ALL_FILES = RECIPIENTS.flatMap((r) => LANGS.flatMap((l) => FORMATS.map((f) => `${r}/${SLUG}.${l}.${f}`))).sort();
+export const ALL_FILES = RECIPIENTS.flatMap((r) =>
+  LANGS.flatMap((l) => FORMATS.map((f) => `${r}/${SLUG}.${l}.${f}`)),
+).sort();
 
 /** A private copy of the fixture, for tests that break it. */
 export function copyFixture(): string {
@@ -24,7 +26,12 @@ export function copyFixture(): string {
 }
 
 /** `letter build DIR --out OUT ...` through the built CLI, with a fixed time zone unless the caller sets one. */
-export function buildCli(dir: string, out: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}) {
+export function buildCli(
+  dir: string,
+  out: string,
+  args: readonly string[] = [],
+  env: NodeJS.ProcessEnv = {},
+) {
   const base: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC', SOURCE_DATE_EPOCH: '' };
   return letterCli(['build', dir, '--out', out, ...args], { env: { ...base, ...env } });
 }
@@ -43,7 +50,9 @@ export function documentHashes(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const file of filesUnder(dir)) {
     if (file === 'manifest.json') continue;
-    out[file] = createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
+    out[file] = createHash('sha256')
+      .update(readFileSync(join(dir, file)))
+      .digest('hex');
   }
   return out;
 }
@@ -55,7 +64,15 @@ export function readManifest(dir: string): Manifest {
 /** A finished document: a PDF ends with its trailer, a DOCX is a zip whose end-of-central-directory record is present. */
 export function isWholeDocument(path: string): boolean {
   const bytes = readFileSync(path);
-  if (path.endsWith('.pdf')) return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && /%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1'));
-  if (path.endsWith('.docx')) return bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) && bytes.lastIndexOf(Buffer.from('PK\x05\x06', 'latin1')) === bytes.length - 22;
+  if (path.endsWith('.pdf'))
+    return (
+      bytes.subarray(0, 5).toString('latin1') === '%PDF-' &&
+      /%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1'))
+    );
+  if (path.endsWith('.docx'))
+    return (
+      bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) &&
+      bytes.lastIndexOf(Buffer.from('PK\x05\x06', 'latin1')) === bytes.length - 22
+    );
   return true;
 }

@@ -8,19 +8,38 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { letterCli, tempDir } from '../support/tools.js';
-import { buildCli, copyFixture, documentHashes, FIXTURE, filesUnder, isWholeDocument, readManifest, ROOT, SLUG } from './helpers.js';
+import {
+  buildCli,
+  copyFixture,
+  documentHashes,
+  FIXTURE,
+  filesUnder,
+  isWholeDocument,
+  readManifest,
+  ROOT,
+  SLUG,
+} from './helpers.js';
 
 // PDFs only: 36 documents are enough to stop a build in the middle and cheap enough to rerun.
 const ARGS = ['-f', 'pdf', '-j', '2'];
 const PDFS = 36;
 
 /** Starts `letter build`, waits for `after` documents to be written, sends `signal`, and resolves with how it ended. */
-function buildAndStop(out: string, signal: NodeJS.Signals, after: number, dir = FIXTURE): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function buildAndStop(
+  out: string,
+  signal: NodeJS.Signals,
+  after: number,
+  dir = FIXTURE,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'letter.js'), 'build', dir, '--out', out, ...ARGS], {
-      env: { ...process.env, TZ: 'UTC', SOURCE_DATE_EPOCH: '' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'letter.js'), 'build', dir, '--out', out, ...ARGS],
+      {
+        env: { ...process.env, TZ: 'UTC', SOURCE_DATE_EPOCH: '' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     let sent = false;
     child.stderr.setEncoding('utf8');
@@ -62,7 +81,10 @@ function expectRerunCompletes(out: string, dir = FIXTURE): void {
 function editEnglish(dir: string): void {
   const file = join(dir, 'locales', 'en', 'letter.json');
   const text = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-  writeFileSync(file, JSON.stringify({ ...text, intro: `${text['intro']} We thank you for reading this letter.` }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify({ ...text, intro: `${text['intro']} We thank you for reading this letter.` }, null, 2),
+  );
 }
 
 describe('a batch stopped midway', () => {
@@ -83,7 +105,8 @@ describe('a batch stopped midway', () => {
     const killed = await buildAndStop(out, 'SIGKILL', 3);
     expect(killed.signal).toBe('SIGKILL');
     for (const file of filesUnder(out)) {
-      if (!file.split('/').pop()!.startsWith('.')) expect(isWholeDocument(join(out, file)), `partial file: ${file}`).toBe(true);
+      if (!file.split('/').pop()!.startsWith('.'))
+        expect(isWholeDocument(join(out, file)), `partial file: ${file}`).toBe(true);
     }
     expect(filesUnder(out)).not.toContain('manifest.json');
     // What a kill between writing and renaming leaves: a half-written temporary of a process that is gone.
@@ -116,7 +139,11 @@ describe('a build refused for bad input', () => {
     const out = tempDir('letter-batch-bad-rebuild-');
     const small = ['--quiet', '-l', 'en', '-f', 'pdf', '--to', 'fr,de'];
     expect(buildCli(dir, out, small).status).toBe(0);
-    const before = { files: filesUnder(out), hashes: documentHashes(out), manifest: readFileSync(join(out, 'manifest.json'), 'utf8') };
+    const before = {
+      files: filesUnder(out),
+      hashes: documentHashes(out),
+      manifest: readFileSync(join(out, 'manifest.json'), 'utf8'),
+    };
     expect(before.files).toContain('manifest.json');
     // A key the letter needs is gone: composing stops the build (after the workers started, before any document).
     const file = join(dir, 'locales', 'en', 'letter.json');

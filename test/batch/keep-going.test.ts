@@ -25,7 +25,9 @@ function withRecipientRow(id: string, row: string, header = 'id,office'): string
   const csv = join(dir, 'recipients.csv');
   const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
   const width = header.split(',').length;
-  const rows = lines.slice(1).map((line) => (line.startsWith(`${id},`) ? row : line + ','.repeat(width - line.split(',').length)));
+  const rows = lines
+    .slice(1)
+    .map((line) => (line.startsWith(`${id},`) ? row : line + ','.repeat(width - line.split(',').length)));
   writeFileSync(csv, [header, ...rows].join('\n') + '\n');
   return dir;
 }
@@ -72,7 +74,9 @@ describe('a batch with one broken recipient', () => {
     const manifest = readManifest(keptGoing);
     expect(manifest.files.map((f) => f.file)).toEqual(good);
     expect(manifest.problems.map((p) => [p.file, p.recipient, p.status])).toEqual(
-      ['en', 'ko', 'zh'].flatMap((lang) => ['docx', 'pdf'].map((format) => [`th/${SLUG}.${lang}.${format}`, 'th', 'skipped'])),
+      ['en', 'ko', 'zh'].flatMap((lang) =>
+        ['docx', 'pdf'].map((format) => [`th/${SLUG}.${lang}.${format}`, 'th', 'skipped']),
+      ),
     );
     expect(manifest.problems[0]!.errors[0]!.code).toBe('uncovered-character');
   });
@@ -100,7 +104,11 @@ describe('a batch with one broken recipient', () => {
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.outputs).toHaveLength(11);
     expect(report.problems.map((p) => [p.file, p.status])).toEqual([[`de/${SLUG}.en.pdf`, 'skipped']]);
-    expect(report.problems[0]!.errors[0]).toMatchObject({ code: 'unknown-address', file: 'recipients.csv', line: 3 });
+    expect(report.problems[0]!.errors[0]).toMatchObject({
+      code: 'unknown-address',
+      file: 'recipients.csv',
+      line: 3,
+    });
     expect(existsSync(join(out, 'de'))).toBe(false);
   });
 });

@@ -13,11 +13,32 @@ const HUNDRED = (
 ).split(' ');
 
 /** Builds PDFs for these recipients on two workers; the peak resident set of the whole process (threads included). */
-function peakMemoryKiB(recipients: readonly string[]): { status: number; maxRssKiB: number; documents: number } {
+function peakMemoryKiB(recipients: readonly string[]): {
+  status: number;
+  maxRssKiB: number;
+  documents: number;
+} {
   const out = tempDir('letter-batch-memory-');
-  const r = run(process.execPath, [join(import.meta.dirname, 'max-rss.mjs'), 'build', FIXTURE, '--out', out, '-f', 'pdf', '-j', '2', '--json', '-t', recipients.join(',')], {
-    env: { ...process.env, TZ: 'UTC' },
-  });
+  const r = run(
+    process.execPath,
+    [
+      join(import.meta.dirname, 'max-rss.mjs'),
+      'build',
+      FIXTURE,
+      '--out',
+      out,
+      '-f',
+      'pdf',
+      '-j',
+      '2',
+      '--json',
+      '-t',
+      recipients.join(','),
+    ],
+    {
+      env: { ...process.env, TZ: 'UTC' },
+    },
+  );
   const lines = r.stdout.trimEnd().split('\n');
   const usage = JSON.parse(lines.pop()!) as { status: number; maxRssKiB: number };
   const report = JSON.parse(lines.join('\n')) as { outputs: unknown[] };
@@ -32,7 +53,9 @@ describe('peak memory of a batch', () => {
     expect([small.status, small.documents]).toEqual([0, 30]);
     expect([large.status, large.documents]).toEqual([0, 300]);
     const ratio = large.maxRssKiB / small.maxRssKiB;
-    console.log(`peak RSS: 30 documents ${(small.maxRssKiB / 1024).toFixed(0)} MiB, 300 documents ${(large.maxRssKiB / 1024).toFixed(0)} MiB, ratio ${ratio.toFixed(2)}`);
+    console.log(
+      `peak RSS: 30 documents ${(small.maxRssKiB / 1024).toFixed(0)} MiB, 300 documents ${(large.maxRssKiB / 1024).toFixed(0)} MiB, ratio ${ratio.toFixed(2)}`,
+    );
     expect(ratio).toBeLessThanOrEqual(1.5);
   });
 });

@@ -53,7 +53,9 @@ describe('letter manifest merge and the job list a shard is part of', () => {
     expect(r.status, r.stderr).toBe(0);
     const merged = JSON.parse(r.stdout) as Manifest;
     expect(merged.shard).toBeUndefined();
-    expect(merged.files.map((f) => f.file)).toEqual(['de', 'fr'].flatMap((id) => ['en', 'zh'].map((lang) => `${id}/${SLUG}.${lang}.pdf`)));
+    expect(merged.files.map((f) => f.file)).toEqual(
+      ['de', 'fr'].flatMap((id) => ['en', 'zh'].map((lang) => `${id}/${SLUG}.${lang}.pdf`)),
+    );
   });
 
   it('refuses a shard that does not record its job list, and one whose documents do not add up to it', () => {
@@ -65,10 +67,20 @@ describe('letter manifest merge and the job list a shard is part of', () => {
       return file;
     };
     const { of: _of, ...bare } = two.shard!;
-    const old = letterCli(['manifest', 'merge', manifestOf(enZh[0]!), write('old.json', { ...two, shard: bare })]);
+    const old = letterCli([
+      'manifest',
+      'merge',
+      manifestOf(enZh[0]!),
+      write('old.json', { ...two, shard: bare }),
+    ]);
     expect(old.status).toBe(2);
     expect(old.stderr).toContain('old.json does not record which job list');
-    const cut = letterCli(['manifest', 'merge', write('cut.json', { ...one, files: one.files.slice(1) }), manifestOf(enZh[1]!)]);
+    const cut = letterCli([
+      'manifest',
+      'merge',
+      write('cut.json', { ...one, files: one.files.slice(1) }),
+      manifestOf(enZh[1]!),
+    ]);
     expect(cut.status).toBe(2);
     expect(cut.stderr).toContain('the shards list 3 documents, but the job list they were split from has 4');
   });

@@ -16,7 +16,9 @@ const builds = {
   epochLosAngeles: { TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: EPOCH },
   epochKiritimati: { TZ: 'Pacific/Kiritimati', SOURCE_DATE_EPOCH: EPOCH },
 } as const;
-const outs = Object.fromEntries(Object.keys(builds).map((name) => [name, tempDir(`letter-batch-${name}-`)])) as Record<keyof typeof builds, string>;
+const outs = Object.fromEntries(
+  Object.keys(builds).map((name) => [name, tempDir(`letter-batch-${name}-`)]),
+) as Record<keyof typeof builds, string>;
 
 beforeAll(() => {
   for (const [name, env] of Object.entries(builds) as [keyof typeof builds, NodeJS.ProcessEnv][]) {
@@ -25,7 +27,10 @@ beforeAll(() => {
   }
 });
 
-const coreXml = (out: string, lang: string) => strFromU8(unzipSync(new Uint8Array(readFileSync(join(out, 'kr', `${SLUG}.${lang}.docx`))))['docProps/core.xml']!);
+const coreXml = (out: string, lang: string) =>
+  strFromU8(
+    unzipSync(new Uint8Array(readFileSync(join(out, 'kr', `${SLUG}.${lang}.docx`))))['docProps/core.xml']!,
+  );
 
 describe('reproducible bytes', () => {
   it('the same sha256 for every file in UTC and in Asia/Seoul (UTC+9)', () => {
@@ -42,11 +47,14 @@ describe('reproducible bytes', () => {
     for (const [file, hash] of Object.entries(hashes)) expect(hash, file).not.toBe(plain[file]);
   });
 
-  it('dates inside the files: the letter\'s date, or SOURCE_DATE_EPOCH when set', () => {
+  it("dates inside the files: the letter's date, or SOURCE_DATE_EPOCH when set", () => {
     expect(coreXml(outs.utc, 'en')).toContain('2023-12-10T00:00:00Z');
     expect(coreXml(outs.epochKiritimati, 'ko')).toContain('2023-11-14T22:13:20Z');
     if (!toolAvailable('pdfinfo')) return;
-    const created = (out: string) => run('pdfinfo', ['-isodates', join(out, 'th', `${SLUG}.zh.pdf`)]).stdout.match(/^CreationDate:\s+(\S+)/m)?.[1];
+    const created = (out: string) =>
+      run('pdfinfo', ['-isodates', join(out, 'th', `${SLUG}.zh.pdf`)]).stdout.match(
+        /^CreationDate:\s+(\S+)/m,
+      )?.[1];
     expect(created(outs.seoul)).toBe('2023-12-10T00:00:00Z');
     expect(created(outs.epochLosAngeles)).toBe('2023-11-14T22:13:20Z');
   });

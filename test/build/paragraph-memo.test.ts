@@ -12,7 +12,28 @@ import { paragraphCounts, type ParagraphCounts } from '../../src/typeset/index.j
 import { EXAMPLE_DIR } from '../support/example.js';
 import { letterCli, tempDir } from '../support/tools.js';
 
-const TWENTY = ['fr', 'de', 'jp', 'kr', 'us', 'gb', 'th', 'va', 'un', 'in', 'br', 'za', 'ca', 'mx', 'it', 'es', 'au', 'id', 'ng', 'eg'];
+const TWENTY = [
+  'fr',
+  'de',
+  'jp',
+  'kr',
+  'us',
+  'gb',
+  'th',
+  'va',
+  'un',
+  'in',
+  'br',
+  'za',
+  'ca',
+  'mx',
+  'it',
+  'es',
+  'au',
+  'id',
+  'ng',
+  'eg',
+];
 const LANGS = ['en', 'ko', 'zh'] as const;
 const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
 
@@ -28,7 +49,11 @@ function exampleTo(ids: readonly string[]): string {
   return dir;
 }
 
-function since(before: ParagraphCounts, after: ParagraphCounts, which: 'asked' | 'laidOut'): Map<string, number> {
+function since(
+  before: ParagraphCounts,
+  after: ParagraphCounts,
+  which: 'asked' | 'laidOut',
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const [text, n] of after[which]) {
     const d = n - (before[which].get(text) ?? 0);
@@ -42,7 +67,15 @@ describe('paragraph layouts across a batch', () => {
     const dir = exampleTo(TWENTY);
     const out = tempDir();
     const before = paragraphCounts();
-    const result = await build({ dir, out, langs: [...LANGS], formats: ['pdf'], jobs: 1, env: ENV, now: new Date('2024-01-01') });
+    const result = await build({
+      dir,
+      out,
+      langs: [...LANGS],
+      formats: ['pdf'],
+      jobs: 1,
+      env: ENV,
+      now: new Date('2024-01-01'),
+    });
     expect(result.exitCode, JSON.stringify(result.errors)).toBe(0);
     expect(result.outputs).toHaveLength(60);
     const after = paragraphCounts();
@@ -52,9 +85,14 @@ describe('paragraph layouts across a batch', () => {
     // The shared body: paragraphs every letter of a language asks for (20 times, once per recipient).
     const shared = [...asked].filter(([, n]) => n === TWENTY.length).map(([text]) => text);
     for (const lang of LANGS) {
-      const intro = JSON.parse(readFileSync(join(EXAMPLE_DIR, 'locales', lang, 'letter.json'), 'utf8')) as Record<string, string>;
+      const intro = JSON.parse(
+        readFileSync(join(EXAMPLE_DIR, 'locales', lang, 'letter.json'), 'utf8'),
+      ) as Record<string, string>;
       // The body's third paragraph names no recipient: it is among the shared ones, in each language.
-      expect(shared.some((text) => text.includes(intro.firsthand!.slice(0, 12))), `${lang} body`).toBe(true);
+      expect(
+        shared.some((text) => text.includes(intro.firsthand!.slice(0, 12))),
+        `${lang} body`,
+      ).toBe(true);
     }
     expect(shared.length).toBeGreaterThan(15);
     for (const text of shared) expect(laidOut.get(text), text).toBe(1);
@@ -63,10 +101,16 @@ describe('paragraph layouts across a batch', () => {
 
     // Memoized lines draw the same bytes as a letter laid out from scratch in its own process.
     const alone = tempDir();
-    const cli = letterCli(['build', dir, '--to', 'th', '--lang', 'ko,zh', '--format', 'pdf', '--out', alone, '--quiet'], { env: ENV });
+    const cli = letterCli(
+      ['build', dir, '--to', 'th', '--lang', 'ko,zh', '--format', 'pdf', '--out', alone, '--quiet'],
+      { env: ENV },
+    );
     expect(cli.status, cli.stderr).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(alone, 'manifest.json'), 'utf8')) as { files: { file: string }[] };
+    const manifest = JSON.parse(readFileSync(join(alone, 'manifest.json'), 'utf8')) as {
+      files: { file: string }[];
+    };
     expect(manifest.files).toHaveLength(2);
-    for (const { file } of manifest.files) expect(readFileSync(join(out, file)).equals(readFileSync(join(alone, file))), file).toBe(true);
+    for (const { file } of manifest.files)
+      expect(readFileSync(join(out, file)).equals(readFileSync(join(alone, file))), file).toBe(true);
   }, 120_000);
 });

@@ -23,26 +23,42 @@ describe('letter build reports what letter check reports', () => {
     const p = warnedProject();
     const checked = await check({ dir: p.dir });
     expect(checked.exitCode).toBe(0);
-    expect(codes(checked.warnings)).toEqual(expect.arrayContaining(['empty-string', 'unbalanced-emphasis', 'unused-key']));
+    expect(codes(checked.warnings)).toEqual(
+      expect.arrayContaining(['empty-string', 'unbalanced-emphasis', 'unused-key']),
+    );
     const out = tempDir('letter-prepare-out-');
     const built = await build({ dir: p.dir, out, formats: ['pdf'], langs: ['en', 'ko'] });
     expect(built.exitCode).toBe(0);
     expect(built.outputs.length).toBeGreaterThan(0);
-    const message = (d: { file?: string; line?: number; message: string }) => `${d.file}:${d.line}:${d.message}`;
+    const message = (d: { file?: string; line?: number; message: string }) =>
+      `${d.file}:${d.line}:${d.message}`;
     expect(built.warnings.map(message).sort()).toEqual(checked.warnings.map(message).sort());
   });
 
   it("a build of some languages warns about their locale files only; check about every language's", async () => {
     const p = warnedProject();
     const checked = await check({ dir: p.dir });
-    const files = (list: readonly { code: string; file?: string }[]) => list.map((d) => `${d.code} ${d.file}`);
-    expect(files(checked.warnings)).toEqual(expect.arrayContaining(['unbalanced-emphasis locales/en/letter.json', 'empty-string locales/ko/letter.json']));
-    const built = await build({ dir: p.dir, out: tempDir('letter-prepare-en-'), formats: ['pdf'], langs: ['en'] });
+    const files = (list: readonly { code: string; file?: string }[]) =>
+      list.map((d) => `${d.code} ${d.file}`);
+    expect(files(checked.warnings)).toEqual(
+      expect.arrayContaining([
+        'unbalanced-emphasis locales/en/letter.json',
+        'empty-string locales/ko/letter.json',
+      ]),
+    );
+    const built = await build({
+      dir: p.dir,
+      out: tempDir('letter-prepare-en-'),
+      formats: ['pdf'],
+      langs: ['en'],
+    });
     expect(built.exitCode).toBe(0);
     expect(files(built.warnings)).toContain('unbalanced-emphasis locales/en/letter.json');
     expect(built.warnings.filter((d) => d.file?.includes('locales/ko/'))).toEqual([]);
     // What it does report is check's warning word for word.
-    const en = checked.warnings.filter((d) => !d.file?.includes('locales/ko/') && !d.file?.includes('locales/zh/'));
+    const en = checked.warnings.filter(
+      (d) => !d.file?.includes('locales/ko/') && !d.file?.includes('locales/zh/'),
+    );
     expect(built.warnings.map((d) => d.message).sort()).toEqual(en.map((d) => d.message).sort());
   });
 
@@ -63,13 +79,23 @@ describe('letter build reports what letter check reports', () => {
     expect(plain.status).toBe(0);
     const lines = plain.stderr.split('\n').filter((l) => l.includes('warning: '));
     expect(lines.some((l) => l.includes('unmatched') || l.includes('**'))).toBe(true);
-    expect(lines.some((l) => l.includes("is empty"))).toBe(true);
+    expect(lines.some((l) => l.includes('is empty'))).toBe(true);
     expect(new Set(lines).size).toBe(lines.length);
     const json = letterCli(['build', p.dir, '-o', out, '-f', 'pdf', '-l', 'en,ko', '--json']);
     expect(json.status).toBe(0);
     const parsed = JSON.parse(json.stdout) as { warnings: { code: string }[] };
     expect(codes(parsed.warnings)).toEqual(expect.arrayContaining(['empty-string', 'unbalanced-emphasis']));
-    const strict = letterCli(['build', p.dir, '-o', join(out, 'strict'), '-f', 'pdf', '-l', 'en', '--strict']);
+    const strict = letterCli([
+      'build',
+      p.dir,
+      '-o',
+      join(out, 'strict'),
+      '-f',
+      'pdf',
+      '-l',
+      'en',
+      '--strict',
+    ]);
     expect(strict.status).toBe(2);
     expect(existsSync(join(out, 'strict'))).toBe(false);
   });

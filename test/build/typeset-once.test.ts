@@ -23,7 +23,9 @@ interface ManifestFile {
   readonly pages: number;
 }
 
-async function counted(options: Parameters<typeof build>[0]): Promise<{ typeset: number; files: ManifestFile[] }> {
+async function counted(
+  options: Parameters<typeof build>[0],
+): Promise<{ typeset: number; files: ManifestFile[] }> {
   const before = lettersTypeset();
   const result = await build({ jobs: 1, now: new Date('2024-01-01'), ...options });
   expect(result.exitCode, JSON.stringify(result.errors)).toBe(0);
@@ -34,14 +36,22 @@ async function counted(options: Parameters<typeof build>[0]): Promise<{ typeset:
 /** Each letter's DOCX reports the pages of its PDF. */
 function samePages(files: readonly ManifestFile[]): void {
   for (const docx of files.filter((f) => f.format === 'docx')) {
-    const pdf = files.find((f) => f.format === 'pdf' && f.recipient === docx.recipient && f.lang === docx.lang);
+    const pdf = files.find(
+      (f) => f.format === 'pdf' && f.recipient === docx.recipient && f.lang === docx.lang,
+    );
     expect(docx.pages, docx.file).toBe(pdf?.pages);
   }
 }
 
 describe('typesetting in a build', () => {
   it('typesets each letter once when its DOCX comes before its PDF', async () => {
-    const { typeset, files } = await counted({ dir: FIXTURE, out: tempDir(), to: ['fr', 'de'], langs: ['en', 'ko'], formats: ['docx', 'pdf'] });
+    const { typeset, files } = await counted({
+      dir: FIXTURE,
+      out: tempDir(),
+      to: ['fr', 'de'],
+      langs: ['en', 'ko'],
+      formats: ['docx', 'pdf'],
+    });
     expect(files).toHaveLength(8);
     expect(typeset).toBe(4);
     samePages(files);
@@ -50,7 +60,11 @@ describe('typesetting in a build', () => {
   it('lays a signed PDF out once more, with its signature box, and nothing else twice', async () => {
     const pki = makeTestPki(tempDir('letter-pki-'));
     const { typeset, files } = await counted({
-      dir: LONG, out: tempDir(), langs: ['ko', 'zh'], formats: ['docx', 'pdf'], sign: { p12: pki.p12, password: pki.password },
+      dir: LONG,
+      out: tempDir(),
+      langs: ['ko', 'zh'],
+      formats: ['docx', 'pdf'],
+      sign: { p12: pki.p12, password: pki.password },
     });
     expect(files).toHaveLength(4);
     // Per letter: the layout the unsigned PDF (its sha256 is in the manifest) and the DOCX's page count come from, and

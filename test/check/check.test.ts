@@ -23,7 +23,7 @@ describe('letter check', () => {
     expect(listing(p.dir)).toEqual(before);
   });
 
-  it('reports every language\'s text problems even when the recipient is unknown', async () => {
+  it("reports every language's text problems even when the recipient is unknown", async () => {
     const p = new CorpusProject();
     p.edit('letter.yaml', '  - id: cn', '  - id: cnn');
     p.edit('locales/ko/letter.json', /\n {2}"plea": .*/, '');
@@ -31,14 +31,17 @@ describe('letter check', () => {
     p.edit('letter.yaml', 'zh: Crossing NK', 'zh: Crossing NK 𠀁');
     const result = await check({ dir: p.dir });
     expect(result.exitCode).toBe(2);
-    const at = (d: { code: string; file?: string; line?: number; column?: number }) => `${d.code} ${d.file}:${d.line}:${d.column}`;
+    const at = (d: { code: string; file?: string; line?: number; column?: number }) =>
+      `${d.code} ${d.file}:${d.line}:${d.column}`;
     const found = result.errors.map(at);
     expect(found).toContain('unknown-recipient letter.yaml:11:9');
     expect(found).toContain('missing-key letter.yaml:20:8');
     expect(found).toContain('uncovered-character locales/zh/letter.json:6:3');
     expect(found).toContain('uncovered-character letter.yaml:23:10');
     expect(result.errors.find((d) => d.code === 'missing-key')!.message).toContain('locales/ko/letter.json');
-    expect(result.errors.find((d) => d.file === 'locales/zh/letter.json')!.message).toMatch(/U\+20000 '𠀀' in 'plea' \(zh\)/);
+    expect(result.errors.find((d) => d.file === 'locales/zh/letter.json')!.message).toMatch(
+      /U\+20000 '𠀀' in 'plea' \(zh\)/,
+    );
     // Each problem once, however many documents it touches.
     expect(new Set(found).size).toBe(found.length);
   });
@@ -62,7 +65,10 @@ describe('letter check', () => {
     expect(cli.status).toBe(0);
     expect(cli.stderr).toMatch(/^locales\/en\/letter\.json:7:3: warning: key 'forgotten' .* not used/m);
     expect(letterCli(['check', p.dir, '--strict']).status).toBe(2);
-    const json = JSON.parse(letterCli(['check', p.dir, '--json', '--strict']).stdout) as { ok: boolean; warnings: { code: string; hint: string }[] };
+    const json = JSON.parse(letterCli(['check', p.dir, '--json', '--strict']).stdout) as {
+      ok: boolean;
+      warnings: { code: string; hint: string }[];
+    };
     expect(json.ok).toBe(false);
     expect(json.warnings.map((w) => w.code).sort()).toEqual(['empty-string', 'unused-key']);
   });
@@ -77,20 +83,33 @@ describe('letter check', () => {
   it('keys used only through $t(...) from a used value, with their context and plural forms, are used; an orphan is not', async () => {
     const p = new CorpusProject();
     const ctx = 'A: $t(asks, {\\"count\\": 2}) B: $t(g, {\\"context\\": \\"male\\"}) $t(more)';
-    p.edit('locales/en/letter.json', '  "closing"', `  "ctx": "${ctx}",\n  "asks_one": "{{count}} request", "asks_other": "{{count}} requests",\n  "g": "they", "g_male": "he", "g_female": "she",\n  "more": "And $t(deeper).", "deeper": "Deeper.", "orphan": "Not reached.",\n  "closing"`);
-    for (const lang of ['ko', 'zh']) p.edit(`locales/${lang}/letter.json`, '  "closing"', `  "ctx": "${ctx}",\n  "asks": "x", "g": "y", "more": "z",\n  "closing"`);
+    p.edit(
+      'locales/en/letter.json',
+      '  "closing"',
+      `  "ctx": "${ctx}",\n  "asks_one": "{{count}} request", "asks_other": "{{count}} requests",\n  "g": "they", "g_male": "he", "g_female": "she",\n  "more": "And $t(deeper).", "deeper": "Deeper.", "orphan": "Not reached.",\n  "closing"`,
+    );
+    for (const lang of ['ko', 'zh'])
+      p.edit(
+        `locales/${lang}/letter.json`,
+        '  "closing"',
+        `  "ctx": "${ctx}",\n  "asks": "x", "g": "y", "more": "z",\n  "closing"`,
+      );
     p.edit('letter.yaml', '  - p: plea', '  - p: plea\n  - p: ctx');
     const result = await check({ dir: p.dir });
     expect(result.errors).toEqual([]);
-    const unused = result.warnings.filter((d) => d.code === 'unused-key').map((d) => `${d.file} ${d.message.split("'")[1]}`);
+    const unused = result.warnings
+      .filter((d) => d.code === 'unused-key')
+      .map((d) => `${d.file} ${d.message.split("'")[1]}`);
     expect(unused).toEqual(['locales/en/letter.json orphan']);
   });
 
-  it('checks the project\'s own recipients even when this letter does not use them', async () => {
+  it("checks the project's own recipients even when this letter does not use them", async () => {
     const p = new CorpusProject();
     p.edit('recipients.yaml', 'office: cn', 'office: cnn');
     const result = await check({ dir: p.dir });
-    expect(result.errors.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.hint}`)).toContain("unknown-recipient recipients.yaml:2:9 did you mean 'cn'?");
+    expect(result.errors.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.hint}`)).toContain(
+      "unknown-recipient recipients.yaml:2:9 did you mean 'cn'?",
+    );
   });
 
   it('a folder that is not a letter project: exit 2 and a hint, no stack trace', () => {

@@ -41,7 +41,9 @@ describe('letter check', () => {
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
     const found = result.warnings.filter((w) => w.code === 'unbalanced-emphasis');
-    expect(found.map((w) => `${w.file}:${w.line}:${w.column} ${w.severity}`)).toEqual(['locales/en/letter.json:6:3 warning']);
+    expect(found.map((w) => `${w.file}:${w.line}:${w.column} ${w.severity}`)).toEqual([
+      'locales/en/letter.json:6:3 warning',
+    ]);
     expect(found[0]!.message).toContain("'plea'");
     expect(found[0]!.message).toContain("'**'");
     expect((await check({ dir: p.dir, strict: true })).exitCode).toBe(2);

@@ -14,7 +14,14 @@ function windowsStyle(file: string): void {
 describe('BOM and CRLF', () => {
   it('letter.yaml, recipients.yaml and locale JSON with a BOM and CRLF build, with the same text', () => {
     const p = new CorpusProject();
-    for (const rel of ['letter.yaml', 'recipients.yaml', 'locales/en/letter.json', 'locales/ko/letter.json', 'locales/zh/letter.json']) windowsStyle(p.path(rel));
+    for (const rel of [
+      'letter.yaml',
+      'recipients.yaml',
+      'locales/en/letter.json',
+      'locales/ko/letter.json',
+      'locales/zh/letter.json',
+    ])
+      windowsStyle(p.path(rel));
     expect(readFileSync(p.path('letter.yaml')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(p.read('letter.yaml')).toContain('\r\n');
     const out = join(p.dir, '..', 'out');

@@ -42,14 +42,25 @@ describe('a hard-coded form of address', () => {
     const built = await build({ dir, out, formats: ['pdf'], langs: ['ko'], to: ['th'] });
     expect(built.exitCode).toBe(0);
     expect(built.warnings.map((w) => w.code)).toContain('hard-coded-form');
-    const strict = await build({ dir, out: join(out, 'strict'), formats: ['pdf'], langs: ['ko'], to: ['th'], strict: true });
+    const strict = await build({
+      dir,
+      out: join(out, 'strict'),
+      formats: ['pdf'],
+      langs: ['ko'],
+      to: ['th'],
+      strict: true,
+    });
     expect(strict.exitCode).toBe(2);
     expect(strict.outputs).toEqual([]);
   });
 
   it('says nothing when the value uses the placeholder, or a style variant read only by that kind of office', async () => {
     const dir = toPresidentAndKing();
-    setLocaleValues(dir, 'ko', { plea: '{{recipient.honorific}}께 간곡히 호소합니다.', hope: '주석님께 바랍니다. 각하.', hope_majesty: '폐하께 바랍니다.' });
+    setLocaleValues(dir, 'ko', {
+      plea: '{{recipient.honorific}}께 간곡히 호소합니다.',
+      hope: '주석님께 바랍니다. 각하.',
+      hope_majesty: '폐하께 바랍니다.',
+    });
     const checked = await check({ dir, now: NOW });
     expect(checked.warnings.filter((w) => w.code === 'hard-coded-form')).toEqual([]);
   });
@@ -65,13 +76,20 @@ describe('a hard-coded form of address', () => {
     // The words themselves still count, on their own and after a title.
     setLocaleValues(dir, 'ko', { plea: '대통령각하, 간곡히 호소합니다.', hope: '전하께서 살펴 주십시오.' });
     const again = await check({ dir, now: NOW });
-    const words = again.warnings.filter((w) => w.code === 'hard-coded-form').map((w) => /hard-codes '(.+?)'/.exec(w.message)![1]);
+    const words = again.warnings
+      .filter((w) => w.code === 'hard-coded-form')
+      .map((w) => /hard-codes '(.+?)'/.exec(w.message)![1]);
     expect(words.sort()).toEqual(['각하', '전하']);
   });
 
   it('阁下 to a US president (no 阁下 custom) and Majesty to a president are warned about; 陛下 to a king is not', async () => {
     const dir = exampleCopy();
-    editFile(dir, 'letter.yaml', '    via: cn-consulate-toronto\n', '    via: cn-consulate-toronto\n  - us\n  - th\n');
+    editFile(
+      dir,
+      'letter.yaml',
+      '    via: cn-consulate-toronto\n',
+      '    via: cn-consulate-toronto\n  - us\n  - th\n',
+    );
     setLocaleValues(dir, 'zh', { plea: '恳请阁下停止。' });
     setLocaleValues(dir, 'en', { plea: 'We implore Your Majesty.' });
     const warnings = (await check({ dir, now: NOW })).warnings.filter((w) => w.code === 'hard-coded-form');

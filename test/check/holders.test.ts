@@ -8,9 +8,15 @@ import { tempDir } from '../support/tools.js';
 
 function letterTo(to: string, date = '2026-11-01'): string {
   const dir = tempDir('letter-holders-');
-  writeFileSync(join(dir, 'letter.yaml'), `date: ${date}\nto: ${to}\ntitle: title\nbody: [{ p: body }]\nsignatories: [{ org: Crossing NK }]\n`);
+  writeFileSync(
+    join(dir, 'letter.yaml'),
+    `date: ${date}\nto: ${to}\ntitle: title\nbody: [{ p: body }]\nsignatories: [{ org: Crossing NK }]\n`,
+  );
   mkdirSync(join(dir, 'locales', 'en'), { recursive: true });
-  writeFileSync(join(dir, 'locales', 'en', 'letter.json'), JSON.stringify({ title: 'A letter', body: 'Text.' }));
+  writeFileSync(
+    join(dir, 'locales', 'en', 'letter.json'),
+    JSON.stringify({ title: 'A letter', body: 'Text.' }),
+  );
   return dir;
 }
 
@@ -31,17 +37,27 @@ describe('holder warnings', () => {
   });
 
   it('says nothing when the letter gives the name itself, and fails only with --strict', async () => {
-    const named = await check({ dir: letterTo('[{ id: fr, name: { en: Jane Doe } }]'), now: new Date('2027-04-01T00:00:00Z') });
+    const named = await check({
+      dir: letterTo('[{ id: fr, name: { en: Jane Doe } }]'),
+      now: new Date('2027-04-01T00:00:00Z'),
+    });
     expect(named.warnings).toEqual([]);
-    const strict = await check({ dir: letterTo('[bt]'), strict: true, now: new Date('2026-11-27T00:00:00Z') });
+    const strict = await check({
+      dir: letterTo('[bt]'),
+      strict: true,
+      now: new Date('2026-11-27T00:00:00Z'),
+    });
     expect(strict.exitCode).toBe(2);
   });
 });
 
-describe('holder warnings for the project\'s own recipients', () => {
+describe("holder warnings for the project's own recipients", () => {
   it('say nothing about a recipients.yaml entry without office, even when its id is a country code', async () => {
     const dir = letterTo('[cn]');
-    writeFileSync(join(dir, 'recipients.yaml'), 'recipients:\n  - id: cn\n    title: { en: Director of the Refugee Desk }\n    salutation: { en: Dear Director, }\n');
+    writeFileSync(
+      join(dir, 'recipients.yaml'),
+      'recipients:\n  - id: cn\n    title: { en: Director of the Refugee Desk }\n    salutation: { en: Dear Director, }\n',
+    );
     const result = await check({ dir, now: new Date('2027-04-01T00:00:00Z') });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
@@ -54,34 +70,50 @@ describe('holder names missing in a language being built', () => {
     const dir = letterTo(to);
     for (const lang of ['ko', 'zh']) {
       mkdirSync(join(dir, 'locales', lang), { recursive: true });
-      writeFileSync(join(dir, 'locales', lang, 'letter.json'), JSON.stringify({ title: 'A letter', body: 'Text.' }));
+      writeFileSync(
+        join(dir, 'locales', lang, 'letter.json'),
+        JSON.stringify({ title: 'A letter', body: 'Text.' }),
+      );
     }
     return dir;
   }
 
-  it.each(['eu/council', 'eu/commission', 'gb'])('%s: the holder has an English name only, so ko and zh letters go without one: a warning', async (id) => {
-    const result = await check({ dir: trilingual(`[${id}]`), now: new Date('2026-07-10T00:00:00Z') });
-    expect(result.errors).toEqual([]);
-    const found = result.warnings.filter((w) => w.code === 'holder-missing');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'warning', file: 'letter.yaml', line: 2 });
-    expect(found[0]!.message).toContain(`'${id}'`);
-    expect(found[0]!.message).toContain("no 'ko', 'zh' name");
-    expect(found[0]!.hint).toMatch(/name: \{ en: .+, ko: …, zh: … \}/);
-  });
+  it.each(['eu/council', 'eu/commission', 'gb'])(
+    '%s: the holder has an English name only, so ko and zh letters go without one: a warning',
+    async (id) => {
+      const result = await check({ dir: trilingual(`[${id}]`), now: new Date('2026-07-10T00:00:00Z') });
+      expect(result.errors).toEqual([]);
+      const found = result.warnings.filter((w) => w.code === 'holder-missing');
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ severity: 'warning', file: 'letter.yaml', line: 2 });
+      expect(found[0]!.message).toContain(`'${id}'`);
+      expect(found[0]!.message).toContain("no 'ko', 'zh' name");
+      expect(found[0]!.hint).toMatch(/name: \{ en: .+, ko: …, zh: … \}/);
+    },
+  );
 
-  it('says nothing when the holder has every language\'s name, when only English is built, or when the letter gives the name', async () => {
+  it("says nothing when the holder has every language's name, when only English is built, or when the letter gives the name", async () => {
     const now = new Date('2026-09-01T00:00:00Z');
     expect((await check({ dir: trilingual('[cn]'), now })).warnings).toEqual([]);
-    expect((await check({ dir: letterTo('[un]'), now: new Date('2025-03-01T00:00:00Z') })).warnings).toEqual([]);
-    const named = await check({ dir: trilingual('[{ id: un, name: { en: António Guterres, ko: 안토니우 구테흐스, zh: 安东尼奥·古特雷斯 } }]'), now });
+    expect((await check({ dir: letterTo('[un]'), now: new Date('2025-03-01T00:00:00Z') })).warnings).toEqual(
+      [],
+    );
+    const named = await check({
+      dir: trilingual(
+        '[{ id: un, name: { en: António Guterres, ko: 안토니우 구테흐스, zh: 安东尼奥·古特雷斯 } }]',
+      ),
+      now,
+    });
     expect(named.warnings.filter((w) => w.code === 'holder-missing')).toEqual([]);
   });
 });
 
-describe('terms and the letter\'s date', () => {
-  it('a letter to un dated 2027-01-15 warns that the holder\'s term ended, and names the date', async () => {
-    const result = await check({ dir: letterTo('[un]', '2027-01-15'), now: new Date('2027-01-10T00:00:00Z') });
+describe("terms and the letter's date", () => {
+  it("a letter to un dated 2027-01-15 warns that the holder's term ended, and names the date", async () => {
+    const result = await check({
+      dir: letterTo('[un]', '2027-01-15'),
+      now: new Date('2027-01-10T00:00:00Z'),
+    });
     expect(result.exitCode).toBe(0);
     const ended = result.warnings.filter((w) => w.code === 'holder-term-ended');
     expect(ended).toHaveLength(1);
@@ -89,18 +121,29 @@ describe('terms and the letter\'s date', () => {
     expect(ended[0]!.message).toContain('dated 2027-01-15');
     expect(ended[0]).toMatchObject({ severity: 'warning', file: 'letter.yaml', line: 2 });
     // Dated within the term: no such warning.
-    const during = await check({ dir: letterTo('[un]', '2026-12-31'), now: new Date('2026-12-10T00:00:00Z') });
+    const during = await check({
+      dir: letterTo('[un]', '2026-12-31'),
+      now: new Date('2026-12-10T00:00:00Z'),
+    });
     expect(during.warnings.filter((w) => w.code === 'holder-term-ended')).toEqual([]);
   });
 
-  it('a letter dated before every known term: no holder for that day, named with the first term\'s start', async () => {
-    const result = await check({ dir: letterTo('[va]', '2023-12-10'), now: new Date('2026-11-27T00:00:00Z') });
+  it("a letter dated before every known term: no holder for that day, named with the first term's start", async () => {
+    const result = await check({
+      dir: letterTo('[va]', '2023-12-10'),
+      now: new Date('2026-11-27T00:00:00Z'),
+    });
     const missing = result.warnings.filter((w) => w.code === 'holder-missing');
-    expect(missing.map((w) => w.message)).toEqual(["the directory knows no holder for 'va' on 2023-12-10 (Leo XIV took office on 2025-05-08); the letter uses title-only forms"]);
+    expect(missing.map((w) => w.message)).toEqual([
+      "the directory knows no holder for 'va' on 2023-12-10 (Leo XIV took office on 2025-05-08); the letter uses title-only forms",
+    ]);
   });
 
-  it('the table\'s review date ages too: older than 180 days is one warning', async () => {
-    const old = await check({ dir: letterTo('[{ id: fr, name: { en: Jane Doe } }]'), now: new Date('2027-07-01T00:00:00Z') });
+  it("the table's review date ages too: older than 180 days is one warning", async () => {
+    const old = await check({
+      dir: letterTo('[{ id: fr, name: { en: Jane Doe } }]'),
+      now: new Date('2027-07-01T00:00:00Z'),
+    });
     expect(old.warnings.map((w) => w.code)).toEqual(['directory-stale']);
     expect(old.warnings[0]!.message).toMatch(/last reviewed on \d{4}-\d{2}-\d{2}, \d+ days ago/);
   });
@@ -108,7 +151,10 @@ describe('terms and the letter\'s date', () => {
 
 describe('contested, transitional and rotating offices', () => {
   it.each(['mm', 'sd', 'ch'])('a letter to %s warns, even with a name given', async (id) => {
-    const result = await check({ dir: letterTo(`[{ id: ${id}, name: { en: Jane Doe } }]`), now: new Date('2026-11-27T00:00:00Z') });
+    const result = await check({
+      dir: letterTo(`[{ id: ${id}, name: { en: Jane Doe } }]`),
+      now: new Date('2026-11-27T00:00:00Z'),
+    });
     const notes = result.warnings.filter((w) => w.code === 'office-caveat');
     expect(notes).toHaveLength(1);
     expect(notes[0]!.message).toContain(`'${id}'`);

@@ -7,7 +7,12 @@ import { CorpusProject } from '../corpus/project.js';
 describe('type errors where a string was meant', () => {
   it.each([
     ['slug: corpus-letter', 'slug: 2023', "slug must be a string, not '2023'", 'quote it: slug: "2023"'],
-    ['subtitle: headline', 'subtitle: false', "subtitle must be a string, not 'false'", 'quote it: subtitle: "false"'],
+    [
+      'subtitle: headline',
+      'subtitle: false',
+      "subtitle must be a string, not 'false'",
+      'quote it: subtitle: "false"',
+    ],
   ])('%s → %s: hint %s', async (from, to, message, hint) => {
     const p = new CorpusProject();
     p.edit('letter.yaml', from, to);
@@ -22,6 +27,8 @@ describe('type errors where a string was meant', () => {
     const p = new CorpusProject();
     p.edit('letter.yaml', 'date: 2023-12-10', 'date: 20231210');
     const result = await check({ dir: p.dir });
-    expect(result.errors.find((d) => d.message === "date must be a string, not '20231210'")?.hint).toMatch(/YYYY-MM-DD/);
+    expect(result.errors.find((d) => d.message === "date must be a string, not '20231210'")?.hint).toMatch(
+      /YYYY-MM-DD/,
+    );
   });
 });

@@ -8,7 +8,7 @@ const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2
 const SECRET = 'hunter2 Sesame-91';
 
 describe('a password given on the command line is refused and never printed', () => {
-  it('--p12-password=SECRET: exit 2, on stderr and with --json, and commander\'s own message has no value', () => {
+  it("--p12-password=SECRET: exit 2, on stderr and with --json, and commander's own message has no value", () => {
     for (const json of [false, true]) {
       const r = letterCli(['build', EXAMPLE, `--p12-password=${SECRET}`, ...(json ? ['--json'] : [])]);
       expect(r.status).toBe(2);
@@ -26,9 +26,18 @@ describe('a password given on the command line is refused and never printed', ()
     expect(r.stderr).not.toContain('hunter2');
   });
 
-  it('a password where --p12-password-file\'s path goes is not echoed', () => {
+  it("a password where --p12-password-file's path goes is not echoed", () => {
     for (const json of [false, true]) {
-      const r = letterCli(['build', EXAMPLE, '--sign', '--p12', join(EXAMPLE, 'letter.yaml'), '--p12-password-file', SECRET, ...(json ? ['--json'] : [])]);
+      const r = letterCli([
+        'build',
+        EXAMPLE,
+        '--sign',
+        '--p12',
+        join(EXAMPLE, 'letter.yaml'),
+        '--p12-password-file',
+        SECRET,
+        ...(json ? ['--json'] : []),
+      ]);
       expect(r.status).toBe(2);
       expect(r.stdout + r.stderr).toMatch(/cannot read the file given to --p12-password-file/);
       expect(r.stdout + r.stderr).not.toContain('hunter2');
@@ -39,9 +48,21 @@ describe('a password given on the command line is refused and never printed', ()
 describe('a password typed where --p12 goes', () => {
   it('is refused (exit 2, nothing written) without being printed, on stderr and with --json', () => {
     for (const json of [false, true]) {
-      const r = letterCli(['build', EXAMPLE, '--sign', '--p12', SECRET, '--out', join(EXAMPLE, 'never-written'), ...(json ? ['--json'] : [])], {
-        env: { ...process.env, LETTER_P12_PASSWORD: 'x' },
-      });
+      const r = letterCli(
+        [
+          'build',
+          EXAMPLE,
+          '--sign',
+          '--p12',
+          SECRET,
+          '--out',
+          join(EXAMPLE, 'never-written'),
+          ...(json ? ['--json'] : []),
+        ],
+        {
+          env: { ...process.env, LETTER_P12_PASSWORD: 'x' },
+        },
+      );
       expect(r.status).toBe(2);
       expect(r.stdout + r.stderr).not.toContain('hunter2');
       expect(r.stdout + r.stderr).not.toContain('Sesame');

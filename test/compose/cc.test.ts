@@ -15,13 +15,19 @@ function withCc(cc: string, recipients = ''): string {
 }
 
 function text(inlines: readonly Inline[]): string {
-  return inlines.map((i) => (i.type === 'text' ? i.value : i.type === 'break' ? '\n' : 'children' in i ? text(i.children) : '')).join('');
+  return inlines
+    .map((i) =>
+      i.type === 'text' ? i.value : i.type === 'break' ? '\n' : 'children' in i ? text(i.children) : '',
+    )
+    .join('');
 }
 
 /** The text of one part of the first recipient's document, as the renderers receive it. */
 function partText(dir: string, lang: 'en' | 'ko' | 'zh', part: string): string {
   const section = composeFirst(dir, lang).sections.find((s) => s.part === part);
-  return (section?.blocks ?? []).map((b: Block) => (b.type === 'paragraph' ? text(b.inlines) : '')).join('\n');
+  return (section?.blocks ?? [])
+    .map((b: Block) => (b.type === 'paragraph' ? text(b.inlines) : ''))
+    .join('\n');
 }
 
 /**
@@ -29,7 +35,12 @@ function partText(dir: string, lang: 'en' | 'ko' | 'zh', part: string): string {
  * its head (Korean official correspondence, opening.ko.hbs).
  */
 function ccLine(dir: string, lang: 'en' | 'ko' | 'zh'): string {
-  if (lang === 'ko') return partText(dir, lang, 'recipient').split('\n').find((l) => l.startsWith('참조: ')) ?? '';
+  if (lang === 'ko')
+    return (
+      partText(dir, lang, 'recipient')
+        .split('\n')
+        .find((l) => l.startsWith('참조: ')) ?? ''
+    );
   return partText(dir, lang, 'cc');
 }
 
@@ -46,14 +57,18 @@ describe('cc', () => {
     const out = join(dir, 'dist');
     const built = await build({ dir, out, formats: ['pdf'], langs: ['en'] });
     expect(built.exitCode).toBe(2);
-    expect(built.errors.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toContain(`letter.yaml:${line}:10: unknown recipient 'kx' in cc`);
+    expect(built.errors.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toContain(
+      `letter.yaml:${line}:10: unknown recipient 'kx' in cc`,
+    );
     expect(existsSync(join(out, 'cn'))).toBe(false);
   });
 
   it('a single near id is named alone: cn/goverment → did you mean cn/government', async () => {
     const dir = withCc('[cn/goverment]');
     const checked = await check({ dir, now: new Date('2024-01-01') });
-    expect(checked.errors.map((d) => d.hint)).toContainEqual(expect.stringMatching(/^did you mean 'cn\/government'\? To print 'cn\/goverment' as written/));
+    expect(checked.errors.map((d) => d.hint)).toContainEqual(
+      expect.stringMatching(/^did you mean 'cn\/government'\? To print 'cn\/goverment' as written/),
+    );
   });
 
   it('following the hint (the text in every language of the letter) gives a letter that checks clean, --strict too', async () => {
@@ -77,14 +92,18 @@ describe('cc', () => {
 
   it('a project recipient with a name is shown by title and name in each language; a directory office by its title', () => {
     const dir = withCc('[xi, kr]');
-    expect(ccLine(dir, 'en')).toBe("cc: Xi Jinping, President of the People's Republic of China; President of the Republic of Korea");
+    expect(ccLine(dir, 'en')).toBe(
+      "cc: Xi Jinping, President of the People's Republic of China; President of the Republic of Korea",
+    );
     expect(ccLine(dir, 'ko')).toBe('참조: 중화인민공화국 주석 시진핑, 대한민국 대통령');
     expect(ccLine(dir, 'zh')).toBe('抄送：中华人民共和国主席习近平、大韩民国总统');
   });
 
   it('ko: 참조 stands under 수신 at the head of the letter, and is not repeated at its end', () => {
     const dir = withCc('[xi, kr]');
-    expect(partText(dir, 'ko', 'recipient')).toBe('수신: 중화인민공화국 주석 시진핑 귀하\n참조: 중화인민공화국 주석 시진핑, 대한민국 대통령');
+    expect(partText(dir, 'ko', 'recipient')).toBe(
+      '수신: 중화인민공화국 주석 시진핑 귀하\n참조: 중화인민공화국 주석 시진핑, 대한민국 대통령',
+    );
     expect(composeFirst(dir, 'ko').sections.some((s) => s.part === 'cc')).toBe(false);
     // en and zh keep theirs at the end, and have no 수신 line.
     expect(partText(dir, 'zh', 'recipient')).not.toMatch(/수신|参照/);
@@ -96,7 +115,10 @@ describe('cc', () => {
   });
 
   it('a project recipient outside the directory is shown with its own title and name', () => {
-    const dir = withCc('[hrw]', '  - id: hrw\n    title: { en: Executive Director of Human Rights Watch, ko: 휴먼라이츠워치 사무총장, zh: 人权观察执行主任 }\n    name: { en: Jane Doe, ko: 제인 도, zh: 简·多伊 }\n');
+    const dir = withCc(
+      '[hrw]',
+      '  - id: hrw\n    title: { en: Executive Director of Human Rights Watch, ko: 휴먼라이츠워치 사무총장, zh: 人权观察执行主任 }\n    name: { en: Jane Doe, ko: 제인 도, zh: 简·多伊 }\n',
+    );
     expect(ccLine(dir, 'en')).toBe('cc: Jane Doe, Executive Director of Human Rights Watch');
     expect(ccLine(dir, 'zh')).toBe('抄送：人权观察执行主任简·多伊');
   });

@@ -44,7 +44,7 @@ describe('$t(...) to a key that does not exist', () => {
     expect(existsSync(join(dir, 'dist', 'cn', 'open-letter-2023.en.pdf'))).toBe(false);
   });
 
-  it('reached through another nested value, is reported at that value, with a did-you-mean over the file\'s keys', () => {
+  it("reached through another nested value, is reported at that value, with a did-you-mean over the file's keys", () => {
     const dir = exampleCopy();
     setLocaleValues(dir, 'en', { hope: 'We hope. $t(extra)', extra: 'See $t(pleaa).' });
     const errors = composeErrors(dir, 'en');
@@ -56,19 +56,28 @@ describe('$t(...) to a key that does not exist', () => {
 describe('placeholders the context does not have', () => {
   it('are errors in every language, each with the key, its file:line:col and a did-you-mean over the real placeholders', async () => {
     const dir = exampleCopy();
-    for (const lang of ['en', 'ko', 'zh'] as const) setLocaleValues(dir, lang, { hope: '{{recipient.nam}}|{{count}}|{{foo}}|{{lng}}|{{recipient.name}} hope.' });
+    for (const lang of ['en', 'ko', 'zh'] as const)
+      setLocaleValues(dir, lang, {
+        hope: '{{recipient.nam}}|{{count}}|{{foo}}|{{lng}}|{{recipient.name}} hope.',
+      });
     const line = lineOf(dir, EN, '"hope"');
     const errors = composeErrors(dir, 'en');
     expect(errors.map((d) => `${at(d)} ${d.message}`)).toEqual(
-      ['recipient.nam', 'count', 'foo', 'lng'].map((name) => `unknown-placeholder ${EN}:${line}:3 unknown placeholder {{${name}}} in 'hope' in ${EN}`),
+      ['recipient.nam', 'count', 'foo', 'lng'].map(
+        (name) => `unknown-placeholder ${EN}:${line}:3 unknown placeholder {{${name}}} in 'hope' in ${EN}`,
+      ),
     );
     expect(errors[0]!.hint).toMatch(/^did you mean \{\{recipient\.name\}\}\?/);
-    expect(errors[0]!.hint).toContain('{{recipient.title}}, {{recipient.family}}, {{recipient.shortTitle}}, {{recipient.honorific}}, {{recipient.vocative}}, {{date}}');
+    expect(errors[0]!.hint).toContain(
+      '{{recipient.title}}, {{recipient.family}}, {{recipient.shortTitle}}, {{recipient.honorific}}, {{recipient.vocative}}, {{date}}',
+    );
     expect(errors[1]!.hint).toContain('$t(key, {"count": …})');
 
     const checked = await check({ dir });
     expect(checked.exitCode).toBe(2);
-    expect(new Set(checked.errors.map((d) => d.file))).toEqual(new Set([EN, 'locales/ko/letter.json', 'locales/zh/letter.json']));
+    expect(new Set(checked.errors.map((d) => d.file))).toEqual(
+      new Set([EN, 'locales/ko/letter.json', 'locales/zh/letter.json']),
+    );
     expect(checked.errors.filter((d) => d.file === EN)).toHaveLength(4);
   });
 

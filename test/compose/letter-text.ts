@@ -6,7 +6,11 @@ import type { Block, Inline, LetterDoc } from '../../src/model/index.js';
 import { TOOL_DIR } from '../../src/tool/index.js';
 
 function inlineText(inlines: readonly Inline[]): string {
-  return inlines.map((i) => (i.type === 'text' ? i.value : i.type === 'break' ? '\n' : 'children' in i ? inlineText(i.children) : '')).join('');
+  return inlines
+    .map((i) =>
+      i.type === 'text' ? i.value : i.type === 'break' ? '\n' : 'children' in i ? inlineText(i.children) : '',
+    )
+    .join('');
 }
 
 function blockText(b: Block): string {
@@ -19,7 +23,10 @@ function blockText(b: Block): string {
     case 'list':
       return b.items.map((item) => item.map(blockText).join('\n')).join('\n');
     case 'signature':
-      return [b.org, b.person, b.title].filter(Boolean).map((x) => inlineText(x!)).join('\n');
+      return [b.org, b.person, b.title]
+        .filter(Boolean)
+        .map((x) => inlineText(x!))
+        .join('\n');
     default:
       return '';
   }
@@ -33,7 +40,11 @@ export function docText(doc: LetterDoc): string {
 /** The letter to `id` (a letter.yaml entry, or any id as `--to` gives it) in `lang`, composed; its text. */
 export function composedText(dir: string, id: string, lang: string): string {
   const project = loadProject({ dir, toolDir: TOOL_DIR });
-  const composer = new Composer({ project, fonts: toolFontBook(), created: new Date('2023-12-10T00:00:00Z') });
+  const composer = new Composer({
+    project,
+    fonts: toolFontBook(),
+    created: new Date('2023-12-10T00:00:00Z'),
+  });
   const ref = project.letter.to.find((r) => r.id === id) ?? { id, path: [] };
   return docText(composer.compose({ recipient: ref, lang }));
 }

@@ -14,12 +14,17 @@ function projectWith(recipientsYaml: string, to: string, register = 'open-letter
   const dir = exampleCopy();
   writeFileSync(join(dir, 'recipients.yaml'), recipientsYaml);
   editFile(dir, 'letter.yaml', 'register: open-letter', `register: ${register}`);
-  editFile(dir, 'letter.yaml', 'to:\n  - id: cn\n    name: { en: Xi Jinping, ko: 시진핑, zh: 习近平 }\n    via: cn-consulate-toronto\n', `to: ${to}\n`);
+  editFile(
+    dir,
+    'letter.yaml',
+    'to:\n  - id: cn\n    name: { en: Xi Jinping, ko: 시진핑, zh: 习近平 }\n    via: cn-consulate-toronto\n',
+    `to: ${to}\n`,
+  );
   return dir;
 }
 
-describe('a recipient with office: the project\'s title, salutation, vocative, close and honorific win', () => {
-  it('from recipients.yaml, per language; the directory\'s forms stay for the languages not given', () => {
+describe("a recipient with office: the project's title, salutation, vocative, close and honorific win", () => {
+  it("from recipients.yaml, per language; the directory's forms stay for the languages not given", () => {
     const dir = projectWith(
       [
         'recipients:',
@@ -48,7 +53,10 @@ describe('a recipient with office: the project\'s title, salutation, vocative, c
   });
 
   it('from letter.yaml `to`, with gender: a letter.yaml value wins over the recipients file', async () => {
-    const dir = projectWith('recipients:\n  - id: xi\n    office: cn\n    salutation: { en: "From the file," }\n', '[{ id: xi, salutation: { en: "From the letter," }, close: { en: "Respectfully yours," }, gender: male }]');
+    const dir = projectWith(
+      'recipients:\n  - id: xi\n    office: cn\n    salutation: { en: "From the file," }\n',
+      '[{ id: xi, salutation: { en: "From the letter," }, close: { en: "Respectfully yours," }, gender: male }]',
+    );
     const en = composedText(dir, 'xi', 'en');
     expect(en).toContain('From the letter,');
     expect(en).not.toContain('From the file,');
@@ -58,13 +66,22 @@ describe('a recipient with office: the project\'s title, salutation, vocative, c
 });
 
 describe('a recipient only the project defines', () => {
-  const NGO = ['recipients:', '  - id: ngo', '    name: Jane Doe', '    title: { en: "Director, Some NGO" }', '    salutation: { en: "Dear Ms Doe," }', ''].join('\n');
+  const NGO = [
+    'recipients:',
+    '  - id: ngo',
+    '    name: Jane Doe',
+    '    title: { en: "Director, Some NGO" }',
+    '    salutation: { en: "Dear Ms Doe," }',
+    '',
+  ].join('\n');
 
   it('without a Korean and Chinese salutation is an error at its line in those languages, never "Dear Ms Doe," in Korean', async () => {
     const dir = projectWith(NGO, '[ngo]');
     const checked = await check({ dir, now: NOW });
     expect(checked.exitCode).toBe(2);
-    const missing = checked.errors.filter((e) => e.code === 'missing-translation' && e.file === 'recipients.yaml');
+    const missing = checked.errors.filter(
+      (e) => e.code === 'missing-translation' && e.file === 'recipients.yaml',
+    );
     expect(missing.map((e) => e.message).join('\n')).toMatch(/'ngo' .* 'salutation' in 'ko'/);
     expect(missing.map((e) => e.message).join('\n')).toMatch(/'ngo' .* 'salutation' in 'zh'/);
     expect(missing.every((e) => e.line === lineOf(dir, 'recipients.yaml', 'id: ngo'))).toBe(true);
@@ -73,9 +90,16 @@ describe('a recipient only the project defines', () => {
     expect(built.outputs).toEqual([]);
   });
 
-  it('in the diplomatic register has the register\'s complimentary close in every language', () => {
-    const forms = ['    salutation: { en: "Dear Ms Doe,", ko: 제인 도 이사님께, zh: 尊敬的简·多伊女士： }', '    vocative: { en: "Ms Doe,", ko: "이사님,", zh: 简·多伊女士： }'].join('\n');
-    const dir = projectWith(NGO.replace('    salutation: { en: "Dear Ms Doe," }\n', `${forms}\n`), '[ngo]', 'diplomatic');
+  it("in the diplomatic register has the register's complimentary close in every language", () => {
+    const forms = [
+      '    salutation: { en: "Dear Ms Doe,", ko: 제인 도 이사님께, zh: 尊敬的简·多伊女士： }',
+      '    vocative: { en: "Ms Doe,", ko: "이사님,", zh: 简·多伊女士： }',
+    ].join('\n');
+    const dir = projectWith(
+      NGO.replace('    salutation: { en: "Dear Ms Doe," }\n', `${forms}\n`),
+      '[ngo]',
+      'diplomatic',
+    );
     editFile(dir, 'letter.yaml', 'close: closing', '');
     expect(composedText(dir, 'ngo', 'en')).toContain('the assurances of');
     expect(composedText(dir, 'ngo', 'ko')).toContain('최고의 경의를 표합니다');

@@ -33,7 +33,9 @@ export function setLocaleValues(dir: string, lang: ExampleLang, values: Record<s
 
 /** The 1-based line of the first line of a project file holding `needle`. */
 export function lineOf(dir: string, file: string, needle: string): number {
-  const index = readFileSync(join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(needle));
+  const index = readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle));
   if (index < 0) throw new Error(`${file} has no line with '${needle}'`);
   return index + 1;
 }
@@ -41,6 +43,10 @@ export function lineOf(dir: string, file: string, needle: string): number {
 /** The first recipient's document in one language, as compose builds it for the renderers. */
 export function composeFirst(dir: string, lang: ExampleLang): LetterDoc {
   const project = loadProject({ dir, toolDir: TOOL_DIR });
-  const composer = new Composer({ project, fonts: toolFontBook(), created: new Date('2023-12-10T00:00:00Z') });
+  const composer = new Composer({
+    project,
+    fonts: toolFontBook(),
+    created: new Date('2023-12-10T00:00:00Z'),
+  });
   return composer.compose({ recipient: project.letter.to[0]!, lang });
 }

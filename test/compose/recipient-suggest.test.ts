@@ -9,7 +9,18 @@ import { tempDir } from '../support/tools.js';
 
 function project(): string {
   const dir = tempDir('letter-suggest-');
-  writeFileSync(join(dir, 'letter.yaml'), ['date: 2024-01-01', 'formats: [pdf]', 'to: [cn]', 'title: title', 'body: [{ p: body }]', 'signatories: [{ org: Org }]', ''].join('\n'));
+  writeFileSync(
+    join(dir, 'letter.yaml'),
+    [
+      'date: 2024-01-01',
+      'formats: [pdf]',
+      'to: [cn]',
+      'title: title',
+      'body: [{ p: body }]',
+      'signatories: [{ org: Org }]',
+      '',
+    ].join('\n'),
+  );
   writeShortLocales(dir);
   return dir;
 }

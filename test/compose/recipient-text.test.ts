@@ -7,7 +7,8 @@ import { editFile, exampleCopy, setLocaleValues } from './project.js';
 import { composedText } from './letter-text.js';
 
 describe('Korean particles after a placeholder', () => {
-  const agree = (value: string, written: string) => resolveParticles(markParticles(written).replace('{{x}}', value));
+  const agree = (value: string, written: string) =>
+    resolveParticles(markParticles(written).replace('{{x}}', value));
   it.each([
     ['국왕 폐하', '{{x}}은(는)', '국왕 폐하는'],
     ['주석님', '{{x}}은(는)', '주석님은'],
@@ -51,7 +52,12 @@ describe('recipient placeholders in the example letter', () => {
     const dir = exampleCopy();
     expect(composedText(dir, 'cn', 'zh')).toContain('致习近平主席的公开信');
     expect(composedText(dir, 'va', 'zh')).toMatch(/致教宗\S*的公开信/);
-    editFile(dir, 'letter.yaml', '    via: cn-consulate-toronto\n', '    via: cn-consulate-toronto\n  - { id: va, name: { en: Leo XIV, ko: 레오 14세, zh: 良十四世 } }\n');
+    editFile(
+      dir,
+      'letter.yaml',
+      '    via: cn-consulate-toronto\n',
+      '    via: cn-consulate-toronto\n  - { id: va, name: { en: Leo XIV, ko: 레오 14세, zh: 良十四世 } }\n',
+    );
     expect(composedText(dir, 'va', 'zh')).toContain('致教宗良十四世的公开信');
     expect(composedText(dir, 'va', 'en')).toContain('An open letter to Pope Leo XIV');
     expect(composedText(dir, 'us', 'en')).toContain('An open letter to the President of the United States');
@@ -59,8 +65,13 @@ describe('recipient placeholders in the example letter', () => {
 
   it('shortTitle, vocative and particles with a placeholder, in a letter to a king and to a president', () => {
     const dir = exampleCopy();
-    setLocaleValues(dir, 'ko', { hope: '{{recipient.honorific}}은(는) {{recipient.shortTitle}}(으)로서 {{recipient.vocative}}' });
-    setLocaleValues(dir, 'en', { hope: 'As {{recipient.shortTitle}}, {{recipient.honorific}} can act.', hope_majesty_male: 'As {{recipient.shortTitle}}, {{recipient.honorific}} alone can act.' });
+    setLocaleValues(dir, 'ko', {
+      hope: '{{recipient.honorific}}은(는) {{recipient.shortTitle}}(으)로서 {{recipient.vocative}}',
+    });
+    setLocaleValues(dir, 'en', {
+      hope: 'As {{recipient.shortTitle}}, {{recipient.honorific}} can act.',
+      hope_majesty_male: 'As {{recipient.shortTitle}}, {{recipient.honorific}} alone can act.',
+    });
     setLocaleValues(dir, 'zh', { hope: '{{recipient.honorific}}作为{{recipient.shortTitle}}。' });
     expect(composedText(dir, 'th', 'ko')).toContain('국왕 폐하는 국왕으로서 국왕 폐하,');
     expect(composedText(dir, 'cn', 'ko')).toContain('주석님은 주석으로서 시진핑 주석님,');

@@ -34,7 +34,9 @@ describe('Korean sign-off', () => {
   it('only the humble verbs of Korean count', () => {
     const addressee = { signOff: '올림' } as Addressee;
     expect(withoutRepeatedSignOff(addressee, ['감사의 마음을 담아 드립니다.'], 'ko').signOff).toBeUndefined();
-    expect(withoutRepeatedSignOff(addressee, ['올립니다 라고 적은 뒤 이어지는 문장입니다.'], 'ko').signOff).toBe('올림');
+    expect(
+      withoutRepeatedSignOff(addressee, ['올립니다 라고 적은 뒤 이어지는 문장입니다.'], 'ko').signOff,
+    ).toBe('올림');
     expect(withoutRepeatedSignOff(addressee, ['진심을 담아 올립니다.'], 'en').signOff).toBe('올림');
   });
 });

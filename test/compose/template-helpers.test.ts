@@ -30,7 +30,9 @@ describe('template helpers', () => {
   ])('%s is refused at templates/opening.hbs:2:1', async (mustache, name) => {
     const result = await check({ dir: withOpening(mustache), now: new Date('2024-01-01') });
     expect(result.exitCode).toBe(2);
-    expect(result.errors.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}: ${d.message} — ${d.hint}`)).toEqual([
+    expect(
+      result.errors.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}: ${d.message} — ${d.hint}`),
+    ).toEqual([
       `template-error templates/opening.hbs:2:1: unknown helper '${name}' — '${name}' is Handlebars' own, not for templates; helpers: if, unless, each, with, lookup, lines, blockquote, eq`,
     ]);
   });
@@ -43,7 +45,9 @@ describe('template helpers', () => {
     ['{{lookup title}}', "helper 'lookup' takes 2 arguments"],
     ['{{lines}}', "helper 'lines' takes 1 argument"],
   ])('%s, a helper called wrongly, is refused at load, not while rendering', async (mustache, message) => {
-    expect(await problems(withOpening(mustache))).toEqual([`template-error templates/opening.hbs:2:1: ${message}`]);
+    expect(await problems(withOpening(mustache))).toEqual([
+      `template-error templates/opening.hbs:2:1: ${message}`,
+    ]);
   });
 
   it('build stops with exit 2 and the position, writing nothing', async () => {

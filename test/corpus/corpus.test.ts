@@ -28,8 +28,13 @@ function listing(dir: string): string[] {
 
 function expectDiagnostic(found: readonly JsonDiagnostic[], c: Case): void {
   const { code, file, line, column, message, hint } = c.expect;
-  const match = found.find((d) => d.code === code && d.file === file && d.line === line && d.column === column);
-  expect(match, `no ${code} at ${file}:${line}:${column} among\n${JSON.stringify(found, null, 1)}`).toBeDefined();
+  const match = found.find(
+    (d) => d.code === code && d.file === file && d.line === line && d.column === column,
+  );
+  expect(
+    match,
+    `no ${code} at ${file}:${line}:${column} among\n${JSON.stringify(found, null, 1)}`,
+  ).toBeDefined();
   if (message) expect(match!.message).toMatch(message);
   if (hint) expect(match!.hint ?? '').toMatch(hint);
 }
@@ -96,8 +101,14 @@ describe.concurrent('bad-input corpus: letter check --json gives the same error,
       expect(plain.status).toBe(2);
       const { file, line, column } = c.expect;
       const lines = plain.stderr.trimEnd().split('\n');
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${escape(`${file}:${line}:${column}: `)}`)));
-      expect(lines.length).toBe(report.errors.length + report.errors.length * 0 + (JSON.parse(r.stdout) as { warnings: unknown[] }).warnings.length);
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^${escape(`${file}:${line}:${column}: `)}`)),
+      );
+      expect(lines.length).toBe(
+        report.errors.length +
+          report.errors.length * 0 +
+          (JSON.parse(r.stdout) as { warnings: unknown[] }).warnings.length,
+      );
       expect(plain.stderr).not.toMatch(/^\s+at /m);
       expect(listing(p.dir)).toEqual(before);
     });

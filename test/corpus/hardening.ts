@@ -17,9 +17,16 @@ export const HARDENING_CASES: readonly Case[] = [
     name: 'languages differing only in case (zh-Hant, zh-hant)',
     setup: (p) => {
       p.edit(LETTER, 'languages: [en, ko, zh]', 'languages: [en, ko, zh, zh-Hant, zh-hant]');
-      for (const lang of ['zh-Hant', 'zh-hant']) p.write(`locales/${lang}/letter.json`, p.read('locales/zh/letter.json'));
+      for (const lang of ['zh-Hant', 'zh-hant'])
+        p.write(`locales/${lang}/letter.json`, p.read('locales/zh/letter.json'));
     },
-    expect: { code: 'schema', file: LETTER, line: 6, column: 34, message: /'zh-hant' is the same as 'zh-Hant'/ },
+    expect: {
+      code: 'schema',
+      file: LETTER,
+      line: 6,
+      column: 34,
+      message: /'zh-hant' is the same as 'zh-Hant'/,
+    },
     json: true,
   },
 ];

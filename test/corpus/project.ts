@@ -58,4 +58,3 @@ export class CorpusProject {
     symlinkSync(target, this.path(rel));
   }
 }
-

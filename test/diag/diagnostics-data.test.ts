@@ -7,7 +7,16 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, check, EXIT, exitStatusFor, exitStatusOf, isLetterError, mergeManifests, type Code } from '../../src/index.js';
+import {
+  build,
+  check,
+  EXIT,
+  exitStatusFor,
+  exitStatusOf,
+  isLetterError,
+  mergeManifests,
+  type Code,
+} from '../../src/index.js';
 import { CODES } from '../../src/diag/index.js';
 import { mergeManifestTexts } from '../../src/write/index.js';
 import { stampDigest } from '../../src/sign/stamp.js';
@@ -36,7 +45,8 @@ function thrown(f: () => unknown): unknown {
 
 describe('exit status from the codes', () => {
   it('gives every code a status from one table', () => {
-    for (const code of CODES) expect([EXIT.BAD_INPUT, EXIT.PARTIAL, EXIT.INTERRUPTED]).toContain(exitStatusFor(code));
+    for (const code of CODES)
+      expect([EXIT.BAD_INPUT, EXIT.PARTIAL, EXIT.INTERRUPTED]).toContain(exitStatusFor(code));
     expect(exitStatusFor('schema')).toBe(2);
     expect(exitStatusFor('render-failed')).toBe(1);
     expect(exitStatusFor('tsa-unreachable')).toBe(2);
@@ -68,21 +78,29 @@ describe('the rejected value as a field', () => {
   });
 
   it('an unknown key, a duplicate YAML key and an unknown recipient carry the key or id', async () => {
-    const typo = (await check({ dir: example([['letter.yaml', 'template: open-letter', 'tempalte: open-letter']]) })).errors[0];
+    const typo = (
+      await check({ dir: example([['letter.yaml', 'template: open-letter', 'tempalte: open-letter']]) })
+    ).errors[0];
     expect(typo).toMatchObject({ code: 'schema', value: 'tempalte', hint: "did you mean 'template'?" });
-    const twice = (await check({ dir: example([['letter.yaml', 'paper: A4\n', 'paper: A4\npaper: Letter\n']]) })).errors[0];
+    const twice = (
+      await check({ dir: example([['letter.yaml', 'paper: A4\n', 'paper: A4\npaper: Letter\n']]) })
+    ).errors[0];
     expect(twice).toMatchObject({ code: 'yaml-syntax', value: 'paper' });
-    const unknown = (await check({ dir: example([['letter.yaml', '  - id: cn', '  - id: cnn']]) })).errors.find((d) => d.code === 'unknown-recipient');
+    const unknown = (
+      await check({ dir: example([['letter.yaml', '  - id: cn', '  - id: cnn']]) })
+    ).errors.find((d) => d.code === 'unknown-recipient');
     expect(unknown).toMatchObject({ value: 'cnn', line: 12, column: 9 });
   });
 
   it('a key missing in one language carries the key and the language', async () => {
     const dir = example([['locales/ko/letter.json', '"plea":', '"plea_removed":']]);
     const errors = (await check({ dir })).errors.filter((d) => d.code === 'missing-key');
-    expect(errors).toEqual([expect.objectContaining({ value: 'plea', lang: 'ko', file: 'letter.yaml', line: 31 })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ value: 'plea', lang: 'ko', file: 'letter.yaml', line: 31 }),
+    ]);
   });
 
-  it("a character no font has is reported once, at its place, carrying the character and language (no echo from the forms of address)", async () => {
+  it('a character no font has is reported once, at its place, carrying the character and language (no echo from the forms of address)', async () => {
     const dir = example([['letter.yaml', 'name: { en: Xi Jinping,', 'name: { en: Xi 𓀀 Jinping,']]);
     const errors = (await check({ dir })).errors.filter((d) => d.code === 'uncovered-character');
     expect(errors).toHaveLength(1);
@@ -100,11 +118,23 @@ describe('the rejected value as a field', () => {
 
 describe('typed diagnostics, never plain Errors, for user mistakes', () => {
   it('a file that is no manifest, or manifests of other inputs, are manifest-mismatch LetterErrors naming the file', () => {
-    const manifest = (inputs: string) => JSON.stringify({ tool: { name: 'letter', version: '1' }, inputs, slug: 's', files: [], problems: [] });
+    const manifest = (inputs: string) =>
+      JSON.stringify({ tool: { name: 'letter', version: '1' }, inputs, slug: 's', files: [], problems: [] });
     const notOne = thrown(() => mergeManifestTexts([{ file: 'a.json', text: '42' }]));
-    expect(isLetterError(notOne) && notOne.diagnostics[0]).toMatchObject({ code: 'manifest-mismatch', file: 'a.json' });
-    const other = thrown(() => mergeManifestTexts([{ file: 'a.json', text: manifest('x') }, { file: 'b.json', text: manifest('y') }]));
-    expect(isLetterError(other) && other.diagnostics[0]).toMatchObject({ code: 'manifest-mismatch', file: 'b.json' });
+    expect(isLetterError(notOne) && notOne.diagnostics[0]).toMatchObject({
+      code: 'manifest-mismatch',
+      file: 'a.json',
+    });
+    const other = thrown(() =>
+      mergeManifestTexts([
+        { file: 'a.json', text: manifest('x') },
+        { file: 'b.json', text: manifest('y') },
+      ]),
+    );
+    expect(isLetterError(other) && other.diagnostics[0]).toMatchObject({
+      code: 'manifest-mismatch',
+      file: 'b.json',
+    });
   });
 
   it('a manifest path that names no file is a usage error quoting it', () => {
@@ -114,8 +144,13 @@ describe('typed diagnostics, never plain Errors, for user mistakes', () => {
   });
 
   it('a time-stamp authority that does not answer, asked before a build writes, is tsa-unreachable (exit 2)', async () => {
-    const e = await stampDigest('http://127.0.0.1:9/tsr', new Uint8Array(32), 'tsa-unreachable').catch((err: unknown) => err);
-    expect(isLetterError(e) && e.diagnostics[0]).toMatchObject({ code: 'tsa-unreachable', value: 'http://127.0.0.1:9/tsr' });
+    const e = await stampDigest('http://127.0.0.1:9/tsr', new Uint8Array(32), 'tsa-unreachable').catch(
+      (err: unknown) => err,
+    );
+    expect(isLetterError(e) && e.diagnostics[0]).toMatchObject({
+      code: 'tsa-unreachable',
+      value: 'http://127.0.0.1:9/tsr',
+    });
     expect(exitStatusOf(isLetterError(e) ? e.diagnostics : [])).toBe(2);
   });
 });

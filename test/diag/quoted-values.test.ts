@@ -52,7 +52,7 @@ describe('did-you-mean only when the edit distance makes it likely', () => {
 });
 
 describe('messages quote the value they reject', () => {
-  it("a duplicate YAML key names the key and where it first appears", async () => {
+  it('a duplicate YAML key names the key and where it first appears', async () => {
     const dir = example();
     edit(dir, 'letter.yaml', 'paper: A4\n', 'paper: A4\npaper: Letter\n');
     const [error] = await errorsOf(dir);
@@ -63,7 +63,12 @@ describe('messages quote the value they reject', () => {
 
   it('a duplicate key inside a nested mapping is named too', async () => {
     const dir = example();
-    edit(dir, 'letter.yaml', '    via: cn-consulate-toronto\n', '    via: cn-consulate-toronto\n    via: cn-embassy-ottawa\n');
+    edit(
+      dir,
+      'letter.yaml',
+      '    via: cn-consulate-toronto\n',
+      '    via: cn-consulate-toronto\n    via: cn-embassy-ottawa\n',
+    );
     const [error] = await errorsOf(dir);
     expect(error!.message).toContain("key 'via' appears twice");
     expect(error!.line).toBe(15);
@@ -120,7 +125,13 @@ describe('messages quote the value they reject', () => {
     edit(dir, 'letter.yaml', '  - p: reports\n', '  - p: reprots\n');
     const errors = await errorsOf(dir);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ code: 'missing-key', file: 'letter.yaml', line: 19, column: 8, hint: "did you mean 'reports'?" });
+    expect(errors[0]).toMatchObject({
+      code: 'missing-key',
+      file: 'letter.yaml',
+      line: 19,
+      column: 8,
+      hint: "did you mean 'reports'?",
+    });
     expect(errors[0]!.message).toContain("'reprots'");
     expect(errors.map((e) => `${e.message} ${e.hint}`).join('\n')).not.toMatch(/add "reprots"/);
   });
@@ -137,7 +148,13 @@ describe('messages quote the value they reject', () => {
     edit(dir, 'locales/ko/letter.json', '{{recipient.name}}', '{{recipient.nmae}}');
     const errors = await errorsOf(dir);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ code: 'unknown-placeholder', file: 'locales/ko/letter.json', line: 2, column: 3, hint: 'did you mean {{recipient.name}}?' });
+    expect(errors[0]).toMatchObject({
+      code: 'unknown-placeholder',
+      file: 'locales/ko/letter.json',
+      line: 2,
+      column: 3,
+      hint: 'did you mean {{recipient.name}}?',
+    });
     expect(errors[0]!.message).toContain('{{recipient.nmae}}');
     expect(errors.map((e) => e.hint).join('\n')).not.toContain('use {{recipient.nmae}}');
   });

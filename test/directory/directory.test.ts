@@ -11,7 +11,16 @@ const UN_MEMBERS =
   );
 
 function texts(a: Addressee): string[] {
-  return [a.title, a.shortTitle, a.salutation, a.vocative, ...a.close, ...a.addressLines, a.signOff ?? '', a.country ?? ''];
+  return [
+    a.title,
+    a.shortTitle,
+    a.salutation,
+    a.vocative,
+    ...a.close,
+    ...a.addressLines,
+    a.signOff ?? '',
+    a.country ?? '',
+  ];
 }
 
 describe('coverage', () => {
@@ -21,8 +30,15 @@ describe('coverage', () => {
       expect(lookupOffice(cc), cc).toBeDefined();
       expect(lookupOffice(`${cc}/government`), `${cc}/government`).toBeDefined();
     }
-    for (const id of ['un', 'eu/council', 'eu/commission']) expect(lookupOffice(id)?.role).toBe('international');
-    expect(new Set(allOffices().map((o) => o.country).filter(Boolean)).size).toBe(195);
+    for (const id of ['un', 'eu/council', 'eu/commission'])
+      expect(lookupOffice(id)?.role).toBe('international');
+    expect(
+      new Set(
+        allOffices()
+          .map((o) => o.country)
+          .filter(Boolean),
+      ).size,
+    ).toBe(195);
   });
 
   test('where one person heads state and government, <cc>/government resolves to the same office', () => {
@@ -47,7 +63,11 @@ describe('coverage', () => {
     }
     // Names exist only in the languages a source gives: no invented ko/zh forms.
     expect(Object.keys(lookupOffice('eu/council')!.holders[0]!.name)).toEqual(['en']);
-    expect(lookupOffice('un')!.holders[0]!.name).toEqual({ en: 'António Guterres', ko: '안토니우 구테흐스', zh: '古特雷斯' });
+    expect(lookupOffice('un')!.holders[0]!.name).toEqual({
+      en: 'António Guterres',
+      ko: '안토니우 구테흐스',
+      zh: '古特雷斯',
+    });
   });
 });
 
@@ -58,7 +78,14 @@ describe.each(LANGS)('every office in %s', (lang) => {
       for (const named of [true, false]) {
         const bare = named ? office : { ...office, holders: [] };
         const name = named && !office.holders.at(-1)?.name[lang] ? SAMPLE_NAME[lang] : undefined;
-        const a = addressee({ id: office.id, office: bare, lang, register, strings, ...(name ? { name } : {}) });
+        const a = addressee({
+          id: office.id,
+          office: bare,
+          lang,
+          register,
+          strings,
+          ...(name ? { name } : {}),
+        });
         const where = `${office.id} ${lang} ${register} ${named ? 'named' : 'title-only'}`;
         for (const t of texts(a)) {
           expect(t, where).not.toMatch(/\{\{|\}\}|undefined|null|NaN/);
@@ -85,12 +112,26 @@ describe.each(LANGS)('every office in %s', (lang) => {
 });
 
 describe('styles and titles', () => {
-  const make = (id: string, lang: string, register: 'open-letter' | 'diplomatic' = 'diplomatic', name?: string) =>
-    addressee({ id, office: lookupOffice(id)!, lang, register, strings: stringsFor(lang), ...(name ? { name } : {}) });
+  const make = (
+    id: string,
+    lang: string,
+    register: 'open-letter' | 'diplomatic' = 'diplomatic',
+    name?: string,
+  ) =>
+    addressee({
+      id,
+      office: lookupOffice(id)!,
+      lang,
+      register,
+      strings: stringsFor(lang),
+      ...(name ? { name } : {}),
+    });
 
   test('Thailand: Your Majesty / 폐하 / 陛下', () => {
     expect(make('th', 'en').salutation).toBe('Your Majesty,');
-    expect(make('th', 'en').close).toEqual(['Please accept, Your Majesty, the assurances of my highest consideration.']);
+    expect(make('th', 'en').close).toEqual([
+      'Please accept, Your Majesty, the assurances of my highest consideration.',
+    ]);
     expect(make('th', 'ko').salutation).toContain('폐하');
     expect(make('th', 'zh').salutation).toContain('陛下');
     expect(make('th', 'zh').salutation).not.toContain('阁下');
@@ -137,36 +178,84 @@ describe('styles and titles', () => {
     expect(make('cn', 'zh', 'open-letter').vocative).toBe('习近平主席：');
     expect(make('cn', 'ko', 'open-letter').signOff).toBe('올림');
     expect(make('cn', 'en', 'open-letter').signOff).toBeUndefined();
-    expect(make('cn', 'en', 'open-letter').addressLines).toEqual(['H.E. Xi Jinping', "President of the People's Republic of China"]);
+    expect(make('cn', 'en', 'open-letter').addressLines).toEqual([
+      'H.E. Xi Jinping',
+      "President of the People's Republic of China",
+    ]);
     expect(make('cn', 'zh', 'diplomatic').addressLines).toEqual(['中华人民共和国主席', '习近平阁下']);
   });
 
   test('title-only forms when no name is known', () => {
     const bare = (id: string, lang: string, register: 'open-letter' | 'diplomatic') =>
-      addressee({ id, office: { ...lookupOffice(id)!, holders: [] }, lang, register, strings: stringsFor(lang) });
+      addressee({
+        id,
+        office: { ...lookupOffice(id)!, holders: [] },
+        lang,
+        register,
+        strings: stringsFor(lang),
+      });
     expect(bare('cn', 'en', 'diplomatic').salutation).toBe('Excellency,');
     expect(bare('cn', 'en', 'open-letter').salutation).toBe('Excellency,');
     expect(bare('cn', 'zh', 'diplomatic').salutation).toBe('尊敬的中华人民共和国主席阁下：');
     expect(bare('cn', 'ko', 'open-letter').salutation).toBe('중화인민공화국 주석님께');
-    expect(bare('cn', 'en', 'open-letter').addressLines).toEqual(["H.E. the President of the People's Republic of China"]);
+    expect(bare('cn', 'en', 'open-letter').addressLines).toEqual([
+      "H.E. the President of the People's Republic of China",
+    ]);
     expect(bare('us', 'en', 'open-letter').salutation).toBe('Excellency,');
   });
 
   test("the letter's name wins over the holder; the family name follows the name order", () => {
     const cn = lookupOffice('cn')!;
-    const a = addressee({ id: 'cn', office: cn, lang: 'en', register: 'open-letter', strings: stringsFor('en'), name: 'Li Qiang' });
+    const a = addressee({
+      id: 'cn',
+      office: cn,
+      lang: 'en',
+      register: 'open-letter',
+      strings: stringsFor('en'),
+      name: 'Li Qiang',
+    });
     expect(a.name).toBe('Li Qiang');
     expect(a.nameSource).toBe('letter');
     expect(a.salutation).toBe('Dear President Li,');
     // Another person than the directory's holder: the holder's gender is not carried over.
     expect(a.addressLines[0]).toBe('H.E. Li Qiang');
-    const fr = addressee({ id: 'fr', office: lookupOffice('fr')!, lang: 'en', register: 'open-letter', strings: stringsFor('en'), name: 'Jean-Luc Martin' });
+    const fr = addressee({
+      id: 'fr',
+      office: lookupOffice('fr')!,
+      lang: 'en',
+      register: 'open-letter',
+      strings: stringsFor('en'),
+      name: 'Jean-Luc Martin',
+    });
     expect(fr.familyName).toBe('Martin');
-    const given = addressee({ id: 'fr', office: lookupOffice('fr')!, lang: 'en', register: 'open-letter', strings: stringsFor('en'), name: 'Anne de la Tour', familyName: 'de la Tour' });
+    const given = addressee({
+      id: 'fr',
+      office: lookupOffice('fr')!,
+      lang: 'en',
+      register: 'open-letter',
+      strings: stringsFor('en'),
+      name: 'Anne de la Tour',
+      familyName: 'de la Tour',
+    });
     expect(given.salutation).toBe('Dear President de la Tour,');
-    const same = addressee({ id: 'cn', office: cn, lang: 'en', register: 'open-letter', strings: stringsFor('en'), name: 'Xi Jinping' });
+    const same = addressee({
+      id: 'cn',
+      office: cn,
+      lang: 'en',
+      register: 'open-letter',
+      strings: stringsFor('en'),
+      name: 'Xi Jinping',
+    });
     // One form, H.E., for every Excellency in a batch, whatever is known of the gender.
     expect(same.addressLines[0]).toBe('H.E. Xi Jinping');
-    expect(addressee({ id: 'us/government', office: lookupOffice('us/government')!, lang: 'en', register: 'diplomatic', strings: stringsFor('en') }).id).toBe('us/government');
+    expect(
+      addressee({
+        id: 'us/government',
+        office: lookupOffice('us/government')!,
+        lang: 'en',
+        register: 'diplomatic',
+        strings: stringsFor('en'),
+      }).id,
+    ).toBe('us/government');
   });
 });

@@ -1,7 +1,15 @@
 /** Holders are dated terms: the letter's date picks the one in office; its data ages from `asOf` to today. */
 
 import { describe, expect, test } from 'vitest';
-import { addressee, deriveFamilyName, holderAgeDays, holderOn, holderStatus, lookupOffice, termEndedBefore } from '../../src/directory/index.js';
+import {
+  addressee,
+  deriveFamilyName,
+  holderAgeDays,
+  holderOn,
+  holderStatus,
+  lookupOffice,
+  termEndedBefore,
+} from '../../src/directory/index.js';
 import type { Office } from '../../src/directory/index.js';
 import { stringsFor } from './helpers.js';
 
@@ -25,14 +33,20 @@ describe('holderStatus', () => {
   });
 
   test('addressee reports the status at the date it is given, and only then', () => {
-    const base = { id: 'kp', office: kp, lang: 'en', register: 'open-letter' as const, strings: stringsFor('en') };
+    const base = {
+      id: 'kp',
+      office: kp,
+      lang: 'en',
+      register: 'open-letter' as const,
+      strings: stringsFor('en'),
+    };
     expect(addressee({ ...base, asOf: day('2026-12-01') }).holderStatus).toBe('stale');
     expect(addressee({ ...base, asOf: day('2025-12-01') }).holderStatus).toBe('ok');
     expect(addressee(base).holderStatus).toBeUndefined();
   });
 });
 
-describe('terms: the letter\'s date picks the holder', () => {
+describe("terms: the letter's date picks the holder", () => {
   const gbPm = lookupOffice('gb/government')!;
   const un = lookupOffice('un')!;
   const pick = (o: Office, iso: string) => holderOn(o, day(iso))?.name['en'];
@@ -43,15 +57,23 @@ describe('terms: the letter\'s date picks the holder', () => {
     expect(pick(gbPm, '2024-07-04')).toBeUndefined();
   });
 
-  test('past a term\'s end no holder, and the ended term is named', () => {
+  test("past a term's end no holder, and the ended term is named", () => {
     expect(pick(un, '2026-12-31')).toBe('António Guterres');
     expect(pick(un, '2027-01-15')).toBeUndefined();
     expect(termEndedBefore(un, day('2027-01-15'))?.until).toBe('2026-12-31');
     expect(termEndedBefore(un, day('2026-06-01'))).toBeUndefined();
   });
 
-  test('addressee: the holder of the letter\'s date names the letter, title-only forms past the term', () => {
-    const forms = (o: Office, iso: string) => addressee({ id: o.id, office: o, lang: 'en', register: 'open-letter', strings: stringsFor('en'), date: day(iso) });
+  test("addressee: the holder of the letter's date names the letter, title-only forms past the term", () => {
+    const forms = (o: Office, iso: string) =>
+      addressee({
+        id: o.id,
+        office: o,
+        lang: 'en',
+        register: 'open-letter',
+        strings: stringsFor('en'),
+        date: day(iso),
+      });
     expect(forms(gbPm, '2026-07-01').addressLines[0]).toBe('H.E. Keir Starmer');
     expect(forms(gbPm, '2026-08-01').addressLines[0]).toBe('H.E. Andy Burnham');
     const after = forms(un, '2027-01-15');
@@ -60,7 +82,12 @@ describe('terms: the letter\'s date picks the holder', () => {
     expect(after.holderData).toBeUndefined();
     const during = forms(un, '2026-11-01');
     expect(during.name).toBe('António Guterres');
-    expect(during.holderData).toEqual({ asOf: '2025-01-01', source: un.holders[0]!.source, from: '2017-01-01', until: '2026-12-31' });
+    expect(during.holderData).toEqual({
+      asOf: '2025-01-01',
+      source: un.holders[0]!.source,
+      from: '2017-01-01',
+      until: '2026-12-31',
+    });
   });
 
   test('a date before every known term: no holder (Leo XIV was elected on 2025-05-08)', () => {

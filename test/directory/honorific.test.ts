@@ -6,7 +6,14 @@ import type { Gender, Register } from '../../src/directory/index.js';
 import { stringsFor } from './helpers.js';
 
 const of = (id: string, lang: string, register: Register, gender?: Gender) =>
-  addressee({ id, office: lookupOffice(id)!, lang, register, strings: stringsFor(lang), ...(gender ? { gender } : {}) }).honorific;
+  addressee({
+    id,
+    office: lookupOffice(id)!,
+    lang,
+    register,
+    strings: stringsFor(lang),
+    ...(gender ? { gender } : {}),
+  }).honorific;
 
 // [office, lang, open-letter, diplomatic]: the form that a sentence like "we ask ___ to" / "___께서" / "请___" takes.
 const TABLE: readonly (readonly [string, string, string, string])[] = [

@@ -10,13 +10,25 @@ import { LANGS, STRINGS } from './helpers.js';
 
 test('forms from i18next equal forms from stringsFromJson for every office', () => {
   const resources = Object.fromEntries(
-    LANGS.map((lang) => [lang, { directory: JSON.parse(readFileSync(join(builtinLocalesDir(), lang, 'directory.json'), 'utf8')) }]),
+    LANGS.map((lang) => [
+      lang,
+      { directory: JSON.parse(readFileSync(join(builtinLocalesDir(), lang, 'directory.json'), 'utf8')) },
+    ]),
   );
   const i18n = i18next.createInstance();
-  void i18n.init({ initAsync: false, resources, lng: 'en', fallbackLng: false, ns: ['directory'], defaultNS: 'directory', interpolation: { escapeValue: false } });
+  void i18n.init({
+    initAsync: false,
+    resources,
+    lng: 'en',
+    fallbackLng: false,
+    ns: ['directory'],
+    defaultNS: 'directory',
+    interpolation: { escapeValue: false },
+  });
   for (const lang of LANGS) {
     const t = i18n.getFixedT(lang, 'directory');
-    const viaI18next: Strings = (key, vars) => (i18n.exists(key, { lng: lang, ns: 'directory' }) ? t(key, vars ?? {}) : undefined);
+    const viaI18next: Strings = (key, vars) =>
+      i18n.exists(key, { lng: lang, ns: 'directory' }) ? t(key, vars ?? {}) : undefined;
     for (const office of allOffices()) {
       for (const register of ['open-letter', 'diplomatic'] as const) {
         const a = addressee({ id: office.id, office, lang, register, strings: viaI18next });

@@ -30,11 +30,15 @@ describe('recipients() with holder data', () => {
       })
       .map((o) => o.id)
       .sort();
-    const stale = recipients({ now: NOW, stale: true }).map((r) => r.id).sort();
+    const stale = recipients({ now: NOW, stale: true })
+      .map((r) => r.id)
+      .sort();
     expect(stale).toEqual(expected);
     // The UN Secretary-General's term ended on 2026-12-31: stale on 2027-01-15 whatever the data's age.
     expect(stale).toContain('un');
-    expect(recipients({ now: new Date('2026-09-01T00:00:00Z'), stale: true }).map((r) => r.id)).not.toContain('gb');
+    expect(recipients({ now: new Date('2026-09-01T00:00:00Z'), stale: true }).map((r) => r.id)).not.toContain(
+      'gb',
+    );
   });
 });
 
@@ -44,16 +48,29 @@ describe('letter recipients on the command line', () => {
   it('--json carries asOf, source and age for each holder, and --stale filters', () => {
     const all = letterCli(['recipients', '--json'], { cwd });
     expect(all.status).toBe(0);
-    const list = JSON.parse(all.stdout) as { id: string; holder?: string; asOf?: string; source?: string; age?: number; stale?: boolean }[];
-    for (const r of list.filter((x) => x.holder)) expect([typeof r.asOf, typeof r.source, typeof r.age], r.id).toEqual(['string', 'string', 'number']);
-    const stale = JSON.parse(letterCli(['recipients', '--stale', '--json'], { cwd }).stdout) as { id: string; stale?: boolean }[];
+    const list = JSON.parse(all.stdout) as {
+      id: string;
+      holder?: string;
+      asOf?: string;
+      source?: string;
+      age?: number;
+      stale?: boolean;
+    }[];
+    for (const r of list.filter((x) => x.holder))
+      expect([typeof r.asOf, typeof r.source, typeof r.age], r.id).toEqual(['string', 'string', 'number']);
+    const stale = JSON.parse(letterCli(['recipients', '--stale', '--json'], { cwd }).stdout) as {
+      id: string;
+      stale?: boolean;
+    }[];
     expect(stale.map((r) => r.id)).toEqual(list.filter((r) => r.stale).map((r) => r.id));
     expect(stale.every((r) => r.stale === true)).toBe(true);
   });
 
   it("the text listing shows the date, age and source of a holder, and a caveat, all on the entry's one line", () => {
     const mm = letterCli(['recipients', 'myanmar'], { cwd });
-    expect(mm.stdout).toMatch(/^mm\tPresident of Myanmar\tMin Aung Hlaing\t\(as of 2026-08-22, \d+ days; open-data-archive/m);
+    expect(mm.stdout).toMatch(
+      /^mm\tPresident of Myanmar\tMin Aung Hlaing\t\(as of 2026-08-22, \d+ days; open-data-archive/m,
+    );
     expect(mm.stdout).toMatch(/^mm\t.*\tnote: .*military/m);
   });
 

@@ -54,14 +54,29 @@ describe('findRecipients', () => {
 
   test('results are described in the language asked for', () => {
     const [cn] = findRecipients('中国', { lang: 'zh' });
-    expect(cn).toMatchObject({ id: 'cn', title: '中华人民共和国主席', country: '中国', holder: '习近平', from: '2013-03-14' });
+    expect(cn).toMatchObject({
+      id: 'cn',
+      title: '中华人民共和国主席',
+      country: '中国',
+      holder: '习近平',
+      from: '2013-03-14',
+    });
     const [fr] = findRecipients('france', { lang: 'ko' });
-    expect(fr).toMatchObject({ id: 'fr', title: '프랑스 공화국 대통령', country: '프랑스', holder: '에마뉘엘 마크롱' });
+    expect(fr).toMatchObject({
+      id: 'fr',
+      title: '프랑스 공화국 대통령',
+      country: '프랑스',
+      holder: '에마뉘엘 마크롱',
+    });
   });
 
   test("a project's own recipients are searched too", () => {
     const extra = [{ id: 'xi', names: { en: 'Xi Jinping', ko: '시진핑', zh: '习近平' } }];
-    expect(findRecipients('시진핑', { extra, lang: 'ko' })[0]).toEqual({ id: 'xi', title: '시진핑', holder: '시진핑' });
+    expect(findRecipients('시진핑', { extra, lang: 'ko' })[0]).toEqual({
+      id: 'xi',
+      title: '시진핑',
+      holder: '시진핑',
+    });
     expect(ids('xi', { extra })[0]).toBe('xi');
   });
 
@@ -90,8 +105,14 @@ describe('findRecipients', () => {
 
   test("a project recipient holding an office is found by the office's names and described by its title", () => {
     const extra = [{ id: 'moon', office: 'kr', names: { en: 'Moon Jae-in', ko: '문재인', zh: '文在寅' } }];
-    expect(findRecipients('korea', { extra }).map((m) => m.id).slice(0, 1)).toEqual(['moon']);
-    expect(findRecipients('문재인', { extra, lang: 'ko' })).toEqual([{ id: 'moon', title: '대한민국 대통령', country: '대한민국', holder: '문재인' }]);
+    expect(
+      findRecipients('korea', { extra })
+        .map((m) => m.id)
+        .slice(0, 1),
+    ).toEqual(['moon']);
+    expect(findRecipients('문재인', { extra, lang: 'ko' })).toEqual([
+      { id: 'moon', title: '대한민국 대통령', country: '대한민국', holder: '문재인' },
+    ]);
     // The directory's holder of kr is not this recipient's name.
     expect(findRecipients('이재명', { extra }).map((m) => m.id)).toEqual(['kr']);
   });

@@ -4,14 +4,21 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { addressee, allOffices, findRecipients, loadDirectoryStrings, lookupOffice, stringsFromJson } from '../../src/directory/index.js';
+import {
+  addressee,
+  allOffices,
+  findRecipients,
+  loadDirectoryStrings,
+  lookupOffice,
+  stringsFromJson,
+} from '../../src/directory/index.js';
 import { LetterError } from '../../src/diag/index.js';
 
 // Generic French forms only: no office-specific entry, as a translator adding a language would start.
 const FR = {
   meta: { icuLocale: 'fr-FR' },
   default: {
-   styleWord: 'Excellence',
+    styleWord: 'Excellence',
     title: 'Chef de l’État ({{country}})',
     shortTitle: 'Chef de l’État',
     salutationNoName: '{{styleWord}},',
@@ -29,14 +36,20 @@ const FR = {
       close: 'Je vous prie d’agréer, {{styleWord}}, l’assurance de ma très haute considération.',
     },
   },
-  styles: { Majesty: {styleWord: 'Votre Majesté', salutation: 'Sire,' }, Holiness: { styleWord: 'Votre Sainteté', salutation: 'Très Saint-Père,' } },
+  styles: {
+    Majesty: { styleWord: 'Votre Majesté', salutation: 'Sire,' },
+    Holiness: { styleWord: 'Votre Sainteté', salutation: 'Très Saint-Père,' },
+  },
   kinds: {
     president: { title: 'Président ({{country}})', shortTitle: 'Président' },
     'prime-minister': { title: 'Premier ministre ({{country}})', shortTitle: 'Premier ministre' },
     pope: { title: 'Pape', shortTitle: 'Pape' },
     'secretary-general': { title: 'Secrétaire général des Nations unies', shortTitle: 'Secrétaire général' },
   },
-  offices: { 'eu/council': { title: 'Président du Conseil européen' }, 'eu/commission': { title: 'Présidente de la Commission européenne' } },
+  offices: {
+    'eu/council': { title: 'Président du Conseil européen' },
+    'eu/commission': { title: 'Présidente de la Commission européenne' },
+  },
 };
 
 describe('stringsFromJson', () => {
@@ -60,16 +73,38 @@ describe('a language added later', () => {
   test('every office resolves in French from the generic forms, with ICU country names', () => {
     for (const office of allOffices()) {
       for (const register of ['open-letter', 'diplomatic'] as const) {
-        const a = addressee({ id: office.id, office, lang: 'fr', register, strings: fr, name: 'Camille Dupont' });
-        for (const t of [a.title, a.salutation, a.vocative, ...a.close, ...a.addressLines]) expect(t).not.toMatch(/\{\{|undefined/);
+        const a = addressee({
+          id: office.id,
+          office,
+          lang: 'fr',
+          register,
+          strings: fr,
+          name: 'Camille Dupont',
+        });
+        for (const t of [a.title, a.salutation, a.vocative, ...a.close, ...a.addressLines])
+          expect(t).not.toMatch(/\{\{|undefined/);
         expect(a.lang).toBe('fr');
       }
     }
-    const cn = addressee({ id: 'cn', office: lookupOffice('cn')!, lang: 'fr', register: 'diplomatic', strings: fr });
+    const cn = addressee({
+      id: 'cn',
+      office: lookupOffice('cn')!,
+      lang: 'fr',
+      register: 'diplomatic',
+      strings: fr,
+    });
     expect(cn.title).toBe('Président (Chine)');
     expect(cn.salutation).toBe('Excellence,');
-    expect(cn.close).toEqual(['Je vous prie d’agréer, Excellence, l’assurance de ma très haute considération.']);
-    const th = addressee({ id: 'th', office: lookupOffice('th')!, lang: 'fr', register: 'open-letter', strings: fr });
+    expect(cn.close).toEqual([
+      'Je vous prie d’agréer, Excellence, l’assurance de ma très haute considération.',
+    ]);
+    const th = addressee({
+      id: 'th',
+      office: lookupOffice('th')!,
+      lang: 'fr',
+      register: 'open-letter',
+      strings: fr,
+    });
     expect(th.salutation).toBe('Sire,');
     expect(th.title).toBe('Chef de l’État (Thaïlande)');
     expect(th.signOff).toBeUndefined();
@@ -83,14 +118,24 @@ describe('a language added later', () => {
     }
     const strings = loadDirectoryStrings(dir);
     expect(Object.keys(strings)).toEqual(['fr']);
-    expect(findRecipients('Pape', { strings, lang: 'fr' })[0]).toMatchObject({ id: 'va', title: 'Pape', country: 'État de la Cité du Vatican' });
+    expect(findRecipients('Pape', { strings, lang: 'fr' })[0]).toMatchObject({
+      id: 'va',
+      title: 'Pape',
+      country: 'État de la Cité du Vatican',
+    });
   });
 
   test('a missing form is a clear missing-key error naming the file', () => {
     const empty = stringsFromJson({ kinds: { president: { title: '{{country}}', shortTitle: 'P' } } });
     let error: unknown;
     try {
-      addressee({ id: 'cn', office: lookupOffice('cn')!, lang: 'xx', register: 'open-letter', strings: empty });
+      addressee({
+        id: 'cn',
+        office: lookupOffice('cn')!,
+        lang: 'xx',
+        register: 'open-letter',
+        strings: empty,
+      });
     } catch (e) {
       error = e;
     }
@@ -102,9 +147,10 @@ describe('a language added later', () => {
   });
 });
 
-describe('the tool\'s Korean forms for monarchs', () => {
+describe("the tool's Korean forms for monarchs", () => {
   const ko = loadDirectoryStrings()['ko']!;
-  const make = (id: string, register: 'open-letter' | 'diplomatic') => addressee({ id, office: lookupOffice(id)!, lang: 'ko', register, strings: ko });
+  const make = (id: string, register: 'open-letter' | 'diplomatic') =>
+    addressee({ id, office: lookupOffice(id)!, lang: 'ko', register, strings: ko });
 
   test('title-only forms name the country (SPEC §5): 일본국 천황 폐하, 영국 국왕 폐하, 태국 국왕 폐하', () => {
     expect(make('jp', 'open-letter').salutation).toBe('일본국 천황 폐하');

@@ -5,14 +5,31 @@
  */
 
 import { describe, expect, test } from 'vitest';
-import { addressee, allOffices, countryName, findRecipients, lookupOffice } from '../../src/directory/index.js';
+import {
+  addressee,
+  allOffices,
+  countryName,
+  findRecipients,
+  lookupOffice,
+} from '../../src/directory/index.js';
 import type { Gender } from '../../src/directory/types.js';
 import { REGISTERS, stringsFor } from './helpers.js';
 
 const NEW = ['fr', 'es', 'ru', 'ja', 'ar'] as const;
-const NAME: Record<(typeof NEW)[number], string> = { fr: 'Camille Martin', es: 'Lucía García', ru: 'Анна Иванова', ja: '山田太郎', ar: 'ليلى حسن' };
+const NAME: Record<(typeof NEW)[number], string> = {
+  fr: 'Camille Martin',
+  es: 'Lucía García',
+  ru: 'Анна Иванова',
+  ja: '山田太郎',
+  ar: 'ليلى حسن',
+};
 
-function formsOf(id: string, lang: (typeof NEW)[number], register: (typeof REGISTERS)[number], opts: { name?: string; gender?: Gender } = {}) {
+function formsOf(
+  id: string,
+  lang: (typeof NEW)[number],
+  register: (typeof REGISTERS)[number],
+  opts: { name?: string; gender?: Gender } = {},
+) {
   return addressee({ id, office: lookupOffice(id)!, lang, register, strings: stringsFor(lang), ...opts });
 }
 
@@ -22,7 +39,15 @@ describe.each(NEW)('%s forms of address', (lang) => {
       for (const register of REGISTERS) {
         for (const name of [undefined, NAME[lang]]) {
           const a = formsOf(office.id, lang, register, name ? { name } : {});
-          const text = [a.title, a.shortTitle, a.salutation, a.vocative, ...a.close, ...a.addressLines, a.honorific ?? ''].join('\n');
+          const text = [
+            a.title,
+            a.shortTitle,
+            a.salutation,
+            a.vocative,
+            ...a.close,
+            ...a.addressLines,
+            a.honorific ?? '',
+          ].join('\n');
           expect(text, `${office.id} ${register}`).not.toMatch(/\{\{|\}\}|undefined/);
           expect(a.salutation.length, `${office.id} ${register}`).toBeGreaterThan(0);
           expect(a.close.length, `${office.id} ${register}`).toBeGreaterThan(0);
@@ -34,7 +59,9 @@ describe.each(NEW)('%s forms of address', (lang) => {
   test('a country without an office of its own is named by ICU in this language', () => {
     const office = lookupOffice('bj')!; // Benin: no hand-written title in any language
     const country = countryName(office, lang, stringsFor(lang))!;
-    expect(country).toBe(new Intl.DisplayNames([stringsFor(lang)('meta.icuLocale')!], { type: 'region' }).of('BJ'));
+    expect(country).toBe(
+      new Intl.DisplayNames([stringsFor(lang)('meta.icuLocale')!], { type: 'region' }).of('BJ'),
+    );
     expect(formsOf('bj', lang, 'open-letter').title).toContain(country);
   });
 });
@@ -44,31 +71,54 @@ describe('each language’s conventions', () => {
     const male = formsOf('fr', 'fr', 'open-letter', { name: 'Emmanuel Macron', gender: 'male' });
     expect(male.title).toBe('Président de la République française');
     expect(male.salutation).toBe('Monsieur le Président de la République,');
-    expect(male.close).toEqual(["Je vous prie d'agréer, Monsieur le Président de la République, l'expression de ma très haute considération."]);
-    expect(male.addressLines).toEqual(['Son Excellence Monsieur Emmanuel Macron', 'Président de la République française']);
+    expect(male.close).toEqual([
+      "Je vous prie d'agréer, Monsieur le Président de la République, l'expression de ma très haute considération.",
+    ]);
+    expect(male.addressLines).toEqual([
+      'Son Excellence Monsieur Emmanuel Macron',
+      'Président de la République française',
+    ]);
     expect(formsOf('br', 'fr', 'open-letter', { gender: 'female' }).salutation).toBe('Madame la Présidente,');
     // A letter naming someone other than the directory's holder: the gender is not known.
     expect(formsOf('fr', 'fr', 'open-letter', { name: 'Camille Martin' }).salutation).toBe('Excellence,');
-    expect(formsOf('fr', 'fr', 'diplomatic').close).toEqual(["Je prie Votre Excellence d'agréer l'assurance de ma très haute considération."]);
+    expect(formsOf('fr', 'fr', 'diplomatic').close).toEqual([
+      "Je prie Votre Excellence d'agréer l'assurance de ma très haute considération.",
+    ]);
     expect(formsOf('gb', 'fr', 'diplomatic').salutation).toBe('Sire,');
     expect(formsOf('va', 'fr', 'diplomatic').salutation).toBe('Très Saint-Père,');
   });
 
   test('Spanish: "Excelentísimo Señor Presidente:" with a colon, and the diplomatic close to Vuestra Excelencia', () => {
-    expect(formsOf('fr', 'es', 'open-letter', { gender: 'male' }).salutation).toBe('Excelentísimo Señor Presidente:');
-    expect(formsOf('mx', 'es', 'open-letter', { gender: 'female' }).salutation).toBe('Excelentísima Señora Presidenta:');
+    expect(formsOf('fr', 'es', 'open-letter', { gender: 'male' }).salutation).toBe(
+      'Excelentísimo Señor Presidente:',
+    );
+    expect(formsOf('mx', 'es', 'open-letter', { gender: 'female' }).salutation).toBe(
+      'Excelentísima Señora Presidenta:',
+    );
     expect(formsOf('fr', 'es', 'open-letter', { name: 'Lucía García' }).salutation).toBe('Excelencia:');
-    expect(formsOf('fr', 'es', 'diplomatic').close[0]).toMatch(/^Aprovecho la oportunidad para reiterar a Vuestra Excelencia las seguridades de mi más alta y distinguida consideración\.$/);
+    expect(formsOf('fr', 'es', 'diplomatic').close[0]).toMatch(
+      /^Aprovecho la oportunidad para reiterar a Vuestra Excelencia las seguridades de mi más alta y distinguida consideración\.$/,
+    );
     expect(formsOf('cl', 'es', 'open-letter').title).toBe('Presidente de Chile');
   });
 
   test('Russian: "Уважаемый господин Президент!" with the exclamation mark, "С уважением," and the official titles', () => {
-    expect(formsOf('fr', 'ru', 'open-letter', { gender: 'male' }).salutation).toBe('Уважаемый господин Президент!');
-    expect(formsOf('fr', 'ru', 'open-letter', { gender: 'female' }).salutation).toBe('Уважаемая госпожа Президент!');
-    expect(formsOf('fr', 'ru', 'open-letter', { name: 'Анна Иванова' }).salutation).toBe('Ваше Превосходительство!');
+    expect(formsOf('fr', 'ru', 'open-letter', { gender: 'male' }).salutation).toBe(
+      'Уважаемый господин Президент!',
+    );
+    expect(formsOf('fr', 'ru', 'open-letter', { gender: 'female' }).salutation).toBe(
+      'Уважаемая госпожа Президент!',
+    );
+    expect(formsOf('fr', 'ru', 'open-letter', { name: 'Анна Иванова' }).salutation).toBe(
+      'Ваше Превосходительство!',
+    );
     expect(formsOf('fr', 'ru', 'open-letter').close).toEqual(['С уважением,']);
-    expect(formsOf('ru/government', 'ru', 'open-letter').title).toBe('Председатель Правительства Российской Федерации');
-    expect(formsOf('un', 'ru', 'open-letter').title).toBe('Генеральный секретарь Организации Объединённых Наций');
+    expect(formsOf('ru/government', 'ru', 'open-letter').title).toBe(
+      'Председатель Правительства Российской Федерации',
+    );
+    expect(formsOf('un', 'ru', 'open-letter').title).toBe(
+      'Генеральный секретарь Организации Объединённых Наций',
+    );
   });
 
   test('Japanese: 拝啓 … 敬具 (謹啓 … 謹白 in the diplomatic register), the name with 閣下, the Emperor by title alone', () => {
@@ -93,7 +143,9 @@ describe('Arabic conventions', () => {
     expect(male.honorific).toBe('فخامتكم');
     expect(formsOf('br', 'ar', 'open-letter', { gender: 'female' }).salutation).toBe('فخامة الرئيسة،');
     expect(formsOf('fr', 'ar', 'open-letter', { name: 'ليلى حسن' }).salutation).toBe('صاحب الفخامة،');
-    expect(formsOf('fr', 'ar', 'diplomatic').close).toEqual(['وتفضلوا فخامتكم بقبول أسمى آيات التقدير والاحترام.']);
+    expect(formsOf('fr', 'ar', 'diplomatic').close).toEqual([
+      'وتفضلوا فخامتكم بقبول أسمى آيات التقدير والاحترام.',
+    ]);
   });
 
   test('صاحب الجلالة to a king, صاحب السمو to an emir, صاحب القداسة to the Pope, دولة to a prime minister, معالي to the Secretary-General', () => {
@@ -108,7 +160,9 @@ describe('Arabic conventions', () => {
   });
 
   test('a generic title joins ICU’s country name as an idafa: رئيس بنن', () => {
-    expect(formsOf('bj', 'ar', 'open-letter').title).toBe(`رئيس ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('BJ')}`);
+    expect(formsOf('bj', 'ar', 'open-letter').title).toBe(
+      `رئيس ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('BJ')}`,
+    );
   });
 });
 

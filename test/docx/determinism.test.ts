@@ -41,7 +41,8 @@ describe.each(LANGS)('%s', (lang) => {
 });
 
 it('gives different letters different font keys', async () => {
-  const key = (bytes: Uint8Array) => /w:fontKey="([^"]+)"/.exec(Buffer.from(parts(bytes)['word/fontTable.xml']!).toString())![1];
+  const key = (bytes: Uint8Array) =>
+    /w:fontKey="([^"]+)"/.exec(Buffer.from(parts(bytes)['word/fontTable.xml']!).toString())![1];
   const ko = (await renderDocx(exampleLetter('ko'), { fonts })).bytes;
   const zh = (await renderDocx(exampleLetter('zh'), { fonts })).bytes;
   expect(key(ko)).not.toBe(key(zh));

@@ -3,7 +3,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LetterDoc } from '../../src/model/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { attr, exampleLetter, expectedParagraphs, fonts, LANGS, paragraphTexts, part, runs, taggedFamily, type ExampleLang } from './helpers.js';
+import {
+  attr,
+  exampleLetter,
+  expectedParagraphs,
+  fonts,
+  LANGS,
+  paragraphTexts,
+  part,
+  runs,
+  taggedFamily,
+  type ExampleLang,
+} from './helpers.js';
 
 const LOCALE = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' } as const;
 const CJK = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef]/u;
@@ -43,8 +54,16 @@ describe.each(LANGS)('the %s example letter', (lang) => {
       expect(taggedFamily(attr(run.rPr, 'w:rFonts', 'w:eastAsia')), run.text).toBe(family);
       expect(attr(run.rPr, 'w:lang', 'w:eastAsia'), run.text).toBe(eastAsianLanguage(lang, run.text));
     }
-    if (lang === 'ko') expect(cjkRuns.filter((r) => /[가-힣]/.test(r.text)).every((r) => taggedFamily(attr(r.rPr, 'w:rFonts', 'w:eastAsia')) === 'Noto Serif KR')).toBe(true);
-    if (lang === 'zh') expect(cjkRuns.every((r) => taggedFamily(attr(r.rPr, 'w:rFonts', 'w:eastAsia')) === 'Noto Serif SC')).toBe(true);
+    if (lang === 'ko')
+      expect(
+        cjkRuns
+          .filter((r) => /[가-힣]/.test(r.text))
+          .every((r) => taggedFamily(attr(r.rPr, 'w:rFonts', 'w:eastAsia')) === 'Noto Serif KR'),
+      ).toBe(true);
+    if (lang === 'zh')
+      expect(
+        cjkRuns.every((r) => taggedFamily(attr(r.rPr, 'w:rFonts', 'w:eastAsia')) === 'Noto Serif SC'),
+      ).toBe(true);
   });
 
   it('gives every text run its fonts and languages', () => {
@@ -67,11 +86,33 @@ describe.each(LANGS)('the %s example letter', (lang) => {
       expect(stylesXml).toContain(`w:styleId="${style}"`);
       expect(p).not.toMatch(/<w:jc |<w:ind /);
     }
-    for (const name of ['Letter Title', 'Letter Subtitle', 'Salutation', 'Body Text', 'Block Quote', 'Closing', 'Signature', 'heading 1', 'heading 2']) {
+    for (const name of [
+      'Letter Title',
+      'Letter Subtitle',
+      'Salutation',
+      'Body Text',
+      'Block Quote',
+      'Closing',
+      'Signature',
+      'heading 1',
+      'heading 2',
+    ]) {
       expect(stylesXml).toContain(`<w:name w:val="${name}"/>`);
     }
     const styleIds = new Set(paragraphs.map((p) => attr(p, 'w:pStyle', 'w:val')));
-    expect(styleIds).toEqual(new Set(['LetterTitle', 'LetterSubtitle', 'Salutation', 'BodyText', 'BlockQuote', 'Closing', 'Signature', 'SignatureLine', 'LetterDate']));
+    expect(styleIds).toEqual(
+      new Set([
+        'LetterTitle',
+        'LetterSubtitle',
+        'Salutation',
+        'BodyText',
+        'BlockQuote',
+        'Closing',
+        'Signature',
+        'SignatureLine',
+        'LetterDate',
+      ]),
+    );
   });
 
   it('sets the document default languages and East Asian line breaking in styles.xml', () => {
@@ -85,7 +126,8 @@ describe.each(LANGS)('the %s example letter', (lang) => {
 
   it('folds the template’s alignment and indent into the part styles', () => {
     const stylesXml = part(get().bytes, 'word/styles.xml');
-    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(stylesXml)![0];
+    const style = (id: string) =>
+      new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(stylesXml)![0];
     expect(attr(style('LetterTitle'), 'w:jc', 'w:val')).toBe('center');
     expect(attr(style('BodyText'), 'w:jc', 'w:val')).toBe('both');
     // zh indents the first line two characters (SPEC §6); Word reads w:firstLineChars, LibreOffice w:firstLine.
@@ -103,8 +145,12 @@ describe.each(LANGS)('the %s example letter', (lang) => {
     expect(core).toContain(`<dc:subject>${meta.subject}</dc:subject>`);
     expect(core).toContain('<cp:keywords>open letter, North Korea</cp:keywords>');
     expect(core).toContain(`<dc:language>${LOCALE[lang]}</dc:language>`);
-    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-12-10T00:00:00Z</dcterms:created>');
-    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-12-10T00:00:00Z</dcterms:modified>');
+    expect(core).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2023-12-10T00:00:00Z</dcterms:created>',
+    );
+    expect(core).toContain(
+      '<dcterms:modified xsi:type="dcterms:W3CDTF">2023-12-10T00:00:00Z</dcterms:modified>',
+    );
   });
 
   it('puts the signature image in with its alt text', () => {
@@ -119,7 +165,8 @@ describe.each(LANGS)('the %s example letter', (lang) => {
     const footers = [part(get().bytes, 'word/footer1.xml'), part(get().bytes, 'word/footer2.xml')];
     const numbered = footers.find((f) => f.includes('PAGE'))!;
     expect(numbered).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
-    if (get().doc.pageLabel.includes('{pages}')) expect(numbered).toMatch(/<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
+    if (get().doc.pageLabel.includes('{pages}'))
+      expect(numbered).toMatch(/<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
     expect(attr(documentXml, 'w:pgSz', 'w:w')).toBe('11906'); // A4
   });
 });

@@ -19,12 +19,19 @@ const RIGHT = 595.28 - 72;
 
 // A justified paragraph with a manual line break after a short first line, then long enough to wrap.
 const BEFORE = '我们怀着急迫的心情致函阁下。';
-const AFTER = '作为目前居住在加拿大多伦多的一群脱北难民，我们恳请阁下立即采取行动，停止这一做法。最近有报道称，约600名脱北者被秘密强制遣返，其中包括孕妇和儿童。这一消息令人震惊和悲痛。';
+const AFTER =
+  '作为目前居住在加拿大多伦多的一群脱北难民，我们恳请阁下立即采取行动，停止这一做法。最近有报道称，约600名脱北者被秘密强制遣返，其中包括孕妇和儿童。这一消息令人震惊和悲痛。';
 
 function letterWithBreak(): LetterDoc {
   const doc = exampleLetter('zh');
-  const body: Block = { type: 'paragraph', inlines: [text(BEFORE, 'p', 'zh'), { type: 'break' }, text(AFTER, 'p', 'zh')] };
-  return { ...doc, sections: doc.sections.map((s) => (s.part === 'body' ? { ...s, blocks: [body, ...s.blocks] } : s)) };
+  const body: Block = {
+    type: 'paragraph',
+    inlines: [text(BEFORE, 'p', 'zh'), { type: 'break' }, text(AFTER, 'p', 'zh')],
+  };
+  return {
+    ...doc,
+    sections: doc.sections.map((s) => (s.part === 'body' ? { ...s, blocks: [body, ...s.blocks] } : s)),
+  };
 }
 
 async function docxOf(doc: LetterDoc): Promise<Uint8Array> {
@@ -54,8 +61,12 @@ describe('DOCX East Asian layout settings', () => {
     let lines: { text: string; xMax: number }[] = [];
     beforeAll(async () => {
       const pdf = libreOfficePdfs({ zh: await docxOf(letterWithBreak()) })['zh']!;
-      const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-      lines = [...html.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+      const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-'], {
+        encoding: 'utf8',
+      });
+      lines = [
+        ...html.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g),
+      ].map((m) => ({
         xMax: Number(m[1]),
         text: [...m[2]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
       }));
@@ -68,17 +79,22 @@ describe('DOCX East Asian layout settings', () => {
       expect(line!.xMax).toBeLessThan(RIGHT - 100);
     });
 
-    it('justifies the body: a full line ends at the margin (or the quote\'s), or hangs one mark past it as Word does by default', () => {
+    it("justifies the body: a full line ends at the margin (or the quote's), or hangs one mark past it as Word does by default", () => {
       // Lines of 30 characters or more are full lines, or the last line of a paragraph (ending a sentence).
       // The body: after the salutation (the centred title above it is not justified).
       const body = lines.slice(lines.findIndex((l) => l.text.endsWith('主席：')) + 1);
       const full = body.filter((l) => [...l.text].length >= 30 && /[\u4e00-\u9fff]/u.test(l.text));
-      const atEdge = (l: { xMax: number }) => [RIGHT, RIGHT - 24].some((edge) => Math.abs(l.xMax - edge) <= 1.5);
-      const hangs = (l: { text: string; xMax: number }) => /[，。、；：”）》」]$/u.test(l.text) && l.xMax > RIGHT && l.xMax <= RIGHT + 13;
+      const atEdge = (l: { xMax: number }) =>
+        [RIGHT, RIGHT - 24].some((edge) => Math.abs(l.xMax - edge) <= 1.5);
+      const hangs = (l: { text: string; xMax: number }) =>
+        /[，。、；：”）》」]$/u.test(l.text) && l.xMax > RIGHT && l.xMax <= RIGHT + 13;
       const short = full.filter((l) => !atEdge(l) && !hangs(l) && !/[。！？：”」）]$/u.test(l.text));
       expect(short.map((l) => `${l.xMax} ${l.text}`)).toEqual([]);
       expect(full.filter(atEdge).length).toBeGreaterThan(15);
-      expect(lines.every((l) => l.xMax <= RIGHT + 13), 'no line runs past the margin by more than one mark').toBe(true);
+      expect(
+        lines.every((l) => l.xMax <= RIGHT + 13),
+        'no line runs past the margin by more than one mark',
+      ).toBe(true);
     });
   });
 });

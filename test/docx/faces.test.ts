@@ -26,8 +26,15 @@ describe('faceRuns', () => {
   });
 
   it('sets Chinese in the Chinese face and English in the Latin face, with the CJK face for the East Asian slot', () => {
-    expect(faceRuns('请停止强制遣返！', 'zh', fonts)[0]).toMatchObject({ eastAsianFace: 'sc', latinFace: 'sc' });
-    expect(faceRuns('Dear President,', 'en', fonts)[0]).toMatchObject({ latinFace: 'latin', eastAsianFace: 'sc', eastAsianHint: false });
+    expect(faceRuns('请停止强制遣返！', 'zh', fonts)[0]).toMatchObject({
+      eastAsianFace: 'sc',
+      latinFace: 'sc',
+    });
+    expect(faceRuns('Dear President,', 'en', fonts)[0]).toMatchObject({
+      latinFace: 'latin',
+      eastAsianFace: 'sc',
+      eastAsianHint: false,
+    });
   });
 
   it('puts curly quotes in the East Asian slot only under the East Asian hint', () => {

@@ -5,19 +5,60 @@ import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, LetterDoc } from '../../src/model/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { attr, exampleLetter, expectedParagraphs, fonts, paragraphTexts, part, parts, runs, section, taggedFamily, text } from './helpers.js';
+import {
+  attr,
+  exampleLetter,
+  expectedParagraphs,
+  fonts,
+  paragraphTexts,
+  part,
+  parts,
+  runs,
+  section,
+  taggedFamily,
+  text,
+} from './helpers.js';
 import { deobfuscate } from '../support/text.js';
 
 const t = (value: string, textLang?: string) => text(value, 'extra', 'ko', textLang);
 const body: Block[] = [
   { type: 'heading', level: 1, inlines: [t('첫째 요청')] },
-  { type: 'paragraph', inlines: [t('중화인민공화국(中华人民共和国)이 서명(签署)한 협약, '), { type: 'strong', children: [t('굵게 ')] }, { type: 'emphasis', children: [t('기울임')] }] },
-  { type: 'paragraph', inlines: [t('중국어 제목: '), t('关于难民地位的公约', 'zh'), t(' 참조. '), { type: 'link', url: 'https://www.ohchr.org/', children: [t('유엔 인권')] }] },
-  { type: 'list', ordered: true, items: [[{ type: 'paragraph', inlines: [t('하나')] }], [{ type: 'paragraph', inlines: [t('둘')] }, { type: 'list', ordered: false, items: [[{ type: 'paragraph', inlines: [t('안쪽')] }]] }]] },
+  {
+    type: 'paragraph',
+    inlines: [
+      t('중화인민공화국(中华人民共和国)이 서명(签署)한 협약, '),
+      { type: 'strong', children: [t('굵게 ')] },
+      { type: 'emphasis', children: [t('기울임')] },
+    ],
+  },
+  {
+    type: 'paragraph',
+    inlines: [
+      t('중국어 제목: '),
+      t('关于难民地位的公约', 'zh'),
+      t(' 참조. '),
+      { type: 'link', url: 'https://www.ohchr.org/', children: [t('유엔 인권')] },
+    ],
+  },
+  {
+    type: 'list',
+    ordered: true,
+    items: [
+      [{ type: 'paragraph', inlines: [t('하나')] }],
+      [
+        { type: 'paragraph', inlines: [t('둘')] },
+        { type: 'list', ordered: false, items: [[{ type: 'paragraph', inlines: [t('안쪽')] }]] },
+      ],
+    ],
+  },
   { type: 'pagebreak' },
   { type: 'heading', level: 2, inlines: [t('둘째 요청')] },
   { type: 'list', ordered: true, items: [[{ type: 'paragraph', inlines: [t('다시 하나')] }]] },
-  { type: 'quote', blocks: [{ type: 'paragraph', inlines: [t('인용문')] }], attribution: [t('— 어느 어머니')] },
+  {
+    type: 'quote',
+    blocks: [{ type: 'paragraph', inlines: [t('인용문')] }],
+    attribution: [t('— 어느 어머니')],
+  },
 ];
 
 function featureLetter(): LetterDoc {
@@ -25,8 +66,15 @@ function featureLetter(): LetterDoc {
   // A second body section the template centres: it differs from the Body Text style, so it is direct formatting.
   const extra = section('body', [{ type: 'paragraph', inlines: [t('가운데 문단')] }], { align: 'center' });
   // An address block: one paragraph with forced line breaks.
-  const recipient = section('recipient', [{ type: 'paragraph', inlines: [t('주토론토 중국 총영사관'), { type: 'break' }, t('240 St. George Street')] }]);
-  const sections = base.sections.flatMap((s) => (s.part === 'body' ? [s, extra] : s.part === 'salutation' ? [recipient, s] : [s]));
+  const recipient = section('recipient', [
+    {
+      type: 'paragraph',
+      inlines: [t('주토론토 중국 총영사관'), { type: 'break' }, t('240 St. George Street')],
+    },
+  ]);
+  const sections = base.sections.flatMap((s) =>
+    s.part === 'body' ? [s, extra] : s.part === 'salutation' ? [recipient, s] : [s],
+  );
   return { ...base, paper: 'Letter', sections };
 }
 
@@ -39,7 +87,8 @@ beforeAll(async () => {
   documentXml = part(bytes, 'word/document.xml');
 });
 
-const paragraphWith = (needle: string) => [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(needle))!;
+const paragraphWith = (needle: string) =>
+  [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(needle))!;
 
 describe('a letter with every kind of block', () => {
   it('keeps all text in order', () => {
@@ -92,10 +141,16 @@ describe('a letter with every kind of block', () => {
   });
 
   it('links with an external relationship and the Hyperlink style', () => {
-    const link = /<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/.exec(paragraphWith('유엔 인권'))!;
+    const link = /<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/.exec(
+      paragraphWith('유엔 인권'),
+    )!;
     expect(link[2]).toContain('<w:rStyle w:val="Hyperlink"/>');
     const rels = part(bytes, 'word/_rels/document.xml.rels');
-    expect(rels).toMatch(new RegExp(`Id="${link[1]}"[^>]*Target="https://www.ohchr.org/"[^>]*TargetMode="External"|Target="https://www.ohchr.org/"[^>]*Id="${link[1]}"`));
+    expect(rels).toMatch(
+      new RegExp(
+        `Id="${link[1]}"[^>]*Target="https://www.ohchr.org/"[^>]*TargetMode="External"|Target="https://www.ohchr.org/"[^>]*Id="${link[1]}"`,
+      ),
+    );
   });
 
   it('writes the quote and its attribution in their styles', () => {
@@ -125,18 +180,23 @@ describe('a letter with every kind of block', () => {
     const fontsIn = [...table.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)];
     expect(fontsIn.map((m) => taggedFamily(m[1]!))).toEqual(['Noto Serif KR', 'Noto Serif SC']);
     // Word falls back to the real family by w:altName where it does not load the embedded font.
-    for (const [, name, inner] of fontsIn) expect(inner).toContain(`<w:altName w:val="${taggedFamily(name!)}"/>`);
+    for (const [, name, inner] of fontsIn)
+      expect(inner).toContain(`<w:altName w:val="${taggedFamily(name!)}"/>`);
     const rels = part(bytes, 'word/_rels/fontTable.xml.rels');
     for (const [, name, inner] of fontsIn) {
-      for (const [, kind, id, key] of inner!.matchAll(/<w:embed(\w+) r:id="([^"]+)" w:fontKey="\{([^}]+)\}"\/>/g)) {
+      for (const [, kind, id, key] of inner!.matchAll(
+        /<w:embed(\w+) r:id="([^"]+)" w:fontKey="\{([^}]+)\}"\/>/g,
+      )) {
         const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
         const font = fontkit.create(Buffer.from(deobfuscate(files[`word/${target}`]!, key!))) as fontkit.Font;
         expect(font.familyName).toBe(name);
         expect(font.numGlyphs, `${name} ${kind}`).toBeLessThan(2000);
-        if (taggedFamily(name!) === 'Noto Serif SC' && kind === 'Regular') for (const ch of '华签关于难民地位的公约') expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!)).toBe(true);
-        if (taggedFamily(name!) === 'Noto Serif KR' && kind === 'Bold') expect(font.hasGlyphForCodePoint('굵'.codePointAt(0)!)).toBe(true);
+        if (taggedFamily(name!) === 'Noto Serif SC' && kind === 'Regular')
+          for (const ch of '华签关于难民地位的公约')
+            expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!)).toBe(true);
+        if (taggedFamily(name!) === 'Noto Serif KR' && kind === 'Bold')
+          expect(font.hasGlyphForCodePoint('굵'.codePointAt(0)!)).toBe(true);
       }
     }
   });
 });
-

@@ -8,9 +8,26 @@ import { join } from 'node:path';
 import { signaturePng } from '../support/png.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { FontBook } from '../../src/fonts/index.js';
-import { inlineText, type Block, type Inline, type LetterDoc, type Section, type Signature } from '../../src/model/index.js';
+import {
+  inlineText,
+  type Block,
+  type Inline,
+  type LetterDoc,
+  type Section,
+  type Signature,
+} from '../../src/model/index.js';
 
-import { BODY_KEYS, DATE, EMAILS, LOCALE, PAGE_LABEL, SALUTATION, VOCATIVE, localeStrings, type ExampleLang } from '../support/example.js';
+import {
+  BODY_KEYS,
+  DATE,
+  EMAILS,
+  LOCALE,
+  PAGE_LABEL,
+  SALUTATION,
+  VOCATIVE,
+  localeStrings,
+  type ExampleLang,
+} from '../support/example.js';
 
 export { localeStrings, type ExampleLang };
 export const LANGS: readonly ExampleLang[] = ['en', 'ko', 'zh'];
@@ -26,7 +43,12 @@ const ORGS = {
 export const fonts = new FontBook(join(ROOT, 'fonts'));
 
 export function text(value: string, key: string, lang: string, textLang?: string): Inline {
-  return { type: 'text', value, ...(textLang ? { lang: textLang } : {}), origin: { file: `locales/${lang}/letter.json`, key, lang } };
+  return {
+    type: 'text',
+    value,
+    ...(textLang ? { lang: textLang } : {}),
+    origin: { file: `locales/${lang}/letter.json`, key, lang },
+  };
 }
 
 export function para(value: string, key: string, lang: string): Block {
@@ -34,7 +56,15 @@ export function para(value: string, key: string, lang: string): Block {
 }
 
 export function section(part: Section['part'], blocks: Block[], extra: Partial<Section> = {}): Section {
-  return { part, align: 'start', keepTogether: false, keepWithNext: false, firstLineIndent: 0, blocks, ...extra };
+  return {
+    part,
+    align: 'start',
+    keepTogether: false,
+    keepWithNext: false,
+    firstLineIndent: 0,
+    blocks,
+    ...extra,
+  };
 }
 
 /** A LetterDoc of the example letter, arranged the way each language's template arranges it (SPEC §6). */
@@ -47,7 +77,11 @@ export function exampleLetter(lang: ExampleLang, body?: readonly Block[]): Lette
         key === 'mother' ? { type: 'quote', blocks: [para(s[key]!, key, lang)] } : para(s[key]!, key, lang),
       ]);
   const date = section('date', [para(DATE[lang], 'date', lang)], { align: lang === 'en' ? 'start' : 'end' });
-  const sigs = section('signatures', ORGS[lang].map((org, i) => signature(org, EMAILS[i]!, lang, i === 0)), { keepTogether: true });
+  const sigs = section(
+    'signatures',
+    ORGS[lang].map((org, i) => signature(org, EMAILS[i]!, lang, i === 0)),
+    { keepTogether: true },
+  );
   const sections: Section[] = [
     section('title', [para(s['title']!, 'title', lang)], { align: 'center', keepWithNext: true }),
     section('subtitle', [para(s['headline']!, 'headline', lang)], { align: 'center', keepWithNext: true }),
@@ -64,7 +98,13 @@ export function exampleLetter(lang: ExampleLang, body?: readonly Block[]): Lette
     locale: LOCALE[lang],
     paper: 'A4',
     pageLabel: PAGE_LABEL[lang],
-    meta: { title: s['title']!, author: ORGS[lang].join(', '), subject: s['headline']!, keywords: ['open letter', 'North Korea'], created: new Date('2023-12-10T00:00:00Z') },
+    meta: {
+      title: s['title']!,
+      author: ORGS[lang].join(', '),
+      subject: s['headline']!,
+      keywords: ['open letter', 'North Korea'],
+      created: new Date('2023-12-10T00:00:00Z'),
+    },
     sections,
   };
 }
@@ -74,7 +114,17 @@ function signature(org: string, email: string, lang: string, withImage: boolean)
     type: 'signature',
     org: [text(org, 'signatories.org', lang)],
     email,
-    ...(withImage ? { image: { data: signaturePng(), format: 'png' as const, width: 240, height: 80, alt: `Signature of ${org}` } } : {}),
+    ...(withImage
+      ? {
+          image: {
+            data: signaturePng(),
+            format: 'png' as const,
+            width: 240,
+            height: 80,
+            alt: `Signature of ${org}`,
+          },
+        }
+      : {}),
   };
 }
 
@@ -95,12 +145,19 @@ export function part(bytes: Uint8Array, path: string): string {
 /** The text of each w:p of a part (w:t joined; w:br as a newline), in order. */
 export function paragraphTexts(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) =>
-    [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[1] === undefined ? '\n' : unescapeXml(m[1]))).join(''),
+    [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
+      .map((m) => (m[1] === undefined ? '\n' : unescapeXml(m[1])))
+      .join(''),
   );
 }
 
 export function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Every w:r of a part, with its text and its w:rPr. */
@@ -138,10 +195,22 @@ export function libreOfficePdfs(files: Record<string, Uint8Array>): Record<strin
     const dir = scratch();
     const path = join(dir, `${name}.docx`);
     writeFileSync(path, bytes);
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path], {
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        path,
+      ],
+      {
+        stdio: 'ignore',
+        timeout: 120_000,
+      },
+    );
     out[name] = join(dir, `${name}.pdf`);
   }
   return out;
@@ -192,7 +261,10 @@ export function expectedParagraphs(doc: LetterDoc): string[] {
  */
 export function midWordBreaks(pdfTextOut: string, source: readonly string[], wordChar: RegExp): string[] {
   const words = source.flatMap((p) => p.split(/\s+/)).filter(Boolean);
-  const lines = pdfTextOut.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = pdfTextOut
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const found: string[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i]!.split(/\s+/).at(-1)!;

@@ -33,7 +33,11 @@ export interface BreakAgreement {
  * How many of `ours`'s line ends inside paragraphs `theirs` also has. Both are letterLines of the same text;
  * `paragraphEnds` are the offsets where paragraphs end in that text (left out of the count).
  */
-export function breakAgreement(ours: readonly string[], theirs: readonly string[], paragraphEnds: ReadonlySet<number>): BreakAgreement {
+export function breakAgreement(
+  ours: readonly string[],
+  theirs: readonly string[],
+  paragraphEnds: ReadonlySet<number>,
+): BreakAgreement {
   const other = new Set(lineEnds(theirs));
   const inside = lineEnds(ours).filter((end) => !paragraphEnds.has(end));
   return { lines: inside.length, same: inside.filter((end) => other.has(end)).length };

@@ -38,12 +38,23 @@ beforeAll(async () => {
   ];
   for (const project of projects) {
     const out = join(dir, project.slug);
-    const result = await build({ dir: project.dir, out, to: project.to, formats: ['pdf', 'docx'], langs: [...LANGS] });
+    const result = await build({
+      dir: project.dir,
+      out,
+      to: project.to,
+      formats: ['pdf', 'docx'],
+      langs: [...LANGS],
+    });
     expect(result.errors).toEqual([]);
     for (const to of project.to) {
       for (const lang of LANGS) {
         const base = join(out, to, `${project.slug}.${lang}`);
-        letters.push({ name: `${project.slug}-${to}.${lang}`, lang, pdf: `${base}.pdf`, docx: `${base}.docx` });
+        letters.push({
+          name: `${project.slug}-${to}.${lang}`,
+          lang,
+          pdf: `${base}.pdf`,
+          docx: `${base}.docx`,
+        });
       }
     }
   }
@@ -54,7 +65,15 @@ beforeAll(async () => {
   for (const letter of letters) copyFileSync(letter.docx, join(flat, `${letter.name}.docx`));
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', converted, ...letters.map((l) => join(flat, `${l.name}.docx`))],
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      converted,
+      ...letters.map((l) => join(flat, `${l.name}.docx`)),
+    ],
     { stdio: 'ignore', timeout: 300_000 },
   );
 }, 420_000);
@@ -68,7 +87,11 @@ describe.skipIf(!canRun)('one LibreOffice process converting a batch of DOCX let
 
   it('draws every letter only with the Noto subsets the letter itself embeds (no fallback, no blank boxes)', () => {
     for (const letter of letters) {
-      const names = pdfFonts(theirs(letter)).split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!);
+      const names = pdfFonts(theirs(letter))
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((l) => l.split(/\s+/)[0]!);
       expect(names.length, letter.name).toBeGreaterThan(0);
       for (const name of names) expect(name, letter.name).toMatch(/^[A-Z]{6}\+[A-Z]{6}\+NotoSerif/);
       // Each letter's subsets carry its own tags: no letter draws from another letter's font.
@@ -91,16 +114,26 @@ describe.skipIf(!canRun)('one LibreOffice process converting a batch of DOCX let
       const total = { lines: 0, same: 0 } as { lines: number; same: number };
       for (const letter of letters.filter((l) => l.lang === lang)) {
         const ours = letterLines(pdfText(letter.pdf), lang);
-        const paragraphs = paragraphTexts(part(readFileSync(letter.docx), 'word/document.xml')).filter((p) => p !== '');
+        const paragraphs = paragraphTexts(part(readFileSync(letter.docx), 'word/document.xml')).filter(
+          (p) => p !== '',
+        );
         // The paragraph ends are only meaningful if the paragraphs are the PDF's text (checked above, here per letter).
         expect(paragraphs.join('').replace(/\s+/g, ''), letter.name).toBe(ours.join(''));
-        const agreement: BreakAgreement = breakAgreement(ours, letterLines(pdfText(theirs(letter)), lang), paragraphEnds(paragraphs));
+        const agreement: BreakAgreement = breakAgreement(
+          ours,
+          letterLines(pdfText(theirs(letter)), lang),
+          paragraphEnds(paragraphs),
+        );
         total.lines += agreement.lines;
         total.same += agreement.same;
       }
       expect(total.lines).toBeGreaterThan(20);
-      report.push(`${lang}: ${total.same}/${total.lines} lines (${((100 * total.same) / total.lines).toFixed(0)}%) break where our PDF breaks them`);
+      report.push(
+        `${lang}: ${total.same}/${total.lines} lines (${((100 * total.same) / total.lines).toFixed(0)}%) break where our PDF breaks them`,
+      );
     }
-    console.log(`LibreOffice ${execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim()} against our PDFs, 5 letters each:\n  ${report.join('\n  ')}`);
+    console.log(
+      `LibreOffice ${execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim()} against our PDFs, 5 letters each:\n  ${report.join('\n  ')}`,
+    );
   });
 });

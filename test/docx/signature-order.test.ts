@@ -35,7 +35,8 @@ function project(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'assets', 'one.png'), signaturePng());
   writeFileSync(join(dir, 'assets', 'two.png'), signaturePng());
-  const loc = (i: number, j: number) => `{ ${LANGS.map((l) => `${l}: "${SIGNATORIES[l][i]![j]}"`).join(', ')} }`;
+  const loc = (i: number, j: number) =>
+    `{ ${LANGS.map((l) => `${l}: "${SIGNATORIES[l][i]![j]}"`).join(', ')} }`;
   writeFileSync(
     join(dir, 'letter.yaml'),
     [
@@ -70,13 +71,16 @@ function pdfOrder(file: string, wanted: ReadonlySet<string>): string[] {
   const page = pages.find((p) => p[3]!.includes('one@example.org'))!;
   const height = Number(page[2]);
   const items: { y: number; label: string }[] = [];
-  for (const [, yMin, inner] of page[3]!.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)) {
+  for (const [, yMin, inner] of page[3]!.matchAll(
+    /<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g,
+  )) {
     const line = [...inner!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join('');
     if (wanted.has(squash(line))) items.push({ y: Number(yMin), label: squash(line) });
   }
   // The Figure's /BBox is in PDF space (origin bottom left); its top edge, measured from the top, orders it among the lines.
   const struct = run('pdfinfo', ['-struct', file]).stdout;
-  for (const [, top] of struct.matchAll(/Figure:[\s\S]*?\/BBox \[[\d.]+ [\d.]+ [\d.]+ ([\d.]+)\]/g)) items.push({ y: height - Number(top), label: IMAGE });
+  for (const [, top] of struct.matchAll(/Figure:[\s\S]*?\/BBox \[[\d.]+ [\d.]+ [\d.]+ ([\d.]+)\]/g))
+    items.push({ y: height - Number(top), label: IMAGE });
   return items.sort((a, b) => a.y - b.y).map((i) => i.label);
 }
 
@@ -85,7 +89,9 @@ function docxOrder(file: string, wanted: ReadonlySet<string>): string[] {
   const xml = docxParts(file)['word/document.xml']!;
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => p);
   const texts = paragraphTexts(xml);
-  return paragraphs.flatMap((p, i) => (p.includes('<w:drawing>') ? [IMAGE] : wanted.has(squash(texts[i]!)) ? [squash(texts[i]!)] : []));
+  return paragraphs.flatMap((p, i) =>
+    p.includes('<w:drawing>') ? [IMAGE] : wanted.has(squash(texts[i]!)) ? [squash(texts[i]!)] : [],
+  );
 }
 
 describe('signature blocks with a person, a title and an image', () => {
@@ -96,15 +102,18 @@ describe('signature blocks with a person, a title and an image', () => {
     expect(result.outputs).toHaveLength(LANGS.length * 2);
   });
 
-  it.each(LANGS)('%s: the DOCX has the PDF\'s order, image above organisation, person, title, e-mail', (lang) => {
-    if (!toolAvailable('pdftotext') || !toolAvailable('pdfinfo')) return;
-    const wanted = new Set(SIGNATORIES[lang].flat().map(squash));
-    const expected = SIGNATORIES[lang].flatMap((lines) => [IMAGE, ...lines.map(squash)]);
-    const pdf = pdfOrder(join(out, 'kr', `order.${lang}.pdf`), wanted);
-    const docx = docxOrder(join(out, 'kr', `order.${lang}.docx`), wanted);
-    expect(pdf).toEqual(expected);
-    expect(docx).toEqual(pdf);
-  });
+  it.each(LANGS)(
+    "%s: the DOCX has the PDF's order, image above organisation, person, title, e-mail",
+    (lang) => {
+      if (!toolAvailable('pdftotext') || !toolAvailable('pdfinfo')) return;
+      const wanted = new Set(SIGNATORIES[lang].flat().map(squash));
+      const expected = SIGNATORIES[lang].flatMap((lines) => [IMAGE, ...lines.map(squash)]);
+      const pdf = pdfOrder(join(out, 'kr', `order.${lang}.pdf`), wanted);
+      const docx = docxOrder(join(out, 'kr', `order.${lang}.docx`), wanted);
+      expect(pdf).toEqual(expected);
+      expect(docx).toEqual(pdf);
+    },
+  );
 
   it.each(LANGS)('%s: the organisation is strong in the DOCX, as it is bold in the PDF', (lang) => {
     const xml = docxParts(join(out, 'kr', `order.${lang}.docx`))['word/document.xml']!;

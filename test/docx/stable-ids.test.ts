@@ -13,7 +13,15 @@ import { exampleLetter, fonts, part, parts, text } from './helpers.js';
 
 const t = (value: string) => text(value, 'extra', 'en');
 const links: Block[] = [
-  { type: 'paragraph', inlines: [t('See '), { type: 'link', url: 'https://www.ohchr.org/', children: [t('OHCHR')] }, t(' and '), { type: 'link', url: 'mailto:info@example.org', children: [t('us')] }] },
+  {
+    type: 'paragraph',
+    inlines: [
+      t('See '),
+      { type: 'link', url: 'https://www.ohchr.org/', children: [t('OHCHR')] },
+      t(' and '),
+      { type: 'link', url: 'mailto:info@example.org', children: [t('us')] },
+    ],
+  },
 ];
 const linkLetter = (): LetterDoc => exampleLetter('en', links);
 
@@ -24,7 +32,7 @@ afterEach(() => {
 describe('DOCX ids', () => {
   it('leaves Math.random alone: docx calls the one in place, and the bytes do not depend on what it returns', async () => {
     // Two different random sequences (an LCG from two seeds): ids drawn from them differ between the renders.
-    const sequence = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const sequence = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const one = vi.spyOn(Math, 'random').mockImplementation(sequence(1));
     const first = (await renderDocx(linkLetter(), { fonts })).bytes;
     expect(one).toHaveBeenCalled();
@@ -39,7 +47,9 @@ describe('DOCX ids', () => {
     const rels = part(bytes, 'word/_rels/document.xml.rels');
     const used = [...document.matchAll(/<w:hyperlink\b[^>]*\br:id="([^"]+)"/g)].map((m) => m[1]);
     expect(used).toEqual(['rIdLink1', 'rIdLink2']);
-    expect(rels).toContain('Id="rIdLink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.ohchr.org/"');
+    expect(rels).toContain(
+      'Id="rIdLink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.ohchr.org/"',
+    );
     expect(rels).toContain('Target="mailto:info@example.org"');
   });
 
@@ -53,15 +63,24 @@ describe('DOCX ids', () => {
     for (const [, id, key] of embeds) {
       const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
       const font = Uint8Array.from(all[`word/${target}`]!);
-      const bytesOfKey = key!.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+      const bytesOfKey = key!
+        .replace(/-/g, '')
+        .match(/../g)!
+        .map((h) => parseInt(h, 16))
+        .reverse();
       for (let i = 0; i < 32; i++) font[i] = font[i]! ^ bytesOfKey[i % 16]!;
       expect(Buffer.from(font.subarray(0, 4)).toString('hex')).toBe('00010000');
     }
   });
 
   it('no source file assigns Math.random or another global', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-    const offending = files(join(import.meta.dirname, '..', '..', 'src')).filter((f) => /\bMath\.\w+\s*=[^=]/.test(readFileSync(f, 'utf8')));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    const offending = files(join(import.meta.dirname, '..', '..', 'src')).filter((f) =>
+      /\bMath\.\w+\s*=[^=]/.test(readFileSync(f, 'utf8')),
+    );
     expect(offending).toEqual([]);
   });
 });

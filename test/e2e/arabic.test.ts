@@ -13,7 +13,10 @@ import { deobfuscate, docxParts } from '../support/text.js';
 import { docxToPdf, pdfText, run, tempDir, toolAvailable } from '../support/tools.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'arabic');
-const TEXT = JSON.parse(readFileSync(join(FIXTURE, 'locales', 'ar', 'letter.json'), 'utf8')) as Record<string, string>;
+const TEXT = JSON.parse(readFileSync(join(FIXTURE, 'locales', 'ar', 'letter.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 const A4_WIDTH = 595.28;
 const MARGIN = 72;
 
@@ -27,12 +30,17 @@ function letters(text: string): string {
 
 /** The page's lines as pdftotext reads them, each with where it stands (the two outputs list lines in one order). */
 function placedLines(pdf: string): { text: string; xMin: number; xMax: number }[] {
-  const texts = pdfText(pdf).split('\n').map((l) => l.replace(/[\u202a-\u202e\f]/g, '')).filter((l) => l.trim() !== '');
+  const texts = pdfText(pdf)
+    .split('\n')
+    .map((l) => l.replace(/[\u202a-\u202e\f]/g, ''))
+    .filter((l) => l.trim() !== '');
   return placed(pdf, texts);
 }
 
 function placed(pdf: string, texts: readonly string[]): { text: string; xMin: number; xMax: number }[] {
-  const boxes = [...pdfText(pdf, ['-bbox-layout']).matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)];
+  const boxes = [
+    ...pdfText(pdf, ['-bbox-layout']).matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g),
+  ];
   expect(boxes.length).toBe(texts.length);
   return texts.map((text, i) => ({ text, xMin: Number(boxes[i]![1]), xMax: Number(boxes[i]![2]) }));
 }
@@ -52,19 +60,28 @@ describe('an Arabic letter', () => {
   it('copies out in logical order, equal to the locale text (pdftotext)', () => {
     if (!toolAvailable('pdftotext')) return;
     const text = letters(pdfText(pdf));
-    for (const key of ['title', 'intro', 'mixed', 'first', 'second', 'quote']) expect(text).toContain(letters(TEXT[key]!));
+    for (const key of ['title', 'intro', 'mixed', 'first', 'second', 'quote'])
+      expect(text).toContain(letters(TEXT[key]!));
     // The intro breaks over three lines: each is read right to left, and the lines follow each other.
-    expect(pdfText(pdf).split('\n').filter((l) => /[\u0600-\u06ff]/.test(l)).length).toBeGreaterThan(8);
+    expect(
+      pdfText(pdf)
+        .split('\n')
+        .filter((l) => /[\u0600-\u06ff]/.test(l)).length,
+    ).toBeGreaterThan(8);
   });
 
   it('reads a Latin name and numbers inside an Arabic sentence in their own direction and place', () => {
     if (!toolAvailable('pdftotext')) return;
     const line = placedLines(pdf).find((l) => l.text.startsWith('قال'))!;
-    const order = ['قال', 'António Guterres', 'في عام', '2023', 'إن عدد', '110', 'ملايين', '(تقريبا).'].map((s) => line.text.indexOf(s));
+    const order = ['قال', 'António Guterres', 'في عام', '2023', 'إن عدد', '110', 'ملايين', '(تقريبا).'].map(
+      (s) => line.text.indexOf(s),
+    );
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     // On the page: the name reads left to right (António at its left), the number is whole, left of في عام.
-    const words = [...pdfText(pdf, ['-bbox']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3]! }));
+    const words = [
+      ...pdfText(pdf, ['-bbox']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
+    ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3]! }));
     const y = words.find((word) => word.text === 'António')!.y;
     const x = (w: string) => words.find((word) => word.text === w && word.y === y)!.x;
     expect(x('António')).toBeLessThan(x('Guterres'));
@@ -143,7 +160,10 @@ describe('an Arabic letter', () => {
     // of their own, so whole paragraphs do not copy out of it exactly: lines without those are compared letter by letter.
     expect(letters(pdfText(converted))).toContain(letters(TEXT['title']!));
     expect(letters(pdfText(converted))).toContain(letters(TEXT['first']!));
-    const texts = pdfText(converted).split('\n').map((l) => l.replace(/[\u202a-\u202e\f]/g, '')).filter((l) => l.trim() !== '');
+    const texts = pdfText(converted)
+      .split('\n')
+      .map((l) => l.replace(/[\u202a-\u202e\f]/g, ''))
+      .filter((l) => l.trim() !== '');
     const lines = placed(converted, texts);
     const intro = lines.find((l) => letters(l.text).startsWith(letters('نكتب إليكم')))!;
     expect(intro.xMax).toBeCloseTo(A4_WIDTH - MARGIN, 0);

@@ -15,7 +15,9 @@ const RIGHT = 595.28 - 72; // A4 less the right margin
 
 /** How many lines of the PDF end within 0.5 pt of the right margin, and how many lines there are. */
 function edgeLines(pdf: string): { atEdge: number; lines: number } {
-  const xMax = [...pdfText(pdf, ['-bbox-layout']).matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+  const xMax = [
+    ...pdfText(pdf, ['-bbox-layout']).matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"/g),
+  ].map((m) => Number(m[1]));
   return { atEdge: xMax.filter((x) => Math.abs(x - RIGHT) <= 0.5).length, lines: xMax.length };
 }
 

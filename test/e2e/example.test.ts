@@ -22,7 +22,9 @@ beforeAll(async () => {
  * "1 / 2" comes out as "1/2": its spaces are gaps, not drawn glyphs).
  */
 const letterText = (lang: string) => {
-  const footer = { en: /Page \d+ of \d+/g, ko: /\d+ ?\/ ?\d+\n/g, zh: /第\d+页 共\d+页/g }[lang as 'en' | 'ko' | 'zh'];
+  const footer = { en: /Page \d+ of \d+/g, ko: /\d+ ?\/ ?\d+\n/g, zh: /第\d+页 共\d+页/g }[
+    lang as 'en' | 'ko' | 'zh'
+  ];
   return normalise(pdfText(pdfOf(lang)).replace(footer, ' '), lang);
 };
 const pdfOf = (lang: string) => join(out, 'cn', `open-letter-2023.${lang}.pdf`);
@@ -57,7 +59,10 @@ describe('building the example letter', () => {
 
   it.each(LANGS)('%s PDF: every font embedded and subset, none base-14 or Type 3', (lang) => {
     if (!toolAvailable('pdffonts')) return;
-    const rows = run('pdffonts', [pdfOf(lang)]).stdout.trim().split('\n').slice(2);
+    const rows = run('pdffonts', [pdfOf(lang)])
+      .stdout.trim()
+      .split('\n')
+      .slice(2);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row).toMatch(/^[A-Z]{6}\+Noto/);
@@ -75,18 +80,23 @@ describe('building the example letter', () => {
     expect(run('pdffonts', [pdfOf('zh')]).stdout).not.toMatch(/NotoSerifKR/);
   });
 
-  it.each(['ko', 'zh'] as const)('%s DOCX: every run with CJK text names its East Asian face and language', (lang) => {
-    const xml = docxParts(docxOf(lang))['word/document.xml']!;
-    const runs = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => /<w:t[^>]*>[^<]*[\u3000-\u9fff\uac00-\ud7af]/.test(r));
-    expect(runs.length).toBeGreaterThan(10);
-    const face = lang === 'ko' ? 'Noto Serif KR' : 'Noto Serif SC';
-    const tag = lang === 'ko' ? 'ko-KR' : 'zh-CN';
-    for (const r of runs) {
-      expect(r).toMatch(/w:eastAsia="[A-Z]{6}\+Noto Serif (KR|SC)"/);
-      expect(r).toMatch(new RegExp(`<w:lang [^>]*w:eastAsia="${tag}"`));
-    }
-    expect(runs.some((r) => new RegExp(`w:eastAsia="[A-Z]{6}\\+${face}"`).test(r))).toBe(true);
-  });
+  it.each(['ko', 'zh'] as const)(
+    '%s DOCX: every run with CJK text names its East Asian face and language',
+    (lang) => {
+      const xml = docxParts(docxOf(lang))['word/document.xml']!;
+      const runs = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)]
+        .map((m) => m[1]!)
+        .filter((r) => /<w:t[^>]*>[^<]*[\u3000-\u9fff\uac00-\ud7af]/.test(r));
+      expect(runs.length).toBeGreaterThan(10);
+      const face = lang === 'ko' ? 'Noto Serif KR' : 'Noto Serif SC';
+      const tag = lang === 'ko' ? 'ko-KR' : 'zh-CN';
+      for (const r of runs) {
+        expect(r).toMatch(/w:eastAsia="[A-Z]{6}\+Noto Serif (KR|SC)"/);
+        expect(r).toMatch(new RegExp(`<w:lang [^>]*w:eastAsia="${tag}"`));
+      }
+      expect(runs.some((r) => new RegExp(`w:eastAsia="[A-Z]{6}\\+${face}"`).test(r))).toBe(true);
+    },
+  );
 
   it('DOCX paragraphs use named styles', () => {
     const parts = docxParts(docxOf('en'));
@@ -96,7 +106,7 @@ describe('building the example letter', () => {
     for (const s of new Set(styles)) expect(parts['word/styles.xml']).toContain(`w:styleId="${s}"`);
   });
 
-  it.each(LANGS)('%s: the parts stand in that language\'s order (protocol.md §6)', (lang) => {
+  it.each(LANGS)("%s: the parts stand in that language's order (protocol.md §6)", (lang) => {
     if (!toolAvailable('pdftotext')) return;
     const text = letterText(lang);
     const values = localeStrings(lang);
@@ -106,7 +116,9 @@ describe('building the example letter', () => {
       return i;
     };
     const date = { en: 'December 10, 2023', ko: '2023년 12월 10일', zh: '2023年12月10日' }[lang];
-    const salutation = { en: 'Dear President Xi,', ko: '존경하는 시진핑 주석님께', zh: '尊敬的习近平主席：' }[lang];
+    const salutation = { en: 'Dear President Xi,', ko: '존경하는 시진핑 주석님께', zh: '尊敬的习近平主席：' }[
+      lang
+    ];
     const title = at(plain(values['title']!));
     const body = at(plain(values['intro']!));
     const quote = at(plain(values['mother']!));
@@ -122,14 +134,18 @@ describe('building the example letter', () => {
     if (lang === 'zh') expect(text.lastIndexOf(normalise(date, lang))).toBeGreaterThan(signatory);
   });
 
-  it('ko: the letter is headed 수신 with the recipient\'s title and name, before 경유 and the salutation', () => {
+  it("ko: the letter is headed 수신 with the recipient's title and name, before 경유 and the salutation", () => {
     if (!toolAvailable('pdftotext')) return;
-    const lines = pdfText(pdfOf('ko'), ['-layout']).split('\n').map((l) => l.trim());
+    const lines = pdfText(pdfOf('ko'), ['-layout'])
+      .split('\n')
+      .map((l) => l.trim());
     const receiver = lines.findIndex((l) => l.startsWith('수신:'));
     expect(lines[receiver]).toBe('수신: 중화인민공화국 주석 시진핑 귀하');
     expect(receiver).toBeLessThan(lines.findIndex((l) => l.startsWith('경유:')));
     expect(receiver).toBeLessThan(lines.indexOf('존경하는 시진핑 주석님께'));
-    expect(normalise(docxText(docxParts(docxOf('ko'))['word/document.xml']!), 'ko')).toContain(normalise('수신: 중화인민공화국 주석 시진핑 귀하', 'ko'));
+    expect(normalise(docxText(docxParts(docxOf('ko'))['word/document.xml']!), 'ko')).toContain(
+      normalise('수신: 중화인민공화국 주석 시진핑 귀하', 'ko'),
+    );
     for (const lang of ['en', 'zh']) expect(pdfText(pdfOf(lang))).not.toContain('수신');
   });
 
@@ -145,7 +161,9 @@ describe('building the example letter', () => {
     expect(indentOf('习近平主席：')).toBe(margin);
     expect(indentOf('我们怀着急迫的心情')).toBeGreaterThan(margin);
     const xml = docxParts(docxOf('zh'))['word/document.xml']!;
-    const vocative = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)].map((m) => m[0]).find((p) => p.includes('>习近平主席：<'))!;
+    const vocative = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
+      .map((m) => m[0])
+      .find((p) => p.includes('>习近平主席：<'))!;
     expect(vocative).toContain('<w:ind w:firstLine="0" w:firstLineChars="0"/>');
   });
 
@@ -165,7 +183,10 @@ describe('bad input through the CLI', () => {
   it('a YAML syntax error gives exit 2, letter.yaml:LINE:COL, and writes nothing', () => {
     const dir = tempDir('letter-bad-yaml-');
     cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/dist') });
-    writeFileSync(join(dir, 'letter.yaml'), 'template: open-letter\ndate: 2023-12-10\nto:\n  - id: cn\n    name: { en: Xi\ntitle: title\n');
+    writeFileSync(
+      join(dir, 'letter.yaml'),
+      'template: open-letter\ndate: 2023-12-10\nto:\n  - id: cn\n    name: { en: Xi\ntitle: title\n',
+    );
     const outDir = join(dir, 'out');
     const r = letterCli(['build', dir, '--out', outDir]);
     expect(r.status).toBe(2);

@@ -17,9 +17,21 @@ const LANGS = ['ko', 'en', 'zh'] as const;
 
 /** Per style and language, the forms that belong to other kinds of office and must not appear. */
 const FOREIGN: Readonly<Record<string, Readonly<Record<(typeof LANGS)[number], readonly string[]>>>> = {
-  Majesty: { ko: ['각하', '성하', '주석님', '대통령님'], en: ['Excellency', 'Holiness', 'H.E.'], zh: ['阁下', '教宗', '主席'] },
-  Holiness: { ko: ['각하', '폐하', '주석님', '대통령님'], en: ['Excellency', 'Majesty', 'H.E.'], zh: ['阁下', '陛下', '主席'] },
-  Excellency: { ko: ['폐하', '성하', '전하', '주석님'], en: ['Majesty', 'Holiness', 'Highness'], zh: ['陛下', '殿下', '教宗'] },
+  Majesty: {
+    ko: ['각하', '성하', '주석님', '대통령님'],
+    en: ['Excellency', 'Holiness', 'H.E.'],
+    zh: ['阁下', '教宗', '主席'],
+  },
+  Holiness: {
+    ko: ['각하', '폐하', '주석님', '대통령님'],
+    en: ['Excellency', 'Majesty', 'H.E.'],
+    zh: ['阁下', '陛下', '主席'],
+  },
+  Excellency: {
+    ko: ['폐하', '성하', '전하', '주석님'],
+    en: ['Majesty', 'Holiness', 'Highness'],
+    zh: ['陛下', '殿下', '教宗'],
+  },
 };
 /** A country whose custom has no 阁下 (protocol.md §1.3): its Chinese letter must not say it. */
 const NO_EXCELLENCY_ZH = ['us'];
@@ -33,19 +45,24 @@ describe('the example letter to a king, the Pope, presidents, the Captains Regen
     expect(result.outputs).toHaveLength(TO.length * LANGS.length);
   }, 300_000);
 
-  it.each(TO.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))('%s in %s: its own forms, none of another kind of office', (id, lang) => {
-    if (!toolAvailable('pdftotext')) return;
-    const text = normalise(pdfText(join(out, id, `open-letter-2023.${lang}.pdf`)), lang);
-    const forms = addressing(project, { id, path: [] }, lang)!.addressee;
-    expect(text).toContain(normalise(forms.salutation, lang));
-    if (lang !== 'en') expect(text).toContain(normalise(forms.honorific, lang));
-    for (const word of FOREIGN[forms.style]![lang]) expect(text, `${id} ${lang}: '${word}'`).not.toContain(normalise(word, lang));
-    if (lang === 'zh' && NO_EXCELLENCY_ZH.includes(id)) expect(text).not.toContain('阁下');
-  });
+  it.each(TO.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))(
+    '%s in %s: its own forms, none of another kind of office',
+    (id, lang) => {
+      if (!toolAvailable('pdftotext')) return;
+      const text = normalise(pdfText(join(out, id, `open-letter-2023.${lang}.pdf`)), lang);
+      const forms = addressing(project, { id, path: [] }, lang)!.addressee;
+      expect(text).toContain(normalise(forms.salutation, lang));
+      if (lang !== 'en') expect(text).toContain(normalise(forms.honorific, lang));
+      for (const word of FOREIGN[forms.style]![lang])
+        expect(text, `${id} ${lang}: '${word}'`).not.toContain(normalise(word, lang));
+      if (lang === 'zh' && NO_EXCELLENCY_ZH.includes(id)) expect(text).not.toContain('阁下');
+    },
+  );
 
   it('the running text says 폐하/陛下 to the king and 성하 to the Pope where the letter to Xi Jinping says 주석님/阁下', () => {
     if (!toolAvailable('pdftotext')) return;
-    const read = (id: string, lang: string) => normalise(pdfText(join(out, id, `open-letter-2023.${lang}.pdf`)), lang);
+    const read = (id: string, lang: string) =>
+      normalise(pdfText(join(out, id, `open-letter-2023.${lang}.pdf`)), lang);
     expect(read('th', 'ko')).toContain('저희는국왕폐하께서');
     expect(read('va', 'ko')).toContain('저희는교황성하께서');
     expect(read('th', 'zh')).toContain('我们恳请陛下立即采取行动');

@@ -13,7 +13,20 @@ const RUNS = { en: 'Q'.repeat(160_000), ko: '가나다라마바사'.repeat(11_42
 
 function project(lang: 'en' | 'ko'): string {
   const dir = tempDir(`letter-run-${lang}-`);
-  writeFileSync(join(dir, 'letter.yaml'), ['date: 2024-01-01', `languages: [${lang}]`, 'formats: [pdf]', 'slug: run', 'to: [cn]', 'title: title', 'body: [{ p: run }]', 'signatories: [{ org: Org }]', ''].join('\n'));
+  writeFileSync(
+    join(dir, 'letter.yaml'),
+    [
+      'date: 2024-01-01',
+      `languages: [${lang}]`,
+      'formats: [pdf]',
+      'slug: run',
+      'to: [cn]',
+      'title: title',
+      'body: [{ p: run }]',
+      'signatories: [{ org: Org }]',
+      '',
+    ].join('\n'),
+  );
   mkdirSync(join(dir, 'locales', lang), { recursive: true });
   writeFileSync(join(dir, 'locales', lang, 'letter.json'), JSON.stringify({ title: 'T', run: RUNS[lang] }));
   return dir;
@@ -30,6 +43,8 @@ describe.each(['en', 'ko'] as const)('one unbreakable run in %s', (lang) => {
     if (!toolAvailable('pdftotext')) return;
     const text = pdfText(join(out, 'cn', `run.${lang}.pdf`));
     const char = lang === 'en' ? 'Q' : '가';
-    expect([...text].filter((c) => c === char)).toHaveLength([...RUNS[lang]].filter((c) => c === char).length);
+    expect([...text].filter((c) => c === char)).toHaveLength(
+      [...RUNS[lang]].filter((c) => c === char).length,
+    );
   });
 });

@@ -15,13 +15,27 @@ const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2
 function withFrench(): string {
   const dir = tempDir('letter-fr-');
   cpSync(EXAMPLE, dir, { recursive: true });
-  const en = JSON.parse(readFileSync(join(dir, 'locales', 'en', 'letter.json'), 'utf8')) as Record<string, string>;
+  const en = JSON.parse(readFileSync(join(dir, 'locales', 'en', 'letter.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   // Each value keeps the English one's placeholders (the recipient's name in the title), as a translation would.
   const placeholders = (value: string) => (value.match(/\{\{[^}]+\}\}/g) ?? []).map((p) => ` ${p}`).join('');
-  const fr = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, `Texte français du paragraphe « ${k} », avec des accents : é, è, ç, œ.${placeholders(v)}`]));
+  const fr = Object.fromEntries(
+    Object.entries(en).map(([k, v]) => [
+      k,
+      `Texte français du paragraphe « ${k} », avec des accents : é, è, ç, œ.${placeholders(v)}`,
+    ]),
+  );
   mkdirSync(join(dir, 'locales', 'fr'));
   writeFileSync(join(dir, 'locales', 'fr', 'letter.json'), JSON.stringify(fr, null, 2));
-  writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('languages: [en, ko, zh]', 'languages: [en, ko, zh, fr]'));
+  writeFileSync(
+    join(dir, 'letter.yaml'),
+    readFileSync(join(dir, 'letter.yaml'), 'utf8').replace(
+      'languages: [en, ko, zh]',
+      'languages: [en, ko, zh, fr]',
+    ),
+  );
   return dir;
 }
 
@@ -30,7 +44,10 @@ describe('a fourth language', () => {
     const dir = withFrench();
     const result = await build({ dir, out: join(dir, 'dist'), langs: ['fr'] });
     expect(result.errors).toEqual([]);
-    expect(result.outputs.map((o) => o.file)).toEqual(['cn/open-letter-2023.fr.pdf', 'cn/open-letter-2023.fr.docx']);
+    expect(result.outputs.map((o) => o.file)).toEqual([
+      'cn/open-letter-2023.fr.pdf',
+      'cn/open-letter-2023.fr.docx',
+    ]);
     if (!toolAvailable('pdftotext')) return;
     const text = pdfText(join(dir, 'dist', 'cn', 'open-letter-2023.fr.pdf'));
     expect(text).toContain('10 décembre 2023');
@@ -55,7 +72,13 @@ describe('a fourth language', () => {
   it('letter check warns that a language without forms of its own (German) borrows the English ones', async () => {
     const dir = withFrench();
     cpSync(join(dir, 'locales', 'fr'), join(dir, 'locales', 'de'), { recursive: true });
-    writeFileSync(join(dir, 'letter.yaml'), readFileSync(join(dir, 'letter.yaml'), 'utf8').replace('languages: [en, ko, zh, fr]', 'languages: [en, ko, zh, de]'));
+    writeFileSync(
+      join(dir, 'letter.yaml'),
+      readFileSync(join(dir, 'letter.yaml'), 'utf8').replace(
+        'languages: [en, ko, zh, fr]',
+        'languages: [en, ko, zh, de]',
+      ),
+    );
     const result = await check({ dir, now: new Date('2026-01-01T00:00:00Z') });
     expect(result.exitCode).toBe(0);
     expect(result.warnings.map((w) => w.file)).toContain('locales/de/directory.json');
@@ -83,9 +106,14 @@ describe('a language a project brings with its own fonts and forms (test/fixture
     const dir = japaneseProject();
     const result = await build({ dir, out: join(dir, 'dist') });
     expect(result.errors).toEqual([]);
-    expect(result.outputs.map((o) => o.file)).toEqual(['cn/japanese-letter.ja.pdf', 'cn/japanese-letter.ja.docx']);
+    expect(result.outputs.map((o) => o.file)).toEqual([
+      'cn/japanese-letter.ja.pdf',
+      'cn/japanese-letter.ja.docx',
+    ]);
     const docx = docxParts(join(dir, 'dist', 'cn', 'japanese-letter.ja.docx'));
-    expect(docx['word/fontTable.xml']).toMatch(/<w:font w:name="[A-Z]{6}\+Noto Serif JP"><w:altName w:val="Noto Serif JP"\/>.*<w:embedRegular /);
+    expect(docx['word/fontTable.xml']).toMatch(
+      /<w:font w:name="[A-Z]{6}\+Noto Serif JP"><w:altName w:val="Noto Serif JP"\/>.*<w:embedRegular /,
+    );
     expect(docx['word/document.xml']).toMatch(/w:eastAsia="[A-Z]{6}\+Noto Serif JP"/);
     expect(docx['word/document.xml']).not.toContain('Noto Serif SC');
     if (!toolAvailable('pdffonts')) return;
@@ -123,11 +151,15 @@ describe('a language a project brings with its own fonts and forms (test/fixture
     const checked = await check({ dir, now: new Date('2024-01-01T00:00:00Z') });
     const chain = checked.warnings.find((w) => w.code === 'font-chain');
     expect(chain?.file).toBe('fonts/fonts.json');
-    expect(chain?.hint).toContain('in fonts/fonts.json add it under "faces" and "ja": [its id, "latin"] under "chains"');
+    expect(chain?.hint).toContain(
+      'in fonts/fonts.json add it under "faces" and "ja": [its id, "latin"] under "chains"',
+    );
     if (!toolAvailable('pdffonts')) return;
     const result = await build({ dir, out: join(dir, 'dist'), formats: ['pdf'] });
     expect(result.errors).toEqual([]);
-    expect(run('pdffonts', [join(dir, 'dist', 'cn', 'japanese-letter.ja.pdf')]).stdout).toMatch(/NotoSerifSC-Regular/);
+    expect(run('pdffonts', [join(dir, 'dist', 'cn', 'japanese-letter.ja.pdf')]).stdout).toMatch(
+      /NotoSerifSC-Regular/,
+    );
   });
 });
 

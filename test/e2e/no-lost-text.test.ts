@@ -18,7 +18,9 @@ const PARAGRAPH = {
   zh: Array.from({ length: 700 }, (_, i) => `第${i}句。`).join(''),
 };
 // A 9,000-character recipient name: it fills the address block and the salutation far beyond one page.
-const NAME = Array.from({ length: 1000 }, (_, i) => `N${String(i).padStart(3, '0')}x`).join(' ').slice(0, 9000);
+const NAME = Array.from({ length: 1000 }, (_, i) => `N${String(i).padStart(3, '0')}x`)
+  .join(' ')
+  .slice(0, 9000);
 
 let out: string;
 
@@ -42,7 +44,10 @@ beforeAll(async () => {
   );
   for (const lang of LANGS) {
     mkdirSync(join(dir, 'locales', lang), { recursive: true });
-    writeFileSync(join(dir, 'locales', lang, 'letter.json'), JSON.stringify({ title: 'T', long: PARAGRAPH[lang], end: 'END-OF-LETTER' }));
+    writeFileSync(
+      join(dir, 'locales', lang, 'letter.json'),
+      JSON.stringify({ title: 'T', long: PARAGRAPH[lang], end: 'END-OF-LETTER' }),
+    );
   }
   out = join(dir, 'dist');
   const result = await build({ dir, out });
@@ -67,7 +72,8 @@ describe.each(LANGS)('an over-tall paragraph and name in %s', (lang) => {
         return false;
       });
     };
-    const tokens = (value: string) => (lang === 'zh' ? value.split(/(?<=。)/) : value.split(' ')).filter(Boolean);
+    const tokens = (value: string) =>
+      (lang === 'zh' ? value.split(/(?<=。)/) : value.split(' ')).filter(Boolean);
     expect(missing(NAME.split(' '))).toEqual([]);
     expect(missing(tokens(PARAGRAPH[lang]))).toEqual([]);
     expect(text.endsWith('END-OF-LETTER') || text.includes('END-OF-LETTER')).toBe(true);
@@ -77,7 +83,9 @@ describe.each(LANGS)('an over-tall paragraph and name in %s', (lang) => {
     if (!toolAvailable('pdftotext')) return;
     const bbox = pdfText(pdf(lang), ['-bbox']);
     const [, width, height] = /<page width="([\d.]+)" height="([\d.]+)"/.exec(bbox)!.map(Number);
-    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)];
+    const words = [
+      ...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g),
+    ];
     expect(words.length).toBeGreaterThan(500);
     for (const [, x0, y0, x1, y1] of words) {
       expect(Number(x0)).toBeGreaterThanOrEqual(0);
@@ -86,7 +94,9 @@ describe.each(LANGS)('an over-tall paragraph and name in %s', (lang) => {
       expect(Number(y1)).toBeLessThanOrEqual(height!);
     }
     const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf(lang)]).stdout)?.[1]);
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { path?: string; file?: string; pages: number; language?: string; lang?: string }[] };
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      files: { path?: string; file?: string; pages: number; language?: string; lang?: string }[];
+    };
     const entry = manifest.files.find((f) => JSON.stringify(f).includes(`tall.${lang}.pdf`))!;
     expect(entry.pages).toBe(pages);
     expect(pages).toBeGreaterThan(3);

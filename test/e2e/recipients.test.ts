@@ -10,7 +10,35 @@ import { normalise } from '../support/text.js';
 import { letterCli, pdfText, tempDir, toolAvailable } from '../support/tools.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
-const SECTION5 = ['cn', 'kp', 'kr', 'us', 'jp', 'jp/government', 'ru', 'gb', 'gb/government', 'fr', 'de', 'de/government', 'ca', 'ca/government', 'mn', 'vn', 'la', 'th', 'un', 'eu/council', 'eu/commission', 'au', 'au/government', 'in', 'br', 'za', 'va'];
+const SECTION5 = [
+  'cn',
+  'kp',
+  'kr',
+  'us',
+  'jp',
+  'jp/government',
+  'ru',
+  'gb',
+  'gb/government',
+  'fr',
+  'de',
+  'de/government',
+  'ca',
+  'ca/government',
+  'mn',
+  'vn',
+  'la',
+  'th',
+  'un',
+  'eu/council',
+  'eu/commission',
+  'au',
+  'au/government',
+  'in',
+  'br',
+  'za',
+  'va',
+];
 const LANGS = ['en', 'ko', 'zh'] as const;
 const REGISTERS = ['open-letter', 'diplomatic'] as const;
 const strings = loadDirectoryStrings();
@@ -44,27 +72,44 @@ describe.each(REGISTERS)('the offices of protocol.md §5 in the %s register', (r
     expect(result.outputs).toHaveLength(SECTION5.length * LANGS.length);
   });
 
-  it.each(SECTION5.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))('%s in %s: the PDF carries the salutation and the close', (id, lang) => {
-    if (!toolAvailable('pdftotext')) return;
-    const forms = addressee({ id, office: lookupOffice(id)!, lang, register, strings: strings[lang]! });
-    const text = normalise(pdfText(join(out, id, `s5.${lang}.pdf`)), lang);
-    expect(forms.salutation.length).toBeGreaterThan(1);
-    expect(text).toContain(normalise(forms.salutation, lang));
-    for (const line of forms.close) expect(text).toContain(normalise(line, lang));
-    // English puts a recipient block above the salutation; in Korean and Chinese the salutation is the recipient line (protocol.md §6).
-    if (lang === 'en') expect(text).toContain(normalise(forms.title, lang));
-  });
+  it.each(SECTION5.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))(
+    '%s in %s: the PDF carries the salutation and the close',
+    (id, lang) => {
+      if (!toolAvailable('pdftotext')) return;
+      const forms = addressee({ id, office: lookupOffice(id)!, lang, register, strings: strings[lang]! });
+      const text = normalise(pdfText(join(out, id, `s5.${lang}.pdf`)), lang);
+      expect(forms.salutation.length).toBeGreaterThan(1);
+      expect(text).toContain(normalise(forms.salutation, lang));
+      for (const line of forms.close) expect(text).toContain(normalise(line, lang));
+      // English puts a recipient block above the salutation; in Korean and Chinese the salutation is the recipient line (protocol.md §6).
+      if (lang === 'en') expect(text).toContain(normalise(forms.title, lang));
+    },
+  );
 });
 
 describe('the example letter built --to kr,th,va,un', () => {
   const out = tempDir('letter-to-');
   let texts: Record<string, string> = {};
   beforeAll(() => {
-    const r = letterCli(['build', EXAMPLE, '--to', 'kr,th,va,un', '--format', 'pdf', '--out', out, '--quiet']);
+    const r = letterCli([
+      'build',
+      EXAMPLE,
+      '--to',
+      'kr,th,va,un',
+      '--format',
+      'pdf',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     if (!toolAvailable('pdftotext')) return;
-    texts = Object.fromEntries(['kr', 'th', 'va', 'un'].flatMap((id) => LANGS.map((lang) => [`${id}.${lang}`, pdfText(join(out, id, `open-letter-2023.${lang}.pdf`))])));
+    texts = Object.fromEntries(
+      ['kr', 'th', 'va', 'un'].flatMap((id) =>
+        LANGS.map((lang) => [`${id}.${lang}`, pdfText(join(out, id, `open-letter-2023.${lang}.pdf`))]),
+      ),
+    );
   });
 
   it('addresses the King of Thailand as Your Majesty, 폐하 and 陛下', () => {
@@ -112,7 +157,12 @@ describe('letter recipients', () => {
 
   it('`letter recipients 중국` is China alone, not the United States (미합중국)', () => {
     const r = letterCli(['recipients', '중국']);
-    expect(r.stdout.trim().split('\n').map((line) => line.split('\t')[0])).toEqual(['cn', 'cn/government']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t')[0]),
+    ).toEqual(['cn', 'cn/government']);
   });
 
   it('without a query lists every office of the directory, as a search does', () => {
@@ -121,15 +171,34 @@ describe('letter recipients', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines.map((line) => line.split('\t')[0])).toEqual(allOffices().map((o) => o.id));
     // Each holder with the date, age and source of its data (issue 14).
-    expect(lines.find((l) => l.startsWith('cn\t'))).toMatch(/^cn\tPresident of the People's Republic of China\tXi Jinping\t\(as of \d{4}-\d{2}-\d{2}, \d+ days(, STALE)?; Xinhua/);
-    const json = JSON.parse(letterCli(['recipients', '--json', '--lang', 'zh']).stdout) as { id: string; title: string }[];
+    expect(lines.find((l) => l.startsWith('cn\t'))).toMatch(
+      /^cn\tPresident of the People's Republic of China\tXi Jinping\t\(as of \d{4}-\d{2}-\d{2}, \d+ days(, STALE)?; Xinhua/,
+    );
+    const json = JSON.parse(letterCli(['recipients', '--json', '--lang', 'zh']).stdout) as {
+      id: string;
+      title: string;
+    }[];
     expect(json).toHaveLength(allOffices().length);
-    expect(json.find((m) => m.id === 'cn')).toEqual(JSON.parse(letterCli(['recipients', 'cn', '--json', '--lang', 'zh']).stdout)[0]);
+    expect(json.find((m) => m.id === 'cn')).toEqual(
+      JSON.parse(letterCli(['recipients', 'cn', '--json', '--lang', 'zh']).stdout)[0],
+    );
   });
 
   it("in a project, without a query lists the project's recipients first, then the directory", () => {
     const dir = tempDir('letter-own-recipients-');
-    writeFileSync(join(dir, 'recipients.yaml'), ['recipients:', '  - id: moon', '    office: kr', '    name: { en: Moon Jae-in, ko: 문재인, zh: 文在寅 }', '  - id: ngo', '    name: Jane Doe', '    title: Director, Some NGO', ''].join('\n'));
+    writeFileSync(
+      join(dir, 'recipients.yaml'),
+      [
+        'recipients:',
+        '  - id: moon',
+        '    office: kr',
+        '    name: { en: Moon Jae-in, ko: 문재인, zh: 文在寅 }',
+        '  - id: ngo',
+        '    name: Jane Doe',
+        '    title: Director, Some NGO',
+        '',
+      ].join('\n'),
+    );
     const inside = letterCli(['recipients', '--lang', 'ko'], { cwd: dir });
     expect(inside.status).toBe(0);
     const lines = inside.stdout.trim().split('\n');
@@ -150,14 +219,16 @@ describe('letter recipients', () => {
   });
 
   // German: a language the tool has no locales/ folder for (fr, es, ru and ja have the tool's own forms).
-  it("--lang accepts a language the project adds (locales/de), borrowing English forms without its directory.json", () => {
+  it('--lang accepts a language the project adds (locales/de), borrowing English forms without its directory.json', () => {
     const dir = tempDir('letter-de-recipients-');
     writeFileSync(join(dir, 'recipients.yaml'), 'recipients: []\n');
     mkdirSync(join(dir, 'locales', 'de'), { recursive: true });
     writeFileSync(join(dir, 'locales', 'de', 'letter.json'), '{}');
     const r = letterCli(['recipients', 'france', '--lang', 'de', '--dir', dir]);
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^fr\tPresident of the French Republic\tEmmanuel Macron\t\(as of /);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      /^fr\tPresident of the French Republic\tEmmanuel Macron\t\(as of /,
+    );
   });
 
   it('--json lists entries with titles in the asked language', () => {

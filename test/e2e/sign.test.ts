@@ -15,33 +15,41 @@ let stderr: string;
 
 beforeAll(() => {
   pki = makeTestPki(tempDir('letter-pki-'), { signerName: 'Crossing NK Signer' });
-  const r = letterCli(['build', EXAMPLE, '--sign', '--p12', pki.p12, '--out', out, '--quiet'], { env: { ...process.env, LETTER_P12_PASSWORD: pki.password } });
+  const r = letterCli(['build', EXAMPLE, '--sign', '--p12', pki.p12, '--out', out, '--quiet'], {
+    env: { ...process.env, LETTER_P12_PASSWORD: pki.password },
+  });
   status = r.status;
   stderr = r.stderr;
 });
 
 const pdf = (lang: string) => join(out, 'cn', `open-letter-2023.${lang}.pdf`);
 const docx = (lang: string) => join(out, 'cn', `open-letter-2023.${lang}.docx`);
-const pdfsig = (file: string) => run('pdfsig', [...(pki.nssDir ? ['-nssdir', `sql:${pki.nssDir}`] : []), file]);
+const pdfsig = (file: string) =>
+  run('pdfsig', [...(pki.nssDir ? ['-nssdir', `sql:${pki.nssDir}`] : []), file]);
 
 describe('letter build --sign', () => {
   it('writes every document signed, a .p7s beside each DOCX, and says so in the manifest', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { file: string; signed: boolean; p7s?: unknown }[] };
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      files: { file: string; signed: boolean; p7s?: unknown }[];
+    };
     expect(manifest.files).toHaveLength(6);
     for (const f of manifest.files) expect(f.signed).toBe(true);
     for (const lang of LANGS) expect(existsSync(`${docx(lang)}.p7s`)).toBe(true);
   });
 
-  it.each(LANGS)('%s PDF: pdfsig reports a valid signature over the whole document; qpdf --check passes', (lang) => {
-    if (!toolAvailable('pdfsig') || !toolAvailable('qpdf')) return;
-    const r = pdfsig(pdf(lang));
-    expect(r.stdout).toContain('Signature is Valid');
-    expect(r.stdout).toContain('Total document signed');
-    expect(r.stdout).toMatch(/SHA-?256/i);
-    expect(run('qpdf', ['--check', pdf(lang)]).status).toBe(0);
-  });
+  it.each(LANGS)(
+    '%s PDF: pdfsig reports a valid signature over the whole document; qpdf --check passes',
+    (lang) => {
+      if (!toolAvailable('pdfsig') || !toolAvailable('qpdf')) return;
+      const r = pdfsig(pdf(lang));
+      expect(r.stdout).toContain('Signature is Valid');
+      expect(r.stdout).toContain('Total document signed');
+      expect(r.stdout).toMatch(/SHA-?256/i);
+      expect(run('qpdf', ['--check', pdf(lang)]).status).toBe(0);
+    },
+  );
 
   it.each(LANGS)('%s PDF: the visible signature names the signer on the page', (lang) => {
     if (!toolAvailable('pdftotext')) return;
@@ -53,7 +61,12 @@ describe('letter build --sign', () => {
     const r = letterCli(['verify', ...files]);
     expect(r.status).toBe(0);
     // One line per file, then one indented line per signature.
-    expect(r.stdout.trim().split('\n').filter((l) => !l.startsWith(' '))).toHaveLength(6);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith(' ')),
+    ).toHaveLength(6);
     expect(r.stdout).not.toContain('INVALID');
     expect(letterCli(['verify', '--manifest', join(out, 'manifest.json')]).status).toBe(0);
   });
@@ -72,7 +85,9 @@ describe('letter build --sign', () => {
   it('a changed word/document.xml makes letter verify report the DOCX invalid', async () => {
     const { unzipSync, zipSync, strToU8, strFromU8 } = await import('fflate');
     const parts = unzipSync(new Uint8Array(readFileSync(docx('en'))));
-    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']!).replace('Crossing NK', 'Crossing NX'));
+    parts['word/document.xml'] = strToU8(
+      strFromU8(parts['word/document.xml']!).replace('Crossing NK', 'Crossing NX'),
+    );
     const changed = join(tempDir('letter-tamper-'), 'changed.docx');
     writeFileSync(changed, zipSync(parts));
     expect(letterCli(['verify', changed]).status).toBe(1);
@@ -80,16 +95,37 @@ describe('letter build --sign', () => {
 
   it('LibreOffice reports each DOCX signature valid', () => {
     if (!libreOfficeUno()) return;
-    const verdicts = run('/usr/bin/python3', [join(import.meta.dirname, '..', 'sign', 'lo-verify.py'), ...LANGS.map(docx)], {
-      env: { ...process.env, ...(pki.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${pki.nssDir}` } : {}) },
-    });
-    const lines = verdicts.stdout.trim().split('\n').map((l) => JSON.parse(l) as { signatures: { valid: boolean }[] });
+    const verdicts = run(
+      '/usr/bin/python3',
+      [join(import.meta.dirname, '..', 'sign', 'lo-verify.py'), ...LANGS.map(docx)],
+      {
+        env: { ...process.env, ...(pki.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${pki.nssDir}` } : {}) },
+      },
+    );
+    const lines = verdicts.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { signatures: { valid: boolean }[] });
     expect(lines).toHaveLength(3);
     for (const v of lines) expect(v.signatures.map((s) => s.valid)).toEqual([true]);
   });
 
   it('the .p7s verifies with openssl against the CA', () => {
-    const r = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${docx('ko')}.p7s`, '-content', docx('ko'), '-CAfile', pki.caPem, '-out', '/dev/null']);
+    const r = run('openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      `${docx('ko')}.p7s`,
+      '-content',
+      docx('ko'),
+      '-CAfile',
+      pki.caPem,
+      '-out',
+      '/dev/null',
+    ]);
     expect(r.status).toBe(0);
   });
 });
@@ -99,7 +135,9 @@ describe('signing with a wrong password', () => {
     const target = tempDir('letter-wrong-pw-');
     const outDir = join(target, 'out');
     const secret = 'not-the-password-4711';
-    const r = letterCli(['build', EXAMPLE, '--sign', '--p12', pki.p12, '--out', outDir, '--json'], { env: { ...process.env, LETTER_P12_PASSWORD: secret } });
+    const r = letterCli(['build', EXAMPLE, '--sign', '--p12', pki.p12, '--out', outDir, '--json'], {
+      env: { ...process.env, LETTER_P12_PASSWORD: secret },
+    });
     expect(r.status).toBe(2);
     expect(existsSync(outDir)).toBe(false);
     expect(r.stdout + r.stderr).not.toContain(secret);
@@ -115,7 +153,16 @@ describe('signing with a wrong password', () => {
       expect(inline.status).toBe(2);
       expect(inline.stdout + inline.stderr).not.toContain(secret);
       expect(inline.stdout + inline.stderr).toContain('--p12-password=…');
-      const asPath = letterCli(['build', EXAMPLE, '--sign', '--p12', pki.p12, '--p12-password-file', secret, ...json]);
+      const asPath = letterCli([
+        'build',
+        EXAMPLE,
+        '--sign',
+        '--p12',
+        pki.p12,
+        '--p12-password-file',
+        secret,
+        ...json,
+      ]);
       expect(asPath.status).toBe(2);
       expect(asPath.stdout + asPath.stderr).not.toContain(secret);
       expect(asPath.stdout + asPath.stderr).toContain('cannot read the file given to --p12-password-file');
@@ -128,7 +175,25 @@ describe('signing with a wrong password', () => {
     writeFileSync(file, `${pki.password}\n`);
     const env = { ...process.env };
     delete env['LETTER_P12_PASSWORD'];
-    const r = letterCli(['build', EXAMPLE, '--lang', 'ko', '--format', 'pdf', '--sign', '--p12', pki.p12, '--p12-password-file', file, '--out', join(dir, 'out'), '--quiet'], { env });
+    const r = letterCli(
+      [
+        'build',
+        EXAMPLE,
+        '--lang',
+        'ko',
+        '--format',
+        'pdf',
+        '--sign',
+        '--p12',
+        pki.p12,
+        '--p12-password-file',
+        file,
+        '--out',
+        join(dir, 'out'),
+        '--quiet',
+      ],
+      { env },
+    );
     expect(r.status).toBe(0);
     copyFileSync(join(dir, 'out', 'cn', 'open-letter-2023.ko.pdf'), join(dir, 'copy.pdf'));
     expect(letterCli(['verify', join(dir, 'copy.pdf')]).status).toBe(0);
@@ -160,8 +225,12 @@ describe('a certificate issued after the signing instant SOURCE_DATE_EPOCH pins 
   const file = (ext: string) => join(outDir, 'cn', `open-letter-2023.en.${ext}`);
 
   beforeAll(() => {
-    young = makeTestPki(join(dir, 'pki'), { validity: { notBefore: new Date(NOT_BEFORE), notAfter: new Date('2040-01-01T00:00:00Z') } });
-    build = letterCli(['build', EXAMPLE, '--lang', 'en', '--sign', '--p12', young.p12, '--out', outDir], { env: signingEnv(young.password, LETTER_DATE) });
+    young = makeTestPki(join(dir, 'pki'), {
+      validity: { notBefore: new Date(NOT_BEFORE), notAfter: new Date('2040-01-01T00:00:00Z') },
+    });
+    build = letterCli(['build', EXAMPLE, '--lang', 'en', '--sign', '--p12', young.p12, '--out', outDir], {
+      env: signingEnv(young.password, LETTER_DATE),
+    });
   });
 
   it("builds (exit 0) and warns that the signatures claim the certificate's notBefore, and how to choose", () => {
@@ -184,19 +253,42 @@ describe('a certificate issued after the signing instant SOURCE_DATE_EPOCH pins 
   it('pdfsig calls the PDF signature valid, signed at notBefore; openssl verifies the .p7s against the CA', () => {
     if (toolAvailable('pdfsig')) {
       // pdfsig prints the time in the local zone.
-      const sig = run('pdfsig', [...(young.nssDir ? ['-nssdir', `sql:${young.nssDir}`] : []), file('pdf')], { env: { ...process.env, TZ: 'UTC' } }).stdout;
+      const sig = run('pdfsig', [...(young.nssDir ? ['-nssdir', `sql:${young.nssDir}`] : []), file('pdf')], {
+        env: { ...process.env, TZ: 'UTC' },
+      }).stdout;
       expect(sig).toContain('Signature is Valid');
       expect(sig).toContain('Signing Time: Jun 01 2024 12:34:56');
     }
-    const cms = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${file('docx')}.p7s`, '-content', file('docx'), '-CAfile', young.caPem, '-out', '/dev/null']);
+    const cms = run('openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      `${file('docx')}.p7s`,
+      '-content',
+      file('docx'),
+      '-CAfile',
+      young.caPem,
+      '-out',
+      '/dev/null',
+    ]);
     expect(cms.status).toBe(0);
   });
 
   it('LibreOffice reports the DOCX signature valid', () => {
     if (!libreOfficeUno()) return;
-    const verdict = run('/usr/bin/python3', [join(import.meta.dirname, '..', 'sign', 'lo-verify.py'), file('docx')], {
-      env: { ...process.env, ...(young.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${young.nssDir}` } : {}) },
-    });
+    const verdict = run(
+      '/usr/bin/python3',
+      [join(import.meta.dirname, '..', 'sign', 'lo-verify.py'), file('docx')],
+      {
+        env: {
+          ...process.env,
+          ...(young.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${young.nssDir}` } : {}),
+        },
+      },
+    );
     const line = JSON.parse(verdict.stdout.trim()) as { signatures: { valid: boolean }[] };
     expect(line.signatures.map((s) => s.valid)).toEqual([true]);
   });
@@ -216,31 +308,50 @@ describe('a certificate that expired before the build runs', () => {
   let expired: TestPki;
 
   beforeAll(() => {
-    expired = makeTestPki(join(dir, 'pki'), { validity: { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2023-01-01T00:00:00Z') } });
+    expired = makeTestPki(join(dir, 'pki'), {
+      validity: { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2023-01-01T00:00:00Z') },
+    });
   });
 
   it('refuses to sign: exit 2, nothing written, the expiry and the signing time named, with what to do', () => {
     const outDir = join(dir, 'refused');
-    const r = letterCli(['build', EXAMPLE, '--sign', '--p12', expired.p12, '--out', outDir, '--json'], { env: signingEnv(expired.password) });
+    const r = letterCli(['build', EXAMPLE, '--sign', '--p12', expired.p12, '--out', outDir, '--json'], {
+      env: signingEnv(expired.password),
+    });
     expect(r.status).toBe(2);
     expect(existsSync(outDir)).toBe(false);
-    const report = JSON.parse(r.stdout) as { ok: boolean; errors: { code: string; message: string; hint: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      ok: boolean;
+      errors: { code: string; message: string; hint: string }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]!.code).toBe('p12');
-    expect(report.errors[0]!.message).toMatch(/the certificate expired on 2023-01-01T00:00:00Z, before the signing time 20\d\d-/);
+    expect(report.errors[0]!.message).toMatch(
+      /the certificate expired on 2023-01-01T00:00:00Z, before the signing time 20\d\d-/,
+    );
     expect(report.errors[0]!.hint).toContain('SOURCE_DATE_EPOCH');
   });
 
   it('with SOURCE_DATE_EPOCH inside its validity, as the hint says, it signs and verifies, warning that it has expired since', () => {
     const outDir = join(dir, 'within');
-    const r = letterCli(['build', EXAMPLE, '--lang', 'ko', '--sign', '--p12', expired.p12, '--out', outDir, '--json'], {
-      env: signingEnv(expired.password, Date.parse('2022-07-01T00:00:00Z') / 1000),
-    });
+    const r = letterCli(
+      ['build', EXAMPLE, '--lang', 'ko', '--sign', '--p12', expired.p12, '--out', outDir, '--json'],
+      {
+        env: signingEnv(expired.password, Date.parse('2022-07-01T00:00:00Z') / 1000),
+      },
+    );
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as { warnings: { code: string; message: string; hint: string }[] };
-    expect(report.warnings).toEqual([expect.objectContaining({ code: 'p12', message: expect.stringContaining('the certificate expired on 2023-01-01T00:00:00Z') })]);
-    const v = JSON.parse(letterCli(['verify', '--manifest', join(outDir, 'manifest.json'), '--json']).stdout) as VerifyJson;
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        code: 'p12',
+        message: expect.stringContaining('the certificate expired on 2023-01-01T00:00:00Z'),
+      }),
+    ]);
+    const v = JSON.parse(
+      letterCli(['verify', '--manifest', join(outDir, 'manifest.json'), '--json']).stdout,
+    ) as VerifyJson;
     expect(v.reports.map((x) => [x.valid, x.signingTime])).toEqual([
       [true, '2022-07-01T00:00:00Z'],
       [true, '2022-07-01T00:00:00Z'],

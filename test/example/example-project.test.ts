@@ -50,7 +50,10 @@ const GENERATED_PARAGRAPHS = [3, 4, 8, 20, 21, 22, 23, 24];
 const QUOTE_JOINER: Readonly<Record<SeedLang, string>> = { en: ' ', ko: ' ', zh: '' };
 
 const example = { letter: readYamlMap(join(EXAMPLE_DIR, 'letter.yaml')), locales: readLocales(EXAMPLE_DIR) };
-const longLetter = { letter: readYamlMap(join(LONG_LETTER_DIR, 'letter.yaml')), locales: readLocales(LONG_LETTER_DIR) };
+const longLetter = {
+  letter: readYamlMap(join(LONG_LETTER_DIR, 'letter.yaml')),
+  locales: readLocales(LONG_LETTER_DIR),
+};
 
 function localeOf(locales: Readonly<Record<string, LocaleStrings>>, lang: string): LocaleStrings {
   const strings = locales[lang];
@@ -59,7 +62,8 @@ function localeOf(locales: Readonly<Record<string, LocaleStrings>>, lang: string
 }
 
 // i18next context variants a language may add for its grammar (SPEC §4): `title_majesty`, `title_unnamed_holiness`.
-const CONTEXT_VARIANT = /_(unnamed|excellency|majesty|highness|holiness|male|female)(_(excellency|majesty|highness|holiness|male|female))?$/;
+const CONTEXT_VARIANT =
+  /_(unnamed|excellency|majesty|highness|holiness|male|female)(_(excellency|majesty|highness|holiness|male|female))?$/;
 
 /** The keys a language has, its context variants counted as their base key. */
 function sortedKeys(strings: LocaleStrings): string[] {
@@ -79,7 +83,10 @@ function toXi(value: string, lang: SeedLang): string {
 }
 
 /** The checks every letter project must pass: same keys in every language, and exactly the keys letter.yaml names. */
-function describeKeyParity(name: string, project: { letter: YamlMap; locales: Readonly<Record<string, LocaleStrings>> }): void {
+function describeKeyParity(
+  name: string,
+  project: { letter: YamlMap; locales: Readonly<Record<string, LocaleStrings>> },
+): void {
   describe(`${name}: locale keys`, () => {
     it('has a locale file for each of en, ko, zh and for the languages letter.yaml lists', () => {
       expect(Object.keys(project.locales).sort()).toEqual([...LANGS]);
@@ -94,15 +101,19 @@ function describeKeyParity(name: string, project: { letter: YamlMap; locales: Re
     it('names every locale key in letter.yaml, and every key letter.yaml names exists in every language', () => {
       const named = letterKeys(project.letter);
       expect(new Set(named).size, 'a key is named twice in letter.yaml').toBe(named.length);
-      for (const lang of LANGS) expect(sortedKeys(localeOf(project.locales, lang)), lang).toEqual([...named].sort());
+      for (const lang of LANGS)
+        expect(sortedKeys(localeOf(project.locales, lang)), lang).toEqual([...named].sort());
     });
 
-    it('has no empty value, no interpolation but the recipient\'s forms of address, and no Markdown that would not print literally', () => {
+    it("has no empty value, no interpolation but the recipient's forms of address, and no Markdown that would not print literally", () => {
       for (const lang of LANGS) {
         for (const [key, value] of Object.entries(localeOf(project.locales, lang))) {
           expect(value.trim(), `${lang}:${key}`).not.toBe('');
           expect(value, `${lang}:${key}`).toBe(value.trim());
-          expect(value.replace(/\{\{recipient\.(name|title|shortTitle|honorific)\}\}/g, ''), `${lang}:${key}`).not.toMatch(/\{\{|\$t\(/);
+          expect(
+            value.replace(/\{\{recipient\.(name|title|shortTitle|honorific)\}\}/g, ''),
+            `${lang}:${key}`,
+          ).not.toMatch(/\{\{|\$t\(/);
           expect(unescapedMarkdown(value), `${lang}:${key}`).toBeUndefined();
         }
       }
@@ -130,7 +141,9 @@ describe('open-letter-2023: fidelity to the seed text', () => {
       const seed = readSeedParagraphs(lang);
       const strings = localeOf(example.locales, lang);
       const rebuilt = SEED_PARAGRAPH_KEYS.map(([n, keys]) => {
-        const text = keys.map((key) => toXi(unescapeMarkdown(strings[key] ?? `<missing ${key}>`), lang)).join(QUOTE_JOINER[lang]);
+        const text = keys
+          .map((key) => toXi(unescapeMarkdown(strings[key] ?? `<missing ${key}>`), lang))
+          .join(QUOTE_JOINER[lang]);
         expect(text, `${lang} paragraph ${n}`).toBe(seed[n - 1]);
         return text;
       });
@@ -190,7 +203,10 @@ describe('open-letter-2023: letter.yaml and recipients.yaml', () => {
   for (const lang of LANGS) {
     it(`${lang}: signs with the organisations and e-mails of seed paragraphs 21–24`, () => {
       const seed = readSeedParagraphs(lang);
-      const signatories = letter['signatories'] as ReadonlyArray<{ org: Record<string, string>; email: string }>;
+      const signatories = letter['signatories'] as ReadonlyArray<{
+        org: Record<string, string>;
+        email: string;
+      }>;
       expect(signatories).toHaveLength(2);
       signatories.forEach((signatory, i) => {
         expect(seed[20 + 2 * i]?.startsWith(`• ${signatory.org[lang]}`), `${lang} org ${i}`).toBe(true);
@@ -209,14 +225,16 @@ describe('long-letter fixture', () => {
     const { slug: _slug, body: _exampleBody, ...exampleRest } = example.letter;
     expect(slug).toBe('long-letter');
     expect(rest).toEqual(exampleRest);
-    for (const lang of LANGS) expect(localeOf(longLetter.locales, lang)).toMatchObject(localeOf(example.locales, lang));
+    for (const lang of LANGS)
+      expect(localeOf(longLetter.locales, lang)).toMatchObject(localeOf(example.locales, lang));
   });
 
   it('gets its length from text: an annex heading, 8–12 more paragraphs and three requests, no page break', () => {
     expect(body).not.toContain('pagebreak');
     const annex = body.findIndex((block) => JSON.stringify(block) === JSON.stringify({ heading: 'annex' }));
     expect(annex).toBeGreaterThan(0);
-    const paragraphs = (blocks: unknown[]): number => blocks.filter((block) => JSON.stringify(block).startsWith('{"p":')).length;
+    const paragraphs = (blocks: unknown[]): number =>
+      blocks.filter((block) => JSON.stringify(block).startsWith('{"p":')).length;
     const added = paragraphs(body) - paragraphs(example.letter['body'] as unknown[]);
     expect(added).toBeGreaterThanOrEqual(8);
     expect(added).toBeLessThanOrEqual(12);
@@ -226,7 +244,9 @@ describe('long-letter fixture', () => {
   for (const lang of LANGS) {
     it(`${lang}: is over 1.5 times the example's text (measured: about three A4 pages)`, () => {
       const length = (strings: LocaleStrings): number => Object.values(strings).join('').length;
-      expect(length(localeOf(longLetter.locales, lang))).toBeGreaterThan(1.5 * length(localeOf(example.locales, lang)));
+      expect(length(localeOf(longLetter.locales, lang))).toBeGreaterThan(
+        1.5 * length(localeOf(example.locales, lang)),
+      );
     });
   }
 });

@@ -48,7 +48,8 @@ export function readLocales(projectDir: string): Readonly<Record<string, LocaleS
 }
 
 function keyOf(value: unknown, where: string): string {
-  if (typeof value !== 'string') throw new Error(`${where}: expected a locale key, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw new Error(`${where}: expected a locale key, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -81,14 +82,18 @@ export function letterKeys(letter: YamlMap): string[] {
   });
   if (letter['close'] !== undefined) keys.push(keyOf(letter['close'], 'close'));
   const enclosures = letter['enclosures'];
-  if (Array.isArray(enclosures)) enclosures.forEach((item: unknown, i) => keys.push(keyOf(item, `enclosures[${i}]`)));
+  if (Array.isArray(enclosures))
+    enclosures.forEach((item: unknown, i) => keys.push(keyOf(item, `enclosures[${i}]`)));
   return keys;
 }
 
 /** The seed letter in one language, as its 24 paragraphs (trimmed; paragraphs are separated by blank lines). */
 export function readSeedParagraphs(lang: string): string[] {
   const text = readFileSync(join(SEED_DIR, `open-letter-2023-12-10.${lang}.txt`), 'utf8');
-  return text.trim().split(/\n[ \t]*\n/).map((paragraph) => paragraph.trim());
+  return text
+    .trim()
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.trim());
 }
 
 /** Undoes Markdown backslash escapes (CommonMark: a backslash before ASCII punctuation), giving the printed text. */

@@ -32,16 +32,23 @@ describe('examples/un-letter-2023', () => {
     const out = tempDir('letter-un-');
     const result = await build({ dir: EXAMPLE, out, formats: ['pdf'] });
     expect(result.errors).toEqual([]);
-    expect(result.outputs.map((o) => o.file).sort()).toEqual(LANGS.map((l) => `un/un-letter-2023.${l}.pdf`).sort());
+    expect(result.outputs.map((o) => o.file).sort()).toEqual(
+      LANGS.map((l) => `un/un-letter-2023.${l}.pdf`).sort(),
+    );
     if (!toolAvailable('pdftotext')) return;
     for (const lang of LANGS) {
       const text = pdfText(join(out, 'un', `un-letter-2023.${lang}.pdf`));
       expect(text, lang).toContain(ADDRESSED[lang]);
-      const values = JSON.parse(readFileSync(join(EXAMPLE, 'locales', lang, 'letter.json'), 'utf8')) as Record<string, string>;
+      const values = JSON.parse(
+        readFileSync(join(EXAMPLE, 'locales', lang, 'letter.json'), 'utf8'),
+      ) as Record<string, string>;
       // pdftotext joins a hyphenated line end ("nord-|coréens") without its hyphen: compare hyphen-free text.
       const flat = (s: string) => normalise(s, lang).replace(/-/g, '');
       for (const key of ['intro', 'coi', 'rights_day', 'plea', 'hope']) {
-        if (lang === 'ar') expect(arabicLetters(text, values[key]!), `${lang} ${key}`).toContain(arabicLetters(values[key]!, values[key]!));
+        if (lang === 'ar')
+          expect(arabicLetters(text, values[key]!), `${lang} ${key}`).toContain(
+            arabicLetters(values[key]!, values[key]!),
+          );
         else expect(flat(text), `${lang} ${key}`).toContain(flat(values[key]!));
       }
     }

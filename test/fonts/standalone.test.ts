@@ -7,7 +7,10 @@ import { standaloneSubset, toolFontBook } from '../../src/fonts/index.js';
 const fonts = toolFontBook();
 const TEXT = '习近平主席阁下：中华人民共和国。 시진핑 주석님께 Dear President Xi, “fine” 2023';
 
-function subsetOf(face: string, text: string): { bytes: Uint8Array; font: fontkit.Font; original: fontkit.Font } {
+function subsetOf(
+  face: string,
+  text: string,
+): { bytes: Uint8Array; font: fontkit.Font; original: fontkit.Font } {
   const path = fonts.file(face, 'regular');
   const original = fonts.openFile(path);
   const bytes = standaloneSubset(original, fonts.bytes(path), text);
@@ -19,31 +22,47 @@ function u32(bytes: Uint8Array, at: number): number {
 }
 
 describe('standalone TrueType subsets (the fonts a DOCX embeds)', () => {
-  it.each(['sc', 'kr', 'latin'])('%s: every covered character maps to the same outline and advance as in the whole face', (face) => {
-    const { font, original } = subsetOf(face, TEXT);
-    let checked = 0;
-    for (const ch of new Set(TEXT)) {
-      const cp = ch.codePointAt(0)!;
-      const want = original.glyphForCodePoint(cp);
-      const got = font.glyphForCodePoint(cp);
-      if (want.id === 0) {
-        expect(got.id, `${ch} is not in the face, so not in its subset`).toBe(0);
-        continue;
+  it.each(['sc', 'kr', 'latin'])(
+    '%s: every covered character maps to the same outline and advance as in the whole face',
+    (face) => {
+      const { font, original } = subsetOf(face, TEXT);
+      let checked = 0;
+      for (const ch of new Set(TEXT)) {
+        const cp = ch.codePointAt(0)!;
+        const want = original.glyphForCodePoint(cp);
+        const got = font.glyphForCodePoint(cp);
+        if (want.id === 0) {
+          expect(got.id, `${ch} is not in the face, so not in its subset`).toBe(0);
+          continue;
+        }
+        expect(got.id, ch).not.toBe(0);
+        expect(got.advanceWidth, ch).toBe(want.advanceWidth);
+        expect(got.path.toSVG(), ch).toBe(want.path.toSVG());
+        checked++;
       }
-      expect(got.id, ch).not.toBe(0);
-      expect(got.advanceWidth, ch).toBe(want.advanceWidth);
-      expect(got.path.toSVG(), ch).toBe(want.path.toSVG());
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(5);
-    // Only what the text needs (and glyph 0, and components of composite glyphs), not the face's tens of thousands.
-    expect(font.numGlyphs).toBeLessThan(new Set(TEXT).size + 20);
-  });
+      expect(checked).toBeGreaterThan(5);
+      // Only what the text needs (and glyph 0, and components of composite glyphs), not the face's tens of thousands.
+      expect(font.numGlyphs).toBeLessThan(new Set(TEXT).size + 20);
+    },
+  );
 
   it('carries the tables a word processor needs, with the face’s names, and no glyph names', () => {
     const { font, original } = subsetOf('sc', TEXT);
     const tags = Object.keys((font as unknown as { directory: { tables: object } }).directory.tables).sort();
-    expect(tags).toEqual(expect.arrayContaining(['OS/2', 'cmap', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'name', 'post']));
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        'OS/2',
+        'cmap',
+        'glyf',
+        'head',
+        'hhea',
+        'hmtx',
+        'loca',
+        'maxp',
+        'name',
+        'post',
+      ]),
+    );
     expect(font.familyName).toBe(original.familyName);
     expect(font.postscriptName).toBe(original.postscriptName);
     expect((font as unknown as { post: { version: number } }).post.version).toBe(3);

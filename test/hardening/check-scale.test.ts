@@ -18,7 +18,12 @@ const KEYS = 60_000;
 function bigProject(extra: Record<string, string>): CorpusProject {
   const p = new CorpusProject();
   const data = { ...(JSON.parse(p.read('locales/en/letter.json')) as Record<string, string>), ...extra };
-  p.write('locales/en/letter.json', `{\n${Object.entries(data).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}\n`);
+  p.write(
+    'locales/en/letter.json',
+    `{\n${Object.entries(data)
+      .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+      .join(',\n')}\n}\n`,
+  );
   return p;
 }
 
@@ -28,7 +33,10 @@ function unused(n: number, value: (i: number) => string): Record<string, string>
 
 describe('the work check does grows with the keys, not with keys × keys', () => {
   it('emphasis parses only values with a * or _: 60,000 plain values and 10 marked ones are 10 parses', () => {
-    const p = bigProject({ ...unused(KEYS, (i) => `P ${i}: (a) #c`), ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`m${i}`, `a **stray ${i}`])) });
+    const p = bigProject({
+      ...unused(KEYS, (i) => `P ${i}: (a) #c`),
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`m${i}`, `a **stray ${i}`])),
+    });
     const project = loadProject({ dir: p.dir, toolDir: TOOL_DIR });
     let parses = 0;
     const counted: ParseMarkdown = (md) => {
@@ -36,12 +44,14 @@ describe('the work check does grows with the keys, not with keys × keys', () =>
       return fromMarkdown(md);
     };
     const found = emphasisWarnings(project, ['en'], counted);
-    const marked = Object.values(JSON.parse(p.read('locales/en/letter.json')) as Record<string, string>).filter((v) => /[*_]/.test(v)).length;
+    const marked = Object.values(
+      JSON.parse(p.read('locales/en/letter.json')) as Record<string, string>,
+    ).filter((v) => /[*_]/.test(v)).length;
     expect(parses).toBe(marked);
     expect(found.filter((d) => d.message.includes("'m")).length).toBe(10);
   });
 
-  it('a file\'s keys are flattened once: every stage gets the same list', () => {
+  it("a file's keys are flattened once: every stage gets the same list", () => {
     const data = { a: 'x', b: { c: 'y' } };
     expect(flatKeys(data)).toEqual(['a', 'b.c']);
     expect(flatKeys(data)).toBe(flatKeys(data));
@@ -73,7 +83,9 @@ describe('check on 60,000 unused keys', () => {
   it('finishes with one located warning per unused key', async () => {
     const p = bigProject(unused(KEYS, (i) => `Unused ${i}.`));
     const result = await check({ dir: p.dir });
-    const warnings = result.warnings.filter((d) => d.code === 'unused-key' && d.file === 'locales/en/letter.json');
+    const warnings = result.warnings.filter(
+      (d) => d.code === 'unused-key' && d.file === 'locales/en/letter.json',
+    );
     expect(warnings).toHaveLength(KEYS);
     const lines = p.read('locales/en/letter.json').split('\n');
     for (const d of [warnings[0]!, warnings[KEYS / 2]!, warnings[KEYS - 1]!]) {

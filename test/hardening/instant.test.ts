@@ -16,8 +16,12 @@ function refusal(epoch: string): string {
 
 describe('SOURCE_DATE_EPOCH', () => {
   it('accepts 0 and the last second of 9999', () => {
-    expect(buildInstant('2023-12-10', { SOURCE_DATE_EPOCH: '0' }).toISOString()).toBe('1970-01-01T00:00:00.000Z');
-    expect(buildInstant('2023-12-10', { SOURCE_DATE_EPOCH: String(MAX_EPOCH_SECONDS) }).toISOString()).toBe('9999-12-31T23:59:59.000Z');
+    expect(buildInstant('2023-12-10', { SOURCE_DATE_EPOCH: '0' }).toISOString()).toBe(
+      '1970-01-01T00:00:00.000Z',
+    );
+    expect(buildInstant('2023-12-10', { SOURCE_DATE_EPOCH: String(MAX_EPOCH_SECONDS) }).toISOString()).toBe(
+      '9999-12-31T23:59:59.000Z',
+    );
   });
 
   it('refuses a year past 9999, a negative number and garbage as usage errors', () => {

@@ -25,7 +25,8 @@ function load(p: CorpusProject): Project | Diagnostic[] {
 /** `levels` folders under `root`, each holding two links (`a`, `b`) to the next: 2^levels paths to the last one. */
 function dag(root: string, levels: number): string {
   for (let i = 0; i < levels; i++) mkdirSync(join(root, `d${i}`), { recursive: true });
-  for (let i = 0; i + 1 < levels; i++) for (const name of ['a', 'b']) symlinkSync(`../d${i + 1}`, join(root, `d${i}`, name));
+  for (let i = 0; i + 1 < levels; i++)
+    for (const name of ['a', 'b']) symlinkSync(`../d${i + 1}`, join(root, `d${i}`, name));
   return join(root, `d${levels - 1}`);
 }
 
@@ -53,7 +54,15 @@ describe('a symbolic-link DAG inside templates/', () => {
     p.write(`templates/dag/d2/x.hbs`, 'x\n');
     dag(p.path('templates/dag'), 3);
     const project = load(p) as Project;
-    expect([...project.templates.keys()].filter((n) => n.startsWith('dag/')).sort()).toEqual(['dag/d0/a/a/x', 'dag/d0/a/b/x', 'dag/d0/b/a/x', 'dag/d0/b/b/x', 'dag/d1/a/x', 'dag/d1/b/x', 'dag/d2/x']);
+    expect([...project.templates.keys()].filter((n) => n.startsWith('dag/')).sort()).toEqual([
+      'dag/d0/a/a/x',
+      'dag/d0/a/b/x',
+      'dag/d0/b/a/x',
+      'dag/d0/b/b/x',
+      'dag/d1/a/x',
+      'dag/d1/b/x',
+      'dag/d2/x',
+    ]);
   });
 
   it('a cycle of links (each folder links to the next, the last to the first) ends', () => {
@@ -84,7 +93,13 @@ describe('watch over a project with a link DAG', () => {
     const p = new CorpusProject();
     dag(p.path('templates/dag'), 25);
     const events: WatchEvent[] = [];
-    const handle = watch({ dir: p.dir, out: join(p.dir, 'dist'), formats: ['pdf'], langs: ['en'], onEvent: (e) => events.push(e) });
+    const handle = watch({
+      dir: p.dir,
+      out: join(p.dir, 'dist'),
+      formats: ['pdf'],
+      langs: ['en'],
+      onEvent: (e) => events.push(e),
+    });
     try {
       await handle.idle();
       expect(events.map((e) => e.kind)).toContain('built');

@@ -7,7 +7,10 @@ import { parseYaml } from '../../src/load/source.js';
 import { isLetterError, type Diagnostic } from '../../src/diag/index.js';
 
 const BASE = readFileSync(join(import.meta.dirname, '..', 'corpus', 'base', 'letter.yaml'), 'utf8');
-const EXAMPLE = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023', 'letter.yaml'), 'utf8');
+const EXAMPLE = readFileSync(
+  join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023', 'letter.yaml'),
+  'utf8',
+);
 
 function refusal(text: string): Diagnostic | undefined {
   try {
@@ -27,7 +30,9 @@ describe('YAML block nesting is bounded before the parser recurses', () => {
   });
 
   it('1,500 sequences each indented one more space: refused at the line that goes too deep', () => {
-    const d = refusal(`${BASE}x:\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}- \n`).join('')}`);
+    const d = refusal(
+      `${BASE}x:\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}- \n`).join('')}`,
+    );
     expect(d).toMatchObject({ code: 'input-too-large', file: 'letter.yaml' });
     expect(d!.line).toBeLessThan(BASE.split('\n').length + 40);
   });

@@ -77,7 +77,10 @@ describe('names at the stated limits fit the file system', () => {
     const r = await build({ dir: p.dir, ...ONE, formats: ['pdf', 'docx'], to: [id] });
     expect(r.errors).toEqual([]);
     expect(r.exitCode).toBe(EXIT.OK);
-    expect(r.outputs.map((o) => o.file)).toEqual([`${id}/${'s'.repeat(100)}.en.pdf`, `${id}/${'s'.repeat(100)}.en.docx`]);
+    expect(r.outputs.map((o) => o.file)).toEqual([
+      `${id}/${'s'.repeat(100)}.en.pdf`,
+      `${id}/${'s'.repeat(100)}.en.docx`,
+    ]);
   });
 
   it('a language code longer than 35 characters is refused at its line', async () => {

@@ -20,7 +20,8 @@ const FILE = 'templates/bomb.hbs';
 
 function sources(main: string, partials: Record<string, string> = {}): Map<string, TemplateSource> {
   const map = new Map<string, TemplateSource>([['bomb', { name: 'bomb', file: FILE, source: main }]]);
-  for (const [name, source] of Object.entries(partials)) map.set(`partials/${name}`, { name: `partials/${name}`, file: `templates/partials/${name}.hbs`, source });
+  for (const [name, source] of Object.entries(partials))
+    map.set(`partials/${name}`, { name: `partials/${name}`, file: `templates/partials/${name}.hbs`, source });
   return map;
 }
 
@@ -29,7 +30,11 @@ function checked(main: string, partials: Record<string, string> = {}): Diagnosti
 }
 
 /** The refusal rendering `main` with `context` raises, or undefined when it renders. */
-function renderRefusal(main: string, context: object, partials: Record<string, string> = {}): Diagnostic | undefined {
+function renderRefusal(
+  main: string,
+  context: object,
+  partials: Record<string, string> = {},
+): Diagnostic | undefined {
   const render = new TemplateSet(sources(main, partials), 'bomb').forLang('en');
   try {
     render(context);
@@ -61,7 +66,11 @@ describe('template nesting is refused before Handlebars parses it', () => {
 
   it('parentheses inside string literals and comments do not count; ordinary chains and sub-expressions pass', () => {
     expect(checked(`{{eq "${'('.repeat(100)}" "x"}}{{!-- ${'(('.repeat(100)} --}}`)).toEqual([]);
-    expect(checked(`{{#if (eq a (eq b c))}}1{{else if b}}2{{else if c}}3{{else}}4{{/if}}{{#each x}}{{#if y}}z{{/if}}{{/each}}`)).toEqual([]);
+    expect(
+      checked(
+        `{{#if (eq a (eq b c))}}1{{else if b}}2{{else if c}}3{{else}}4{{/if}}{{#each x}}{{#if y}}z{{/if}}{{/each}}`,
+      ),
+    ).toEqual([]);
   });
 
   it('a value that is not escaped ({{{x}}}, {{& x}}) is refused: values are escaped for Markdown (SPEC §6)', () => {
@@ -82,25 +91,39 @@ describe('template evaluation has a work budget and an output cap', () => {
 
   it('a body that repeats a long value: refused at the output cap', () => {
     const items = Array.from({ length: 1000 }, (_, i) => i);
-    const d = renderRefusal('{{#each items}}{{@root.v}}{{@root.v}}{{/each}}', { items, v: 'x'.repeat(10_000) });
+    const d = renderRefusal('{{#each items}}{{@root.v}}{{@root.v}}{{/each}}', {
+      items,
+      v: 'x'.repeat(10_000),
+    });
     expect(d).toMatchObject({ code: 'input-too-large', file: FILE });
     expect(d!.message).toContain(`${MAX_TEMPLATE_OUTPUT.toLocaleString('en')} characters`);
   });
 
   it('a partial that includes itself: refused naming the partial, not a stack overflow', () => {
     const d = renderRefusal('{{> loop}}', {}, { loop: 'again\n{{> loop}}' });
-    expect(d).toMatchObject({ code: 'input-too-large', file: 'templates/partials/loop.hbs', line: 2, column: 1 });
+    expect(d).toMatchObject({
+      code: 'input-too-large',
+      file: 'templates/partials/loop.hbs',
+      line: 2,
+      column: 1,
+    });
     expect(d!.message).toMatch(/partials nested more than 32 levels/);
   });
 
-  it('within the budget, the output is exactly Handlebars\' (blocks, else, each with @index, partials)', () => {
-    const render = new TemplateSet(sources('{{#each items}}{{@index}}:{{this}}{{#if @last}}.{{else}},{{/if}}{{/each}} {{> p}}{{#with o}}{{k}}{{/with}}{{#unless n}}u{{/unless}}', { p: '[{{#each o}}{{@key}}={{this}}{{/each}}]' }), 'bomb').forLang('en');
+  it("within the budget, the output is exactly Handlebars' (blocks, else, each with @index, partials)", () => {
+    const render = new TemplateSet(
+      sources(
+        '{{#each items}}{{@index}}:{{this}}{{#if @last}}.{{else}},{{/if}}{{/each}} {{> p}}{{#with o}}{{k}}{{/with}}{{#unless n}}u{{/unless}}',
+        { p: '[{{#each o}}{{@key}}={{this}}{{/each}}]' },
+      ),
+      'bomb',
+    ).forLang('en');
     expect(render({ items: ['a', 'b', 'c'], o: { k: 'v' }, n: false })).toBe('0:a,1:b,2:c. [k=v]vu');
   });
 });
 
 describe('a 300-byte template of nested {{#each}}: build exits 2 fast, nothing written', () => {
-  it('ten levels of {{#each @root}} (20^10 bodies) in the project\'s template', async () => {
+  it("ten levels of {{#each @root}} (20^10 bodies) in the project's template", async () => {
     const p = new CorpusProject();
     const bomb = `${'{{#each @root}}'.repeat(10)}x${'{{/each}}'.repeat(10)}\n`;
     expect(bomb.length).toBeLessThan(300);

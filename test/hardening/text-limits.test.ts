@@ -26,11 +26,16 @@ describe('$t() nesting', () => {
     const [d] = nestingErrors([localeFile(data)]);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(d!.code).toBe('input-too-large');
-    expect(d!.message).toMatch(new RegExp(`'k9' .* expands to 1023 \\$t\\(\\) expansions, more than the ${MAX_NESTED_EXPANSIONS}`));
+    expect(d!.message).toMatch(
+      new RegExp(`'k9' .* expands to 1023 \\$t\\(\\) expansions, more than the ${MAX_NESTED_EXPANSIONS}`),
+    );
   });
 
   it('plural forms count, ordinary nesting passes, and 60,000 chained keys do not overflow the stack', () => {
-    expect(nestingErrors([localeFile({ a: 'x $t(g, {"count": 2})', g_one: 'one $t(a)', g_other: 'many' })])[0]!.message).toMatch(/'a' → 'g_one' → 'a'/);
+    expect(
+      nestingErrors([localeFile({ a: 'x $t(g, {"count": 2})', g_one: 'one $t(a)', g_other: 'many' })])[0]!
+        .message,
+    ).toMatch(/'a' → 'g_one' → 'a'/);
     expect(nestingErrors([localeFile({ a: '$t(b) and $t(b)', b: '$t(c)', c: 'c' })])).toEqual([]);
     const chain: Record<string, string> = { k0: 'end' };
     for (let i = 1; i < 60_000; i++) chain[`k${i}`] = `$t(k${i - 1})`;
@@ -40,14 +45,28 @@ describe('$t() nesting', () => {
 
 describe('link targets', () => {
   it('only https:, http: and mailto: are carried', () => {
-    for (const ok of ['https://example.org/a?b=c', 'http://example.org', 'mailto:a@example.org']) expect(refusedLink(ok), ok).toBeUndefined();
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', '\\\\host\\share', '//host/share', 'relative/page.html', 'vbscript:x', 'https://host\\share', 'java\tscript:x']) {
+    for (const ok of ['https://example.org/a?b=c', 'http://example.org', 'mailto:a@example.org'])
+      expect(refusedLink(ok), ok).toBeUndefined();
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      '\\\\host\\share',
+      '//host/share',
+      'relative/page.html',
+      'vbscript:x',
+      'https://host\\share',
+      'java\tscript:x',
+    ]) {
       expect(refusedLink(bad), bad).toBeDefined();
     }
   });
 
   it('finds inline links, autolinks and definitions in a value', () => {
-    expect(linkTargets('See [a](javascript:alert(1)), <file:///etc/passwd> and [r].\n\n[r]: data:x')).toEqual(['javascript:alert(1)', 'file:///etc/passwd', 'data:x']);
+    expect(linkTargets('See [a](javascript:alert(1)), <file:///etc/passwd> and [r].\n\n[r]: data:x')).toEqual(
+      ['javascript:alert(1)', 'file:///etc/passwd', 'data:x'],
+    );
     expect(linkTargets('no link here')).toEqual([]);
   });
 });

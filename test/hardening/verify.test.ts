@@ -18,7 +18,13 @@ function manifestIn(dir: string, files: unknown): string {
 interface VerifyJson {
   ok: boolean;
   reports: { file: string; valid: boolean; problems: string[] }[];
-  errors: { code: string; message: string; file: string | null; line: number | null; column: number | null }[];
+  errors: {
+    code: string;
+    message: string;
+    file: string | null;
+    line: number | null;
+    column: number | null;
+  }[];
 }
 
 function verifyJson(args: string[]): { status: number; json: VerifyJson; stderr: string } {
@@ -26,7 +32,7 @@ function verifyJson(args: string[]): { status: number; json: VerifyJson; stderr:
   return { status: r.status, json: JSON.parse(r.stdout) as VerifyJson, stderr: r.stderr };
 }
 
-describe('letter verify --manifest stays in the manifest\'s folder', () => {
+describe("letter verify --manifest stays in the manifest's folder", () => {
   it('an entry ../../etc/hostname is refused at its line, unread (exit 2)', () => {
     const dir = tempDir();
     const m = manifestIn(dir, [{ file: '../../etc/hostname', sha256: SHA, bytes: 1, signed: false }]);
@@ -49,7 +55,10 @@ describe('letter verify --manifest stays in the manifest\'s folder', () => {
   it('a folder where a file is listed is reported, not read (exit 1)', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'cn'));
-    const r = verifyJson(['--manifest', manifestIn(dir, [{ file: 'cn', sha256: SHA, bytes: 1, signed: false }])]);
+    const r = verifyJson([
+      '--manifest',
+      manifestIn(dir, [{ file: 'cn', sha256: SHA, bytes: 1, signed: false }]),
+    ]);
     expect(r.status).toBe(1);
     expect(r.json.reports[0]!.problems[0]).toMatch(/not a regular file/);
   });
@@ -57,7 +66,10 @@ describe('letter verify --manifest stays in the manifest\'s folder', () => {
   it('a file of another size than recorded is reported without being hashed', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.pdf'), 'abc');
-    const r = verifyJson(['--manifest', manifestIn(dir, [{ file: 'a.pdf', sha256: SHA, bytes: 99, signed: false }])]);
+    const r = verifyJson([
+      '--manifest',
+      manifestIn(dir, [{ file: 'a.pdf', sha256: SHA, bytes: 99, signed: false }]),
+    ]);
     expect(r.status).toBe(1);
     expect(r.json.reports[0]!.problems[0]).toMatch(/3 bytes, the manifest says 99/);
   });
@@ -83,7 +95,7 @@ describe('letter verify --manifest stays in the manifest\'s folder', () => {
   });
 });
 
-describe('letter verify FILE reads only regular files of a document\'s size', () => {
+describe("letter verify FILE reads only regular files of a document's size", () => {
   it('/dev/zero is refused at once (exit 2)', () => {
     const r = letterCli(['verify', '/dev/zero']);
     expect(r.status).toBe(2);

@@ -10,7 +10,14 @@ describe('letter init', () => {
     const dir = join(tempDir('letter-init-'), 'my letter');
     const made = letterCli(['init', dir]);
     expect(made.status, made.stderr).toBe(0);
-    for (const f of ['letter.yaml', 'README.md', 'recipients.yaml', 'locales/en/letter.json', 'locales/ko/letter.json', 'locales/zh/letter.json']) {
+    for (const f of [
+      'letter.yaml',
+      'README.md',
+      'recipients.yaml',
+      'locales/en/letter.json',
+      'locales/ko/letter.json',
+      'locales/zh/letter.json',
+    ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     const letter = readFileSync(join(dir, 'letter.yaml'), 'utf8');
@@ -26,8 +33,10 @@ describe('letter init', () => {
     const out = join(dir, 'out');
     const built = letterCli(['build', dir, '--format', 'pdf', '--out', out]);
     expect(built.status, built.stderr).toBe(0);
-    for (const lang of ['en', 'ko', 'zh']) expect(existsSync(join(out, 'cn', `my-letter.${lang}.pdf`)), lang).toBe(true);
-    if (toolAvailable('pdftotext')) expect(pdfText(join(out, 'cn', 'my-letter.en.pdf'))).toContain('Xi Jinping');
+    for (const lang of ['en', 'ko', 'zh'])
+      expect(existsSync(join(out, 'cn', `my-letter.${lang}.pdf`)), lang).toBe(true);
+    if (toolAvailable('pdftotext'))
+      expect(pdfText(join(out, 'cn', 'my-letter.en.pdf'))).toContain('Xi Jinping');
   });
 
   it('builds DOCX too, into DIR/dist by default', () => {

@@ -25,12 +25,20 @@ describe('localisable values', () => {
   it('an unknown code is a warning at its key; a country code for a language says which', async () => {
     const p = new CorpusProject();
     p.edit('letter.yaml', 'zh: 多伦多 }', 'zh: 多伦多, xx: Foo }');
-    p.edit('letter.yaml', 'org: { en: Crossing NK, ko: 크로싱 엔케이, zh: Crossing NK }', 'org: { en: Crossing NK, kr: 크로싱 엔케이, zh: Crossing NK }');
+    p.edit(
+      'letter.yaml',
+      'org: { en: Crossing NK, ko: 크로싱 엔케이, zh: Crossing NK }',
+      'org: { en: Crossing NK, kr: 크로싱 엔케이, zh: Crossing NK }',
+    );
     const result = await check({ dir: p.dir });
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
     const found = languageWarnings(result.warnings);
-    expect(found.map(at)).toEqual(['unknown-language letter.yaml:5:41', 'unknown-language letter.yaml:23:29', 'missing-translation letter.yaml:23:10']);
+    expect(found.map(at)).toEqual([
+      'unknown-language letter.yaml:5:41',
+      'unknown-language letter.yaml:23:29',
+      'missing-translation letter.yaml:23:10',
+    ]);
     expect(found.every((d) => d.severity === 'warning')).toBe(true);
     expect(found[0]!.message).toBe("'xx' in 'place' is not a language of this letter (en, ko, zh)");
     expect(found[1]!.hint).toBe("'kr' is the country code of South Korea; its language is 'ko'");
@@ -47,8 +55,16 @@ describe('localisable values', () => {
 
   it('a map missing a built language warns at the map, and the build still makes the letter (with the fallback text)', () => {
     const p = new CorpusProject();
-    p.edit('letter.yaml', 'place: { en: Toronto, ko: 토론토, zh: 多伦多 }', 'place: { en: Toronto, ko: 토론토 }');
-    p.edit('letter.yaml', 'name: { en: Xi Jinping, ko: 시진핑, zh: 习近平 }', 'name: { en: Xi Jinping, ko: 시진핑 }');
+    p.edit(
+      'letter.yaml',
+      'place: { en: Toronto, ko: 토론토, zh: 多伦多 }',
+      'place: { en: Toronto, ko: 토론토 }',
+    );
+    p.edit(
+      'letter.yaml',
+      'name: { en: Xi Jinping, ko: 시진핑, zh: 习近平 }',
+      'name: { en: Xi Jinping, ko: 시진핑 }',
+    );
     const checked = letterCli(['check', p.dir, '--json']);
     expect(checked.status, checked.stdout).toBe(0);
     const report = JSON.parse(checked.stdout) as { errors: Diagnostic[]; warnings: Diagnostic[] };

@@ -19,7 +19,10 @@ function project(fontsJson: unknown): string {
   const dir = tempDir('letter-fonts-');
   cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.endsWith('.ttf') });
   copyFileSync(SMALL_FACE, join(dir, 'fonts', 'Own-Regular.ttf'));
-  writeFileSync(join(dir, 'fonts', 'fonts.json'), typeof fontsJson === 'string' ? fontsJson : JSON.stringify(fontsJson, null, 2));
+  writeFileSync(
+    join(dir, 'fonts', 'fonts.json'),
+    typeof fontsJson === 'string' ? fontsJson : JSON.stringify(fontsJson, null, 2),
+  );
   return dir;
 }
 
@@ -70,16 +73,28 @@ describe("a project's fonts/fonts.json", () => {
   "chains": { "ja": ["onw", "latin"], "Japanese": ["own"] },
   "locale": {}
 }`);
-    const problems = loadProblems(dir).map((d) => `${d.file}:${d.line}:${d.column} ${d.code}: ${d.message} — ${d.hint}`);
+    const problems = loadProblems(dir).map(
+      (d) => `${d.file}:${d.line}:${d.column} ${d.code}: ${d.message} — ${d.hint}`,
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^fonts\/fonts\.json:9:3 schema: unknown key 'locale' — did you mean 'locales'\?/),
+        expect.stringMatching(
+          /^fonts\/fonts\.json:9:3 schema: unknown key 'locale' — did you mean 'locales'\?/,
+        ),
         expect.stringMatching(/^fonts\/fonts\.json:4:44 missing-file: fonts\/Gone-Regular\.ttf not found/),
-        expect.stringMatching(/^fonts\/fonts\.json:5:42 schema: '\.\.\/letter\.yaml' is outside the project's fonts\/ folder/),
-        expect.stringMatching(/^fonts\/fonts\.json:6:44 schema: fonts\/OFL-NotoSerifJP\.txt \(face 'text', regular\) is not a TrueType font/),
+        expect.stringMatching(
+          /^fonts\/fonts\.json:5:42 schema: '\.\.\/letter\.yaml' is outside the project's fonts\/ folder/,
+        ),
+        expect.stringMatching(
+          /^fonts\/fonts\.json:6:44 schema: fonts\/OFL-NotoSerifJP\.txt \(face 'text', regular\) is not a TrueType font/,
+        ),
         expect.stringMatching(/^fonts\/fonts\.json:6:78 schema: unknown key 'heavy'/),
-        expect.stringMatching(/^fonts\/fonts\.json:8:15 schema: the chain of 'ja' .* names face 'onw', .* — did you mean 'own'\?/),
-        expect.stringMatching(/^fonts\/fonts\.json:8:39 schema: 'Japanese' in "chains" .* is not a language code/),
+        expect.stringMatching(
+          /^fonts\/fonts\.json:8:15 schema: the chain of 'ja' .* names face 'onw', .* — did you mean 'own'\?/,
+        ),
+        expect.stringMatching(
+          /^fonts\/fonts\.json:8:39 schema: 'Japanese' in "chains" .* is not a language code/,
+        ),
       ]),
     );
     expect(problems).toHaveLength(7);
@@ -87,11 +102,20 @@ describe("a project's fonts/fonts.json", () => {
 
   it('refuses outlines the DOCX subsetter cannot use, and font collections, each with the reason', () => {
     const dir = project({ faces: { own } });
-    writeFileSync(join(dir, 'fonts', 'Own-Regular.ttf'), Buffer.concat([Buffer.from('OTTO'), Buffer.alloc(64)]));
+    writeFileSync(
+      join(dir, 'fonts', 'Own-Regular.ttf'),
+      Buffer.concat([Buffer.from('OTTO'), Buffer.alloc(64)]),
+    );
     expect(loadProblems(dir)[0]?.message).toMatch(/has CFF \(PostScript\) outlines/);
-    writeFileSync(join(dir, 'fonts', 'Own-Regular.ttf'), Buffer.concat([Buffer.from('ttcf'), Buffer.alloc(64)]));
+    writeFileSync(
+      join(dir, 'fonts', 'Own-Regular.ttf'),
+      Buffer.concat([Buffer.from('ttcf'), Buffer.alloc(64)]),
+    );
     expect(loadProblems(dir)[0]?.message).toMatch(/is a font collection/);
-    writeFileSync(join(dir, 'fonts', 'Own-Regular.ttf'), Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(64)]));
+    writeFileSync(
+      join(dir, 'fonts', 'Own-Regular.ttf'),
+      Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(64)]),
+    );
     expect(loadProblems(dir)[0]?.message).toMatch(/cannot be read as a font/);
   });
 
@@ -119,11 +143,16 @@ describe("a project's fonts/fonts.json", () => {
 
 describe('right-to-left text', () => {
   it('is set from a face the project brings for it (no refusal once a face of the chain covers Arabic)', async () => {
-    const naskh = { family: 'Noto Naskh Arabic', files: { regular: 'NotoNaskhArabic-Regular.ttf' }, license: 'OFL-NotoNaskhArabic.txt' };
+    const naskh = {
+      family: 'Noto Naskh Arabic',
+      files: { regular: 'NotoNaskhArabic-Regular.ttf' },
+      license: 'OFL-NotoNaskhArabic.txt',
+    };
     // The fixture's own Japanese face is left out here (7 MB): a small Latin face stands in under its id.
     const dir = project({ faces: { jp: own, naskh }, chains: { ja: ['naskh', 'jp'] } });
     const arabic = join(import.meta.dirname, '..', 'fixtures', 'arabic-face');
-    for (const f of ['NotoNaskhArabic-Regular.ttf', 'OFL-NotoNaskhArabic.txt']) copyFileSync(join(arabic, f), join(dir, 'fonts', f));
+    for (const f of ['NotoNaskhArabic-Regular.ttf', 'OFL-NotoNaskhArabic.txt'])
+      copyFileSync(join(arabic, f), join(dir, 'fonts', f));
     const letter = join(dir, 'locales', 'ja', 'letter.json');
     writeFileSync(letter, JSON.stringify({ ...JSON.parse(readFileSync(letter, 'utf8')), hope: 'Hope سلام' }));
     const book = new FontBook(join(TOOL_DIR, 'fonts'), loadProject({ dir, toolDir: TOOL_DIR }).fonts);

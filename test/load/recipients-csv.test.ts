@@ -18,7 +18,12 @@ function csvProject(recipients: string, addresses?: string, to = '[xi]'): string
   writeFileSync(join(dir, 'recipients.yaml'), 'recipients: []\n');
   writeFileSync(join(dir, 'recipients.csv'), recipients);
   if (addresses !== undefined) writeFileSync(join(dir, 'addresses.csv'), addresses);
-  editFile(dir, 'letter.yaml', 'to:\n  - id: cn\n    name: { en: Xi Jinping, ko: 시진핑, zh: 习近平 }\n    via: cn-consulate-toronto\n', `to: ${to}\n`);
+  editFile(
+    dir,
+    'letter.yaml',
+    'to:\n  - id: cn\n    name: { en: Xi Jinping, ko: 시진핑, zh: 习近平 }\n    via: cn-consulate-toronto\n',
+    `to: ${to}\n`,
+  );
   return dir;
 }
 
@@ -36,10 +41,18 @@ describe('recipients.csv and addresses.csv', () => {
   it('a spreadsheet export reads as recipients.yaml would: quoted commas kept, empty cells absent, the via from addresses.csv', () => {
     const dir = csvProject(RECIPIENTS, ADDRESSES);
     const project = loadProject({ dir, toolDir: TOOL_DIR });
-    expect(project.recipients.get('hrw')).toMatchObject({ gender: 'female', name: { en: 'Jane Doe' }, title: { en: 'Director, Human Rights Watch' }, salutation: { en: 'Dear Ms Doe,' } });
+    expect(project.recipients.get('hrw')).toMatchObject({
+      gender: 'female',
+      name: { en: 'Jane Doe' },
+      title: { en: 'Director, Human Rights Watch' },
+      salutation: { en: 'Dear Ms Doe,' },
+    });
     expect(project.recipients.get('xi')).toMatchObject({ office: 'cn', via: 'cn-toronto' });
     expect(project.recipients.get('xi')).not.toHaveProperty('title');
-    expect(project.addresses.get('cn-toronto')).toMatchObject({ lines: ['240 St. George Street', 'Toronto, ON M5R 2P4', 'Canada'], where: { file: 'addresses.csv', line: 2 } });
+    expect(project.addresses.get('cn-toronto')).toMatchObject({
+      lines: ['240 St. George Street', 'Toronto, ON M5R 2P4', 'Canada'],
+      where: { file: 'addresses.csv', line: 2 },
+    });
     const en = composedText(dir, 'xi', 'en');
     expect(en).toContain('Dear President Xi,');
     const zh = composedText(dir, 'xi', 'zh');
@@ -58,12 +71,27 @@ describe('recipients.csv and addresses.csv', () => {
   });
 
   it('a duplicate column and a __proto__ column are errors at the header, never silently kept or dropped', async () => {
-    const dup = await check({ dir: csvProject(crlf(['id,office,name.en,name.en', 'xi,cn,Xi Jinping,Xi'])), now: NOW });
-    expect(dup.errors.map((e) => [e.file, e.line, e.message])).toEqual([['recipients.csv', 1, "column 'name.en' appears twice in recipients.csv (columns 3 and 4)"]]);
+    const dup = await check({
+      dir: csvProject(crlf(['id,office,name.en,name.en', 'xi,cn,Xi Jinping,Xi'])),
+      now: NOW,
+    });
+    expect(dup.errors.map((e) => [e.file, e.line, e.message])).toEqual([
+      ['recipients.csv', 1, "column 'name.en' appears twice in recipients.csv (columns 3 and 4)"],
+    ]);
     const proto = await check({ dir: csvProject(crlf(['id,office,__proto__', 'xi,cn,x'])), now: NOW });
-    expect(proto.errors.map((e) => [e.file, e.line, e.message])).toEqual([['recipients.csv', 1, "unknown column '__proto__' in recipients.csv"]]);
-    const addresses = await check({ dir: csvProject(RECIPIENTS, crlf(['id,name.en,line1,street', 'cn-toronto,Consulate,240 St. George Street,x'])), now: NOW });
-    expect(addresses.errors.map((e) => [e.file, e.line, e.message])).toEqual([['addresses.csv', 1, "unknown column 'street' in addresses.csv"]]);
+    expect(proto.errors.map((e) => [e.file, e.line, e.message])).toEqual([
+      ['recipients.csv', 1, "unknown column '__proto__' in recipients.csv"],
+    ]);
+    const addresses = await check({
+      dir: csvProject(
+        RECIPIENTS,
+        crlf(['id,name.en,line1,street', 'cn-toronto,Consulate,240 St. George Street,x']),
+      ),
+      now: NOW,
+    });
+    expect(addresses.errors.map((e) => [e.file, e.line, e.message])).toEqual([
+      ['addresses.csv', 1, "unknown column 'street' in addresses.csv"],
+    ]);
   });
 
   it('a gender other than female or male is an error at its row', async () => {

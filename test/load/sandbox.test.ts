@@ -13,7 +13,9 @@ const SECRET = 'SECRET-MARKER-7f3a';
 
 function sources(main: string, extra: Record<string, string> = {}): Map<string, TemplateSource> {
   const all: Record<string, string> = { main, 'partials/closing': 'Yours,', ...extra };
-  return new Map(Object.entries(all).map(([name, source]) => [name, { name, file: `templates/${name}.hbs`, source }]));
+  return new Map(
+    Object.entries(all).map(([name, source]) => [name, { name, file: `templates/${name}.hbs`, source }]),
+  );
 }
 
 describe('template sandbox: the static check', () => {
@@ -22,9 +24,24 @@ describe('template sandbox: the static check', () => {
     ['__proto__', '{{__proto__}}', 'template-error', /prototype chain/],
     ['@root.constructor', '{{@root.constructor}}', 'template-error', /prototype chain/],
     ['lookup of constructor', '{{lookup this "constructor"}}', 'template-error', /prototype chain/],
-    ['lookup in a sub-expression', '{{#with (lookup this "__proto__")}}x{{/with}}', 'template-error', /prototype chain/],
-    ['partial path to /etc/passwd', '{{> ../../etc/passwd}}', 'unknown-template', /unknown partial '\.\.\/\.\.\/etc\/passwd'/],
-    ['absolute partial path (not even Handlebars syntax)', '{{> /etc/passwd}}', 'template-syntax', /syntax error/],
+    [
+      'lookup in a sub-expression',
+      '{{#with (lookup this "__proto__")}}x{{/with}}',
+      'template-error',
+      /prototype chain/,
+    ],
+    [
+      'partial path to /etc/passwd',
+      '{{> ../../etc/passwd}}',
+      'unknown-template',
+      /unknown partial '\.\.\/\.\.\/etc\/passwd'/,
+    ],
+    [
+      'absolute partial path (not even Handlebars syntax)',
+      '{{> /etc/passwd}}',
+      'template-syntax',
+      /syntax error/,
+    ],
     ['computed partial name', '{{> (lookup this "name")}}', 'template-error', /written out/],
     ['the log helper (writes to stdout)', '{{log "x"}}', 'template-error', /unknown helper 'log'/],
   ];
@@ -40,7 +57,8 @@ describe('template sandbox: the static check', () => {
   }
 
   it('accepts the built-in helpers, inline partials and language variants', () => {
-    const main = '{{#*inline "local"}}x{{/inline}}{{> local}}{{> closing}}{{#each body}}{{#if p}}{{p}}{{/if}}{{/each}}{{lines recipient.addressLines}}{{#if (eq register "diplomatic")}}y{{/if}}';
+    const main =
+      '{{#*inline "local"}}x{{/inline}}{{> local}}{{> closing}}{{#each body}}{{#if p}}{{p}}{{/if}}{{/each}}{{lines recipient.addressLines}}{{#if (eq register "diplomatic")}}y{{/if}}';
     expect(checkTemplates(sources(main, { 'partials/closing.zh': '此致' }), ['en', 'zh'])).toEqual([]);
   });
 
@@ -52,7 +70,12 @@ describe('template sandbox: the static check', () => {
 
 describe('template sandbox: at render time, even without the static check', () => {
   it('prototype paths render nothing', () => {
-    const set = new TemplateSet(sources('[{{title.constructor.constructor}}][{{__proto__}}][{{lookup this "constructor"}}][{{#with constructor}}{{name}}{{/with}}]'), 'main');
+    const set = new TemplateSet(
+      sources(
+        '[{{title.constructor.constructor}}][{{__proto__}}][{{lookup this "constructor"}}][{{#with constructor}}{{name}}{{/with}}]',
+      ),
+      'main',
+    );
     const out = set.forLang('en')({ title: 'T' });
     expect(out).toBe('[][][][]');
   });

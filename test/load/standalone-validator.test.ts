@@ -17,7 +17,9 @@ const GENERATED = join(ROOT, 'dist', 'load', 'letter-validator.cjs');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'letter.schema.json'), 'utf8')) as object;
 
 const letters: unknown[] = [
-  ...['examples/open-letter-2023', 'test/fixtures/long-letter', 'test/fixtures/batch'].map((dir) => parse(readFileSync(join(ROOT, dir, 'letter.yaml'), 'utf8')) as unknown),
+  ...['examples/open-letter-2023', 'test/fixtures/long-letter', 'test/fixtures/batch'].map(
+    (dir) => parse(readFileSync(join(ROOT, dir, 'letter.yaml'), 'utf8')) as unknown,
+  ),
   { slug: 'a b', to: 5 },
   { slug: 'ok', title: { en: 3 }, signatories: [{ org: 1 }], extra: true, date: '2023-13-45' },
   { to: [{ id: '../etc' }], languages: ['xx-yy-zz'], pdf: { standard: 'PDF/X' } },
@@ -25,7 +27,7 @@ const letters: unknown[] = [
 ];
 
 describe('the generated letter validator', () => {
-  it('is written by npm run build and gives the compiled schema\'s verdicts and errors', () => {
+  it("is written by npm run build and gives the compiled schema's verdicts and errors", () => {
     expect(existsSync(GENERATED)).toBe(true);
     const generated = createRequire(import.meta.url)(GENERATED) as ValidateFunction;
     const compiled = new Ajv(VALIDATOR_OPTIONS).compile(schema);

@@ -56,7 +56,10 @@ describe('symbolic links that stay inside the project are fine', () => {
   });
 
   it('a folder linked under a second name is read under both names, whatever order the folder lists them in', () => {
-    for (const [folder, alias] of [['z', 'a'], ['a', 'z']] as const) {
+    for (const [folder, alias] of [
+      ['z', 'a'],
+      ['a', 'z'],
+    ] as const) {
       const p = new CorpusProject();
       p.write(`templates/${folder}/x.hbs`, ':::close\nYours\n:::\n');
       p.link(`templates/${alias}`, folder);
@@ -75,35 +78,68 @@ describe('symbolic links that stay inside the project are fine', () => {
 
 describe('symbolic links that lead out of the project are refused, and what they lead to is never read', () => {
   const cases: [string, (p: CorpusProject) => void, string[]][] = [
-    ['the template letter.yaml names', (p) => {
-      p.link('templates/mine.hbs', p.writeOutside('secret.hbs', SECRET));
-      p.edit('letter.yaml', 'template: open-letter', 'template: ./templates/mine.hbs');
-    }, ['unsafe-path letter.yaml:2:11']],
-    ['an unused project template', (p) => p.link('templates/unused.hbs', p.writeOutside('secret.hbs', SECRET)), ['unsafe-path templates/unused.hbs:1:1']],
-    ['a partial and a partials folder', (p) => {
-      p.writeOutside('partials/opening.hbs', SECRET);
-      p.link('templates/partials', '../../outside/partials');
-      p.link('templates/closing.zh.hbs', p.writeOutside('closing.hbs', SECRET));
-    }, ['unsafe-path templates/closing.zh.hbs:1:1', 'unsafe-path templates/partials:-:-']],
-    ['a link through a link', (p) => {
-      const secret = p.writeOutside('secret.hbs', SECRET);
-      p.link('templates/hop.hbs', secret);
-      p.link('templates/partials/closing.hbs', '../hop.hbs');
-    }, ['unsafe-path templates/hop.hbs:1:1', 'unsafe-path templates/partials/closing.hbs:1:1']],
-    ['every letter.json in a linked locale folder', (p) => {
-      for (const lang of ['en', 'ko', 'zh']) p.writeOutside(`locales/${lang}/letter.json`, p.read(`locales/${lang}/letter.json`));
-      p.remove('locales');
-      mkdirSync(p.path('locales'));
-      for (const lang of ['en', 'ko', 'zh']) p.link(`locales/${lang}`, `../../outside/locales/${lang}`);
-    }, ['unsafe-path locales/en/letter.json:1:1', 'unsafe-path locales/ko/letter.json:1:1', 'unsafe-path locales/zh/letter.json:1:1']],
-    ['the locales folder', (p) => {
-      p.writeOutside('locales/en/letter.json', p.read('locales/en/letter.json'));
-      p.link('locales', '../outside/locales');
-    }, ['unsafe-path locales:-:-']],
-    ['recipients.yaml and recipients.csv', (p) => {
-      p.link('recipients.yaml', p.writeOutside('recipients.yaml', 'recipients:\n  - id: secret-outside\n'));
-      p.link('recipients.csv', p.writeOutside('recipients.csv', 'id\nsecret-outside\n'));
-    }, ['unsafe-path recipients.yaml:1:1', 'unsafe-path recipients.csv:1:1']],
+    [
+      'the template letter.yaml names',
+      (p) => {
+        p.link('templates/mine.hbs', p.writeOutside('secret.hbs', SECRET));
+        p.edit('letter.yaml', 'template: open-letter', 'template: ./templates/mine.hbs');
+      },
+      ['unsafe-path letter.yaml:2:11'],
+    ],
+    [
+      'an unused project template',
+      (p) => p.link('templates/unused.hbs', p.writeOutside('secret.hbs', SECRET)),
+      ['unsafe-path templates/unused.hbs:1:1'],
+    ],
+    [
+      'a partial and a partials folder',
+      (p) => {
+        p.writeOutside('partials/opening.hbs', SECRET);
+        p.link('templates/partials', '../../outside/partials');
+        p.link('templates/closing.zh.hbs', p.writeOutside('closing.hbs', SECRET));
+      },
+      ['unsafe-path templates/closing.zh.hbs:1:1', 'unsafe-path templates/partials:-:-'],
+    ],
+    [
+      'a link through a link',
+      (p) => {
+        const secret = p.writeOutside('secret.hbs', SECRET);
+        p.link('templates/hop.hbs', secret);
+        p.link('templates/partials/closing.hbs', '../hop.hbs');
+      },
+      ['unsafe-path templates/hop.hbs:1:1', 'unsafe-path templates/partials/closing.hbs:1:1'],
+    ],
+    [
+      'every letter.json in a linked locale folder',
+      (p) => {
+        for (const lang of ['en', 'ko', 'zh'])
+          p.writeOutside(`locales/${lang}/letter.json`, p.read(`locales/${lang}/letter.json`));
+        p.remove('locales');
+        mkdirSync(p.path('locales'));
+        for (const lang of ['en', 'ko', 'zh']) p.link(`locales/${lang}`, `../../outside/locales/${lang}`);
+      },
+      [
+        'unsafe-path locales/en/letter.json:1:1',
+        'unsafe-path locales/ko/letter.json:1:1',
+        'unsafe-path locales/zh/letter.json:1:1',
+      ],
+    ],
+    [
+      'the locales folder',
+      (p) => {
+        p.writeOutside('locales/en/letter.json', p.read('locales/en/letter.json'));
+        p.link('locales', '../outside/locales');
+      },
+      ['unsafe-path locales:-:-'],
+    ],
+    [
+      'recipients.yaml and recipients.csv',
+      (p) => {
+        p.link('recipients.yaml', p.writeOutside('recipients.yaml', 'recipients:\n  - id: secret-outside\n'));
+        p.link('recipients.csv', p.writeOutside('recipients.csv', 'id\nsecret-outside\n'));
+      },
+      ['unsafe-path recipients.yaml:1:1', 'unsafe-path recipients.csv:1:1'],
+    ],
   ];
   for (const [name, setup, expected] of cases) {
     it(name, () => {

@@ -18,16 +18,28 @@ const SIZE = 10.5;
 const QUOTES = /[“”‘’]/u;
 
 /** The one word pdftotext finds in a PDF of `line` set alone (ragged, no indent), and its width in em. */
-async function wordOf(line: string, lang: 'ko' | 'zh'): Promise<{ text: string; ems: number; fonts: string }> {
+async function wordOf(
+  line: string,
+  lang: 'ko' | 'zh',
+): Promise<{ text: string; ems: number; fonts: string }> {
   const body: Block[] = [{ type: 'paragraph', inlines: [text(line, 'p', lang)] }];
   const doc = exampleLetter(lang, { bodyOnly: true, body, bodyAlign: 'start' });
-  const { bytes } = await renderPdf({ ...doc, sections: doc.sections.map((s) => ({ ...s, firstLineIndent: 0 })) }, { fonts });
+  const { bytes } = await renderPdf(
+    { ...doc, sections: doc.sections.map((s) => ({ ...s, firstLineIndent: 0 })) },
+    { fonts },
+  );
   const path = writePdf(bytes, scratch(), `quotes-${lang}.pdf`);
   const bbox = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-  const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)];
+  const words = [
+    ...bbox.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
+  ];
   expect(words).toHaveLength(1);
   const [, xMin, xMax, word] = words[0]!;
-  return { text: word!, ems: (Number(xMax) - Number(xMin)) / SIZE, fonts: execFileSync('pdffonts', [path], { encoding: 'utf8' }) };
+  return {
+    text: word!,
+    ems: (Number(xMax) - Number(xMin)) / SIZE,
+    fonts: execFileSync('pdffonts', [path], { encoding: 'utf8' }),
+  };
 }
 
 describe.skipIf(!hasPoppler())('quotation marks in CJK letters', () => {
@@ -40,7 +52,7 @@ describe.skipIf(!hasPoppler())('quotation marks in CJK letters', () => {
     expect(listed).not.toMatch(/NotoSerif-Regular|NotoSerifKR/);
   });
 
-  it('zh: quotes around Latin words in Chinese text are the CJK face\'s too', async () => {
+  it("zh: quotes around Latin words in Chinese text are the CJK face's too", async () => {
     const { ems, fonts: listed } = await wordOf('称为“NK”的', 'zh');
     const latin = fonts.open('sc');
     const nk = latin.layout('NK').advanceWidth / latin.unitsPerEm;
@@ -48,11 +60,12 @@ describe.skipIf(!hasPoppler())('quotation marks in CJK letters', () => {
     expect(listed).not.toMatch(/NotoSerif-Regular/);
   });
 
-  it('ko: quotes are Noto Serif KR\'s proportional Western marks (klreq), not full-width', async () => {
+  it("ko: quotes are Noto Serif KR's proportional Western marks (klreq), not full-width", async () => {
     const { text: word, ems, fonts: listed } = await wordOf('그는“좋다”고', 'ko');
     expect(word).toBe('그는“좋다”고');
     const kr = fonts.open('kr');
-    const marks = (kr.glyphForCodePoint(0x201c).advanceWidth + kr.glyphForCodePoint(0x201d).advanceWidth) / kr.unitsPerEm;
+    const marks =
+      (kr.glyphForCodePoint(0x201c).advanceWidth + kr.glyphForCodePoint(0x201d).advanceWidth) / kr.unitsPerEm;
     expect(marks).toBeLessThan(1);
     // Five syllables and the two marks as Noto Serif KR shapes them (it kerns the marks against Hangul): well
     // under the seven ems full-width marks would take.

@@ -6,7 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Align, Block, Inline, LetterDoc, Section } from '../../src/model/index.js';
 
-import { BODY_KEYS, DATE, EMAILS, LOCALE, PAGE_LABEL, SALUTATION, bodyParagraphs, localeStrings, type ExampleLang } from '../support/example.js';
+import {
+  BODY_KEYS,
+  DATE,
+  EMAILS,
+  LOCALE,
+  PAGE_LABEL,
+  SALUTATION,
+  bodyParagraphs,
+  localeStrings,
+  type ExampleLang,
+} from '../support/example.js';
 
 export { bodyParagraphs, localeStrings, type ExampleLang };
 
@@ -25,7 +35,15 @@ function para(value: string, key: string, lang: string): Block {
 }
 
 function section(part: Section['part'], blocks: Block[], extra: Partial<Section> = {}): Section {
-  return { part, align: 'start', keepTogether: false, keepWithNext: false, firstLineIndent: 0, blocks, ...extra };
+  return {
+    part,
+    align: 'start',
+    keepTogether: false,
+    keepWithNext: false,
+    firstLineIndent: 0,
+    blocks,
+    ...extra,
+  };
 }
 
 export interface LetterOptions {
@@ -44,23 +62,38 @@ export function exampleLetter(lang: ExampleLang, opts: LetterOptions = {}): Lett
   const bodyBlocks: Block[] = opts.body
     ? [...opts.body]
     : Array.from({ length: opts.repeat ?? 1 }, () =>
-        BODY_KEYS.map((key): Block =>
-          key === 'mother' ? { type: 'quote', blocks: [para(s[key]!, key, lang)] } : para(s[key]!, key, lang),
+        BODY_KEYS.map(
+          (key): Block =>
+            key === 'mother'
+              ? { type: 'quote', blocks: [para(s[key]!, key, lang)] }
+              : para(s[key]!, key, lang),
         ),
       ).flat();
-  const body = section('body', bodyBlocks, { align: opts.bodyAlign ?? 'justify', firstLineIndent: lang === 'zh' ? 2 : 0 });
+  const body = section('body', bodyBlocks, {
+    align: opts.bodyAlign ?? 'justify',
+    firstLineIndent: lang === 'zh' ? 2 : 0,
+  });
   const sections: Section[] = opts.bodyOnly
     ? [body]
     : [
         section('title', [para(s['title']!, 'title', lang)], { align: 'center', keepWithNext: true }),
-        section('subtitle', [para(s['headline']!, 'headline', lang)], { align: 'center', keepWithNext: true }),
+        section('subtitle', [para(s['headline']!, 'headline', lang)], {
+          align: 'center',
+          keepWithNext: true,
+        }),
         section('date', [para(DATE[lang], 'date', lang)], { align: 'end' }),
         section('salutation', [para(SALUTATION[lang], 'salutation', lang)], { keepWithNext: true }),
         body,
         section('close', [para(s['closing']!, 'closing', lang)], { keepTogether: true, keepWithNext: true }),
         section(
           'signatures',
-          ORGS[lang].map((org, i): Block => ({ type: 'signature', org: [text(org, `signatories[${i}].org`, lang)], email: EMAILS[i]! })),
+          ORGS[lang].map(
+            (org, i): Block => ({
+              type: 'signature',
+              org: [text(org, `signatories[${i}].org`, lang)],
+              email: EMAILS[i]!,
+            }),
+          ),
           { keepTogether: true },
         ),
       ];
@@ -68,7 +101,13 @@ export function exampleLetter(lang: ExampleLang, opts: LetterOptions = {}): Lett
     lang,
     locale: LOCALE[lang],
     paper: 'A4',
-    meta: { title: s['title']!, author: 'CFNK, Crossing NK', subject: s['headline']!, keywords: ['North Korea', 'refugees'], created: new Date('2023-12-10T00:00:00Z') },
+    meta: {
+      title: s['title']!,
+      author: 'CFNK, Crossing NK',
+      subject: s['headline']!,
+      keywords: ['North Korea', 'refugees'],
+      created: new Date('2023-12-10T00:00:00Z'),
+    },
     pageLabel: PAGE_LABEL[lang],
     sections,
   };
@@ -92,17 +131,30 @@ export function writePdf(bytes: Uint8Array, dir: string, name: string): string {
  */
 export function pdfText(path: string, page?: number, raw = false): string {
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
-  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), '-enc', 'UTF-8', ...range, path, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), '-enc', 'UTF-8', ...range, path, '-'], {
+    encoding: 'utf8',
+  });
 }
 
 /** pdffonts rows: name, type, emb, sub, uni. */
-export function pdfFonts(path: string): { name: string; type: string; emb: string; sub: string; uni: string }[] {
-  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+export function pdfFonts(
+  path: string,
+): { name: string; type: string; emb: string; sub: string; uni: string }[] {
+  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim());
   return out.map((line) => {
     const cols = line.trim().split(/\s+/);
     // name type [type words…] encoding emb sub uni object ID
     const n = cols.length;
-    return { name: cols[0]!, type: cols.slice(1, n - 6).join(' '), emb: cols[n - 5]!, sub: cols[n - 4]!, uni: cols[n - 3]! };
+    return {
+      name: cols[0]!,
+      type: cols.slice(1, n - 6).join(' '),
+      emb: cols[n - 5]!,
+      sub: cols[n - 4]!,
+      uni: cols[n - 3]!,
+    };
   });
 }
 

@@ -49,7 +49,12 @@ export function shortLines(
     const letters = [...text.replace(/\s+/gu, '')];
     if (letters.length === 0 || skip.test(letters.join(''))) continue;
     if (!letters.every((ch, i) => chars[at + i]?.ch === ch)) {
-      throw new Error(`PDF line "${text}" does not follow the source at "${chars.slice(at, at + 20).map((c) => c.ch).join('')}"`);
+      throw new Error(
+        `PDF line "${text}" does not follow the source at "${chars
+          .slice(at, at + 20)
+          .map((c) => c.ch)
+          .join('')}"`,
+      );
     }
     const end = chars[at + letters.length - 1]!;
     at += letters.length;
@@ -61,14 +66,26 @@ export function shortLines(
     }
     checked++;
     const right = edge(end.paragraph);
-    if (Math.abs(Number(xMax) - right) > tolerance) short.push({ paragraph: end.paragraph, text, xMax: Number(xMax), edge: right });
+    if (Math.abs(Number(xMax) - right) > tolerance)
+      short.push({ paragraph: end.paragraph, text, xMax: Number(xMax), edge: right });
   }
-  if (at !== chars.length) throw new Error(`the PDF ends before the source, at "${chars.slice(at, at + 20).map((c) => c.ch).join('')}"`);
+  if (at !== chars.length)
+    throw new Error(
+      `the PDF ends before the source, at "${chars
+        .slice(at, at + 20)
+        .map((c) => c.ch)
+        .join('')}"`,
+    );
   return { short, checked, unbreakable };
 }
 
 function unescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** One gap between two neighbouring characters of a line, in em. */
@@ -90,21 +107,33 @@ export function gaps(letter: PagedLetter, measurer: Measurer): Gap[] {
   const out: Gap[] = [];
   for (const page of letter.pages) {
     const lines = new Map<number, TextItem[]>();
-    for (const item of page.items) if (item.kind === 'text') lines.set(item.y, [...(lines.get(item.y) ?? []), item]);
+    for (const item of page.items)
+      if (item.kind === 'text') lines.set(item.y, [...(lines.get(item.y) ?? []), item]);
     for (const items of lines.values()) {
       items.sort((a, b) => a.x - b.x);
       items.forEach((item, i) => {
         const chars = [...item.text];
         const drawn = drawnAdvances(item, measurer);
-        const compression = (c: number): number => (measurer.advance(item.font, chars[c]!) * item.size - drawn[c]!) / item.size;
+        const compression = (c: number): number =>
+          (measurer.advance(item.font, chars[c]!) * item.size - drawn[c]!) / item.size;
         for (let c = 0; c + 1 < chars.length; c++) {
-          out.push({ before: chars[c]!, after: chars[c + 1]!, stretch: item.characterSpacing / item.size, compression: compression(c) });
+          out.push({
+            before: chars[c]!,
+            after: chars[c + 1]!,
+            stretch: item.characterSpacing / item.size,
+            compression: compression(c),
+          });
         }
         const next = items[i + 1];
         if (!next) return;
         const natural = drawn.reduce((a, b) => a + b, 0) + item.characterSpacing * (chars.length - 1);
         const last = chars.length - 1;
-        out.push({ before: chars[last]!, after: [...next.text][0]!, stretch: (next.x - item.x - natural) / item.size, compression: compression(last) });
+        out.push({
+          before: chars[last]!,
+          after: [...next.text][0]!,
+          stretch: (next.x - item.x - natural) / item.size,
+          compression: compression(last),
+        });
       });
     }
   }

@@ -37,7 +37,9 @@ const MIXED = {
 } as const;
 
 function mixedBody(lang: 'ko' | 'zh'): Block[] {
-  return MIXED[lang].map((value, i): Block => ({ type: 'paragraph', inlines: [text(value, `mixed${i}`, lang)] }));
+  return MIXED[lang].map(
+    (value, i): Block => ({ type: 'paragraph', inlines: [text(value, `mixed${i}`, lang)] }),
+  );
 }
 
 describe.skipIf(!hasPoppler())('justified CJK body text', () => {
@@ -53,34 +55,55 @@ describe.skipIf(!hasPoppler())('justified CJK body text', () => {
         let compressed = 0;
         for (const width of WIDTHS) {
           const margins = { top: 72, bottom: 72, left: 72, right: PAPER.A4.width - 72 - width };
-          const doc = exampleLetter(lang, { bodyOnly: true, ...(source === 'mixed' ? { body: mixedBody(lang) } : {}) });
+          const doc = exampleLetter(lang, {
+            bodyOnly: true,
+            ...(source === 'mixed' ? { body: mixedBody(lang) } : {}),
+          });
           const { bytes } = await renderPdf(doc, { fonts, geometry: { margins } });
           const path = writePdf(bytes, dir, `${lang}-${source}-${width}.pdf`);
 
-          const bbox = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+          const bbox = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', path, '-'], {
+            encoding: 'utf8',
+          });
           const right = 72 + width;
           const quoted = source === 'example' ? QUOTE : -1;
           const edge = (p: number): number => (p === quoted ? right - 2 * SIZE : right);
           const result = shortLines(bbox, paragraphs, edge, PAGE_NUMBER);
           // A line holding the start of a long URL has one or two spaces and a large slack: past the limits, so ragged.
-          expect(result.short.filter((line) => !line.text.includes('/')), `${lang} ${source} at ${width} pt`).toEqual([]);
+          expect(
+            result.short.filter((line) => !line.text.includes('/')),
+            `${lang} ${source} at ${width} pt`,
+          ).toEqual([]);
           checked += result.checked;
 
           const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-          expect(lineEndViolations(raw, paragraphs, PAGE_NUMBER).violations, `${lang} ${source} at ${width} pt`).toEqual([]);
+          expect(
+            lineEndViolations(raw, paragraphs, PAGE_NUMBER).violations,
+            `${lang} ${source} at ${width} pt`,
+          ).toEqual([]);
 
           for (const gap of gaps(typesetLetter(doc, { fonts, geometry: { margins } }), measurer)) {
             const pair = gap.before + gap.after;
             // Compression only where clreq puts it: the first of two full-width marks, by half an em.
             // (Kerning narrows a Latin pair by hundredths of an em; a compressed mark gives up half of one.)
             if (gap.compression > 0.2) {
-              expect(FULL_WIDTH_PUNCTUATION.test(pair), `compressed outside a pair of marks: ${pair}`).toBe(true);
+              expect(FULL_WIDTH_PUNCTUATION.test(pair), `compressed outside a pair of marks: ${pair}`).toBe(
+                true,
+              );
               expect(gap.compression, pair).toBeCloseTo(0.5, 3);
               compressed++;
             }
-            if (/^[A-Za-z0-9]{2}$/.test(pair)) expect(Math.abs(gap.stretch), `inside a Latin word: ${pair}`).toBeLessThan(0.001);
-            const limit = lang === 'zh' ? JUSTIFY_LIMITS.cjkGap : gap.before === ' ' ? JUSTIFY_LIMITS.koreanSpace : JUSTIFY_LIMITS.koreanSyllable;
-            expect(gap.stretch, `${lang} ${source} at ${width} pt: ${pair}`).toBeLessThanOrEqual(limit + 0.001);
+            if (/^[A-Za-z0-9]{2}$/.test(pair))
+              expect(Math.abs(gap.stretch), `inside a Latin word: ${pair}`).toBeLessThan(0.001);
+            const limit =
+              lang === 'zh'
+                ? JUSTIFY_LIMITS.cjkGap
+                : gap.before === ' '
+                  ? JUSTIFY_LIMITS.koreanSpace
+                  : JUSTIFY_LIMITS.koreanSyllable;
+            expect(gap.stretch, `${lang} ${source} at ${width} pt: ${pair}`).toBeLessThanOrEqual(
+              limit + 0.001,
+            );
           }
         }
         expect(checked).toBeGreaterThanOrEqual(source === 'example' ? 50 : 6);
@@ -94,11 +117,16 @@ describe.skipIf(!hasPoppler())('justified CJK body text', () => {
 describe('the justification checks themselves', () => {
   const line = (x: number, text: string): string =>
     `<line xMin="72" yMin="1" xMax="${x}" yMax="2"><word xMin="72" yMin="1" xMax="${x}" yMax="2">${text}</word></line>`;
-  it('report a short non-final line, and ignore a paragraph\'s last line', () => {
+  it("report a short non-final line, and ignore a paragraph's last line", () => {
     const html = line(300, '我们怀着') + line(200, '急迫的心情') + line(250, '下一段');
     const result = shortLines(html, ['我们怀着 急迫的心情', '下一段'], () => 300, /^$/);
     expect(result).toEqual({ short: [], checked: 1, unbreakable: 0 });
-    const bad = shortLines(line(299, '我们怀着') + line(200, '急迫的心情'), ['我们怀着急迫的心情'], () => 300, /^$/);
+    const bad = shortLines(
+      line(299, '我们怀着') + line(200, '急迫的心情'),
+      ['我们怀着急迫的心情'],
+      () => 300,
+      /^$/,
+    );
     expect(bad.short.map((s) => s.text)).toEqual(['我们怀着']);
   });
   it('throws when the PDF does not follow the source', () => {

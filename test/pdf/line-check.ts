@@ -17,7 +17,11 @@ export interface Violation {
  * Walk the PDF's text lines (pdftotext -raw) through the source paragraphs, whitespace ignored, and judge every place
  * where a line ends inside a paragraph. Lines matching `skip` (page numbers) are ignored.
  */
-export function lineEndViolations(pdfText: string, paragraphs: readonly string[], skip: RegExp): { violations: Violation[]; breaks: number } {
+export function lineEndViolations(
+  pdfText: string,
+  paragraphs: readonly string[],
+  skip: RegExp,
+): { violations: Violation[]; breaks: number } {
   // The source without whitespace, and for each of its characters whether whitespace preceded it in the source.
   const chars: string[] = [];
   const spaceBefore: boolean[] = [];
@@ -41,7 +45,10 @@ export function lineEndViolations(pdfText: string, paragraphs: readonly string[]
   const violations: Violation[] = [];
   let breaks = 0;
   let at = 0;
-  const lines = pdfText.split(/\n|\f/).map((l) => [...l.replace(/\s+/gu, '')]).filter((l) => l.length > 0);
+  const lines = pdfText
+    .split(/\n|\f/)
+    .map((l) => [...l.replace(/\s+/gu, '')])
+    .filter((l) => l.length > 0);
   for (const line of lines) {
     if (skip.test(line.join(''))) continue;
     const matches = line.every((ch, i) => chars[at + i] === ch);
@@ -54,13 +61,16 @@ export function lineEndViolations(pdfText: string, paragraphs: readonly string[]
       const before = chars[at - 1]!;
       const after = chars[at]!;
       const joined = !spaceBefore[at];
-      if (joined && (HANGUL.test(before) || HANGUL.test(after)) && HANGUL.test(before + after)) violations.push({ kind: 'mid-word', before, after });
+      if (joined && (HANGUL.test(before) || HANGUL.test(after)) && HANGUL.test(before + after))
+        violations.push({ kind: 'mid-word', before, after });
       if (CLOSING.has(after)) violations.push({ kind: 'starts-with-closing', before, after });
       if (OPENING.has(before)) violations.push({ kind: 'ends-with-opening', before, after });
-      if (joined && ALNUM.test(before) && ALNUM.test(after)) violations.push({ kind: 'split-latin', before, after });
+      if (joined && ALNUM.test(before) && ALNUM.test(after))
+        violations.push({ kind: 'split-latin', before, after });
     }
     at += line.length;
   }
-  if (at !== chars.length) violations.push({ kind: 'unmatched', before: chars.slice(at, at + 20).join(''), after: '(end of PDF)' });
+  if (at !== chars.length)
+    violations.push({ kind: 'unmatched', before: chars.slice(at, at + 20).join(''), after: '(end of PDF)' });
   return { violations, breaks };
 }

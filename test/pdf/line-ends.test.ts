@@ -22,7 +22,10 @@ describe.skipIf(!hasPoppler())('line ends in the written PDF', () => {
       let breaks = 0;
       for (const width of WIDTHS) {
         const margins = { top: 72, bottom: 72, left: 72, right: PAPER.A4.width - 72 - width };
-        const { bytes } = await renderPdf(exampleLetter(lang, { bodyOnly: true }), { fonts, geometry: { margins } });
+        const { bytes } = await renderPdf(exampleLetter(lang, { bodyOnly: true }), {
+          fonts,
+          geometry: { margins },
+        });
         const path = writePdf(bytes, dir, `${lang}-${width}.pdf`);
         // -raw keeps the drawing order: one output line per typeset line, however wide a justified gap is.
         const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
@@ -39,10 +42,29 @@ describe.skipIf(!hasPoppler())('line ends in the written PDF', () => {
 describe('the line-end check itself', () => {
   it('catches each kind of bad break', () => {
     const src = ['저희는 중국 정부의 《关于》，Crossing NK'];
-    expect(lineEndViolations('저희는 중\n국 정부의 《关于》，Crossing NK', src, /^$/).violations.map((v) => v.kind)).toEqual(['mid-word']);
-    expect(lineEndViolations('저희는 중국 정부의 《\n关于》，Crossing NK', src, /^$/).violations.map((v) => v.kind)).toEqual(['ends-with-opening']);
-    expect(lineEndViolations('저희는 중국 정부의 《关于》\n，Crossing NK', src, /^$/).violations.map((v) => v.kind)).toEqual(['starts-with-closing']);
-    expect(lineEndViolations('저희는 중국 정부의 《关于》，Cross\ning NK', src, /^$/).violations.map((v) => v.kind)).toEqual(['split-latin']);
-    expect(lineEndViolations('저희는 중국\n정부의 《关于》，\nCrossing\nNK', src, /^$/)).toEqual({ violations: [], breaks: 3 });
+    expect(
+      lineEndViolations('저희는 중\n국 정부의 《关于》，Crossing NK', src, /^$/).violations.map(
+        (v) => v.kind,
+      ),
+    ).toEqual(['mid-word']);
+    expect(
+      lineEndViolations('저희는 중국 정부의 《\n关于》，Crossing NK', src, /^$/).violations.map(
+        (v) => v.kind,
+      ),
+    ).toEqual(['ends-with-opening']);
+    expect(
+      lineEndViolations('저희는 중국 정부의 《关于》\n，Crossing NK', src, /^$/).violations.map(
+        (v) => v.kind,
+      ),
+    ).toEqual(['starts-with-closing']);
+    expect(
+      lineEndViolations('저희는 중국 정부의 《关于》，Cross\ning NK', src, /^$/).violations.map(
+        (v) => v.kind,
+      ),
+    ).toEqual(['split-latin']);
+    expect(lineEndViolations('저희는 중국\n정부의 《关于》，\nCrossing\nNK', src, /^$/)).toEqual({
+      violations: [],
+      breaks: 3,
+    });
   });
 });

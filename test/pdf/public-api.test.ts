@@ -20,12 +20,16 @@ const KNOWN: Record<string, readonly string[]> = {
 };
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Code without comments, so that a comment naming a private member is not mistaken for a use. */
 function code(file: string): string {
-  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  return readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
 }
 
 const usesPdfkit = (source: string): boolean => /from 'pdfkit'|import\('pdfkit'\)|PDFKit\./.test(source);
@@ -37,21 +41,27 @@ describe('the PDF renderer and pdfkit', () => {
       const source = code(file);
       if (!usesPdfkit(source)) continue;
       // `._name` member access, `_name:` in a type that describes a pdfkit object, and pdfkit's inner modules.
-      const privates = new Set([...source.matchAll(/\._([A-Za-z]\w*)|[{;,]\s*_([A-Za-z]\w*)\??\s*:/g)].map((m) => `_${m[1] ?? m[2]}`));
+      const privates = new Set(
+        [...source.matchAll(/\._([A-Za-z]\w*)|[{;,]\s*_([A-Za-z]\w*)\??\s*:/g)].map(
+          (m) => `_${m[1] ?? m[2]}`,
+        ),
+      );
       if (/['"]pdfkit\/js\//.test(source)) privates.add('pdfkit/js/');
       if (privates.size) found[relative(ROOT, file)] = [...privates].sort();
     }
     expect(found).toEqual(KNOWN);
   });
 
-  it('copies none of pdfkit\'s layout code and writes no layout cache', () => {
+  it("copies none of pdfkit's layout code and writes no layout cache", () => {
     for (const file of files(SRC)) {
       const source = code(file);
-      expect(source, relative(ROOT, file)).not.toMatch(/\blayoutRun\b|\blayoutCache\b|\blayoutCached\b|_fragment/);
+      expect(source, relative(ROOT, file)).not.toMatch(
+        /\blayoutRun\b|\blayoutCache\b|\blayoutCached\b|_fragment/,
+      );
     }
   });
 
-  it('draws the letter\'s text from glyph runs, not with pdfkit\'s text() or fonts', () => {
+  it("draws the letter's text from glyph runs, not with pdfkit's text() or fonts", () => {
     // (The signature field's appearance still draws with pdfkit's fonts: see KNOWN.)
     for (const name of ['draw.ts', 'text.ts', 'faces.ts', 'tags.ts']) {
       const source = code(join(SRC, 'render', 'pdf', name));
@@ -64,7 +74,9 @@ describe('the PDF renderer and pdfkit', () => {
     const fontkitUsers = files(SRC).filter((file) => /from 'fontkit'|import\('fontkit'\)/.test(code(file)));
     expect(fontkitUsers.map((file) => relative(ROOT, file))).toContain('src/fonts/subset.ts');
     for (const file of fontkitUsers) {
-      const privates = [...code(file).matchAll(/\._([A-Za-z]\w*)|[{;,]\s*_([A-Za-z]\w*)\??\s*[:(]/g)].map((m) => `_${m[1] ?? m[2]}`);
+      const privates = [...code(file).matchAll(/\._([A-Za-z]\w*)|[{;,]\s*_([A-Za-z]\w*)\??\s*[:(]/g)].map(
+        (m) => `_${m[1] ?? m[2]}`,
+      );
       expect(privates, relative(ROOT, file)).toEqual([]);
     }
   });

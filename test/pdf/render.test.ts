@@ -5,7 +5,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toolFontBook } from '../../src/fonts/index.js';
 import type { Block } from '../../src/model/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
-import { exampleLetter, pdfFonts, pdfPages, pdfText, scratch, text, writePdf, type ExampleLang } from './helpers.js';
+import {
+  exampleLetter,
+  pdfFonts,
+  pdfPages,
+  pdfText,
+  scratch,
+  text,
+  writePdf,
+  type ExampleLang,
+} from './helpers.js';
 import { hasPoppler } from './tools.js';
 
 const fonts = toolFontBook();
@@ -48,15 +57,23 @@ describe.skipIf(!hasPoppler())('renderPdf', () => {
         expect(pages).toBeGreaterThanOrEqual(3);
         expect(pdfPages(path)).toBe(pages);
         for (let page = 1; page <= pages; page++) {
-          const label = { en: `- ${page} -`, ko: `- ${page} / ${pages} -`, zh: `第${page}页，共${pages}页` }[lang];
+          const label = { en: `- ${page} -`, ko: `- ${page} / ${pages} -`, zh: `第${page}页，共${pages}页` }[
+            lang
+          ];
           expect(pdfText(path, page, true), `page ${page}`).toContain(label);
         }
       });
 
       it('keeps the close and the signatures whole on one page', () => {
-        const marks = ['canadanorthkorean@gmail.com', 'crossingnk@gmail.com', lang === 'ko' ? '크로싱 엔케이' : 'Crossing NK'];
+        const marks = [
+          'canadanorthkorean@gmail.com',
+          'crossingnk@gmail.com',
+          lang === 'ko' ? '크로싱 엔케이' : 'Crossing NK',
+        ];
         const onPages = Array.from({ length: pages }, (_, i) => pdfText(path, i + 1));
-        const holding = onPages.map((t, i) => (marks.some((m) => t.includes(m)) ? i : -1)).filter((i) => i >= 0);
+        const holding = onPages
+          .map((t, i) => (marks.some((m) => t.includes(m)) ? i : -1))
+          .filter((i) => i >= 0);
         expect(holding).toHaveLength(1);
         for (const mark of marks) expect(onPages[holding[0]!]).toContain(mark);
         const closing = { en: 'Yours sincerely', ko: '진심을 담아 올립니다.', zh: '谨致崇高的敬意。' }[lang];
@@ -66,7 +83,12 @@ describe.skipIf(!hasPoppler())('renderPdf', () => {
       it('gives back the whole body text', () => {
         const all = squash(pdfText(path));
         for (const p of exampleLetter(lang).sections.find((s) => s.part === 'body')!.blocks) {
-          const value = p.type === 'paragraph' ? p.inlines : p.type === 'quote' && p.blocks[0]?.type === 'paragraph' ? p.blocks[0].inlines : [];
+          const value =
+            p.type === 'paragraph'
+              ? p.inlines
+              : p.type === 'quote' && p.blocks[0]?.type === 'paragraph'
+                ? p.blocks[0].inlines
+                : [];
           for (const inline of value) if (inline.type === 'text') expect(all).toContain(squash(inline.value));
         }
       });
@@ -91,7 +113,9 @@ describe.skipIf(!hasPoppler())('renderPdf', () => {
         expect(info).toContain('Keywords:        North Korea, refugees');
         expect(info).toMatch(/CreationDate:\s+2023-12-10T00:00:00/);
         expect(info).toMatch(/ModDate:\s+2023-12-10T00:00:00/);
-        const raw = Buffer.from(execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'])).toString('latin1');
+        const raw = Buffer.from(
+          execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-']),
+        ).toString('latin1');
         expect(raw).toContain(`/Lang (${doc.locale})`);
         expect(raw).toContain('/DisplayDocTitle true');
       });
@@ -108,13 +132,20 @@ describe.skipIf(!hasPoppler())('renderPdf', () => {
 
   it('adds a signature field in the box under the signatures when asked', async () => {
     const signatureField = {
-      name: 'Signature1', reason: 'Open letter', location: 'Toronto', contactInfo: 'crossingnk@gmail.com',
-      signerName: 'Crossing NK', signingTime: new Date('2023-12-10T00:00:00Z'), appearanceLines: ['Crossing NK', '2023-12-10'],
+      name: 'Signature1',
+      reason: 'Open letter',
+      location: 'Toronto',
+      contactInfo: 'crossingnk@gmail.com',
+      signerName: 'Crossing NK',
+      signingTime: new Date('2023-12-10T00:00:00Z'),
+      appearanceLines: ['Crossing NK', '2023-12-10'],
     };
     const { bytes, pages } = await renderPdf(exampleLetter('en'), { fonts, signatureField });
     const path = writePdf(bytes, dir, 'en-field.pdf');
     execFileSync('qpdf', ['--check', path], { encoding: 'utf8' });
-    const raw = Buffer.from(execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'])).toString('latin1');
+    const raw = Buffer.from(execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'])).toString(
+      'latin1',
+    );
     expect(raw).toContain('/FT /Sig');
     expect(pdfText(path, pages)).toContain('crossingnk@gmail.com');
     for (const row of pdfFonts(path)) expect(row.name).toMatch(/\+NotoSerif/);

@@ -4,7 +4,15 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tools.js';
@@ -18,17 +26,24 @@ function project(): string {
   mkdirSync(join(dir, 'src'));
   mkdirSync(join(dir, 'dist'));
   copyFileSync(join(ROOT, 'scripts', 'prepare.mjs'), join(dir, 'scripts', 'prepare.mjs'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'p', scripts: { build: 'node -e "require(\'fs\').writeFileSync(\'built\', \'\')"' } }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'p', scripts: { build: "node -e \"require('fs').writeFileSync('built', '')\"" } }),
+  );
   writeFileSync(join(dir, 'src', 'index.ts'), 'export {};\n');
   return dir;
 }
 
-const prepare = (dir: string) => spawnSync(process.execPath, [join(dir, 'scripts', 'prepare.mjs')], { cwd: dir, encoding: 'utf8' });
-const past = (path: string, seconds: number) => utimesSync(path, new Date(Date.now() - seconds * 1000), new Date(Date.now() - seconds * 1000));
+const prepare = (dir: string) =>
+  spawnSync(process.execPath, [join(dir, 'scripts', 'prepare.mjs')], { cwd: dir, encoding: 'utf8' });
+const past = (path: string, seconds: number) =>
+  utimesSync(path, new Date(Date.now() - seconds * 1000), new Date(Date.now() - seconds * 1000));
 
 describe('npm prepare', () => {
   it('is the script that skips an up-to-date build', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts.prepare).toBe('node scripts/prepare.mjs');
     expect(pkg.scripts.build).toContain('tsc');
   });
@@ -40,7 +55,8 @@ describe('npm prepare', () => {
     expect(existsSync(join(dir, 'dist', '.prepared'))).toBe(true);
 
     rmSync(join(dir, 'built'));
-    for (const file of ['package.json', 'src/index.ts', 'src', 'scripts', 'scripts/prepare.mjs']) past(join(dir, file), 60);
+    for (const file of ['package.json', 'src/index.ts', 'src', 'scripts', 'scripts/prepare.mjs'])
+      past(join(dir, file), 60);
     const skipped = prepare(dir);
     expect(skipped.status).toBe(0);
     expect(skipped.stderr).toContain('not rebuilding');

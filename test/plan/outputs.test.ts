@@ -12,24 +12,47 @@ const EMBASSY = `  - id: cn-embassy-ottawa
 `;
 
 function manifestFiles(out: string): string[] {
-  return (JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { file: string }[] }).files.map((f) => f.file);
+  return (
+    JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { file: string }[] }
+  ).files.map((f) => f.file);
 }
 
 describe('output files', () => {
   it('--to with an id twice builds it once: the manifest lists each file once', () => {
     const p = new CorpusProject();
     const out = join(p.dir, '..', 'out');
-    const r = letterCli(['build', p.dir, '--to', 'cn,cn,xi', '--lang', 'en', '--format', 'pdf', '--out', out]);
+    const r = letterCli([
+      'build',
+      p.dir,
+      '--to',
+      'cn,cn,xi',
+      '--lang',
+      'en',
+      '--format',
+      'pdf',
+      '--out',
+      out,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(manifestFiles(out)).toEqual(['cn/corpus-letter.en.pdf', 'xi/corpus-letter.en.pdf']);
   });
 
-  it("the duplicate-recipient hint works: one office, two ids in recipients.yaml with their own via, two folders", () => {
+  it('the duplicate-recipient hint works: one office, two ids in recipients.yaml with their own via, two folders', () => {
     const p = new CorpusProject();
-    p.edit('recipients.yaml', 'addresses:\n', [
-      '  - id: cn-toronto', '    office: cn', '    via: cn-consulate-toronto',
-      '  - id: cn-ottawa', '    office: cn', '    via: cn-embassy-ottawa', 'addresses:', '',
-    ].join('\n'));
+    p.edit(
+      'recipients.yaml',
+      'addresses:\n',
+      [
+        '  - id: cn-toronto',
+        '    office: cn',
+        '    via: cn-consulate-toronto',
+        '  - id: cn-ottawa',
+        '    office: cn',
+        '    via: cn-embassy-ottawa',
+        'addresses:',
+        '',
+      ].join('\n'),
+    );
     p.write('recipients.yaml', p.read('recipients.yaml') + EMBASSY);
     p.edit('letter.yaml', /to:\n {2}- id: cn\n.*\n.*\n/, 'to: [cn-toronto, cn-ottawa]\n');
     expect(letterCli(['check', p.dir]).status).toBe(0);

@@ -37,8 +37,13 @@ describe('planJobs', () => {
 
   it('two letter.yaml entries for one output folder cannot be planned (load refuses them; this is the invariant behind it)', () => {
     const p = project();
-    const twice = { ...p, letter: { ...p.letter, to: [p.letter.to[0]!, { id: 'cn', via: 'elsewhere', path: ['to', 1] }] } };
-    expect(() => planJobs(twice, { langs: ['en'], formats: ['pdf'] })).toThrow(/two documents planned for cn\/corpus-letter\.en\.pdf/);
+    const twice = {
+      ...p,
+      letter: { ...p.letter, to: [p.letter.to[0]!, { id: 'cn', via: 'elsewhere', path: ['to', 1] }] },
+    };
+    expect(() => planJobs(twice, { langs: ['en'], formats: ['pdf'] })).toThrow(
+      /two documents planned for cn\/corpus-letter\.en\.pdf/,
+    );
   });
 });
 
@@ -47,8 +52,15 @@ describe('shards and the job list they are split from', () => {
     const p = project();
     const whole = planJobs(p, { to: ['cn', 'xi', 'kr'] });
     const parts = [1, 2, 3].map((k) => planJobs(p, { to: ['cn', 'xi', 'kr'], shard: { k, n: 3 } }));
-    expect(parts.map((part) => part.map((j) => j.output))).toEqual([1, 2, 3].map((k) => shardJobs(whole, { k, n: 3 }).map((j) => j.output)));
-    expect(parts.flat().map((j) => j.output).sort()).toEqual(whole.map((j) => j.output).sort());
+    expect(parts.map((part) => part.map((j) => j.output))).toEqual(
+      [1, 2, 3].map((k) => shardJobs(whole, { k, n: 3 }).map((j) => j.output)),
+    );
+    expect(
+      parts
+        .flat()
+        .map((j) => j.output)
+        .sort(),
+    ).toEqual(whole.map((j) => j.output).sort());
   });
 
   it("a whole list's identity: equal for the same command line, different for other languages, recipients, formats or order", () => {

@@ -4,14 +4,47 @@ import fc from 'fast-check';
 
 /** Values that have broken tools like this one: paths, NUL, reserved names, template and i18next syntax, astral CJK. */
 const TROUBLE = [
-  '../../etc/passwd', '/abs', 'con', 'NUL.txt', 'a\0b', '', ' ', '\t', '\r\n', '\u2028', '\ufeff', '..', '.',
-  '{{constructor.constructor}}', '{{recipient.name}}', '{{__proto__}}', '$t(title)', '$t(intro)', '{{- date}}',
-  '__proto__', 'constructor', '*_[x](javascript:alert(1))_*', ':::body', '\n:::\n', '::signature{index=9}', '> q', '# h',
-  '𠀀', '🏳️‍🌈', 'Ａ', 'e\u0301', '\ud800', '習近平', '시진핑', 'x'.repeat(300),
+  '../../etc/passwd',
+  '/abs',
+  'con',
+  'NUL.txt',
+  'a\0b',
+  '',
+  ' ',
+  '\t',
+  '\r\n',
+  '\u2028',
+  '\ufeff',
+  '..',
+  '.',
+  '{{constructor.constructor}}',
+  '{{recipient.name}}',
+  '{{__proto__}}',
+  '$t(title)',
+  '$t(intro)',
+  '{{- date}}',
+  '__proto__',
+  'constructor',
+  '*_[x](javascript:alert(1))_*',
+  ':::body',
+  '\n:::\n',
+  '::signature{index=9}',
+  '> q',
+  '# h',
+  '𠀀',
+  '🏳️‍🌈',
+  'Ａ',
+  'e\u0301',
+  '\ud800',
+  '習近平',
+  '시진핑',
+  'x'.repeat(300),
 ];
 
 /** Characters the shipped fonts cover, with Markdown and punctuation: text that can make it all the way to a PDF. */
-const COVERED = [...'aZ 09.,;:!?()\'"-—–…“”‘’*_[]#>`~\\/@&%$ 가나다라한국어 习近平中文，。、；：？！（）《》「」 ÀéüßçØ Ωπ'];
+const COVERED = [
+  ...'aZ 09.,;:!?()\'"-—–…“”‘’*_[]#>`~\\/@&%$ 가나다라한국어 习近平中文，。、；：？！（）《》「」 ÀéüßçØ Ωπ',
+];
 
 export const text = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
@@ -39,17 +72,43 @@ export const letterData = fc.record(
   {
     template: fc.oneof(fc.constantFrom('open-letter', 'formal'), text),
     register: fc.oneof(fc.constantFrom('open-letter', 'diplomatic'), text),
-    date: fc.oneof(fc.constant('2023-12-10'), fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), text),
+    date: fc.oneof(
+      fc.constant('2023-12-10'),
+      fc
+        .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      text,
+    ),
     place: localized,
     languages: fc.oneof(fc.constant(['en']), fc.uniqueArray(fc.oneof(lang, text), { maxLength: 3 })),
     slug: fc.oneof(fc.constant('letter'), text),
-    to: fc.array(fc.oneof(id, fc.record({ id, name: localized, family: localized, via: fc.oneof(fc.constant('consulate'), text) }, { requiredKeys: ['id'] })), { minLength: 0, maxLength: 2 }),
+    to: fc.array(
+      fc.oneof(
+        id,
+        fc.record(
+          { id, name: localized, family: localized, via: fc.oneof(fc.constant('consulate'), text) },
+          { requiredKeys: ['id'] },
+        ),
+      ),
+      { minLength: 0, maxLength: 2 },
+    ),
     title: key,
     subtitle: key,
     reference: localized,
     body: fc.array(bodyItem, { maxLength: 4 }),
     close: key,
-    signatories: fc.array(fc.record({ org: localized, short: text, email: fc.oneof(fc.constant('a@b.org'), text), person: fc.record({ name: localized, title: localized }, { requiredKeys: ['name'] }) }, { requiredKeys: ['org'] }), { maxLength: 2 }),
+    signatories: fc.array(
+      fc.record(
+        {
+          org: localized,
+          short: text,
+          email: fc.oneof(fc.constant('a@b.org'), text),
+          person: fc.record({ name: localized, title: localized }, { requiredKeys: ['name'] }),
+        },
+        { requiredKeys: ['org'] },
+      ),
+      { maxLength: 2 },
+    ),
     enclosures: fc.array(key, { maxLength: 2 }),
     cc: fc.array(fc.oneof(id, localized), { maxLength: 2 }),
   },
@@ -62,7 +121,10 @@ export const mostlyCovered = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...TROUBLE) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 10 }) },
 );
-const textMap = fc.record({ en: mostlyCovered, ko: mostlyCovered, zh: mostlyCovered }, { requiredKeys: ['en'] });
+const textMap = fc.record(
+  { en: mostlyCovered, ko: mostlyCovered, zh: mostlyCovered },
+  { requiredKeys: ['en'] },
+);
 const validKey = fc.constantFrom('title', 'headline', 'intro', 'plea', 'closing');
 
 /** A letter.yaml of the right shape, with random text wherever the schema allows any text (names, places, organisations). */
@@ -70,16 +132,45 @@ export const validLetterData = fc.record(
   {
     template: fc.constantFrom('open-letter', 'formal'),
     register: fc.constantFrom('open-letter', 'diplomatic'),
-    date: fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    date: fc
+      .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
     place: fc.oneof(mostlyCovered, textMap),
     languages: fc.subarray(['ko', 'zh']).map((l) => ['en', ...l]),
     slug: fc.constant('letter'),
-    to: fc.array(fc.oneof(fc.constantFrom('cn', 'kr', 'un', 'fr/government', 'xi'), fc.record({ id: fc.constantFrom('cn', 'us', 'va'), name: fc.oneof(mostlyCovered, textMap) }, { requiredKeys: ['id'] })), { minLength: 1, maxLength: 2 }),
+    to: fc.array(
+      fc.oneof(
+        fc.constantFrom('cn', 'kr', 'un', 'fr/government', 'xi'),
+        fc.record(
+          { id: fc.constantFrom('cn', 'us', 'va'), name: fc.oneof(mostlyCovered, textMap) },
+          { requiredKeys: ['id'] },
+        ),
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
     title: fc.constant('title'),
     subtitle: fc.constant('headline'),
-    body: fc.array(fc.oneof(validKey.map((k) => ({ p: k })), validKey.map((k) => ({ heading: k })), fc.record({ quote: validKey, by: validKey }, { requiredKeys: ['quote'] }), fc.constant('vocative'), fc.array(validKey, { minLength: 1, maxLength: 2 }).map((list) => ({ list }))), { minLength: 1, maxLength: 4 }),
+    body: fc.array(
+      fc.oneof(
+        validKey.map((k) => ({ p: k })),
+        validKey.map((k) => ({ heading: k })),
+        fc.record({ quote: validKey, by: validKey }, { requiredKeys: ['quote'] }),
+        fc.constant('vocative'),
+        fc.array(validKey, { minLength: 1, maxLength: 2 }).map((list) => ({ list })),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
     close: validKey,
-    signatories: fc.array(fc.record({ org: fc.oneof(mostlyCovered, textMap), person: fc.record({ name: fc.oneof(mostlyCovered, textMap) }) }, { requiredKeys: ['org'] }), { minLength: 1, maxLength: 2 }),
+    signatories: fc.array(
+      fc.record(
+        {
+          org: fc.oneof(mostlyCovered, textMap),
+          person: fc.record({ name: fc.oneof(mostlyCovered, textMap) }),
+        },
+        { requiredKeys: ['org'] },
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
     cc: fc.array(fc.oneof(fc.constantFrom('kr', 'un'), textMap), { maxLength: 2 }),
   },
   { requiredKeys: ['date', 'to', 'title', 'body', 'signatories', 'languages', 'template'] },
@@ -92,7 +183,15 @@ export const localeData = fc.record({
   intro: mostlyCovered,
   plea: mostlyCovered,
   closing: mostlyCovered,
-  extra: fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(text, fc.oneof(text, fc.dictionary(text, text, { maxKeys: 2 })), { maxKeys: 3 }) }),
+  extra: fc.oneof(
+    { weight: 3, arbitrary: fc.constant({}) },
+    {
+      weight: 1,
+      arbitrary: fc.dictionary(text, fc.oneof(text, fc.dictionary(text, text, { maxKeys: 2 })), {
+        maxKeys: 3,
+      }),
+    },
+  ),
 });
 
 /** A project: letter.yaml as data or as raw text, and locale files as data or raw text. */
@@ -103,14 +202,37 @@ export const projectData = fc.record({
     { weight: 1, arbitrary: text.map((raw) => ({ raw })) },
   ),
   locales: fc.record({
-    en: fc.oneof({ weight: 9, arbitrary: localeData.map((d) => ({ data: d as unknown })) }, { weight: 1, arbitrary: text.map((raw) => ({ raw })) }),
+    en: fc.oneof(
+      { weight: 9, arbitrary: localeData.map((d) => ({ data: d as unknown })) },
+      { weight: 1, arbitrary: text.map((raw) => ({ raw })) },
+    ),
     ko: localeData.map((d) => ({ data: d as unknown })),
     zh: localeData.map((d) => ({ data: d as unknown })),
   }),
   recipients: fc.option(
     fc.record({
-      recipients: fc.array(fc.record({ id: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('xi', 'pm') }, { weight: 1, arbitrary: id }), office: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('cn', 'kr') }, { weight: 1, arbitrary: id }), name: fc.oneof(mostlyCovered, textMap) }, { requiredKeys: ['id'] }), { maxLength: 2 }),
-      addresses: fc.array(fc.record({ id: fc.oneof({ weight: 4, arbitrary: fc.constant('consulate') }, { weight: 1, arbitrary: text }), name: fc.oneof(mostlyCovered, textMap), lines: fc.array(mostlyCovered, { maxLength: 2 }) }), { maxLength: 1 }),
+      recipients: fc.array(
+        fc.record(
+          {
+            id: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('xi', 'pm') }, { weight: 1, arbitrary: id }),
+            office: fc.oneof(
+              { weight: 4, arbitrary: fc.constantFrom('cn', 'kr') },
+              { weight: 1, arbitrary: id },
+            ),
+            name: fc.oneof(mostlyCovered, textMap),
+          },
+          { requiredKeys: ['id'] },
+        ),
+        { maxLength: 2 },
+      ),
+      addresses: fc.array(
+        fc.record({
+          id: fc.oneof({ weight: 4, arbitrary: fc.constant('consulate') }, { weight: 1, arbitrary: text }),
+          name: fc.oneof(mostlyCovered, textMap),
+          lines: fc.array(mostlyCovered, { maxLength: 2 }),
+        }),
+        { maxLength: 1 },
+      ),
     }),
     { nil: undefined, freq: 3 },
   ),

@@ -79,8 +79,31 @@ describe('property: generated projects', () => {
     await fc.assert(
       fc.asyncProperty(text, text, async (a, b) => {
         const dir = writeProject({
-          letter: { data: { date: '2023-12-10', languages: ['en'], slug: 'l', to: ['cn'], title: 'title', body: [{ p: 'intro' }, 'vocative', { quote: 'plea' }], signatories: [{ org: b }] } },
-          locales: { en: { data: { title: a, headline: a, intro: `${a} {{recipient.name}}`, plea: b, closing: a, extra: {} } }, ko: { data: { title: '', headline: '', intro: '', plea: '', closing: '', extra: {} } }, zh: { data: { title: '', headline: '', intro: '', plea: '', closing: '', extra: {} } } },
+          letter: {
+            data: {
+              date: '2023-12-10',
+              languages: ['en'],
+              slug: 'l',
+              to: ['cn'],
+              title: 'title',
+              body: [{ p: 'intro' }, 'vocative', { quote: 'plea' }],
+              signatories: [{ org: b }],
+            },
+          },
+          locales: {
+            en: {
+              data: {
+                title: a,
+                headline: a,
+                intro: `${a} {{recipient.name}}`,
+                plea: b,
+                closing: a,
+                extra: {},
+              },
+            },
+            ko: { data: { title: '', headline: '', intro: '', plea: '', closing: '', extra: {} } },
+            zh: { data: { title: '', headline: '', intro: '', plea: '', closing: '', extra: {} } },
+          },
           recipients: undefined,
         });
         const checked = await check({ dir });

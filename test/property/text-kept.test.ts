@@ -17,16 +17,41 @@ import { CorpusProject } from '../corpus/project.js';
 const SEED = 20261205;
 const RUNS = 20;
 
-const word = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCXYZ0123456789'), minLength: 1, maxLength: 12 });
-const hangul = fc.string({ unit: fc.constantFrom(...'가나다라마바사아자차카타파하한국어시진핑'), minLength: 1, maxLength: 8 });
-const han = fc.string({ unit: fc.constantFrom(...'习近平中文字国家人民和平自由'), minLength: 1, maxLength: 8 });
+const word = fc.string({
+  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCXYZ0123456789'),
+  minLength: 1,
+  maxLength: 12,
+});
+const hangul = fc.string({
+  unit: fc.constantFrom(...'가나다라마바사아자차카타파하한국어시진핑'),
+  minLength: 1,
+  maxLength: 8,
+});
+const han = fc.string({
+  unit: fc.constantFrom(...'习近平中文字国家人民和平自由'),
+  minLength: 1,
+  maxLength: 8,
+});
 
 /** One piece of a paragraph: ordinary words, or something that has broken layout or composing before. */
 const piece = fc.oneof(
-  { weight: 6, arbitrary: fc.array(fc.oneof(word, hangul), { minLength: 1, maxLength: 12 }).map((w) => w.join(' ')) },
+  {
+    weight: 6,
+    arbitrary: fc.array(fc.oneof(word, hangul), { minLength: 1, maxLength: 12 }).map((w) => w.join(' ')),
+  },
   { weight: 2, arbitrary: fc.integer({ min: 200, max: 1500 }).map((n) => 'W'.repeat(n)) },
-  { weight: 2, arbitrary: fc.integer({ min: 50, max: 400 }).chain((n) => fc.array(han, { minLength: n, maxLength: n }).map((h) => h.join(''))) },
-  { weight: 1, arbitrary: fc.integer({ min: 50, max: 300 }).chain((n) => fc.array(hangul, { minLength: n, maxLength: n }).map((h) => h.join(''))) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .integer({ min: 50, max: 400 })
+      .chain((n) => fc.array(han, { minLength: n, maxLength: n }).map((h) => h.join(''))),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 50, max: 300 })
+      .chain((n) => fc.array(hangul, { minLength: n, maxLength: n }).map((h) => h.join(''))),
+  },
   { weight: 1, arbitrary: word.map((w) => `**${w}**`) },
   { weight: 1, arbitrary: word.map((w) => `*${w}*`) },
   { weight: 1, arbitrary: fc.constant('{{recipient.name}}') },
@@ -48,7 +73,11 @@ describe('property: a paragraph is printed whole or refused at its position', ()
       fc.asyncProperty(fc.constantFrom('en', 'ko', 'zh'), paragraph, paragraph, async (lang, intro, plea) => {
         const p = new CorpusProject();
         const file = `locales/${lang}/letter.json`;
-        const data: Record<string, string> = { ...(JSON.parse(p.read(file)) as Record<string, string>), intro, plea };
+        const data: Record<string, string> = {
+          ...(JSON.parse(p.read(file)) as Record<string, string>),
+          intro,
+          plea,
+        };
         writeFileSync(p.path(file), JSON.stringify(data, null, 2));
         const out = join(p.dir, 'dist');
         const result = await build({ dir: p.dir, out, formats: ['pdf'], langs: [lang], jobs: 1 });
@@ -64,7 +93,11 @@ describe('property: a paragraph is printed whole or refused at its position', ()
         }
         expect(result.exitCode, JSON.stringify(result.errors)).toBe(0);
         built++;
-        const text = squeeze(pdfText(join(out, 'cn', `corpus-letter.${lang}.pdf`)).replace(/\f/g, '\n').replace(LABELS, ' '));
+        const text = squeeze(
+          pdfText(join(out, 'cn', `corpus-letter.${lang}.pdf`))
+            .replace(/\f/g, '\n')
+            .replace(LABELS, ' '),
+        );
         for (const value of [data['mother']!, intro, plea]) {
           // The placeholder becomes the recipient's name; each stretch around it is printed as written.
           for (const part of plain(value).split('{{recipient.name}}')) expect(text).toContain(squeeze(part));

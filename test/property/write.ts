@@ -9,7 +9,10 @@ import type { ProjectData } from './arbitraries.js';
 export function writeProject(project: ProjectData): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'letter-prop-')), 'project');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'letter.yaml'), 'raw' in project.letter ? project.letter.raw : stringify(project.letter.data));
+  writeFileSync(
+    join(dir, 'letter.yaml'),
+    'raw' in project.letter ? project.letter.raw : stringify(project.letter.data),
+  );
   for (const [lang, file] of Object.entries(project.locales)) {
     mkdirSync(join(dir, 'locales', lang), { recursive: true });
     let text: string;

@@ -20,7 +20,9 @@ const PAGE = join(REFERENCE_DIR, 'mixed-script', 'cn.zh-1.png');
 /** The page with a dark square of `size` pixels at (x, y), as a changed character would leave. */
 function withBlot(png: Uint8Array, x: number, y: number, size: number): Uint8Array {
   const image = PNG.sync.read(Buffer.from(png));
-  for (let j = y; j < y + size; j++) for (let i = x; i < x + size; i++) image.data.fill(20, (j * image.width + i) * 4, (j * image.width + i) * 4 + 3);
+  for (let j = y; j < y + size; j++)
+    for (let i = x; i < x + size; i++)
+      image.data.fill(20, (j * image.width + i) * 4, (j * image.width + i) * 4 + 3);
   return new Uint8Array(PNG.sync.write(image));
 }
 
@@ -57,7 +59,9 @@ describe('reference comparison', () => {
     expect(result.message).toContain(f.diffFile);
     expect(existsSync(f.diffFile)).toBe(true);
     // The same build of the committed text matches: the failure is the character, not the build.
-    const same = (await renderSet({ name: 'mixed-script', dir: join(REPO, 'test/fixtures/mixed-script'), langs: ['zh'] })).find((p) => p.name === 'cn.zh-1')!;
+    const same = (
+      await renderSet({ name: 'mixed-script', dir: join(REPO, 'test/fixtures/mixed-script'), langs: ['zh'] })
+    ).find((p) => p.name === 'cn.zh-1')!;
     expect(comparePage(same.png, reference, files('unchanged')).ok).toBe(true);
   });
 

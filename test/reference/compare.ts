@@ -31,7 +31,11 @@ export interface PageComparison {
  * Compares a page (PNG bytes) with its reference (PNG bytes). On a mismatch writes `diffFile` (red: ink only in the
  * reference, green: ink only in the new page, yellow: anti-aliasing not counted, the reference faint underneath) and `actualFile` (the new page) and names them.
  */
-export function comparePage(actual: Uint8Array, reference: Uint8Array, files: { diffFile: string; actualFile: string; name: string }): PageComparison {
+export function comparePage(
+  actual: Uint8Array,
+  reference: Uint8Array,
+  files: { diffFile: string; actualFile: string; name: string },
+): PageComparison {
   const a = PNG.sync.read(Buffer.from(actual));
   const r = PNG.sync.read(Buffer.from(reference));
   // Pages of different sizes are compared on the larger canvas (white where a page has no pixels), so even then
@@ -39,11 +43,18 @@ export function comparePage(actual: Uint8Array, reference: Uint8Array, files: { 
   const width = Math.max(a.width, r.width);
   const height = Math.max(a.height, r.height);
   const diff = new PNG({ width, height });
-  const differing = pixelmatch(onCanvas(r, width, height), onCanvas(a, width, height), diff.data, width, height, {
-    threshold: THRESHOLD,
-    diffColor: [220, 0, 0], // the new page is lighter here: ink only in the reference
-    diffColorAlt: [0, 170, 0], // the new page is darker here: ink only in the new page
-  });
+  const differing = pixelmatch(
+    onCanvas(r, width, height),
+    onCanvas(a, width, height),
+    diff.data,
+    width,
+    height,
+    {
+      threshold: THRESHOLD,
+      diffColor: [220, 0, 0], // the new page is lighter here: ink only in the reference
+      diffColorAlt: [0, 170, 0], // the new page is darker here: ink only in the new page
+    },
+  );
   const pixels = width * height;
   const sameSize = a.width === r.width && a.height === r.height;
   const ok = sameSize && differing <= MAX_DIFFERING_SHARE * pixels;
@@ -65,7 +76,8 @@ export function comparePage(actual: Uint8Array, reference: Uint8Array, files: { 
 function onCanvas(png: PNG, width: number, height: number): Uint8Array {
   if (png.width === width && png.height === height) return png.data;
   const out = new Uint8Array(width * height * 4).fill(255);
-  for (let y = 0; y < png.height; y++) out.set(png.data.subarray(y * png.width * 4, (y + 1) * png.width * 4), y * width * 4);
+  for (let y = 0; y < png.height; y++)
+    out.set(png.data.subarray(y * png.width * 4, (y + 1) * png.width * 4), y * width * 4);
   return out;
 }
 

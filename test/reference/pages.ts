@@ -82,11 +82,18 @@ async function rasterize(pdf: string, base: string): Promise<RenderedPage[]> {
     .map((f) => ({ f, page: Number(/^p-(\d+)\.png$/.exec(f)?.[1]) }))
     .filter((x) => x.page > 0)
     .sort((x, y) => x.page - y.page);
-  return files.map(({ f, page }) => ({ name: `${base}-${page}`, png: new Uint8Array(readFileSync(join(dir, f))) }));
+  return files.map(({ f, page }) => ({
+    name: `${base}-${page}`,
+    png: new Uint8Array(readFileSync(join(dir, f))),
+  }));
 }
 
 /** Maps items with at most `limit` at a time: the machine has two cores, shared. */
-async function inParallel<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -25,16 +25,24 @@ describe('reference sets', () => {
         .filter((e) => e.isDirectory() && existsSync(join(ROOT, parent, e.name, 'letter.yaml')))
         .map((e) => `${parent}/${e.name}`),
     );
-    expect(REFERENCE_SETS.map((s) => s.dir).sort(), 'add the new letter project to REFERENCE_SETS in test/reference/pages.ts').toEqual(projects.sort());
-    const folders = readdirSync(REFERENCE_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-    expect(folders.sort(), 'pictures of a set no longer listed').toEqual(REFERENCE_SETS.map((s) => s.name).sort());
+    expect(
+      REFERENCE_SETS.map((s) => s.dir).sort(),
+      'add the new letter project to REFERENCE_SETS in test/reference/pages.ts',
+    ).toEqual(projects.sort());
+    const folders = readdirSync(REFERENCE_DIR, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect(folders.sort(), 'pictures of a set no longer listed').toEqual(
+      REFERENCE_SETS.map((s) => s.name).sort(),
+    );
   });
 });
 
 describe.each(REFERENCE_SETS)('reference images of $name', (set) => {
   it('every page matches its committed picture', async () => {
     // Rewriting the references under CI would make this test unable to fail.
-    if (UPDATE && IN_CI) throw new Error('UPDATE_REFS is refused under CI=true: update the references on a developer machine');
+    if (UPDATE && IN_CI)
+      throw new Error('UPDATE_REFS is refused under CI=true: update the references on a developer machine');
     if (!toolAvailable('pdftoppm')) return;
     const pages = await renderSet(set);
     expect(pages.length, `${set.dir} renders no page`).toBeGreaterThan(0);
@@ -57,7 +65,8 @@ describe.each(REFERENCE_SETS)('reference images of $name', (set) => {
       if (!result.ok) problems.push(result.message);
     }
     const rendered = new Set(pages.map((p) => `${p.name}.png`));
-    for (const stale of committed(dir).filter((f) => !rendered.has(f))) problems.push(`${stale}: a reference picture of a page the build no longer has`);
+    for (const stale of committed(dir).filter((f) => !rendered.has(f)))
+      problems.push(`${stale}: a reference picture of a page the build no longer has`);
     expect(problems.length, `${problems.join('\n')}\n${HOW_TO_UPDATE}`).toBe(0);
   });
 });
@@ -75,7 +84,13 @@ function update(set: ReferenceSet, pages: readonly { name: string; png: Uint8Arr
   const changed: string[] = [];
   for (const page of pages) {
     const file = join(dir, `${page.name}.png`);
-    const same = existsSync(file) && comparePage(page.png, readPng(file), { name: page.name, diffFile: join(scratch, `${page.name}.diff.png`), actualFile: join(scratch, `${page.name}.png`) }).ok;
+    const same =
+      existsSync(file) &&
+      comparePage(page.png, readPng(file), {
+        name: page.name,
+        diffFile: join(scratch, `${page.name}.diff.png`),
+        actualFile: join(scratch, `${page.name}.png`),
+      }).ok;
     if (same) continue;
     writeFileSync(file, page.png);
     changed.push(page.name);
@@ -84,5 +99,7 @@ function update(set: ReferenceSet, pages: readonly { name: string; png: Uint8Arr
   const removed = committed(dir).filter((f) => !rendered.has(f));
   for (const f of removed) rmSync(join(dir, f));
   // The difference pictures of the pages rewritten stay in .failures/ for review.
-  console.log(`reference images of ${set.name}: ${changed.length} written${changed.length ? ` (${changed.join(', ')})` : ''}, ${removed.length} removed`);
+  console.log(
+    `reference images of ${set.name}: ${changed.length} written${changed.length ? ` (${changed.join(', ')})` : ''}, ${removed.length} removed`,
+  );
 }

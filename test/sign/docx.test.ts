@@ -34,7 +34,10 @@ function libreOffice(pki: TestPki, files: string[]): LoVerdict[] {
     env: { ...process.env, ...(pki.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${pki.nssDir}` } : {}) },
     timeout: 120_000,
   });
-  return out.trim().split('\n').map((line) => JSON.parse(line) as LoVerdict);
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as LoVerdict);
 }
 
 describe('signDocx', () => {
@@ -57,17 +60,31 @@ describe('signDocx', () => {
     writeFileSync(signedPath, signed.docx);
     writeFileSync(`${signedPath}.p7s`, signed.p7s);
     tamperedPath = join(dir, 'tampered.docx');
-    writeFileSync(tamperedPath, edited(signed.docx, 'word/document.xml', (xml) => xml.replace('대통령님께', '국무총리님께')));
+    writeFileSync(
+      tamperedPath,
+      edited(signed.docx, 'word/document.xml', (xml) => xml.replace('대통령님께', '국무총리님께')),
+    );
     relsTamperedPath = join(dir, 'rels-tampered.docx');
-    writeFileSync(relsTamperedPath, edited(signed.docx, 'word/_rels/document.xml.rels', (xml) => xml.replace('styles.xml', 'styles2.xml')));
+    writeFileSync(
+      relsTamperedPath,
+      edited(signed.docx, 'word/_rels/document.xml.rels', (xml) => xml.replace('styles.xml', 'styles2.xml')),
+    );
   });
 
   it('writes the signature parts and keeps the letter text', () => {
     const parts = unzipSync(signed.docx);
-    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['_xmlsignatures/origin.sigs', '_xmlsignatures/_rels/origin.sigs.rels', '_xmlsignatures/sig1.xml']));
+    expect(Object.keys(parts)).toEqual(
+      expect.arrayContaining([
+        '_xmlsignatures/origin.sigs',
+        '_xmlsignatures/_rels/origin.sigs.rels',
+        '_xmlsignatures/sig1.xml',
+      ]),
+    );
     expect(strFromU8(parts['word/document.xml']!)).toContain(KOREAN);
     const sig = strFromU8(parts['_xmlsignatures/sig1.xml']!);
-    expect(sig).toContain('URI="/word/document.xml?ContentType=application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"');
+    expect(sig).toContain(
+      'URI="/word/document.xml?ContentType=application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"',
+    );
     expect(sig).toContain('<mdssi:Value>2026-03-01T09:30:00Z</mdssi:Value>');
     expect(sig).toContain('<xd:SigningTime>2026-03-01T09:30:00Z</xd:SigningTime>');
     expect(strFromU8(parts['[Content_Types].xml']!)).toContain('PartName="/_xmlsignatures/sig1.xml"');
@@ -87,7 +104,13 @@ describe('signDocx', () => {
 
   it('is valid for verifyFile, package signature and .p7s alike', async () => {
     const report = await verifyFile(signedPath);
-    expect(report).toMatchObject({ kind: 'docx', signed: true, valid: true, signer: 'Letter Test Signer', signingTime: '2026-03-01T09:30:00Z' });
+    expect(report).toMatchObject({
+      kind: 'docx',
+      signed: true,
+      valid: true,
+      signer: 'Letter Test Signer',
+      signingTime: '2026-03-01T09:30:00Z',
+    });
     expect(report.detached).toEqual({ file: `${signedPath}.p7s`, valid: true });
     expect(report.problems).toEqual([]);
   });
@@ -104,9 +127,27 @@ describe('signDocx', () => {
   it('has a .p7s that openssl cms verifies against the signed DOCX and the CA, and rejects for another file', () => {
     if (!toolAvailable('openssl')) return;
     const cms = (content: string): number =>
-      spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${signedPath}.p7s`, '-content', content, '-CAfile', pki.caPem, '-out', '/dev/null'], {
-        stdio: 'ignore',
-      }).status ?? -1;
+      spawnSync(
+        'openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          `${signedPath}.p7s`,
+          '-content',
+          content,
+          '-CAfile',
+          pki.caPem,
+          '-out',
+          '/dev/null',
+        ],
+        {
+          stdio: 'ignore',
+        },
+      ).status ?? -1;
     expect(cms(signedPath)).toBe(0);
     expect(cms(tamperedPath)).not.toBe(0);
   });

@@ -15,7 +15,21 @@ let pki: TestPki;
 let tsa: TestTsa;
 let pdf: string;
 const env = () => ({ ...process.env, LETTER_P12_PASSWORD: pki.password });
-const buildArgs = (out: string, extra: string[]) => ['build', EXAMPLE, '--lang', 'en', '--format', 'pdf', '--sign', '--p12', pki.p12, '--out', out, '--quiet', ...extra];
+const buildArgs = (out: string, extra: string[]) => [
+  'build',
+  EXAMPLE,
+  '--lang',
+  'en',
+  '--format',
+  'pdf',
+  '--sign',
+  '--p12',
+  pki.p12,
+  '--out',
+  out,
+  '--quiet',
+  ...extra,
+];
 
 beforeAll(async () => {
   toolAvailable('openssl');
@@ -23,7 +37,18 @@ beforeAll(async () => {
   tsa = await startTestTsa(join(dir, 'tsa'));
   const out = join(dir, 'out');
   // B-LT needs revocation data in the DSS: the CA's OCSP response saying the signer's certificate is good.
-  const r = letterCli(buildArgs(out, ['--tsa', `${tsa.url}/good`, '--ltv', pki.caPem, '--ltv', makeTestOcspResponse(pki, false), '--lta']), { env: env() });
+  const r = letterCli(
+    buildArgs(out, [
+      '--tsa',
+      `${tsa.url}/good`,
+      '--ltv',
+      pki.caPem,
+      '--ltv',
+      makeTestOcspResponse(pki, false),
+      '--lta',
+    ]),
+    { env: env() },
+  );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   pdf = join(out, 'un', 'un-letter-2023.en.pdf');
@@ -39,7 +64,9 @@ describe('letter build --lta', () => {
     expect(dssAt).toBeGreaterThan(0);
     expect(stampAt).toBeGreaterThan(dssAt);
     expect(text.slice(stampAt, stampAt + 200)).toContain('/SubFilter /ETSI.RFC3161');
-    const ranges = [...text.matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\s*\]/g)].map((m) => m.slice(1, 5).map(Number));
+    const ranges = [...text.matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\s*\]/g)].map((m) =>
+      m.slice(1, 5).map(Number),
+    );
     expect(ranges).toHaveLength(2);
     expect(ranges[1]![2]! + ranges[1]![3]!).toBe(readFileSync(pdf).length);
   });
@@ -51,15 +78,21 @@ describe('letter build --lta', () => {
     expect(v.stdout).toMatch(/PAdES B-LTA; .*document time-stamp \S+ by Letter Test TSA/);
     const report = await verifyFile(pdf);
     expect(report.modifiedAfterSigning).toBe(false);
-    expect(report.signatures).toMatchObject([{ level: 'B-LTA', archiveTimestamp: { authority: 'Letter Test TSA' } }]);
+    expect(report.signatures).toMatchObject([
+      { level: 'B-LTA', archiveTimestamp: { authority: 'Letter Test TSA' } },
+    ]);
   });
 
   it('pdfsig lists the document time-stamp (by the TSA, over the whole file) after the valid signature; qpdf --check passes', () => {
     if (!toolAvailable('pdfsig') || !toolAvailable('qpdf')) return;
     const out = run('pdfsig', [pdf]).stdout;
-    expect(out).toMatch(/Signature #1:\n {2}- Signature Field Name: Signature1[\s\S]*Signature Validation: Signature is Valid\./);
+    expect(out).toMatch(
+      /Signature #1:\n {2}- Signature Field Name: Signature1[\s\S]*Signature Validation: Signature is Valid\./,
+    );
     // poppler 22 names the field and its signer but neither knows the ETSI.RFC3161 SubFilter nor checks the token.
-    expect(out).toMatch(/Signature #2:\n {2}- Signature Field Name: DocTimeStamp1\n {2}- Signer Certificate Common Name: Letter Test TSA[\s\S]*Total document signed/);
+    expect(out).toMatch(
+      /Signature #2:\n {2}- Signature Field Name: DocTimeStamp1\n {2}- Signer Certificate Common Name: Letter Test TSA[\s\S]*Total document signed/,
+    );
     expect(run('qpdf', ['--check', pdf]).status).toBe(0);
   });
 
@@ -74,7 +107,9 @@ describe('letter build --lta', () => {
     writeFileSync(changedFile, changed);
     const report = await verifyFile(changedFile);
     expect(report.valid).toBe(false);
-    expect(report.problems.join('\n')).toMatch(/the document time-stamp is not valid: the time-stamp is for other data/);
+    expect(report.problems.join('\n')).toMatch(
+      /the document time-stamp is not valid: the time-stamp is for other data/,
+    );
 
     // One byte inside the token's TSTInfo (a digit of its genTime): the TSA's signed digest no longer matches.
     const stampAt = text.indexOf('/Type /DocTimeStamp');
@@ -83,12 +118,18 @@ describe('letter build --lta', () => {
     const digit = token.search(/\d{14}Z/) + 3;
     expect(digit).toBeGreaterThan(3);
     const tampered = Buffer.from(bytes);
-    tampered.write(Buffer.from(token[digit] === '9' ? '8' : '9', 'latin1').toString('hex'), contents + 2 * digit, 'latin1');
+    tampered.write(
+      Buffer.from(token[digit] === '9' ? '8' : '9', 'latin1').toString('hex'),
+      contents + 2 * digit,
+      'latin1',
+    );
     const tamperedFile = join(dir, 'tampered-stamp.pdf');
     writeFileSync(tamperedFile, tampered);
     const tamperedReport = await verifyFile(tamperedFile);
     expect(tamperedReport.valid).toBe(false);
-    expect(tamperedReport.problems.join('\n')).toMatch(/the document time-stamp is not valid: the time-stamp token was changed/);
+    expect(tamperedReport.problems.join('\n')).toMatch(
+      /the document time-stamp is not valid: the time-stamp token was changed/,
+    );
   });
 
   it('--lta without --ltv: exit 2 naming the option, nothing written', () => {

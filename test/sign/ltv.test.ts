@@ -3,7 +3,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendDss, classifyValidationFile, loadP12, signPdf, type SigningKey } from '../../src/sign/index.js';
+import {
+  appendDss,
+  classifyValidationFile,
+  loadP12,
+  signPdf,
+  type SigningKey,
+} from '../../src/sign/index.js';
 import { verifyFile } from '../../src/verify/signatures.js';
 import { makeTestCrl, makeTestPki, type TestPki } from '../support/pki.js';
 import { startTestTsa, type TestTsa } from '../support/tsa.js';
@@ -33,32 +39,82 @@ afterAll(() => tsa?.stop());
 describe('letter build --tsa --ltv', () => {
   it('writes PAdES B-LT PDFs that letter verify, pdfsig and qpdf accept', () => {
     const out = join(dir, 'out');
-    const r = letterCli(['build', EXAMPLE, '--lang', 'en', '--format', 'pdf', '--sign', '--p12', pki.p12, '--tsa', `${tsa.url}/good`, '--ltv', pki.caPem, '--ltv', emptyCrl, '--out', out, '--quiet'], { env: env() });
+    const r = letterCli(
+      [
+        'build',
+        EXAMPLE,
+        '--lang',
+        'en',
+        '--format',
+        'pdf',
+        '--sign',
+        '--p12',
+        pki.p12,
+        '--tsa',
+        `${tsa.url}/good`,
+        '--ltv',
+        pki.caPem,
+        '--ltv',
+        emptyCrl,
+        '--out',
+        out,
+        '--quiet',
+      ],
+      { env: env() },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const pdf = join(out, 'cn', 'open-letter-2023.en.pdf');
     expect(readFileSync(pdf, 'latin1')).toContain('/Type /DSS');
     const v = letterCli(['verify', '--trust', pki.caPem, '--trust', tsa.certPem, pdf, '--json']);
-    const report = JSON.parse(v.stdout) as { ok: boolean; reports: { modifiedAfterSigning: boolean; signatures: { level: string; trusted: boolean }[] }[] };
+    const report = JSON.parse(v.stdout) as {
+      ok: boolean;
+      reports: { modifiedAfterSigning: boolean; signatures: { level: string; trusted: boolean }[] }[];
+    };
     expect(report.ok).toBe(true);
-    expect(report.reports[0]).toMatchObject({ modifiedAfterSigning: false, signatures: [{ level: 'B-LT', trusted: true }] });
+    expect(report.reports[0]).toMatchObject({
+      modifiedAfterSigning: false,
+      signatures: [{ level: 'B-LT', trusted: true }],
+    });
     if (toolAvailable('pdfsig')) expect(run('pdfsig', [pdf]).stdout).toContain('Signature is Valid');
     if (toolAvailable('qpdf')) expect(run('qpdf', ['--check', pdf]).status).toBe(0);
   });
 
   it('refuses a certificate a CRL given to --ltv lists as revoked: exit 2, nothing written', () => {
     const out = join(dir, 'revoked-out');
-    const r = letterCli(['build', EXAMPLE, '--lang', 'en', '--sign', '--p12', pki.p12, '--tsa', `${tsa.url}/good`, '--ltv', revokedCrl, '--out', out], { env: env() });
+    const r = letterCli(
+      [
+        'build',
+        EXAMPLE,
+        '--lang',
+        'en',
+        '--sign',
+        '--p12',
+        pki.p12,
+        '--tsa',
+        `${tsa.url}/good`,
+        '--ltv',
+        revokedCrl,
+        '--out',
+        out,
+      ],
+      { env: env() },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the signing certificate was revoked on');
     expect(run('ls', [out]).status).not.toBe(0);
   });
 
   it('--ltv without --tsa, and a file that is no certificate, CRL or OCSP response: exit 2 naming the option', () => {
-    expect(letterCli(['build', EXAMPLE, '--sign', '--p12', pki.p12, '--ltv', emptyCrl], { env: env() }).stderr).toContain('--ltv needs --tsa');
+    expect(
+      letterCli(['build', EXAMPLE, '--sign', '--p12', pki.p12, '--ltv', emptyCrl], { env: env() }).stderr,
+    ).toContain('--ltv needs --tsa');
     const junk = join(dir, 'junk.der');
     writeFileSync(junk, 'hello');
-    const r = letterCli(['build', EXAMPLE, '--sign', '--p12', pki.p12, '--tsa', `${tsa.url}/good`, '--ltv', junk], { env: env() });
+    const r = letterCli(
+      ['build', EXAMPLE, '--sign', '--p12', pki.p12, '--tsa', `${tsa.url}/good`, '--ltv', junk],
+      { env: env() },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--ltv ${junk}`);
   });
@@ -78,14 +134,20 @@ describe('letter verify and revocation data in the DSS', () => {
     const report = await verifyFile(file);
     expect(report.valid).toBe(false);
     expect(report.signatures![0]!.intact).toBe(true);
-    expect(report.problems.join('\n')).toMatch(/the signer certificate was revoked on \S+ \(CRL by Letter Test CA in the file\), before the time-stamp/);
+    expect(report.problems.join('\n')).toMatch(
+      /the signer certificate was revoked on \S+ \(CRL by Letter Test CA in the file\), before the time-stamp/,
+    );
   });
 
   it('an object changed in the appended update (beyond the DSS) is caught as a modification', async () => {
     const good = Buffer.from(await signedWith(emptyCrl));
     const text = good.toString('latin1');
     const at = text.lastIndexOf('/Type /Catalog');
-    const changed = Buffer.concat([good.subarray(0, at), Buffer.from('/Type /Catalog /OpenAction 1 0 R', 'latin1'), good.subarray(at + '/Type /Catalog'.length)]);
+    const changed = Buffer.concat([
+      good.subarray(0, at),
+      Buffer.from('/Type /Catalog /OpenAction 1 0 R', 'latin1'),
+      good.subarray(at + '/Type /Catalog'.length),
+    ]);
     const file = join(dir, 'changed.pdf');
     writeFileSync(file, changed);
     const report = await verifyFile(file);

@@ -15,7 +15,11 @@ export const SPEC: SignatureFieldSpec = {
   contactInfo: 'letters@example.org',
   signerName: 'Letter Test Signer',
   signingTime: SIGNING_TIME,
-  appearanceLines: ['Digitally signed by 홍길동 (Letter Test Signer)', '예시 시민 협회 · Example Civic Association', '2026-03-01 09:30 UTC'],
+  appearanceLines: [
+    'Digitally signed by 홍길동 (Letter Test Signer)',
+    '예시 시민 협회 · Example Civic Association',
+    '2026-03-01 09:30 UTC',
+  ],
 };
 
 /** How the test PDF is made: the renderer may buffer pages or not, and may write tagged PDF/A. */
@@ -27,7 +31,10 @@ export interface PdfVariant {
 }
 
 /** A two-page Korean PDF whose signature box sits on the last page, as the renderer will place it. */
-export async function unsignedPdf(spec: SignatureFieldSpec = SPEC, variant: PdfVariant = {}): Promise<Buffer> {
+export async function unsignedPdf(
+  spec: SignatureFieldSpec = SPEC,
+  variant: PdfVariant = {},
+): Promise<Buffer> {
   const fonts = toolFontBook();
   const doc = new PDFDocument({
     size: 'A4',
@@ -41,8 +48,16 @@ export async function unsignedPdf(spec: SignatureFieldSpec = SPEC, variant: PdfV
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
   doc.font(fonts.file('kr', 'regular')).fontSize(12).text(KOREAN, { width: 450 });
   doc.addPage();
-  doc.font(fonts.file('kr', 'regular')).fontSize(12).text('두 번째 쪽: 서명은 여기 아래에 있습니다.', 72, 100);
-  addSignatureField(doc, spec, { pageIndex: variant.pageIndex ?? 1, x: 330, y: 640, width: 220, height: 64 }, fonts);
+  doc
+    .font(fonts.file('kr', 'regular'))
+    .fontSize(12)
+    .text('두 번째 쪽: 서명은 여기 아래에 있습니다.', 72, 100);
+  addSignatureField(
+    doc,
+    spec,
+    { pageIndex: variant.pageIndex ?? 1, x: 330, y: 640, width: 220, height: 64 },
+    fonts,
+  );
   doc.end();
   await done;
   return Buffer.concat(chunks);
@@ -53,7 +68,21 @@ export async function unsignedDocx(text = KOREAN): Promise<Buffer> {
   const doc = new Document({
     creator: 'letter tests',
     title: 'Signing test',
-    sections: [{ children: [new Paragraph({ children: [new TextRun({ text, font: { eastAsia: 'Noto Serif KR' }, language: { value: 'ko-KR', eastAsia: 'ko-KR' } })] })] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            children: [
+              new TextRun({
+                text,
+                font: { eastAsia: 'Noto Serif KR' },
+                language: { value: 'ko-KR', eastAsia: 'ko-KR' },
+              }),
+            ],
+          }),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -23,7 +23,9 @@ let revoked: string;
 const env = (p: TestPki) => ({ ...process.env, LETTER_P12_PASSWORD: p.password });
 const der = (file: string) => new Uint8Array(readFileSync(file));
 /** The object numbers the DSS lists under /OCSPs. */
-const dssOcsps = (pdf: string) => [...(/\/OCSPs \[([^\]]*)\]/.exec(readFileSync(pdf, 'latin1'))?.[1] ?? '').matchAll(/\d+ 0 R/g)];
+const dssOcsps = (pdf: string) => [
+  ...(/\/OCSPs \[([^\]]*)\]/.exec(readFileSync(pdf, 'latin1'))?.[1] ?? '').matchAll(/\d+ 0 R/g),
+];
 
 beforeAll(async () => {
   toolAvailable('openssl');
@@ -36,18 +38,46 @@ beforeAll(async () => {
 afterAll(() => tsa?.stop());
 
 const build = (p: TestPki, out: string, ltv: string[]) =>
-  letterCli(['build', EXAMPLE, '--lang', 'en', '--format', 'pdf', '--sign', '--p12', p.p12, '--tsa', `${tsa.url}/good`, ...ltv.flatMap((f) => ['--ltv', f]), '--out', out, '--quiet'], { env: env(p) });
+  letterCli(
+    [
+      'build',
+      EXAMPLE,
+      '--lang',
+      'en',
+      '--format',
+      'pdf',
+      '--sign',
+      '--p12',
+      p.p12,
+      '--tsa',
+      `${tsa.url}/good`,
+      ...ltv.flatMap((f) => ['--ltv', f]),
+      '--out',
+      out,
+      '--quiet',
+    ],
+    { env: env(p) },
+  );
 
 describe('OCSP responses as files', () => {
   it('are read: good and revoked, signed by the CA; a response from another CA says nothing', () => {
     const key = loadP12(readFileSync(pki.p12), pki.password, pki.p12);
     const pool = [key.certificate, ...key.chain];
-    expect(ocspAnswerFor(key.certificate, pool, [der(good)])).toMatchObject({ status: 'good', by: 'Letter Test CA' });
-    expect(ocspAnswerFor(key.certificate, pool, [der(revoked)])).toMatchObject({ status: 'revoked', by: 'Letter Test CA', revokedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(ocspAnswerFor(key.certificate, pool, [der(good)])).toMatchObject({
+      status: 'good',
+      by: 'Letter Test CA',
+    });
+    expect(ocspAnswerFor(key.certificate, pool, [der(revoked)])).toMatchObject({
+      status: 'revoked',
+      by: 'Letter Test CA',
+      revokedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     // The same response bytes checked against another CA of the same name: its signature does not verify.
     const other = makeTestPki(join(dir, 'other'));
     const otherKey = loadP12(readFileSync(other.p12), other.password, other.p12);
-    expect(ocspAnswerFor(otherKey.certificate, [otherKey.certificate, ...otherKey.chain], [der(revoked)])).toBeUndefined();
+    expect(
+      ocspAnswerFor(otherKey.certificate, [otherKey.certificate, ...otherKey.chain], [der(revoked)]),
+    ).toBeUndefined();
   });
 
   it('build --ltv good.der: the DSS holds the response, and letter verify says B-LT, valid and trusted', () => {
@@ -59,7 +89,10 @@ describe('OCSP responses as files', () => {
     expect(dssOcsps(pdf)).toHaveLength(1);
     expect(readFileSync(pdf).includes(readFileSync(good))).toBe(true);
     const v = letterCli(['verify', '--trust', pki.caPem, '--trust', tsa.certPem, pdf, '--json']);
-    const report = JSON.parse(v.stdout) as { ok: boolean; reports: { signatures: { level: string; trusted: boolean }[] }[] };
+    const report = JSON.parse(v.stdout) as {
+      ok: boolean;
+      reports: { signatures: { level: string; trusted: boolean }[] }[];
+    };
     expect(report.ok).toBe(true);
     expect(report.reports[0]!.signatures).toMatchObject([{ level: 'B-LT', trusted: true }]);
     if (toolAvailable('pdfsig')) expect(run('pdfsig', [pdf]).stdout).toContain('Signature is Valid');
@@ -69,20 +102,30 @@ describe('OCSP responses as files', () => {
     const out = join(dir, 'revoked-out');
     const r = build(pki, out, [revoked]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/the signing certificate was revoked on \S+ \(an OCSP response by Letter Test CA says so\)/);
+    expect(r.stderr).toMatch(
+      /the signing certificate was revoked on \S+ \(an OCSP response by Letter Test CA says so\)/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(run('ls', [out]).status).not.toBe(0);
   });
 
   it('letter verify: a revoked OCSP response in the DSS, from before the time-stamp, makes the signature invalid', async () => {
     const key = loadP12(readFileSync(pki.p12), pki.password, pki.p12);
-    const signed = await signPdf(await unsignedPdf(), key, { signingTime: new Date(), tsa: `${tsa.url}/good` });
+    const signed = await signPdf(await unsignedPdf(), key, {
+      signingTime: new Date(),
+      tsa: `${tsa.url}/good`,
+    });
     const file = join(dir, 'revoked.pdf');
-    writeFileSync(file, appendDss(signed, { certificates: [key.certificate, ...key.chain], crls: [], ocsps: [der(revoked)] }));
+    writeFileSync(
+      file,
+      appendDss(signed, { certificates: [key.certificate, ...key.chain], crls: [], ocsps: [der(revoked)] }),
+    );
     const report = await verifyFile(file);
     expect(report.valid).toBe(false);
     expect(report.signatures![0]!.intact).toBe(true);
-    expect(report.problems.join('\n')).toMatch(/the signer certificate was revoked on \S+ \(OCSP response by Letter Test CA in the file\), before the time-stamp/);
+    expect(report.problems.join('\n')).toMatch(
+      /the signer certificate was revoked on \S+ \(OCSP response by Letter Test CA in the file\), before the time-stamp/,
+    );
     const text = letterCli(['verify', file]);
     expect(text.status).toBe(1);
     expect(text.stdout + text.stderr).toMatch(/revoked on .*OCSP response by Letter Test CA/);
@@ -101,7 +144,9 @@ describe("OCSP from the certificate's AIA responder (a local openssl ocsp)", () 
       expect(r.status).toBe(0);
       const pdf = join(out, 'un', 'un-letter-2023.en.pdf');
       expect(dssOcsps(pdf)).toHaveLength(1);
-      const v = JSON.parse(letterCli(['verify', '--trust', aia.caPem, '--trust', tsa.certPem, pdf, '--json']).stdout) as { ok: boolean; reports: { signatures: { level: string }[] }[] };
+      const v = JSON.parse(
+        letterCli(['verify', '--trust', aia.caPem, '--trust', tsa.certPem, pdf, '--json']).stdout,
+      ) as { ok: boolean; reports: { signatures: { level: string }[] }[] };
       expect(v.ok).toBe(true);
       expect(v.reports[0]!.signatures[0]!.level).toBe('B-LT');
     } finally {
@@ -121,9 +166,30 @@ describe("OCSP from the certificate's AIA responder (a local openssl ocsp)", () 
     const port = await freePort();
     const aia = makeTestPki(join(dir, 'aia-down'), { ocspUrl: `http://127.0.0.1:${port}` });
     const out = join(dir, 'aia-down-out');
-    const r = letterCli(['build', EXAMPLE, '--lang', 'en', '--format', 'pdf', '--sign', '--p12', aia.p12, '--tsa', `${tsa.url}/good`, '--ltv', aia.caPem, '--out', out], { env: env(aia) });
+    const r = letterCli(
+      [
+        'build',
+        EXAMPLE,
+        '--lang',
+        'en',
+        '--format',
+        'pdf',
+        '--sign',
+        '--p12',
+        aia.p12,
+        '--tsa',
+        `${tsa.url}/good`,
+        '--ltv',
+        aia.caPem,
+        '--out',
+        out,
+      ],
+      { env: env(aia) },
+    );
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/no OCSP response for the signing certificate: no OCSP responder answered \(http:\/\/127\.0\.0\.1:\d+/);
+    expect(r.stderr).toMatch(
+      /no OCSP response for the signing certificate: no OCSP responder answered \(http:\/\/127\.0\.0\.1:\d+/,
+    );
     expect(r.stderr).toContain('--ltv resp.der');
     expect(dssOcsps(join(out, 'un', 'un-letter-2023.en.pdf'))).toHaveLength(0);
   }, 60_000);

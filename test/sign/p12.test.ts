@@ -71,8 +71,39 @@ describe('loadP12', () => {
     const keyPem = join(dir, 'ec.pem');
     const certPem = join(dir, 'ec-cert.pem');
     const out = join(dir, 'ec.p12');
-    expect(spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyPem, '-out', certPem, '-days', '1', '-subj', '/CN=EC Signer']).status).toBe(0);
-    expect(spawnSync('openssl', ['pkcs12', '-export', '-inkey', keyPem, '-in', certPem, '-out', out, '-passout', 'pass:pw']).status).toBe(0);
+    expect(
+      spawnSync('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        keyPem,
+        '-out',
+        certPem,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=EC Signer',
+      ]).status,
+    ).toBe(0);
+    expect(
+      spawnSync('openssl', [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        keyPem,
+        '-in',
+        certPem,
+        '-out',
+        out,
+        '-passout',
+        'pass:pw',
+      ]).status,
+    ).toBe(0);
     const err = caught(() => loadP12(readFileSync(out), 'pw', 'ec.p12'));
     expect(err.message).toContain('not an RSA key');
     expect(err.diagnostics[0]!.hint).toMatch(/export an RSA key/);
@@ -84,12 +115,30 @@ describe('loadP12', () => {
     const keyPem = join(dir, 'k.pem');
     const certPem = join(dir, 'c.pem');
     const out = join(dir, 'openssl.p12');
-    const req = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPem, '-out', certPem, '-days', '1', '-subj', '/CN=OpenSSL Signer/O=Org']);
+    const req = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPem,
+      '-out',
+      certPem,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=OpenSSL Signer/O=Org',
+    ]);
     expect(req.status).toBe(0);
     // The password goes in through the environment, never argv.
-    const exp = spawnSync('openssl', ['pkcs12', '-export', '-inkey', keyPem, '-in', certPem, '-out', out, '-passout', 'env:P12_PASS'], {
-      env: { ...process.env, P12_PASS: 'pw-from-env' },
-    });
+    const exp = spawnSync(
+      'openssl',
+      ['pkcs12', '-export', '-inkey', keyPem, '-in', certPem, '-out', out, '-passout', 'env:P12_PASS'],
+      {
+        env: { ...process.env, P12_PASS: 'pw-from-env' },
+      },
+    );
     expect(exp.status).toBe(0);
     expect(loadP12(readFileSync(out), 'pw-from-env', out).signerName).toBe('OpenSSL Signer');
   });

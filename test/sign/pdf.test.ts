@@ -53,7 +53,13 @@ describe('signPdf', () => {
 
   it('is reported valid by verifyFile, with signer and the claimed time', async () => {
     const report = await verifyFile(signedPath);
-    expect(report).toMatchObject({ kind: 'pdf', signed: true, valid: true, signer: 'Letter Test Signer', modifiedAfterSigning: false });
+    expect(report).toMatchObject({
+      kind: 'pdf',
+      signed: true,
+      valid: true,
+      signer: 'Letter Test Signer',
+      modifiedAfterSigning: false,
+    });
     expect(report.signingTime).toBe('2026-03-01T09:30:00Z');
     expect(report.problems).toEqual([]);
   });
@@ -89,22 +95,50 @@ describe('signPdf', () => {
 
   it('shows the visible signature on the page: in /Annots, as text, and as ink', () => {
     if (!toolAvailable('qpdf')) return;
-    const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pages', '--json-key=acroform', signedPath], { encoding: 'utf8' })) as {
+    const json = JSON.parse(
+      execFileSync('qpdf', ['--json', '--json-key=pages', '--json-key=acroform', signedPath], {
+        encoding: 'utf8',
+      }),
+    ) as {
       pages: { object: string }[];
       acroform: { fields: { fieldtype: string; pageposfrom1: number; annotation: { object: string } }[] };
     };
     const field = json.acroform.fields[0]!;
     expect(field.fieldtype).toBe('/Sig');
     expect(field.pageposfrom1).toBe(2);
-    const pageDict = execFileSync('qpdf', [`--show-object=${json.pages[1]!.object.split(' ')[0]}`, signedPath], { encoding: 'utf8' });
+    const pageDict = execFileSync(
+      'qpdf',
+      [`--show-object=${json.pages[1]!.object.split(' ')[0]}`, signedPath],
+      { encoding: 'utf8' },
+    );
     expect(pageDict).toMatch(new RegExp(`/Annots \\[ ${field.annotation.object} \\]`));
 
     if (!toolAvailable('pdftotext')) return;
-    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', signedPath, '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', signedPath, '-'], {
+      encoding: 'utf8',
+    });
     for (const line of SPEC.appearanceLines) expect(text.replace(/\s+/g, ' ')).toContain(line);
 
     // Ink inside the box's rectangle on the page image: the border and the text are drawn, not left to the viewer.
-    execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '72', '-gray', '-x', '330', '-y', '640', '-W', '220', '-H', '64', signedPath, join(dir, 'box')]);
+    execFileSync('pdftoppm', [
+      '-f',
+      '2',
+      '-l',
+      '2',
+      '-r',
+      '72',
+      '-gray',
+      '-x',
+      '330',
+      '-y',
+      '640',
+      '-W',
+      '220',
+      '-H',
+      '64',
+      signedPath,
+      join(dir, 'box'),
+    ]);
     const pgm = readFileSync(join(dir, 'box-2.pgm'));
     const pixels = pgm.subarray(pgm.length - 220 * 64);
     const dark = pixels.filter((v) => v < 128).length;
@@ -112,7 +146,9 @@ describe('signPdf', () => {
   });
 
   it('signs a tagged PDF/A document drawn without page buffering, on the open last page', async () => {
-    const pdf = await signPdf(await unsignedPdf(SPEC, { bufferPages: false, pdfa: true }), key, { signingTime: SIGNING_TIME });
+    const pdf = await signPdf(await unsignedPdf(SPEC, { bufferPages: false, pdfa: true }), key, {
+      signingTime: SIGNING_TIME,
+    });
     const path = join(dir, 'pdfa.pdf');
     writeFileSync(path, pdf);
     expect((await verifyFile(path)).valid).toBe(true);
@@ -121,18 +157,26 @@ describe('signPdf', () => {
   });
 
   it('refuses a page pdfkit has already written out', async () => {
-    await expect(unsignedPdf(SPEC, { bufferPages: false, pageIndex: 0 })).rejects.toThrow(/page 0 is no longer open.*bufferPages: true/);
+    await expect(unsignedPdf(SPEC, { bufferPages: false, pageIndex: 0 })).rejects.toThrow(
+      /page 0 is no longer open.*bufferPages: true/,
+    );
   });
 
   it('fails with sign-failed on a PDF without a signature field', async () => {
-    await expect(signPdf(Buffer.from('%PDF-1.7\n%%EOF\n'), key, { signingTime: SIGNING_TIME })).rejects.toMatchObject({
+    await expect(
+      signPdf(Buffer.from('%PDF-1.7\n%%EOF\n'), key, { signingTime: SIGNING_TIME }),
+    ).rejects.toMatchObject({
       diagnostics: [{ code: 'sign-failed' }],
     });
   });
 
   it('draws each character of the appearance in a face that has it, and embeds those faces', async () => {
     if (!toolAvailable('pdffonts')) return;
-    const spec = { ...SPEC, lang: 'en', appearanceLines: ['Signed by Letter Test Signer', '示例公民协会 / 예시 시민 협회', '2026-03-01'] };
+    const spec = {
+      ...SPEC,
+      lang: 'en',
+      appearanceLines: ['Signed by Letter Test Signer', '示例公民协会 / 예시 시민 협회', '2026-03-01'],
+    };
     const path = join(dir, 'faces.pdf');
     writeFileSync(path, await signPdf(await unsignedPdf(spec), key, { signingTime: SIGNING_TIME }));
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
@@ -144,6 +188,8 @@ describe('signPdf', () => {
 
   it('names a character no face covers instead of drawing a blank', async () => {
     const spec = { ...SPEC, appearanceLines: ['Signer \u{1F600}'] };
-    await expect(unsignedPdf(spec)).rejects.toMatchObject({ diagnostics: [{ code: 'uncovered-character', message: expect.stringContaining('U+1F600') }] });
+    await expect(unsignedPdf(spec)).rejects.toMatchObject({
+      diagnostics: [{ code: 'uncovered-character', message: expect.stringContaining('U+1F600') }],
+    });
   });
 });

@@ -13,7 +13,12 @@ describe('a signer name the signature box cannot show', () => {
   it('in Arabic (right to left, which the box does not set) stops the build before rendering (exit 2, nothing written), naming the certificate file and what to do', async () => {
     const pki = makeTestPki(tempDir('letter-arabic-pki-'), { signerName: 'جمعية المثال المدنية' });
     const out = join(tempDir('letter-arabic-'), 'out');
-    const result = await build({ dir: EXAMPLE, out, sign: { p12: pki.p12, password: pki.password }, env: {} });
+    const result = await build({
+      dir: EXAMPLE,
+      out,
+      sign: { p12: pki.p12, password: pki.password },
+      env: {},
+    });
     expect(result.exitCode).toBe(2);
     expect(existsSync(out)).toBe(false);
     expect(result.errors).toHaveLength(1);
@@ -28,7 +33,12 @@ describe('a signer name the signature box cannot show', () => {
   it('in Thai, which no face of the letter covers, stops the build the same way and points at fonts.json', async () => {
     const pki = makeTestPki(tempDir('letter-thai-pki-'), { signerName: 'สมาคมตัวอย่าง' });
     const out = join(tempDir('letter-thai-'), 'out');
-    const result = await build({ dir: EXAMPLE, out, sign: { p12: pki.p12, password: pki.password }, env: {} });
+    const result = await build({
+      dir: EXAMPLE,
+      out,
+      sign: { p12: pki.p12, password: pki.password },
+      env: {},
+    });
     expect(result.exitCode).toBe(2);
     expect(existsSync(out)).toBe(false);
     const [e] = result.errors;

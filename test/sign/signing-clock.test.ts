@@ -17,13 +17,22 @@ let pki: TestPki;
 async function signedBuild(now: Date, epoch?: number): Promise<{ out: string; manifest: Manifest }> {
   const out = tempDir('letter-clock-');
   const env: NodeJS.ProcessEnv = epoch === undefined ? {} : { SOURCE_DATE_EPOCH: String(epoch) };
-  const result = await build({ dir: EXAMPLE, out, langs: ['en'], to: ['cn'], sign: { p12: pki.p12, password: pki.password }, env, now });
+  const result = await build({
+    dir: EXAMPLE,
+    out,
+    langs: ['en'],
+    to: ['cn'],
+    sign: { p12: pki.p12, password: pki.password },
+    env,
+    now,
+  });
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   return { out, manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest };
 }
 
-const fileBytes = (out: string, manifest: Manifest) => manifest.files.map((f) => readFileSync(join(out, f.file)));
+const fileBytes = (out: string, manifest: Manifest) =>
+  manifest.files.map((f) => readFileSync(join(out, f.file)));
 
 describe('the signing time', () => {
   beforeAll(() => {

@@ -37,7 +37,9 @@ describe('signingTimeFor', () => {
     expect(error).toBeInstanceOf(LetterError);
     const [d] = (error as LetterError).diagnostics;
     expect(d).toMatchObject({ code: 'p12', severity: 'error', file: 'signer.p12' });
-    expect(d!.message).toContain('the certificate expired on 2030-01-01T00:00:00Z, before the signing time 2031-05-05T00:00:00Z');
+    expect(d!.message).toContain(
+      'the certificate expired on 2030-01-01T00:00:00Z, before the signing time 2031-05-05T00:00:00Z',
+    );
     expect(d!.hint).toContain('SOURCE_DATE_EPOCH');
     expect(d!.hint).toContain('renew');
   });
@@ -51,7 +53,9 @@ describe('letter verify applies one rule to the claimed time of a PDF and a DOCX
   let docxPath: string;
 
   beforeAll(async () => {
-    const pki = makeTestPki(dir, { validity: { notBefore: new Date('2026-06-01T00:00:00Z'), notAfter: new Date('2036-01-01T00:00:00Z') } });
+    const pki = makeTestPki(dir, {
+      validity: { notBefore: new Date('2026-06-01T00:00:00Z'), notAfter: new Date('2036-01-01T00:00:00Z') },
+    });
     key = loadP12(readFileSync(pki.p12), pki.password, pki.p12);
     pdfPath = join(dir, 'early.pdf');
     writeFileSync(pdfPath, await signPdf(await unsignedPdf(), key, { signingTime: SIGNING_TIME }));
@@ -65,12 +69,19 @@ describe('letter verify applies one rule to the claimed time of a PDF and a DOCX
     expect(key.validity.notAfter.toISOString()).toBe('2036-01-01T00:00:00.000Z');
   });
 
-  it.each(['pdf', 'docx'])('a %s claiming a time before the certificate existed is invalid, for that reason', async (kind) => {
-    const report = await verifyFile(kind === 'pdf' ? pdfPath : docxPath);
-    expect(report.signingTime).toBe('2026-03-01T09:30:00Z');
-    expect(report.valid).toBe(false);
-    expect(report.problems).toEqual([expect.stringContaining("the signing time 2026-03-01T09:30:00Z is outside the certificate's validity")]);
-  });
+  it.each(['pdf', 'docx'])(
+    'a %s claiming a time before the certificate existed is invalid, for that reason',
+    async (kind) => {
+      const report = await verifyFile(kind === 'pdf' ? pdfPath : docxPath);
+      expect(report.signingTime).toBe('2026-03-01T09:30:00Z');
+      expect(report.valid).toBe(false);
+      expect(report.problems).toEqual([
+        expect.stringContaining(
+          "the signing time 2026-03-01T09:30:00Z is outside the certificate's validity",
+        ),
+      ]);
+    },
+  );
 
   it('the DOCX and its .p7s both report the time, each once', async () => {
     const signed = await signDocx(await unsignedDocx(), key, { signingTime: SIGNING_TIME });
@@ -86,11 +97,19 @@ describe('letter verify applies one rule to the claimed time of a PDF and a DOCX
   it('signed inside the validity, both are valid', async () => {
     const inside = new Date('2026-07-01T00:00:00Z');
     const pdf = join(dir, 'inside.pdf');
-    writeFileSync(pdf, await signPdf(await unsignedPdf({ ...SPEC, signingTime: inside }), key, { signingTime: inside }));
+    writeFileSync(
+      pdf,
+      await signPdf(await unsignedPdf({ ...SPEC, signingTime: inside }), key, { signingTime: inside }),
+    );
     const docx = join(dir, 'inside.docx');
     const signed = await signDocx(await unsignedDocx(), key, { signingTime: inside });
     writeFileSync(docx, signed.docx);
     writeFileSync(`${docx}.p7s`, signed.p7s);
-    for (const file of [pdf, docx]) expect(await verifyFile(file)).toMatchObject({ valid: true, signingTime: '2026-07-01T00:00:00Z', problems: [] });
+    for (const file of [pdf, docx])
+      expect(await verifyFile(file)).toMatchObject({
+        valid: true,
+        signingTime: '2026-07-01T00:00:00Z',
+        problems: [],
+      });
   });
 });

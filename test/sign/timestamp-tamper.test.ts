@@ -33,7 +33,10 @@ beforeAll(async () => {
   docx = (await signDocx(await unsignedDocx(), key, { signingTime, tsa: `${tsa.url}/good` })).docx;
   const pdf = Buffer.from(await signPdf(await unsignedPdf(), key, { signingTime, tsa: `${tsa.url}/good` }));
   const m = /\/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)/.exec(pdf.toString('latin1'))!;
-  otherToken = Buffer.from(verifyDetached(Buffer.from(pdf.toString('latin1', Number(m[1]) + 1, Number(m[2]) - 1), 'hex'), []).timeStampToken!);
+  otherToken = Buffer.from(
+    verifyDetached(Buffer.from(pdf.toString('latin1', Number(m[1]) + 1, Number(m[2]) - 1), 'hex'), [])
+      .timeStampToken!,
+  );
 }, 60_000);
 
 afterAll(() => tsa?.stop());
@@ -43,7 +46,13 @@ function withToken(name: string, change: (token: Buffer) => Buffer): string {
   const parts = unzipSync(docx);
   const xml = strFromU8(parts[SIG_PART]!);
   expect(xml).toMatch(STAMP);
-  parts[SIG_PART] = strToU8(xml.replace(STAMP, (_, open: string, b64: string, close: string) => `${open}${change(Buffer.from(b64, 'base64')).toString('base64')}${close}`));
+  parts[SIG_PART] = strToU8(
+    xml.replace(
+      STAMP,
+      (_, open: string, b64: string, close: string) =>
+        `${open}${change(Buffer.from(b64, 'base64')).toString('base64')}${close}`,
+    ),
+  );
   const file = join(dir, name);
   writeFileSync(file, zipSync(parts));
   return file;
@@ -68,7 +77,9 @@ describe("a DOCX's signature time-stamp", () => {
     const report = await verifyFile(file);
     expect(report.valid).toBe(false);
     expect(report.signatures![0]!.intact).toBe(true);
-    expect(report.problems.join('\n')).toMatch(/the signature time-stamp is not valid: the time-stamp token was changed: its TSTInfo does not match its signed digest/);
+    expect(report.problems.join('\n')).toMatch(
+      /the signature time-stamp is not valid: the time-stamp token was changed: its TSTInfo does not match its signed digest/,
+    );
     const cli = letterCli(['verify', file]);
     expect(cli.status).toBe(1);
     expect(cli.stdout).toMatch(/^INVALID .*the time-stamp token was changed/);
@@ -79,6 +90,8 @@ describe("a DOCX's signature time-stamp", () => {
     const report = await verifyFile(file);
     expect(report.valid).toBe(false);
     expect(report.signatures![0]!.intact).toBe(true);
-    expect(report.problems.join('\n')).toMatch(/the signature time-stamp is not valid: the time-stamp is for other data: its message imprint is not the digest of this signature/);
+    expect(report.problems.join('\n')).toMatch(
+      /the signature time-stamp is not valid: the time-stamp is for other data: its message imprint is not the digest of this signature/,
+    );
   });
 });

@@ -49,7 +49,13 @@ describe('--tsa: a signature time-stamp on each signature', () => {
     const report = await verifyFile(pdfPath);
     expect(report.valid).toBe(true);
     const [sig] = report.signatures!;
-    expect(sig).toMatchObject({ form: 'PAdES', level: 'B-T', signer: 'Letter Test Signer', intact: true, timestamp: { authority: 'Letter Test TSA' } });
+    expect(sig).toMatchObject({
+      form: 'PAdES',
+      level: 'B-T',
+      signer: 'Letter Test Signer',
+      intact: true,
+      timestamp: { authority: 'Letter Test TSA' },
+    });
     const stamped = Date.parse(sig!.timestamp!.time);
     expect(stamped).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000 - 1000);
     expect(stamped).toBeLessThanOrEqual(Date.now() + 1000);
@@ -60,7 +66,17 @@ describe('--tsa: a signature time-stamp on each signature', () => {
     const token = join(dir, 'token.der');
     writeFileSync(token, cms.timeStampToken!);
     const digest = signatureDigest(cms.signatureValue!).toString('hex');
-    const r = run('openssl', ['ts', '-verify', '-in', token, '-token_in', '-digest', digest, '-CAfile', tsa.certPem]);
+    const r = run('openssl', [
+      'ts',
+      '-verify',
+      '-in',
+      token,
+      '-token_in',
+      '-digest',
+      digest,
+      '-CAfile',
+      tsa.certPem,
+    ]);
     expect(r.stdout).toContain('Verification: OK');
     if (!toolAvailable('pdfsig')) return;
     // poppler 22.12's pdfsig prints no time-stamp; it must still find the CMS with its unsigned attribute valid.
@@ -78,7 +94,11 @@ describe('--tsa: a signature time-stamp on each signature', () => {
     const verdict = run('/usr/bin/python3', [join(import.meta.dirname, 'lo-verify.py'), docxPath], {
       env: { ...process.env, ...(pki.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${pki.nssDir}` } : {}) },
     });
-    expect((JSON.parse(verdict.stdout.trim()) as { signatures: { valid: boolean }[] }).signatures.map((s) => s.valid)).toEqual([true]);
+    expect(
+      (JSON.parse(verdict.stdout.trim()) as { signatures: { valid: boolean }[] }).signatures.map(
+        (s) => s.valid,
+      ),
+    ).toEqual([true]);
   });
 
   it('a tampered time-stamp is caught, while the signature itself stays intact', async () => {
@@ -98,26 +118,34 @@ describe('--tsa: a signature time-stamp on each signature', () => {
     const report = await verifyFile(file);
     expect(report.valid).toBe(false);
     expect(report.signatures![0]!.intact).toBe(true);
-    expect(report.problems.join('\n')).toMatch(/the signature time-stamp is not valid: the time-stamp token was changed/);
+    expect(report.problems.join('\n')).toMatch(
+      /the signature time-stamp is not valid: the time-stamp token was changed/,
+    );
   });
 
   it.each([
-    ['other-digest', /the time-stamp is for other data: its message imprint is not the digest of this signature/],
+    [
+      'other-digest',
+      /the time-stamp is for other data: its message imprint is not the digest of this signature/,
+    ],
     ['refuse', /refused the request \(PKIStatus 2\)/],
     ['garbage', /not an RFC 3161 TimeStampResp/],
-  ])('a TSA reply that fails its checks (%s) stops signing with a clear message naming --tsa', async (mode, message) => {
-    let error: unknown;
-    try {
-      await signPdf(await unsignedPdf(), key, { signingTime: new Date(), tsa: `${tsa.url}/${mode}` });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(LetterError);
-    const [d] = (error as LetterError).diagnostics;
-    expect(d!.code).toBe('sign-failed');
-    expect(d!.message).toMatch(message);
-    expect(d!.hint).toContain('--tsa');
-  });
+  ])(
+    'a TSA reply that fails its checks (%s) stops signing with a clear message naming --tsa',
+    async (mode, message) => {
+      let error: unknown;
+      try {
+        await signPdf(await unsignedPdf(), key, { signingTime: new Date(), tsa: `${tsa.url}/${mode}` });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(LetterError);
+      const [d] = (error as LetterError).diagnostics;
+      expect(d!.code).toBe('sign-failed');
+      expect(d!.message).toMatch(message);
+      expect(d!.hint).toContain('--tsa');
+    },
+  );
 });
 
 describe('letter build --tsa', () => {
@@ -127,27 +155,74 @@ describe('letter build --tsa', () => {
   it('time-stamps every PDF and DOCX of a build; letter verify --json says B-T', async () => {
     const { letterCli } = await import('../support/tools.js');
     const out = join(dir, 'out');
-    const r = letterCli(['build', EXAMPLE, '--lang', 'ko', '--sign', '--p12', pki.p12, '--tsa', `${tsa.url}/good`, '--out', out, '--quiet'], { env: env() });
+    const r = letterCli(
+      [
+        'build',
+        EXAMPLE,
+        '--lang',
+        'ko',
+        '--sign',
+        '--p12',
+        pki.p12,
+        '--tsa',
+        `${tsa.url}/good`,
+        '--out',
+        out,
+        '--quiet',
+      ],
+      { env: env() },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const v = letterCli(['verify', '--manifest', join(out, 'manifest.json'), '--json']);
-    const result = JSON.parse(v.stdout) as { ok: boolean; reports: { signatures: { form: string; level: string }[] }[] };
+    const result = JSON.parse(v.stdout) as {
+      ok: boolean;
+      reports: { signatures: { form: string; level: string }[] }[];
+    };
     expect(result.ok).toBe(true);
-    expect(result.reports.flatMap((x) => x.signatures.map((s) => `${s.form} ${s.level}`)).sort()).toEqual(['CAdES B-T', 'PAdES B-T', 'XAdES B-T']);
+    expect(result.reports.flatMap((x) => x.signatures.map((s) => `${s.form} ${s.level}`)).sort()).toEqual([
+      'CAdES B-T',
+      'PAdES B-T',
+      'XAdES B-T',
+    ]);
     const text = letterCli(['verify', join(out, 'cn', 'open-letter-2023.ko.pdf')]).stdout;
-    expect(text).toMatch(/PAdES B-T; signer Letter Test Signer \(issued by Letter Test CA\); claimed \S+; time-stamped \S+ by Letter Test TSA; intact/);
+    expect(text).toMatch(
+      /PAdES B-T; signer Letter Test Signer \(issued by Letter Test CA\); claimed \S+; time-stamped \S+ by Letter Test TSA; intact/,
+    );
     // The letter's own DOCX, as the build wrote it (XAdES-T): LibreOffice validates its signature too.
     if (!libreOfficeUno()) return;
-    const verdict = run('/usr/bin/python3', [join(import.meta.dirname, 'lo-verify.py'), join(out, 'cn', 'open-letter-2023.ko.docx')], {
-      env: { ...process.env, ...(pki.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${pki.nssDir}` } : {}) },
-    });
-    expect((JSON.parse(verdict.stdout.trim()) as { signatures: { valid: boolean; signer: string | null }[] }).signatures).toMatchObject([{ valid: true }]);
+    const verdict = run(
+      '/usr/bin/python3',
+      [join(import.meta.dirname, 'lo-verify.py'), join(out, 'cn', 'open-letter-2023.ko.docx')],
+      {
+        env: { ...process.env, ...(pki.nssDir ? { MOZILLA_CERTIFICATE_FOLDER: `sql:${pki.nssDir}` } : {}) },
+      },
+    );
+    expect(
+      (JSON.parse(verdict.stdout.trim()) as { signatures: { valid: boolean; signer: string | null }[] })
+        .signatures,
+    ).toMatchObject([{ valid: true }]);
   });
 
   it('a TSA answering for other data stops the build before anything is written (exit 2)', async () => {
     const { letterCli } = await import('../support/tools.js');
     const out = join(dir, 'refused');
-    const r = letterCli(['build', EXAMPLE, '--lang', 'ko', '--sign', '--p12', pki.p12, '--tsa', `${tsa.url}/other-digest`, '--out', out], { env: env() });
+    const r = letterCli(
+      [
+        'build',
+        EXAMPLE,
+        '--lang',
+        'ko',
+        '--sign',
+        '--p12',
+        pki.p12,
+        '--tsa',
+        `${tsa.url}/other-digest`,
+        '--out',
+        out,
+      ],
+      { env: env() },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('message imprint is not the digest');
     expect(r.stderr).toContain('--tsa');

@@ -22,10 +22,35 @@ let selfSignedPath: string;
 function selfSignedKey(): SigningKey {
   const keyFile = join(dir, 'self.key');
   const certFile = join(dir, 'self.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-subj', '/CN=Self Signer', '-days', '36500',
-    '-addext', 'keyUsage=critical,digitalSignature'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-subj',
+      '/CN=Self Signer',
+      '-days',
+      '36500',
+      '-addext',
+      'keyUsage=critical,digitalSignature',
+    ],
+    { stdio: 'ignore' },
+  );
   const cert = new X509Certificate(readFileSync(certFile));
-  return { privateKey: createPrivateKey(readFileSync(keyFile)), certificate: cert.raw, chain: [], signerName: 'Self Signer', validity: { notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) } };
+  return {
+    privateKey: createPrivateKey(readFileSync(keyFile)),
+    certificate: cert.raw,
+    chain: [],
+    signerName: 'Self Signer',
+    validity: { notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) },
+  };
 }
 
 beforeAll(async () => {
@@ -35,14 +60,21 @@ beforeAll(async () => {
   signedPath = join(dir, 'signed.pdf');
   writeFileSync(signedPath, await signPdf(await unsignedPdf(), key, { signingTime: SIGNING_TIME }));
   selfSignedPath = join(dir, 'self.pdf');
-  writeFileSync(selfSignedPath, await signPdf(await unsignedPdf(), selfSignedKey(), { signingTime: SIGNING_TIME }));
+  writeFileSync(
+    selfSignedPath,
+    await signPdf(await unsignedPdf(), selfSignedKey(), { signingTime: SIGNING_TIME }),
+  );
 }, 60_000);
 
 describe('trust in letter verify', () => {
   it('without --trust: intact but "not trusted", naming the issuer; the text never says plain "valid"', async () => {
     const report = await verifyFile(signedPath);
     expect(report.valid).toBe(true);
-    expect(report.signatures![0]).toMatchObject({ intact: true, trusted: false, trust: expect.stringContaining('not trusted: issued by Letter Test CA') });
+    expect(report.signatures![0]).toMatchObject({
+      intact: true,
+      trusted: false,
+      trust: expect.stringContaining('not trusted: issued by Letter Test CA'),
+    });
     const r = letterCli(['verify', signedPath]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^valid, not trusted /);
@@ -58,8 +90,13 @@ describe('trust in letter verify', () => {
   it('--trust CA.pem: trusted, exit 0, "valid"; --trust of another CA: INVALID, exit 1, saying why', () => {
     const ok = letterCli(['verify', '--trust', pki.caPem, signedPath, '--json']);
     expect(ok.status).toBe(0);
-    const json = JSON.parse(ok.stdout) as { reports: { signatures: { trusted: boolean; trust: string }[] }[] };
-    expect(json.reports[0]!.signatures[0]).toMatchObject({ trusted: true, trust: 'trusted: chains to Letter Test CA, which is in --trust' });
+    const json = JSON.parse(ok.stdout) as {
+      reports: { signatures: { trusted: boolean; trust: string }[] }[];
+    };
+    expect(json.reports[0]!.signatures[0]).toMatchObject({
+      trusted: true,
+      trust: 'trusted: chains to Letter Test CA, which is in --trust',
+    });
     expect(letterCli(['verify', '--trust', pki.caPem, signedPath]).stdout).toMatch(/^valid \//);
     const wrong = letterCli(['verify', '--trust', other.caPem, signedPath]);
     expect(wrong.status).toBe(1);
@@ -92,10 +129,12 @@ describe('a certificate whose key usage forbids signatures', () => {
     expect(error).toBeInstanceOf(LetterError);
     const [d] = (error as LetterError).diagnostics;
     expect(d).toMatchObject({ code: 'p12', file: restricted.p12 });
-    expect(d!.message).toContain("key usage does not allow signing documents");
+    expect(d!.message).toContain('key usage does not allow signing documents');
     expect(d!.hint).toContain('digitalSignature');
     const example = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
-    const r = letterCli(['build', example, '--sign', '--p12', restricted.p12, '--out', join(dir, 'never')], { env: { ...process.env, LETTER_P12_PASSWORD: restricted.password } });
+    const r = letterCli(['build', example, '--sign', '--p12', restricted.p12, '--out', join(dir, 'never')], {
+      env: { ...process.env, LETTER_P12_PASSWORD: restricted.password },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('key usage does not allow signing documents');
   });
@@ -105,13 +144,22 @@ describe('a certificate whose key usage forbids signatures', () => {
     const forgeKey = loadP12(readFileSync(pki.p12), pki.password, pki.p12);
     const bad = join(dir, 'restricted.pdf');
     const { execFileSync: exec } = await import('node:child_process');
-    const pem = exec('openssl', ['pkcs12', '-in', restricted.p12, '-nodes', '-passin', 'env:PW'], { env: { ...process.env, PW: restricted.password } }).toString();
+    const pem = exec('openssl', ['pkcs12', '-in', restricted.p12, '-nodes', '-passin', 'env:PW'], {
+      env: { ...process.env, PW: restricted.password },
+    }).toString();
     const cert = new X509Certificate(pem.slice(pem.indexOf('-----BEGIN CERTIFICATE-----')));
-    const key: SigningKey = { ...forgeKey, privateKey: createPrivateKey(pem), certificate: cert.raw, chain: [] };
+    const key: SigningKey = {
+      ...forgeKey,
+      privateKey: createPrivateKey(pem),
+      certificate: cert.raw,
+      chain: [],
+    };
     writeFileSync(bad, await signPdf(await unsignedPdf(), key, { signingTime: SIGNING_TIME }));
     const report = await verifyFile(bad);
     expect(report.valid).toBe(false);
-    expect(report.problems.join('\n')).toContain("the certificate's key usage does not allow signing documents");
+    expect(report.problems.join('\n')).toContain(
+      "the certificate's key usage does not allow signing documents",
+    );
     expect(letterCli(['verify', bad]).stdout).toMatch(/^INVALID /);
   });
 });

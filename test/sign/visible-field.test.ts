@@ -19,24 +19,39 @@ type Lang = keyof typeof LABEL;
 async function buildPdf(lang: Lang, pki?: TestPki): Promise<string> {
   const out = tempDir('letter-field-');
   const sign = pki ? { sign: { p12: pki.p12, password: pki.password } } : {};
-  const result = await build({ dir: ONE_PAGE, out, langs: [lang], formats: ['pdf'], env: {}, now: NOW, ...sign });
+  const result = await build({
+    dir: ONE_PAGE,
+    out,
+    langs: [lang],
+    formats: ['pdf'],
+    env: {},
+    now: NOW,
+    ...sign,
+  });
   expect(result.errors).toEqual([]);
   return join(out, 'un', `un-letter-2023.${lang}.pdf`);
 }
 
-const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+const pages = (pdf: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 
 /** The signature widget's rectangle (PDF user space, y up) and the font sizes its appearance stream sets. */
 function widget(pdf: string): { rect: number[]; page: number; sizes: number[] } {
-  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=acroform', pdf], { encoding: 'utf8' })) as {
+  const json = JSON.parse(
+    execFileSync('qpdf', ['--json', '--json-key=acroform', pdf], { encoding: 'utf8' }),
+  ) as {
     acroform: { fields: { fieldtype: string; pageposfrom1: number; annotation: { object: string } }[] };
   };
   const fields = json.acroform.fields.filter((f) => f.fieldtype === '/Sig');
   expect(fields).toHaveLength(1);
-  const annot = execFileSync('qpdf', [`--show-object=${fields[0]!.annotation.object.split(' ')[0]}`, pdf], { encoding: 'utf8' });
+  const annot = execFileSync('qpdf', [`--show-object=${fields[0]!.annotation.object.split(' ')[0]}`, pdf], {
+    encoding: 'utf8',
+  });
   const rect = /\/Rect \[ ([^\]]+) \]/.exec(annot)![1]!.trim().split(/\s+/).map(Number);
   const appearance = /\/AP << \/N (\d+) 0 R >>/.exec(annot)![1]!;
-  const stream = execFileSync('qpdf', [`--show-object=${appearance}`, '--filtered-stream-data', pdf], { encoding: 'utf8' });
+  const stream = execFileSync('qpdf', [`--show-object=${appearance}`, '--filtered-stream-data', pdf], {
+    encoding: 'utf8',
+  });
   const sizes = [...stream.matchAll(/\/\S+ ([\d.]+) Tf/g)].map((m) => Number(m[1]));
   return { rect, page: fields[0]!.pageposfrom1, sizes };
 }
@@ -50,7 +65,9 @@ interface TextLine {
 /** The page's text lines with their boxes (pdftotext -bbox-layout: points, y down from the top). */
 function textLines(pdf: string): TextLine[] {
   const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' });
-  return [...xml.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
+  return [
+    ...xml.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g),
+  ].map((m) => ({
     top: Number(m[1]),
     bottom: Number(m[2]),
     text: [...m[3]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
@@ -109,7 +126,10 @@ describe('the visible signature field of a signed one-page letter', () => {
 
   it("goes in the block of the signatory the certificate's organisation names (O=Crossing NK: the second)", async () => {
     if (!toolAvailable('pdftotext') || !toolAvailable('qpdf')) return;
-    const crossing = makeTestPki(tempDir('letter-field-pki2-'), { signerName: 'Crossing Officer', organisation: 'Crossing NK' });
+    const crossing = makeTestPki(tempDir('letter-field-pki2-'), {
+      signerName: 'Crossing Officer',
+      organisation: 'Crossing NK',
+    });
     const signed = await buildPdf('en', crossing);
     expectInsideBlock(signed, 'crossingnk@gmail.com', undefined);
     const lines = textLines(signed);

@@ -41,7 +41,11 @@ describe('import rules', () => {
   it('the CLI imports the library only through src/index.ts', () => {
     const offending = files
       .filter((f) => rel(f).startsWith('cli/'))
-      .flatMap((f) => specifiers(f).filter((s) => s.startsWith('..') && targetOf(f, s) !== 'index.ts').map((s) => `${rel(f)} → ${s}`));
+      .flatMap((f) =>
+        specifiers(f)
+          .filter((s) => s.startsWith('..') && targetOf(f, s) !== 'index.ts')
+          .map((s) => `${rel(f)} → ${s}`),
+      );
     expect(offending).toEqual([]);
   });
 
@@ -50,7 +54,12 @@ describe('import rules', () => {
       .filter((f) => rel(f).startsWith('render/'))
       .flatMap((f) =>
         specifiers(f)
-          .filter((s) => s === 'i18next' || s === 'handlebars' || (s.startsWith('.') && /^(load|compose|check|pipeline)\//.test(targetOf(f, s))))
+          .filter(
+            (s) =>
+              s === 'i18next' ||
+              s === 'handlebars' ||
+              (s.startsWith('.') && /^(load|compose|check|pipeline)\//.test(targetOf(f, s))),
+          )
           .map((s) => `${rel(f)} → ${s}`),
       );
     expect(offending).toEqual([]);
@@ -59,19 +68,34 @@ describe('import rules', () => {
   it('typesetting never imports pdfkit or a renderer', () => {
     const offending = files
       .filter((f) => rel(f).startsWith('typeset/'))
-      .flatMap((f) => specifiers(f).filter((s) => s === 'pdfkit' || (s.startsWith('.') && targetOf(f, s).startsWith('render/'))).map((s) => `${rel(f)} → ${s}`));
+      .flatMap((f) =>
+        specifiers(f)
+          .filter((s) => s === 'pdfkit' || (s.startsWith('.') && targetOf(f, s).startsWith('render/')))
+          .map((s) => `${rel(f)} → ${s}`),
+      );
     expect(offending).toEqual([]);
   });
 
   it('signing never imports verification (verify/ reads the formats sign/ writes, not the other way)', () => {
     const offending = files
       .filter((f) => rel(f).startsWith('sign/'))
-      .flatMap((f) => specifiers(f).filter((s) => s.startsWith('.') && targetOf(f, s).startsWith('verify/')).map((s) => `${rel(f)} → ${s}`));
+      .flatMap((f) =>
+        specifiers(f)
+          .filter((s) => s.startsWith('.') && targetOf(f, s).startsWith('verify/'))
+          .map((s) => `${rel(f)} → ${s}`),
+      );
     expect(offending).toEqual([]);
   });
 
   it('has no import cycles between files', () => {
-    const edges = new Map(files.map((f) => [rel(f), specifiers(f).filter((s) => s.startsWith('.')).map((s) => targetOf(f, s))]));
+    const edges = new Map(
+      files.map((f) => [
+        rel(f),
+        specifiers(f)
+          .filter((s) => s.startsWith('.'))
+          .map((s) => targetOf(f, s)),
+      ]),
+    );
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const stack: string[] = [];

@@ -20,14 +20,23 @@ function lint(files: Record<string, string>): { status: number | null; output: s
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const r = spawnSync(BIOME, ['lint', '--vcs-enabled=false', '--max-diagnostics=none'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(BIOME, ['lint', '--vcs-enabled=false', '--max-diagnostics=none'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 describe('imports that skip a folder index', () => {
   it.each([
-    ['src/plan/probe.ts', "import { RECIPIENT_ID } from '../load/paths.js';\nexport const x = RECIPIENT_ID;\n"],
-    ['src/typeset/break/probe.ts', "import { parseYaml } from '../../load/source.js';\nexport const x = parseYaml;\n"],
+    [
+      'src/plan/probe.ts',
+      "import { RECIPIENT_ID } from '../load/paths.js';\nexport const x = RECIPIENT_ID;\n",
+    ],
+    [
+      'src/typeset/break/probe.ts',
+      "import { parseYaml } from '../../load/source.js';\nexport const x = parseYaml;\n",
+    ],
     ['src/pipeline/probe.ts', "export const x = () => import('../sign/stamp.js');\n"],
   ])('are errors: %s', (path, text) => {
     const r = lint({ [path]: text });
@@ -37,8 +46,10 @@ describe('imports that skip a folder index', () => {
 
   it('leave index imports, imports of subfolder indexes and a folder’s own subfolders alone', () => {
     const r = lint({
-      'src/plan/probe.ts': "import { loadProject } from '../load/index.js';\nimport { renderPdf } from '../render/pdf/index.js';\nexport const x = [loadProject, renderPdf];\n",
-      'src/typeset/paginate/probe.ts': "import { breakLines } from '../break/lines.js';\nimport { shown } from '../../diag/index.js';\nexport const x = [breakLines, shown];\n",
+      'src/plan/probe.ts':
+        "import { loadProject } from '../load/index.js';\nimport { renderPdf } from '../render/pdf/index.js';\nexport const x = [loadProject, renderPdf];\n",
+      'src/typeset/paginate/probe.ts':
+        "import { breakLines } from '../break/lines.js';\nimport { shown } from '../../diag/index.js';\nexport const x = [breakLines, shown];\n",
     });
     expect(r.status, r.output).toBe(0);
   });

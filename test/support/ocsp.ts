@@ -12,9 +12,15 @@ function caIndex(pki: TestPki, revoked: boolean): string {
   mkdirSync(caDir, { recursive: true });
   writeFileSync(join(caDir, 'index.txt'), '');
   const cnf = join(caDir, 'ca.cnf');
-  writeFileSync(cnf, `[ca]\ndefault_ca = ca1\n[ca1]\ndatabase = ${caDir}/index.txt\ncertificate = ${pki.caPem}\nprivate_key = ${join(pki.dir, 'ca.key')}\ndefault_md = sha256\n`);
+  writeFileSync(
+    cnf,
+    `[ca]\ndefault_ca = ca1\n[ca1]\ndatabase = ${caDir}/index.txt\ncertificate = ${pki.caPem}\nprivate_key = ${join(pki.dir, 'ca.key')}\ndefault_md = sha256\n`,
+  );
   const signer = join(pki.dir, 'signer.pem');
-  if (revoked) execFileSync('openssl', ['ca', '-config', cnf, '-revoke', signer, '-crl_reason', 'keyCompromise'], { stdio: 'ignore' });
+  if (revoked)
+    execFileSync('openssl', ['ca', '-config', cnf, '-revoke', signer, '-crl_reason', 'keyCompromise'], {
+      stdio: 'ignore',
+    });
   else execFileSync('openssl', ['ca', '-config', cnf, '-valid', signer], { stdio: 'ignore' });
   return join(caDir, 'index.txt');
 }
@@ -24,8 +30,32 @@ export function makeTestOcspResponse(pki: TestPki, revoked: boolean): string {
   const index = caIndex(pki, revoked);
   const request = join(pki.dir, `ocsp-${revoked}.req`);
   const response = join(pki.dir, revoked ? 'revoked.ocsp.der' : 'good.ocsp.der');
-  execFileSync('openssl', ['ocsp', '-issuer', pki.caPem, '-cert', join(pki.dir, 'signer.pem'), '-no_nonce', '-reqout', request], { stdio: 'ignore' });
-  execFileSync('openssl', ['ocsp', '-index', index, '-CA', pki.caPem, '-rsigner', pki.caPem, '-rkey', join(pki.dir, 'ca.key'), '-reqin', request, '-respout', response, '-ndays', '30'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['ocsp', '-issuer', pki.caPem, '-cert', join(pki.dir, 'signer.pem'), '-no_nonce', '-reqout', request],
+    { stdio: 'ignore' },
+  );
+  execFileSync(
+    'openssl',
+    [
+      'ocsp',
+      '-index',
+      index,
+      '-CA',
+      pki.caPem,
+      '-rsigner',
+      pki.caPem,
+      '-rkey',
+      join(pki.dir, 'ca.key'),
+      '-reqin',
+      request,
+      '-respout',
+      response,
+      '-ndays',
+      '30',
+    ],
+    { stdio: 'ignore' },
+  );
   return response;
 }
 
@@ -42,9 +72,31 @@ export async function freePort(): Promise<number> {
 }
 
 /** `openssl ocsp` serving the CA's index on `port` (the one the signer certificate's AIA names); stop() ends it. */
-export async function startTestOcspResponder(pki: TestPki, port: number, revoked: boolean): Promise<{ stop(): void }> {
+export async function startTestOcspResponder(
+  pki: TestPki,
+  port: number,
+  revoked: boolean,
+): Promise<{ stop(): void }> {
   const index = caIndex(pki, revoked);
-  const child = spawn('openssl', ['ocsp', '-index', index, '-CA', pki.caPem, '-rsigner', pki.caPem, '-rkey', join(pki.dir, 'ca.key'), '-port', String(port), '-ndays', '30'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'openssl',
+    [
+      'ocsp',
+      '-index',
+      index,
+      '-CA',
+      pki.caPem,
+      '-rsigner',
+      pki.caPem,
+      '-rkey',
+      join(pki.dir, 'ca.key'),
+      '-port',
+      String(port),
+      '-ndays',
+      '30',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
     const ready = (d: Buffer) => d.toString().includes('ACCEPT') && resolve();

@@ -32,7 +32,9 @@ const NOT_AFTER = new Date('2040-01-01T00:00:00Z');
 function rsaKeys(): forge.pki.rsa.KeyPair {
   // node:crypto makes the key in milliseconds; forge's pure-JS generator takes seconds.
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()) as forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(
+    privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  ) as forge.pki.rsa.PrivateKey;
   return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
 }
 
@@ -60,15 +62,32 @@ function certificate(
 /** Authority Information Access naming one OCSP responder (RFC 5280 §4.2.2.1); forge has no name for it. */
 function authorityInfoAccess(url: string): object {
   const { asn1 } = forge;
-  const ocsp = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.3.6.1.5.5.7.48.1').getBytes());
+  const ocsp = asn1.create(
+    asn1.Class.UNIVERSAL,
+    asn1.Type.OID,
+    false,
+    asn1.oidToDer('1.3.6.1.5.5.7.48.1').getBytes(),
+  );
   const location = asn1.create(asn1.Class.CONTEXT_SPECIFIC, 6, false, url); // uniformResourceIdentifier [6] IA5String
-  return { id: '1.3.6.1.5.5.7.1.1', value: asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [ocsp, location])]) };
+  return {
+    id: '1.3.6.1.5.5.7.1.1',
+    value: asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [ocsp, location]),
+    ]),
+  };
 }
 
 /** Makes a CA and a signer under `dir`; the P12's password goes in through forge, never through argv. */
 export function makeTestPki(
   dir: string,
-  opts: { signerName?: string; organisation?: string; password?: string; validity?: TestValidity; keyUsage?: Record<string, boolean>; ocspUrl?: string } = {},
+  opts: {
+    signerName?: string;
+    organisation?: string;
+    password?: string;
+    validity?: TestValidity;
+    keyUsage?: Record<string, boolean>;
+    ocspUrl?: string;
+  } = {},
 ): TestPki {
   mkdirSync(dir, { recursive: true });
   const signerName = opts.signerName ?? 'Letter Test Signer';
@@ -89,24 +108,42 @@ export function makeTestPki(
   const leafKeys = rsaKeys();
   const leafName = [
     // UTF8String, so a name in any script survives (forge encodes the value to UTF-8 itself).
-    { name: 'commonName', value: signerName, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
+    {
+      name: 'commonName',
+      value: signerName,
+      valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class,
+    },
     { name: 'organizationName', value: opts.organisation ?? 'Example Civic Association' },
     { name: 'countryName', value: 'KR' },
   ];
-  const leaf = certificate(leafName, caName, leafKeys.publicKey, caKeys.privateKey, '02', [
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', ...(opts.keyUsage ?? { digitalSignature: true, nonRepudiation: true }), critical: true },
-    { name: 'extKeyUsage', emailProtection: true, codeSigning: true },
-    { name: 'subjectKeyIdentifier' },
-    ...(opts.ocspUrl ? [authorityInfoAccess(opts.ocspUrl)] : []),
-  ], opts.validity);
+  const leaf = certificate(
+    leafName,
+    caName,
+    leafKeys.publicKey,
+    caKeys.privateKey,
+    '02',
+    [
+      { name: 'basicConstraints', cA: false },
+      {
+        name: 'keyUsage',
+        ...(opts.keyUsage ?? { digitalSignature: true, nonRepudiation: true }),
+        critical: true,
+      },
+      { name: 'extKeyUsage', emailProtection: true, codeSigning: true },
+      { name: 'subjectKeyIdentifier' },
+      ...(opts.ocspUrl ? [authorityInfoAccess(opts.ocspUrl)] : []),
+    ],
+    opts.validity,
+  );
 
   const caPem = join(dir, 'ca.pem');
   writeFileSync(caPem, forge.pki.certificateToPem(ca));
   // For openssl ca (CRLs in the revocation tests): the CA's key and the signer's certificate.
   writeFileSync(join(dir, 'ca.key'), forge.pki.privateKeyToPem(caKeys.privateKey));
   writeFileSync(join(dir, 'signer.pem'), forge.pki.certificateToPem(leaf));
-  const p12Asn1 = forge.pkcs12.toPkcs12Asn1(leafKeys.privateKey, [leaf, ca], password, { algorithm: 'aes256' });
+  const p12Asn1 = forge.pkcs12.toPkcs12Asn1(leafKeys.privateKey, [leaf, ca], password, {
+    algorithm: 'aes256',
+  });
   const p12 = join(dir, 'signer.p12');
   writeFileSync(p12, Buffer.from(forge.asn1.toDer(p12Asn1).getBytes(), 'binary'));
 
@@ -123,20 +160,36 @@ function makeNssDb(nssDir: string, caPem: string): string | undefined {
   }
   mkdirSync(nssDir, { recursive: true });
   execFileSync('certutil', ['-N', '-d', `sql:${nssDir}`, '--empty-password'], { stdio: 'ignore' });
-  execFileSync('certutil', ['-A', '-d', `sql:${nssDir}`, '-n', 'Letter Test CA', '-t', 'CT,C,C', '-i', caPem], { stdio: 'ignore' });
+  execFileSync(
+    'certutil',
+    ['-A', '-d', `sql:${nssDir}`, '-n', 'Letter Test CA', '-t', 'CT,C,C', '-i', caPem],
+    { stdio: 'ignore' },
+  );
   return nssDir;
 }
 
 /** A CRL (PEM) from the test CA made by `openssl ca`, listing the signer certificate as revoked when `revokeSigner`. */
-export function makeTestCrl(pki: TestPki, revokeSigner: boolean, name = revokeSigner ? 'revoked.crl' : 'empty.crl'): string {
+export function makeTestCrl(
+  pki: TestPki,
+  revokeSigner: boolean,
+  name = revokeSigner ? 'revoked.crl' : 'empty.crl',
+): string {
   const caDir = join(pki.dir, `ca-${name}`);
   mkdirSync(caDir, { recursive: true });
   writeFileSync(join(caDir, 'index.txt'), '');
   writeFileSync(join(caDir, 'crlnumber'), '01\n');
   const cnf = join(caDir, 'ca.cnf');
-  writeFileSync(cnf, `[ca]\ndefault_ca = ca1\n[ca1]\ndatabase = ${caDir}/index.txt\ncrlnumber = ${caDir}/crlnumber\ncertificate = ${pki.caPem}\n` +
-    `private_key = ${join(pki.dir, 'ca.key')}\ndefault_md = sha256\ndefault_crl_days = 30\n`);
-  if (revokeSigner) execFileSync('openssl', ['ca', '-config', cnf, '-revoke', join(pki.dir, 'signer.pem'), '-crl_reason', 'keyCompromise'], { stdio: 'ignore' });
+  writeFileSync(
+    cnf,
+    `[ca]\ndefault_ca = ca1\n[ca1]\ndatabase = ${caDir}/index.txt\ncrlnumber = ${caDir}/crlnumber\ncertificate = ${pki.caPem}\n` +
+      `private_key = ${join(pki.dir, 'ca.key')}\ndefault_md = sha256\ndefault_crl_days = 30\n`,
+  );
+  if (revokeSigner)
+    execFileSync(
+      'openssl',
+      ['ca', '-config', cnf, '-revoke', join(pki.dir, 'signer.pem'), '-crl_reason', 'keyCompromise'],
+      { stdio: 'ignore' },
+    );
   const crl = join(pki.dir, name);
   execFileSync('openssl', ['ca', '-config', cnf, '-gencrl', '-out', crl], { stdio: 'ignore' });
   return crl;

@@ -3,7 +3,12 @@
 import { crc32, deflateSync } from 'node:zlib';
 
 /** An RGB PNG from rows of pixels; `declaredWidth` lies in the header (for corrupt-image cases). */
-function encode(width: number, height: number, pixel: (x: number, y: number) => number, declaredWidth = width): Uint8Array {
+function encode(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => number,
+  declaredWidth = width,
+): Uint8Array {
   const stride = width * 3 + 1;
   const raw = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {
@@ -15,7 +20,14 @@ function encode(width: number, height: number, pixel: (x: number, y: number) => 
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const magic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([magic, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      magic,
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -28,7 +40,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A flat grey PNG of the given size. */
-export function png(width: number, height: number, options: { declaredWidth?: number; grey?: number } = {}): Uint8Array {
+export function png(
+  width: number,
+  height: number,
+  options: { declaredWidth?: number; grey?: number } = {},
+): Uint8Array {
   return encode(width, height, () => options.grey ?? 0x80, options.declaredWidth);
 }
 

@@ -11,7 +11,10 @@ export function normalise(text: string, lang: string): string {
 
 /** Locale values as the reader sees them: Markdown escapes and emphasis markers removed. */
 export function plain(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/(\*\*|\*|__|_)(.+?)\1/g, '$2').replace(/\\(.)/g, '$1');
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|\*|__|_)(.+?)\1/g, '$2')
+    .replace(/\\(.)/g, '$1');
 }
 
 export function localeValues(file: string): Record<string, string> {
@@ -21,23 +24,40 @@ export function localeValues(file: string): Record<string, string> {
 /** The XML parts of a DOCX. */
 export function docxParts(file: string): Record<string, string> {
   const files = unzipSync(new Uint8Array(readFileSync(file)));
-  return Object.fromEntries(Object.entries(files).filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels')).map(([n, b]) => [n, strFromU8(b)]));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels'))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
 }
 
 /** The text of word/document.xml, one line per paragraph. */
 export function docxText(documentXml: string): string {
   return [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)].map((m) => (m[1] !== undefined ? decode(m[1]) : ' ')).join(''))
+    .map((p) =>
+      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
+        .map((m) => (m[1] !== undefined ? decode(m[1]) : ' '))
+        .join(''),
+    )
     .join('\n');
 }
 
 function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** An embedded DOCX font's bytes (ECMA-376 Part 1 §17.8.1): the first 32 bytes are XORed with the font key's bytes in reverse order. */
 export function deobfuscate(data: Uint8Array, key: string): Uint8Array {
-  const bytes = key.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+  const bytes = key
+    .replace(/-/g, '')
+    .match(/../g)!
+    .map((h) => parseInt(h, 16))
+    .reverse();
   const out = Uint8Array.from(data);
   for (let i = 0; i < 32; i++) out[i]! ^= bytes[i % 16]!;
   return out;

@@ -30,8 +30,18 @@ export function libreOfficeUno(): boolean {
   return ok;
 }
 
-export function run(cmd: string, args: readonly string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args as string[], { encoding: 'utf8', env: opts.env ?? process.env, cwd: opts.cwd, input: opts.input, maxBuffer: 64 * 1024 * 1024 });
+export function run(
+  cmd: string,
+  args: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args as string[], {
+    encoding: 'utf8',
+    env: opts.env ?? process.env,
+    cwd: opts.cwd,
+    input: opts.input,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
@@ -47,7 +57,15 @@ export function tempDir(prefix = 'letter-test-'): string {
 /** Converts a DOCX to PDF with LibreOffice headless, in its own profile so parallel runs don't collide. */
 export function docxToPdf(docx: string, outDir: string): string {
   const profile = tempDir('lo-profile-');
-  const r = run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx]);
+  const r = run('soffice', [
+    `-env:UserInstallation=file://${profile}`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    outDir,
+    docx,
+  ]);
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   return join(outDir, docx.replace(/^.*\//, '').replace(/\.docx$/, '.pdf'));
 }

@@ -30,7 +30,9 @@ const server = createServer((req, res) => {
         execFileSync('openssl', ['ts', '-query', '-data', other, '-sha256', '-cert', '-out', query]);
       } else writeFileSync(query, Buffer.concat(chunks));
       const cfg = join(dir, req.url === '/refuse' ? 'refuse.cnf' : 'tsa.cnf');
-      execFileSync('openssl', ['ts', '-reply', '-config', cfg, '-queryfile', query, '-out', reply], { stdio: ['ignore', 'ignore', 'pipe'] });
+      execFileSync('openssl', ['ts', '-reply', '-config', cfg, '-queryfile', query, '-out', reply], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       send(res, readFileSync(reply));
     } catch (e) {
       res.writeHead(500);

@@ -38,13 +38,36 @@ ess_cert_id_alg = sha256
 export async function startTestTsa(dir: string): Promise<TestTsa> {
   mkdirSync(dir, { recursive: true });
   const certPem = join(dir, 'tsa.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'tsa.key'), '-out', certPem, '-subj', '/CN=Letter Test TSA/O=Letter Tests',
-    '-days', '3650', '-addext', 'extendedKeyUsage=critical,timeStamping', '-addext', 'keyUsage=critical,digitalSignature'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'tsa.key'),
+      '-out',
+      certPem,
+      '-subj',
+      '/CN=Letter Test TSA/O=Letter Tests',
+      '-days',
+      '3650',
+      '-addext',
+      'extendedKeyUsage=critical,timeStamping',
+      '-addext',
+      'keyUsage=critical,digitalSignature',
+    ],
+    { stdio: 'ignore' },
+  );
   writeFileSync(join(dir, 'serial'), '01\n');
   writeFileSync(join(dir, 'tsa.cnf'), config(dir, 'sha256, sha384, sha512'));
   // A TSA that accepts only SHA-512 rejects our SHA-256 request: a refusal (PKIStatus 2).
   writeFileSync(join(dir, 'refuse.cnf'), config(dir, 'sha512'));
-  const child: ChildProcess = spawn(process.execPath, [join(import.meta.dirname, 'tsa-server.mjs'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [join(import.meta.dirname, 'tsa-server.mjs'), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));

@@ -33,7 +33,8 @@ describe('bidi levels and visual order', () => {
     const text = 'نكتب إليكم بشعور من الإلحاح';
     const paragraph = bidiParagraph(text, true)!;
     const cut = text.indexOf('بشعور');
-    const line = (from: number, to: number) => visualPieces(paragraph, from, to, () => 0).map((p) => text.slice(p.from, p.to));
+    const line = (from: number, to: number) =>
+      visualPieces(paragraph, from, to, () => 0).map((p) => text.slice(p.from, p.to));
     expect(line(0, cut)).toEqual(['نكتب إليكم ']);
     expect(line(cut, text.length)).toEqual(['بشعور من الإلحاح']);
   });
@@ -74,7 +75,11 @@ describe('directed shaping', () => {
 
 function arabicLetter(text: string): LetterDoc {
   const section = (part: 'body' | 'signatures', align: 'justify' | 'end', value: string) => ({
-    part, align, firstLineIndent: 0, keepTogether: false, keepWithNext: false,
+    part,
+    align,
+    firstLineIndent: 0,
+    keepTogether: false,
+    keepWithNext: false,
     blocks: [{ type: 'paragraph' as const, inlines: [{ type: 'text' as const, value }] }],
   });
   return {
@@ -88,7 +93,10 @@ function arabicLetter(text: string): LetterDoc {
 }
 
 describe('the mirrored page', () => {
-  const long = 'نكتب إليكم بشعور من الإلحاح وقلق بالغ إزاء الإعادة القسرية للاجئين الكوريين الشماليين على يد الحكومة الصينية. '.repeat(3).trim();
+  const long =
+    'نكتب إليكم بشعور من الإلحاح وقلق بالغ إزاء الإعادة القسرية للاجئين الكوريين الشماليين على يد الحكومة الصينية. '
+      .repeat(3)
+      .trim();
   const paged = typesetLetter(arabicLetter(long), { fonts });
   const { width, margins } = paged.geometry;
   const texts = paged.pages[0]!.items.filter((i): i is TextItem => i.kind === 'text');

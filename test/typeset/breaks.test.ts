@@ -28,12 +28,23 @@ function lines(text: string, lang: string, width: number): string[] {
 
 describe('Korean: keep-all', () => {
   it('breaks only at spaces, never between syllables', () => {
-    expect(pieces('저희는 중국 정부의 탈북 난민 강제송환과', 'ko')).toEqual(['저희는 ', '중국 ', '정부의 ', '탈북 ', '난민 ', '강제송환과']);
+    expect(pieces('저희는 중국 정부의 탈북 난민 강제송환과', 'ko')).toEqual([
+      '저희는 ',
+      '중국 ',
+      '정부의 ',
+      '탈북 ',
+      '난민 ',
+      '강제송환과',
+    ]);
   });
 
   it('keeps a number, a parenthesis and Latin letters with the Hangul they touch', () => {
     expect(pieces('2023년 12월 인권조사위원회(DPRK COI)는 투먼(도문)시의', 'ko')).toEqual([
-      '2023년 ', '12월 ', '인권조사위원회(DPRK ', 'COI)는 ', '투먼(도문)시의',
+      '2023년 ',
+      '12월 ',
+      '인권조사위원회(DPRK ',
+      'COI)는 ',
+      '투먼(도문)시의',
     ]);
   });
 
@@ -55,12 +66,16 @@ describe('Korean: keep-all', () => {
     const syllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((cp) => String.fromCodePoint(cp));
     const word = fc.array(syllable, { minLength: 1, maxLength: 6 }).map((s) => s.join(''));
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.integer({ min: 60, max: 400 }), (words, width) => {
-        const text = words.join(' ');
-        const out = lines(text, 'ko', width);
-        expect(out.join(' ')).toBe(text);
-        for (const line of out) for (const w of line.split(' ')) expect(words).toContain(w);
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 60, max: 400 }),
+        (words, width) => {
+          const text = words.join(' ');
+          const out = lines(text, 'ko', width);
+          expect(out.join(' ')).toBe(text);
+          for (const line of out) for (const w of line.split(' ')) expect(words).toContain(w);
+        },
+      ),
     );
   });
 });
@@ -70,7 +85,8 @@ describe('Chinese: kinsoku', () => {
   const OPENING = [...'（「『《〈【〔“‘'];
 
   it('never starts a piece with closing punctuation nor ends one with opening punctuation', () => {
-    const text = '我们，你好。他说：“我亲爱的儿子！”《关于难民地位的公约》（CFNK）「引号」『书名』〈篇〉【注】〔补〕……‘单’？';
+    const text =
+      '我们，你好。他说：“我亲爱的儿子！”《关于难民地位的公约》（CFNK）「引号」『书名』〈篇〉【注】〔补〕……‘单’？';
     for (const piece of pieces(text, 'zh')) {
       expect(CLOSING).not.toContain([...piece][0]);
       expect(OPENING).not.toContain([...piece].at(-1));
@@ -120,7 +136,12 @@ describe('Chinese: kinsoku', () => {
 
 describe('en dashes', () => {
   it('never breaks after an en dash that joins two words or numbers; spaces around a dash still break', () => {
-    expect(pieces('the Thailand–Myanmar border, 2023–2024', 'en')).toEqual(['the ', 'Thailand–Myanmar ', 'border, ', '2023–2024']);
+    expect(pieces('the Thailand–Myanmar border, 2023–2024', 'en')).toEqual([
+      'the ',
+      'Thailand–Myanmar ',
+      'border, ',
+      '2023–2024',
+    ]);
     expect(pieces('pages 10 – 12', 'en')).toEqual(['pages ', '10 ', '– ', '12']);
   });
 });

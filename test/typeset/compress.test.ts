@@ -22,7 +22,8 @@ const measurer = new Measurer(fonts);
 const SC = { face: 'sc', variant: 'regular' } as const;
 const KR = { face: 'kr', variant: 'regular' } as const;
 
-const blank = (c: string, face: typeof SC | typeof KR) => blankOf(c.codePointAt(0)!, (cp) => measurer.halfWidth(face, cp));
+const blank = (c: string, face: typeof SC | typeof KR) =>
+  blankOf(c.codePointAt(0)!, (cp) => measurer.halfWidth(face, cp));
 
 /** Ems our rules save in `s` set in one face. */
 function saved(s: string, face: typeof SC | typeof KR): number {
@@ -30,7 +31,7 @@ function saved(s: string, face: typeof SC | typeof KR): number {
 }
 
 describe('punctuation compression', () => {
-  it('reads the blank half from the face\'s halt feature: GB forms in Noto Serif SC, centred colons in Noto Serif KR', () => {
+  it("reads the blank half from the face's halt feature: GB forms in Noto Serif SC, centred colons in Noto Serif KR", () => {
     expect([...'。，、）」》”：'].map((c) => blank(c, SC)?.side)).toEqual(Array(8).fill('end'));
     expect([...'（「《“'].map((c) => blank(c, SC)?.side)).toEqual(Array(4).fill('start'));
     expect(blank('。', SC)?.em).toBe(0.5);
@@ -41,12 +42,30 @@ describe('punctuation compression', () => {
     expect(blank('.', SC)).toBeUndefined();
   });
 
-  it('compresses the pairs Noto Serif SC\'s chws feature compresses, by as much', () => {
+  it("compresses the pairs Noto Serif SC's chws feature compresses, by as much", () => {
     const font = fonts.open('sc');
-    const pairs = ['。」', '），', '“《', '，“', '」。', '》（', '（《', '」）', '、“', '：“', '。”', '”，', '我。」他', '（《公约》）。', '。“', '》，“'];
+    const pairs = [
+      '。」',
+      '），',
+      '“《',
+      '，“',
+      '」。',
+      '》（',
+      '（《',
+      '」）',
+      '、“',
+      '：“',
+      '。”',
+      '”，',
+      '我。」他',
+      '（《公约》）。',
+      '。“',
+      '》，“',
+    ];
     for (const s of pairs) {
       const natural = [...s].length;
-      const chws = font.layout(s, ['chws']).positions.reduce((sum, p) => sum + p.xAdvance, 0) / font.unitsPerEm;
+      const chws =
+        font.layout(s, ['chws']).positions.reduce((sum, p) => sum + p.xAdvance, 0) / font.unitsPerEm;
       expect(natural - saved(s, SC), s).toBeCloseTo(chws, 3);
     }
     expect(saved('我，你', SC)).toBe(0);
@@ -56,16 +75,23 @@ describe('punctuation compression', () => {
   /** The lines of `s` set in Noto Serif SC at 10 pt in a column `ems` wide, as text and as the x where each ends. */
   function setLines(s: string, ems: number, align: 'start' | 'justify'): { text: string; end: number }[] {
     const run: StyledRun = { text: s, font: SC, size: 10, lang: 'zh', spokenLang: 'zh' };
-    const lines = setParagraph([run], 10, { x: 0, width: ems * 10, firstLineIndent: 0, align, leading: 1.5 }, measurer);
+    const lines = setParagraph(
+      [run],
+      10,
+      { x: 0, width: ems * 10, firstLineIndent: 0, align, leading: 1.5 },
+      measurer,
+    );
     return lines.map((line) => {
       const items = line.items as TextItem[];
       const last = items[items.length - 1]!;
-      const drawn = last.glyphs.advances.reduce((a, b) => a + b, 0) / 100 + last.characterSpacing * ([...last.text].length - 1);
+      const drawn =
+        last.glyphs.advances.reduce((a, b) => a + b, 0) / 100 +
+        last.characterSpacing * ([...last.text].length - 1);
       return { text: items.map((i) => i.text).join(''), end: last.x + drawn };
     });
   }
 
-  it('sets a line\'s mark half-width at its end only when the line would not fit otherwise', () => {
+  it("sets a line's mark half-width at its end only when the line would not fit otherwise", () => {
     // Nine ideographs and a comma are ten ems; the comma may not start a line. In 9.6 ems the comma goes half-width
     // and the line keeps 壬 (without it, 壬， would move down and eight ideographs be spread over 9.6 ems).
     const s = '甲乙丙丁戊己庚辛壬，癸子丑寅卯辰巳午未申酉戌亥';
@@ -86,23 +112,32 @@ describe('punctuation compression', () => {
     expect(lines[0]!.end).toBeCloseTo(75, 6);
   });
 
-  it.skipIf(!hasPoppler())('shortens the drawn line by half an em per compressed pair, its text intact in pdftotext', async () => {
-    const line = '甲。」乙（《丙》），丁';
-    const body: Block[] = [{ type: 'paragraph', inlines: [text(line, 'p', 'zh')] }];
-    const doc = { ...exampleLetter('zh', { bodyOnly: true, body, bodyAlign: 'start' }) };
-    const sections = doc.sections.map((s) => ({ ...s, firstLineIndent: 0 }));
-    const { bytes } = await renderPdf({ ...doc, sections }, { fonts });
-    const path = writePdf(bytes, scratch(), 'compress.pdf');
-    const bbox = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-    const lines = [...bbox.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)];
-    expect(lines).toHaveLength(1);
-    const [, xMin, xMax, words] = lines[0]!;
-    // One word: no glyph box overlaps the next one.
-    expect([...words!.matchAll(/>([^<]+)<\/word>/g)].map((m) => m[1])).toEqual([line]);
-    // 11 ems less the four compressed marks (。 before 」, 《 after （, 》 before ）, ） before ，).
-    expect(Number(xMax) - Number(xMin)).toBeCloseTo((11 - 4 / 2) * 10.5, 1);
-    for (const mode of [[], ['-raw']]) {
-      expect(execFileSync('pdftotext', [...mode, '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).trim()).toBe(line);
-    }
-  });
+  it.skipIf(!hasPoppler())(
+    'shortens the drawn line by half an em per compressed pair, its text intact in pdftotext',
+    async () => {
+      const line = '甲。」乙（《丙》），丁';
+      const body: Block[] = [{ type: 'paragraph', inlines: [text(line, 'p', 'zh')] }];
+      const doc = { ...exampleLetter('zh', { bodyOnly: true, body, bodyAlign: 'start' }) };
+      const sections = doc.sections.map((s) => ({ ...s, firstLineIndent: 0 }));
+      const { bytes } = await renderPdf({ ...doc, sections }, { fonts });
+      const path = writePdf(bytes, scratch(), 'compress.pdf');
+      const bbox = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', path, '-'], {
+        encoding: 'utf8',
+      });
+      const lines = [
+        ...bbox.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g),
+      ];
+      expect(lines).toHaveLength(1);
+      const [, xMin, xMax, words] = lines[0]!;
+      // One word: no glyph box overlaps the next one.
+      expect([...words!.matchAll(/>([^<]+)<\/word>/g)].map((m) => m[1])).toEqual([line]);
+      // 11 ems less the four compressed marks (。 before 」, 《 after （, 》 before ）, ） before ，).
+      expect(Number(xMax) - Number(xMin)).toBeCloseTo((11 - 4 / 2) * 10.5, 1);
+      for (const mode of [[], ['-raw']]) {
+        expect(
+          execFileSync('pdftotext', [...mode, '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).trim(),
+        ).toBe(line);
+      }
+    },
+  );
 });

@@ -8,17 +8,35 @@ import { describe, expect, it } from 'vitest';
 import { breakLines, graphemes } from '../../src/typeset/break/lines.js';
 import { breakOpportunities } from '../../src/typeset/segment/breaks.js';
 
-const whole = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => ({ at: s.index, length: s.segment.length }));
+const whole = (text: string) =>
+  [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => ({
+    at: s.index,
+    length: s.segment.length,
+  }));
 
 describe('graphemes, a window at a time', () => {
   it('gives the clusters one segmentation of the whole text gives, across window edges', () => {
     // Clusters of several code units (combining marks, ZWJ emoji, Hangul jamo) placed so that some straddle 4096.
-    const piece = fc.constantFrom('a', '가', 'e\u0301', '\u1100\u1161\u11a8', '👩\u200d👩\u200d👧', '🇰🇷', '漢', ' ', 'x\u0308\u0323');
+    const piece = fc.constantFrom(
+      'a',
+      '가',
+      'e\u0301',
+      '\u1100\u1161\u11a8',
+      '👩\u200d👩\u200d👧',
+      '🇰🇷',
+      '漢',
+      ' ',
+      'x\u0308\u0323',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 3000 }), fc.integer({ min: 0, max: 4000 }), (pieces, pad) => {
-        const text = 'b'.repeat(pad) + pieces.join('');
-        expect([...graphemes(text, 0, text.length)]).toEqual(whole(text));
-      }),
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 3000 }),
+        fc.integer({ min: 0, max: 4000 }),
+        (pieces, pad) => {
+          const text = 'b'.repeat(pad) + pieces.join('');
+          expect([...graphemes(text, 0, text.length)]).toEqual(whole(text));
+        },
+      ),
       { numRuns: 20, seed: 7 },
     );
   });

@@ -10,17 +10,38 @@ import { unit, type Unit } from '../../src/typeset/unit.js';
 const geometry = { width: 200, height: 120, margins: { top: 10, right: 10, bottom: 10, left: 10 } };
 
 // Pagination reads only sizes and positions: the synthetic lines need no shaped glyphs.
-const NO_GLYPHS = { lang: 'en', glyphs: [], advances: [], widths: [], xOffsets: [], yOffsets: [], codePoints: [] };
+const NO_GLYPHS = {
+  lang: 'en',
+  glyphs: [],
+  advances: [],
+  widths: [],
+  xOffsets: [],
+  yOffsets: [],
+  codePoints: [],
+};
 
 function lines(tag: string, n: number, height = 10): Line[] {
   return Array.from({ length: n }, (_, i) => ({
     height,
     baseline: height * 0.8,
-    items: [{ kind: 'text' as const, text: `${tag}${i}`, glyphs: NO_GLYPHS, font: { face: 'latin', variant: 'regular' as const }, size: height, x: 10, y: height * 0.8, width: 10, characterSpacing: 0 }],
+    items: [
+      {
+        kind: 'text' as const,
+        text: `${tag}${i}`,
+        glyphs: NO_GLYPHS,
+        font: { face: 'latin', variant: 'regular' as const },
+        size: height,
+        x: 10,
+        y: height * 0.8,
+        width: 10,
+        characterSpacing: 0,
+      },
+    ],
   }));
 }
 
-const texts = (units: Unit[]) => paginate(units, geometry).pages.map((page) => page.map((item) => (item.kind === 'text' ? item.text : '')));
+const texts = (units: Unit[]) =>
+  paginate(units, geometry).pages.map((page) => page.map((item) => (item.kind === 'text' ? item.text : '')));
 
 describe('blocks taller than a page', () => {
   it('splits a paragraph that starts a page and is taller than it', () => {
@@ -36,8 +57,16 @@ describe('blocks taller than a page', () => {
   });
 
   it('splits an unsplittable block (an address, a name) taller than a page rather than drawing it off the page', () => {
-    const pages = texts([unit(lines('a', 4), 0), unit(lines('n', 14), 0, { splittable: false, keepWithNext: true }), unit(lines('b', 2), 0)]);
-    expect(pages.flat()).toEqual([...lines('a', 4), ...lines('n', 14), ...lines('b', 2)].map((l) => (l.items[0] as { text: string }).text));
+    const pages = texts([
+      unit(lines('a', 4), 0),
+      unit(lines('n', 14), 0, { splittable: false, keepWithNext: true }),
+      unit(lines('b', 2), 0),
+    ]);
+    expect(pages.flat()).toEqual(
+      [...lines('a', 4), ...lines('n', 14), ...lines('b', 2)].map(
+        (l) => (l.items[0] as { text: string }).text,
+      ),
+    );
     for (const page of pages) expect(page.length).toBeLessThanOrEqual(10);
   });
 });
@@ -60,7 +89,11 @@ describe('pagination over arbitrary letters', () => {
         const units = specs.map((s, u) =>
           s.breakBefore
             ? unit([], 0, { breakBefore: true, splittable: false })
-            : unit(lines(`u${u}.`, s.n, s.height), s.gap, { splittable: s.splittable, minLines: s.minLines, keepWithNext: s.keepWithNext }),
+            : unit(lines(`u${u}.`, s.n, s.height), s.gap, {
+                splittable: s.splittable,
+                minLines: s.minLines,
+                keepWithNext: s.keepWithNext,
+              }),
         );
         const expected = units.flatMap((u) => u.lines.map((l) => (l.items[0] as { text: string }).text));
         const { pages } = paginate(units, geometry);
@@ -70,7 +103,9 @@ describe('pagination over arbitrary letters', () => {
           if (item.kind !== 'text') continue;
           // The line box (its baseline lies 0.8 of its height below its top) stands inside the text area.
           expect(item.y - 0.8 * item.size).toBeGreaterThanOrEqual(geometry.margins.top - 0.01);
-          expect(item.y + 0.2 * item.size).toBeLessThanOrEqual(geometry.height - geometry.margins.bottom + 0.01);
+          expect(item.y + 0.2 * item.size).toBeLessThanOrEqual(
+            geometry.height - geometry.margins.bottom + 0.01,
+          );
         }
       }),
       { numRuns: 300, seed: 20261205 },

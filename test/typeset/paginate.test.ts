@@ -9,18 +9,41 @@ import { unit, type Unit } from '../../src/typeset/unit.js';
 const geometry = { width: 200, height: 120, margins: { top: 10, right: 10, bottom: 10, left: 10 } };
 
 // Pagination reads only sizes and positions: the synthetic lines need no shaped glyphs.
-const NO_GLYPHS = { lang: 'en', glyphs: [], advances: [], widths: [], xOffsets: [], yOffsets: [], codePoints: [] };
+const NO_GLYPHS = {
+  lang: 'en',
+  glyphs: [],
+  advances: [],
+  widths: [],
+  xOffsets: [],
+  yOffsets: [],
+  codePoints: [],
+};
 
 function lines(tag: string, n: number): Line[] {
   return Array.from({ length: n }, (_, i) => ({
     height: 10,
     baseline: 8,
-    items: [{ kind: 'text' as const, text: `${tag}${i}`, glyphs: NO_GLYPHS, font: { face: 'latin', variant: 'regular' as const }, size: 10, x: 10, y: 8, width: 10, characterSpacing: 0, lang: 'en' }],
+    items: [
+      {
+        kind: 'text' as const,
+        text: `${tag}${i}`,
+        glyphs: NO_GLYPHS,
+        font: { face: 'latin', variant: 'regular' as const },
+        size: 10,
+        x: 10,
+        y: 8,
+        width: 10,
+        characterSpacing: 0,
+        lang: 'en',
+      },
+    ],
   }));
 }
 
 function layout(units: Unit[]): string[][] {
-  return paginate(units, geometry).pages.map((page) => page.map((item) => (item.kind === 'text' ? item.text : '')));
+  return paginate(units, geometry).pages.map((page) =>
+    page.map((item) => (item.kind === 'text' ? item.text : '')),
+  );
 }
 
 describe('paginate', () => {
@@ -43,13 +66,24 @@ describe('paginate', () => {
   });
 
   it('keeps a unit with the start of the next one', () => {
-    const pages = layout([unit(lines('a', 8), 0), unit(lines('h', 1), 0, { splittable: false, keepWithNext: true }), unit(lines('b', 4), 0)]);
+    const pages = layout([
+      unit(lines('a', 8), 0),
+      unit(lines('h', 1), 0, { splittable: false, keepWithNext: true }),
+      unit(lines('b', 4), 0),
+    ]);
     expect(pages[0]).toEqual(lines('a', 8).map((l) => (l.items[0] as { text: string }).text));
     expect(pages[1]!.slice(0, 3)).toEqual(['h0', 'b0', 'b1']);
   });
 
   it('starts a new page at a page break and drops the gap at the top of a page', () => {
-    const result = paginate([unit(lines('a', 2), 0), unit([], 0, { breakBefore: true, splittable: false }), unit(lines('b', 1), 30)], geometry);
+    const result = paginate(
+      [
+        unit(lines('a', 2), 0),
+        unit([], 0, { breakBefore: true, splittable: false }),
+        unit(lines('b', 1), 30),
+      ],
+      geometry,
+    );
     expect(result.pages).toHaveLength(2);
     expect(result.pages[1]![0]!.y).toBe(10 + 8);
   });

@@ -11,11 +11,16 @@ import { exampleLetter, text } from '../pdf/helpers.js';
 const fonts = toolFontBook();
 
 function withBody(lang: 'ko' | 'zh' | 'en', value: string, key = 'body.test'): LetterDoc {
-  return exampleLetter(lang, { bodyOnly: true, body: [{ type: 'paragraph', inlines: [text(value, key, lang)] }] });
+  return exampleLetter(lang, {
+    bodyOnly: true,
+    body: [{ type: 'paragraph', inlines: [text(value, key, lang)] }],
+  });
 }
 
 function textItems(doc: LetterDoc): TextItem[] {
-  return typesetLetter(doc, { fonts }).pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text'));
+  return typesetLetter(doc, { fonts }).pages.flatMap((p) =>
+    p.items.filter((i): i is TextItem => i.kind === 'text'),
+  );
 }
 
 describe('font fallback', () => {
@@ -30,20 +35,29 @@ describe('font fallback', () => {
     }
     // Runs follow each other without overlapping.
     const line = items.filter((i) => i.y === sc[0]!.y).sort((a, b) => a.x - b.x);
-    for (let i = 1; i < line.length; i++) expect(line[i]!.x).toBeGreaterThanOrEqual(line[i - 1]!.x + line[i - 1]!.width - 0.01);
+    for (let i = 1; i < line.length; i++)
+      expect(line[i]!.x).toBeGreaterThanOrEqual(line[i - 1]!.x + line[i - 1]!.width - 0.01);
   });
 
   it('uses the language of a Text span to pick its chain', () => {
     const doc = exampleLetter('en', {
       bodyOnly: true,
-      body: [{ type: 'paragraph', inlines: [text('The title is ', 'a', 'en'), { type: 'text', value: '关于', lang: 'zh' }] }],
+      body: [
+        {
+          type: 'paragraph',
+          inlines: [text('The title is ', 'a', 'en'), { type: 'text', value: '关于', lang: 'zh' }],
+        },
+      ],
     });
     const items = textItems(doc);
     expect(items.find((i) => i.text.includes('关于'))?.font.face).toBe('sc');
     expect(items.find((i) => i.text.includes('title'))?.font.face).toBe('latin');
   });
 
-  for (const [ch, label] of [['𠀀', 'U+20000'], ['😀', 'U+1F600']] as const) {
+  for (const [ch, label] of [
+    ['𠀀', 'U+20000'],
+    ['😀', 'U+1F600'],
+  ] as const) {
     it(`throws a LetterError naming ${label}, the key and the language`, () => {
       let error: unknown;
       try {
@@ -70,14 +84,20 @@ describe('layout', () => {
       for (const page of paged.pages) {
         for (const item of page.items) {
           expect(item.x).toBeGreaterThanOrEqual(margins.left - 0.01);
-          if (item.kind === 'text' && item.characterSpacing === 0) expect(item.x + item.width).toBeLessThanOrEqual(width - margins.right + 0.5);
+          if (item.kind === 'text' && item.characterSpacing === 0)
+            expect(item.x + item.width).toBeLessThanOrEqual(width - margins.right + 0.5);
         }
       }
     }
   });
 
   it('indents the first line of Chinese body paragraphs by two em', () => {
-    const items = textItems(withBody('zh', '我们怀着急迫的心情和深切的忧虑致函阁下，就中国政府强制遣返朝鲜难民一事表达关切。'.repeat(3)));
+    const items = textItems(
+      withBody(
+        'zh',
+        '我们怀着急迫的心情和深切的忧虑致函阁下，就中国政府强制遣返朝鲜难民一事表达关切。'.repeat(3),
+      ),
+    );
     const ys = [...new Set(items.map((i) => i.y))].sort((a, b) => a - b);
     const firstX = Math.min(...items.filter((i) => i.y === ys[0]).map((i) => i.x));
     const secondX = Math.min(...items.filter((i) => i.y === ys[1]).map((i) => i.x));
@@ -93,14 +113,19 @@ describe('layout', () => {
     const emails = paged.pages[box.pageIndex]!.items.filter((i) => i.kind === 'text' && i.text.includes('@'));
     expect(emails.length).toBe(2);
     for (const e of emails) expect(e.y).toBeLessThan(box.y);
-    expect(box.y + box.height).toBeLessThanOrEqual(paged.geometry.height - paged.geometry.margins.bottom + 0.01);
+    expect(box.y + box.height).toBeLessThanOrEqual(
+      paged.geometry.height - paged.geometry.margins.bottom + 0.01,
+    );
   });
 
   it("reserves the box inside the signing signatory's own block, above the next signatory", () => {
     const doc = exampleLetter('en');
     const numbered: LetterDoc = {
       ...doc,
-      sections: doc.sections.map((s) => ({ ...s, blocks: s.blocks.map((b, i) => (b.type === 'signature' ? { ...b, signatory: i } : b)) })),
+      sections: doc.sections.map((s) => ({
+        ...s,
+        blocks: s.blocks.map((b, i) => (b.type === 'signature' ? { ...b, signatory: i } : b)),
+      })),
     };
     const plain = typesetLetter(numbered, { fonts });
     const paged = typesetLetter(numbered, { fonts, reserveSignatureField: { signatory: 0 } });
@@ -110,7 +135,9 @@ describe('layout', () => {
     expect(first!.y).toBeLessThan(box.y);
     expect(second!.y).toBeGreaterThan(box.y + box.height);
     // The block grew by the box and its gap: the second signatory moved down by exactly that much.
-    const before = plain.pages.flatMap((p) => p.items).find((i) => i.kind === 'text' && i.text.includes(EMAILS[1]))!;
+    const before = plain.pages
+      .flatMap((p) => p.items)
+      .find((i) => i.kind === 'text' && i.text.includes(EMAILS[1]))!;
     expect(second!.y - before.y).toBeCloseTo(SIGNATURE_FIELD.height + SIGNATURE_FIELD.gap * 11, 0);
   });
 

@@ -35,7 +35,14 @@ describe('watch across the ways editors save', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'letter-watch-atomic-'));
     cpSync(EXAMPLE, dir, { recursive: true });
-    handle = watch({ dir, formats: ['pdf'], langs: ['en'], env: { SOURCE_DATE_EPOCH: '1702166400' }, onEvent: (e) => events.push(e), debounceMs: 50 });
+    handle = watch({
+      dir,
+      formats: ['pdf'],
+      langs: ['en'],
+      env: { SOURCE_DATE_EPOCH: '1702166400' },
+      onEvent: (e) => events.push(e),
+      debounceMs: 50,
+    });
     await handle.idle();
   }, 60_000);
 
@@ -50,12 +57,18 @@ describe('watch across the ways editors save', () => {
       const tmp = join(dir, 'locales', 'en', `.letter.json.${round}.tmp`);
       writeFileSync(tmp, edit('en', `Atomic save number ${round}.`));
       renameSync(tmp, locale('en'));
-      await until(() => changedSince(before).includes('locales/en/letter.json'), `the rebuild after atomic save ${round}`);
+      await until(
+        () => changedSince(before).includes('locales/en/letter.json'),
+        `the rebuild after atomic save ${round}`,
+      );
     }
     await handle.idle();
     const before = events.length;
     writeFileSync(locale('en'), edit('en', 'A plain write after atomic saves.'));
-    await until(() => changedSince(before).includes('locales/en/letter.json'), 'the rebuild after a plain write');
+    await until(
+      () => changedSince(before).includes('locales/en/letter.json'),
+      'the rebuild after a plain write',
+    );
   }, 120_000);
 
   it('sees a file deleted and written anew, and its later edits', async () => {
@@ -71,7 +84,10 @@ describe('watch across the ways editors save', () => {
     await handle.idle();
     before = events.length;
     writeFileSync(locale('en'), edit('en', 'Edited after re-creation.'));
-    await until(() => changedSince(before).includes('locales/en/letter.json'), 'an edit of the re-created file');
+    await until(
+      () => changedSince(before).includes('locales/en/letter.json'),
+      'an edit of the re-created file',
+    );
   }, 120_000);
 
   it('sees a new locale folder and edits inside it', async () => {

@@ -20,7 +20,11 @@ describe('letter build --watch', () => {
   it('rebuilds after a locale edit, reports a broken one, and exits 0 on SIGINT', async () => {
     const dir = tempDir('letter-watch-cli-');
     cpSync(join(ROOT, 'examples', 'open-letter-2023'), dir, { recursive: true });
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'letter.js'), 'build', dir, '--watch', '--format', 'pdf', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'letter.js'), 'build', dir, '--watch', '--format', 'pdf', '--lang', 'en'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -30,7 +34,13 @@ describe('letter build --watch', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('"closing": "', '"closing": "Edited. '));
       await until(() => /letter\.json changed: wrote 1 document/.test(stderr), 'the rebuild');
       writeFileSync(file, '{ "title": ');
-      await until(() => /locales\/en\/letter\.json:1:\d+: .*kept the last good files|kept the last good files/s.test(stderr), 'the broken edit report');
+      await until(
+        () =>
+          /locales\/en\/letter\.json:1:\d+: .*kept the last good files|kept the last good files/s.test(
+            stderr,
+          ),
+        'the broken edit report',
+      );
       expect(stderr).toMatch(/locales\/en\/letter\.json:\d+:\d+: /);
     } finally {
       child.kill('SIGINT');

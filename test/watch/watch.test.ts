@@ -29,7 +29,10 @@ describe('which documents a change affects', () => {
   const built = new Set(['en', 'ko', 'zh']);
   it('rebuilds one language for its locale files, everything for the rest', () => {
     expect(affectedBy(['locales/ko/letter.json'], built)).toEqual({ kind: 'langs', langs: ['ko'] });
-    expect(affectedBy(['locales/zh/letter.json', 'locales/en/letter.json'], built)).toEqual({ kind: 'langs', langs: ['en', 'zh'] });
+    expect(affectedBy(['locales/zh/letter.json', 'locales/en/letter.json'], built)).toEqual({
+      kind: 'langs',
+      langs: ['en', 'zh'],
+    });
     expect(affectedBy(['locales/ko/letter.json', 'letter.yaml'], built)).toEqual({ kind: 'all' });
     expect(affectedBy(['templates/open-letter.hbs'], built)).toEqual({ kind: 'all' });
     // A language no document was built in may be new: the language list can change.
@@ -70,7 +73,12 @@ describe.skipIf(!toolAvailable('pdftotext'))('watch', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'letter-watch-'));
     cpSync(EXAMPLE, dir, { recursive: true });
-    handle = watch({ dir, formats: ['pdf'], env: { SOURCE_DATE_EPOCH: '1702166400' }, onEvent: (e) => events.push(e) });
+    handle = watch({
+      dir,
+      formats: ['pdf'],
+      env: { SOURCE_DATE_EPOCH: '1702166400' },
+      onEvent: (e) => events.push(e),
+    });
     await handle.idle();
   }, 60_000);
 
@@ -96,15 +104,30 @@ describe.skipIf(!toolAvailable('pdftotext'))('watch', () => {
     await until(() => text(pdf('en')).includes('watched and rebuilt'), 'the rebuilt English PDF');
     await until(() => events.length > before, 'the rebuild event');
     const event = events[before]!;
-    expect(event).toMatchObject({ kind: 'built', changed: ['locales/en/letter.json'], langs: ['en'], result: { ok: true } });
-    expect(event.kind === 'built' && event.result.outputs.map((o) => o.file)).toEqual(['cn/open-letter-2023.en.pdf']);
+    expect(event).toMatchObject({
+      kind: 'built',
+      changed: ['locales/en/letter.json'],
+      langs: ['en'],
+      result: { ok: true },
+    });
+    expect(event.kind === 'built' && event.result.outputs.map((o) => o.file)).toEqual([
+      'cn/open-letter-2023.en.pdf',
+    ]);
     expect(readFileSync(pdf('ko')).equals(koBefore)).toBe(true);
     expect(statSync(pdf('ko')).ino).toBe(koInode);
     // The manifest still lists the documents the partial rebuild left alone, and the new English one's hash.
-    const manifest = JSON.parse(readFileSync(join(dir, 'dist', 'manifest.json'), 'utf8')) as { files: { file: string; sha256: string }[] };
-    expect(manifest.files.map((f) => f.file)).toEqual(['en', 'ko', 'zh'].map((l) => `cn/open-letter-2023.${l}.pdf`));
+    const manifest = JSON.parse(readFileSync(join(dir, 'dist', 'manifest.json'), 'utf8')) as {
+      files: { file: string; sha256: string }[];
+    };
+    expect(manifest.files.map((f) => f.file)).toEqual(
+      ['en', 'ko', 'zh'].map((l) => `cn/open-letter-2023.${l}.pdf`),
+    );
     const en = manifest.files.find((f) => f.file.endsWith('.en.pdf'))!;
-    expect(en.sha256).toBe(createHash('sha256').update(readFileSync(pdf('en'))).digest('hex'));
+    expect(en.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(pdf('en')))
+        .digest('hex'),
+    );
   }, 30_000);
 
   it('reports a broken edit like `letter check` and keeps the last good file', async () => {
@@ -127,9 +150,15 @@ describe.skipIf(!toolAvailable('pdftotext'))('watch', () => {
 
   it('builds again once the edit is fixed', async () => {
     await handle.idle();
-    const strings = JSON.parse(readFileSync(join(EXAMPLE, 'locales', 'en', 'letter.json'), 'utf8')) as Record<string, string>;
+    const strings = JSON.parse(readFileSync(join(EXAMPLE, 'locales', 'en', 'letter.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     strings['closing'] = 'Fixed again after a broken save.';
     writeFileSync(locale('en'), JSON.stringify(strings));
-    await until(() => text(pdf('en')).includes('Fixed again after a broken save'), 'the repaired English PDF');
+    await until(
+      () => text(pdf('en')).includes('Fixed again after a broken save'),
+      'the repaired English PDF',
+    );
   }, 30_000);
 });

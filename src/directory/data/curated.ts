@@ -22,18 +22,32 @@ const SECTION5 = 'protocol.md §5 (titles and salutations, sourced)';
 const CONVENTION = 'protocol.md §5, marked (c): some forms rest on convention';
 
 // Holder sources. Each holder below names one; the day is the one the source reported it on (`asOf`).
-const ODA = 'open-data-archive/world-leaders-current, snapshot 2026-08-22 (git b06a144; Wikidata/Wikipedia, CC BY-SA 4.0), data/by-region/{g20,asean}/leaders.csv';
+const ODA =
+  'open-data-archive/world-leaders-current, snapshot 2026-08-22 (git b06a144; Wikidata/Wikipedia, CC BY-SA 4.0), data/by-region/{g20,asean}/leaders.csv';
 const ODA_DAY = '2026-08-22';
 // A Wikidata-derived table whose stored copy carries no date; its newest rows start in 2026, so 2026-01-01 is the
 // safe bound for asOf (these holders read as stale until someone re-checks them).
-const EPS = 'every-politician-scrapers/world-leaders-2021 data/wikidata.csv (stored copy 05e3baa, Wikidata-derived, rows starting 2026)';
+const EPS =
+  'every-politician-scrapers/world-leaders-2021 data/wikidata.csv (stored copy 05e3baa, Wikidata-derived, rows starting 2026)';
 const EPS_DAY = '2026-01-01';
-const KO_PRESS = 'ko names: seoul.co.kr 2025-09-24, fnnews.com 2025-09-23 (도널드 트럼프, 에마뉘엘 마크롱, 안토니우 구테흐스)';
+const KO_PRESS =
+  'ko names: seoul.co.kr 2025-09-24, fnnews.com 2025-09-23 (도널드 트럼프, 에마뉘엘 마크롱, 안토니우 구테흐스)';
 
 /** A holder reported by the G20/ASEAN snapshot; `from` is the snapshot's "since". */
-const oda = (en: string, from: string | undefined, more: Partial<Holder> = {}): Holder => ({ name: { en }, ...(from ? { from } : {}), asOf: ODA_DAY, source: ODA, ...more });
+const oda = (en: string, from: string | undefined, more: Partial<Holder> = {}): Holder => ({
+  name: { en },
+  ...(from ? { from } : {}),
+  asOf: ODA_DAY,
+  source: ODA,
+  ...more,
+});
 /** A holder from the undated Wikidata-derived table (start year only, so no `from`). */
-const eps = (en: string, more: Partial<Holder> = {}): Holder => ({ name: { en }, asOf: EPS_DAY, source: EPS, ...more });
+const eps = (en: string, more: Partial<Holder> = {}): Holder => ({
+  name: { en },
+  asOf: EPS_DAY,
+  source: EPS,
+  ...more,
+});
 const family = (en: string) => ({ family: { en } });
 
 /**
@@ -59,7 +73,12 @@ export const CURATED: Readonly<Record<string, Curation>> = {
   'cn/government': {
     nameOrder: 'family-first',
     // 李强 is the snapshot's local name; 리창 is protocol.md §2's example of Mandarin-sound transcription.
-    holders: [oda('Li Qiang', '2023-03-11', { name: { en: 'Li Qiang', ko: '리창', zh: '李强' }, family: { en: 'Li', ko: '리', zh: '李' } })],
+    holders: [
+      oda('Li Qiang', '2023-03-11', {
+        name: { en: 'Li Qiang', ko: '리창', zh: '李强' },
+        family: { en: 'Li', ko: '리', zh: '李' },
+      }),
+    ],
   },
   kp: {
     verified: false,
@@ -97,7 +116,13 @@ export const CURATED: Readonly<Record<string, Curation>> = {
     note: `${SECTION5}; "Dear Mr. President" / "Dear Madam President" is the US custom (protocol.md §1.1, §5)`,
     // Gender: Wikidata Q22686 (sex or gender: male), which the snapshot's record points to.
     // zh: PRC press names foreign leaders by surname (特朗普: People's Daily copy at hengyuejishu.com; 新华社).
-    holders: [oda('Donald Trump', '2025-01-20', { name: { en: 'Donald Trump', ko: '도널드 트럼프', zh: '特朗普' }, gender: 'male', source: `${ODA}; ${KO_PRESS}; zh 特朗普: People's Daily (唐纳德·特朗普)` })],
+    holders: [
+      oda('Donald Trump', '2025-01-20', {
+        name: { en: 'Donald Trump', ko: '도널드 트럼프', zh: '特朗普' },
+        gender: 'male',
+        source: `${ODA}; ${KO_PRESS}; zh 特朗普: People's Daily (唐纳德·特朗普)`,
+      }),
+    ],
   },
   jp: { verified: true, note: SECTION5, holders: [oda('Naruhito', '2019-05-01')] },
   'jp/government': { verified: true, note: SECTION5, holders: [oda('Sanae Takaichi', '2025-10-21')] },
@@ -111,10 +136,30 @@ export const CURATED: Readonly<Record<string, Curation>> = {
     // from 2026-07-20, which ends the earlier term the day before.
     holders: [oda('Keir Starmer', '2024-07-05', { until: '2026-07-19' }), oda('Andy Burnham', '2026-07-20')],
   },
-  fr: { verified: true, note: SECTION5, holders: [oda('Emmanuel Macron', '2017-05-14', { name: { en: 'Emmanuel Macron', ko: '에마뉘엘 마크롱', zh: '马克龙' }, gender: 'male', source: `${ODA}; ${KO_PRESS}; zh 马克龙: Xinhua 2024-05-12 ("马克龙总统", tonggei.cn copy)` })] },
+  fr: {
+    verified: true,
+    note: SECTION5,
+    holders: [
+      oda('Emmanuel Macron', '2017-05-14', {
+        name: { en: 'Emmanuel Macron', ko: '에마뉘엘 마크롱', zh: '马克龙' },
+        gender: 'male',
+        source: `${ODA}; ${KO_PRESS}; zh 马克龙: Xinhua 2024-05-12 ("马克龙总统", tonggei.cn copy)`,
+      }),
+    ],
+  },
   'fr/government': { holders: [oda('Sébastien Lecornu', '2025-09-09')] },
-  de: { verified: false, customs: ['no-excellency'], note: CONVENTION, holders: [oda('Frank-Walter Steinmeier', '2017-03-19')] },
-  'de/government': { verified: true, customs: ['no-excellency'], note: SECTION5, holders: [oda('Friedrich Merz', '2025-05-06')] },
+  de: {
+    verified: false,
+    customs: ['no-excellency'],
+    note: CONVENTION,
+    holders: [oda('Frank-Walter Steinmeier', '2017-03-19')],
+  },
+  'de/government': {
+    verified: true,
+    customs: ['no-excellency'],
+    note: SECTION5,
+    holders: [oda('Friedrich Merz', '2025-05-06')],
+  },
   mx: {
     customs: ['no-excellency'],
     note: 'zh custom without 阁下: protocol.md §1.3 (yaan.gov.cn)',
@@ -125,19 +170,41 @@ export const CURATED: Readonly<Record<string, Curation>> = {
   'ca/government': { verified: true, note: SECTION5, holders: [oda('Mark Carney', undefined)] },
   mn: { verified: true, note: SECTION5, holders: [eps('Khurelsukh Ukhnaa', family('Khurelsukh'))] },
   'mn/government': { holders: [eps('Uchral Nyam-Osor', family('Uchral'))] },
-  vn: { verified: true, nameOrder: 'family-first', addressedBy: 'given', note: SECTION5, holders: [oda('Tô Lâm', '2026-04-07')] },
-  'vn/government': { nameOrder: 'family-first', addressedBy: 'given', holders: [oda('Lê Minh Hưng', '2026-04-07')] },
+  vn: {
+    verified: true,
+    nameOrder: 'family-first',
+    addressedBy: 'given',
+    note: SECTION5,
+    holders: [oda('Tô Lâm', '2026-04-07')],
+  },
+  'vn/government': {
+    nameOrder: 'family-first',
+    addressedBy: 'given',
+    holders: [oda('Lê Minh Hưng', '2026-04-07')],
+  },
   // Lao usage addresses people by their first name ("President Thongloun").
-  la: { verified: true, note: SECTION5, holders: [oda('Thongloun Sisoulith', '2021-03-22', family('Thongloun'))] },
+  la: {
+    verified: true,
+    note: SECTION5,
+    holders: [oda('Thongloun Sisoulith', '2021-03-22', family('Thongloun'))],
+  },
   'la/government': { holders: [oda('Sonexay Siphandone', '2022-12-30', family('Sonexay'))] },
   th: { verified: true, note: SECTION5, holders: [oda('Vajiralongkorn', '2016-10-13')] },
   // Thai usage addresses people by their first name ("Prime Minister Anutin").
   'th/government': { holders: [oda('Anutin Charnvirakul', '2025-09-07', family('Anutin'))] },
   au: { verified: true, note: SECTION5 },
   'au/government': { verified: true, note: SECTION5, holders: [oda('Anthony Albanese', '2022-05-23')] },
-  in: { verified: true, note: SECTION5, holders: [oda('Droupadi Murmu', '2022-07-25', { gender: 'female' })] },
+  in: {
+    verified: true,
+    note: SECTION5,
+    holders: [oda('Droupadi Murmu', '2022-07-25', { gender: 'female' })],
+  },
   'in/government': { holders: [oda('Narendra Modi', '2014-05-26')] },
-  br: { verified: true, note: SECTION5, holders: [oda('Luiz Inácio Lula da Silva', '2023-01-01', family('Lula'))] },
+  br: {
+    verified: true,
+    note: SECTION5,
+    holders: [oda('Luiz Inácio Lula da Silva', '2023-01-01', family('Lula'))],
+  },
   za: { verified: true, note: SECTION5, holders: [oda('Cyril Ramaphosa', '2018-02-15')] },
   ar: { holders: [oda('Javier Milei', '2023-12-10')] },
   // Indonesian names: "President Prabowo".
@@ -172,8 +239,9 @@ export const CURATED: Readonly<Record<string, Curation>> = {
   ht: {
     caveat: {
       kind: 'transitional',
-      text: 'Haiti has had no president since July 2021; the Transitional Presidential Council\'s mandate ended on 2026-02-07, and the Council of Ministers under the Prime Minister holds executive power until elections.',
-      source: 'caribbeantoday.com, "Haiti\'s Transitional Presidential Council Mandate Ends" (2026-02-07); haitian-truth.org / Miami Herald 2026-02-04',
+      text: "Haiti has had no president since July 2021; the Transitional Presidential Council's mandate ended on 2026-02-07, and the Council of Ministers under the Prime Minister holds executive power until elections.",
+      source:
+        'caribbeantoday.com, "Haiti\'s Transitional Presidential Council Mandate Ends" (2026-02-07); haitian-truth.org / Miami Herald 2026-02-04',
     },
     note: 'The head of state seat is vacant: `ht` is the Prime Minister, who holds executive power (see the caveat).',
     holders: [
@@ -181,7 +249,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         name: { en: 'Alix Didier Fils-Aimé' },
         family: { en: 'Fils-Aimé' },
         asOf: '2026-02-07',
-        source: 'caribbeantoday.com 2026-02-07 (the council hands executive power to Prime Minister Fils-Aimé)',
+        source:
+          'caribbeantoday.com 2026-02-07 (the council hands executive power to Prime Minister Fils-Aimé)',
       },
     ],
   },
@@ -192,56 +261,175 @@ export const CURATED: Readonly<Record<string, Curation>> = {
       source: 'trt.global 2025-05-19 (SUNA); middleeastmonitor.com 2025-06-01',
     },
     note: 'Head of state: Chairman of the Transitional Sovereignty Council (trt.global 2025-05-19; middleeastmonitor.com 2025-06-01).',
-    holders: [{ name: { en: 'Abdel Fattah al-Burhan' }, family: { en: 'al-Burhan' }, asOf: '2025-05-19', source: 'trt.global 2025-05-19 ("Chairman of Sudan\'s Sovereign Council General Abdel Fattah al-Burhan")' }],
+    holders: [
+      {
+        name: { en: 'Abdel Fattah al-Burhan' },
+        family: { en: 'al-Burhan' },
+        asOf: '2025-05-19',
+        source:
+          'trt.global 2025-05-19 ("Chairman of Sudan\'s Sovereign Council General Abdel Fattah al-Burhan")',
+      },
+    ],
   },
   'sd/government': {
-    holders: [{ name: { en: 'Kamil Idris' }, from: '2025-05-31', asOf: '2025-06-01', source: 'middleeastmonitor.com 2025-06-01 (sworn in on Saturday 2025-05-31)' }],
+    holders: [
+      {
+        name: { en: 'Kamil Idris' },
+        from: '2025-05-31',
+        asOf: '2025-06-01',
+        source: 'middleeastmonitor.com 2025-06-01 (sworn in on Saturday 2025-05-31)',
+      },
+    ],
   },
   ws: {
     note: 'Head of state: the O le Ao o le Malo (Wikidata Q1258128, in every-politician-scrapers/world-leaders-2021).',
     style: 'Highness',
-    holders: [eps("Tuimalealiʻifano Vaʻaletoa Sualauvi II")],
+    holders: [eps('Tuimalealiʻifano Vaʻaletoa Sualauvi II')],
   },
   'kg/government': {
-    note: 'Chairman of the Cabinet of Ministers (and head of the Presidential Administration) since 2021: 1news.az 2024-12-18, quoting the President\'s decree.',
-    holders: [{ name: { en: 'Adylbek Kasymaliev' }, from: '2024-12-18', asOf: '2024-12-18', source: 'president.kg decree quoted by 1news.az 2024-12-18 ("председателем Кабинета министров")' }],
+    note: "Chairman of the Cabinet of Ministers (and head of the Presidential Administration) since 2021: 1news.az 2024-12-18, quoting the President's decree.",
+    holders: [
+      {
+        name: { en: 'Adylbek Kasymaliev' },
+        from: '2024-12-18',
+        asOf: '2024-12-18',
+        source: 'president.kg decree quoted by 1news.az 2024-12-18 ("председателем Кабинета министров")',
+      },
+    ],
   },
   'bd/government': {
     note: 'From 2024-08-08 to 2026-02-17 an interim government was led by Chief Adviser Muhammad Yunus (no prime minister); Tarique Rahman was sworn in as Prime Minister on 2026-02-17 (nationalheraldindia.com, menafn.com 2026-02-17).',
-    holders: [{ name: { en: 'Tarique Rahman' }, from: '2026-02-17', asOf: '2026-02-17', source: 'nationalheraldindia.com 2026-02-17 ("sworn in as Bangladesh\'s prime minister on Tuesday, 17 February")' }],
+    holders: [
+      {
+        name: { en: 'Tarique Rahman' },
+        from: '2026-02-17',
+        asOf: '2026-02-17',
+        source:
+          'nationalheraldindia.com 2026-02-17 ("sworn in as Bangladesh\'s prime minister on Tuesday, 17 February")',
+      },
+    ],
   },
   ni: {
     note: 'Co-Presidents since the constitutional reform ratified in January 2025 (helm.news 2025-01-31).',
-    caveat: { kind: 'joint', text: 'Nicaragua has two Co-Presidents (Daniel Ortega and Rosario Murillo) since the 2025 constitutional reform; letters address both.', source: 'helm.news 2025-01-31' },
-    holders: [eps('Daniel Ortega', { with: [{ name: { en: 'Rosario Murillo' } }], source: `${EPS} (both as President of Nicaragua from 2025); helm.news 2025-01-31` })],
+    caveat: {
+      kind: 'joint',
+      text: 'Nicaragua has two Co-Presidents (Daniel Ortega and Rosario Murillo) since the 2025 constitutional reform; letters address both.',
+      source: 'helm.news 2025-01-31',
+    },
+    holders: [
+      eps('Daniel Ortega', {
+        with: [{ name: { en: 'Rosario Murillo' } }],
+        source: `${EPS} (both as President of Nicaragua from 2025); helm.news 2025-01-31`,
+      }),
+    ],
   },
-  tg: { note: 'Since the Fifth Republic (2025-05-03) the President of the Republic is ceremonial; the President of the Council of Ministers holds executive power.' },
+  tg: {
+    note: 'Since the Fifth Republic (2025-05-03) the President of the Republic is ceremonial; the President of the Council of Ministers holds executive power.',
+  },
   'tg/government': {
     note: 'President of the Council of Ministers since 2025-05-03 (actu-togo.tg 2025-05-03; republicoftogo.com).',
-    holders: [{ name: { en: 'Faure Gnassingbé' }, from: '2025-05-03', asOf: '2025-05-03', source: 'actu-togo.tg 2025-05-03 ("a prêté serment … en tant que Président du Conseil des ministres")' }],
+    holders: [
+      {
+        name: { en: 'Faure Gnassingbé' },
+        from: '2025-05-03',
+        asOf: '2025-05-03',
+        source:
+          'actu-togo.tg 2025-05-03 ("a prêté serment … en tant que Président du Conseil des ministres")',
+      },
+    ],
   },
   sm: {
-    caveat: { kind: 'rotating', text: 'San Marino has two Captains Regent at once, elected for six months (1 April and 1 October); letters address both, and their names change twice a year.' },
+    caveat: {
+      kind: 'rotating',
+      text: 'San Marino has two Captains Regent at once, elected for six months (1 April and 1 October); letters address both, and their names change twice a year.',
+    },
   },
   ad: {
-    caveat: { kind: 'joint', text: 'Andorra has two Co-Princes, the Bishop of Urgell and the President of France; letters address both.' },
-    holders: [eps('Josep-Lluís Serrano Pentinat', { with: [{ name: { en: 'Emmanuel Macron' } }], source: `${EPS} (Episcopal Co-Prince from 2025; French Co-Prince Q3052772 = Emmanuel Macron, from 2017)` })],
+    caveat: {
+      kind: 'joint',
+      text: 'Andorra has two Co-Princes, the Bishop of Urgell and the President of France; letters address both.',
+    },
+    holders: [
+      eps('Josep-Lluís Serrano Pentinat', {
+        with: [{ name: { en: 'Emmanuel Macron' } }],
+        source: `${EPS} (Episcopal Co-Prince from 2025; French Co-Prince Q3052772 = Emmanuel Macron, from 2017)`,
+      }),
+    ],
   },
   ch: {
-    caveat: { kind: 'rotating', text: 'The Swiss Federal Council of seven is the collective head of state; its President is one of them for one calendar year.' },
-    holders: [eps('Guy Parmelin', { from: '2026-01-01', until: '2026-12-31', source: `${EPS} (President of the Swiss Confederation, 2026; the presidency is one calendar year)` })],
+    caveat: {
+      kind: 'rotating',
+      text: 'The Swiss Federal Council of seven is the collective head of state; its President is one of them for one calendar year.',
+    },
+    holders: [
+      eps('Guy Parmelin', {
+        from: '2026-01-01',
+        until: '2026-12-31',
+        source: `${EPS} (President of the Swiss Confederation, 2026; the presidency is one calendar year)`,
+      }),
+    ],
   },
   ba: {
-    caveat: { kind: 'rotating', text: 'Bosnia and Herzegovina has a three-member Presidency whose Chair rotates every eight months; a letter to the Chair may be meant for all three members.' },
+    caveat: {
+      kind: 'rotating',
+      text: 'Bosnia and Herzegovina has a three-member Presidency whose Chair rotates every eight months; a letter to the Chair may be meant for all three members.',
+    },
   },
-  bf: { caveat: { kind: 'transitional', text: 'Burkina Faso is ruled by a military transitional government since the 2022 coups.', source: EPS } },
-  ml: { caveat: { kind: 'transitional', text: 'Mali is ruled by a military transitional government since the 2020–21 coups.', source: `${EPS} (President of Mali Assimi Goïta, 2021)` } },
-  ne: { caveat: { kind: 'transitional', text: 'Niger is ruled by a military government since the July 2023 coup.', source: EPS } },
-  mg: { caveat: { kind: 'transitional', text: 'Madagascar is led by a military officer who took power in October 2025.', source: `${EPS} (President of Madagascar Michael Randrianirina, 2025)` } },
-  gw: { caveat: { kind: 'transitional', text: 'Guinea-Bissau is led by a military transitional authority since November 2025.', source: `${EPS} (President of Guinea-Bissau Horta Inta-A Na Man, 2025)` } },
-  sy: { caveat: { kind: 'transitional', text: 'Syria has a transitional president since the fall of the previous government in December 2024.', source: `${EPS} (President of Syria Ahmed al-Sharaa, 2025)` } },
-  ly: { caveat: { kind: 'contested', text: 'Libya has rival governments in Tripoli and the east; the Presidential Council is the one the UN recognises.', source: `${EPS} (Chairman of the Presidential Council; two Prime Ministers listed)` } },
-  ye: { caveat: { kind: 'contested', text: 'Yemen\'s Presidential Leadership Council is the internationally recognised authority; the Houthis hold the capital and much of the north.' } },
+  bf: {
+    caveat: {
+      kind: 'transitional',
+      text: 'Burkina Faso is ruled by a military transitional government since the 2022 coups.',
+      source: EPS,
+    },
+  },
+  ml: {
+    caveat: {
+      kind: 'transitional',
+      text: 'Mali is ruled by a military transitional government since the 2020–21 coups.',
+      source: `${EPS} (President of Mali Assimi Goïta, 2021)`,
+    },
+  },
+  ne: {
+    caveat: {
+      kind: 'transitional',
+      text: 'Niger is ruled by a military government since the July 2023 coup.',
+      source: EPS,
+    },
+  },
+  mg: {
+    caveat: {
+      kind: 'transitional',
+      text: 'Madagascar is led by a military officer who took power in October 2025.',
+      source: `${EPS} (President of Madagascar Michael Randrianirina, 2025)`,
+    },
+  },
+  gw: {
+    caveat: {
+      kind: 'transitional',
+      text: 'Guinea-Bissau is led by a military transitional authority since November 2025.',
+      source: `${EPS} (President of Guinea-Bissau Horta Inta-A Na Man, 2025)`,
+    },
+  },
+  sy: {
+    caveat: {
+      kind: 'transitional',
+      text: 'Syria has a transitional president since the fall of the previous government in December 2024.',
+      source: `${EPS} (President of Syria Ahmed al-Sharaa, 2025)`,
+    },
+  },
+  ly: {
+    caveat: {
+      kind: 'contested',
+      text: 'Libya has rival governments in Tripoli and the east; the Presidential Council is the one the UN recognises.',
+      source: `${EPS} (Chairman of the Presidential Council; two Prime Ministers listed)`,
+    },
+  },
+  ye: {
+    caveat: {
+      kind: 'contested',
+      text: "Yemen's Presidential Leadership Council is the internationally recognised authority; the Houthis hold the capital and much of the north.",
+    },
+  },
   // UN Security Council members of 2026 and others whose holders the Wikidata-derived table gives.
   dk: { holders: [eps('Frederik X')] },
   'dk/government': { holders: [eps('Mette Frederiksen', { gender: 'female' })] },
@@ -285,11 +473,18 @@ export const CURATED: Readonly<Record<string, Curation>> = {
   'eu/council': {
     verified: false,
     note: CONVENTION,
-    holders: [oda('António Costa', '2024-12-01', { gender: 'male', source: `elected 2024-06-27 (sggp.org.vn, protocol.md §5); ${ODA}` })],
+    holders: [
+      oda('António Costa', '2024-12-01', {
+        gender: 'male',
+        source: `elected 2024-06-27 (sggp.org.vn, protocol.md §5); ${ODA}`,
+      }),
+    ],
   },
   'eu/commission': {
     verified: false,
     note: CONVENTION,
-    holders: [oda('Ursula von der Leyen', '2019-12-01', { family: { en: 'von der Leyen' }, gender: 'female' })],
+    holders: [
+      oda('Ursula von der Leyen', '2019-12-01', { family: { en: 'von der Leyen' }, gender: 'female' }),
+    ],
   },
 };

@@ -10,13 +10,20 @@ import { signatureSpecs } from './signatures.js';
 import { STYLE } from './styles.js';
 
 /** A paragraph's options, still open to the per-section adjustments (keeping, page breaks) made in parts.ts. */
-export type ParagraphSpec = { -readonly [K in keyof IParagraphOptions]: IParagraphOptions[K] } & { style: string };
+export type ParagraphSpec = { -readonly [K in keyof IParagraphOptions]: IParagraphOptions[K] } & {
+  style: string;
+};
 
 /** A paragraph, or a page break that the next paragraph will carry as w:pageBreakBefore. */
 export type Spec = ParagraphSpec | 'pagebreak';
 
 /** Draws blocks into paragraph specs; lists and quotes are handed it for the blocks they hold. */
-export type BlockDrawer = (blocks: readonly Block[], styleId: string, ctx: DrawContext, depth?: number) => Spec[];
+export type BlockDrawer = (
+  blocks: readonly Block[],
+  styleId: string,
+  ctx: DrawContext,
+  depth?: number,
+) => Spec[];
 
 /** Specs for blocks whose plain paragraphs take `styleId` (the part's style, or Block Quote, List Paragraph …). */
 export function blockSpecs(blocks: readonly Block[], styleId: string, ctx: DrawContext, depth = 0): Spec[] {

@@ -13,7 +13,15 @@
 
 import { createHash } from 'node:crypto';
 import type { IPropertiesOptions } from 'docx';
-import { renamedNameTable, sfntFile, subsetTables, wholeFontTables, type FontBook, type SubsetNames, type Variant } from '../../fonts/index.js';
+import {
+  renamedNameTable,
+  sfntFile,
+  subsetTables,
+  wholeFontTables,
+  type FontBook,
+  type SubsetNames,
+  type Variant,
+} from '../../fonts/index.js';
 import type { GlyphUsage } from './usage.js';
 import { esc } from './xml.js';
 
@@ -48,18 +56,28 @@ export function subsetFamilies(usage: GlyphUsage, fonts: FontBook): Map<string, 
     const files = SLOTS.flatMap(({ variant, style }) => {
       const file = face.files[variant];
       // The regular file holds every character the face draws, so Word can still synthesise a missing style from it.
-      const chars = variant === 'regular' ? usage.allChars(id) : file && file !== face.files.regular ? usage.charsInFile(fonts, id, file) : '';
+      const chars =
+        variant === 'regular'
+          ? usage.allChars(id)
+          : file && file !== face.files.regular
+            ? usage.charsInFile(fonts, id, file)
+            : '';
       if (!file || (variant !== 'regular' && chars === '')) return [];
       const font = fonts.openFile(file);
       // Text a word processor must shape with the face's GSUB (Arabic joining) takes the whole face; the rest a subset.
-      const tables = SHAPED_SCRIPTS.test(chars) ? wholeFontTables(fonts.bytes(file)) : subsetTables(font, fonts.bytes(file), withAlways(chars));
+      const tables = SHAPED_SCRIPTS.test(chars)
+        ? wholeFontTables(fonts.bytes(file))
+        : subsetTables(font, fonts.bytes(file), withAlways(chars));
       return [{ variant, style, postscript: font.postscriptName || face.family.replace(/\s+/g, ''), tables }];
     });
     const tag = subsetTag(files.map((f) => f.tables));
     const family = `${tag}+${face.family}`;
     const options: Partial<Record<Variant, Buffer>> = {};
     for (const { variant, style, postscript, tables } of files) {
-      tables.set('name', renamedNameTable(tables.get('name'), { family, style, postscript: `${tag}+${postscript}` }));
+      tables.set(
+        'name',
+        renamedNameTable(tables.get('name'), { family, style, postscript: `${tag}+${postscript}` }),
+      );
       const bytes = sfntFile(tables);
       options[variant] = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
@@ -67,7 +85,13 @@ export function subsetFamilies(usage: GlyphUsage, fonts: FontBook): Map<string, 
     out.set(id, {
       family,
       realFamily: face.family,
-      fonts: { name: family, data: regular!, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(boldItalic ? { boldItalic } : {}) },
+      fonts: {
+        name: family,
+        data: regular!,
+        ...(bold ? { bold } : {}),
+        ...(italic ? { italic } : {}),
+        ...(boldItalic ? { boldItalic } : {}),
+      },
     });
   }
   return out;

@@ -44,7 +44,15 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
   //    the subsets' family names come from their glyphs (embed.ts), and every run names its family.
   const draw = (family: (faceId: string) => string) => {
     let drawings = 0;
-    const ctx: DrawContext = { fonts, lang: doc.lang, family, styles, usage: new GlyphUsage(), lists: new Lists(), nextDrawingId: () => ++drawings };
+    const ctx: DrawContext = {
+      fonts,
+      lang: doc.lang,
+      family,
+      styles,
+      usage: new GlyphUsage(),
+      lists: new Lists(),
+      nextDrawingId: () => ++drawings,
+    };
     const specs = foldPageBreaks(doc.sections.flatMap((section) => sectionSpecs(section, ctx)));
     const pageFooters = footers(doc, ctx, opts.typesetPages);
     ctx.usage.add(defaults.latin, 'regular', MARKER_CHARS);
@@ -60,7 +68,15 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
   // 4. The package. docx writes document.xml, numbering, footers, fonts, media and relationships; the parts it
   //    cannot write as a letter needs (styles, settings, core properties) are written here and replace its own.
   const overrides = [
-    { path: 'word/styles.xml', data: stylesXml(styles, { latinFamily: family(defaults.latin), eastAsianFamily: family(defaults.eastAsian), locale: latinLocale(doc.lang, doc.locale, fonts), eastAsianLocale: doc.locale }) },
+    {
+      path: 'word/styles.xml',
+      data: stylesXml(styles, {
+        latinFamily: family(defaults.latin),
+        eastAsianFamily: family(defaults.eastAsian),
+        locale: latinLocale(doc.lang, doc.locale, fonts),
+        eastAsianLocale: doc.locale,
+      }),
+    },
     { path: 'word/settings.xml', data: settingsXml(latinLocale(doc.lang, doc.locale, fonts), doc.locale) },
     { path: 'docProps/core.xml', data: coreXml(doc) },
   ];
@@ -71,9 +87,18 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
       fonts: [...subsets.values()].map((s) => s.fonts),
       numbering: { config: ctx.lists.config() },
       // w:bidi: a right-to-left letter's paragraphs run from the right; its 'left' alignment is the start side there.
-      sections: [{ properties: pageProperties(doc, opts.typesetPages), footers: pageFooters, children: specs.map((spec) => new Paragraph(rtl ? { ...spec, bidirectional: true } : spec)) }],
+      sections: [
+        {
+          properties: pageProperties(doc, opts.typesetPages),
+          footers: pageFooters,
+          children: specs.map((spec) => new Paragraph(rtl ? { ...spec, bidirectional: true } : spec)),
+        },
+      ],
     });
   const seed = seedFrom(doc.lang, doc.locale, doc.meta.title, doc.meta.created.toISOString());
-  const fontTable = { path: 'word/fontTable.xml', edit: (xml: string) => withAltNames(xml, subsets.values()) };
+  const fontTable = {
+    path: 'word/fontTable.xml',
+    edit: (xml: string) => withAltNames(xml, subsets.values()),
+  };
   return { bytes: await packDeterministic(build, overrides, doc.meta.created, seed, [fontTable]) };
 }

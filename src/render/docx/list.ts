@@ -28,7 +28,10 @@ export class Lists {
         level,
         // ordered: 1. / a. / i. ; bullets: • – • (glyphs every Latin face has)
         ...(ordered
-          ? { format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level]!, text: `%${level + 1}.` }
+          ? {
+              format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level]!,
+              text: `%${level + 1}.`,
+            }
           : { format: LevelFormat.BULLET, text: ['•', '–', '•'][level]! }),
         alignment: AlignmentType.LEFT,
         style: { paragraph: { indent: { left: STEP * (level + 1), hanging: STEP } } },

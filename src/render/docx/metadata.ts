@@ -34,4 +34,3 @@ export function coreXml(doc: LetterDoc): string {
     ],
   )}`;
 }
-

@@ -27,7 +27,13 @@ export function seedFrom(...parts: readonly string[]): number {
 }
 
 /** Builds the docx File, packs it, and re-packs it with deterministic ids, order and dates. */
-export async function packDeterministic(build: () => File, overrides: readonly PartOverride[], when: Date, seed: number, edits: readonly PartEdit[] = []): Promise<Uint8Array> {
+export async function packDeterministic(
+  build: () => File,
+  overrides: readonly PartOverride[],
+  when: Date,
+  seed: number,
+  edits: readonly PartEdit[] = [],
+): Promise<Uint8Array> {
   const packed = await Packer.toBuffer(build(), false, overrides);
   return rezip(new Uint8Array(packed), when, seed, edits);
 }
@@ -42,7 +48,10 @@ function rezip(bytes: Uint8Array, when: Date, seed: number, edits: readonly Part
     if (data) parts.set(path, new TextEncoder().encode(edit(new TextDecoder().decode(data))));
   }
   const paths = [...parts.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return writeZip(paths.map((path) => [path, parts.get(path)!] as const), { when, level: (path) => (/\.(png|jpe?g)$/.test(path) ? 0 : 6) });
+  return writeZip(
+    paths.map((path) => [path, parts.get(path)!] as const),
+    { when, level: (path) => (/\.(png|jpe?g)$/.test(path) ? 0 : 6) },
+  );
 }
 
 const rank = (path: string): number => (path === '[Content_Types].xml' ? 0 : path === '_rels/.rels' ? 1 : 2);

@@ -27,7 +27,15 @@ export function pageProperties(doc: LetterDoc, typesetPages?: number): ISectionO
   return {
     page: {
       size: { width: twips(PAPER_POINTS[doc.paper].width), height: twips(PAPER_POINTS[doc.paper].height) },
-      margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 720, footer: 720, gutter: 0 },
+      margin: {
+        top: MARGIN,
+        right: MARGIN,
+        bottom: MARGIN,
+        left: MARGIN,
+        header: 720,
+        footer: 720,
+        gutter: 0,
+      },
     },
     // A bare first page is a first-page footer of its own (w:titlePg), left empty.
     titlePage: !numbersFirstPage(typesetPages),
@@ -35,10 +43,16 @@ export function pageProperties(doc: LetterDoc, typesetPages?: number): ISectionO
 }
 
 /** The footers: the localised page label on every page, or on every page but an empty first one. */
-export function footers(doc: LetterDoc, ctx: DrawContext, typesetPages?: number): NonNullable<ISectionOptions['footers']> {
+export function footers(
+  doc: LetterDoc,
+  ctx: DrawContext,
+  typesetPages?: number,
+): NonNullable<ISectionOptions['footers']> {
   // A right-to-left letter's label reads right to left too (الصفحة 1 من 2), as its body's paragraphs do.
   const bidi = isRightToLeftLanguage(doc.lang) ? { bidirectional: true } : {};
-  const numbered = new Footer({ children: [new Paragraph({ style: STYLE.footer, ...bidi, children: pageLabelRuns(doc.pageLabel, ctx) })] });
+  const numbered = new Footer({
+    children: [new Paragraph({ style: STYLE.footer, ...bidi, children: pageLabelRuns(doc.pageLabel, ctx) })],
+  });
   if (numbersFirstPage(typesetPages)) return { default: numbered };
   return { first: new Footer({ children: [new Paragraph({ style: STYLE.footer })] }), default: numbered };
 }

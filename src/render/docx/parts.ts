@@ -18,7 +18,8 @@ export function sectionSpecs(section: Section, ctx: DrawContext): Spec[] {
   const paragraphs = specs.filter((s): s is ParagraphSpec => s !== 'pagebreak');
   for (const spec of paragraphs) {
     if (direct.align !== undefined) spec.alignment = JC[direct.align];
-    if (direct.firstLineEm !== undefined && spec.indent?.firstLine !== 0) spec.indent = firstLineIndent(direct.firstLineEm, BODY_SIZE);
+    if (direct.firstLineEm !== undefined && spec.indent?.firstLine !== 0)
+      spec.indent = firstLineIndent(direct.firstLineEm, BODY_SIZE);
     if (direct.keepNext !== undefined) spec.keepNext = direct.keepNext;
     if (direct.keepLines !== undefined) spec.keepLines = direct.keepLines;
   }

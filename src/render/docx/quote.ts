@@ -10,7 +10,10 @@ import { STYLE } from './styles.js';
 export function quoteSpecs(quote: Quote, ctx: DrawContext, depth: number, drawBlocks: BlockDrawer): Spec[] {
   const out = drawBlocks(quote.blocks, STYLE.quote, ctx, depth);
   if (quote.attribution) {
-    out.push({ style: STYLE.attribution, children: inlineChildren(quote.attribution, ctx, ctx.styles.runLook(STYLE.attribution)) });
+    out.push({
+      style: STYLE.attribution,
+      children: inlineChildren(quote.attribution, ctx, ctx.styles.runLook(STYLE.attribution)),
+    });
   }
   return out;
 }

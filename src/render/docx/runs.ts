@@ -1,7 +1,16 @@
 /** Inline content → docx runs: one run per face change, each naming its fonts (w:rFonts) and languages (w:lang). */
 
 import { EmphasisMarkType, ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
-import { emphasisDotsFor, hasRightToLeftLetters, isCjkLanguage, isRightToLeftLanguage, withDashJoiners, type Inline, type Lang, type Origin } from '../../model/index.js';
+import {
+  emphasisDotsFor,
+  hasRightToLeftLetters,
+  isCjkLanguage,
+  isRightToLeftLanguage,
+  withDashJoiners,
+  type Inline,
+  type Lang,
+  type Origin,
+} from '../../model/index.js';
 import { variantOf, type FontBook } from '../../fonts/index.js';
 import type { DrawContext } from './context.js';
 import { defaultFaces, faceRuns, isEastAsianPiece, latinLocale, splitBySlot, type FaceRun } from './faces.js';
@@ -20,7 +29,11 @@ export interface RunState {
 }
 
 /** Runs (and hyperlinks) for a paragraph's inlines. */
-export function inlineChildren(inlines: readonly Inline[], ctx: DrawContext, state: RunState): ParagraphChild[] {
+export function inlineChildren(
+  inlines: readonly Inline[],
+  ctx: DrawContext,
+  state: RunState,
+): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const inline of inlines) {
     switch (inline.type) {
@@ -38,7 +51,9 @@ export function inlineChildren(inlines: readonly Inline[], ctx: DrawContext, sta
         break;
       case 'link': {
         const inner = withMarkup(state, STYLE.hyperlink);
-        const children = inlineChildren(inline.children, ctx, inner).filter((c): c is TextRun => c instanceof TextRun);
+        const children = inlineChildren(inline.children, ctx, inner).filter(
+          (c): c is TextRun => c instanceof TextRun,
+        );
         out.push(new ExternalHyperlink({ link: inline.url, children }));
         break;
       }
@@ -54,7 +69,13 @@ function withMarkup(state: RunState, charStyle: string, adds?: 'bold' | 'italic'
   // One character style per run. A link keeps Hyperlink for what is inside it; otherwise the innermost markup takes
   // the style and what the outer markup gave stays on as direct bold/italic.
   if (state.charStyle === STYLE.hyperlink) {
-    return { ...state, bold, italic, directBold: state.directBold || adds === 'bold', directItalic: state.directItalic || adds === 'italic' };
+    return {
+      ...state,
+      bold,
+      italic,
+      directBold: state.directBold || adds === 'bold',
+      directItalic: state.directItalic || adds === 'italic',
+    };
   }
   return {
     bold,
@@ -66,7 +87,13 @@ function withMarkup(state: RunState, charStyle: string, adds?: 'bold' | 'italic'
 }
 
 /** Runs for a piece of text in one language, split where the face changes, recording the glyphs each face draws. */
-export function textRuns(text: string, lang: Lang, ctx: DrawContext, state: RunState, origin?: Origin): TextRun[] {
+export function textRuns(
+  text: string,
+  lang: Lang,
+  ctx: DrawContext,
+  state: RunState,
+  origin?: Origin,
+): TextRun[] {
   // A word joiner after an en dash that joins two words, which the word processor's breaker honours (model/joins.ts).
   return faceRuns(withDashJoiners(text), lang, ctx.fonts, origin)
     .flatMap((run) => slanted(run, state, ctx.fonts))
@@ -80,7 +107,9 @@ export function textRuns(text: string, lang: Lang, ctx: DrawContext, state: RunS
         ...(state.directBold ? { bold: true } : {}),
         // Upright where the style says italic but the face has none; see slanted(). Emphasis there keeps its mark.
         ...(italic !== state.italic ? { italics: false } : state.directItalic ? { italics: true } : {}),
-        ...(italic !== state.italic && isEmphasis(state) ? { emphasisMark: { type: emphasisMark(run, ctx) } } : {}),
+        ...(italic !== state.italic && isEmphasis(state)
+          ? { emphasisMark: { type: emphasisMark(run, ctx) } }
+          : {}),
         // w:rtl: the run is right-to-left text (Arabic letters); Latin and digits inside keep their own direction.
         ...(hasRightToLeftLetters(run.text) ? { rightToLeft: true } : {}),
         ...fontsFor(lang, ctx, run),
@@ -99,7 +128,9 @@ function isEmphasis(state: RunState): boolean {
  */
 function emphasisMark(run: FaceRun, ctx: DrawContext): typeof EmphasisMarkType.DOT {
   const face = isEastAsianPiece(run) ? run.eastAsianFace : run.latinFace;
-  return (emphasisDotsFor(ctx.fonts.languageOfFace(face)) === 'under' ? 'underDot' : EmphasisMarkType.DOT) as typeof EmphasisMarkType.DOT;
+  return (
+    emphasisDotsFor(ctx.fonts.languageOfFace(face)) === 'under' ? 'underDot' : EmphasisMarkType.DOT
+  ) as typeof EmphasisMarkType.DOT;
 }
 
 /**
@@ -110,11 +141,15 @@ function emphasisMark(run: FaceRun, ctx: DrawContext): typeof EmphasisMarkType.D
  */
 function slanted(run: FaceRun, state: RunState, fonts: FontBook): { run: FaceRun; italic: boolean }[] {
   if (!state.italic) return [{ run, italic: false }];
-  const slants = (face: string): boolean => fonts.file(face, variantOf(state.bold, true)) !== fonts.file(face, variantOf(state.bold, false));
+  const slants = (face: string): boolean =>
+    fonts.file(face, variantOf(state.bold, true)) !== fonts.file(face, variantOf(state.bold, false));
   const latin = slants(run.latinFace);
   const eastAsian = slants(run.eastAsianFace);
   if (latin === eastAsian) return [{ run, italic: latin }];
-  return splitBySlot(run).map((piece) => ({ run: piece, italic: isEastAsianPiece(piece) ? eastAsian : latin }));
+  return splitBySlot(run).map((piece) => ({
+    run: piece,
+    italic: isEastAsianPiece(piece) ? eastAsian : latin,
+  }));
 }
 
 /**
@@ -134,7 +169,11 @@ export function fontsFor(lang: Lang, ctx: DrawContext, run: FaceRun | undefined)
       eastAsia: ctx.family(faces.eastAsian),
       ...(run?.eastAsianHint ? { hint: 'eastAsia' } : {}),
     },
-    language: { value: latinLocale(lang, locale, ctx.fonts), eastAsia: eastAsianLocale(lang, ctx, run) ?? locale, bidirectional: bidiLocale(lang, locale) },
+    language: {
+      value: latinLocale(lang, locale, ctx.fonts),
+      eastAsia: eastAsianLocale(lang, ctx, run) ?? locale,
+      bidirectional: bidiLocale(lang, locale),
+    },
   };
 }
 

@@ -18,7 +18,11 @@ export function settingsXml(locale: string, eastAsianLocale: string): string {
       // A line that ends in a manual line break is not justified, as in the PDF (a CJK line spread over the measure
       // reads as letter-spaced). Word and LibreOffice both read it; without it, both stretch such a line.
       el('w:doNotExpandShiftReturn'),
-      el('w:compatSetting', { 'w:name': 'compatibilityMode', 'w:uri': 'http://schemas.microsoft.com/office/word', 'w:val': '15' }),
+      el('w:compatSetting', {
+        'w:name': 'compatibilityMode',
+        'w:uri': 'http://schemas.microsoft.com/office/word',
+        'w:val': '15',
+      }),
     ]),
     // Which languages the theme's fonts are for; Word reads the East Asian one to pick theme fonts for Hangul/Han.
     el('w:themeFontLang', { 'w:val': locale, 'w:eastAsia': eastAsianLocale }),

@@ -1,7 +1,12 @@
 /** A signatory's block: handwritten signature image, then organisation, person, title and e-mail, as the PDF draws it. */
 
 import { ImageRun, type ParagraphChild } from 'docx';
-import { signatureLines, type Signature, type SignatureImage, type SignatureLine } from '../../model/index.js';
+import {
+  signatureLines,
+  type Signature,
+  type SignatureImage,
+  type SignatureLine,
+} from '../../model/index.js';
 import type { ParagraphSpec } from './blocks.js';
 import type { DrawContext } from './context.js';
 import { inlineChildren, textRuns } from './runs.js';
@@ -19,7 +24,10 @@ export function signatureSpecs(sig: Signature, ctx: DrawContext): ParagraphSpec[
   const lines: ParagraphChild[][] = [];
   if (sig.image) lines.push([imageRun(sig.image, ctx)]);
   for (const line of signatureLines(sig)) lines.push(lineChildren(line, ctx));
-  return lines.map((children, i) => ({ style: i === 0 ? PART_STYLE.signatures : STYLE.signatureLine, children }));
+  return lines.map((children, i) => ({
+    style: i === 0 ? PART_STYLE.signatures : STYLE.signatureLine,
+    children,
+  }));
 }
 
 function lineChildren(line: SignatureLine, ctx: DrawContext): ParagraphChild[] {

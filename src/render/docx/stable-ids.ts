@@ -28,15 +28,18 @@ function stabilizeFontKeys(parts: Map<string, Uint8Array>, seed: number): void {
   const rels = text(parts, 'word/_rels/fontTable.xml.rels');
   if (table === undefined || rels === undefined) return;
   const targets = relationshipTargets(rels);
-  const next = table.replace(/(<w:embed\w+ r:id="([^"]+)" w:fontKey=")\{([0-9A-Fa-f-]{36})\}"/g, (whole, head: string, id: string, oldKey: string) => {
-    const path = targets.get(id);
-    const font = path === undefined ? undefined : parts.get(`word/${path}`);
-    if (!path || !font) return whole;
-    const plain = obfuscated(font, oldKey);
-    const newKey = guidFrom(createHash('sha256').update(`${seed}\0`).update(plain).digest());
-    parts.set(`word/${path}`, obfuscated(plain, newKey));
-    return `${head}{${newKey}}"`;
-  });
+  const next = table.replace(
+    /(<w:embed\w+ r:id="([^"]+)" w:fontKey=")\{([0-9A-Fa-f-]{36})\}"/g,
+    (whole, head: string, id: string, oldKey: string) => {
+      const path = targets.get(id);
+      const font = path === undefined ? undefined : parts.get(`word/${path}`);
+      if (!path || !font) return whole;
+      const plain = obfuscated(font, oldKey);
+      const newKey = guidFrom(createHash('sha256').update(`${seed}\0`).update(plain).digest());
+      parts.set(`word/${path}`, obfuscated(plain, newKey));
+      return `${head}{${newKey}}"`;
+    },
+  );
   parts.set('word/fontTable.xml', encoder.encode(next));
 }
 
@@ -50,7 +53,10 @@ function stabilizeRelationshipIds(parts: Map<string, Uint8Array>): void {
     const random = [...relationshipTargets(rels).keys()].filter((id) => RANDOM_ID.test(id));
     if (!random.length) continue;
     const renamed = new Map(random.map((id, i) => [id, `rIdLink${i + 1}`]));
-    const rename = (xml: string) => xml.replace(/(r:id|Id)="([^"]+)"/g, (whole, attr: string, id: string) => (renamed.has(id) ? `${attr}="${renamed.get(id)}"` : whole));
+    const rename = (xml: string) =>
+      xml.replace(/(r:id|Id)="([^"]+)"/g, (whole, attr: string, id: string) =>
+        renamed.has(id) ? `${attr}="${renamed.get(id)}"` : whole,
+      );
     parts.set(relsPath, encoder.encode(rename(rels)));
     const owner = ownerOf(relsPath);
     const xml = text(parts, owner);
@@ -75,7 +81,11 @@ function relationshipTargets(rels: string): Map<string, string> {
 
 /** The font's first 32 bytes XORed with the key's bytes in reverse order: the same operation obfuscates and restores. */
 function obfuscated(font: Uint8Array, guid: string): Uint8Array {
-  const key = guid.replace(/-/g, '').match(/../g)!.map((hex) => parseInt(hex, 16)).reverse();
+  const key = guid
+    .replace(/-/g, '')
+    .match(/../g)!
+    .map((hex) => parseInt(hex, 16))
+    .reverse();
   const out = new Uint8Array(font);
   for (let i = 0; i < Math.min(32, out.length); i++) out[i] = out[i]! ^ key[i % key.length]!;
   return out;

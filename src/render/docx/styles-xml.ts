@@ -17,18 +17,32 @@ export interface Defaults {
 const twips = (pt: number): number => Math.round(pt * 20);
 
 /** ST_Jc: Word 2007+ and LibreOffice read left/right; start/end are Strict-only. */
-export const JC = { start: 'left', center: 'center', end: 'right', justify: 'both' } as const satisfies Readonly<Record<Align, string>>;
+export const JC = {
+  start: 'left',
+  center: 'center',
+  end: 'right',
+  justify: 'both',
+} as const satisfies Readonly<Record<Align, string>>;
 
 /** word/styles.xml for the sheet. */
 export function stylesXml(sheet: StyleSheet, defaults: Defaults): string {
   const fontSize = sheet.styles.find((s) => s.id === 'Normal')?.run?.size ?? BODY_SIZE;
   const docDefaults = el('w:docDefaults', {}, [
-    el('w:rPrDefault', {}, el('w:rPr', {}, [
-      el('w:rFonts', { 'w:ascii': defaults.latinFamily, 'w:hAnsi': defaults.latinFamily, 'w:eastAsia': defaults.eastAsianFamily, 'w:cs': defaults.latinFamily }),
-      el('w:sz', { 'w:val': fontSize * 2 }),
-      el('w:szCs', { 'w:val': fontSize * 2 }),
-      el('w:lang', { 'w:val': defaults.locale, 'w:eastAsia': defaults.eastAsianLocale, 'w:bidi': 'ar-SA' }),
-    ])),
+    el(
+      'w:rPrDefault',
+      {},
+      el('w:rPr', {}, [
+        el('w:rFonts', {
+          'w:ascii': defaults.latinFamily,
+          'w:hAnsi': defaults.latinFamily,
+          'w:eastAsia': defaults.eastAsianFamily,
+          'w:cs': defaults.latinFamily,
+        }),
+        el('w:sz', { 'w:val': fontSize * 2 }),
+        el('w:szCs', { 'w:val': fontSize * 2 }),
+        el('w:lang', { 'w:val': defaults.locale, 'w:eastAsia': defaults.eastAsianLocale, 'w:bidi': 'ar-SA' }),
+      ]),
+    ),
     el('w:pPrDefault', {}, el('w:pPr', {}, lineBreakingRules())),
   ]);
   return `${XML_HEAD}${el('w:styles', { 'xmlns:w': W_NS }, [docDefaults, ...sheet.styles.map(styleXml)])}`;
@@ -59,19 +73,24 @@ function lineBreakingRules(): string[] {
 function styleXml(style: StyleDef): string {
   const isDefault = style.id === 'Normal';
   const isDefaultOfType = isDefault || style.id === 'DefaultParagraphFont';
-  return el('w:style', { 'w:type': style.type, 'w:default': isDefaultOfType ? '1' : undefined, 'w:styleId': style.id }, [
-    el('w:name', { 'w:val': style.name }),
-    style.basedOn ? el('w:basedOn', { 'w:val': style.basedOn }) : '',
-    style.type === 'paragraph' && !isDefault ? el('w:next', { 'w:val': style.next ?? style.id }) : '',
-    style.quick ? el('w:qFormat') : '',
-    style.paragraph || isDefault ? pPr(style.paragraph ?? {}, isDefault, style.run?.size) : '',
-    style.run ? rPr(style.run) : '',
-  ]);
+  return el(
+    'w:style',
+    { 'w:type': style.type, 'w:default': isDefaultOfType ? '1' : undefined, 'w:styleId': style.id },
+    [
+      el('w:name', { 'w:val': style.name }),
+      style.basedOn ? el('w:basedOn', { 'w:val': style.basedOn }) : '',
+      style.type === 'paragraph' && !isDefault ? el('w:next', { 'w:val': style.next ?? style.id }) : '',
+      style.quick ? el('w:qFormat') : '',
+      style.paragraph || isDefault ? pPr(style.paragraph ?? {}, isDefault, style.run?.size) : '',
+      style.run ? rPr(style.run) : '',
+    ],
+  );
 }
 
 /** CT_PPrBase, in schema order (Word rejects out-of-order elements). */
 function pPr(look: ParagraphLook, isDefault: boolean, size?: number): string {
-  const onOff = (name: string, value: boolean | undefined): string => (value === undefined ? '' : el(name, { 'w:val': value ? '1' : '0' }));
+  const onOff = (name: string, value: boolean | undefined): string =>
+    value === undefined ? '' : el(name, { 'w:val': value ? '1' : '0' });
   const spacing =
     look.before !== undefined || look.after !== undefined || look.line !== undefined
       ? el('w:spacing', {
@@ -97,7 +116,16 @@ function pPr(look: ParagraphLook, isDefault: boolean, size?: number): string {
 /** w:pBdr with a left rule (model/quote.ts); consecutive paragraphs of the style share one unbroken rule. */
 function ruleLeft(space: number): string {
   // w:sz in eighths of a point; w:space in points.
-  return el('w:pBdr', {}, el('w:left', { 'w:val': 'single', 'w:sz': Math.round(QUOTE_RULE.widthPt * 8), 'w:space': Math.round(space), 'w:color': QUOTE_RULE.color }));
+  return el(
+    'w:pBdr',
+    {},
+    el('w:left', {
+      'w:val': 'single',
+      'w:sz': Math.round(QUOTE_RULE.widthPt * 8),
+      'w:space': Math.round(space),
+      'w:color': QUOTE_RULE.color,
+    }),
+  );
 }
 
 /** First-line indent in em: w:firstLineChars (hundredths of a character) for Word, which follows the font size;
@@ -107,7 +135,10 @@ export function firstLineIndent(em: number, size: number): { firstLineChars: num
 }
 
 /** w:ind of a style: left and right indents in points, and the first-line indent (see firstLineIndent). */
-export function indent(look: Pick<ParagraphLook, 'indentLeft' | 'indentRight' | 'firstLineEm'>, size = BODY_SIZE): string {
+export function indent(
+  look: Pick<ParagraphLook, 'indentLeft' | 'indentRight' | 'firstLineEm'>,
+  size = BODY_SIZE,
+): string {
   const { indentLeft, indentRight, firstLineEm } = look;
   if (indentLeft === undefined && indentRight === undefined && firstLineEm === undefined) return '';
   const first = firstLineEm !== undefined ? firstLineIndent(firstLineEm, size) : undefined;
@@ -122,7 +153,11 @@ export function indent(look: Pick<ParagraphLook, 'indentLeft' | 'indentRight' | 
 /** CT_RPr, in schema order. Bold and italic are written when set either way: `false` undoes what a base style gave. */
 function rPr(look: RunLook): string {
   const toggle = (name: string, value: boolean | undefined): string =>
-    value === undefined ? '' : value ? el(name) + el(`${name}Cs`) : el(name, { 'w:val': '0' }) + el(`${name}Cs`, { 'w:val': '0' });
+    value === undefined
+      ? ''
+      : value
+        ? el(name) + el(`${name}Cs`)
+        : el(name, { 'w:val': '0' }) + el(`${name}Cs`, { 'w:val': '0' });
   return el('w:rPr', {}, [
     toggle('w:b', look.bold),
     toggle('w:i', look.italic),

@@ -5,7 +5,16 @@
  * the part's style, derived from the document's own sections.
  */
 
-import { isCjkLanguage, QUOTE_RULE, quoteHasRule, type Align, type Lang, type LetterDoc, type Part, type Section } from '../../model/index.js';
+import {
+  isCjkLanguage,
+  QUOTE_RULE,
+  quoteHasRule,
+  type Align,
+  type Lang,
+  type LetterDoc,
+  type Part,
+  type Section,
+} from '../../model/index.js';
 
 /** Paragraph look in points (and em for the first-line indent, which follows the font size). */
 export interface ParagraphLook {
@@ -83,7 +92,13 @@ export const STYLE = {
   emphasis: 'Emphasis',
 } as const;
 
-const para = (id: string, name: string, paragraph: ParagraphLook, run: RunLook = {}, basedOn: string = STYLE.normal): StyleDef => ({
+const para = (
+  id: string,
+  name: string,
+  paragraph: ParagraphLook,
+  run: RunLook = {},
+  basedOn: string = STYLE.normal,
+): StyleDef => ({
   id,
   name,
   type: 'paragraph',
@@ -95,7 +110,14 @@ const para = (id: string, name: string, paragraph: ParagraphLook, run: RunLook =
 
 /** The house look in a language, before a document's sections adjust alignment, indent and keeping. */
 const baseStyles = (lang: Lang): readonly StyleDef[] => [
-  { id: STYLE.normal, name: 'Normal', type: 'paragraph', quick: true, paragraph: { line: 1.15, after: 0 }, run: { size: BODY_SIZE } },
+  {
+    id: STYLE.normal,
+    name: 'Normal',
+    type: 'paragraph',
+    quick: true,
+    paragraph: { line: 1.15, after: 0 },
+    run: { size: BODY_SIZE },
+  },
   para(PART_STYLE.letterhead, 'Letterhead', { after: 12, contextual: true }, { size: 10 }),
   para(PART_STYLE.title, 'Letter Title', { after: 6, keepNext: true }, { bold: true, size: 15 }),
   para(PART_STYLE.subtitle, 'Letter Subtitle', { after: 18, keepNext: true }, { bold: true, size: 12 }),
@@ -107,12 +129,45 @@ const baseStyles = (lang: Lang): readonly StyleDef[] => [
   para(PART_STYLE.body, 'Body Text', { after: 8 }),
   // As the PDF sets them (typeset/blocks.ts): Latin quotes in italics; the CJK faces have none, so a Korean or Chinese
   // quote stays upright rather than take Word's synthesised oblique. The attribution under it is upright either way.
-  para(STYLE.quote, 'Block Quote', { indentLeft: 24, indentRight: 24, after: 8, firstLineEm: 0, ...(quoteHasRule(lang) ? { ruleLeft: QUOTE_RULE.gapEm * BODY_SIZE } : {}) }, isCjkLanguage(lang) ? {} : { italic: true }, PART_STYLE.body),
-  para(STYLE.attribution, 'Quote Attribution', { align: 'end', indentRight: 24, after: 8 }, { italic: false }, STYLE.quote),
+  para(
+    STYLE.quote,
+    'Block Quote',
+    {
+      indentLeft: 24,
+      indentRight: 24,
+      after: 8,
+      firstLineEm: 0,
+      ...(quoteHasRule(lang) ? { ruleLeft: QUOTE_RULE.gapEm * BODY_SIZE } : {}),
+    },
+    isCjkLanguage(lang) ? {} : { italic: true },
+    PART_STYLE.body,
+  ),
+  para(
+    STYLE.attribution,
+    'Quote Attribution',
+    { align: 'end', indentRight: 24, after: 8 },
+    { italic: false },
+    STYLE.quote,
+  ),
   para(STYLE.list, 'List Paragraph', { after: 4, firstLineEm: 0, contextual: false }, {}, PART_STYLE.body),
-  para(STYLE.heading[0], 'heading 1', { before: 14, after: 6, keepNext: true, keepLines: true, outlineLevel: 0, firstLineEm: 0 }, { bold: true, size: 13 }),
-  para(STYLE.heading[1], 'heading 2', { before: 12, after: 4, keepNext: true, keepLines: true, outlineLevel: 1, firstLineEm: 0 }, { bold: true, size: 12 }),
-  para(STYLE.heading[2], 'heading 3', { before: 10, after: 4, keepNext: true, keepLines: true, outlineLevel: 2, firstLineEm: 0 }, { bold: true, size: BODY_SIZE }),
+  para(
+    STYLE.heading[0],
+    'heading 1',
+    { before: 14, after: 6, keepNext: true, keepLines: true, outlineLevel: 0, firstLineEm: 0 },
+    { bold: true, size: 13 },
+  ),
+  para(
+    STYLE.heading[1],
+    'heading 2',
+    { before: 12, after: 4, keepNext: true, keepLines: true, outlineLevel: 1, firstLineEm: 0 },
+    { bold: true, size: 12 },
+  ),
+  para(
+    STYLE.heading[2],
+    'heading 3',
+    { before: 10, after: 4, keepNext: true, keepLines: true, outlineLevel: 2, firstLineEm: 0 },
+    { bold: true, size: BODY_SIZE },
+  ),
   para(PART_STYLE.close, 'Closing', { before: 12, after: 6 }),
   para(PART_STYLE.signatures, 'Signature', { before: 14 }),
   para(STYLE.signatureLine, 'Signature Line', { before: 0 }, {}, PART_STYLE.signatures),
@@ -123,8 +178,22 @@ const baseStyles = (lang: Lang): readonly StyleDef[] => [
   { id: 'DefaultParagraphFont', name: 'Default Paragraph Font', type: 'character' },
   // A link reads as the text around it, as in the PDF (a link area over plain text): no blue, no underline in print.
   { id: STYLE.hyperlink, name: 'Hyperlink', type: 'character', basedOn: 'DefaultParagraphFont' },
-  { id: STYLE.strong, name: 'Strong', type: 'character', basedOn: 'DefaultParagraphFont', quick: true, run: { bold: true } },
-  { id: STYLE.emphasis, name: 'Emphasis', type: 'character', basedOn: 'DefaultParagraphFont', quick: true, run: { italic: true } },
+  {
+    id: STYLE.strong,
+    name: 'Strong',
+    type: 'character',
+    basedOn: 'DefaultParagraphFont',
+    quick: true,
+    run: { bold: true },
+  },
+  {
+    id: STYLE.emphasis,
+    name: 'Emphasis',
+    type: 'character',
+    basedOn: 'DefaultParagraphFont',
+    quick: true,
+    run: { italic: true },
+  },
 ];
 
 /** A document's styles, with what its sections decided per part folded in. */
@@ -148,7 +217,8 @@ export interface SectionLook {
 /** Folds each part's first section (alignment, first-line indent, keeping) into the part's style. */
 export function letterStyles(doc: LetterDoc): StyleSheet {
   const byPart = new Map<Part, SectionLook>();
-  for (const section of doc.sections) if (!byPart.has(section.part)) byPart.set(section.part, lookOf(section));
+  for (const section of doc.sections)
+    if (!byPart.has(section.part)) byPart.set(section.part, lookOf(section));
   const styles = baseStyles(doc.lang).map((style) => {
     const part = partOfStyle(style.id);
     const look = part && byPart.get(part);

@@ -2,7 +2,9 @@
 
 /** Escapes text for an XML attribute value or text node. */
 export function esc(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 /** Attribute values; `undefined` leaves the attribute out, so callers can write optional attributes inline. */

@@ -6,7 +6,13 @@ import type { Tagger } from './tags.js';
 import { drawGlyphs } from './text.js';
 
 /** Draw every item of a page onto pdfkit's current page, each inside its marked content. */
-export function drawPage(pdf: PDFKit.PDFDocument, page: TypesetPage, pageIndex: number, faces: PdfFaces, tagger: Tagger): void {
+export function drawPage(
+  pdf: PDFKit.PDFDocument,
+  page: TypesetPage,
+  pageIndex: number,
+  faces: PdfFaces,
+  tagger: Tagger,
+): void {
   page.items.forEach((item, index) => {
     tagger.draw(item, pageIndex, index, (structParent) => {
       if (item.kind === 'text') drawText(pdf, item, faces, structParent);
@@ -16,19 +22,35 @@ export function drawPage(pdf: PDFKit.PDFDocument, page: TypesetPage, pageIndex: 
   });
 }
 
-function drawText(pdf: PDFKit.PDFDocument, item: TextItem, faces: PdfFaces, structParent: PDFKit.PDFStructureElement | undefined): void {
+function drawText(
+  pdf: PDFKit.PDFDocument,
+  item: TextItem,
+  faces: PdfFaces,
+  structParent: PDFKit.PDFStructureElement | undefined,
+): void {
   // The glyphs typeset shaped, at (x, y) on their baseline: runs in KR, SC and Latin faces share one baseline.
   drawGlyphs(pdf, item, faces.face(item.font));
   if (item.emphasisDots) drawEmphasisDots(pdf, item, item.emphasisDots);
   if (item.link) {
     // PDF/UA: a link annotation belongs to its Link element (pdfkit adds the OBJR) and describes itself in /Contents.
     const options = { Contents: new String(item.text), ...(structParent ? { structParent } : {}) };
-    pdf.link(item.x, item.y - 0.9 * item.size, item.width, 1.2 * item.size, item.link, options as unknown as PDFKit.Mixins.AnnotationOption);
+    pdf.link(
+      item.x,
+      item.y - 0.9 * item.size,
+      item.width,
+      1.2 * item.size,
+      item.link,
+      options as unknown as PDFKit.Mixins.AnnotationOption,
+    );
   }
 }
 
 /** CJK emphasis: a dot centred under (Chinese) or over (Korean, Japanese) each character, clear of the glyphs. */
-function drawEmphasisDots(pdf: PDFKit.PDFDocument, item: TextItem, dots: NonNullable<TextItem['emphasisDots']>): void {
+function drawEmphasisDots(
+  pdf: PDFKit.PDFDocument,
+  item: TextItem,
+  dots: NonNullable<TextItem['emphasisDots']>,
+): void {
   const y = dots.position === 'under' ? item.y + 0.28 * item.size : item.y - 1.02 * item.size;
   for (const center of dots.centers) pdf.circle(item.x + center, y, 0.07 * item.size);
   pdf.fill();

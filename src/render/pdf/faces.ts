@@ -77,7 +77,17 @@ export class PdfFaces {
         if (item.kind !== 'text') continue;
         const key = keyOf(item.font);
         let entry = used.get(key);
-        if (!entry) used.set(key, (entry = { ref: item.font, widths: new Map(), codePoints: new Map(), narrow: new Map(), others: new Map() }));
+        if (!entry)
+          used.set(
+            key,
+            (entry = {
+              ref: item.font,
+              widths: new Map(),
+              codePoints: new Map(),
+              narrow: new Map(),
+              others: new Map(),
+            }),
+          );
         const run = item.glyphs;
         for (let i = 0; i < run.glyphs.length; i++) {
           const gid = run.glyphs[i]!;
@@ -102,13 +112,29 @@ export class PdfFaces {
       entry.widths.set(0, entry.widths.get(0) ?? (font.getGlyph(0).advanceWidth * 1000) / font.unitsPerEm);
       // Narrow codes follow, in glyph and width order, so that the same glyphs give the same codes in every letter.
       const narrow = [...entry.narrow.entries()].sort(([, a], [, b]) => a.gid - b.gid || a.width - b.width);
-      const narrowCodes = new Map(narrow.map(([k], j) => [k, (glyphs.length + j).toString(16).padStart(4, '0')]));
+      const narrowCodes = new Map(
+        narrow.map(([k], j) => [k, (glyphs.length + j).toString(16).padStart(4, '0')]),
+      );
       // Other-text codes follow those, in glyph and text order for the same reason.
       const others = [...entry.others.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const otherCodes = new Map(others.map(([k], j) => [k, (glyphs.length + narrow.length + j).toString(16).padStart(4, '0')]));
-      const face = { name: `F${++n}`, dictionary: pdf.ref({}), codes, narrow: narrowCodes, otherTexts: otherCodes };
+      const otherCodes = new Map(
+        others.map(([k], j) => [k, (glyphs.length + narrow.length + j).toString(16).padStart(4, '0')]),
+      );
+      const face = {
+        name: `F${++n}`,
+        dictionary: pdf.ref({}),
+        codes,
+        narrow: narrowCodes,
+        otherTexts: otherCodes,
+      };
       this.plans.set(key, {
-        face, font, glyphs, widths: entry.widths, codePoints: entry.codePoints, narrow: narrow.map(([, v]) => v), others: others.map(([, v]) => v),
+        face,
+        font,
+        glyphs,
+        widths: entry.widths,
+        codePoints: entry.codePoints,
+        narrow: narrow.map(([, v]) => v),
+        others: others.map(([, v]) => v),
       });
     }
   }
@@ -116,7 +142,10 @@ export class PdfFaces {
   /** The face an item of `ref` draws with. */
   face(ref: FontRef): PdfFace {
     const plan = this.plans.get(keyOf(ref));
-    if (!plan) throw new Error(`face ${keyOf(ref)} was not planned: the paged letter's items name it, its pages do not`);
+    if (!plan)
+      throw new Error(
+        `face ${keyOf(ref)} was not planned: the paged letter's items name it, its pages do not`,
+      );
     return plan.face;
   }
 
@@ -175,17 +204,42 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
     BaseFont: name,
     CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
     FontDescriptor: descriptor,
-    W: [0, [...glyphs.map((gid) => plan.widths.get(gid)!), ...plan.narrow.map((n) => n.width), ...plan.others.map((o) => plan.widths.get(o.gid)!)]],
-    CIDToGIDMap: plan.narrow.length + plan.others.length > 0 ? cidToGidMap(pdf, glyphs, [...plan.narrow, ...plan.others]) : 'Identity',
+    W: [
+      0,
+      [
+        ...glyphs.map((gid) => plan.widths.get(gid)!),
+        ...plan.narrow.map((n) => n.width),
+        ...plan.others.map((o) => plan.widths.get(o.gid)!),
+      ],
+    ],
+    CIDToGIDMap:
+      plan.narrow.length + plan.others.length > 0
+        ? cidToGidMap(pdf, glyphs, [...plan.narrow, ...plan.others])
+        : 'Identity',
   });
   cidFont.end(undefined);
 
   const toUnicode = pdf.ref({ Filter: 'FlateDecode' });
   const stands = (gid: number): readonly number[] => (gid === 0 ? [0] : plan.codePoints.get(gid)!);
-  toUnicode.end(deflated(toUnicodeCmap([...glyphs.map(stands), ...plan.narrow.map((n) => stands(n.gid)), ...plan.others.map((o) => o.codePoints)])));
+  toUnicode.end(
+    deflated(
+      toUnicodeCmap([
+        ...glyphs.map(stands),
+        ...plan.narrow.map((n) => stands(n.gid)),
+        ...plan.others.map((o) => o.codePoints),
+      ]),
+    ),
+  );
 
   const dictionary = plan.face.dictionary;
-  Object.assign(dictionary.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode });
+  Object.assign(dictionary.data, {
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [cidFont],
+    ToUnicode: toUnicode,
+  });
   dictionary.end(undefined);
 }
 
@@ -193,7 +247,11 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
  * The CIDToGIDMap of a face with narrow or other-text codes: the glyphs' own codes are their places in the subset (as
  * Identity would map them), and each further code maps to the subset place of its glyph.
  */
-function cidToGidMap(pdf: PDFKit.PDFDocument, glyphs: readonly number[], narrow: readonly { readonly gid: number }[]): PDFKit.PDFKitReference {
+function cidToGidMap(
+  pdf: PDFKit.PDFDocument,
+  glyphs: readonly number[],
+  narrow: readonly { readonly gid: number }[],
+): PDFKit.PDFKitReference {
   const place = new Map(glyphs.map((gid, i) => [gid, i]));
   const map = Buffer.alloc(2 * (glyphs.length + narrow.length));
   glyphs.forEach((_, i) => map.writeUInt16BE(i, 2 * i));

@@ -42,7 +42,10 @@ export async function renderPdf(doc: LetterDoc, opts: PdfOptions): Promise<PdfRe
  * Draw an already typeset letter: no layout decision is taken here. Typeset it with `reserveSignatureField` when a
  * signature field is asked for, or the field has no box to go in.
  */
-export async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>): Promise<PdfResult> {
+export async function drawPdf(
+  paged: PagedLetter,
+  opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>,
+): Promise<PdfResult> {
   const { default: PDFDocument } = await import('pdfkit');
   const pdf = createDocument(PDFDocument, paged, opts.pdfa ?? false);
   const bytes = collect(pdf);
@@ -57,8 +60,18 @@ export async function drawPdf(paged: PagedLetter, opts: Pick<PdfOptions, 'fonts'
   faces.embed(pdf);
   if (opts.signatureField && paged.signatureBox) {
     // The field's appearance draws with pdfkit's own fonts: the regular faces of the letter's chain.
-    registerFonts(pdf, opts.fonts.chain(paged.lang).map((face) => ({ face, variant: 'regular' as const })), opts.fonts);
-    addSignatureField(pdf, opts.signatureField, paged.signatureBox, opts.fonts, tagger.tagWidget(opts.signatureField.appearanceLines.join(', ')));
+    registerFonts(
+      pdf,
+      opts.fonts.chain(paged.lang).map((face) => ({ face, variant: 'regular' as const })),
+      opts.fonts,
+    );
+    addSignatureField(
+      pdf,
+      opts.signatureField,
+      paged.signatureBox,
+      opts.fonts,
+      tagger.tagWidget(opts.signatureField.appearanceLines.join(', ')),
+    );
   }
   pdf.end();
   return { bytes: await bytes, pages: paged.pages.length };

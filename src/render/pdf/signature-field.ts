@@ -86,7 +86,9 @@ export function addSignatureField(
     M: spec.signingTime,
   });
 
-  const lines = spec.appearanceLines.map((line) => runs(doc, line, spec.lang ?? guessLang(spec.appearanceLines), fonts));
+  const lines = spec.appearanceLines.map((line) =>
+    runs(doc, line, spec.lang ?? guessLang(spec.appearanceLines), fonts),
+  );
   const appearance = doc.ref({
     Type: 'XObject',
     Subtype: 'Form',
@@ -138,7 +140,13 @@ interface PDFKitPage {
 
 /** The document's AcroForm, created once; SigFlags 3 = SignaturesExist | AppendOnly (ISO 32000-1 Table 219). */
 function acroForm(doc: PDFKit.PDFDocument): { data: { Fields: PDFKit.PDFKitReference[] } } {
-  const root = (doc as unknown as { _root: { data: { AcroForm?: { data: Record<string, unknown> & { Fields: PDFKit.PDFKitReference[] } } } } })._root;
+  const root = (
+    doc as unknown as {
+      _root: {
+        data: { AcroForm?: { data: Record<string, unknown> & { Fields: PDFKit.PDFKitReference[] } } };
+      };
+    }
+  )._root;
   if (!root.data.AcroForm) doc.initForm();
   const form = root.data.AcroForm!;
   form.data.SigFlags = 3;
@@ -188,10 +196,17 @@ function appearanceStream(lines: readonly Run[][], width: number, height: number
   if (widest > inner) size = Math.max(MIN_FONT_SIZE, (size * inner) / widest);
   const set = lines.flatMap((line) => wrap(line, size, inner));
   if (set.length * size * LEADING > height - 2 * PADDING + 0.01) {
-    throw new Error(`the signature field's text needs ${set.length} lines at ${MIN_FONT_SIZE} pt; its box holds fewer`);
+    throw new Error(
+      `the signature field's text needs ${set.length} lines at ${MIN_FONT_SIZE} pt; its box holds fewer`,
+    );
   }
 
-  const ops = ['q', `${BORDER_RGB} RG`, '0.75 w', `0.375 0.375 ${num(width - 0.75)} ${num(height - 0.75)} re S`];
+  const ops = [
+    'q',
+    `${BORDER_RGB} RG`,
+    '0.75 w',
+    `0.375 0.375 ${num(width - 0.75)} ${num(height - 0.75)} re S`,
+  ];
   ops.push('BT', `${TEXT_RGB} rg`);
   // Centre the block vertically: the box is sized by the page layout, not by the number of lines.
   const top = (height - set.length * size * LEADING) / 2;
@@ -201,7 +216,11 @@ function appearanceStream(lines: readonly Run[][], width: number, height: number
     const y = height - top - ascent * size - i * size * LEADING;
     for (const run of line) {
       const [glyphs] = run.font.encode(run.text);
-      ops.push(`/${run.font.id} ${num(size)} Tf`, `1 0 0 1 ${num(x)} ${num(y)} Tm`, `<${glyphs.join('')}> Tj`);
+      ops.push(
+        `/${run.font.id} ${num(size)} Tf`,
+        `1 0 0 1 ${num(x)} ${num(y)} Tm`,
+        `<${glyphs.join('')}> Tj`,
+      );
       x += run.font.widthOfString(run.text, size);
     }
   });
@@ -227,7 +246,10 @@ function wrap(line: readonly Run[], size: number, inner: number): Run[][] {
       end++;
     }
     if (end < chars.length) {
-      const space = chars.slice(start, end).map((c) => c.ch).lastIndexOf(' ');
+      const space = chars
+        .slice(start, end)
+        .map((c) => c.ch)
+        .lastIndexOf(' ');
       if (space > 0) end = start + space + 1;
     }
     out.push(toRuns(chars.slice(start, end)));

@@ -40,7 +40,12 @@ export class Tagger {
   }
 
   /** Draw one item inside its marked content: the content of its element, or an artifact when it has no tag. */
-  draw(item: PageItem, pageIndex: number, itemIndex: number, paint: (structParent?: PDFKit.PDFStructureElement) => void): void {
+  draw(
+    item: PageItem,
+    pageIndex: number,
+    itemIndex: number,
+    paint: (structParent?: PDFKit.PDFStructureElement) => void,
+  ): void {
     if (item.tag === undefined || !this.nodes.has(item.tag)) {
       // Page numbers repeat on every page and say nothing a reader needs: pagination artifacts, skipped by readers.
       this.pdf.markContent('Artifact', item.kind === 'text' ? { type: 'Pagination' } : {});
@@ -68,10 +73,17 @@ export class Tagger {
   tagWidget(alt: string): (widget: PDFKit.PDFKitReference, page: PDFKit.PDFKitReference) => void {
     return (widget, page) => {
       const treeRoot = this.pdf.getStructTreeRoot() as unknown as { data: { K: unknown[] } };
-      const form = this.pdf.ref({ S: 'Form', P: treeRoot, Alt: new String(alt), K: { Type: 'OBJR', Obj: widget, Pg: page } });
+      const form = this.pdf.ref({
+        S: 'Form',
+        P: treeRoot,
+        Alt: new String(alt),
+        K: { Type: 'OBJR', Obj: widget, Pg: page },
+      });
       const key = this.pdf.createStructParentTreeNextKey();
       (widget.data as Record<string, unknown>)['StructParent'] = key;
-      (this.pdf as unknown as { getStructParentTree(): { add(key: number, value: unknown): void } }).getStructParentTree().add(key, form);
+      (this.pdf as unknown as { getStructParentTree(): { add(key: number, value: unknown): void } })
+        .getStructParentTree()
+        .add(key, form);
       treeRoot.data.K.push(form);
       form.end(undefined);
     };
@@ -85,7 +97,9 @@ export class Tagger {
     const options: StructOptions = {
       ...(node.lang ? { lang: node.lang } : {}),
       ...(node.alt ? { alt: node.alt } : {}),
-      ...(node.role === 'Figure' && first.kind === 'image' ? { bbox: [first.x, first.y, first.x + first.width, first.y + first.height] } : {}),
+      ...(node.role === 'Figure' && first.kind === 'image'
+        ? { bbox: [first.x, first.y, first.x + first.width, first.y + first.height] }
+        : {}),
     };
     const element = this.pdf.struct(node.role, options as PDFKit.Mixins.StructureElementOptions);
     parent.add(element);
@@ -101,7 +115,11 @@ export class Tagger {
     const parent = this.outline[this.outline.length - 1]?.item ?? this.pdf.outline;
     const size = first.kind === 'text' ? first.size : first.height;
     // pdfkit measures the destination's left from the page's right edge: a full width puts it at the left edge.
-    const options: OutlineOptions = { expanded: true, top: Math.max(0, first.y - 1.2 * size), left: this.paged.geometry.width };
+    const options: OutlineOptions = {
+      expanded: true,
+      top: Math.max(0, first.y - 1.2 * size),
+      left: this.paged.geometry.width,
+    };
     this.outline.push({ level, item: parent.addItem(node.title!, options as { expanded?: boolean }) });
   }
 
@@ -110,7 +128,8 @@ export class Tagger {
     const last = new Map<number, string>();
     this.paged.pages.forEach((page, p) =>
       page.items.forEach((item, i) => {
-        for (let id = item.tag; id !== undefined && id !== this.paged.structure.id; id = this.parents.get(id)) last.set(id, `${p}:${i}`);
+        for (let id = item.tag; id !== undefined && id !== this.paged.structure.id; id = this.parents.get(id))
+          last.set(id, `${p}:${i}`);
       }),
     );
     for (const [id, at] of last) this.endings.set(at, [...(this.endings.get(at) ?? []), id]);

@@ -36,11 +36,16 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
     return key === undefined ? undefined : face.narrow.get(key);
   });
   // A glyph standing for other text than where it was first drawn (Arabic's shared base glyphs) has its own code too.
-  const codes = run.glyphs.map((gid, i) => narrow[i] ?? face.otherTexts.get(textKey(gid, run.codePoints[i]!)) ?? face.codes.get(gid)!);
+  const codes = run.glyphs.map(
+    (gid, i) => narrow[i] ?? face.otherTexts.get(textKey(gid, run.codePoints[i]!)) ?? face.codes.get(gid)!,
+  );
   const width = (i: number): number => (narrow[i] ? run.advances[i]! : run.widths[i]!);
   // A TJ segment ends where a glyph's advance differs from its width: the difference, in thousandths of an em.
   const segment = (end: number): void => {
-    if (last < end) commands.push(`<${codes.slice(last, end).join('')}> ${num(-(run.advances[end - 1]! - width(end - 1)))}`);
+    if (last < end)
+      commands.push(
+        `<${codes.slice(last, end).join('')}> ${num(-(run.advances[end - 1]! - width(end - 1)))}`,
+      );
     last = end;
   };
   const flush = (end: number): void => {

@@ -9,7 +9,8 @@ import { hasRightToLeftLetters } from '../../model/index.js';
 type BidiFactory = typeof bidiExport.default;
 // bidi-js is CommonJS whose module.exports is the factory, typed as an ES default export: Node's loader gives the
 // factory itself as the default import, the typings (and a bundler that honours them) the object holding it.
-const factory: BidiFactory = typeof bidiExport === 'function' ? (bidiExport as unknown as BidiFactory) : bidiExport.default;
+const factory: BidiFactory =
+  typeof bidiExport === 'function' ? (bidiExport as unknown as BidiFactory) : bidiExport.default;
 const bidi = factory();
 
 /** A paragraph's resolved levels: odd levels run right to left. */
@@ -40,7 +41,12 @@ export interface VisualPiece {
  * The pieces of the line text[start, end) from left to right as seen (rules L1–L2), each a logical range of one run
  * (`runAt` gives a character's run). Reversed ranges read backwards on the page; their glyphs are shaped right to left.
  */
-export function visualPieces(paragraph: BidiParagraph, start: number, end: number, runAt: (index: number) => number): VisualPiece[] {
+export function visualPieces(
+  paragraph: BidiParagraph,
+  start: number,
+  end: number,
+  runAt: (index: number) => number,
+): VisualPiece[] {
   if (end <= start) return [];
   const order = visualOrder(paragraph, start, end);
   const levels = paragraph.levels.levels;
@@ -54,7 +60,8 @@ export function visualPieces(paragraph: BidiParagraph, start: number, end: numbe
   for (let i = 1; i < order.length; i++) {
     const index = order[i]!;
     const rtl = (levels[first]! & 1) === 1;
-    const continues = index === last + (rtl ? -1 : 1) && levels[index] === levels[first] && runAt(index) === runAt(first);
+    const continues =
+      index === last + (rtl ? -1 : 1) && levels[index] === levels[first] && runAt(index) === runAt(first);
     if (continues) {
       last = index;
     } else {
@@ -71,7 +78,8 @@ function visualOrder(paragraph: BidiParagraph, start: number, end: number): numb
   const order: number[] = [];
   for (let i = start; i < end; i++) order.push(i);
   for (const [from, to] of bidi.getReorderSegments(paragraph.text, paragraph.levels, start, end - 1)) {
-    for (let a = from! - start, b = to! - start; a < b; a++, b--) [order[a], order[b]] = [order[b]!, order[a]!];
+    for (let a = from! - start, b = to! - start; a < b; a++, b--)
+      [order[a], order[b]] = [order[b]!, order[a]!];
   }
   return order;
 }

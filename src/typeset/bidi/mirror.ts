@@ -28,6 +28,8 @@ function mirrorLine(line: Line, axis: number): Line {
   return {
     ...line,
     items: mirrorItems(line.items, axis),
-    ...(line.reserved ? { reserved: { x: axis - line.reserved.x - line.reserved.width, width: line.reserved.width } } : {}),
+    ...(line.reserved
+      ? { reserved: { x: axis - line.reserved.x - line.reserved.width, width: line.reserved.width } }
+      : {}),
   };
 }

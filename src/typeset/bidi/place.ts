@@ -43,7 +43,7 @@ export function placeBidiLine(
       const run = runs[p.run]!;
       const text = paragraph.text.slice(p.from, p.to);
       const glyphs = directedGlyphRun(fonts, run.font, text, run.lang, p.rtl);
-      return { ...p, text, glyphs, width: sum(glyphs.advances) * run.size / 1000 };
+      return { ...p, text, glyphs, width: (sum(glyphs.advances) * run.size) / 1000 };
     });
   const natural = pieces.reduce((total, p) => total + p.width, 0);
   const slack = line.available - natural;
@@ -64,15 +64,27 @@ export function placeBidiLine(
       // Kashida-free justification: the slack goes to the spaces between words, as for Latin text.
       const extra = slack / spaces;
       const perGlyph = (extra / run.size) * 1000;
-      glyphs = { ...glyphs, advances: glyphs.advances.map((a, i) => (isSpaceGlyph(glyphs.codePoints[i]!) ? a + perGlyph : a)) };
+      glyphs = {
+        ...glyphs,
+        advances: glyphs.advances.map((a, i) => (isSpaceGlyph(glyphs.codePoints[i]!) ? a + perGlyph : a)),
+      };
       width += extra * spaceGlyphs(glyphs.codePoints);
     }
     // A piece of spaces alone draws nothing; its width is in the positions.
     if (piece.text.trim() !== '') {
       items.push({
         from: piece.from,
-        kind: 'text', text: piece.text, glyphs, font: run.font, size: run.size, x, y: line.baseline, width, characterSpacing: 0,
-        ...(run.link ? { link: run.link } : {}), ...(run.tag !== undefined ? { tag: run.tag } : {}),
+        kind: 'text',
+        text: piece.text,
+        glyphs,
+        font: run.font,
+        size: run.size,
+        x,
+        y: line.baseline,
+        width,
+        characterSpacing: 0,
+        ...(run.link ? { link: run.link } : {}),
+        ...(run.tag !== undefined ? { tag: run.tag } : {}),
       });
     }
     x += width;

@@ -11,7 +11,13 @@ import { mirrored } from './levels.js';
  * word first. Brackets of a right-to-left piece are mirrored before shaping (fontkit does not apply Bidi_Mirrored);
  * each glyph keeps the logical characters it stands for (`textOfGlyphs`), which is what copying the text gives.
  */
-export function directedGlyphRun(fonts: FontBook, ref: FontRef, text: string, lang: Lang, rtl: boolean): GlyphRun {
+export function directedGlyphRun(
+  fonts: FontBook,
+  ref: FontRef,
+  text: string,
+  lang: Lang,
+  rtl: boolean,
+): GlyphRun {
   const font = fonts.open(ref.face, ref.variant);
   const direction = rtl ? 'rtl' : 'ltr';
   const words = splitWords(text).map((word) => {

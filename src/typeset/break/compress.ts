@@ -19,7 +19,9 @@
  */
 
 /** Full-width punctuation that may carry a blank half (clreq §3.1.6's marks), before the face is asked. */
-const PUNCTUATION = new Set([...'，。、；：？！）」』》〉】〕〗〙〛｝］”’（「『《〈【〔〖〘〚｛［“‘'].map((c) => c.codePointAt(0)!));
+const PUNCTUATION = new Set(
+  [...'，。、；：？！）」』》〉】〕〗〙〛｝］”’（「『《〈【〔〖〘〚｛［“‘'].map((c) => c.codePointAt(0)!),
+);
 
 /** The blank half of a mark: at its end (right) or at its start (left), and its width in em. */
 export interface Blank {
@@ -47,7 +49,10 @@ export function blankOf(cp: number, halt: (cp: number) => HalfWidth | undefined)
  * The pairs of a text that compress: for each index i whose character and the next form one, the em the first of
  * them advances less. `blank(i)` is the blank half of the character at i (undefined for any other character).
  */
-export function pairSqueezes(length: number, blank: (index: number) => Blank | undefined): Map<number, number> {
+export function pairSqueezes(
+  length: number,
+  blank: (index: number) => Blank | undefined,
+): Map<number, number> {
   const out = new Map<number, number>();
   let next = length > 0 ? blank(0) : undefined;
   for (let i = 0; i + 1 < length; i++) {

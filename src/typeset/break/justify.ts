@@ -92,22 +92,38 @@ export function justifyLine(
   let x = 0;
   spans.forEach((span, i) => {
     // A lone space carries its own widening as character spacing, so the drawn line shows where the gap went.
-    const spacing = span.length === 1 && isSpace(span.text.codePointAt(0)!) ? extra[span.last] : extra[span.inner];
-    chunks.push({ run: span.run, text: span.text, from: span.from, width: widths[i]!, x, characterSpacing: spacing });
+    const spacing =
+      span.length === 1 && isSpace(span.text.codePointAt(0)!) ? extra[span.last] : extra[span.inner];
+    chunks.push({
+      run: span.run,
+      text: span.text,
+      from: span.from,
+      width: widths[i]!,
+      x,
+      characterSpacing: spacing,
+    });
     x += widths[i]! + spacing * (span.length - 1) + extra[span.last];
   });
   return chunks;
 }
 
 /** The extra width of each kind of gap, or undefined when the line cannot be justified within the limits. */
-function gapExtras(lang: string, slack: number, spaces: number, inters: number, em: number): Record<Gap, number> | undefined {
+function gapExtras(
+  lang: string,
+  slack: number,
+  spaces: number,
+  inters: number,
+  em: number,
+): Record<Gap, number> | undefined {
   if (/^ko\b/.test(lang)) {
     const perSpace = spaces > 0 ? Math.min(slack / spaces, JUSTIFY_LIMITS.koreanSpace * em) : 0;
     const rest = slack - perSpace * spaces;
     if (rest <= 1e-9) return { none: 0, space: perSpace, inter: 0 };
     if (inters === 0) return undefined;
     const perSyllable = rest / inters;
-    return perSyllable <= JUSTIFY_LIMITS.koreanSyllable * em ? { none: 0, space: perSpace, inter: perSyllable } : undefined;
+    return perSyllable <= JUSTIFY_LIMITS.koreanSyllable * em
+      ? { none: 0, space: perSpace, inter: perSyllable }
+      : undefined;
   }
   if (/^(zh|ja)\b/.test(lang)) {
     const gaps = spaces + inters;
@@ -166,14 +182,26 @@ function cut(chars: readonly Char[]): Span[] {
   const close = (to: number): void => {
     const slice = chars.slice(from, to + 1);
     const inner = slice.length > 1 ? slice[0]!.gap : 'none';
-    spans.push({ run: chars[from]!.run, text: slice.map((c) => c.ch).join(''), from: chars[from]!.at, length: slice.length, inner, last: chars[to]!.gap });
+    spans.push({
+      run: chars[from]!.run,
+      text: slice.map((c) => c.ch).join(''),
+      from: chars[from]!.at,
+      length: slice.length,
+      inner,
+      last: chars[to]!.gap,
+    });
     from = to + 1;
   };
   for (let i = 0; i < chars.length; i++) {
     const next = chars[i + 1];
     if (!next || next.run !== chars[i]!.run) close(i);
     else if (i > from && chars[i]!.gap !== chars[from]!.gap) close(i);
-    else if (i + 2 === chars.length && chars[from]!.gap !== 'none' && chars.slice(from, i + 1).some((c) => !isSpace(c.ch.codePointAt(0)!))) close(i);
+    else if (
+      i + 2 === chars.length &&
+      chars[from]!.gap !== 'none' &&
+      chars.slice(from, i + 1).some((c) => !isSpace(c.ch.codePointAt(0)!))
+    )
+      close(i);
   }
   return spans;
 }

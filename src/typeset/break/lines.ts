@@ -96,7 +96,11 @@ const WINDOW = 4096;
  * The grapheme clusters of text[from, to), segmented a window at a time: each window's last cluster may be cut by the
  * window's end, so the next window starts where that cluster starts.
  */
-export function* graphemes(text: string, from: number, to: number): Generator<{ at: number; length: number }> {
+export function* graphemes(
+  text: string,
+  from: number,
+  to: number,
+): Generator<{ at: number; length: number }> {
   let start = from;
   while (start < to) {
     const end = Math.min(to, start + WINDOW);

@@ -35,7 +35,13 @@ export function paragraphCounts(): ParagraphCounts {
  * `setParagraph`, once per content: the lines for these runs, size and frame, from the table when a letter of the
  * batch has set the same paragraph already. The lines handed out are fresh objects; the table's are never shared.
  */
-export function setParagraphOnce(runs: readonly StyledRun[], size: number, frame: ParagraphFrame, measurer: Measurer, fonts: FontBook): Line[] {
+export function setParagraphOnce(
+  runs: readonly StyledRun[],
+  size: number,
+  frame: ParagraphFrame,
+  measurer: Measurer,
+  fonts: FontBook,
+): Line[] {
   let table = tables.get(fonts);
   if (!table) tables.set(fonts, (table = new Map()));
   const key = paragraphKey(runs, size, frame);
@@ -76,9 +82,26 @@ function withRunTag(item: PageItem, runs: readonly StyledRun[]): PageItem {
 
 /** Everything a paragraph's lines depend on: each run's text and style, the size and the frame. */
 function paragraphKey(runs: readonly StyledRun[], size: number, frame: ParagraphFrame): string {
-  const parts: string[] = [String(size), String(frame.x), String(frame.width), String(frame.firstLineIndent), frame.align, String(frame.leading), frame.rtl ? 'rtl' : 'ltr'];
+  const parts: string[] = [
+    String(size),
+    String(frame.x),
+    String(frame.width),
+    String(frame.firstLineIndent),
+    frame.align,
+    String(frame.leading),
+    frame.rtl ? 'rtl' : 'ltr',
+  ];
   for (const run of runs) {
-    parts.push(run.text, run.font.face, run.font.variant, String(run.size), run.lang, run.spokenLang, run.link ?? '', run.emphasisDots ?? '');
+    parts.push(
+      run.text,
+      run.font.face,
+      run.font.variant,
+      String(run.size),
+      run.lang,
+      run.spokenLang,
+      run.link ?? '',
+      run.emphasisDots ?? '',
+    );
   }
   return JSON.stringify(parts);
 }

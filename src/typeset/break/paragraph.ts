@@ -36,7 +36,12 @@ export interface ParagraphFrame {
 }
 
 /** Break and place a paragraph; `size` is its base size (line height derives from it). */
-export function setParagraph(runs: readonly StyledRun[], size: number, frame: ParagraphFrame, measurer: Measurer): Line[] {
+export function setParagraph(
+  runs: readonly StyledRun[],
+  size: number,
+  frame: ParagraphFrame,
+  measurer: Measurer,
+): Line[] {
   const text = runs.map((run) => run.text).join('');
   const starts: number[] = [];
   let offset = 0;
@@ -67,7 +72,14 @@ export function setParagraph(runs: readonly StyledRun[], size: number, frame: Pa
         let visible = stop;
         while (visible > i && text.charCodeAt(visible - 1) === 0x20) visible--;
         const runEnd = starts[r]! + run.text.length;
-        const space = visible < stop ? measurer.space(run.font, text.codePointAt(visible - 1), stop < runEnd ? text.codePointAt(stop) : undefined) : 0;
+        const space =
+          visible < stop
+            ? measurer.space(
+                run.font,
+                text.codePointAt(visible - 1),
+                stop < runEnd ? text.codePointAt(stop) : undefined,
+              )
+            : 0;
         total += (measurer.advance(run.font, text.slice(i, visible)) + (stop - visible) * space) * run.size;
       }
       i = stop;
@@ -77,7 +89,9 @@ export function setParagraph(runs: readonly StyledRun[], size: number, frame: Pa
 
   const opportunities = breakOpportunities(text, (i) => runs[runAt(i)]!.lang);
   const lineWidth = (index: number): number => frame.width - (index === 0 ? frame.firstLineIndent : 0);
-  const compression = squeezes.any ? { join: (i: number) => squeezes.join(i), lineEnd: (end: number) => squeezes.lineEnd(end) } : {};
+  const compression = squeezes.any
+    ? { join: (i: number) => squeezes.join(i), lineEnd: (end: number) => squeezes.lineEnd(end) }
+    : {};
   const spans = breakLines({ text, opportunities, width, lineWidth, ...compression });
 
   const height = size * frame.leading;
@@ -88,7 +102,19 @@ export function setParagraph(runs: readonly StyledRun[], size: number, frame: Pa
     height,
     baseline,
     items: bidi
-      ? placeBidiLine(bidi, { ...span, x: frame.x + (index === 0 ? frame.firstLineIndent : 0), available: lineWidth(index), align: frame.align, baseline }, runs, runAt, measurer.fonts)
+      ? placeBidiLine(
+          bidi,
+          {
+            ...span,
+            x: frame.x + (index === 0 ? frame.firstLineIndent : 0),
+            available: lineWidth(index),
+            align: frame.align,
+            baseline,
+          },
+          runs,
+          runAt,
+          measurer.fonts,
+        )
       : placeLine(span, index, text, runs, starts, frame, baseline, lineWidth(index), measurer, squeezes),
   }));
 }
@@ -116,7 +142,9 @@ function placeLine(
   });
   const full = pieces.reduce((sum, p) => sum + p.width, 0);
   // Which marks of the line advance less (compress.ts), by paragraph index, in points.
-  const squeezed = squeezes.any ? squeezes.line(span.start, span.end, full - squeezes.within(span.start, span.end) - available) : NONE;
+  const squeezed = squeezes.any
+    ? squeezes.line(span.start, span.end, full - squeezes.within(span.start, span.end) - available)
+    : NONE;
   const saved = (from: number, to: number): number => {
     let total = 0;
     for (const [i, points] of squeezed) if (i >= from && i < to) total += points;
@@ -129,23 +157,54 @@ function placeLine(
   else if (frame.align === 'center') x += slack / 2;
 
   const items: TextItem[] = [];
-  const emit = (run: StyledRun, str: string, from: number, at: number, w: number, characterSpacing: number): void => {
+  const emit = (
+    run: StyledRun,
+    str: string,
+    from: number,
+    at: number,
+    w: number,
+    characterSpacing: number,
+  ): void => {
     // A space alone draws nothing; its width is already in the positions. A widened one stays, so that what a line
     // holds can be read back from its items (test/pdf/justify-check.ts).
     if (str.trim() === '' && characterSpacing === 0) return;
     items.push({
-      kind: 'text', text: str, glyphs: narrowed(measurer.glyphRun(run.font, str, run.lang), from, squeezed, run.size), font: run.font, size: run.size, x: at, y: baseline, width: w,
-      characterSpacing, ...(run.link ? { link: run.link } : {}), ...(run.tag !== undefined ? { tag: run.tag } : {}),
-      ...(run.emphasisDots ? { emphasisDots: { position: run.emphasisDots, centers: dotCenters(run, str, from, characterSpacing, squeezed, measurer) } } : {}),
+      kind: 'text',
+      text: str,
+      glyphs: narrowed(measurer.glyphRun(run.font, str, run.lang), from, squeezed, run.size),
+      font: run.font,
+      size: run.size,
+      x: at,
+      y: baseline,
+      width: w,
+      characterSpacing,
+      ...(run.link ? { link: run.link } : {}),
+      ...(run.tag !== undefined ? { tag: run.tag } : {}),
+      ...(run.emphasisDots
+        ? {
+            emphasisDots: {
+              position: run.emphasisDots,
+              centers: dotCenters(run, str, from, characterSpacing, squeezed, measurer),
+            },
+          }
+        : {}),
     });
   };
 
   if (frame.align === 'justify' && !span.last && slack > 0) {
-    const measure = (run: StyledRun, str: string, from: number): number => measurer.advance(run.font, str) * run.size - saved(from, from + str.length);
+    const measure = (run: StyledRun, str: string, from: number): number =>
+      measurer.advance(run.font, str) * run.size - saved(from, from + str.length);
     const chunks = justifyLine(pieces, available, measure, squeezed);
     if (chunks) {
       for (const chunk of chunks) {
-        emit(chunk.run, chunk.text, chunk.from, x + chunk.x, chunk.width + chunk.characterSpacing * [...chunk.text].length, chunk.characterSpacing);
+        emit(
+          chunk.run,
+          chunk.text,
+          chunk.from,
+          x + chunk.x,
+          chunk.width + chunk.characterSpacing * [...chunk.text].length,
+          chunk.characterSpacing,
+        );
       }
       return items;
     }
@@ -153,7 +212,9 @@ function placeLine(
   // The line's measure decided where it broke and how it aligns; each piece then starts where pdfkit ends drawing
   // the one before it, so a run that changes face or language mid-line leaves no gap.
   for (const piece of pieces) {
-    const drawn = measurer.drawnAdvance(piece.run.font, piece.text) * piece.run.size - saved(piece.from, piece.from + piece.text.length);
+    const drawn =
+      measurer.drawnAdvance(piece.run.font, piece.text) * piece.run.size -
+      saved(piece.from, piece.from + piece.text.length);
     emit(piece.run, piece.text, piece.from, x, drawn, 0);
     x += drawn;
   }
@@ -162,7 +223,12 @@ function placeLine(
 
 /** Where emphasis dots go along a drawn string: the centre of each letter or digit (not of spaces or punctuation). */
 function dotCenters(
-  run: StyledRun, str: string, from: number, characterSpacing: number, squeezed: ReadonlyMap<number, number>, measurer: Measurer,
+  run: StyledRun,
+  str: string,
+  from: number,
+  characterSpacing: number,
+  squeezed: ReadonlyMap<number, number>,
+  measurer: Measurer,
 ): number[] {
   const centers: number[] = [];
   let x = 0;
@@ -182,14 +248,21 @@ const NONE: ReadonlyMap<number, number> = new Map();
  * The glyph run of text starting at paragraph index `from`, with the compressed marks' advances shortened by their
  * squeeze (points at `size`; a run's lengths are thousandths of an em). The shaped run is shared: copied, not changed.
  */
-function narrowed(run: GlyphRun, from: number, squeezed: ReadonlyMap<number, number>, size: number): GlyphRun {
+function narrowed(
+  run: GlyphRun,
+  from: number,
+  squeezed: ReadonlyMap<number, number>,
+  size: number,
+): GlyphRun {
   if (squeezed.size === 0) return run;
   let advances: number[] | undefined;
   let at = from;
   run.codePoints.forEach((cps, g) => {
     const points = cps.length === 1 ? squeezed.get(at) : undefined;
     // Rounded as the shaper's own lengths are, so that the same squeeze gives the same width (and PDF code) anywhere.
-    if (points) (advances ??= [...run.advances])[g] = Math.round((run.advances[g]! - (points / size) * 1000) * 1e3) / 1e3;
+    if (points)
+      (advances ??= [...run.advances])[g] =
+        Math.round((run.advances[g]! - (points / size) * 1000) * 1e3) / 1e3;
     for (const cp of cps) at += cp > 0xffff ? 2 : 1;
   });
   return advances ? { ...run, advances } : run;

@@ -25,7 +25,9 @@ export class ParagraphSqueezes {
       if (cache.has(i)) return cache.get(i);
       const run = runAt(i);
       // Only text set as Chinese, Japanese or Korean compresses; a mark is one UTF-16 unit (all of them are in the BMP).
-      const blank = isCjkLanguage(run.lang) ? blankOf(text.charCodeAt(i), (cp) => measurer.halfWidth(run.font, cp)) : undefined;
+      const blank = isCjkLanguage(run.lang)
+        ? blankOf(text.charCodeAt(i), (cp) => measurer.halfWidth(run.font, cp))
+        : undefined;
       cache.set(i, blank);
       any ||= blank !== undefined;
       return blank;
@@ -40,7 +42,8 @@ export class ParagraphSqueezes {
   /** Points saved by the pairs that lie wholly inside text[start, end). */
   within(start: number, end: number): number {
     let total = 0;
-    for (let k = this.first(start); k < this.sorted.length && this.sorted[k]! + 1 < end; k++) total += this.pairs.get(this.sorted[k]!)!;
+    for (let k = this.first(start); k < this.sorted.length && this.sorted[k]! + 1 < end; k++)
+      total += this.pairs.get(this.sorted[k]!)!;
     return total;
   }
 
@@ -64,7 +67,8 @@ export class ParagraphSqueezes {
    */
   line(start: number, end: number, overflow: number): Map<number, number> {
     const out = new Map<number, number>();
-    for (let k = this.first(start); k < this.sorted.length && this.sorted[k]! + 1 < end; k++) out.set(this.sorted[k]!, this.pairs.get(this.sorted[k]!)!);
+    for (let k = this.first(start); k < this.sorted.length && this.sorted[k]! + 1 < end; k++)
+      out.set(this.sorted[k]!, this.pairs.get(this.sorted[k]!)!);
     const last = this.lineEnd(end);
     if (overflow > 1e-6 && last > 0) out.set(end - 1, (out.get(end - 1) ?? 0) + last);
     return out;

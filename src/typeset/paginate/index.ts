@@ -27,10 +27,18 @@ export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagina
   const place = (line: Line): void => {
     const top = geometry.margins.top + y;
     // A letter must never lose a line: drawing below the bottom margin would cut it from the printed page.
-    if (y + line.height > capacity + EPSILON) throw new Error(`pagination placed a line ${line.height} pt tall at ${y} pt of a ${capacity} pt page`);
+    if (y + line.height > capacity + EPSILON)
+      throw new Error(`pagination placed a line ${line.height} pt tall at ${y} pt of a ${capacity} pt page`);
     const page = pages[pages.length - 1]!;
     for (const item of line.items) page.push({ ...item, y: item.y + top });
-    if (line.reserved) reserved = { pageIndex: pages.length - 1, x: line.reserved.x, y: top, width: line.reserved.width, height: line.height };
+    if (line.reserved)
+      reserved = {
+        pageIndex: pages.length - 1,
+        x: line.reserved.x,
+        y: top,
+        width: line.reserved.width,
+        height: line.height,
+      };
     y += line.height;
   };
   const fitting = (lines: readonly Line[], from: number): number => {
@@ -80,7 +88,12 @@ export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagina
       first = false;
     }
   });
-  while (pages.length > 1 && pages[pages.length - 1]!.length === 0 && reserved?.pageIndex !== pages.length - 1) pages.pop();
+  while (
+    pages.length > 1 &&
+    pages[pages.length - 1]!.length === 0 &&
+    reserved?.pageIndex !== pages.length - 1
+  )
+    pages.pop();
   return reserved ? { pages, reserved } : { pages };
 }
 
@@ -90,6 +103,7 @@ function keptHeight(units: readonly Unit[], index: number, depth = 0): number {
   const next = units[index + 1];
   if (!unit.keepWithNext || !next || next.breakBefore || depth > 20) return 0;
   // A unit too short to split (a one-line close) moves whole, so what it keeps with comes along too.
-  if (next.splittable && next.lines.length >= 2 * next.minLines) return next.gapBefore + linesHeight(next.lines.slice(0, next.minLines));
+  if (next.splittable && next.lines.length >= 2 * next.minLines)
+    return next.gapBefore + linesHeight(next.lines.slice(0, next.minLines));
   return next.gapBefore + linesHeight(next.lines) + keptHeight(units, index + 1, depth + 1);
 }

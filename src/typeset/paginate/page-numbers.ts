@@ -20,11 +20,21 @@ export function pageNumberItems(
 ): PageItem[] {
   const label = doc.pageLabel.replaceAll('{page}', String(page)).replaceAll('{pages}', String(pages));
   const size = bodySize(doc.lang) * PAGE_NUMBER.scale;
-  const runs = styleRuns([{ type: 'text', value: label }], doc.lang, { size, bold: false, italic: false }, fonts);
+  const runs = styleRuns(
+    [{ type: 'text', value: label }],
+    doc.lang,
+    { size, bold: false, italic: false },
+    fonts,
+  );
   const x = geometry.margins.left;
   const width = geometry.width - geometry.margins.left - geometry.margins.right;
   const rtl = isRightToLeftLanguage(doc.lang);
-  const [line] = setParagraph(runs, size, { x, width, firstLineIndent: 0, align: 'center', leading: 1, rtl }, measurer);
+  const [line] = setParagraph(
+    runs,
+    size,
+    { x, width, firstLineIndent: 0, align: 'center', leading: 1, rtl },
+    measurer,
+  );
   if (!line) return [];
   const items = rtl ? mirrorItems(line.items, columnAxis(geometry)) : line.items;
   // Baseline a little below the middle of the bottom margin, so the digits' optical centre sits on it.

@@ -20,7 +20,8 @@ export function breakOpportunities(text: string, langAt: (index: number) => Lang
   const breaker = new LineBreaker(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     if (bk.position >= text.length) break;
-    if (bk.required || allowsBreak(text, bk.position, langAt)) out.push({ position: bk.position, required: bk.required });
+    if (bk.required || allowsBreak(text, bk.position, langAt))
+      out.push({ position: bk.position, required: bk.required });
   }
   out.push({ position: text.length, required: true });
   return out;
@@ -39,7 +40,12 @@ function allowsBreak(text: string, position: number, langAt: (index: number) => 
   // SPEC §7, klreq: Hangul breaks only between words (CSS word-break: keep-all); in Korean text Hanja are word letters too.
   // A word longer than the line is the one exception, handled by the line breaker, not here.
   if (isHangul(before) || isHangul(after)) return false;
-  if (langAt(beforeIndex) === 'ko' && langAt(position) === 'ko' && (isHanOrKana(before) || isHanOrKana(after))) return false;
+  if (
+    langAt(beforeIndex) === 'ko' &&
+    langAt(position) === 'ko' &&
+    (isHanOrKana(before) || isHanOrKana(after))
+  )
+    return false;
   // Latin words and numbers inside CJK text are never split (UAX #14 already says so for AL/NU pairs; keep it explicit).
   if (isAlphanumeric(before) && isAlphanumeric(after)) return false;
   return true;
