@@ -5,6 +5,7 @@ import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { locationAt, MAX_NESTING } from './text.js';
 import { templateNesting } from './template-nesting.js';
+import { parseStop } from './template-parse-error.js';
 import type { TemplateSource } from './types.js';
 import { LANG_SUFFIX } from './paths.js';
 
@@ -60,24 +61,6 @@ interface HbsNode {
   readonly [field: string]: unknown;
 }
 
-interface ParseHash {
-  readonly token?: string;
-  readonly loc?: {
-    readonly first_line: number;
-    readonly first_column: number;
-    readonly last_line: number;
-    readonly last_column: number;
-  };
-}
-
-// Handlebars' generated parser throws a bare Error; keeping the parser's position on it lets errors name the column.
-const parser = (
-  Handlebars as unknown as { Parser: { parseError: (message: string, hash: ParseHash) => never } }
-).Parser;
-parser.parseError = (message: string, hash: ParseHash): never => {
-  throw Object.assign(new Error(message), { hash });
-};
-
 /** Every problem in the templates: syntax errors, unknown partials and helpers, prototype access. */
 export function checkTemplates(
   templates: ReadonlyMap<string, TemplateSource>,
@@ -109,7 +92,7 @@ export function checkTemplates(
     try {
       ast = Handlebars.parse(source.source) as unknown as HbsNode;
     } catch (e) {
-      out.push(syntaxError(source, e as Error & { hash?: ParseHash }));
+      out.push(syntaxError(source, e as Error));
       continue;
     }
     const inline = new Set<string>();
@@ -269,10 +252,11 @@ function partialProblems(node: HbsNode, source: TemplateSource, scope: Scope): D
 
 function syntaxError(
   source: TemplateSource,
-  e: Error & { hash?: ParseHash; lineNumber?: number; column?: number },
+  e: Error & { lineNumber?: number; column?: number },
 ): Diagnostic {
   const hint = 'check that every {{#block}} is closed by its {{/block}} and that braces are balanced';
-  const unclosed = e.hash?.token === 'EOF' ? templateNesting(source.source).open.pop() : undefined;
+  const stop = parseStop(e.message, source.source);
+  const unclosed = stop?.atEnd ? templateNesting(source.source).open.pop() : undefined;
   if (unclosed) {
     return problem(
       'template-syntax',
@@ -281,20 +265,17 @@ function syntaxError(
       `add {{/${unclosed.name}}} where the block ends`,
     );
   }
-  // The parser's location is the last token it accepted; the problem starts right after it.
-  const line = e.hash?.loc
-    ? e.hash.loc.last_line
-    : (e.lineNumber ?? Number(/line (\d+)/.exec(e.message)?.[1] ?? 1));
-  const column = e.hash?.loc ? e.hash.loc.last_column + 1 : (e.column ?? 0) + 1;
+  const at = stop
+    ? locationAt(source.source, stop.offset, source.file)
+    : {
+        file: source.file,
+        line: e.lineNumber ?? Number(/line (\d+)/.exec(e.message)?.[1] ?? 1),
+        column: (e.column ?? 0) + 1,
+      };
   const detail = e.message.includes("doesn't match")
     ? e.message.replace(/ - \d+:\d+$/, '')
     : (e.message.split('\n').pop() ?? e.message);
-  return problem(
-    'template-syntax',
-    `template syntax error: ${detail}`,
-    { file: source.file, line, column },
-    hint,
-  );
+  return problem('template-syntax', `template syntax error: ${detail}`, at, hint);
 }
 
 function where(source: TemplateSource, node: HbsNode): { file: string; line: number; column: number } {
