@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.js';
@@ -41,4 +42,8 @@ const slow = testFiles('test').filter(
     CALLS_OUT.test(readFileSync(file, 'utf8')),
 );
 
-export default mergeConfig(base, defineConfig({ test: { exclude: [...slow, 'node_modules/**'] } }));
+// Every core: the files left are in-process work, and vitest keeps one core free by default (63 s against 42 s here).
+export default mergeConfig(
+  base,
+  defineConfig({ test: { exclude: [...slow, 'node_modules/**'], maxWorkers: availableParallelism() } }),
+);
