@@ -1,7 +1,7 @@
 /** The values a template sees for one recipient in one language: text as Markdown, data escaped, forms of address resolved. */
 
 import Handlebars from 'handlebars';
-import type { Addressee, Gender, Style } from '../directory/types.js';
+import type { Addressee, Gender, Style } from '../directory/index.js';
 import { withoutRepeatedSignOff } from './sign-off.js';
 import type { Project, SignatorySpec } from '../load/index.js';
 import type { Lang, Signature } from '../model/index.js';

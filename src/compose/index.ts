@@ -8,7 +8,7 @@ import type { Job } from '../plan/index.js';
 import { ccRecipients, type CcList } from './cc.js';
 import { letterContext, plainText, textContexts } from './context.js';
 import { lookupOffice } from '../directory/index.js';
-import type { Addressee } from '../directory/types.js';
+import type { Addressee } from '../directory/index.js';
 import { TemplateSet } from './handlebars.js';
 import { Translations } from './i18n.js';
 import { localize, localizeStrict } from './localize.js';

@@ -1,9 +1,15 @@
 /** Who a letter is to: a project recipient or a directory office, resolved to forms of address in one language. */
 
 import { didYouMean, LetterError, nearest, problem, shown, type Location } from '../diag/index.js';
-import { addressee, findRecipients, holderOn, lookupOffice, officeIds } from '../directory/index.js';
-import { stringsFromJson } from '../directory/strings.js';
-import type { Addressee, Gender, Register } from '../directory/types.js';
+import {
+  addressee,
+  findRecipients,
+  holderOn,
+  lookupOffice,
+  officeIds,
+  stringsFromJson,
+} from '../directory/index.js';
+import type { Addressee, Gender, Register } from '../directory/index.js';
 import type { DeliveryAddress, Localized, Project, ProjectRecipient, RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 import { localizeStrict } from './localize.js';

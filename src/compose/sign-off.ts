@@ -4,7 +4,7 @@
  * gives the letter its humble verb, and a sign-off after the senders would say it twice: it is left out then.
  */
 
-import type { Addressee } from '../directory/types.js';
+import type { Addressee } from '../directory/index.js';
 
 const HUMBLE_CLOSE = /(올립니다|드립니다)[.!。]?\s*$/u;
 const HUMBLE_SIGN_OFF = /(올림|드림)\s*$/u;

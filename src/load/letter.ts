@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
-import type { Register } from '../directory/types.js';
+import type { Register } from '../directory/index.js';
 import type { Lang, Paper } from '../model/index.js';
 import { parseYaml, readText } from './source.js';
 import { validateLetter } from './schema.js';

@@ -2,8 +2,8 @@
 
 import type { Lang, Paper } from '../model/index.js';
 import type { Location } from '../diag/index.js';
-import type { Register } from '../directory/types.js';
-import type { ProjectFonts } from '../fonts/config.js';
+import type { Register } from '../directory/index.js';
+import type { ProjectFonts } from '../fonts/index.js';
 
 /** A plain string (the same in every language) or a map by language code. */
 export type Localized = string | Readonly<Record<Lang, string>>;
