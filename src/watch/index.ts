@@ -60,7 +60,9 @@ export function watch(options: WatchOptions): WatchHandle {
     for (const resolveIdle of done) resolveIdle();
   };
 
-  const round = async (changed: readonly string[]): Promise<void> => {
+  // `known`: the first round tells no one it is watching before the watcher knows the folder, or an edit made on
+  // reading "watching for changes" would go unseen.
+  const round = async (changed: readonly string[], known?: Promise<void>): Promise<void> => {
     const affected = changed.length ? affectedBy(changed, builtLangs) : { kind: 'all' as const };
     if (affected.kind === 'none') return;
     const langs = affected.kind === 'langs' ? affected.langs : undefined;
@@ -71,6 +73,7 @@ export function watch(options: WatchOptions): WatchHandle {
         for (const output of result.outputs) builtLangs.add(output.lang);
       }
       const report = [...result.errors, ...result.warnings].map(formatDiagnostic);
+      await known;
       onEvent?.({ kind: 'built', changed, ...(langs ? { langs } : {}), result, report });
     } catch (e) {
       onEvent?.({ kind: 'crashed', changed, error: e instanceof Error ? e : new Error(String(e)) });
@@ -126,7 +129,7 @@ export function watch(options: WatchOptions): WatchHandle {
 
   busy = true;
   // Changes count from the moment the watcher knows the folder: the first round ends only when both are done.
-  running = Promise.all([round([]), ready])
+  running = Promise.all([round([], ready), ready])
     .then(() => undefined)
     .finally(() => {
       busy = false;
