@@ -65,6 +65,9 @@ describe('the example letter to a king, the Pope, presidents, the Captains Regen
       normalise(pdfText(join(out, id, `open-letter-2023.${lang}.pdf`)), lang);
     expect(read('th', 'ko')).toContain('저희는국왕폐하께서');
     expect(read('va', 'ko')).toContain('저희는교황성하께서');
+    // 수신 names the office with its style word, with or without a holder's name (th has no ko name).
+    expect(read('th', 'ko')).toContain('수신:태국국왕폐하');
+    expect(read('va', 'ko')).toContain('수신:교황성하');
     expect(read('th', 'zh')).toContain('我们恳请陛下立即采取行动');
     expect(read('us', 'zh')).toContain('我们恳请总统');
   });
