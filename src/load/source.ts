@@ -48,12 +48,14 @@ export function parseYaml(text: string, shown: string): ParsedYaml {
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    const quote = /Missing closing .?quote/.test(first.message) ? unclosedQuote(text) : undefined;
+    // yaml reports an unclosed quote where the document ends (MISSING_CHAR at the scalar's end): shown at its start.
+    const quote = first.code === 'MISSING_CHAR' ? unclosedQuote(text, first.pos[0]) : undefined;
     const where =
       quote !== undefined
         ? locationAt(text, quote, shown)
         : { file: shown, line: pos?.line ?? 1, column: pos?.col ?? 1 };
-    if (/call stack/i.test(first.message)) throw tooDeep(where);
+    // yaml turns a stack overflow while composing a collection into this code (compose-node.js).
+    if (first.code === 'RESOURCE_EXHAUSTION') throw tooDeep(where);
     if (first.code === 'DUPLICATE_KEY') throw duplicateKey(doc, first.pos[0], lineCounter, where);
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new LetterError(
@@ -91,8 +93,11 @@ export function parseYaml(text: string, shown: string): ParsedYaml {
   return { data, locate };
 }
 
-/** Where a quoted scalar without its closing quote starts: the parser only notices at the end of the document. */
-function unclosedQuote(text: string): number | undefined {
+/**
+ * Where the quoted scalar ending at `end` starts, if it lacks its closing quote: the parser only notices at the end
+ * of the document, and reports the scalar's end.
+ */
+function unclosedQuote(text: string, end: number): number | undefined {
   let found: number | undefined;
   const search = (token: unknown): void => {
     if (found !== undefined || typeof token !== 'object' || token === null) return;
@@ -101,8 +106,12 @@ function unclosedQuote(text: string): number | undefined {
       (t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') &&
       typeof t.source === 'string'
     ) {
-      const q = t.source[0]!;
-      if (t.source.length < 2 || !t.source.trimEnd().endsWith(q)) found = t.offset;
+      // Closed: the quote again after the content, where `\"` (double) and `''` (single) stand for a quote inside.
+      const body = t.source.trimEnd();
+      const closed = (
+        t.type === 'double-quoted-scalar' ? /^"(?:[^"\\]|\\[\s\S])*"$/ : /^'(?:[^']|'')*'$/
+      ).test(body);
+      if (!closed && t.offset !== undefined && t.offset + t.source.length === end) found = t.offset;
       return;
     }
     for (const value of Object.values(token)) search(value);

@@ -1,0 +1,50 @@
+/**
+ * YAML errors are told apart by the yaml library's error codes and tokens, never by its message text: a message quotes
+ * the user's line, so a letter whose text says "call stack" or "Missing closing quote" must not change the diagnosis.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { isLetterError, type Diagnostic } from '../../src/diag/index.js';
+import { parseYaml } from '../../src/load/source.js';
+
+function refusal(text: string): Diagnostic | undefined {
+  try {
+    parseYaml(text, 'letter.yaml');
+    return undefined;
+  } catch (e) {
+    if (isLetterError(e)) return e.diagnostics[0];
+    throw e;
+  }
+}
+
+describe('YAML syntax errors by code', () => {
+  it('a syntax error on a line that says "call stack" is a syntax error there, not nesting too deep', () => {
+    const d = refusal('lang: en\nnote: the call stack: overflowed\n');
+    expect(d).toMatchObject({ code: 'yaml-syntax', file: 'letter.yaml', line: 2, column: 7 });
+  });
+
+  it('an unclosed double quote is shown where the quote opens', () => {
+    const d = refusal('lang: en\ntitle: "A letter\nclose: closing\n');
+    expect(d).toMatchObject({ code: 'yaml-syntax', line: 2, column: 8 });
+  });
+
+  it('an unclosed single quote is shown where the quote opens', () => {
+    const d = refusal("lang: en\ntitle: 'A letter\nclose: closing\n");
+    expect(d).toMatchObject({ code: 'yaml-syntax', line: 2, column: 8 });
+  });
+
+  it('a last value ending in an escaped double quote is unclosed, shown where it opens', () => {
+    const d = refusal('lang: en\ntitle: "He said \\"\n');
+    expect(d).toMatchObject({ code: 'yaml-syntax', line: 2, column: 8 });
+  });
+
+  it('a last value ending in a doubled single quote is unclosed, shown where it opens', () => {
+    const d = refusal("lang: en\ntitle: 'it''\n");
+    expect(d).toMatchObject({ code: 'yaml-syntax', line: 2, column: 8 });
+  });
+
+  it('a closed quote before another error leaves that error where yaml puts it', () => {
+    const d = refusal('title: "closed"\nlist: [a, b\n');
+    expect(d).toMatchObject({ code: 'yaml-syntax', line: 3, column: 1 });
+  });
+});
