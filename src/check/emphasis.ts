@@ -7,7 +7,7 @@ import type { Nodes } from 'mdast';
 import type { Lang } from '../model/index.js';
 import { problem, shown, type Diagnostic } from '../diag/index.js';
 import { flatKeys, valueAt, type Project } from '../load/index.js';
-import { inlineText } from '../compose/inline.js';
+import { inlineText } from '../compose/index.js';
 
 /**
  * A warning at every value of the languages' locale files (the ones being built; check builds them all) with an unmatched `**`, `__`, or a single `*`/`_` that opens onto a word and is never

@@ -5,10 +5,9 @@
  */
 
 import { problem, shown, type Diagnostic } from '../diag/index.js';
-import { addressing, type Addressing } from '../compose/index.js';
+import { addressing, reachableKeys, type Addressing } from '../compose/index.js';
 import { flatKeys, valueAt, type Project, type RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
-import { reachableKeys } from '../compose/i18n.js';
 import { keyUses } from './locales.js';
 
 type StyleName = 'excellency' | 'majesty' | 'highness' | 'holiness';

@@ -10,10 +10,10 @@ import {
   ageOfHolder,
   holderOn,
   lookupOffice,
+  REVIEWED,
   termEndedBefore,
   type Office,
 } from '../directory/index.js';
-import { REVIEWED } from '../directory/data/states.js';
 import type { Project, RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 

@@ -2,7 +2,7 @@
 
 import { problem, shown, type Diagnostic } from '../diag/index.js';
 import { flatKeys, valueAt, type LetterSpec, type Project } from '../load/index.js';
-import { reachableKeys } from '../compose/i18n.js';
+import { reachableKeys } from '../compose/index.js';
 import type { Lang } from '../model/index.js';
 
 /** A locale key letter.yaml names, and where it names it. */

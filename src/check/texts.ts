@@ -2,13 +2,10 @@
 
 import type { Diagnostic } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
-import { FORM_FIELDS, type LetterSpec, type Localized, type Project } from '../load/index.js';
-import type { Lang } from '../model/index.js';
-import { TextReader } from '../compose/sources.js';
-import { Translations } from '../compose/i18n.js';
-import { localizeStrict } from '../compose/localize.js';
+import { FORM_FIELDS, RECIPIENT_ID, type LetterSpec, type Localized, type Project } from '../load/index.js';
+import { localizeStrict, type Lang } from '../model/index.js';
+import { TextReader, Translations } from '../compose/index.js';
 import { keyUses } from './locales.js';
-import { RECIPIENT_ID } from '../load/paths.js';
 
 /**
  * Missing keys and uncovered characters in every language of the letter. Composing finds these per document, but only

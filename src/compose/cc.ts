@@ -3,8 +3,7 @@
 import { problem, shown, type Diagnostic } from '../diag/index.js';
 import { lookupOffice } from '../directory/index.js';
 import type { Addressee } from '../directory/index.js';
-import type { Project } from '../load/index.js';
-import { RECIPIENT_ID } from '../load/paths.js';
+import { RECIPIENT_ID, type Project } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 import { addresseeFor, recipientCandidates, resolveRecipient, suggestRecipient } from './recipient.js';
 

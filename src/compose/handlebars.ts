@@ -3,9 +3,8 @@
 import Handlebars from 'handlebars';
 import { LetterError, problem } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
-import type { TemplateSource } from '../load/index.js';
+import { LANG_SUFFIX, type TemplateSource } from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
-import { LANG_SUFFIX } from '../load/paths.js';
 import { TemplateBudget, type SourceLoc } from './template-budget.js';
 
 export type Render = (context: object) => string;

@@ -2,13 +2,9 @@
 
 import i18next, { type i18n as I18n } from 'i18next';
 import type { Lang } from '../model/index.js';
-import type { Project } from '../load/index.js';
-import { TEXT_NS, valueAt } from '../load/index.js';
+import { nestedKeys, splitNamespace, TEXT_NS, valueAt, type NestedKey, type Project } from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
-import { nestedKeys, splitNamespace, type NestedKey } from '../load/nesting.js';
 import { markParticles, resolveParticles } from './particles.js';
-
-export { nestedKeys, type NestedKey } from '../load/nesting.js';
 
 /** A value as read, with what i18next could not resolve in it (it would have printed the key or the braces). */
 export interface Translated {

@@ -3,7 +3,7 @@
 import type { FontBook } from '../fonts/index.js';
 import { LetterError, uniqueDiagnostics, type Diagnostic } from '../diag/index.js';
 import { FORM_FIELDS, type Project, type RecipientRef } from '../load/index.js';
-import type { LetterDoc, Lang } from '../model/index.js';
+import { localize, localizeStrict, type LetterDoc, type Lang } from '../model/index.js';
 import type { Job } from '../plan/index.js';
 import { ccRecipients, type CcList } from './cc.js';
 import { letterContext, plainText, textContexts } from './context.js';
@@ -11,13 +11,16 @@ import { lookupOffice } from '../directory/index.js';
 import type { Addressee } from '../directory/index.js';
 import { TemplateSet } from './handlebars.js';
 import { Translations } from './i18n.js';
-import { localize, localizeStrict } from './localize.js';
 import { parseLetterMarkdown } from './markdown.js';
 import { addresseeFor, recipientGender, resolveRecipient, type ResolvedRecipient } from './recipient.js';
 import { TextReader } from './sources.js';
 import { projectForms } from './own-forms.js';
 
 export { resolveRecipient } from './recipient.js';
+// What the checks (src/check) read a project's text with, so they judge it as composing does.
+export { inlineText } from './inline.js';
+export { reachableKeys, Translations } from './i18n.js';
+export { TextReader } from './sources.js';
 
 /** How the letters address one recipient in one language (for checks): its forms, customs and the text contexts it reads. */
 export interface Addressing {

@@ -7,8 +7,7 @@
 import { LetterError, problem, type Diagnostic, type Location } from '../diag/index.js';
 import type { Addressee, Register, Strings } from '../directory/index.js';
 import { FORM_FIELDS, type Project } from '../load/index.js';
-import type { Lang } from '../model/index.js';
-import { localize, localizeStrict } from './localize.js';
+import { localize, localizeStrict, type Lang } from '../model/index.js';
 import type { ResolvedRecipient } from './recipient.js';
 
 export type FormName = (typeof FORM_FIELDS)[number];

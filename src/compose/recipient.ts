@@ -11,8 +11,7 @@ import {
 } from '../directory/index.js';
 import type { Addressee, Gender, Register } from '../directory/index.js';
 import type { DeliveryAddress, Localized, Project, ProjectRecipient, RecipientRef } from '../load/index.js';
-import type { Lang } from '../model/index.js';
-import { localizeStrict } from './localize.js';
+import { localizeStrict, type Lang } from '../model/index.js';
 import { ownAddressee, projectForms, withProjectForms } from './own-forms.js';
 
 /** A recipient id resolved against the project and the directory. */

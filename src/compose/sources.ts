@@ -7,17 +7,16 @@ import { uncoveredProblem, type FontBook } from '../fonts/index.js';
 import { didYouMean, problem, shown, type Diagnostic, type Location } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
 import type { LocaleFile, Project } from '../load/index.js';
-import { flatKeys, TEXT_NS, valueAt } from '../load/index.js';
 import {
-  interpolatedNames,
+  controlCharacterProblem,
+  flatKeys,
   nestedKeys,
-  reachableKeys,
+  TEXT_NS,
+  valueAt,
   type NestedKey,
-  type Translated,
-  type Translations,
-} from './i18n.js';
+} from '../load/index.js';
+import { interpolatedNames, reachableKeys, type Translated, type Translations } from './i18n.js';
 import { inlineText, roleAt } from './inline.js';
-import { controlCharacterProblem } from '../load/text.js';
 import { linkTargets, refusedLink } from './links.js';
 
 /** Collects the problems of one document while its context is built, so all of them are reported together. */

@@ -5,7 +5,7 @@
  */
 
 import { LetterError, problem } from '../diag/index.js';
-import { MAX_NESTING } from '../load/source.js';
+import { MAX_NESTING } from '../load/index.js';
 
 /** Block bodies (each `{{#each}}` item, each `{{#if}}` branch taken) and partials run for one document. */
 export const MAX_TEMPLATE_STEPS = 100_000;

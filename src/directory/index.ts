@@ -15,6 +15,8 @@ export {
 } from './holders.js';
 export { deriveFamilyName } from './names.js';
 export { allOffices, lookupOffice, officeIds } from './offices.js';
+/** The day the table of offices and holders was last reviewed (ISO date). */
+export { REVIEWED } from './data/states.js';
 export {
   adviseNoMatch,
   findRecipients,

@@ -1,12 +1,11 @@
 /** Types of the load stage: a letter project read from disk, validated, with source positions kept for errors. */
 
-import type { Lang, Paper } from '../model/index.js';
+import type { Lang, Localized, Paper } from '../model/index.js';
 import type { Location } from '../diag/index.js';
 import type { Register } from '../directory/index.js';
 import type { ProjectFonts } from '../fonts/index.js';
 
-/** A plain string (the same in every language) or a map by language code. */
-export type Localized = string | Readonly<Record<Lang, string>>;
+export type { Localized } from '../model/index.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];

@@ -10,6 +10,7 @@ import type { Lang } from './lang.js';
 export { hasRightToLeftLetters, isCjkLanguage, isRightToLeftLanguage, type Lang } from './lang.js';
 export { emphasisDotsFor, type EmphasisDots } from './emphasis.js';
 export { QUOTE_RULE, quoteHasRule } from './quote.js';
+export { localize, localizeStrict, type Localized } from './localize.js';
 export { isJoiningDash, withDashJoiners } from './joins.js';
 
 /** Where a piece of text came from, so that an error raised late (an uncovered glyph) can name its source. */

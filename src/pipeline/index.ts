@@ -11,8 +11,7 @@ import {
   uniqueDiagnostics,
   type Diagnostic,
 } from '../diag/index.js';
-import type { Format, Project } from '../load/index.js';
-import { displayPath } from '../load/source.js';
+import { displayPath, type Format, type Project } from '../load/index.js';
 import { jobListIdentity, shardJobs, type Shard } from '../plan/index.js';
 import { hasRightToLeftLetters, type Lang } from '../model/index.js';
 import {
@@ -34,8 +33,8 @@ import { letterKey } from './compose-letters.js';
 import { allErrors, prepare } from './prepare.js';
 import { inputsDigest } from './inputs-digest.js';
 import { signatureFieldFor, signingSignatory } from './render-letter.js';
-// Not sign/index.js: that loads the signing libraries, which an unsigned build never needs.
-import { expiryWarning, signingTimeFor } from '../sign/signing-time.js';
+// Only types from sign/ up here: its index loads the signing libraries, which an unsigned build never needs.
+import type { SigningKey } from '../sign/index.js';
 import { openRenderer } from './render-pool.js';
 import { validationData } from './ltv.js';
 
@@ -151,10 +150,9 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   if (key && options.tsa) await probeTsa(options.tsa);
   // Checked before anything is written: an expired certificate stops the build; one newer than the instant warns.
   const now = options.now ?? new Date();
-  const signing = key
-    ? signingTimeFor(signingInstant(now, options.env), key.validity, options.sign?.p12)
-    : undefined;
-  const expired = key ? expiryWarning(key.validity, now, options.sign?.p12) : undefined;
+  const times = key ? await signingTimes(key, now, options) : undefined;
+  const signing = times?.signing;
+  const expired = times?.expired;
   const warnings = [
     ...prepared.warnings,
     ...(signing?.warning ? [signing.warning] : []),
@@ -341,6 +339,15 @@ async function openKey(bytes: Uint8Array, sign: NonNullable<BuildOptions['sign']
   return loadP12(bytes, sign.password, sign.p12);
 }
 
+/** The instant the signatures claim (or a LetterError when the certificate had expired by then), and a warning when it has expired by `now`. */
+async function signingTimes(key: SigningKey, now: Date, options: BuildOptions) {
+  const { expiryWarning, signingTimeFor } = await import('../sign/index.js');
+  return {
+    signing: signingTimeFor(signingInstant(now, options.env), key.validity, options.sign?.p12),
+    expired: expiryWarning(key.validity, now, options.sign?.p12),
+  };
+}
+
 /**
  * The PDF's signature box names the signer from the certificate: a name in a script no font of a language covers
  * stops the build here (exit 2), naming the certificate and what to do, instead of failing every PDF as it renders.
@@ -399,7 +406,7 @@ async function probeTsa(url: string): Promise<void> {
     );
   }
   const [{ stampDigest }, { createHash }] = await Promise.all([
-    import('../sign/stamp.js'),
+    import('../sign/index.js'),
     import('node:crypto'),
   ]);
   await stampDigest(

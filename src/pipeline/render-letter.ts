@@ -2,13 +2,12 @@
 
 import { isLetterError, type Diagnostic } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
-import type { LetterDoc } from '../model/index.js';
+import { localize, type LetterDoc } from '../model/index.js';
 import type { Format, LetterSpec, Localized } from '../load/index.js';
 import type { SignatureFieldSpec } from '../render/pdf/index.js';
 import type { PagedLetter } from '../typeset/index.js';
 import type { SigningKey } from '../sign/index.js';
 import { sha256 } from '../write/index.js';
-import { localize } from '../compose/localize.js';
 
 /** One document of a letter: its format and how it is drawn. */
 export interface DocumentTask {

@@ -13,10 +13,7 @@ import {
   type RecipientMatch,
   type Strings,
 } from '../directory/index.js';
-import type { Localized } from '../load/index.js';
-import { loadToolStrings } from '../load/locales.js';
-import { LANG_CODE } from '../load/paths.js';
-import { loadRecipients } from '../load/recipients.js';
+import { LANG_CODE, loadRecipients, loadToolStrings, type Localized } from '../load/index.js';
 import { TOOL_DIR } from '../tool/index.js';
 
 export type { NoMatchAdvice, RecipientMatch } from '../directory/index.js';

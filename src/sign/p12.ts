@@ -4,7 +4,7 @@ import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { LetterError, problem } from '../diag/index.js';
 import { validityOf, type Validity } from './signing-time.js';
-import { keyUsageProblem } from './trust.js';
+import { keyUsageProblem } from './key-usage.js';
 
 /** A parsed PKCS#12: what both signers need. Holds no password. */
 export interface SigningKey {

@@ -1,11 +1,8 @@
 /** One signature as `letter verify` describes it: level, claimed and time-stamped time, integrity, trust. */
 
 import { X509Certificate } from 'node:crypto';
-import { commonName } from '../sign/p12.js';
-import { checkToken } from '../sign/tsp.js';
-import { keyUsageProblem, trustOf } from '../sign/trust.js';
-import type { ValidationData } from '../sign/dss.js';
-import { revocationOf } from '../sign/revocation.js';
+import { checkToken, commonName, keyUsageProblem, revocationOf, type ValidationData } from '../sign/index.js';
+import { trustOf } from './trust.js';
 
 /** PAdES/CAdES/XAdES baseline levels (ETSI EN 319 142-1, 319 122-1, 319 132-1). */
 export type SignatureLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';

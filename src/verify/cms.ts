@@ -1,10 +1,21 @@
 /** Checking a detached CMS SignedData against the bytes it claims to sign: digest, signature, signer. */
 
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto';
-import { fromDer, issuerAndSerial, OID, toDer } from '../sign/cms.js';
-import { asn1TimeToIso, bytesOf, children, isContext, oidOf, type Asn1 } from '../sign/der.js';
-import { commonName } from '../sign/p12.js';
-import { signingTimeProblem, validityOf } from '../sign/signing-time.js';
+import {
+  asn1TimeToIso,
+  bytesOf,
+  children,
+  commonName,
+  fromDer,
+  isContext,
+  issuerAndSerial,
+  OID,
+  oidOf,
+  signingTimeProblem,
+  toDer,
+  validityOf,
+  type Asn1,
+} from '../sign/index.js';
 
 /** What a detached CMS says about the content it was checked against. */
 export interface CmsCheck {

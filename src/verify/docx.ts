@@ -2,13 +2,22 @@
 
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto';
 import { C14nCanonicalization, findAncestorNs } from 'xml-crypto';
-import { isUnsignedPart } from '../sign/docx.js';
-import { decode, NS, parseXml, RELATIONSHIP_TRANSFORM, transformedRelationships } from '../sign/docx-opc.js';
-import { canonicalById, DSIG, signatureValueDigest } from '../sign/docx-xmldsig.js';
+import {
+  canonicalById,
+  commonName,
+  decode,
+  DSIG,
+  isUnsignedPart,
+  NS,
+  parseXml,
+  RELATIONSHIP_TRANSFORM,
+  signatureValueDigest,
+  signingTimeProblem,
+  transformedRelationships,
+  validityOf,
+} from '../sign/index.js';
 import { assessSignature, type SignatureReport, type VerifyOptions } from './assess.js';
-import { commonName } from '../sign/p12.js';
 import { signedReport, unsignedReport, type VerifyReport } from './report.js';
-import { signingTimeProblem, validityOf } from '../sign/signing-time.js';
 import { readZip } from '../zip/index.js';
 
 const DIGESTS: Readonly<Record<string, string>> = {

@@ -5,6 +5,7 @@ import { LetterError, problem } from '../diag/index.js';
 import { sha256 } from '../write/index.js';
 import type { SignatureReport } from './assess.js';
 import { readManifestEntries, unreadable } from './manifest.js';
+import { certificatesFromPem } from './trust.js';
 
 export interface FileReport {
   readonly file: string;
@@ -30,7 +31,6 @@ export async function verify(opts: {
   trust?: readonly string[];
 }): Promise<VerifyResult> {
   const { verifyFile } = await import('./signatures.js');
-  const { certificatesFromPem } = await import('../sign/index.js');
   const anchors = opts.trust?.length
     ? opts.trust.flatMap((file) => trustFile(file, certificatesFromPem))
     : undefined;

@@ -8,9 +8,7 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { LetterError, problem, shown, type Diagnostic } from '../diag/index.js';
-import { containedPath, staysInside } from '../load/paths.js';
-import { parseJson, readText } from '../load/source.js';
-import { locationAt } from '../load/text.js';
+import { containedPath, locationAt, parseJson, readText, staysInside } from '../load/index.js';
 
 /** No document letter writes comes near this; a bigger file is not one of them, and reading it costs a CI runner. */
 export const MAX_VERIFIED_BYTES = 256 * 1024 * 1024;

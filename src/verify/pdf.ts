@@ -3,10 +3,8 @@
 import { assessSignature, type SignatureReport, type VerifyOptions } from './assess.js';
 import { verifyDetached } from './cms.js';
 import { signedReport, unsignedReport, type VerifyReport } from './report.js';
-import { appendedDss } from '../sign/dss.js';
-import { isDocTimeStamp, readDocTimeStamp } from '../sign/doc-timestamp.js';
-import { checkToken, signatureDigest } from '../sign/tsp.js';
-import { trustOf } from '../sign/trust.js';
+import { appendedDss, checkToken, isDocTimeStamp, readDocTimeStamp, signatureDigest } from '../sign/index.js';
+import { trustOf } from './trust.js';
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 

@@ -7,7 +7,7 @@ import { verifyDocx } from './docx.js';
 import { verifyPdf } from './pdf.js';
 import type { VerifyReport } from './report.js';
 import { assessSignature, type VerifyOptions } from './assess.js';
-import { signatureDigest } from '../sign/tsp.js';
+import { signatureDigest } from '../sign/index.js';
 
 /**
  * Verifies a signed PDF or DOCX, and `FILE.p7s` when one lies beside it (its problems join the report's). A file that

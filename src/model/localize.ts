@@ -1,7 +1,12 @@
-/** Picking a localisable value (a plain string, or a map by language) for one language. */
+/**
+ * Picking a localisable value (a plain string, or a map by language) for one language: the one rule the composer,
+ * the checks and the signature's reason and location share.
+ */
 
-import type { Lang } from '../model/index.js';
-import type { Localized } from '../load/index.js';
+import type { Lang } from './lang.js';
+
+/** A plain string (the same in every language) or a map by language code. */
+export type Localized = string | Readonly<Record<Lang, string>>;
 
 /** The value in `lang`; a map without it falls back to English, then to its first entry (an organisation's own name). */
 export function localize(value: Localized | undefined, lang: Lang): string | undefined {
