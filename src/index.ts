@@ -17,11 +17,15 @@ export { init, type InitResult } from './init/index.js';
 export { verify, type VerifyResult, type FileReport } from './verify/index.js';
 export { recipients, recipientsAdvice, type NoMatchAdvice, type RecipientMatch } from './recipients/index.js';
 export { parseShard, planJobs, type Job, type Shard } from './plan/index.js';
-export { loadProject, type Project } from './load/index.js';
+export { FORMATS, loadProject, type Format, type Project } from './load/index.js';
 export { Composer } from './compose/index.js';
 export {
   EXIT,
   LetterError,
+  choiceHint,
+  didYouMean,
+  shown,
+  unknownChoice,
   exitStatusFor,
   exitStatusOf,
   formatDiagnostic,

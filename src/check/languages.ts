@@ -1,6 +1,6 @@
 /** Localisable maps in letter.yaml against the letter's languages: a code no letter of it uses, a language left out. */
 
-import { problem, shown, type Diagnostic } from '../diag/index.js';
+import { languageHint, problem, shown, type Diagnostic } from '../diag/index.js';
 import { localeFolders, type Localized, type Project } from '../load/index.js';
 import { letterValues, type LetterValue } from './texts.js';
 
@@ -18,7 +18,7 @@ export function languageWarnings(project: Project): Diagnostic[] {
     if (typeof value === 'string') continue;
     for (const code of Object.keys(value).filter((c) => !known.includes(c))) {
       const hint =
-        suggestion(code, known) ??
+        languageHint(code, known) ??
         `the value is never used; remove it, or add locales/${shown(code)}/letter.json`;
       out.push(
         warning(
@@ -47,23 +47,6 @@ export function languageWarnings(project: Project): Diagnostic[] {
     }
   }
   return out;
-}
-
-/** `kr` or `cn` written for Korean or Chinese (a country's code, not its language's), or a one-letter slip. */
-function suggestion(code: string, known: readonly string[]): string | undefined {
-  // fallback 'none': an unassigned code such as `xx` has no name; `zz` is assigned, to "Unknown Region".
-  const region =
-    /^[a-z]{2}$/.test(code) && code !== 'zz'
-      ? new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }).of(code.toUpperCase())
-      : undefined;
-  const language = region ? new Intl.Locale(`und-${code.toUpperCase()}`).maximize().language : undefined;
-  if (language && known.includes(language))
-    return `'${code}' is the country code of ${region}; its language is '${language}'`;
-  // One letter off, and only one such language: two-letter codes are all within two edits of each other.
-  const near = known.filter(
-    (k) => k.length === code.length && [...k].filter((c, i) => c !== code[i]).length === 1,
-  );
-  return near.length === 1 ? `did you mean '${near[0]}'?` : undefined;
 }
 
 /** The signature's reason and location (shown by PDF readers, not printed): localisable too. */

@@ -9,7 +9,9 @@ import {
   problem,
   TOOL_VERSION,
   type BuildOptions,
+  type Format,
   type RecipientMatch,
+  type Shard,
 } from '../index.js';
 import {
   counted,
@@ -19,16 +21,10 @@ import {
   printInternalError,
   printJson,
   printJsonFailure,
-  usageFromCommander,
 } from './report.js';
+import { optionParsers, usageFromCommander } from './usage.js';
 import { progressReporter } from './progress.js';
 import { verifyText } from './verify-text.js';
-
-const list = (value: string): string[] =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 export async function main(argv: readonly string[]): Promise<number> {
   // `letter recipients | head` closes the pipe early: that is the reader's choice, not an error.
@@ -39,6 +35,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   let status: number = EXIT.OK;
   // With --json every outcome is one JSON object on stdout, commander's parse errors too; so they are not printed here.
   const json = jsonCommand(argv);
+  // Values letter checks itself (formats, --jobs, --shard): a value refused here is kept as its diagnostic.
+  const parse = optionParsers();
+  const list = parse.list;
   const program = new Command('letter')
     .description(
       'Turn one structured letter into signed PDF and DOCX letters in Korean, English and Chinese.',
@@ -53,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('build every recipient × language × format of a letter')
     .argument('[dir]', 'letter project folder', '.')
     .option('-l, --lang <list>', 'languages, comma-separated (default: letter.yaml languages)', list)
-    .option('-f, --format <list>', 'formats: pdf,docx', list)
+    .option('-f, --format <list>', 'formats: pdf,docx', parse.formats)
     .option('-t, --to <ids>', 'recipient ids instead of letter.yaml `to`', list)
     .option('-o, --out <dir>', 'output folder (default: DIR/dist)')
     .option('--sign', 'sign every document (needs --p12)')
@@ -70,8 +69,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       'after the DSS, a document time-stamp from --tsa over each whole PDF (PAdES B-LTA, needs --ltv)',
     )
     .option('--pdfa', 'write PDF/A-2b')
-    .option('-j, --jobs <n>', 'worker threads (default: 1, this thread; more need ~170 MiB each)')
-    .option('--shard <k/n>', 'build only the K-th of N parts of the job list')
+    .option('-j, --jobs <n>', 'worker threads (default: 1, this thread; more need ~170 MiB each)', parse.jobs)
+    .option('--shard <k/n>', 'build only the K-th of N parts of the job list', parse.shard)
     .option('--keep-going', 'skip documents whose own inputs are invalid; exit 1')
     .option('--strict', 'warnings fail too (exit 2, nothing written)')
     .option('--watch', 'rebuild when an input changes')
@@ -209,7 +208,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version')
         return EXIT.OK;
-      const usage = usageFromCommander(e.message, json ?? argv[2] ?? '');
+      const usage = usageFromCommander(e, program, argv, parse.rejected());
       if (json) printJsonFailure(json, [usage]);
       else printDiagnostics([usage]);
       return EXIT.BAD_INPUT;
@@ -237,7 +236,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 interface BuildFlags {
   lang?: string[];
-  format?: string[];
+  format?: Format[];
   to?: string[];
   out?: string;
   sign?: boolean;
@@ -247,8 +246,8 @@ interface BuildFlags {
   ltv?: string[];
   lta?: boolean;
   pdfa?: boolean;
-  jobs?: string;
-  shard?: string;
+  jobs?: number;
+  shard?: Shard;
   keepGoing?: boolean;
   strict?: boolean;
   watch?: boolean;
@@ -258,18 +257,10 @@ interface BuildFlags {
 
 async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
   // Only what a build needs: the library index would also load verification and search.
-  const [{ build }, { parseShard }] = await Promise.all([import('../index.js'), import('../index.js')]);
+  const { build } = await import('../index.js');
   const usage = (message: string, hint?: string) => {
     throw new LetterError(problem('usage', message, {}, hint));
   };
-  const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
-  if (flags.shard !== undefined && !shard)
-    usage(`--shard '${flags.shard}' is not K/N with 1 ≤ K ≤ N`, 'e.g. --shard 2/3');
-  const jobs = flags.jobs !== undefined ? Number(flags.jobs) : undefined;
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
-    usage(`--jobs '${flags.jobs}' is not a positive whole number`, 'e.g. -j 2; leave it out for the default');
-  for (const f of flags.format ?? [])
-    if (f !== 'pdf' && f !== 'docx') usage(`unknown format '${f}'`, 'use pdf, docx or pdf,docx');
   let sign: { p12: string; password: string } | undefined;
   if (flags.sign || flags.p12) {
     if (!flags.p12)
@@ -304,10 +295,10 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     dir,
     ...(flags.out ? { out: flags.out } : {}),
     ...(flags.lang ? { langs: flags.lang } : {}),
-    ...(flags.format ? { formats: flags.format as ('pdf' | 'docx')[] } : {}),
+    ...(flags.format ? { formats: flags.format } : {}),
     ...(flags.to ? { to: flags.to } : {}),
-    ...(shard ? { shard } : {}),
-    ...(jobs ? { jobs } : {}),
+    ...(flags.shard ? { shard: flags.shard } : {}),
+    ...(flags.jobs ? { jobs: flags.jobs } : {}),
     ...(sign ? { sign } : {}),
     ...(flags.tsa !== undefined ? { tsa: flags.tsa } : {}),
     ...(flags.ltv ? { ltv: flags.ltv } : {}),

@@ -1,6 +1,6 @@
 /** Printing results: diagnostics as `file:line:col: message — hint` on stderr, or one JSON object on stdout. */
 
-import { formatDiagnostic, problem, type Diagnostic } from '../index.js';
+import { formatDiagnostic, type Diagnostic } from '../index.js';
 
 export function printDiagnostics(list: readonly Diagnostic[]): void {
   for (const d of list) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -57,30 +57,6 @@ export function printJsonFailure(command: JsonCommand, errors: readonly Diagnost
     verify: { ok: false, reports: [], errors: listed },
   };
   printJson(shapes[command]);
-}
-
-/** Commander's own parse error ("error: unknown option '--bogus'") as a usage diagnostic, with no option value in it. */
-export function usageFromCommander(message: string, command: string): Diagnostic {
-  const text = withoutOptionValues(message.replace(/^error:\s*/, '').trim());
-  if (/unknown option '--?[^']*pass/i.test(text)) {
-    return problem(
-      'usage',
-      `${text.split('\n')[0]}: a password is never taken on the command line`,
-      {},
-      'a password in argv shows in the process list, shell history and CI logs: set LETTER_P12_PASSWORD, or give --p12-password-file FILE',
-    );
-  }
-  return problem('usage', text, {}, `see \`letter ${command} --help\` for the arguments and options`);
-}
-
-/**
- * Commander's messages with the value of every `--option=value` cut off: an unknown option is quoted whole, and
- * `--p12-password=…` (which letter refuses) would print the password into a public CI log.
- */
-export function withoutOptionValues(message: string): string {
-  return message
-    .replace(/'(--?[^'=\s]+)=[^\n]*'/g, "'$1=…'")
-    .replace(/(^|\s)(--?[A-Za-z0-9][\w-]*)=\S*/g, '$1$2=…');
 }
 
 /** `1 document`, `3 documents`. */

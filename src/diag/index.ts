@@ -1,7 +1,10 @@
 /** Diagnostics: every problem the tool reports, with where it comes from and what to do, and the exit status it maps to. */
 
-export { didYouMean, nearest } from './suggest.js';
-export { shown } from './quote.js';
+import { shown } from './quote.js';
+import { choiceHint } from './suggest.js';
+
+export { choiceHint, didYouMean, languageHint, nearest } from './suggest.js';
+export { given, shown } from './quote.js';
 
 /** Closed set of problem codes; each maps to an exit status in one table (`EXIT_STATUS`). */
 export const CODES = [
@@ -87,6 +90,26 @@ export class LetterError extends Error {
 /** Shorthand for a single error diagnostic. */
 export function problem(code: Code, message: string, where: Where = {}, hint?: string): Diagnostic {
   return { code, severity: 'error', message, ...where, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * A value outside a closed set (a format, a paper size, a language) as a diagnostic: the message quotes the value and,
+ * when it came from an option, names the option; the hint is choiceHint's. One function, so every such message reads alike.
+ */
+export function unknownChoice(
+  code: Code,
+  what: string,
+  value: string,
+  choices: Iterable<string>,
+  where: Where & { readonly option?: string } = {},
+): Diagnostic {
+  const { option, ...at } = where;
+  return problem(
+    code,
+    `unknown ${what} '${shown(value)}'${option ? ` given to ${option}` : ''}`,
+    { ...at, value },
+    choiceHint(value, choices),
+  );
 }
 
 export interface Location {

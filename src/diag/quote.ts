@@ -19,3 +19,20 @@ export function shown(value: unknown): string {
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
 }
+
+/**
+ * A rejected value as a message quotes it: a scalar in quotes (as `shown`), a list or mapping by what it is followed by
+ * its compact JSON, cut like any shown value (`a mapping {"en":5}`), so even a structure is quoted, never only named.
+ */
+export function given(data: unknown): string {
+  if (data === null || data === undefined) return 'empty';
+  if (data instanceof Date) return `'${data.toISOString().replace(/T00:00:00\.000Z$/, '')}'`;
+  if (typeof data !== 'object') return `'${shown(data)}'`;
+  const kind = Array.isArray(data) ? 'a list' : 'a mapping';
+  try {
+    return `${kind} ${shown(JSON.stringify(data))}`;
+  } catch {
+    // YAML anchors can make a structure that contains itself: name it without its content.
+    return kind;
+  }
+}

@@ -46,3 +46,32 @@ function distance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/**
+ * The hint for a value outside a closed set of choices: the likely one ("did you mean 'pdf'?") when the edit distance
+ * makes a typo likely, else every choice ("use one of 'pdf', 'docx'"), so `odt` is never taken for `pdf`.
+ */
+export function choiceHint(value: string, choices: Iterable<string>): string {
+  const all = [...choices];
+  const guess = didYouMean(value, all);
+  if (guess) return `did you mean '${guess}'?`;
+  return all.length ? `use one of ${all.map((c) => `'${c}'`).join(', ')}` : 'there is none to choose from';
+}
+
+/**
+ * What to say about a language code that is not one of `known`: a country's code written for its language (`kr` for
+ * `ko`, `cn` for `zh`), else the one known code a likely typo away. Two-letter codes are all a letter or two apart,
+ * so when two are equally near (`kr`: `ko` and `ar`) none is offered.
+ */
+export function languageHint(code: string, known: readonly string[]): string | undefined {
+  // fallback 'none': an unassigned code such as `xx` has no name; `zz` is assigned, to "Unknown Region".
+  const region =
+    /^[a-z]{2}$/i.test(code) && code.toLowerCase() !== 'zz'
+      ? new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }).of(code.toUpperCase())
+      : undefined;
+  const language = region ? new Intl.Locale(`und-${code.toUpperCase()}`).maximize().language : undefined;
+  if (language && language !== code && known.includes(language))
+    return `did you mean '${language}'? ('${code}' is the country code of ${region}, not a language)`;
+  const near = nearest(code, known);
+  return near.length === 1 ? `did you mean '${near[0]}'?` : undefined;
+}

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
+import { choiceHint, didYouMean, given, problem, shown, type Diagnostic } from '../diag/index.js';
 import type { Locate } from './types.js';
 import { RESERVED_NAME } from './paths.js';
 import { VALIDATOR_OPTIONS } from './schema-options.js';
@@ -210,12 +210,11 @@ function diagnose(e: ErrorObject, path: (string | number)[], locate: Locate): Di
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const listed = allowed.map((v) => `'${v}'`).join(', ');
-      const guess = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       return problem(
         'schema',
         `${what} ${given(e.data)} is not one of ${listed}`,
         at(path, e.data),
-        guess ? `did you mean '${guess}'?` : `use one of ${listed}`,
+        choiceHint(typeof e.data === 'string' ? e.data : '', allowed),
       );
     }
     case 'pattern':
@@ -284,15 +283,6 @@ function isScalar(data: unknown): data is string | number | boolean | Date {
   return (
     typeof data === 'string' || typeof data === 'number' || typeof data === 'boolean' || data instanceof Date
   );
-}
-
-/** The rejected value as a message quotes it: a scalar in quotes, a list or mapping by what it is. */
-function given(data: unknown): string {
-  if (data === null || data === undefined) return 'empty';
-  if (Array.isArray(data)) return 'a list';
-  if (data instanceof Date) return `'${data.toISOString().replace(/T00:00:00\.000Z$/, '')}'`;
-  if (typeof data === 'object') return 'a mapping';
-  return `'${shown(data)}'`;
 }
 
 function article(type: string): string {

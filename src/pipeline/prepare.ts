@@ -57,9 +57,11 @@ export function prepare(options: PrepareOptions): Prepared {
     if (!isLetterError(e)) throw e;
     errors.push(...e.diagnostics);
   }
+  // A --lang the project has no text for is one usage error from the plan; checking its keys would add one
+  // 'missing key' per body key (and a forms-of-address warning) for a language nobody meant.
   const langs = [
     ...new Set(jobs.length ? jobs.map((j) => j.lang) : (options.langs ?? project.letter.languages)),
-  ];
+  ].filter((lang) => project.texts.has(lang));
   const checked = projectDiagnostics(project, fonts, langs);
   const letters = composeLetters(jobs, new Composer({ project, fonts, created }));
   // A problem of one letter's own inputs belongs to that letter (--keep-going skips only it); the rest stop everything.

@@ -1,7 +1,7 @@
 /** Planning: which documents a build makes (recipients × languages × formats), in a stable order, optionally one shard of it. */
 
 import { createHash } from 'node:crypto';
-import { LetterError, problem, didYouMean, shown, type Diagnostic } from '../diag/index.js';
+import { languageHint, LetterError, problem, shown, unknownChoice, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import type { Format, Project, RecipientRef } from '../load/index.js';
 import { FORMATS } from '../load/index.js';
@@ -77,33 +77,21 @@ function planWholeList(project: Project, opts: Omit<PlanOptions, 'shard'>): Job[
       ),
     );
   for (const lang of opts.langs ?? []) {
-    if (!project.texts.has(lang)) {
-      const guess = didYouMean(lang, project.texts.keys());
-      problems.push(
-        problem(
-          'usage',
-          `no text for language '${shown(lang)}' (locales/${shown(lang)}/letter.json)`,
-          { value: lang },
-          guess
-            ? `did you mean '${guess}'?`
-            : `languages with text: ${[...project.texts.keys()].join(', ') || 'none'}`,
-        ),
-      );
-    }
-  }
-  const formats = opts.formats ?? letter.formats;
-  for (const f of formats) {
-    if (FORMATS.includes(f)) continue;
-    const guess = didYouMean(f, FORMATS);
+    if (project.texts.has(lang)) continue;
+    const guess = languageHint(lang, [...project.texts.keys()]);
     problems.push(
       problem(
         'usage',
-        `unknown format '${shown(f)}'`,
-        { value: f },
-        guess ? `did you mean '${guess}'?` : 'use pdf or docx',
+        `no text for language '${shown(lang)}' (locales/${shown(lang)}/letter.json)`,
+        { value: lang },
+        guess ??
+          `languages with text: ${[...project.texts.keys()].join(', ') || 'none'}; to add one, write locales/${shown(lang)}/letter.json`,
       ),
     );
   }
+  const formats = opts.formats ?? letter.formats;
+  for (const f of formats)
+    if (!FORMATS.includes(f)) problems.push(unknownChoice('usage', 'format', f, FORMATS));
   if (problems.length) throw new LetterError(problems);
   // The same id twice on a command line (`--to cn,CN`) is one request: ids are lower case (the directory's and, by the
   // schema, the project's), so `CN` is `cn` and never a second folder. letter.yaml's `to` has no duplicates (load refuses them).

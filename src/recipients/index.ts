@@ -2,7 +2,7 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LetterError, problem } from '../diag/index.js';
+import { languageHint, LetterError, problem, shown } from '../diag/index.js';
 import {
   adviseNoMatch,
   findRecipients,
@@ -71,12 +71,13 @@ function checkLanguage(lang: string, project: string | undefined): void {
       folders.flatMap((f) => (existsSync(f) ? readdirSync(f).filter((l) => LANG_CODE.test(l)) : [])),
     ),
   ].sort();
+  const guess = languageHint(lang, known);
   throw new LetterError(
     problem(
       'usage',
-      `unknown language '${lang}' for --lang`,
-      {},
-      `use one with a locales/<lang>/ folder in the tool or the project: ${known.join(', ')}`,
+      `unknown language '${shown(lang)}' given to --lang`,
+      { value: lang },
+      guess ?? `use one with a locales/<lang>/ folder in the tool or the project: ${known.join(', ')}`,
     ),
   );
 }

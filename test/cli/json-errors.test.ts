@@ -51,7 +51,7 @@ describe('letter build --json with a usage error', () => {
     [['--shard', '3/2'], /--shard '3\/2'/],
     [['--sign'], /--sign needs --p12/],
     [['--bogus'], /unknown option '--bogus'/],
-    [['--lang'], /argument missing/],
+    [['--lang'], /--lang needs a value/],
   ])('%j: exit 2, one JSON object naming the problem, nothing written', (args, message) => {
     const out = join(tempDir('letter-cli-usage-'), 'out');
     const r = letterCli(['build', EXAMPLE, '-o', out, '--json', ...args]);

@@ -8,7 +8,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, type Diagnostic } from '../../src/index.js';
-import { didYouMean, nearest } from '../../src/diag/index.js';
+import { choiceHint, didYouMean, languageHint, nearest, unknownChoice } from '../../src/diag/index.js';
+import { FORMATS } from '../../src/load/index.js';
 import { EXAMPLE_DIR } from '../support/example.js';
 import { tempDir } from '../support/tools.js';
 
@@ -168,5 +169,35 @@ describe('messages quote the value they reject', () => {
       'it has {{recipient.name}} instead: use one spelling in every language',
       'it has {{recipient.nmae}} instead: use one spelling in every language',
     ]);
+  });
+});
+
+describe('one function for a value outside a closed set', () => {
+  it('quotes the value, names the option, and offers the likely one or every choice', () => {
+    expect(unknownChoice('usage', 'format', 'pfd', FORMATS, { option: '--format' })).toEqual({
+      code: 'usage',
+      severity: 'error',
+      message: "unknown format 'pfd' given to --format",
+      value: 'pfd',
+      hint: "did you mean 'pdf'?",
+    });
+    expect(unknownChoice('schema', 'paper', 'A5x', ['A4', 'Letter']).hint).toBe("use one of 'A4', 'Letter'");
+    expect(choiceHint('odt', FORMATS)).toBe("use one of 'pdf', 'docx'");
+  });
+
+  it('bounds and escapes what it quotes', () => {
+    const long = `${'x'.repeat(100)}\n`;
+    const d = unknownChoice('usage', 'format', long, FORMATS);
+    expect(d.message).toBe(`unknown format '${'x'.repeat(60)}…'`);
+    expect(d.value).toBe(long);
+  });
+
+  it("a language code: a country's code names its language, and a tie offers none", () => {
+    expect(languageHint('kr', ['ar', 'en', 'ko'])).toBe(
+      "did you mean 'ko'? ('kr' is the country code of South Korea, not a language)",
+    );
+    expect(languageHint('cn', ['en', 'zh'])).toMatch(/^did you mean 'zh'\?/);
+    expect(languageHint('kx', ['en', 'ko', 'zh'])).toBe("did you mean 'ko'?");
+    expect(languageHint('kx', ['ka', 'ko'])).toBeUndefined();
   });
 });

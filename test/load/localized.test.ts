@@ -41,7 +41,9 @@ describe('localisable values', () => {
     ]);
     expect(found.every((d) => d.severity === 'warning')).toBe(true);
     expect(found[0]!.message).toBe("'xx' in 'place' is not a language of this letter (en, ko, zh)");
-    expect(found[1]!.hint).toBe("'kr' is the country code of South Korea; its language is 'ko'");
+    expect(found[1]!.hint).toBe(
+      "did you mean 'ko'? ('kr' is the country code of South Korea, not a language)",
+    );
     expect(found[2]!.message).toBe("'signatories[0].org' has no 'ko' version");
     expect((await check({ dir: p.dir, strict: true })).exitCode).toBe(2);
   });
