@@ -6,12 +6,14 @@ import * as fontkit from 'fontkit';
 import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
 import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
+import { PartialFontFile, parsedFrom } from './partial-file.js';
 
 export { concatGlyphs, shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
 export { createSubset, type FontSubset } from './subset.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables, wholeFontTables } from './standalone.js';
 export { fontFileProblem } from './file-check.js';
+export { readyGlyphs } from './partial-file.js';
 export {
   mergeFonts,
   readFontsConfig,
@@ -46,6 +48,8 @@ export class FontBook {
   private readonly localeTags: Readonly<Record<string, string>>;
   private readonly opened = new Map<string, fontkit.Font>();
   private readonly read = new Map<string, Buffer>();
+  /** Files read but for their glyph outlines (partial-file.ts), until something needs them whole. */
+  private readonly partial = new Map<string, PartialFontFile>();
   private readonly coverageCache = new Map<string, boolean>();
 
   /**
@@ -113,20 +117,45 @@ export class FontBook {
   openFile(path: string): fontkit.Font {
     let font = this.opened.get(path);
     if (!font) {
-      font = fontkit.create(this.bytes(path)) as fontkit.Font;
+      font = fontkit.create(this.tableBytes(path)) as fontkit.Font;
+      const partial = this.partial.get(path);
+      if (partial) parsedFrom(font, partial);
       this.opened.set(path, font);
     }
     return font;
   }
 
-  /** The bytes of a font file, read once per process and shared by every user (fontkit, the DOCX subsetter). */
+  /** The bytes of a whole font file, read once per process and shared by every user (fontkit, the DOCX subsetter). */
   bytes(path: string): Buffer {
+    const partial = this.partial.get(path);
+    if (partial) {
+      this.partial.delete(path);
+      return partial.whole();
+    }
     let bytes = this.read.get(path);
     if (!bytes) {
       bytes = readFileSync(path);
       this.read.set(path, bytes);
     }
     return bytes;
+  }
+
+  /**
+   * The bytes of a font file with every table but, for a large face, the glyph outlines not asked for yet: what fontkit
+   * parses and shapes from. Outlines are read for a subset by `readyGlyphs(font, ids)` (partial-file.ts).
+   */
+  tableBytes(path: string): Buffer {
+    const partial = this.partial.get(path);
+    if (partial) return partial.bytes;
+    if (!this.read.has(path)) {
+      const opened = PartialFontFile.open(path, PARTIAL_FROM);
+      if (opened) {
+        this.partial.set(path, opened);
+        this.read.set(path, opened.bytes);
+        return opened.bytes;
+      }
+    }
+    return this.bytes(path);
   }
 
   /**
@@ -137,7 +166,7 @@ export class FontBook {
     const files: Record<string, SharedArrayBuffer> = {};
     for (const face of this.faces.values()) {
       for (const path of Object.values(face.files)) {
-        const bytes = this.read.get(path);
+        const bytes = this.read.has(path) ? this.bytes(path) : undefined;
         if (bytes?.buffer instanceof SharedArrayBuffer && bytes.byteLength === bytes.buffer.byteLength) {
           files[path] = bytes.buffer;
           continue;
@@ -196,6 +225,9 @@ export class FontBook {
     return missing;
   }
 }
+
+/** Files from this size on are read in part (a CJK face: 14 MB); smaller ones whole, as one read costs less. */
+const PARTIAL_FROM = 4 * 1024 * 1024;
 
 function copyShared(bytes: Uint8Array): SharedArrayBuffer {
   const shared = new SharedArrayBuffer(bytes.byteLength);

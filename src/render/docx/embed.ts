@@ -67,7 +67,7 @@ export function subsetFamilies(usage: GlyphUsage, fonts: FontBook): Map<string, 
       // Text a word processor must shape with the face's GSUB (Arabic joining) takes the whole face; the rest a subset.
       const tables = SHAPED_SCRIPTS.test(chars)
         ? wholeFontTables(fonts.bytes(file))
-        : subsetTables(font, fonts.bytes(file), withAlways(chars));
+        : subsetTables(font, fonts.tableBytes(file), withAlways(chars));
       return [{ variant, style, postscript: font.postscriptName || face.family.replace(/\s+/g, ''), tables }];
     });
     const tag = subsetTag(files.map((f) => f.tables));

@@ -51,6 +51,8 @@ export function createDocument(PDFDocument: PdfKit, paged: PagedLetter, pdfa = f
 export function registerFonts(pdf: PDFKit.PDFDocument, refs: readonly FontRef[], fonts: FontBook): void {
   for (const ref of refs) {
     const path = fonts.file(ref.face, ref.variant);
+    // pdfkit lays out and subsets this text itself, reading outlines we cannot name in advance: the whole file.
+    fonts.bytes(path);
     // pdfkit accepts a fontkit Font wherever it takes a font source (it checks for `.layout`); its typings do not say so.
     pdf.registerFont(path, fonts.open(ref.face, ref.variant) as unknown as Buffer);
   }

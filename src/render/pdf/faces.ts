@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
-import { createSubset, type FontBook } from '../../fonts/index.js';
+import { createSubset, readyGlyphs, type FontBook } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
 
 /** One face of one document: its resource name and the code (CID, 4 hex digits) of every glyph drawn in it. */
@@ -278,6 +278,7 @@ function subsetFile(font: Font, glyphs: readonly number[]): { deflated: Uint8Arr
   let subset = known.get(key);
   if (!subset) {
     const fontkitSubset = createSubset(font);
+    readyGlyphs(font, glyphs);
     for (const gid of glyphs) fontkitSubset.includeGlyph(gid);
     // The subset tag (ISO 32000-1 §9.6.4) names this glyph set: six capitals from its digest.
     const digest = createHash('sha256').update(`${font.postscriptName}:${key}`).digest();

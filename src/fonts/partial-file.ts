@@ -1,0 +1,192 @@
+/**
+ * A large TrueType file read in part: every table but the glyph outlines (glyf) at once, each glyph's outline when a
+ * subset is about to encode it. fontkit parses a font from one buffer holding the whole file, but of a 14.8 MB CJK face
+ * glyf is 14 MB and a letter draws a few hundred of its 30,000 glyphs. Reading the file whole costs a page fault for
+ * every 4 KB of fresh memory (most of a one-letter build's system time on a virtual machine) and keeps 14 MB resident
+ * per face; read in part, the untouched pages of the zero-filled buffer are never mapped.
+ *
+ * Outlines not read yet are zero bytes, so nothing may read one before `glyphs([id])` has: fontkit's shaping and metrics
+ * read none for a face with hmtx, vmtx and GPOS and without variations (`open` reads any other file whole); subsets call
+ * `readyGlyphs` first; pdfkit's own text (the signature field) and a face embedded whole take `whole()`.
+ */
+
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+/** Tables a face must have to be read in part: without them fontkit reads outlines for metrics or mark positions. */
+const NEEDED = ['glyf', 'loca', 'head', 'maxp', 'hmtx', 'vmtx', 'GPOS'];
+/** Tables under which fontkit reads outlines on its own (variations, CFF outlines, AAT). */
+const REFUSED = ['fvar', 'gvar', 'CFF ', 'CFF2', 'morx'];
+
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+export class PartialFontFile {
+  private readonly ready: Uint8Array;
+  private complete = false;
+
+  private constructor(
+    readonly path: string,
+    /** The file's size and modification time when first read: a later read of another size or time is refused. */
+    private readonly stamp: string,
+    /** The whole file's length; glyph outlines not read yet are zeros. */
+    readonly bytes: Buffer,
+    private readonly glyf: Range,
+    private readonly numGlyphs: number,
+    private readonly longOffsets: boolean,
+    private readonly locaAt: number,
+  ) {
+    this.ready = new Uint8Array(numGlyphs);
+  }
+
+  /**
+   * The file read but for its outlines, or undefined when it is smaller than `minSize` or not a face that can be read
+   * in part (then read it whole).
+   */
+  static open(path: string, minSize: number): PartialFontFile | undefined {
+    const fd = openSync(path, 'r');
+    try {
+      const stat = fstatSync(fd);
+      if (stat.size < minSize) return undefined;
+      const head = Buffer.alloc(12);
+      readFully(fd, head, 0, 12);
+      const version = head.readUInt32BE(0);
+      if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) return undefined;
+      const count = head.readUInt16BE(4);
+      const directory = Buffer.alloc(12 + 16 * count);
+      readFully(fd, directory, 0, directory.length);
+      const tables = new Map<string, Range>();
+      for (let i = 0; i < count; i++) {
+        const at = 12 + 16 * i;
+        const start = directory.readUInt32BE(at + 8);
+        tables.set(directory.toString('latin1', at, at + 4), {
+          start,
+          end: start + directory.readUInt32BE(at + 12),
+        });
+      }
+      if (!NEEDED.every((tag) => tables.has(tag)) || REFUSED.some((tag) => tables.has(tag))) return undefined;
+      const glyf = tables.get('glyf')!;
+      const outside = [...tables.entries()].filter(([tag]) => tag !== 'glyf').map(([, range]) => range);
+      if (
+        glyf.end > stat.size ||
+        outside.some((r) => r.end > stat.size || (r.start < glyf.end && r.end > glyf.start))
+      )
+        return undefined;
+      // Zero-filled and so never touched where nothing is read: the kernel maps those pages only when written.
+      const bytes = Buffer.alloc(stat.size);
+      readFully(fd, bytes, 0, glyf.start);
+      readFully(fd, bytes, glyf.end, stat.size - glyf.end);
+      const headTable = tables.get('head')!;
+      const maxp = tables.get('maxp')!;
+      return new PartialFontFile(
+        path,
+        stampOf(stat),
+        bytes,
+        glyf,
+        bytes.readUInt16BE(maxp.start + 4),
+        bytes.readInt16BE(headTable.start + 50) === 1,
+        tables.get('loca')!.start,
+      );
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Reads the outlines of these glyphs, and of the components of those that are composites, if not read yet. */
+  glyphs(ids: Iterable<number>): void {
+    if (this.complete) return;
+    let wanted = [...ids].filter((id) => id >= 0 && id < this.numGlyphs && !this.ready[id]);
+    while (wanted.length) {
+      const unique = [...new Set(wanted)].sort((a, b) => a - b);
+      for (const id of unique) this.ready[id] = 1;
+      this.read(unique.map((id) => this.outline(id)).filter((r) => r.end > r.start));
+      wanted = unique.flatMap((id) => this.components(id)).filter((id) => !this.ready[id]);
+    }
+  }
+
+  /** Reads every outline: the buffer is then the whole file. */
+  whole(): Buffer {
+    if (!this.complete) {
+      this.read([this.glyf]);
+      this.complete = true;
+    }
+    return this.bytes;
+  }
+
+  /** Where glyph `id`'s outline lies in the file (loca), kept inside glyf. */
+  private outline(id: number): Range {
+    const at = (i: number): number =>
+      this.longOffsets
+        ? this.bytes.readUInt32BE(this.locaAt + 4 * i)
+        : this.bytes.readUInt16BE(this.locaAt + 2 * i) * 2;
+    const start = Math.min(this.glyf.start + at(id), this.glyf.end);
+    return { start, end: Math.max(start, Math.min(this.glyf.start + at(id + 1), this.glyf.end)) };
+  }
+
+  /** The glyphs a composite glyph is made of (OpenType glyf, composite glyph description); none for a simple one. */
+  private components(id: number): number[] {
+    const { start, end } = this.outline(id);
+    if (end - start < 10 || this.bytes.readInt16BE(start) >= 0) return [];
+    const out: number[] = [];
+    let at = start + 10;
+    for (;;) {
+      if (at + 4 > end) break;
+      const flags = this.bytes.readUInt16BE(at);
+      out.push(this.bytes.readUInt16BE(at + 2));
+      // Flags: ARG_1_AND_2_ARE_WORDS 0x1, WE_HAVE_A_SCALE 0x8, X_AND_Y_SCALE 0x40, TWO_BY_TWO 0x80, MORE_COMPONENTS 0x20.
+      at += 4 + (flags & 0x0001 ? 4 : 2);
+      if (flags & 0x0008) at += 2;
+      else if (flags & 0x0040) at += 4;
+      else if (flags & 0x0080) at += 8;
+      if (!(flags & 0x0020)) break;
+    }
+    return out;
+  }
+
+  /** Reads these ranges of the file into the buffer, neighbours (a page apart at most) in one read. */
+  private read(ranges: readonly Range[]): void {
+    if (!ranges.length) return;
+    const sorted = [...ranges].sort((a, b) => a.start - b.start);
+    const merged: { start: number; end: number }[] = [];
+    for (const r of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && r.start <= last.end + 4096) last.end = Math.max(last.end, r.end);
+      else merged.push({ start: r.start, end: r.end });
+    }
+    const fd = openSync(this.path, 'r');
+    try {
+      if (stampOf(fstatSync(fd)) !== this.stamp)
+        throw new Error(`${this.path} changed while the build was reading it; build again`);
+      for (const r of merged) readFully(fd, this.bytes, r.start, r.end - r.start);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function stampOf(stat: { size: number; mtimeMs: number }): string {
+  return `${stat.size}:${stat.mtimeMs}`;
+}
+
+/** Reads `length` bytes at file position `at` into `into` at the same offset. */
+function readFully(fd: number, into: Uint8Array, at: number, length: number): void {
+  for (let done = 0; done < length; ) {
+    const n = readSync(fd, into, at + done, length - done, at + done);
+    if (n === 0) throw new Error('font file shorter than its table directory says');
+    done += n;
+  }
+}
+
+/** The file each parsed font was read from in part, so that subsets can ask for their glyphs' outlines. */
+const partOf = new WeakMap<object, PartialFontFile>();
+
+/** Records that `font` was parsed from `file`'s bytes. */
+export function parsedFrom(font: object, file: PartialFontFile): void {
+  partOf.set(font, file);
+}
+
+/** Makes sure the outlines of these glyphs of `font` are in its bytes (nothing to do for a font read whole). */
+export function readyGlyphs(font: object, ids: Iterable<number>): void {
+  partOf.get(font)?.glyphs(ids);
+}

@@ -1,0 +1,89 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import {
+  createSubset,
+  FontBook,
+  readyGlyphs,
+  sfntFile,
+  toolFontBook,
+  wholeFontTables,
+} from '../../src/fonts/index.js';
+import { PartialFontFile } from '../../src/fonts/partial-file.js';
+import { tempDir } from '../support/tools.js';
+
+const TEXT = '习近平主席阁下：中华人民共和国。现将本函寄上，敬请阅示。';
+
+/** The subset fontkit encodes of these glyphs, through the public API. */
+function subsetBytes(font: fontkit.Font, glyphs: readonly number[]): Buffer {
+  const subset = createSubset(font);
+  for (const gid of glyphs) subset.includeGlyph(gid);
+  return Buffer.from(subset.encode());
+}
+
+/** Where glyf lies in an sfnt file. */
+function glyfRange(bytes: Buffer): { start: number; end: number } {
+  const tables = wholeFontTables(bytes);
+  const glyf = tables.get('glyf')!;
+  return { start: glyf.byteOffset - bytes.byteOffset, end: glyf.byteOffset - bytes.byteOffset + glyf.length };
+}
+
+describe('large faces read but for their glyph outlines', () => {
+  it('a CJK face is parsed and shaped without its outlines, and subsets read theirs: same bytes as read whole', () => {
+    const book = new FontBook(toolFontBook().dir);
+    const path = book.file('sc', 'regular');
+    const file = readFileSync(path);
+    const font = book.openFile(path);
+    const run = font.layout(TEXT);
+    const whole = fontkit.create(file) as fontkit.Font;
+    const reference = whole.layout(TEXT);
+    expect(run.glyphs.map((g) => g.id)).toEqual(reference.glyphs.map((g) => g.id));
+    expect(run.positions).toEqual(reference.positions);
+    // Nothing of glyf read yet: the outlines are still zeros (the tables around them are as in the file).
+    const read = book.tableBytes(path);
+    const glyf = glyfRange(file);
+    expect(read.subarray(glyf.start, glyf.end).some((b) => b !== 0)).toBe(false);
+    expect(read.subarray(0, glyf.start).equals(file.subarray(0, glyf.start))).toBe(true);
+
+    const glyphs = [0, ...new Set(run.glyphs.map((g) => g.id))].sort((a, b) => a - b);
+    readyGlyphs(font, glyphs);
+    expect(subsetBytes(font, glyphs).equals(subsetBytes(whole, glyphs))).toBe(true);
+    // Asked for the whole file, the same buffer filled in, byte for byte.
+    const all = book.bytes(path);
+    expect(all.buffer).toBe(read.buffer);
+    expect(all.equals(file)).toBe(true);
+  });
+
+  it("a composite glyph's components are read with it", () => {
+    // Noto Serif's accented letters are composites; given the vertical metrics a CJK face has, it may be read in part.
+    const latin = readFileSync(toolFontBook().file('latin', 'regular'));
+    const tables = wholeFontTables(latin);
+    tables.set('vhea', tables.get('hhea')!);
+    tables.set('vmtx', tables.get('hmtx')!);
+    const path = join(tempDir('letter-partial-'), 'composites.ttf');
+    const bytes = Buffer.from(sfntFile(tables));
+    writeFileSync(path, bytes);
+    const whole = fontkit.create(bytes) as fontkit.Font;
+    const accented = [...'éÅǺñ'].map((ch) => whole.glyphForCodePoint(ch.codePointAt(0)!).id);
+    const data = (id: number) => {
+      const offsets = (whole as unknown as { loca: { offsets: number[] } }).loca.offsets;
+      const glyf = glyfRange(bytes);
+      return bytes.subarray(glyf.start + offsets[id]!, glyf.start + offsets[id + 1]!);
+    };
+    expect(accented.some((id) => data(id).readInt16BE(0) < 0)).toBe(true);
+
+    const partial = PartialFontFile.open(path, 0)!;
+    expect(partial).toBeDefined();
+    const font = fontkit.create(partial.bytes) as fontkit.Font;
+    partial.glyphs([0, ...accented]);
+    const glyphs = [0, ...accented].sort((a, b) => a - b);
+    expect(subsetBytes(font, glyphs).equals(subsetBytes(whole, glyphs))).toBe(true);
+  });
+
+  it('a small face, or one without vertical metrics, is read whole', () => {
+    const latin = toolFontBook().file('latin', 'regular');
+    expect(PartialFontFile.open(latin, 1 << 30)).toBeUndefined();
+    expect(PartialFontFile.open(latin, 0)).toBeUndefined();
+  });
+});
