@@ -97,6 +97,6 @@ describe('recipients.csv and addresses.csv', () => {
   it('a gender other than female or male is an error at its row', async () => {
     const checked = await check({ dir: csvProject(crlf(['id,office,gender', 'xi,cn,f'])), now: NOW });
     expect(checked.errors.map((e) => [e.file, e.line])).toEqual([['recipients.csv', 2]]);
-    expect(checked.errors[0]!.message).toContain("gender 'f'");
+    expect(checked.errors[0]!.message).toContain("gender of 'xi' must be female or male, not 'f'");
   });
 });
