@@ -4,50 +4,18 @@
  * `jobs: 1` renders). A letter drawn inside the batch is byte for byte the letter drawn alone in a fresh process.
  */
 
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { paragraphCounts, type ParagraphCounts } from '../../src/typeset/index.js';
 import { EXAMPLE_DIR } from '../support/example.js';
 import { letterCli, tempDir } from '../support/tools.js';
+// The benchmark's own projects: the batch counted here is the one `npm run bench` times.
+import { exampleTo, TWENTY } from '../../bench/lib/projects.mjs';
 
-const TWENTY = [
-  'fr',
-  'de',
-  'jp',
-  'kr',
-  'us',
-  'gb',
-  'th',
-  'va',
-  'un',
-  'in',
-  'br',
-  'za',
-  'ca',
-  'mx',
-  'it',
-  'es',
-  'au',
-  'id',
-  'ng',
-  'eg',
-];
 const LANGS = ['en', 'ko', 'zh'] as const;
 const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
-
-/** The example letter addressed to `ids` instead of its own recipient. */
-function exampleTo(ids: readonly string[]): string {
-  const dir = join(tempDir(), 'letter');
-  cpSync(EXAMPLE_DIR, dir, { recursive: true });
-  const file = join(dir, 'letter.yaml');
-  const yaml = readFileSync(file, 'utf8');
-  const replaced = yaml.replace(/^to:\n(?: {2}.*\n)+/m, `to: [${ids.join(', ')}]\n`);
-  expect(replaced).not.toBe(yaml);
-  writeFileSync(file, replaced);
-  return dir;
-}
 
 function since(
   before: ParagraphCounts,
