@@ -2,8 +2,7 @@
  *  reading parts, and LibreOffice/poppler wrappers. */
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signaturePng } from '../support/png.js';
 import { strFromU8, unzipSync } from 'fflate';
@@ -11,7 +10,6 @@ import { FontBook } from '../../src/fonts/index.js';
 import {
   inlineText,
   type Block,
-  type Inline,
   type LetterDoc,
   type Section,
   type Signature,
@@ -26,10 +24,14 @@ import {
   SALUTATION,
   VOCATIVE,
   localeStrings,
+  para,
+  section,
+  text,
   type ExampleLang,
 } from '../support/example.js';
+import { tempDir } from '../support/tools.js';
 
-export { localeStrings, type ExampleLang };
+export { localeStrings, para, section, text, type ExampleLang };
 export const LANGS: readonly ExampleLang[] = ['en', 'ko', 'zh'];
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -41,31 +43,6 @@ const ORGS = {
 
 /** The tool's font book, read from the repository's fonts/ folder. */
 export const fonts = new FontBook(join(ROOT, 'fonts'));
-
-export function text(value: string, key: string, lang: string, textLang?: string): Inline {
-  return {
-    type: 'text',
-    value,
-    ...(textLang ? { lang: textLang } : {}),
-    origin: { file: `locales/${lang}/letter.json`, key, lang },
-  };
-}
-
-export function para(value: string, key: string, lang: string): Block {
-  return { type: 'paragraph', inlines: [text(value, key, lang)] };
-}
-
-export function section(part: Section['part'], blocks: Block[], extra: Partial<Section> = {}): Section {
-  return {
-    part,
-    align: 'start',
-    keepTogether: false,
-    keepWithNext: false,
-    firstLineIndent: 0,
-    blocks,
-    ...extra,
-  };
-}
 
 /** A LetterDoc of the example letter, arranged the way each language's template arranges it (SPEC §6). */
 export function exampleLetter(lang: ExampleLang, body?: readonly Block[]): LetterDoc {
@@ -181,9 +158,7 @@ export function attr(xml: string, name: string, attribute: string): string {
 }
 
 /** A fresh scratch folder. */
-export function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'letter-docx-'));
-}
+export const scratch = (): string => tempDir('letter-docx-');
 
 /**
  * Converts DOCX files to PDF with LibreOffice, one process and one fresh profile per file, so that each test sees

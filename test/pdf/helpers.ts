@@ -1,10 +1,9 @@
 /** Test helpers for the PDF side: LetterDocs built from the example letter's locale text, and poppler wrappers. */
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Align, Block, Inline, LetterDoc, Section } from '../../src/model/index.js';
+import type { Align, Block, LetterDoc, Section } from '../../src/model/index.js';
 
 import {
   BODY_KEYS,
@@ -15,36 +14,20 @@ import {
   SALUTATION,
   bodyParagraphs,
   localeStrings,
+  para,
+  section,
+  text,
   type ExampleLang,
 } from '../support/example.js';
+import { tempDir } from '../support/tools.js';
 
-export { bodyParagraphs, localeStrings, type ExampleLang };
+export { bodyParagraphs, localeStrings, text, type ExampleLang };
 
 const ORGS = {
   en: ['General Federation of North Korean Defectors in Canada (CFNK)', 'Crossing NK'],
   ko: ['캐나다 탈북인 총연합회(CFNK)', '크로싱 엔케이(Crossing NK)'],
   zh: ['加拿大脱北者总联合会（CFNK）', 'Crossing NK'],
 } as const;
-
-export function text(value: string, key: string, lang: string): Inline {
-  return { type: 'text', value, origin: { file: `locales/${lang}/letter.json`, key, lang } };
-}
-
-function para(value: string, key: string, lang: string): Block {
-  return { type: 'paragraph', inlines: [text(value, key, lang)] };
-}
-
-function section(part: Section['part'], blocks: Block[], extra: Partial<Section> = {}): Section {
-  return {
-    part,
-    align: 'start',
-    keepTogether: false,
-    keepWithNext: false,
-    firstLineIndent: 0,
-    blocks,
-    ...extra,
-  };
-}
 
 export interface LetterOptions {
   /** Repeat the body this many times (a long letter). */
@@ -114,9 +97,7 @@ export function exampleLetter(lang: ExampleLang, opts: LetterOptions = {}): Lett
 }
 
 /** A fresh scratch folder. */
-export function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'letter-pdf-'));
-}
+export const scratch = (): string => tempDir('letter-pdf-');
 
 /** Write bytes to a scratch file and return its path. */
 export function writePdf(bytes: Uint8Array, dir: string, name: string): string {

@@ -2,6 +2,7 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Block, Inline, Section } from '../../src/model/index.js';
 
 export type ExampleLang = 'en' | 'ko' | 'zh';
 
@@ -95,4 +96,31 @@ export function writeShortLocales(dir: string): void {
       JSON.stringify({ title: text[lang][0], body: text[lang][1] }),
     );
   }
+}
+
+/** A text run of `lang`'s letter.json value `key` (`textLang`: a run in another language, e.g. a name). */
+export function text(value: string, key: string, lang: string, textLang?: string): Inline {
+  return {
+    type: 'text',
+    value,
+    ...(textLang ? { lang: textLang } : {}),
+    origin: { file: `locales/${lang}/letter.json`, key, lang },
+  };
+}
+
+export function para(value: string, key: string, lang: string): Block {
+  return { type: 'paragraph', inlines: [text(value, key, lang)] };
+}
+
+/** A section as the templates make one: start-aligned, no indent, free to break, unless `extra` says otherwise. */
+export function section(part: Section['part'], blocks: Block[], extra: Partial<Section> = {}): Section {
+  return {
+    part,
+    align: 'start',
+    keepTogether: false,
+    keepWithNext: false,
+    firstLineIndent: 0,
+    blocks,
+    ...extra,
+  };
 }
