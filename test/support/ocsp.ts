@@ -25,6 +25,12 @@ function caIndex(pki: TestPki, revoked: boolean): string {
   return join(caDir, 'index.txt');
 }
 
+/** `openssl ocsp` answering from `index` as the CA, with responses valid for 30 days: for a file or a server alike. */
+function responder(pki: TestPki, index: string): string[] {
+  const key = join(pki.dir, 'ca.key');
+  return ['ocsp', '-index', index, '-CA', pki.caPem, '-rsigner', pki.caPem, '-rkey', key, '-ndays', '30'];
+}
+
 /** A DER OCSP response about the signer certificate, signed by the CA (`openssl ocsp -respout`). */
 export function makeTestOcspResponse(pki: TestPki, revoked: boolean): string {
   const index = caIndex(pki, revoked);
@@ -35,27 +41,9 @@ export function makeTestOcspResponse(pki: TestPki, revoked: boolean): string {
     ['ocsp', '-issuer', pki.caPem, '-cert', join(pki.dir, 'signer.pem'), '-no_nonce', '-reqout', request],
     { stdio: 'ignore' },
   );
-  execFileSync(
-    'openssl',
-    [
-      'ocsp',
-      '-index',
-      index,
-      '-CA',
-      pki.caPem,
-      '-rsigner',
-      pki.caPem,
-      '-rkey',
-      join(pki.dir, 'ca.key'),
-      '-reqin',
-      request,
-      '-respout',
-      response,
-      '-ndays',
-      '30',
-    ],
-    { stdio: 'ignore' },
-  );
+  execFileSync('openssl', [...responder(pki, index), '-reqin', request, '-respout', response], {
+    stdio: 'ignore',
+  });
   return response;
 }
 
@@ -78,25 +66,9 @@ export async function startTestOcspResponder(
   revoked: boolean,
 ): Promise<{ stop(): void }> {
   const index = caIndex(pki, revoked);
-  const child = spawn(
-    'openssl',
-    [
-      'ocsp',
-      '-index',
-      index,
-      '-CA',
-      pki.caPem,
-      '-rsigner',
-      pki.caPem,
-      '-rkey',
-      join(pki.dir, 'ca.key'),
-      '-port',
-      String(port),
-      '-ndays',
-      '30',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn('openssl', [...responder(pki, index), '-port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
     const ready = (d: Buffer) => d.toString().includes('ACCEPT') && resolve();
