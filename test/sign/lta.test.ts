@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyFile } from '../../src/verify/signatures.js';
 import { makeTestOcspResponse } from '../support/ocsp.js';
-import { makeTestPki, type TestPki } from '../support/pki.js';
+import { makeTestPki, signedBuild, type TestPki } from '../support/pki.js';
 import { startTestTsa, type TestTsa } from '../support/tsa.js';
 import { letterCli, run, tempDir, toolAvailable } from '../support/tools.js';
 
@@ -14,22 +14,8 @@ const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'un-letter-202
 let pki: TestPki;
 let tsa: TestTsa;
 let pdf: string;
-const env = () => ({ ...process.env, LETTER_P12_PASSWORD: pki.password });
-const buildArgs = (out: string, extra: string[]) => [
-  'build',
-  EXAMPLE,
-  '--lang',
-  'en',
-  '--format',
-  'pdf',
-  '--sign',
-  '--p12',
-  pki.p12,
-  '--out',
-  out,
-  '--quiet',
-  ...extra,
-];
+const build = (out: string, extra: string[]) =>
+  signedBuild(pki, EXAMPLE, out, ['--lang', 'en', '--format', 'pdf', '--quiet', ...extra]);
 
 beforeAll(async () => {
   toolAvailable('openssl');
@@ -37,18 +23,15 @@ beforeAll(async () => {
   tsa = await startTestTsa(join(dir, 'tsa'));
   const out = join(dir, 'out');
   // B-LT needs revocation data in the DSS: the CA's OCSP response saying the signer's certificate is good.
-  const r = letterCli(
-    buildArgs(out, [
-      '--tsa',
-      `${tsa.url}/good`,
-      '--ltv',
-      pki.caPem,
-      '--ltv',
-      makeTestOcspResponse(pki, false),
-      '--lta',
-    ]),
-    { env: env() },
-  );
+  const r = build(out, [
+    '--tsa',
+    `${tsa.url}/good`,
+    '--ltv',
+    pki.caPem,
+    '--ltv',
+    makeTestOcspResponse(pki, false),
+    '--lta',
+  ]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   pdf = join(out, 'un', 'un-letter-2023.en.pdf');
@@ -134,7 +117,7 @@ describe('letter build --lta', () => {
 
   it('--lta without --ltv: exit 2 naming the option, nothing written', () => {
     const out = join(dir, 'no-ltv');
-    const r = letterCli(buildArgs(out, ['--tsa', `${tsa.url}/good`, '--lta']), { env: env() });
+    const r = build(out, ['--tsa', `${tsa.url}/good`, '--lta']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--lta');
     expect(r.stderr).toContain('--ltv');

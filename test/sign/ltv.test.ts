@@ -11,7 +11,7 @@ import {
   type SigningKey,
 } from '../../src/sign/index.js';
 import { verifyFile } from '../../src/verify/signatures.js';
-import { makeTestCrl, makeTestPki, type TestPki } from '../support/pki.js';
+import { makeTestCrl, makeTestPki, signedBuild, type TestPki } from '../support/pki.js';
 import { startTestTsa, type TestTsa } from '../support/tsa.js';
 import { letterCli, run, tempDir, toolAvailable } from '../support/tools.js';
 import { unsignedPdf } from './make-files.js';
@@ -39,29 +39,10 @@ afterAll(() => tsa?.stop());
 describe('letter build --tsa --ltv', () => {
   it('writes PAdES B-LT PDFs that letter verify, pdfsig and qpdf accept', () => {
     const out = join(dir, 'out');
-    const r = letterCli(
-      [
-        'build',
-        EXAMPLE,
-        '--lang',
-        'en',
-        '--format',
-        'pdf',
-        '--sign',
-        '--p12',
-        pki.p12,
-        '--tsa',
-        `${tsa.url}/good`,
-        '--ltv',
-        pki.caPem,
-        '--ltv',
-        emptyCrl,
-        '--out',
-        out,
-        '--quiet',
-      ],
-      { env: env() },
-    );
+    const r = signedBuild(pki, EXAMPLE, out, [
+      ...['--lang', 'en', '--format', 'pdf', '--quiet'],
+      ...['--tsa', `${tsa.url}/good`, '--ltv', pki.caPem, '--ltv', emptyCrl],
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const pdf = join(out, 'cn', 'open-letter-2023.en.pdf');
@@ -82,24 +63,14 @@ describe('letter build --tsa --ltv', () => {
 
   it('refuses a certificate a CRL given to --ltv lists as revoked: exit 2, nothing written', () => {
     const out = join(dir, 'revoked-out');
-    const r = letterCli(
-      [
-        'build',
-        EXAMPLE,
-        '--lang',
-        'en',
-        '--sign',
-        '--p12',
-        pki.p12,
-        '--tsa',
-        `${tsa.url}/good`,
-        '--ltv',
-        revokedCrl,
-        '--out',
-        out,
-      ],
-      { env: env() },
-    );
+    const r = signedBuild(pki, EXAMPLE, out, [
+      '--lang',
+      'en',
+      '--tsa',
+      `${tsa.url}/good`,
+      '--ltv',
+      revokedCrl,
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the signing certificate was revoked on');
     expect(run('ls', [out]).status).not.toBe(0);

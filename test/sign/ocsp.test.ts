@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendDss, loadP12, ocspAnswerFor, signPdf } from '../../src/sign/index.js';
 import { verifyFile } from '../../src/verify/signatures.js';
 import { freePort, makeTestOcspResponse, startTestOcspResponder } from '../support/ocsp.js';
-import { makeTestPki, type TestPki } from '../support/pki.js';
+import { makeTestPki, signedBuild, type TestPki } from '../support/pki.js';
 import { startTestTsa, type TestTsa } from '../support/tsa.js';
 import { letterCli, run, tempDir, toolAvailable } from '../support/tools.js';
 import { unsignedPdf } from './make-files.js';
@@ -20,7 +20,6 @@ let pki: TestPki;
 let tsa: TestTsa;
 let good: string;
 let revoked: string;
-const env = (p: TestPki) => ({ ...process.env, LETTER_P12_PASSWORD: p.password });
 const der = (file: string) => new Uint8Array(readFileSync(file));
 /** The object numbers the DSS lists under /OCSPs. */
 const dssOcsps = (pdf: string) => [
@@ -37,27 +36,13 @@ beforeAll(async () => {
 
 afterAll(() => tsa?.stop());
 
-const build = (p: TestPki, out: string, ltv: string[]) =>
-  letterCli(
-    [
-      'build',
-      EXAMPLE,
-      '--lang',
-      'en',
-      '--format',
-      'pdf',
-      '--sign',
-      '--p12',
-      p.p12,
-      '--tsa',
-      `${tsa.url}/good`,
-      ...ltv.flatMap((f) => ['--ltv', f]),
-      '--out',
-      out,
-      '--quiet',
-    ],
-    { env: env(p) },
-  );
+/** A time-stamped PDF build of the example with `ltv` given to --ltv; `quiet` leaves only warnings and errors. */
+const build = (p: TestPki, out: string, ltv: string[], quiet = true) =>
+  signedBuild(p, EXAMPLE, out, [
+    ...['--lang', 'en', '--format', 'pdf', '--tsa', `${tsa.url}/good`],
+    ...ltv.flatMap((f) => ['--ltv', f]),
+    ...(quiet ? ['--quiet'] : []),
+  ]);
 
 describe('OCSP responses as files', () => {
   it('are read: good and revoked, signed by the CA; a response from another CA says nothing', () => {
@@ -166,26 +151,7 @@ describe("OCSP from the certificate's AIA responder (a local openssl ocsp)", () 
     const port = await freePort();
     const aia = makeTestPki(join(dir, 'aia-down'), { ocspUrl: `http://127.0.0.1:${port}` });
     const out = join(dir, 'aia-down-out');
-    const r = letterCli(
-      [
-        'build',
-        EXAMPLE,
-        '--lang',
-        'en',
-        '--format',
-        'pdf',
-        '--sign',
-        '--p12',
-        aia.p12,
-        '--tsa',
-        `${tsa.url}/good`,
-        '--ltv',
-        aia.caPem,
-        '--out',
-        out,
-      ],
-      { env: env(aia) },
-    );
+    const r = build(aia, out, [aia.caPem], false);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(
       /no OCSP response for the signing certificate: no OCSP responder answered \(http:\/\/127\.0\.0\.1:\d+/,

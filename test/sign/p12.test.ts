@@ -8,7 +8,7 @@ import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LetterError } from '../../src/diag/index.js';
 import { loadP12 } from '../../src/sign/index.js';
-import { makeTestPki, type TestPki } from '../support/pki.js';
+import { makeTestPki, opensslSelfSigned, type TestPki } from '../support/pki.js';
 import { toolAvailable } from '../support/tools.js';
 
 function caught(fn: () => unknown): LetterError {
@@ -71,25 +71,12 @@ describe('loadP12', () => {
     const keyPem = join(dir, 'ec.pem');
     const certPem = join(dir, 'ec-cert.pem');
     const out = join(dir, 'ec.p12');
-    expect(
-      spawnSync('openssl', [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        keyPem,
-        '-out',
-        certPem,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=EC Signer',
-      ]).status,
-    ).toBe(0);
+    opensslSelfSigned(keyPem, certPem, {
+      subject: '/CN=EC Signer',
+      days: 1,
+      newkey: 'ec',
+      keyOptions: ['ec_paramgen_curve:P-256'],
+    });
     expect(
       spawnSync('openssl', [
         'pkcs12',
@@ -115,22 +102,7 @@ describe('loadP12', () => {
     const keyPem = join(dir, 'k.pem');
     const certPem = join(dir, 'c.pem');
     const out = join(dir, 'openssl.p12');
-    const req = spawnSync('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyPem,
-      '-out',
-      certPem,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=OpenSSL Signer/O=Org',
-    ]);
-    expect(req.status).toBe(0);
+    opensslSelfSigned(keyPem, certPem, { subject: '/CN=OpenSSL Signer/O=Org', days: 1 });
     // The password goes in through the environment, never argv.
     const exp = spawnSync(
       'openssl',

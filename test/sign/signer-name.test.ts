@@ -9,18 +9,19 @@ import { tempDir } from '../support/tools.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
 
+/** A signed build of the example with a certificate for `signerName`: it must stop (exit 2) with nothing written. */
+async function refusedBuild(signerName: string) {
+  const pki = makeTestPki(tempDir('letter-signer-pki-'), { signerName });
+  const out = join(tempDir('letter-signer-'), 'out');
+  const result = await build({ dir: EXAMPLE, out, sign: { p12: pki.p12, password: pki.password }, env: {} });
+  expect(result.exitCode).toBe(2);
+  expect(existsSync(out)).toBe(false);
+  return { pki, result };
+}
+
 describe('a signer name the signature box cannot show', () => {
   it('in Arabic (right to left, which the box does not set) stops the build before rendering (exit 2, nothing written), naming the certificate file and what to do', async () => {
-    const pki = makeTestPki(tempDir('letter-arabic-pki-'), { signerName: 'جمعية المثال المدنية' });
-    const out = join(tempDir('letter-arabic-'), 'out');
-    const result = await build({
-      dir: EXAMPLE,
-      out,
-      sign: { p12: pki.p12, password: pki.password },
-      env: {},
-    });
-    expect(result.exitCode).toBe(2);
-    expect(existsSync(out)).toBe(false);
+    const { pki, result } = await refusedBuild('جمعية المثال المدنية');
     expect(result.errors).toHaveLength(1);
     const [e] = result.errors;
     expect(e).toMatchObject({ code: 'uncovered-character', file: pki.p12 });
@@ -31,16 +32,7 @@ describe('a signer name the signature box cannot show', () => {
   });
 
   it('in Thai, which no face of the letter covers, stops the build the same way and points at fonts.json', async () => {
-    const pki = makeTestPki(tempDir('letter-thai-pki-'), { signerName: 'สมาคมตัวอย่าง' });
-    const out = join(tempDir('letter-thai-'), 'out');
-    const result = await build({
-      dir: EXAMPLE,
-      out,
-      sign: { p12: pki.p12, password: pki.password },
-      env: {},
-    });
-    expect(result.exitCode).toBe(2);
-    expect(existsSync(out)).toBe(false);
+    const { pki, result } = await refusedBuild('สมาคมตัวอย่าง');
     const [e] = result.errors;
     expect(e).toMatchObject({ code: 'uncovered-character', file: pki.p12 });
     expect(e!.message).toContain('U+0E2A');

@@ -9,7 +9,7 @@ import { loadP12, signDocx, signPdf, type SigningKey } from '../../src/sign/inde
 import { verifyFile } from '../../src/verify/signatures.js';
 import { verifyDetached } from '../../src/verify/cms.js';
 import { signatureDigest } from '../../src/sign/tsp.js';
-import { makeTestPki, type TestPki } from '../support/pki.js';
+import { makeTestPki, signedBuild, type TestPki } from '../support/pki.js';
 import { startTestTsa, type TestTsa } from '../support/tsa.js';
 import { libreOfficeUno, run, tempDir, toolAvailable } from '../support/tools.js';
 import { unsignedDocx, unsignedPdf } from './make-files.js';
@@ -150,28 +150,11 @@ describe('--tsa: a signature time-stamp on each signature', () => {
 
 describe('letter build --tsa', () => {
   const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
-  const env = () => ({ ...process.env, LETTER_P12_PASSWORD: pki.password });
 
   it('time-stamps every PDF and DOCX of a build; letter verify --json says B-T', async () => {
     const { letterCli } = await import('../support/tools.js');
     const out = join(dir, 'out');
-    const r = letterCli(
-      [
-        'build',
-        EXAMPLE,
-        '--lang',
-        'ko',
-        '--sign',
-        '--p12',
-        pki.p12,
-        '--tsa',
-        `${tsa.url}/good`,
-        '--out',
-        out,
-        '--quiet',
-      ],
-      { env: env() },
-    );
+    const r = signedBuild(pki, EXAMPLE, out, ['--lang', 'ko', '--tsa', `${tsa.url}/good`, '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const v = letterCli(['verify', '--manifest', join(out, 'manifest.json'), '--json']);
@@ -205,24 +188,8 @@ describe('letter build --tsa', () => {
   });
 
   it('a TSA answering for other data stops the build before anything is written (exit 2)', async () => {
-    const { letterCli } = await import('../support/tools.js');
     const out = join(dir, 'refused');
-    const r = letterCli(
-      [
-        'build',
-        EXAMPLE,
-        '--lang',
-        'ko',
-        '--sign',
-        '--p12',
-        pki.p12,
-        '--tsa',
-        `${tsa.url}/other-digest`,
-        '--out',
-        out,
-      ],
-      { env: env() },
-    );
+    const r = signedBuild(pki, EXAMPLE, out, ['--lang', 'ko', '--tsa', `${tsa.url}/other-digest`]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('message imprint is not the digest');
     expect(r.stderr).toContain('--tsa');

@@ -1,6 +1,5 @@
 /** letter verify speaks of trust: --trust CA.pem, else "not trusted: self-signed" or the issuer; key usage that forbids signing. */
 
-import { execFileSync } from 'node:child_process';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LetterError } from '../../src/diag/index.js';
 import { loadP12, signPdf, type SigningKey } from '../../src/sign/index.js';
 import { verifyFile } from '../../src/verify/signatures.js';
-import { makeTestPki, type TestPki } from '../support/pki.js';
+import { makeTestPki, opensslSelfSigned, type TestPki } from '../support/pki.js';
 import { letterCli, tempDir } from '../support/tools.js';
 import { SIGNING_TIME, unsignedPdf } from './make-files.js';
 
@@ -22,27 +21,11 @@ let selfSignedPath: string;
 function selfSignedKey(): SigningKey {
   const keyFile = join(dir, 'self.key');
   const certFile = join(dir, 'self.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-      '-subj',
-      '/CN=Self Signer',
-      '-days',
-      '36500',
-      '-addext',
-      'keyUsage=critical,digitalSignature',
-    ],
-    { stdio: 'ignore' },
-  );
+  opensslSelfSigned(keyFile, certFile, {
+    subject: '/CN=Self Signer',
+    days: 36500,
+    extensions: ['keyUsage=critical,digitalSignature'],
+  });
   const cert = new X509Certificate(readFileSync(certFile));
   return {
     privateKey: createPrivateKey(readFileSync(keyFile)),

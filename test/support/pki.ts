@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
+import { letterCli } from './tools.js';
 
 /** Files of one test PKI, all inside `dir`. */
 export interface TestPki {
@@ -193,4 +194,52 @@ export function makeTestCrl(
   const crl = join(pki.dir, name);
   execFileSync('openssl', ['ca', '-config', cnf, '-gencrl', '-out', crl], { stdio: 'ignore' });
   return crl;
+}
+
+/**
+ * `letter build PROJECT --sign --p12 … --out OUT …extra` as a user runs it, the password in LETTER_P12_PASSWORD:
+ * `extra` holds what a test varies (languages, formats, --tsa, --ltv, --lta).
+ */
+export function signedBuild(pki: TestPki, project: string, out: string, extra: readonly string[] = []) {
+  return letterCli(['build', project, '--sign', '--p12', pki.p12, '--out', out, ...extra], {
+    env: { ...process.env, LETTER_P12_PASSWORD: pki.password },
+  });
+}
+
+/**
+ * A self-signed certificate and its unencrypted key made by `openssl req -x509`, for the keys and authorities
+ * that are not the test CA's (a TSA, a self-signed signer, an EC key); `newkey` as openssl takes it (rsa:2048, ec).
+ */
+export function opensslSelfSigned(
+  keyFile: string,
+  certFile: string,
+  opts: {
+    subject: string;
+    days: number;
+    newkey?: string;
+    keyOptions?: readonly string[];
+    extensions?: readonly string[];
+  },
+): void {
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      opts.newkey ?? 'rsa:2048',
+      ...(opts.keyOptions ?? []).flatMap((o) => ['-pkeyopt', o]),
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-subj',
+      opts.subject,
+      '-days',
+      String(opts.days),
+      ...(opts.extensions ?? []).flatMap((e) => ['-addext', e]),
+    ],
+    { stdio: 'ignore' },
+  );
 }

@@ -1,8 +1,9 @@
 /** A local time-stamp authority for tests (test/support/tsa-server.mjs as a child process), and its certificate. */
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { opensslSelfSigned } from './pki.js';
 
 export interface TestTsa {
   /** `http://127.0.0.1:PORT` — append /good, /other-digest, /refuse or /garbage. */
@@ -38,29 +39,11 @@ ess_cert_id_alg = sha256
 export async function startTestTsa(dir: string): Promise<TestTsa> {
   mkdirSync(dir, { recursive: true });
   const certPem = join(dir, 'tsa.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'tsa.key'),
-      '-out',
-      certPem,
-      '-subj',
-      '/CN=Letter Test TSA/O=Letter Tests',
-      '-days',
-      '3650',
-      '-addext',
-      'extendedKeyUsage=critical,timeStamping',
-      '-addext',
-      'keyUsage=critical,digitalSignature',
-    ],
-    { stdio: 'ignore' },
-  );
+  opensslSelfSigned(join(dir, 'tsa.key'), certPem, {
+    subject: '/CN=Letter Test TSA/O=Letter Tests',
+    days: 3650,
+    extensions: ['extendedKeyUsage=critical,timeStamping', 'keyUsage=critical,digitalSignature'],
+  });
   writeFileSync(join(dir, 'serial'), '01\n');
   writeFileSync(join(dir, 'tsa.cnf'), config(dir, 'sha256, sha384, sha512'));
   // A TSA that accepts only SHA-512 rejects our SHA-256 request: a refusal (PKIStatus 2).
