@@ -1,7 +1,15 @@
 /** One signature as `letter verify` describes it: level, claimed and time-stamped time, integrity, trust. */
 
 import { X509Certificate } from 'node:crypto';
-import { checkToken, commonName, keyUsageProblem, revocationOf, type ValidationData } from '../sign/index.js';
+import {
+  checkToken,
+  commonName,
+  keyUsageProblem,
+  revocationOf,
+  signatureDigest,
+  type ValidationData,
+} from '../sign/index.js';
+import type { CmsCheck } from './cms.js';
 import { trustOf } from './trust.js';
 
 /** PAdES/CAdES/XAdES baseline levels (ETSI EN 319 142-1, 319 122-1, 319 132-1). */
@@ -115,4 +123,34 @@ export function assessSignature(facts: SignatureFacts, opts: VerifyOptions): Sig
     ...(revoked ? { revoked } : {}),
     problems,
   };
+}
+
+/**
+ * A CMS signature (a PDF's /Contents, a DOCX's .p7s) as verifyDetached checked it, assessed: its time-stamp token
+ * must cover the digest of its signature value. `claimedTime` and `validation` come from where the CMS lives.
+ */
+export function assessCms(
+  form: SignatureFacts['form'],
+  check: CmsCheck,
+  opts: VerifyOptions,
+  where: Pick<SignatureFacts, 'claimedTime' | 'validation'> = {},
+): SignatureReport {
+  return assessSignature(
+    {
+      form,
+      intact: check.intact ?? false,
+      certificates: check.certificates ?? [],
+      problems: check.problems,
+      ...(check.signerCertificate ? { signerCertificate: check.signerCertificate } : {}),
+      ...(where.claimedTime ? { claimedTime: where.claimedTime } : {}),
+      ...(check.timeStampToken
+        ? {
+            timeStampToken: check.timeStampToken,
+            stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)),
+          }
+        : {}),
+      ...(where.validation ? { validation: where.validation } : {}),
+    },
+    opts,
+  );
 }

@@ -1,9 +1,9 @@
 /** Checking a signed PDF: byte ranges, the CMS over them, signer, claimed time, bytes appended after signing. */
 
-import { assessSignature, type SignatureReport, type VerifyOptions } from './assess.js';
+import { assessCms, type SignatureReport, type VerifyOptions } from './assess.js';
 import { verifyDetached } from './cms.js';
 import { signedReport, unsignedReport, type VerifyReport } from './report.js';
-import { appendedDss, checkToken, isDocTimeStamp, readDocTimeStamp, signatureDigest } from '../sign/index.js';
+import { appendedDss, checkToken, isDocTimeStamp, readDocTimeStamp } from '../sign/index.js';
 import { trustOf } from './trust.js';
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
@@ -50,24 +50,10 @@ export function verifyPdf(file: string, pdf: Uint8Array, opts: VerifyOptions = {
       [bytes.subarray(a, a + b), bytes.subarray(c, c + d)],
       claimed ? { claimedTime: claimed } : {},
     );
-    const report = assessSignature(
-      {
-        form: 'PAdES',
-        intact: check.intact ?? false,
-        certificates: check.certificates ?? [],
-        problems: check.problems,
-        ...(check.signerCertificate ? { signerCertificate: check.signerCertificate } : {}),
-        ...(claimed ? { claimedTime: claimed } : {}),
-        ...(check.timeStampToken
-          ? {
-              timeStampToken: check.timeStampToken,
-              stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)),
-            }
-          : {}),
-        ...(dss?.data ? { validation: dss.data } : {}),
-      },
-      opts,
-    );
+    const report = assessCms('PAdES', check, opts, {
+      ...(claimed ? { claimedTime: claimed } : {}),
+      ...(dss?.data ? { validation: dss.data } : {}),
+    });
     // B-LTA: long-term validation data, then a valid document time-stamp over it all.
     const archived = archive?.stamp
       ? {

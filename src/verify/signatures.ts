@@ -6,8 +6,7 @@ import { verifyDetached } from './cms.js';
 import { verifyDocx } from './docx.js';
 import { verifyPdf } from './pdf.js';
 import type { VerifyReport } from './report.js';
-import { assessSignature, type VerifyOptions } from './assess.js';
-import { signatureDigest } from '../sign/index.js';
+import { assessCms, type VerifyOptions } from './assess.js';
 
 /**
  * Verifies a signed PDF or DOCX, and `FILE.p7s` when one lies beside it (its problems join the report's). A file that
@@ -41,23 +40,7 @@ export async function verifyFile(path: string, opts: VerifyOptions = {}): Promis
   const p7sPath = `${path}.p7s`;
   if (!(await exists(p7sPath))) return report;
   const check = verifyDetached(await readFile(p7sPath), [bytes]);
-  const cades = assessSignature(
-    {
-      form: 'CAdES',
-      intact: check.intact ?? false,
-      certificates: check.certificates ?? [],
-      problems: check.problems,
-      ...(check.signerCertificate ? { signerCertificate: check.signerCertificate } : {}),
-      ...(check.signingTime ? { claimedTime: check.signingTime } : {}),
-      ...(check.timeStampToken
-        ? {
-            timeStampToken: check.timeStampToken,
-            stampedDigest: signatureDigest(check.signatureValue ?? Buffer.alloc(0)),
-          }
-        : {}),
-    },
-    opts,
-  );
+  const cades = assessCms('CAdES', check, opts, check.signingTime ? { claimedTime: check.signingTime } : {});
   const problems = [...report.problems, ...cades.problems.map((p) => `${p7sPath}: ${p}`)];
   return {
     ...report,
