@@ -87,6 +87,19 @@ describe('import rules', () => {
     expect(offending).toEqual([]);
   });
 
+  it('no stage imports a later one (load → plan → compose → typeset → render → sign → write), index re-exports included', () => {
+    const STAGES = ['load', 'plan', 'compose', 'typeset', 'render', 'sign', 'write'];
+    const stageOf = (path: string) => STAGES.indexOf(path.split('/')[0]!);
+    const offending = files
+      .filter((f) => stageOf(rel(f)) >= 0)
+      .flatMap((f) =>
+        specifiers(f)
+          .filter((s) => s.startsWith('.') && stageOf(targetOf(f, s)) > stageOf(rel(f)))
+          .map((s) => `${rel(f)} → ${s}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
   it('has no import cycles between files', () => {
     const edges = new Map(
       files.map((f) => [
