@@ -4,6 +4,7 @@
  */
 
 import type { Font } from 'fontkit';
+import { plainGlyphs } from './fast-path.js';
 
 /**
  * One string shaped in one face: parallel arrays, an entry per glyph. Lengths are in thousandths of an em (PDF text
@@ -80,7 +81,14 @@ export function shape(font: Font, text: string, direction?: ShapingDirection): S
 }
 
 function layout(font: Font, text: string, direction: ShapingDirection | undefined): Shaped {
-  const run = direction ? font.layout(text, undefined, undefined, undefined, direction) : font.layout(text);
+  // A run no lookup touches is what cmap and hmtx say (fast-path.ts); a right-to-left one is always shaped.
+  const plain = direction === 'rtl' ? undefined : plainGlyphs(font, text);
+  const run = plain
+    ? undefined
+    : direction
+      ? font.layout(text, undefined, undefined, undefined, direction)
+      : font.layout(text);
+  const shapedGlyphs = plain ?? run!.glyphs;
   const scale = 1000 / font.unitsPerEm;
   const glyphs: number[] = [];
   const advances: number[] = [];
@@ -89,9 +97,9 @@ function layout(font: Font, text: string, direction: ShapingDirection | undefine
   const yOffsets: number[] = [];
   const codePoints: number[][] = [];
   let advanceWidth = 0;
-  for (let i = 0; i < run.glyphs.length; i++) {
-    const glyph = run.glyphs[i]!;
-    const position = run.positions[i]!;
+  for (let i = 0; i < shapedGlyphs.length; i++) {
+    const glyph = shapedGlyphs[i]!;
+    const position = run ? run.positions[i]! : { xAdvance: glyph.advanceWidth, xOffset: 0, yOffset: 0 };
     const advance = position.xAdvance * scale;
     glyphs.push(glyph.id);
     advances.push(advance);

@@ -132,15 +132,20 @@ function placeLine(
   squeezes: ParagraphSqueezes,
 ): TextItem[] {
   // The pieces of runs that fall on this line.
-  const pieces: (LinePiece & { width: number })[] = [];
+  const pieces: LinePiece[] = [];
   runs.forEach((run, r) => {
     const from = Math.max(span.start, starts[r]!);
     const to = Math.min(span.end, starts[r]! + run.text.length);
     if (to <= from || run.text === '\n') return;
-    const piece = text.slice(from, to);
-    pieces.push({ run, text: piece, from, width: measurer.advance(run.font, piece) * run.size });
+    pieces.push({ run, text: text.slice(from, to), from });
   });
-  const full = pieces.reduce((sum, p) => sum + p.width, 0);
+  const justified = frame.align === 'justify' && !span.last;
+  // The line's natural width (each piece shaped whole) is read only where it places something: compressed marks, an
+  // end or centred line, a line to justify. A start-aligned line or a paragraph's last line never shapes it.
+  const full =
+    squeezes.any || justified || frame.align === 'end' || frame.align === 'center'
+      ? pieces.reduce((sum, p) => sum + measurer.advance(p.run.font, p.text) * p.run.size, 0)
+      : 0;
   // Which marks of the line advance less (compress.ts), by paragraph index, in points.
   const squeezed = squeezes.any
     ? squeezes.line(span.start, span.end, full - squeezes.within(span.start, span.end) - available)
@@ -191,7 +196,7 @@ function placeLine(
     });
   };
 
-  if (frame.align === 'justify' && !span.last && slack > 0) {
+  if (justified && slack > 0) {
     const measure = (run: StyledRun, str: string, from: number): number =>
       measurer.advance(run.font, str) * run.size - saved(from, from + str.length);
     const chunks = justifyLine(pieces, available, measure, squeezed);
