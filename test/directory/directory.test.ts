@@ -141,7 +141,9 @@ describe('styles and titles', () => {
   test('Holy See: Your Holiness / 성하', () => {
     expect(make('va', 'en').salutation).toBe('Your Holiness,');
     expect(make('va', 'en').addressLines).toEqual(['His Holiness Pope Leo XIV']);
-    expect(make('va', 'ko').salutation).toBe('교황 레오 14세 성하께');
+    // Diplomatic (make's default register): the bare style, as 대통령 각하; the open letter's line takes 께.
+    expect(make('va', 'ko').salutation).toBe('교황 레오 14세 성하');
+    expect(make('va', 'ko', 'open-letter').salutation).toBe('교황 레오 14세 성하께');
     expect(make('va', 'en').familyName).toBeUndefined();
   });
 
@@ -175,7 +177,8 @@ describe('styles and titles', () => {
   test('the seed letter: salutation and vocative in three languages', () => {
     expect(make('cn', 'en', 'open-letter').vocative).toBe('President Xi Jinping,');
     expect(make('cn', 'ko', 'open-letter').vocative).toBe('시진핑 주석님,');
-    expect(make('cn', 'zh', 'open-letter').vocative).toBe('习近平主席：');
+    // The body says 阁下, so the re-address does too (protocol.md §5: 尊敬的习近平主席阁下：).
+    expect(make('cn', 'zh', 'open-letter').vocative).toBe('习近平主席阁下：');
     expect(make('cn', 'ko', 'open-letter').signOff).toBe('올림');
     expect(make('cn', 'en', 'open-letter').signOff).toBeUndefined();
     expect(make('cn', 'en', 'open-letter').addressLines).toEqual([

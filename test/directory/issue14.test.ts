@@ -48,7 +48,7 @@ const TITLE_ONLY: readonly (readonly [string, string, string, string, string])[]
     'Your Highness,',
     'Your Highness,',
   ],
-  ['ws', 'ko', '사모아 독립국 국가원수', '사모아 독립국 국가원수 전하', '사모아 독립국 국가원수 전하'],
+  ['ws', 'ko', '사모아 독립국 국가원수', '사모아 독립국 국가원수 전하께', '사모아 독립국 국가원수 전하'],
   [
     'ws',
     'zh',
@@ -129,7 +129,7 @@ const TITLE_ONLY: readonly (readonly [string, string, string, string, string])[]
   ['ad', 'ko', '안도라 공동대공', '안도라 공동대공 두 분께', '안도라 공동대공 두 분 각하'],
   ['ad', 'zh', '安道尔共治大公', '尊敬的安道尔二位共治大公阁下：', '尊敬的安道尔二位共治大公阁下：'],
   ['ae', 'en', 'President of the United Arab Emirates', 'Your Highness,', 'Your Highness,'],
-  ['ae', 'ko', '아랍에미리트 대통령', '아랍에미리트 대통령 전하', '아랍에미리트 대통령 전하'],
+  ['ae', 'ko', '아랍에미리트 대통령', '아랍에미리트 대통령 전하께', '아랍에미리트 대통령 전하'],
   [
     'ae',
     'zh',
@@ -160,7 +160,7 @@ const TITLE_ONLY: readonly (readonly [string, string, string, string, string])[]
   ],
   ['dm', 'ko', '도미니카 연방 대통령', '도미니카 연방 대통령님께', '도미니카 연방 대통령 각하'],
   ['do', 'ko', '도미니카 공화국 대통령', '도미니카 공화국 대통령님께', '도미니카 공화국 대통령 각하'],
-  ['th', 'ko', '태국 국왕', '태국 국왕 폐하', '태국 국왕 폐하'],
+  ['th', 'ko', '태국 국왕', '태국 국왕 폐하께', '태국 국왕 폐하'],
   ['th', 'zh', '泰王国国王', '尊敬的泰王国国王陛下：', '尊敬的泰王国国王陛下：'],
 ];
 

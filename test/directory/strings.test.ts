@@ -153,8 +153,9 @@ describe("the tool's Korean forms for monarchs", () => {
     addressee({ id, office: lookupOffice(id)!, lang: 'ko', register, strings: ko });
 
   test('title-only forms name the country (SPEC §5): 일본국 천황 폐하, 영국 국왕 폐하, 태국 국왕 폐하', () => {
-    expect(make('jp', 'open-letter').salutation).toBe('일본국 천황 폐하');
+    // The open letter's first line takes the dative 께, as 대통령님께 and 교황 성하께 do (protocol.md §1.2).
+    expect(make('jp', 'open-letter').salutation).toBe('일본국 천황 폐하께');
     expect(make('gb', 'diplomatic').salutation).toBe('영국 국왕 폐하');
-    expect(make('th', 'open-letter').salutation).toBe('태국 국왕 폐하');
+    expect(make('th', 'open-letter').salutation).toBe('태국 국왕 폐하께');
   });
 });

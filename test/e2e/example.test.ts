@@ -116,9 +116,11 @@ describe('building the example letter', () => {
       return i;
     };
     const date = { en: 'December 10, 2023', ko: '2023년 12월 10일', zh: '2023年12月10日' }[lang];
-    const salutation = { en: 'Dear President Xi,', ko: '존경하는 시진핑 주석님께', zh: '尊敬的习近平主席：' }[
-      lang
-    ];
+    const salutation = {
+      en: 'Dear President Xi,',
+      ko: '존경하는 시진핑 주석님께',
+      zh: '尊敬的习近平主席阁下：',
+    }[lang];
     const title = at(plain(values['title']!));
     const body = at(plain(values['intro']!));
     const quote = at(plain(values['mother']!));
@@ -157,13 +159,13 @@ describe('building the example letter', () => {
       expect(line, start).toBeDefined();
       return line.length - line.trimStart().length;
     };
-    const margin = indentOf('尊敬的习近平主席：');
-    expect(indentOf('习近平主席：')).toBe(margin);
+    const margin = indentOf('尊敬的习近平主席阁下：');
+    expect(indentOf('习近平主席阁下：')).toBe(margin);
     expect(indentOf('我们怀着急迫的心情')).toBeGreaterThan(margin);
     const xml = docxParts(docxOf('zh'))['word/document.xml']!;
     const vocative = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
       .map((m) => m[0])
-      .find((p) => p.includes('>习近平主席：<'))!;
+      .find((p) => p.includes('>习近平主席阁下：<'))!;
     expect(vocative).toContain('<w:ind w:firstLine="0" w:firstLineChars="0"/>');
   });
 
