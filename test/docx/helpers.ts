@@ -29,6 +29,7 @@ import {
   text,
   type ExampleLang,
 } from '../support/example.js';
+import { unescapeXml } from '../support/text.js';
 import { tempDir } from '../support/tools.js';
 
 export { localeStrings, para, section, text, type ExampleLang };
@@ -126,15 +127,6 @@ export function paragraphTexts(xml: string): string[] {
       .map((m) => (m[1] === undefined ? '\n' : unescapeXml(m[1])))
       .join(''),
   );
-}
-
-export function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 /** Every w:r of a part, with its text and its w:rPr. */

@@ -9,6 +9,7 @@
 
 import type { Measurer } from '../../src/typeset/measure.js';
 import type { PagedLetter, TextItem } from '../../src/typeset/index.js';
+import { unescapeXml } from '../support/text.js';
 
 /** A line of the PDF that should have reached its paragraph's right edge and did not. */
 export interface ShortLine {
@@ -45,7 +46,7 @@ export function shortLines(
   let unbreakable = 0;
   let at = 0;
   for (const [, , xMax, inner] of bboxHtml.matchAll(LINE)) {
-    const text = [...inner!.matchAll(WORD)].map((w) => unescape(w[1]!)).join(' ');
+    const text = [...inner!.matchAll(WORD)].map((w) => unescapeXml(w[1]!)).join(' ');
     const letters = [...text.replace(/\s+/gu, '')];
     if (letters.length === 0 || skip.test(letters.join(''))) continue;
     if (!letters.every((ch, i) => chars[at + i]?.ch === ch)) {
@@ -77,15 +78,6 @@ export function shortLines(
         .join('')}"`,
     );
   return { short, checked, unbreakable };
-}
-
-function unescape(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 /** One gap between two neighbouring characters of a line, in em. */

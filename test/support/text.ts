@@ -36,13 +36,14 @@ export function docxText(documentXml: string): string {
   return [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
     .map((p) =>
       [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
-        .map((m) => (m[1] !== undefined ? decode(m[1]) : ' '))
+        .map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : ' '))
         .join(''),
     )
     .join('\n');
 }
 
-function decode(s: string): string {
+/** The text of an XML character-data run: the five predefined entities decoded (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
+export function unescapeXml(s: string): string {
   return s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
