@@ -5,6 +5,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { latestObject } from './dss.js';
 import { stampDigest } from './stamp.js';
 
 // A token with the TSA's certificate and chain; @signpdf-style: fail loudly if one outgrows it.
@@ -77,12 +78,6 @@ export async function appendDocTimeStamp(pdf: Uint8Array, url: string): Promise<
     );
   out.write(token.toString('hex').padEnd(CONTENTS_BYTES * 2, '0'), at + 1, 'latin1');
   return new Uint8Array(out);
-}
-
-/** The body of the latest revision of object `number` (an incremental update's copy wins over the original). */
-function latestObject(text: string, number: number): string | undefined {
-  const all = [...text.matchAll(new RegExp(`(?:^|[\\r\\n])${number} 0 obj\\s*([\\s\\S]*?)\\s*endobj`, 'g'))];
-  return all[all.length - 1]?.[1]?.trim();
 }
 
 /** A document time-stamp found in a PDF: its token and the digest of the bytes its ByteRange covers. */

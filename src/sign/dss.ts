@@ -55,11 +55,9 @@ export function appendDss(pdf: Uint8Array, data: ValidationData): Uint8Array {
   if (!size || !root || Number.isNaN(prev))
     throw new Error('the PDF has no classic trailer to append the DSS to');
   const rootNumber = Number(root[1]);
-  const catalog = new RegExp(`(?:^|[\\r\\n])${rootNumber} ${root[2]} obj\\s*([\\s\\S]*?)\\s*endobj`).exec(
-    text,
-  );
-  if (!catalog) throw new Error('the PDF catalog cannot be found');
-  const dict = catalog[1]!.trim();
+  // The catalog's latest revision: the renderer's own update links the signature field's AcroForm into it.
+  const dict = latestObject(text, rootNumber, Number(root[2]));
+  if (dict === undefined) throw new Error('the PDF catalog cannot be found');
   if (!dict.endsWith('>>') || /\/DSS\b/.test(dict)) throw new Error('the PDF catalog cannot take a DSS');
 
   const chunks: Buffer[] = [Buffer.from(pdf), Buffer.from('\n')];
@@ -104,6 +102,14 @@ export function appendDss(pdf: Uint8Array, data: ValidationData): Uint8Array {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** The body of the latest revision of object `number` (an incremental update's copy wins over the original). */
+export function latestObject(text: string, number: number, generation = 0): string | undefined {
+  const all = [
+    ...text.matchAll(new RegExp(`(?:^|[\\r\\n])${number} ${generation} obj\\s*([\\s\\S]*?)\\s*endobj`, 'g')),
+  ];
+  return all[all.length - 1]?.[1]?.trim();
+}
+
 /**
  * Reads what follows a PDF's last signed byte when it is the DSS update appendDss writes, and nothing else: streams,
  * the DSS, and the catalog as signed plus /DSS. Undefined when nothing follows; `problem` when something else does.
@@ -144,9 +150,7 @@ export function appendedDss(
   const listed = new Set([...dss.body.matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1])));
   for (const [number, o] of objects) {
     if (o === dss || listed.has(number)) continue;
-    const original = new RegExp(`(?:^|[\\r\\n])${number} 0 obj\\s*([\\s\\S]*?)\\s*endobj`)
-      .exec(signed)?.[1]
-      ?.trim();
+    const original = latestObject(signed, number);
     if (!original || o.body.replace(/ \/DSS \d+ 0 R >>$/, ' >>') !== `${original.slice(0, -2)} >>`) {
       return { problem: `object ${number} was changed after signing (beyond the DSS)` };
     }

@@ -3,6 +3,9 @@
 import PDFDocument from 'pdfkit';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { toolFontBook } from '../../src/fonts/index.js';
+import { linkAcroForm } from '../../src/render/pdf/acroform.js';
+import { PdfFaces } from '../../src/render/pdf/faces.js';
+import { appearanceRuns, layoutAppearance } from '../../src/render/pdf/signature-appearance.js';
 import { addSignatureField, type SignatureFieldSpec } from '../../src/render/pdf/signature-field.js';
 
 export const SIGNING_TIME = new Date('2026-03-01T09:30:00Z');
@@ -52,15 +55,15 @@ export async function unsignedPdf(
     .font(fonts.file('kr', 'regular'))
     .fontSize(12)
     .text('두 번째 쪽: 서명은 여기 아래에 있습니다.', 72, 100);
-  addSignatureField(
-    doc,
-    spec,
-    { pageIndex: variant.pageIndex ?? 1, x: 330, y: 640, width: 220, height: 64 },
-    fonts,
-  );
+  const rect = { pageIndex: variant.pageIndex ?? 1, x: 330, y: 640, width: 220, height: 64 };
+  // The renderer's way: the box's lines set first, their glyphs embedded as the document's own faces.
+  const appearance = layoutAppearance(spec.appearanceLines, rect, fonts, spec.lang);
+  const faces = new PdfFaces(doc, appearanceRuns(appearance), fonts);
+  const acroForm = addSignatureField(doc, spec, rect, appearance, faces);
+  faces.embed(doc);
   doc.end();
   await done;
-  return Buffer.concat(chunks);
+  return Buffer.from(linkAcroForm(Buffer.concat(chunks), acroForm));
 }
 
 /** A DOCX with a paragraph of Korean text, packed with fixed dates so it is the same every run. */

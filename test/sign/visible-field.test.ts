@@ -146,4 +146,34 @@ describe('the visible signature field of a signed one-page letter', () => {
     expect(out).toContain('Signer Certificate Common Name: Letter Test Signer');
     expect(readFileSync(signed).includes('/SigFlags 3')).toBe(true);
   });
+
+  it("draws with the letter's own faces, in an AcroForm with SigFlags 3 and no NeedAppearances, qpdf --check clean", async () => {
+    if (!toolAvailable('pdffonts') || !toolAvailable('qpdf')) return;
+    const signed = await buildPdf('ko', pki);
+    const unsigned = await buildPdf('ko');
+    // The appearance's glyphs join the subsets of the faces the letter embeds: no font of its own (pdfkit's, once).
+    const fonts = (pdf: string) =>
+      execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    expect(fonts(signed)).toEqual(fonts(unsigned));
+    const form = JSON.parse(
+      execFileSync('qpdf', ['--json', '--json-key=acroform', signed], { encoding: 'utf8' }),
+    ) as { acroform: { hasacroform: boolean; needappearances: boolean; fields: { fieldtype: string }[] } };
+    expect(form.acroform).toMatchObject({ hasacroform: true, needappearances: false });
+    expect(form.acroform.fields.map((f) => f.fieldtype)).toEqual(['/Sig']);
+    const root = execFileSync('qpdf', ['--show-object=trailer', signed], { encoding: 'utf8' });
+    const catalog = execFileSync('qpdf', [`--show-object=${/\/Root (\d+) 0 R/.exec(root)![1]}`, signed], {
+      encoding: 'utf8',
+    });
+    const acroForm = /\/AcroForm (\d+) 0 R/.exec(catalog)![1]!;
+    expect(execFileSync('qpdf', [`--show-object=${acroForm}`, signed], { encoding: 'utf8' })).toMatch(
+      /\/SigFlags 3/,
+    );
+    expect(execFileSync('qpdf', ['--check', signed], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors found',
+    );
+  });
 });

@@ -1,8 +1,7 @@
 /** A pdfkit document for one typeset letter: tagged, deterministic metadata, PDF 1.7 or PDF/A-2b, no base-14 font. */
 
 import type PDFDocumentClass from 'pdfkit';
-import type { FontBook } from '../../fonts/index.js';
-import type { FontRef, PagedLetter } from '../../typeset/index.js';
+import type { PagedLetter } from '../../typeset/index.js';
 import { completeXmp, infoText } from './metadata.js';
 
 /** pdfkit's constructor, loaded lazily by the caller (importing pdfkit costs ~200 ms of startup). */
@@ -41,21 +40,6 @@ export function createDocument(PDFDocument: PdfKit, paged: PagedLetter, pdfa = f
   const pdf = new PDFDocument(options);
   completeXmp(pdf, meta.created, pdfa);
   return pdf;
-}
-
-/**
- * Register faces under their file paths, as the fontkit fonts FontBook already parsed: pdfkit then neither reads nor
- * parses a 14 MB file per document, and `doc.font(fonts.file(id, variant))` anywhere (the signature field too) finds
- * the registered face. Registering is lazy in pdfkit: a face is embedded (subset) only if a page uses it.
- */
-export function registerFonts(pdf: PDFKit.PDFDocument, refs: readonly FontRef[], fonts: FontBook): void {
-  for (const ref of refs) {
-    const path = fonts.file(ref.face, ref.variant);
-    // pdfkit lays out and subsets this text itself, reading outlines we cannot name in advance: the whole file.
-    fonts.bytes(path);
-    // pdfkit accepts a fontkit Font wherever it takes a font source (it checks for `.layout`); its typings do not say so.
-    pdf.registerFont(path, fonts.open(ref.face, ref.variant) as unknown as Buffer);
-  }
 }
 
 /** Collect the bytes pdfkit streams out, once `end()` has been called. */

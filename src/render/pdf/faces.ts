@@ -14,8 +14,19 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
-import { createSubset, readyGlyphs, type FontBook } from '../../fonts/index.js';
+import { createSubset, readyGlyphs, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
+
+/** Glyphs drawn in one face: a text item of a page, or a run of the signature field's appearance. */
+export interface FaceRun {
+  readonly font: FontRef;
+  readonly glyphs: ShapedGlyphs;
+}
+
+/** The text runs of a paged letter, page by page, in drawing order. */
+export function pageRuns(paged: PagedLetter): FaceRun[] {
+  return paged.pages.flatMap((page) => page.items.filter((item) => item.kind === 'text'));
+}
 
 /** One face of one document: its resource name and the code (CID, 4 hex digits) of every glyph drawn in it. */
 export interface PdfFace {
@@ -29,6 +40,21 @@ export interface PdfFace {
   readonly narrow: ReadonlyMap<string, string>;
   /** `textKey(gid, code points)` → the code of a glyph where it stands for other text than where first drawn. */
   readonly otherTexts: ReadonlyMap<string, string>;
+}
+
+/**
+ * The code of each glyph of a run drawn in `face`, as planned from the runs: a glyph drawn narrow has its narrow code,
+ * a glyph standing for other text than where first drawn its other-text code, any other glyph its own.
+ */
+export function glyphCodes(face: PdfFace, run: ShapedGlyphs): string[] {
+  return run.glyphs.map((gid, i) => {
+    const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
+    return (
+      (narrow === undefined ? undefined : face.narrow.get(narrow)) ??
+      face.otherTexts.get(textKey(gid, run.codePoints[i]!)) ??
+      face.codes.get(gid)!
+    );
+  });
 }
 
 /** The key of a glyph standing for `codePoints` in PdfFace.otherTexts. */
@@ -61,7 +87,8 @@ interface FacePlan {
 export class PdfFaces {
   private readonly plans = new Map<string, FacePlan>();
 
-  constructor(pdf: PDFKit.PDFDocument, paged: PagedLetter, fonts: FontBook) {
+  /** `runs`: every glyph run the document draws, in drawing order (the pages' text, then a signature appearance). */
+  constructor(pdf: PDFKit.PDFDocument, runs: Iterable<FaceRun>, fonts: FontBook) {
     const used = new Map<
       string,
       {
@@ -72,35 +99,31 @@ export class PdfFaces {
         others: Map<string, { gid: number; codePoints: readonly number[] }>;
       }
     >();
-    for (const page of paged.pages) {
-      for (const item of page.items) {
-        if (item.kind !== 'text') continue;
-        const key = keyOf(item.font);
-        let entry = used.get(key);
-        if (!entry)
-          used.set(
-            key,
-            (entry = {
-              ref: item.font,
-              widths: new Map(),
-              codePoints: new Map(),
-              narrow: new Map(),
-              others: new Map(),
-            }),
-          );
-        const run = item.glyphs;
-        for (let i = 0; i < run.glyphs.length; i++) {
-          const gid = run.glyphs[i]!;
-          // The first text a glyph stands for is what copying it gives (a space glyph may stand for a wider space too).
-          if (!entry.widths.has(gid)) {
-            entry.widths.set(gid, run.widths[i]!);
-            entry.codePoints.set(gid, run.codePoints[i]!);
-          } else if (!sameText(entry.codePoints.get(gid)!, run.codePoints[i]!)) {
-            entry.others.set(textKey(gid, run.codePoints[i]!), { gid, codePoints: run.codePoints[i]! });
-          }
-          const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
-          if (narrow) entry.narrow.set(narrow, { gid, width: run.advances[i]! });
+    for (const { font: ref, glyphs: run } of runs) {
+      const key = keyOf(ref);
+      let entry = used.get(key);
+      if (!entry)
+        used.set(
+          key,
+          (entry = {
+            ref,
+            widths: new Map(),
+            codePoints: new Map(),
+            narrow: new Map(),
+            others: new Map(),
+          }),
+        );
+      for (let i = 0; i < run.glyphs.length; i++) {
+        const gid = run.glyphs[i]!;
+        // The first text a glyph stands for is what copying it gives (a space glyph may stand for a wider space too).
+        if (!entry.widths.has(gid)) {
+          entry.widths.set(gid, run.widths[i]!);
+          entry.codePoints.set(gid, run.codePoints[i]!);
+        } else if (!sameText(entry.codePoints.get(gid)!, run.codePoints[i]!)) {
+          entry.others.set(textKey(gid, run.codePoints[i]!), { gid, codePoints: run.codePoints[i]! });
         }
+        const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
+        if (narrow) entry.narrow.set(narrow, { gid, width: run.advances[i]! });
       }
     }
     let n = 0;

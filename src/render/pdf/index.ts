@@ -3,9 +3,11 @@
 import type { FontBook } from '../../fonts/index.js';
 import type { LetterDoc } from '../../model/index.js';
 import { typesetLetter, type PagedLetter, type PageGeometry } from '../../typeset/index.js';
-import { collect, createDocument, registerFonts } from './document.js';
+import { linkAcroForm } from './acroform.js';
+import { collect, createDocument } from './document.js';
 import { drawPage } from './draw.js';
-import { PdfFaces } from './faces.js';
+import { PdfFaces, pageRuns } from './faces.js';
+import { appearanceRuns, layoutAppearance } from './signature-appearance.js';
 import { addSignatureField, type SignatureFieldSpec } from './signature-field.js';
 import { Tagger } from './tags.js';
 
@@ -47,9 +49,18 @@ export async function drawPdf(
   opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>,
 ): Promise<PdfResult> {
   const { default: PDFDocument } = await import('pdfkit');
+  const field = opts.signatureField;
+  const box = field && paged.signatureBox;
+  // The field's lines are set first, so that their glyphs join the letter's subsets of the same faces.
+  const appearance =
+    field && box ? layoutAppearance(field.appearanceLines, box, opts.fonts, field.lang) : undefined;
   const pdf = createDocument(PDFDocument, paged, opts.pdfa ?? false);
   const bytes = collect(pdf);
-  const faces = new PdfFaces(pdf, paged, opts.fonts);
+  const faces = new PdfFaces(
+    pdf,
+    [...pageRuns(paged), ...(appearance ? appearanceRuns(appearance) : [])],
+    opts.fonts,
+  );
   const tagger = new Tagger(pdf, paged);
   const { width, height } = paged.geometry;
   paged.pages.forEach((page, index) => {
@@ -57,22 +68,19 @@ export async function drawPdf(
     drawPage(pdf, page, index, faces, tagger);
   });
   tagger.finish();
+  const acroForm =
+    field && box && appearance
+      ? addSignatureField(
+          pdf,
+          field,
+          box,
+          appearance,
+          faces,
+          tagger.tagWidget(field.appearanceLines.join(', ')),
+        )
+      : undefined;
   faces.embed(pdf);
-  if (opts.signatureField && paged.signatureBox) {
-    // The field's appearance draws with pdfkit's own fonts: the regular faces of the letter's chain.
-    registerFonts(
-      pdf,
-      opts.fonts.chain(paged.lang).map((face) => ({ face, variant: 'regular' as const })),
-      opts.fonts,
-    );
-    addSignatureField(
-      pdf,
-      opts.signatureField,
-      paged.signatureBox,
-      opts.fonts,
-      tagger.tagWidget(opts.signatureField.appearanceLines.join(', ')),
-    );
-  }
   pdf.end();
+  if (acroForm) return { bytes: linkAcroForm(await bytes, acroForm), pages: paged.pages.length };
   return { bytes: await bytes, pages: paged.pages.length };
 }

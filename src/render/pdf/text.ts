@@ -4,7 +4,7 @@
  */
 
 import type { TextItem } from '../../typeset/index.js';
-import { narrowKey, textKey, type PdfFace } from './faces.js';
+import { glyphCodes, narrowKey, type PdfFace } from './faces.js';
 
 /**
  * Write `item` onto the current page in pdfkit's coordinates (origin top left, y down), through its public content
@@ -36,9 +36,7 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
     return key === undefined ? undefined : face.narrow.get(key);
   });
   // A glyph standing for other text than where it was first drawn (Arabic's shared base glyphs) has its own code too.
-  const codes = run.glyphs.map(
-    (gid, i) => narrow[i] ?? face.otherTexts.get(textKey(gid, run.codePoints[i]!)) ?? face.codes.get(gid)!,
-  );
+  const codes = glyphCodes(face, run);
   const width = (i: number): number => (narrow[i] ? run.advances[i]! : run.widths[i]!);
   // A TJ segment ends where a glyph's advance differs from its width: the difference, in thousandths of an em.
   const segment = (end: number): void => {
