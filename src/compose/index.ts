@@ -12,6 +12,7 @@ import type { Addressee } from '../directory/index.js';
 import { TemplateSet } from './handlebars.js';
 import { Translations } from './i18n.js';
 import { parseLetterMarkdown } from './markdown.js';
+import { MarkdownMemo } from './markdown-memo.js';
 import { addresseeFor, recipientGender, resolveRecipient, type ResolvedRecipient } from './recipient.js';
 import { TextReader } from './sources.js';
 import { projectForms } from './own-forms.js';
@@ -66,6 +67,8 @@ export class Composer {
   /** The `cc` recipients per language: they depend on the project and language only. */
   private readonly cc = new Map<Lang, CcList>();
   private readonly found: Diagnostic[] = [];
+  /** The Markdown pieces the letters share (all but the recipient's lines), parsed once for the batch. */
+  readonly markdown = new MarkdownMemo();
 
   constructor(private readonly opts: ComposerOptions) {
     this.translations = new Translations(opts.project);
@@ -98,7 +101,7 @@ export class Composer {
     if (reader.problems.length) throw new LetterError(reader.problems);
     const markdown = this.templates.forLang(lang)(context);
     const main = project.templates.get(project.letter.template)!;
-    const sections = parseLetterMarkdown(markdown, { file: main.file, signatures });
+    const sections = parseLetterMarkdown(markdown, { file: main.file, signatures }, this.markdown);
     const author = project.letter.signatories.map((s) => localize(s.org, lang) ?? '').join('; ');
     return {
       lang,

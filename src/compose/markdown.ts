@@ -1,14 +1,8 @@
 /** The Markdown a template rendered, with container directives for the letter's parts, parsed into the document model. */
 
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { refusedLink } from './links.js';
-import { directive } from 'micromark-extension-directive';
-import {
-  directiveFromMarkdown,
-  type ContainerDirective,
-  type LeafDirective,
-  type TextDirective,
-} from 'mdast-util-directive';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { parseWhole, type MarkdownMemo } from './markdown-memo.js';
 import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { LetterError, problem } from '../diag/index.js';
 import {
@@ -28,15 +22,17 @@ export interface MarkdownContext {
   readonly signatures: readonly Signature[];
 }
 
-/** Parses the rendered template; every top-level block must sit inside a `:::part` container. */
-export function parseLetterMarkdown(markdown: string, ctx: MarkdownContext): Section[] {
-  const tree = fromMarkdown(markdown, {
-    extensions: [directive()],
-    mdastExtensions: [directiveFromMarkdown()],
-  });
+/**
+ * Parses the rendered template; every top-level block must sit inside a `:::part` container. With a batch's `memo`,
+ * the pieces this letter shares with the letters before it are not parsed again (the same model either way).
+ */
+export function parseLetterMarkdown(markdown: string, ctx: MarkdownContext, memo?: MarkdownMemo): Section[] {
+  let nodes = memo ? memo.parse(markdown) : parseWhole(markdown);
+  // A template's mistake is reported at its line in the whole output, which only the whole parse knows.
+  if (memo && !nodes.every(isPart)) nodes = parseWhole(markdown);
   const sections: Section[] = [];
-  for (const node of tree.children) {
-    if (node.type === 'containerDirective' && (PARTS as readonly string[]).includes(node.name)) {
+  for (const node of nodes) {
+    if (node.type === 'containerDirective' && isPart(node)) {
       sections.push(section(node, ctx));
     } else if (node.type !== 'html' && node.type !== 'definition') {
       const line = node.position?.start.line ?? 1;
@@ -51,6 +47,10 @@ export function parseLetterMarkdown(markdown: string, ctx: MarkdownContext): Sec
     }
   }
   return ccWithSignatures(sections);
+}
+
+function isPart(node: RootContent): boolean {
+  return node.type === 'containerDirective' && (PARTS as readonly string[]).includes(node.name);
 }
 
 /**

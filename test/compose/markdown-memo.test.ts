@@ -1,0 +1,140 @@
+/**
+ * A batch parses the Markdown its letters share once (compose/markdown-memo.ts) and gets the same document model as
+ * composing each letter alone: every letter of the examples and fixtures, and Markdown whose blocks reach across a
+ * blank line (loose lists, indented continuations, fences, HTML, reference definitions) where a cut would change it.
+ */
+
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Composer, loadProject, planJobs } from '../../src/index.js';
+import { fontBookFor } from '../../src/fonts/index.js';
+import { MarkdownMemo } from '../../src/compose/markdown-memo.js';
+import { parseLetterMarkdown } from '../../src/compose/markdown.js';
+import { TOOL_DIR } from '../../src/tool/index.js';
+import { EXAMPLE_DIR } from '../support/example.js';
+import { tempDir } from '../support/tools.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CREATED = new Date('2023-12-10T00:00:00Z');
+const TWENTY = 'fr de jp kr us gb th va un in br za ca mx it es au id ng eg'.split(' ');
+
+function exampleTo(ids: readonly string[]): string {
+  const dir = join(tempDir('letter-md-memo-'), 'letter');
+  cpSync(EXAMPLE_DIR, dir, { recursive: true });
+  const file = join(dir, 'letter.yaml');
+  const yaml = readFileSync(file, 'utf8');
+  const replaced = yaml.replace(/^to:\n(?: {2}.*\n)+/m, `to: [${ids.join(', ')}]\n`);
+  expect(replaced).not.toBe(yaml);
+  writeFileSync(file, replaced);
+  return dir;
+}
+
+/** Each letter of a project composed by one Composer (the batch) and by a Composer of its own (alone). */
+function composeBoth(dir: string) {
+  const project = loadProject({ dir, toolDir: TOOL_DIR });
+  const fonts = fontBookFor(project.fonts);
+  const batch = new Composer({ project, fonts, created: CREATED });
+  const outcome = (composer: Composer, job: Parameters<Composer['compose']>[0]) => {
+    try {
+      return { doc: composer.compose(job) };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+  const seen = new Set<string>();
+  const pairs = [];
+  for (const job of planJobs(project, {})) {
+    const key = `${job.recipient.id} ${job.lang}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const alone = new Composer({ project, fonts, created: CREATED });
+    pairs.push({ key, batch: outcome(batch, job), alone: outcome(alone, job) });
+  }
+  return { pairs, counts: batch.markdown.counts };
+}
+
+describe('Markdown parsed once per batch', () => {
+  it('the example to 20 recipients: every letter equal to the letter composed alone, shared paragraphs reused', () => {
+    const { pairs, counts } = composeBoth(exampleTo(TWENTY));
+    expect(pairs).toHaveLength(60);
+    for (const pair of pairs) expect(pair.batch, pair.key).toEqual(pair.alone);
+    expect(pairs.every((p) => 'doc' in p.batch)).toBe(true);
+    // Most of each language's body is the same in all 20 letters: parsed for the first, reused by the other 19.
+    expect(counts.whole).toBe(0);
+    expect(counts.reused).toBeGreaterThan(counts.parsed * 2);
+  });
+
+  it.each([
+    'examples/open-letter-2023',
+    'examples/un-letter-2023',
+    'test/fixtures/batch',
+    'test/fixtures/long-letter',
+    'test/fixtures/japanese',
+    'test/fixtures/arabic',
+    'test/fixtures/mixed-script',
+  ])('%s: every letter equal to the letter composed alone', (project) => {
+    const { pairs } = composeBoth(join(ROOT, project));
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const pair of pairs) expect(pair.batch, pair.key).toEqual(pair.alone);
+  });
+});
+
+const CTX = { file: 'templates/t.hbs', signatures: [] };
+const part = (body: string) => `:::body\n${body}\n:::\n`;
+
+/** Markdown whose blocks a cut at the wrong blank line would change, each inside a part and beside shared text. */
+const CASES: Record<string, string> = {
+  'loose list': part('Before.\n\n- one\n\n- two\n\nAfter.'),
+  'loose ordered list': part('Before.\n\n1. one\n\n2) two\n\n3. three'),
+  'list item continued after a blank line': part('- one\n\n  still one\n\nAfter.'),
+  'indented code after a paragraph': part('Before.\n\n    code\n\n    more code\n\nAfter.'),
+  'quote over a blank line': part('> one\n\n> two\n\nAfter.'),
+  'quote with a lazy line': part('> one\nlazy\n\nAfter.'),
+  'fenced code with blank lines': part('Before.\n\n```\na\n\nb\n```\n\nAfter.'),
+  'html comment over blank lines': part('Before.\n\n<!--\n\nhidden\n\n-->\n\nAfter.'),
+  'reference definition in another paragraph': part('See [the report].\n\n[the report]: https://example.org'),
+  'setext heading and rules': part('Heading\n===\n\n***\n\n- - -\n\nAfter.'),
+  'leaf directives': part('Dear reader,\n\n::vocative[Your Excellency,]\n\n::pagebreak\n\nAfter.'),
+  'hard break at a paragraph end': part('One\\\n\nTwo  \n\nThree'),
+  'tabs and spaces on blank lines': part('One\n \t\nTwo\n\t\n\tindented'),
+  'emphasis across a blank line': part('*one\n\ntwo*'),
+  'two parts with labels and attributes':
+    ':::title[Label]{align=center}\nTitle\n:::\n\n:::body{indent="2" keep-next}\nA\n\nB\n:::\n',
+  'nested part': '::::body\nA\n\n:::quote\nB\n:::\n::::\n',
+  'unclosed part': ':::body\nA\n\nB\n',
+  'text outside a part': ':::body\nA\n:::\n\nstray\n',
+  'unknown part': ':::body\nA\n:::\n\n:::nope\nB\n:::\n',
+  'carriage returns': ':::body\r\nA\r\n\r\nB\r\n:::\r\n',
+};
+
+function outcome(markdown: string, memo?: MarkdownMemo) {
+  try {
+    return { sections: parseLetterMarkdown(markdown, CTX, memo) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+describe('a letter cut into pieces only where Markdown cannot reach across', () => {
+  it.each(Object.entries(CASES))('%s', (_name, markdown) => {
+    const memo = new MarkdownMemo();
+    // Warmed with every other case first, so pieces met before come from the table.
+    for (const other of Object.values(CASES)) outcome(other, memo);
+    expect(outcome(markdown, memo)).toEqual(outcome(markdown));
+    expect(outcome(markdown, new MarkdownMemo())).toEqual(outcome(markdown));
+  });
+
+  it('a piece met again is taken from the table, and the table keeps to its size', () => {
+    const memo = new MarkdownMemo(4);
+    const letter = (name: string) => part(`Dear ${name},\n\nShared one.\n\nShared two.`);
+    outcome(letter('Ann'), memo);
+    expect(memo.counts).toEqual({ reused: 0, parsed: 3, whole: 0 });
+    outcome(letter('Bob'), memo);
+    expect(memo.counts).toEqual({ reused: 2, parsed: 4, whole: 0 });
+    for (const name of ['Cy', 'Di', 'Ed', 'Flo']) outcome(letter(name), memo);
+    // The shared pieces stay (used by every letter); the names come and go.
+    expect(memo.counts.reused).toBe(2 + 4 * 2);
+    expect(outcome(letter('Gus'), memo)).toEqual(outcome(letter('Gus')));
+  });
+});
