@@ -3,6 +3,8 @@
 // dist/load/letter-validator.cjs, so that a run loads a function instead of compiling the schema with ajv on every
 // start (~60 ms of a cold `letter build`, BENCHMARKS.md). src/load/schema.ts compiles the schema itself when the file
 // is absent (running from src/, as the tests do); test/load/standalone-validator.test.ts checks the two agree.
+// Then the tool's own locale files (locales/<lang>/<ns>.json) checked as a project's are: a run reads them as plain
+// JSON (src/load/locales.ts, readShippedLocaleFile), so a problem in them fails the build instead.
 
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,3 +21,11 @@ const schema = JSON.parse(
 );
 const ajv = new Ajv({ ...VALIDATOR_OPTIONS, code: { ...VALIDATOR_OPTIONS.code, source: true } });
 writeFileSync(join(ROOT, 'dist', 'load', 'letter-validator.cjs'), standalone(ajv, ajv.compile(schema)));
+
+const { shippedLocaleProblems } = await import(join(ROOT, 'dist', 'load', 'locales.js'));
+const problems = shippedLocaleProblems(ROOT);
+if (problems.length) {
+  const lines = problems.map((d) => `${d.file}:${d.line ?? 1}:${d.column ?? 1}: ${d.message}`);
+  console.error(`build: the tool's locale files have problems:\n${lines.join('\n')}`);
+  process.exit(1);
+}

@@ -6,7 +6,7 @@ import { LetterError, problem, shown as show, type Diagnostic, type Location } f
 import { flatKeys, valueAt } from './placeholders.js';
 import { controlCharacterProblem } from './text.js';
 import type { Lang } from '../model/index.js';
-import { displayPath, parseJson, readText } from './source.js';
+import { displayPath, parseJson, readText, type ParsedJson } from './source.js';
 import type { LocaleFile } from './types.js';
 import { LANG_CODE, leadsOutside, staysInside } from './paths.js';
 import { MAX_FOLDER_FILES } from './walk.js';
@@ -72,6 +72,48 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
   });
   if (controls.length) throw new LetterError(controls);
   return { lang, ns, file: shown, data: data as Record<string, unknown>, locate };
+}
+
+/**
+ * One of the tool's own locale files, as shipped: checked like a project's by `npm run build` (scripts/validators.mjs
+ * fails on any problem readLocaleFile finds), so at run time parsed as plain JSON. Its key positions (for a diagnostic
+ * that names one) come from the full parse, made on first use. Checking the tool's 18 files at every start was ~5 % of
+ * a one-letter build (BENCHMARKS.md, fifth session).
+ */
+export function readShippedLocaleFile(file: string, shown: string, lang: Lang, ns: string): LocaleFile {
+  const text = readText(file, shown);
+  let parsed: ParsedJson | undefined;
+  return {
+    lang,
+    ns,
+    file: shown,
+    data: JSON.parse(text) as Record<string, unknown>,
+    locate: (key) => {
+      parsed ??= parseJson(text, shown);
+      return parsed.locate(key);
+    },
+  };
+}
+
+/** What readLocaleFile finds wrong in the tool's own locale files (under `toolDir`): `npm run build` fails on any. */
+export function shippedLocaleProblems(toolDir: string): Diagnostic[] {
+  const root = join(toolDir, 'locales');
+  const problems: Diagnostic[] = [];
+  const langs = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory());
+  for (const lang of langs.map((e) => e.name).sort()) {
+    for (const name of readdirSync(join(root, lang))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
+      const file = join(root, lang, name);
+      try {
+        readLocaleFile(file, displayPath(file, toolDir), lang, name.slice(0, -'.json'.length));
+      } catch (e) {
+        if (!(e instanceof LetterError)) throw e;
+        problems.push(...e.diagnostics);
+      }
+    }
+  }
+  return problems;
 }
 
 function nonStrings(data: Record<string, unknown>, prefix = ''): string[] {
@@ -162,7 +204,10 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
           problems.push(leadsOutside(shown, { file: shown, line: 1, column: 1 }));
           continue;
         }
-        const loaded = readLocaleFile(file, shown, lang, ns);
+        const loaded =
+          base === toolDir
+            ? readShippedLocaleFile(file, shown, lang, ns)
+            : readLocaleFile(file, shown, lang, ns);
         const byNs = out.get(lang) ?? new Map<string, LocaleFile>();
         const previous = byNs.get(ns);
         byNs.set(ns, previous ? { ...loaded, data: deepMerge(previous.data, loaded.data) } : loaded);
