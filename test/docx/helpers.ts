@@ -30,7 +30,7 @@ import {
   type ExampleLang,
 } from '../support/example.js';
 import { unescapeXml } from '../support/text.js';
-import { tempDir } from '../support/tools.js';
+import { docxToPdf, tempDir } from '../support/tools.js';
 
 export { localeStrings, para, section, text, type ExampleLang };
 export const LANGS: readonly ExampleLang[] = ['en', 'ko', 'zh'];
@@ -162,23 +162,7 @@ export function libreOfficePdfs(files: Record<string, Uint8Array>): Record<strin
     const dir = scratch();
     const path = join(dir, `${name}.docx`);
     writeFileSync(path, bytes);
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        path,
-      ],
-      {
-        stdio: 'ignore',
-        timeout: 120_000,
-      },
-    );
-    out[name] = join(dir, `${name}.pdf`);
+    out[name] = docxToPdf(path, dir);
   }
   return out;
 }

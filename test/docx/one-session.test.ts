@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
-import { toolAvailable } from '../support/tools.js';
+import { libreOfficeToPdf, toolAvailable } from '../support/tools.js';
 import { breakAgreement, letterLines, paragraphEnds, type BreakAgreement } from './line-breaks.js';
 import { paragraphTexts, part, pdfFonts, pdfText, scratch } from './helpers.js';
 
@@ -63,18 +63,9 @@ beforeAll(async () => {
   converted = join(dir, 'converted');
   mkdirSync(flat);
   for (const letter of letters) copyFileSync(letter.docx, join(flat, `${letter.name}.docx`));
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      converted,
-      ...letters.map((l) => join(flat, `${l.name}.docx`)),
-    ],
-    { stdio: 'ignore', timeout: 300_000 },
+  libreOfficeToPdf(
+    letters.map((l) => join(flat, `${l.name}.docx`)),
+    converted,
   );
 }, 420_000);
 

@@ -33,7 +33,7 @@ export function libreOfficeUno(): boolean {
 export function run(
   cmd: string,
   args: readonly string[],
-  opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeout?: number } = {},
 ): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args as string[], {
     encoding: 'utf8',
@@ -41,6 +41,7 @@ export function run(
     cwd: opts.cwd,
     input: opts.input,
     maxBuffer: 64 * 1024 * 1024,
+    ...(opts.timeout ? { timeout: opts.timeout } : {}),
   });
   return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
@@ -54,21 +55,31 @@ export function tempDir(prefix = 'letter-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Converts a DOCX to PDF with LibreOffice headless, in its own profile so parallel runs don't collide. */
-export function docxToPdf(docx: string, outDir: string): string {
-  const profile = tempDir('lo-profile-');
-  const r = run('soffice', [
-    `-env:UserInstallation=file://${profile}`,
-    '--headless',
-    '--convert-to',
-    'pdf',
-    '--outdir',
-    outDir,
-    docx,
-  ]);
+/**
+ * Converts DOCX files to PDF with LibreOffice headless, all in one process (as an office converting a folder would),
+ * in a fresh profile of its own so parallel runs don't collide; each PDF lands in `outDir` under its DOCX's name.
+ * A hung conversion is stopped after `timeout` ms (a synchronous child cannot be stopped by vitest's test timeout).
+ */
+export function libreOfficeToPdf(docxFiles: readonly string[], outDir: string, timeout = 300_000): string[] {
+  const r = run(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${tempDir('lo-profile-')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outDir,
+      ...docxFiles,
+    ],
+    { timeout },
+  );
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
-  return join(outDir, docx.replace(/^.*\//, '').replace(/\.docx$/, '.pdf'));
+  return docxFiles.map((docx) => join(outDir, docx.replace(/^.*\//, '').replace(/\.docx$/, '.pdf')));
 }
+
+/** Converts a DOCX to PDF with LibreOffice headless (libreOfficeToPdf for one file). */
+export const docxToPdf = (docx: string, outDir: string): string => libreOfficeToPdf([docx], outDir)[0]!;
 
 /** The CLI as a user runs it: `node bin/letter.js …` (needs `npm run build`, which `npm test` does first). */
 export function letterCli(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
