@@ -5,6 +5,7 @@ import { LetterError, problem } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { LANG_SUFFIX, type TemplateSource } from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
+import { compileMarkdown } from './markdown-escapes.js';
 import { TemplateBudget, type SourceLoc } from './template-budget.js';
 
 export type Render = (context: object) => string;
@@ -44,7 +45,7 @@ export class TemplateSet {
     }
     const calls = partialCalls(this.sources.values());
     for (const [name, source] of partials) {
-      const partial = hb.compile(source.source, { strict: false });
+      const partial = compileMarkdown(hb, source.source);
       // A partial given as a function is Handlebars' public way to wrap one: here, to count it and bound its depth.
       hb.registerPartial(name, (context: unknown, options?: RuntimeOptions) => {
         const budget = this.budget;
@@ -54,7 +55,7 @@ export class TemplateSet {
       });
     }
     const main = this.sources.get(this.main)!;
-    const template = hb.compile(main.source, { strict: false });
+    const template = compileMarkdown(hb, main.source);
     return (context) => {
       this.budget = new TemplateBudget(main.file);
       try {
@@ -148,18 +149,8 @@ function budgeted(
 /** An isolated Handlebars whose `{{x}}` escapes for Markdown (not HTML) and whose helpers only format values. */
 function sandboxedHandlebars(budget: () => TemplateBudget): typeof Handlebars {
   const hb = Handlebars.create();
-  // Per-instance escaping (libs.md §8): overriding Utils.escapeExpression would change every instance in the process.
-  const Base = (hb as unknown as { JavaScriptCompiler: new () => object }).JavaScriptCompiler;
-  class MarkdownCompiler extends Base {}
-  const proto = MarkdownCompiler.prototype as unknown as {
-    appendEscaped(this: CompilerInternals): void;
-    compiler: unknown;
-  };
-  proto.appendEscaped = function appendEscaped(this: CompilerInternals) {
-    this.pushSource(this.appendToBuffer(['container.helpers.__escape(', this.popStack(), ', {})']));
-  };
-  proto.compiler = MarkdownCompiler;
-  (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = MarkdownCompiler;
+  // Per-instance escaping (libs.md §8): overriding Utils.escapeExpression would change every instance in the process;
+  // compileMarkdown makes every `{{x}}` a call of this helper instead.
   hb.registerHelper('__escape', (value: unknown) => {
     if (value === null || value === undefined) return '';
     if (value instanceof hb.SafeString) return budget().value(value.toHTML());
@@ -191,10 +182,4 @@ function sandboxedHandlebars(budget: () => TemplateBudget): typeof Handlebars {
   for (const name of ['if', 'unless', 'each', 'with', 'blockHelperMissing'])
     hb.registerHelper(name, budgeted(hb.helpers[name]!, budget));
   return hb;
-}
-
-interface CompilerInternals {
-  pushSource(source: unknown): void;
-  appendToBuffer(parts: unknown[]): unknown;
-  popStack(): unknown;
 }
