@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
-import { letterCli } from './tools.js';
+import { letterCli, run } from './tools.js';
 
 /** Files of one test PKI, all inside `dir`. */
 export interface TestPki {
@@ -242,4 +242,12 @@ export function opensslSelfSigned(
     ],
     { stdio: 'ignore' },
   );
+}
+
+/** `openssl cms -verify` of a detached DER signature over `content` against the CA in `caPem`: its exit status. */
+export function opensslCmsVerify(p7s: string, content: string, caPem: string): number {
+  return run('openssl', [
+    ...['cms', '-verify', '-binary', '-inform', 'DER', '-in', p7s, '-content', content],
+    ...['-CAfile', caPem, '-out', '/dev/null'],
+  ]).status;
 }
