@@ -1,7 +1,7 @@
 /** letter's library API: the CLI is a thin shell over these functions; tests and other programs call them directly. */
 
 import { readFileSync } from 'node:fs';
-import { LetterError, problem } from './diag/index.js';
+import { LetterError, problem, shown } from './diag/index.js';
 import { mergeManifestTexts } from './write/index.js';
 
 export {
@@ -51,7 +51,7 @@ function readManifestText(file: string): string {
     throw new LetterError(
       problem(
         'usage',
-        `manifest '${file}' ${why}`,
+        `manifest '${shown(file)}' ${why}`,
         { file, value: file },
         'give the manifest.json files of the shards of one build',
       ),

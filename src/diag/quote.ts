@@ -36,3 +36,12 @@ export function given(data: unknown): string {
     return kind;
   }
 }
+
+/**
+ * A URL as a message may quote it: a user name and password in it (`https://user:pass@tsa.example/`) replaced by `…`,
+ * since a password never appears in output; what is left is shown like any value.
+ */
+export function shownUrl(url: string): string {
+  const credentials = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i;
+  return shown(url.replace(credentials, '$1…@'));
+}

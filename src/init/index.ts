@@ -2,7 +2,7 @@
 
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { LetterError, problem } from '../diag/index.js';
+import { LetterError, problem, shown } from '../diag/index.js';
 import { TOOL_DIR } from '../tool/index.js';
 import { schemaPath, slugFromFolder } from '../load/index.js';
 
@@ -19,7 +19,7 @@ export function init(opts: { dir: string }): InitResult {
   const dir = resolve(opts.dir);
   if (existsSync(dir) && !isFolder(dir))
     throw new LetterError(
-      problem('usage', `'${opts.dir}' exists and is not a folder`, {}, 'give a new or empty folder'),
+      problem('usage', `'${shown(opts.dir)}' exists and is not a folder`, {}, 'give a new or empty folder'),
     );
   const planned = [
     'letter.yaml',
@@ -32,7 +32,7 @@ export function init(opts: { dir: string }): InitResult {
     throw new LetterError(
       problem(
         'usage',
-        `${join(opts.dir, taken[0]!)} already exists`,
+        `'${shown(join(opts.dir, taken[0]!))}' already exists`,
         {},
         'choose a new or empty folder; init never overwrites a file',
       ),

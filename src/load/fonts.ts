@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   didYouMean,
+  given,
   LetterError,
   problem,
   shown as show,
@@ -50,7 +51,7 @@ export function loadProjectFonts(projectDir: string, toolDir: string): ProjectFo
     throw new LetterError(
       problem(
         'schema',
-        `${shown} must hold a JSON object`,
+        `${shown} must hold a JSON object, not ${given(data)}`,
         { file: shown, line: 1, column: 1 },
         'write { "faces": { … }, "chains": { … } } (see the tool\'s fonts/README.md)',
       ),

@@ -2,7 +2,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LetterError, problem, type Diagnostic } from '../diag/index.js';
+import { LetterError, problem, shown, type Diagnostic } from '../diag/index.js';
 import { loadAssets } from './assets.js';
 import { loadLetter } from './letter.js';
 import { loadTexts, loadToolStrings } from './locales.js';
@@ -46,27 +46,27 @@ export function loadProject(opts: LoadOptions): Project {
     throw new LetterError(
       problem(
         'usage',
-        `project folder '${opts.dir}' not found`,
-        {},
+        `project folder '${shown(opts.dir)}' ${existsSync(dir) ? 'is a file, not a folder' : 'not found'}`,
+        { value: opts.dir },
         'give the folder that holds letter.yaml, or run `letter init DIR`',
       ),
     );
   }
   const letterFile = join(dir, 'letter.yaml');
-  const shown = displayPath(letterFile, dir);
+  const display = displayPath(letterFile, dir);
   if (!existsSync(letterFile)) {
     throw new LetterError(
       problem(
         'missing-file',
-        `no letter.yaml in '${opts.dir}'`,
-        { file: shown },
+        `no letter.yaml in '${shown(opts.dir)}'`,
+        { file: display },
         'run `letter init` to start a letter project',
       ),
     );
   }
   if (!staysInside(dir, letterFile))
-    throw new LetterError(leadsOutside(shown, { file: shown, line: 1, column: 1 }));
-  const { letter, locate } = loadLetter(dir, letterFile, shown);
+    throw new LetterError(leadsOutside(display, { file: display, line: 1, column: 1 }));
+  const { letter, locate } = loadLetter(dir, letterFile, display);
   // One error for a locale folder linked out of the project rather than one for each file in it.
   const locales = join(dir, 'locales');
   if (existsSync(locales) && !staysInside(dir, locales))
@@ -101,7 +101,7 @@ export function loadProject(opts: LoadOptions): Project {
     throw new LetterError(problems);
   return {
     dir,
-    letterFile: shown,
+    letterFile: display,
     letter: { ...letter, template: templates.main },
     locateLetter: locate,
     texts,

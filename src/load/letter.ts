@@ -2,7 +2,7 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
+import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import type { Register } from '../directory/index.js';
 import type { Lang, Paper } from '../model/index.js';
 import { parseYaml, readText } from './source.js';
@@ -57,8 +57,8 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
     problems.push(
       problem(
         'schema',
-        `date '${raw.date}' is not a calendar date`,
-        locate(['date']),
+        `date ${given(raw.date)} is not a calendar date`,
+        { ...locate(['date']), value: String(raw.date) },
         'write the date as YYYY-MM-DD, e.g. 2023-12-10',
       ),
     );

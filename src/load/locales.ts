@@ -2,7 +2,7 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
+import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import { flatKeys, valueAt } from './placeholders.js';
 import { controlCharacterProblem } from './text.js';
 import type { Lang } from '../model/index.js';
@@ -24,7 +24,7 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
     throw new LetterError(
       problem(
         'schema',
-        `${shown} must hold a JSON object of strings`,
+        `${shown} must hold a JSON object of strings, not ${given(data)}`,
         { file: shown, line: 1, column: 1 },
         'write { "key": "text", … }',
       ),
@@ -54,11 +54,14 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
   const bad = nonStrings(data as Record<string, unknown>);
   if (bad.length) {
     throw new LetterError(
-      bad.map((key) =>
+      bad.map(({ key, value }) =>
         problem(
           'schema',
-          `the value of '${show(key)}' in ${shown} must be a string`,
-          locate(key),
+          `the value of '${show(key)}' in ${shown} must be a string, not ${given(value)}`,
+          {
+            ...locate(key),
+            ...(value !== null && typeof value !== 'object' ? { value: String(value) } : {}),
+          },
           'write the text in quotes',
         ),
       ),
@@ -116,13 +119,13 @@ export function shippedLocaleProblems(toolDir: string): Diagnostic[] {
   return problems;
 }
 
-function nonStrings(data: Record<string, unknown>, prefix = ''): string[] {
-  const out: string[] = [];
+function nonStrings(data: Record<string, unknown>, prefix = ''): { key: string; value: unknown }[] {
+  const out: { key: string; value: unknown }[] = [];
   for (const [key, value] of Object.entries(data)) {
     const full = prefix + key;
     if (typeof value === 'object' && value !== null && !Array.isArray(value))
       out.push(...nonStrings(value as Record<string, unknown>, `${full}.`));
-    else if (typeof value !== 'string') out.push(full);
+    else if (typeof value !== 'string') out.push({ key: full, value });
   }
   return out;
 }
@@ -142,7 +145,7 @@ export function loadTexts(
       problems.push(
         problem(
           'missing-file',
-          `no text for language '${lang}': ${shown} not found`,
+          `no text for language '${show(lang)}': ${shown} not found`,
           where(i),
           `create ${shown}, or remove '${lang}' from languages`,
         ),

@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { didYouMean, LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
+import { didYouMean, given, LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
 import { parseYaml, readText } from './source.js';
 import { readAddressesCsv, readRecipientsCsv } from './recipients-csv.js';
 import { add, addressFrom, list, isObject, recipientFrom } from './recipient-entries.js';
@@ -36,7 +36,11 @@ function readYaml(file: string, shown: string, out: ProjectRecipients, problems:
   const { data, locate } = parseYaml(readText(file, shown), shown);
   if (!isObject(data)) {
     problems.push(
-      problem('schema', `${shown} must be a mapping with 'recipients:' and/or 'addresses:'`, locate([])),
+      problem(
+        'schema',
+        `${shown} must be a mapping with 'recipients:' and/or 'addresses:', not ${given(data)}`,
+        locate([]),
+      ),
     );
     return;
   }

@@ -8,6 +8,8 @@ import {
   isLetterError,
   LetterError,
   problem,
+  shown,
+  shownUrl,
   uniqueDiagnostics,
   type Diagnostic,
 } from '../diag/index.js';
@@ -328,7 +330,12 @@ function readP12(file: string): Uint8Array {
       );
     }
     throw new LetterError(
-      problem('p12', `cannot read the PKCS#12 file '${file}'`, { file }, 'check the path given to --p12'),
+      problem(
+        'p12',
+        `cannot read the PKCS#12 file '${shown(file)}'`,
+        { file },
+        'check the path given to --p12',
+      ),
     );
   }
 }
@@ -399,9 +406,20 @@ async function probeTsa(url: string): Promise<void> {
     throw new LetterError(
       problem(
         'usage',
-        `--tsa '${url}' is not an http:// or https:// URL`,
-        { value: url },
+        `--tsa '${shownUrl(url)}' is not an http:// or https:// URL`,
+        { value: shownUrl(url) },
         'give the URL of an RFC 3161 time-stamp authority, e.g. --tsa https://freetsa.org/tsr',
+      ),
+    );
+  }
+  // fetch refuses a URL with a user name or password in it, and a password on the command line reaches logs anyway.
+  if (shownUrl(url) !== shown(url)) {
+    throw new LetterError(
+      problem(
+        'usage',
+        `--tsa '${shownUrl(url)}' has a user name or password in it (not shown), which letter does not send`,
+        { value: shownUrl(url) },
+        'give the URL of a time-stamp authority that needs no login, e.g. --tsa https://freetsa.org/tsr',
       ),
     );
   }

@@ -2,7 +2,7 @@
 
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { LetterError, problem, type Diagnostic } from '../diag/index.js';
+import { LetterError, problem, shown, type Diagnostic } from '../diag/index.js';
 
 /**
  * The DSS material of `--ltv`: the signer's chain and the files given, sorted by content, plus an OCSP response from
@@ -40,8 +40,8 @@ export async function validationData(
       throw new LetterError(
         problem(
           'usage',
-          `--ltv ${file}: ${(e as NodeJS.ErrnoException).code ? 'cannot read it' : (e as Error).message}`,
-          { file },
+          `--ltv '${shown(file)}': ${(e as NodeJS.ErrnoException).code ? 'cannot read it' : (e as Error).message}`,
+          { file, value: file },
           'give certificates (.pem/.crt), CRLs (.crl) and OCSP responses (.der), PEM or DER',
         ),
       );

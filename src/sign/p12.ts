@@ -2,7 +2,7 @@
 
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
-import { LetterError, problem } from '../diag/index.js';
+import { LetterError, problem, shown } from '../diag/index.js';
 import { validityOf, type Validity } from './signing-time.js';
 import { keyUsageProblem } from './key-usage.js';
 
@@ -31,7 +31,9 @@ const HINT =
  */
 export function loadP12(bytes: Uint8Array, password: string, file: string): SigningKey {
   const fail = (what: string, hint = HINT): never => {
-    throw new LetterError(problem('p12', `cannot open the PKCS#12 file ${file}: ${what}`, { file }, hint));
+    throw new LetterError(
+      problem('p12', `cannot open the PKCS#12 file '${shown(file)}': ${what}`, { file }, hint),
+    );
   };
 
   let p12: forge.pkcs12.Pkcs12Pfx | undefined;

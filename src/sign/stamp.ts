@@ -1,6 +1,6 @@
 /** Time-stamping a signature during a build: a checked RFC 3161 token, or a LetterError that names --tsa and what to do. */
 
-import { LetterError, problem, type Code } from '../diag/index.js';
+import { LetterError, problem, shownUrl, type Code } from '../diag/index.js';
 import { requestTimeStamp, signatureDigest } from './tsp.js';
 
 /** A stamp function for signDetachedStamped: asks the TSA at `url` for a token over the signature value. */
@@ -20,7 +20,7 @@ export async function stampDigest(url: string, digest: Uint8Array, code: Code = 
       problem(
         code,
         `cannot time-stamp the signature: ${(e as Error).message}`,
-        { value: url },
+        { value: shownUrl(url) },
         'check the URL given to --tsa and that the time-stamp authority answers RFC 3161 requests, or build without --tsa',
       ),
     );

@@ -2,6 +2,7 @@
 
 import { createHash, randomBytes, verify as verifySignature, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
+import { shownUrl } from '../diag/index.js';
 import { fromDer, OID, toDer } from './cms.js';
 import { asn1TimeToIso, bytesOf, children, isContext, oidOf, type Asn1 } from './der.js';
 
@@ -178,15 +179,16 @@ export async function requestTimeStamp(
     response = await post().catch(post);
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(
-      `cannot reach the time-stamp authority ${url}: ${cause?.message ?? cause?.code ?? (e as Error).message}`,
-    );
+    // fetch's own message may repeat the URL whole, with a password in it: that copy is shown as the rest is.
+    const why = `${cause?.message ?? cause?.code ?? (e as Error).message}`.split(url).join(shownUrl(url));
+    throw new Error(`cannot reach the time-stamp authority '${shownUrl(url)}': ${why}`);
   }
-  if (!response.ok) throw new Error(`the time-stamp authority ${url} answered HTTP ${response.status}`);
+  if (!response.ok)
+    throw new Error(`the time-stamp authority '${shownUrl(url)}' answered HTTP ${response.status}`);
   const reply = new Uint8Array(await response.arrayBuffer());
   try {
     return tokenFromReply(reply, digest, nonce);
   } catch (e) {
-    throw new Error(`the time-stamp authority ${url}: ${(e as Error).message}`);
+    throw new Error(`the time-stamp authority '${shownUrl(url)}': ${(e as Error).message}`);
   }
 }

@@ -3,7 +3,7 @@
  * date) and the signing time (SOURCE_DATE_EPOCH when set, else the moment the build runs, which the caller passes in).
  */
 
-import { LetterError, problem } from '../diag/index.js';
+import { LetterError, problem, shown } from '../diag/index.js';
 
 /** 9999-12-31T23:59:59Z: the last instant a four-digit year (PDF `D:YYYY…`, OOXML `xsd:dateTime`) can say. */
 export const MAX_EPOCH_SECONDS = 253402300799;
@@ -27,8 +27,8 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
     throw new LetterError(
       problem(
         'usage',
-        `SOURCE_DATE_EPOCH='${epoch}' is not a number of seconds`,
-        {},
+        `SOURCE_DATE_EPOCH='${shown(epoch)}' is not a number of seconds`,
+        { value: epoch },
         'set it to a Unix time, e.g. $(git log -1 --format=%ct)',
       ),
     );
@@ -38,8 +38,8 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
     throw new LetterError(
       problem(
         'usage',
-        `SOURCE_DATE_EPOCH='${epoch}' is after the year 9999`,
-        {},
+        `SOURCE_DATE_EPOCH='${shown(epoch)}' is after the year 9999`,
+        { value: epoch },
         `set it to at most ${MAX_EPOCH_SECONDS} (9999-12-31T23:59:59Z), e.g. $(git log -1 --format=%ct)`,
       ),
     );

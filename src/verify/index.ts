@@ -1,7 +1,7 @@
 /** `letter verify`: signatures of PDF and DOCX files, and the hashes a manifest recorded. */
 
 import { readFileSync, statSync } from 'node:fs';
-import { LetterError, problem } from '../diag/index.js';
+import { LetterError, problem, shown } from '../diag/index.js';
 import { sha256 } from '../write/index.js';
 import type { SignatureReport } from './assess.js';
 import { readManifestEntries, unreadable } from './manifest.js';
@@ -43,7 +43,7 @@ export async function verify(opts: {
       throw new LetterError(
         problem(
           why === 'missing' ? 'missing-file' : 'usage',
-          `cannot verify ${file}: ${why === 'missing' ? 'not found' : why}`,
+          `cannot verify '${shown(file)}': ${why === 'missing' ? 'not found' : why}`,
           { file },
           'give the .pdf or .docx files letter wrote',
         ),
@@ -98,7 +98,7 @@ function trustFile<T>(file: string, parse: (pem: string) => T[]): T[] {
     throw new LetterError(
       problem(
         'usage',
-        `--trust ${file}: no certificate could be read from it`,
+        `--trust '${shown(file)}': no certificate could be read from it`,
         { file },
         'give a PEM file holding the CA certificate(s) to trust (-----BEGIN CERTIFICATE-----)',
       ),

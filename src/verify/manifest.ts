@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { LetterError, problem, shown, type Diagnostic } from '../diag/index.js';
+import { given, LetterError, problem, shown, type Diagnostic } from '../diag/index.js';
 import { containedPath, locationAt, parseJson, readText, staysInside } from '../load/index.js';
 
 /** No document letter writes comes near this; a bigger file is not one of them, and reading it costs a CI runner. */
@@ -53,7 +53,7 @@ export function readManifestEntries(manifest: string): VerifiedEntry[] {
       problems.push(
         problem(
           'schema',
-          `files[${i}].${key} ${what}`,
+          `files[${i}].${key} ${what}, not ${given(e[key])}`,
           at(['files', i, ...(key in e ? [key] : [])]),
           'give the manifest.json a build wrote',
         ),

@@ -1,7 +1,7 @@
 /** `letter verify`: what kind of file it is, its embedded signature, and a detached `FILE.p7s` beside it. */
 
 import { access, readFile } from 'node:fs/promises';
-import { LetterError, problem } from '../diag/index.js';
+import { LetterError, problem, shown } from '../diag/index.js';
 import { verifyDetached } from './cms.js';
 import { verifyDocx } from './docx.js';
 import { verifyPdf } from './pdf.js';
@@ -17,7 +17,9 @@ export async function verifyFile(path: string, opts: VerifyOptions = {}): Promis
   try {
     bytes = await readFile(path);
   } catch {
-    throw new LetterError(problem('missing-file', `cannot read ${path}`, { file: path }, 'check the path'));
+    throw new LetterError(
+      problem('missing-file', `cannot read '${shown(path)}'`, { file: path }, 'check the path'),
+    );
   }
   const kind = kindOf(bytes);
   const report =
@@ -30,7 +32,7 @@ export async function verifyFile(path: string, opts: VerifyOptions = {}): Promis
     throw new LetterError(
       problem(
         'verify-failed',
-        `${path} is neither a PDF nor a DOCX`,
+        `'${shown(path)}' is neither a PDF nor a DOCX`,
         { file: path },
         'verify the .pdf or .docx files letter wrote',
       ),

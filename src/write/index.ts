@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { accessSync, constants, type Stats, rmSync, statSync, existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { LetterError, problem } from '../diag/index.js';
+import { LetterError, problem, shown } from '../diag/index.js';
 import { assertNoLinkOnTheWay } from './guard.js';
 
 export * from './manifest.js';
@@ -122,7 +122,7 @@ function statOrMissing(path: string): Stats | undefined {
     throw new LetterError(
       problem(
         'usage',
-        `cannot use the output folder '${path}': ${code ?? (e as Error).message}`,
+        `cannot use the output folder '${shown(path)}': ${code ?? (e as Error).message}`,
         {},
         'give -o a folder you can write to',
       ),

@@ -1,8 +1,10 @@
 /** Secrets never echoed: a password on the command line, or typed where a path goes, is refused without being printed. */
 
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { letterCli } from '../support/tools.js';
+import { makeTestPki } from '../support/pki.js';
+import { letterCli, tempDir } from '../support/tools.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
 const SECRET = 'hunter2 Sesame-91';
@@ -67,6 +69,37 @@ describe('a password typed where --p12 goes', () => {
       expect(r.stdout + r.stderr).not.toContain('hunter2');
       expect(r.stdout + r.stderr).not.toContain('Sesame');
       expect(json ? r.stdout : r.stderr).toMatch(/--p12 does not exist/);
+    }
+  });
+});
+
+describe('a --tsa URL with a user name and password in it', () => {
+  it('is refused (exit 2, nothing written) naming the host, never the password, on stderr and with --json', () => {
+    const pki = makeTestPki(tempDir('letter-tsa-pki-'));
+    for (const json of [false, true]) {
+      const out = join(tempDir('letter-tsa-creds-'), 'out');
+      const r = letterCli(
+        [
+          'build',
+          EXAMPLE,
+          '--sign',
+          '--p12',
+          pki.p12,
+          '--tsa',
+          'https://alice:hunter2@tsa.example/tsr',
+          '-o',
+          out,
+          ...(json ? ['--json'] : []),
+        ],
+        { env: { ...process.env, LETTER_P12_PASSWORD: pki.password } },
+      );
+      expect(r.status).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain('hunter2');
+      expect(r.stdout + r.stderr).not.toContain('alice');
+      expect(json ? r.stdout : r.stderr).toContain(
+        "--tsa 'https://…@tsa.example/tsr' has a user name or password",
+      );
+      expect(existsSync(out)).toBe(false);
     }
   });
 });

@@ -87,7 +87,7 @@ describe('letter build --tsa --ltv', () => {
       { env: env() },
     );
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`--ltv ${junk}`);
+    expect(r.stderr).toContain(`--ltv '${junk}'`);
   });
 });
 

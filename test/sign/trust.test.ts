@@ -92,7 +92,7 @@ describe('trust in letter verify', () => {
     writeFileSync(junk, 'not a certificate');
     const r = letterCli(['verify', '--trust', junk, signedPath]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`--trust ${junk}: no certificate could be read from it`);
+    expect(r.stderr).toContain(`--trust '${junk}': no certificate could be read from it`);
   });
 });
 
