@@ -41,7 +41,7 @@ describe("the tool's own locale files", () => {
     const problems = shippedLocaleProblems(tool);
     expect(problems.map((d) => [d.file, d.line, d.message])).toEqual([
       ['locales/en/labels.json', 3, "duplicate key 'twice'"],
-      ['locales/ko/extra.json', 1, "the value of 'count' in locales/ko/extra.json must be a string"],
+      ['locales/ko/extra.json', 1, "the value of 'count' in locales/ko/extra.json must be a string, not '3'"],
     ]);
   });
 });
