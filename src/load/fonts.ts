@@ -60,7 +60,10 @@ export function loadProjectFonts(projectDir: string, toolDir: string): ProjectFo
 
   const toolFaces = Object.keys(readFontsConfig(join(toolDir, 'fonts')).faces);
   const faces: Record<string, FaceEntry> = {};
+  // A face reported above (a bad id, a file that is no font) is not reported again where a chain names it.
+  const rejected = new Set<string>();
   for (const [id, face] of entries(data, 'faces', fail)) {
+    rejected.add(id);
     const at = `faces.${id}`;
     if (!FACE_ID.test(id))
       fail(
@@ -70,7 +73,7 @@ export function loadProjectFonts(projectDir: string, toolDir: string): ProjectFo
       );
     else if (!isObject(face))
       fail(
-        `face '${id}' in ${shown} must be an object`,
+        `face '${id}' in ${shown} must be an object, not ${given(face)}`,
         at,
         'write { "family": …, "files": { "regular": "….ttf" }, "license": "OFL.txt" }',
       );
@@ -82,7 +85,10 @@ export function loadProjectFonts(projectDir: string, toolDir: string): ProjectFo
         fail: (m, k, h) => fail(m, `${at}${k ? `.${k}` : ''}`, h),
         problems,
       });
-      if (entry) faces[id] = entry;
+      if (entry) {
+        faces[id] = entry;
+        rejected.delete(id);
+      }
     }
   }
   const known = [...Object.keys(faces), ...toolFaces.filter((id) => !(id in faces))];
@@ -97,13 +103,13 @@ export function loadProjectFonts(projectDir: string, toolDir: string): ProjectFo
       );
     else if (!Array.isArray(chain) || chain.length === 0 || !chain.every((id) => typeof id === 'string'))
       fail(
-        `the chain of '${lang}' in ${shown} must be a list of face ids`,
+        `the chain of '${lang}' in ${shown} must be a list of face ids, not ${given(chain)}`,
         at,
         `write "${lang}": ["${Object.keys(faces)[0] ?? 'latin'}", "latin"]`,
       );
     else {
       const unknown = chain.filter((id) => !known.includes(id));
-      for (const id of unknown) {
+      for (const id of unknown.filter((id) => !rejected.has(id))) {
         const guess = didYouMean(id, known);
         fail(
           `the chain of '${lang}' in ${shown} names face '${show(id)}', which is in neither the project's faces nor the tool's`,
@@ -118,7 +124,7 @@ export function loadProjectFonts(projectDir: string, toolDir: string): ProjectFo
   for (const [lang, tag] of entries(data, 'locales', fail)) {
     if (!LANG_CODE.test(lang) || typeof tag !== 'string' || !isLocaleTag(tag))
       fail(
-        `"locales"."${show(lang)}" in ${shown} must map a language code to a BCP 47 tag`,
+        `"locales"."${show(lang)}" in ${shown} must map a language code to a BCP 47 tag, not ${given(tag)}`,
         `locales.${lang}`,
         'write "ja": "ja-JP"',
       );

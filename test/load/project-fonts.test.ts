@@ -100,6 +100,31 @@ describe("a project's fonts/fonts.json", () => {
     expect(problems).toHaveLength(7);
   });
 
+  it('a face refused for its file is reported once, not again where a chain names it', () => {
+    const dir = project({ faces: { own }, chains: { ja: ['own', 'latin'] } });
+    writeFileSync(
+      join(dir, 'fonts', 'Own-Regular.ttf'),
+      Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(64)]),
+    );
+    const problems = loadProblems(dir);
+    expect(problems.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^fonts\/Own-Regular\.ttf \(face 'own', regular\) cannot be read as a font/),
+    ]);
+  });
+
+  it('a chain, a face or a locale tag of the wrong type is quoted', () => {
+    const dir = project({
+      faces: { own, bare: 'Own-Regular.ttf' },
+      chains: { ja: 'own' },
+      locales: { ja: 'ja JP' },
+    });
+    expect(loadProblems(dir).map((d) => d.message)).toEqual([
+      "face 'bare' in fonts/fonts.json must be an object, not 'Own-Regular.ttf'",
+      "the chain of 'ja' in fonts/fonts.json must be a list of face ids, not 'own'",
+      `"locales"."ja" in fonts/fonts.json must map a language code to a BCP 47 tag, not 'ja JP'`,
+    ]);
+  });
+
   it('refuses outlines the DOCX subsetter cannot use, and font collections, each with the reason', () => {
     const dir = project({ faces: { own } });
     writeFileSync(
