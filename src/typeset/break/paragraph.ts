@@ -10,6 +10,7 @@ import type { GlyphRun, PageItem, TextItem } from '../types.js';
 import { breakLines, type LineSpan } from './lines.js';
 import { justifyLine, type LinePiece } from './justify.js';
 import { ParagraphSqueezes } from './squeeze.js';
+import { withoutLoneLastCharacter } from './widow.js';
 
 /** A line box: its items are positioned with y relative to the box's top. */
 export interface Line {
@@ -92,7 +93,8 @@ export function setParagraph(
   const compression = squeezes.any
     ? { join: (i: number) => squeezes.join(i), lineEnd: (end: number) => squeezes.lineEnd(end) }
     : {};
-  const spans = breakLines({ text, opportunities, width, lineWidth, ...compression });
+  const breaking = { text, opportunities, width, lineWidth };
+  const spans = withoutLoneLastCharacter(breakLines({ ...breaking, ...compression }), breaking);
 
   const height = size * frame.leading;
   // Centre the em box in the line (CSS half-leading); 0.88 em of it lies above the baseline in the CJK faces' design.
