@@ -16,6 +16,7 @@ import { textErrors } from './texts.js';
 import { emphasisWarnings } from './emphasis.js';
 import { fontWarnings, licenceWarnings } from './fonts.js';
 import { hardCodedFormWarnings } from './hard-coded-forms.js';
+import { labelWarnings } from './labels.js';
 
 export { holderProvenance, holderWarnings } from './holders.js';
 
@@ -51,6 +52,7 @@ export function projectDiagnostics(
     ...emphasisWarnings(project, langs),
     ...languageWarnings(project),
     ...formsWarnings(project, langs),
+    ...labelWarnings(project, langs),
     ...fontWarnings(fonts, langs),
     ...licenceWarnings(fonts),
   ];

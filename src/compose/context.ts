@@ -92,8 +92,8 @@ export function textContexts(style: Style, gender: Gender | undefined, unnamed =
   return [...untitled, ...named].filter((c): c is string => c !== undefined);
 }
 
-/** Labels every template may use; a language without its own labels file borrows English ones. */
-const LABELS = [
+/** Labels every template may use; a language without its own labels file borrows English ones (check warns). */
+export const LABELS = [
   'enclosures',
   'cc',
   'recipient_line',

@@ -20,6 +20,7 @@ import { projectForms } from './own-forms.js';
 export { resolveRecipient } from './recipient.js';
 // What the checks (src/check) read a project's text with, so they judge it as composing does.
 export { inlineText } from './inline.js';
+export { LABELS } from './context.js';
 export { reachableKeys, Translations } from './i18n.js';
 export { TextReader } from './sources.js';
 
