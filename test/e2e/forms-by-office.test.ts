@@ -71,4 +71,25 @@ describe('the example letter to a king, the Pope, presidents, the Captains Regen
     expect(read('th', 'zh')).toContain('我们恳请陛下立即采取行动');
     expect(read('us', 'zh')).toContain('我们恳请总统');
   });
+
+  // protocol.md §1.1–§1.3, §5, as printed: salutation, mid-letter re-address and close of each kind of office.
+  it.each([
+    ['fr', 'zh', ['尊敬的马克龙总统阁下：', '马克龙总统阁下：', '我们恳请阁下立即采取行动']],
+    ['un', 'zh', ['尊敬的古特雷斯秘书长阁下：', '古特雷斯秘书长阁下：']],
+    ['th', 'zh', ['尊敬的泰王国国王陛下：', '国王陛下：']],
+    ['sm', 'zh', ['尊敬的圣马力诺二位执政官阁下：', '二位执政官阁下：']],
+    ['th', 'ko', ['태국 국왕 폐하께', '국왕 폐하,', '국왕 폐하께서']],
+    ['va', 'ko', ['교황 성하께', '교황 성하,', '교황 성하께서']],
+    ['fr', 'ko', ['에마뉘엘 마크롱 대통령님께', '에마뉘엘 마크롱 대통령님,', '대통령님께서']],
+    ['th', 'en', ['Your Majesty,', 'We have the honour to remain, Your Majesty’s obedient servants']],
+    ['va', 'en', ['Your Holiness,', 'Very respectfully,']],
+    ['fr', 'en', ['Dear President Macron,', 'President Emmanuel Macron,', 'Yours sincerely,']],
+  ] as const)('%s in %s says exactly %j', (id, lang, parts) => {
+    if (!toolAvailable('pdftotext')) return;
+    const text = normalise(pdfText(join(out, id, `open-letter-2023.${lang}.pdf`)), lang);
+    for (const part of parts) expect(text, part).toContain(normalise(part, lang));
+    // The letter's own close follows the recipient's style (closing_majesty, closing_holiness), never the other's.
+    if (lang === 'en' && id !== 'th') expect(text).not.toContain('obedient');
+    if (lang === 'en' && id !== 'va') expect(text).not.toContain('respectfully');
+  });
 });
