@@ -65,6 +65,7 @@ interface HbsNode {
 export function checkTemplates(
   templates: ReadonlyMap<string, TemplateSource>,
   languages: readonly Lang[],
+  checkedAlready: ReadonlySet<TemplateSource> = new Set(),
 ): Diagnostic[] {
   const partials = new Set(
     [...templates.keys()].filter((n) => n.startsWith('partials/')).map((n) => n.slice('partials/'.length)),
@@ -74,7 +75,7 @@ export function checkTemplates(
   for (const source of templates.values()) {
     // A template named by path (`./templates/mine.hbs`) is also in the map under its name, and a file linked under
     // many names has one text: check each text once (its errors name the first of its files).
-    if (checked.has(source.source)) continue;
+    if (checked.has(source.source) || checkedAlready.has(source)) continue;
     checked.add(source.source);
     const deep = templateNesting(source.source).tooDeep;
     if (deep !== undefined) {
