@@ -177,8 +177,8 @@ describe('styles and titles', () => {
   test('the seed letter: salutation and vocative in three languages', () => {
     expect(make('cn', 'en', 'open-letter').vocative).toBe('President Xi Jinping,');
     expect(make('cn', 'ko', 'open-letter').vocative).toBe('시진핑 주석님,');
-    // The body says 阁下, so the re-address does too (protocol.md §5: 尊敬的习近平主席阁下：).
-    expect(make('cn', 'zh', 'open-letter').vocative).toBe('习近平主席阁下：');
+    // The open letter's re-address, as the seed letter has it (protocol.md §1.3: 公开信).
+    expect(make('cn', 'zh', 'open-letter').vocative).toBe('习近平主席：');
     expect(make('cn', 'ko', 'open-letter').signOff).toBe('올림');
     expect(make('cn', 'en', 'open-letter').signOff).toBeUndefined();
     expect(make('cn', 'en', 'open-letter').addressLines).toEqual([

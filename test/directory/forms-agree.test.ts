@@ -1,8 +1,10 @@
 /**
  * Every office of the directory, in en/ko/zh, both registers, with and without a name: the salutation, the mid-letter
  * vocative, the inside address and the close speak to the addressee in the same style as the body's honorific
- * (protocol.md §1.1–§1.4, §5). A letter whose body says 阁下 must not open 尊敬的马克龙总统：; one that says 폐하께서
- * must not open 태국 국왕 폐하 without the 께 every other open-letter salutation has.
+ * (protocol.md §1.1–§1.4, §5). A diplomatic zh letter whose body says 阁下 must not open 尊敬的马克龙总统：, nor a
+ * letter to a monarch leave out 陛下; the zh open letter to a named Excellency opens as 公开信 do and the seed letter
+ * does (尊敬的习近平主席：, re-addressed 习近平主席：, 阁下 in the body: protocol.md §1.3). A ko letter that says
+ * 폐하께서 must not open 태국 국왕 폐하 without the 께 every other open-letter salutation has.
  */
 
 import { describe, expect, test } from 'vitest';
@@ -73,8 +75,16 @@ function disagreements({ a, lang, register }: Case): string[] {
   const address = a.addressLines.join(' / ');
   const close = a.close.join(' / ');
   if (lang === 'zh') {
-    same('salutation', a.salutation);
-    same('vocative', a.vocative);
+    // 公开信 (§1.3): a named Excellency is greeted by name and title alone; the style word is the body's.
+    const byName = (text: string) =>
+      register === 'open-letter' && word.join() === '阁下' && !!a.name && text.includes(a.name);
+    for (const [field, text] of [
+      ['salutation', a.salutation],
+      ['vocative', a.vocative],
+    ] as const) {
+      if (!byName(text)) same(field, text);
+      else if (styleWordsIn(lang, text).length) out.push(`open-letter ${field} '${text}' names a style`);
+    }
     same('address', address);
     if (styleWordsIn(lang, close).length) out.push(`close '${close}' names a style`);
   }
@@ -120,9 +130,13 @@ describe('every office: salutation, vocative, address and close agree with the h
   });
 
   test('the check itself catches the known cases (a form without the honorific style word)', () => {
-    const fr = CASES.find((c) => c.label === 'fr zh open-letter named')!;
+    const fr = CASES.find((c) => c.label === 'fr zh diplomatic named')!;
     expect(disagreements({ ...fr, a: { ...fr.a, salutation: '尊敬的张伟总统：' } })).toEqual([
       "salutation '尊敬的张伟总统：' has [], honorific '阁下' [阁下]",
+    ]);
+    const frOpen = CASES.find((c) => c.label === 'fr zh open-letter named')!;
+    expect(disagreements({ ...frOpen, a: { ...frOpen.a, vocative: '张伟总统阁下：' } })).toEqual([
+      "open-letter vocative '张伟总统阁下：' names a style",
     ]);
     const th = CASES.find((c) => c.label === 'th ko open-letter title-only')!;
     expect(disagreements({ ...th, a: { ...th.a, salutation: '태국 국왕 폐하' } })).toEqual([
@@ -151,8 +165,8 @@ describe('exact forms per kind of office', () => {
       'zh',
       'open-letter',
       '马克龙',
-      '尊敬的马克龙总统阁下：',
-      '马克龙总统阁下：',
+      '尊敬的马克龙总统：',
+      '马克龙总统：',
       '阁下',
       '法兰西共和国总统 / 马克龙阁下',
     ],
@@ -161,8 +175,8 @@ describe('exact forms per kind of office', () => {
       'zh',
       'open-letter',
       '古特雷斯',
-      '尊敬的古特雷斯秘书长阁下：',
-      '古特雷斯秘书长阁下：',
+      '尊敬的古特雷斯秘书长：',
+      '古特雷斯秘书长：',
       '阁下',
       '联合国秘书长 / 古特雷斯阁下',
     ],

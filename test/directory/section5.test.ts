@@ -1,6 +1,6 @@
 /**
  * The offices of protocol.md §5, in en/ko/zh and both registers: title, salutation and close exactly as §5 and §1 give them.
- * zh: §5's 尊敬的…总统阁下： in both registers (the body says 阁下); ko: the open letter's first line takes 께 (§1.2),
+ * zh: the open letter's 尊敬的习近平主席： (protocol.md §1.3, the seed letter), the diplomatic 尊敬的…阁下： (§5); ko: the open letter's first line takes 께 (§1.2),
  * the diplomatic one is the bare style (대통령 각하, 국왕 폐하, 교황 … 성하: §1.4).
  */
 
@@ -48,7 +48,7 @@ const ROWS: Row[] = [
     id: 'cn',
     lang: 'zh',
     title: '中华人民共和国主席',
-    open: ['尊敬的习近平主席阁下：', ZH_OPEN],
+    open: ['尊敬的习近平主席：', ZH_OPEN],
     dipl: ['尊敬的习近平主席阁下：', ZH_DIPL],
   },
   {
@@ -69,7 +69,7 @@ const ROWS: Row[] = [
     id: 'kp',
     lang: 'zh',
     title: '朝鲜民主主义人民共和国国务委员长',
-    open: ['尊敬的金正恩国务委员长阁下：', ZH_OPEN],
+    open: ['尊敬的金正恩国务委员长：', ZH_OPEN],
     dipl: ['尊敬的金正恩国务委员长阁下：', ZH_DIPL],
   },
   {
@@ -90,7 +90,7 @@ const ROWS: Row[] = [
     id: 'kr',
     lang: 'zh',
     title: '大韩民国总统',
-    open: ['尊敬的李在明总统阁下：', ZH_OPEN],
+    open: ['尊敬的李在明总统：', ZH_OPEN],
     dipl: ['尊敬的李在明总统阁下：', ZH_DIPL],
   },
   {
@@ -153,7 +153,7 @@ const ROWS: Row[] = [
     id: 'jp/government',
     lang: 'zh',
     title: '日本国首相',
-    open: ['尊敬的张伟首相阁下：', ZH_OPEN],
+    open: ['尊敬的张伟首相：', ZH_OPEN],
     dipl: ['尊敬的张伟首相阁下：', ZH_DIPL],
   },
   {
@@ -174,7 +174,7 @@ const ROWS: Row[] = [
     id: 'ru',
     lang: 'zh',
     title: '俄罗斯联邦总统',
-    open: ['尊敬的张伟总统阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总统：', ZH_OPEN],
     dipl: ['尊敬的张伟总统阁下：', ZH_DIPL],
   },
   {
@@ -216,7 +216,7 @@ const ROWS: Row[] = [
     id: 'gb/government',
     lang: 'zh',
     title: '英国首相',
-    open: ['尊敬的张伟首相阁下：', ZH_OPEN],
+    open: ['尊敬的张伟首相：', ZH_OPEN],
     dipl: ['尊敬的张伟首相阁下：', ZH_DIPL],
   },
   {
@@ -237,7 +237,7 @@ const ROWS: Row[] = [
     id: 'fr',
     lang: 'zh',
     title: '法兰西共和国总统',
-    open: ['尊敬的张伟总统阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总统：', ZH_OPEN],
     dipl: ['尊敬的张伟总统阁下：', ZH_DIPL],
   },
   {
@@ -303,7 +303,7 @@ const ROWS: Row[] = [
     id: 'ca',
     lang: 'zh',
     title: '加拿大总督',
-    open: ['尊敬的张伟总督阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总督：', ZH_OPEN],
     dipl: ['尊敬的张伟总督阁下：', ZH_DIPL],
   },
   {
@@ -324,7 +324,7 @@ const ROWS: Row[] = [
     id: 'ca/government',
     lang: 'zh',
     title: '加拿大总理',
-    open: ['尊敬的张伟总理阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总理：', ZH_OPEN],
     dipl: ['尊敬的张伟总理阁下：', ZH_DIPL],
   },
   {
@@ -345,7 +345,7 @@ const ROWS: Row[] = [
     id: 'mn',
     lang: 'zh',
     title: '蒙古国总统',
-    open: ['尊敬的张伟总统阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总统：', ZH_OPEN],
     dipl: ['尊敬的张伟总统阁下：', ZH_DIPL],
   },
   {
@@ -366,7 +366,7 @@ const ROWS: Row[] = [
     id: 'vn',
     lang: 'zh',
     title: '越南社会主义共和国主席',
-    open: ['尊敬的张伟主席阁下：', ZH_OPEN],
+    open: ['尊敬的张伟主席：', ZH_OPEN],
     dipl: ['尊敬的张伟主席阁下：', ZH_DIPL],
   },
   {
@@ -387,7 +387,7 @@ const ROWS: Row[] = [
     id: 'la',
     lang: 'zh',
     title: '老挝人民民主共和国主席',
-    open: ['尊敬的张伟主席阁下：', ZH_OPEN],
+    open: ['尊敬的张伟主席：', ZH_OPEN],
     dipl: ['尊敬的张伟主席阁下：', ZH_DIPL],
   },
   {
@@ -429,7 +429,7 @@ const ROWS: Row[] = [
     id: 'un',
     lang: 'zh',
     title: '联合国秘书长',
-    open: ['尊敬的张伟秘书长阁下：', ZH_OPEN],
+    open: ['尊敬的张伟秘书长：', ZH_OPEN],
     dipl: ['尊敬的张伟秘书长阁下：', ZH_DIPL],
   },
   {
@@ -450,7 +450,7 @@ const ROWS: Row[] = [
     id: 'eu/council',
     lang: 'zh',
     title: '欧洲理事会主席',
-    open: ['尊敬的张伟主席阁下：', ZH_OPEN],
+    open: ['尊敬的张伟主席：', ZH_OPEN],
     dipl: ['尊敬的张伟主席阁下：', ZH_DIPL],
   },
   {
@@ -471,7 +471,7 @@ const ROWS: Row[] = [
     id: 'eu/commission',
     lang: 'zh',
     title: '欧盟委员会主席',
-    open: ['尊敬的张伟主席阁下：', ZH_OPEN],
+    open: ['尊敬的张伟主席：', ZH_OPEN],
     dipl: ['尊敬的张伟主席阁下：', ZH_DIPL],
   },
   {
@@ -495,7 +495,7 @@ const ROWS: Row[] = [
     id: 'au',
     lang: 'zh',
     title: '澳大利亚联邦总督',
-    open: ['尊敬的张伟总督阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总督：', ZH_OPEN],
     dipl: ['尊敬的张伟总督阁下：', ZH_DIPL],
   },
   {
@@ -516,7 +516,7 @@ const ROWS: Row[] = [
     id: 'au/government',
     lang: 'zh',
     title: '澳大利亚总理',
-    open: ['尊敬的张伟总理阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总理：', ZH_OPEN],
     dipl: ['尊敬的张伟总理阁下：', ZH_DIPL],
   },
   {
@@ -537,7 +537,7 @@ const ROWS: Row[] = [
     id: 'in',
     lang: 'zh',
     title: '印度总统',
-    open: ['尊敬的张伟总统阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总统：', ZH_OPEN],
     dipl: ['尊敬的张伟总统阁下：', ZH_DIPL],
   },
   {
@@ -565,7 +565,7 @@ const ROWS: Row[] = [
     id: 'br',
     lang: 'zh',
     title: '巴西联邦共和国总统',
-    open: ['尊敬的张伟总统阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总统：', ZH_OPEN],
     dipl: ['尊敬的张伟总统阁下：', ZH_DIPL],
   },
   {
@@ -586,7 +586,7 @@ const ROWS: Row[] = [
     id: 'za',
     lang: 'zh',
     title: '南非共和国总统',
-    open: ['尊敬的张伟总统阁下：', ZH_OPEN],
+    open: ['尊敬的张伟总统：', ZH_OPEN],
     dipl: ['尊敬的张伟总统阁下：', ZH_DIPL],
   },
   {

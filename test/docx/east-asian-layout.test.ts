@@ -82,7 +82,9 @@ describe('DOCX East Asian layout settings', () => {
     it("justifies the body: a full line ends at the margin (or the quote's), or hangs one mark past it as Word does by default", () => {
       // Lines of 30 characters or more are full lines, or the last line of a paragraph (ending a sentence).
       // The body: after the salutation (the centred title above it is not justified).
-      const body = lines.slice(lines.findIndex((l) => l.text.endsWith('主席：')) + 1);
+      const salutation = lines.findIndex((l) => l.text.startsWith('尊敬的') && l.text.endsWith('：'));
+      expect(salutation, 'the salutation line').toBeGreaterThan(0);
+      const body = lines.slice(salutation + 1);
       const full = body.filter((l) => [...l.text].length >= 30 && /[\u4e00-\u9fff]/u.test(l.text));
       const atEdge = (l: { xMax: number }) =>
         [RIGHT, RIGHT - 24].some((edge) => Math.abs(l.xMax - edge) <= 1.5);

@@ -119,7 +119,7 @@ describe('building the example letter', () => {
     const salutation = {
       en: 'Dear President Xi,',
       ko: '존경하는 시진핑 주석님께',
-      zh: '尊敬的习近平主席阁下：',
+      zh: '尊敬的习近平主席：',
     }[lang];
     const title = at(plain(values['title']!));
     const body = at(plain(values['intro']!));
@@ -159,13 +159,13 @@ describe('building the example letter', () => {
       expect(line, start).toBeDefined();
       return line.length - line.trimStart().length;
     };
-    const margin = indentOf('尊敬的习近平主席阁下：');
-    expect(indentOf('习近平主席阁下：')).toBe(margin);
+    const margin = indentOf('尊敬的习近平主席：');
+    expect(indentOf('习近平主席：')).toBe(margin);
     expect(indentOf('我们怀着急迫的心情')).toBeGreaterThan(margin);
     const xml = docxParts(docxOf('zh'))['word/document.xml']!;
     const vocative = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
       .map((m) => m[0])
-      .find((p) => p.includes('>习近平主席阁下：<'))!;
+      .find((p) => p.includes('>习近平主席：<'))!;
     expect(vocative).toContain('<w:ind w:firstLine="0" w:firstLineChars="0"/>');
   });
 

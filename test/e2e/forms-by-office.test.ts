@@ -74,8 +74,8 @@ describe('the example letter to a king, the Pope, presidents, the Captains Regen
 
   // protocol.md §1.1–§1.3, §5, as printed: salutation, mid-letter re-address and close of each kind of office.
   it.each([
-    ['fr', 'zh', ['尊敬的马克龙总统阁下：', '马克龙总统阁下：', '我们恳请阁下立即采取行动']],
-    ['un', 'zh', ['尊敬的古特雷斯秘书长阁下：', '古特雷斯秘书长阁下：']],
+    ['fr', 'zh', ['尊敬的马克龙总统：', '马克龙总统：', '我们恳请阁下立即采取行动']],
+    ['un', 'zh', ['尊敬的古特雷斯秘书长：', '古特雷斯秘书长：']],
     ['th', 'zh', ['尊敬的泰王国国王陛下：', '国王陛下：']],
     ['sm', 'zh', ['尊敬的圣马力诺二位执政官阁下：', '二位执政官阁下：']],
     ['th', 'ko', ['태국 국왕 폐하께', '국왕 폐하,', '국왕 폐하께서']],

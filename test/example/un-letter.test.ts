@@ -16,7 +16,7 @@ const ADDRESSED: Record<(typeof LANGS)[number], string> = {
   fr: "Secrétaire général de l'Organisation des Nations Unies",
   es: 'Secretario General de las Naciones Unidas',
   ru: 'Генеральный секретарь Организации Объединённых Наций',
-  zh: '尊敬的安东尼奥·古特雷斯秘书长阁下：',
+  zh: '尊敬的安东尼奥·古特雷斯秘书长：',
   ar: 'معالي الأمين العام',
   ko: '안토니우 구테흐스 사무총장님께',
 };

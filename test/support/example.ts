@@ -31,12 +31,12 @@ export const DATE = { en: 'December 10, 2023', ko: '2023년 12월 10일', zh: '2
 export const SALUTATION = {
   en: 'President Xi Jinping,',
   ko: '존경하는 시진핑 주석님께',
-  zh: '尊敬的习近平主席阁下：',
+  zh: '尊敬的习近平主席：',
 } as const;
 export const VOCATIVE = {
   en: 'President Xi Jinping,',
   ko: '시진핑 주석님,',
-  zh: '习近平主席阁下：',
+  zh: '习近平主席：',
 } as const;
 export const EMAILS = ['canadanorthkorean@gmail.com', 'crossingnk@gmail.com'] as const;
 export const PAGE_LABEL = {
