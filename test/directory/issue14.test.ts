@@ -256,12 +256,12 @@ describe('named forms', () => {
         date: DATE,
         ...(gender ? { gender } : {}),
       });
-    expect(of('open-letter').salutation).toBe('Dear Mr. President,');
-    expect(of('diplomatic').salutation).toBe('Dear Mr. President,');
+    expect(of('open-letter').salutation).toBe('Dear Mr. President:');
+    expect(of('diplomatic').salutation).toBe('Dear Mr. President:');
     expect(of('diplomatic').close).toEqual([
       'Please accept, Mr. President, the assurances of my highest consideration.',
     ]);
-    expect(of('open-letter', 'female').salutation).toBe('Dear Madam President,');
+    expect(of('open-letter', 'female').salutation).toBe('Dear Madam President:');
   });
 
   test('one English form for every Excellency in a batch: H.E., whatever the gender', () => {

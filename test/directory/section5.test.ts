@@ -97,8 +97,8 @@ const ROWS: Row[] = [
     id: 'us',
     lang: 'en',
     title: 'President of the United States of America',
-    open: ['Dear President Morgan,', EN_OPEN],
-    dipl: ['Dear President Morgan,', EN_DIPL],
+    open: ['Dear President Morgan:', EN_OPEN],
+    dipl: ['Dear President Morgan:', EN_DIPL],
   },
   {
     id: 'us',
@@ -653,10 +653,10 @@ describe('protocol.md §5 offices', () => {
     expect([dipl.salutation, [...dipl.close]]).toEqual(row.dipl);
   });
 
-  test('US: "Dear Mr./Madam President," and 先生/女士 only when the gender is known', () => {
+  test('US: "Dear Mr./Madam President:" (the US colon, protocol.md §1.1) and 先生/女士 only when the gender is known', () => {
     const us = ROWS.find((r) => r.id === 'us' && r.lang === 'en')!;
-    expect(build(us, 'open-letter', { gender: 'male' }).salutation).toBe('Dear Mr. President,');
-    expect(build(us, 'open-letter', { gender: 'female' }).salutation).toBe('Dear Madam President,');
+    expect(build(us, 'open-letter', { gender: 'male' }).salutation).toBe('Dear Mr. President:');
+    expect(build(us, 'open-letter', { gender: 'female' }).salutation).toBe('Dear Madam President:');
     const usZh = ROWS.find((r) => r.id === 'us' && r.lang === 'zh')!;
     expect(build(usZh, 'diplomatic', { gender: 'male' }).salutation).toBe('尊敬的张伟总统先生：');
     expect(build(usZh, 'open-letter', { gender: 'female' }).salutation).toBe('尊敬的张伟总统女士：');
