@@ -3,28 +3,12 @@
  * AST with noEscape): no subclass of its JavaScriptCompiler, none of the compiler's inner methods, nothing global (src/compose/markdown-escapes.ts).
  */
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { TemplateSet } from '../../src/compose/handlebars.js';
 import type { TemplateSource } from '../../src/load/index.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const SRC = join(ROOT, 'src');
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
-}
-
-/** Code without comments, so that a comment naming an internal is not mistaken for a use. */
-function code(file: string): string {
-  return readFileSync(file, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/(^|[^:])\/\/.*$/gm, '$1');
-}
+import { ROOT, SRC, code, files } from '../support/source.js';
 
 function render(main: string, context: object, partials: Record<string, string> = {}): string {
   const sources = new Map<string, TemplateSource>([

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { addressee, allOffices, lookupOffice, officeIds } from '../../src/directory/index.js';
 import type { Addressee } from '../../src/directory/index.js';
-import { LANGS, REGISTERS, SAMPLE_NAME, stringsFor } from './helpers.js';
+import { LANGS, REGISTERS, SAMPLE_NAME, addresseeOf, formsText, stringsFor } from './helpers.js';
 
 const UN_MEMBERS =
   'af al dz ad ao ag ar am au at az bs bh bd bb by be bz bj bt bo ba bw br bn bg bf bi cv kh cm ca cf td cl cn co km cg cr ci hr cu cy cz kp cd dk dj dm do ec eg sv gq er ee sz et fj fi fr ga gm ge de gh gr gd gt gn gw gy ht hn hu is in id ir iq ie il it jm jp jo kz ke ki kw kg la lv lb ls lr ly li lt lu mg mw my mv ml mt mh mr mu mx fm md mc mn me ma mz mm na nr np nl nz ni ne ng mk no om pk pw pa pg py pe ph pl pt qa kr ro ru rw kn lc vc ws sm st sa sn rs sc sl sg sk si sb so za ss es lk sd sr se ch sy tj th tl tg to tt tn tr tm tv ug ua ae gb tz us uy uz vu ve vn ye zm zw'.split(
@@ -11,16 +11,7 @@ const UN_MEMBERS =
   );
 
 function texts(a: Addressee): string[] {
-  return [
-    a.title,
-    a.shortTitle,
-    a.salutation,
-    a.vocative,
-    ...a.close,
-    ...a.addressLines,
-    a.signOff ?? '',
-    a.country ?? '',
-  ];
+  return [...formsText(a), a.signOff ?? '', a.country ?? ''];
 }
 
 describe('coverage', () => {
@@ -117,15 +108,7 @@ describe('styles and titles', () => {
     lang: string,
     register: 'open-letter' | 'diplomatic' = 'diplomatic',
     name?: string,
-  ) =>
-    addressee({
-      id,
-      office: lookupOffice(id)!,
-      lang,
-      register,
-      strings: stringsFor(lang),
-      ...(name ? { name } : {}),
-    });
+  ) => addresseeOf(id, lang, register, name ? { name } : {});
 
   test('Thailand: Your Majesty / 폐하 / 陛下', () => {
     expect(make('th', 'en').salutation).toBe('Your Majesty,');

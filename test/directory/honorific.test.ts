@@ -1,19 +1,11 @@
 /** `Addressee.honorific`: how running text refers to the addressee, per language, register and kind of office. */
 
 import { describe, expect, test } from 'vitest';
-import { addressee, lookupOffice } from '../../src/directory/index.js';
 import type { Gender, Register } from '../../src/directory/index.js';
-import { stringsFor } from './helpers.js';
+import { addresseeOf } from './helpers.js';
 
 const of = (id: string, lang: string, register: Register, gender?: Gender) =>
-  addressee({
-    id,
-    office: lookupOffice(id)!,
-    lang,
-    register,
-    strings: stringsFor(lang),
-    ...(gender ? { gender } : {}),
-  }).honorific;
+  addresseeOf(id, lang, register, gender ? { gender } : {}).honorific;
 
 // [office, lang, open-letter, diplomatic]: the form that a sentence like "we ask ___ to" / "___께서" / "请___" takes.
 const TABLE: readonly (readonly [string, string, string, string])[] = [

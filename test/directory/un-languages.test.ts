@@ -5,15 +5,8 @@
  */
 
 import { describe, expect, test } from 'vitest';
-import {
-  addressee,
-  allOffices,
-  countryName,
-  findRecipients,
-  lookupOffice,
-} from '../../src/directory/index.js';
-import type { Gender } from '../../src/directory/types.js';
-import { REGISTERS, stringsFor } from './helpers.js';
+import { allOffices, countryName, findRecipients, lookupOffice } from '../../src/directory/index.js';
+import { REGISTERS, addresseeOf, formsText, stringsFor } from './helpers.js';
 
 const NEW = ['fr', 'es', 'ru', 'ja', 'ar'] as const;
 const NAME: Record<(typeof NEW)[number], string> = {
@@ -24,30 +17,13 @@ const NAME: Record<(typeof NEW)[number], string> = {
   ar: 'ليلى حسن',
 };
 
-function formsOf(
-  id: string,
-  lang: (typeof NEW)[number],
-  register: (typeof REGISTERS)[number],
-  opts: { name?: string; gender?: Gender } = {},
-) {
-  return addressee({ id, office: lookupOffice(id)!, lang, register, strings: stringsFor(lang), ...opts });
-}
-
 describe.each(NEW)('%s forms of address', (lang) => {
   test('every office resolves in both registers, with and without a name, with no placeholder left', () => {
     for (const office of allOffices()) {
       for (const register of REGISTERS) {
         for (const name of [undefined, NAME[lang]]) {
-          const a = formsOf(office.id, lang, register, name ? { name } : {});
-          const text = [
-            a.title,
-            a.shortTitle,
-            a.salutation,
-            a.vocative,
-            ...a.close,
-            ...a.addressLines,
-            a.honorific ?? '',
-          ].join('\n');
+          const a = addresseeOf(office.id, lang, register, name ? { name } : {});
+          const text = [...formsText(a), a.honorific ?? ''].join('\n');
           expect(text, `${office.id} ${register}`).not.toMatch(/\{\{|\}\}|undefined/);
           expect(a.salutation.length, `${office.id} ${register}`).toBeGreaterThan(0);
           expect(a.close.length, `${office.id} ${register}`).toBeGreaterThan(0);
@@ -62,13 +38,13 @@ describe.each(NEW)('%s forms of address', (lang) => {
     expect(country).toBe(
       new Intl.DisplayNames([stringsFor(lang)('meta.icuLocale')!], { type: 'region' }).of('BJ'),
     );
-    expect(formsOf('bj', lang, 'open-letter').title).toContain(country);
+    expect(addresseeOf('bj', lang, 'open-letter').title).toContain(country);
   });
 });
 
 describe('each language’s conventions', () => {
   test('French: "Monsieur le Président de la République," and the close that repeats it; "Excellence," when the gender is not known', () => {
-    const male = formsOf('fr', 'fr', 'open-letter', { name: 'Emmanuel Macron', gender: 'male' });
+    const male = addresseeOf('fr', 'fr', 'open-letter', { name: 'Emmanuel Macron', gender: 'male' });
     expect(male.title).toBe('Président de la République française');
     expect(male.salutation).toBe('Monsieur le Président de la République,');
     expect(male.close).toEqual([
@@ -78,89 +54,91 @@ describe('each language’s conventions', () => {
       'Son Excellence Monsieur Emmanuel Macron',
       'Président de la République française',
     ]);
-    expect(formsOf('br', 'fr', 'open-letter', { gender: 'female' }).salutation).toBe('Madame la Présidente,');
+    expect(addresseeOf('br', 'fr', 'open-letter', { gender: 'female' }).salutation).toBe(
+      'Madame la Présidente,',
+    );
     // A letter naming someone other than the directory's holder: the gender is not known.
-    expect(formsOf('fr', 'fr', 'open-letter', { name: 'Camille Martin' }).salutation).toBe('Excellence,');
-    expect(formsOf('fr', 'fr', 'diplomatic').close).toEqual([
+    expect(addresseeOf('fr', 'fr', 'open-letter', { name: 'Camille Martin' }).salutation).toBe('Excellence,');
+    expect(addresseeOf('fr', 'fr', 'diplomatic').close).toEqual([
       "Je prie Votre Excellence d'agréer l'assurance de ma très haute considération.",
     ]);
-    expect(formsOf('gb', 'fr', 'diplomatic').salutation).toBe('Sire,');
-    expect(formsOf('va', 'fr', 'diplomatic').salutation).toBe('Très Saint-Père,');
+    expect(addresseeOf('gb', 'fr', 'diplomatic').salutation).toBe('Sire,');
+    expect(addresseeOf('va', 'fr', 'diplomatic').salutation).toBe('Très Saint-Père,');
   });
 
   test('Spanish: "Excelentísimo Señor Presidente:" with a colon, and the diplomatic close to Vuestra Excelencia', () => {
-    expect(formsOf('fr', 'es', 'open-letter', { gender: 'male' }).salutation).toBe(
+    expect(addresseeOf('fr', 'es', 'open-letter', { gender: 'male' }).salutation).toBe(
       'Excelentísimo Señor Presidente:',
     );
-    expect(formsOf('mx', 'es', 'open-letter', { gender: 'female' }).salutation).toBe(
+    expect(addresseeOf('mx', 'es', 'open-letter', { gender: 'female' }).salutation).toBe(
       'Excelentísima Señora Presidenta:',
     );
-    expect(formsOf('fr', 'es', 'open-letter', { name: 'Lucía García' }).salutation).toBe('Excelencia:');
-    expect(formsOf('fr', 'es', 'diplomatic').close[0]).toMatch(
+    expect(addresseeOf('fr', 'es', 'open-letter', { name: 'Lucía García' }).salutation).toBe('Excelencia:');
+    expect(addresseeOf('fr', 'es', 'diplomatic').close[0]).toMatch(
       /^Aprovecho la oportunidad para reiterar a Vuestra Excelencia las seguridades de mi más alta y distinguida consideración\.$/,
     );
-    expect(formsOf('cl', 'es', 'open-letter').title).toBe('Presidente de Chile');
+    expect(addresseeOf('cl', 'es', 'open-letter').title).toBe('Presidente de Chile');
   });
 
   test('Russian: "Уважаемый господин Президент!" with the exclamation mark, "С уважением," and the official titles', () => {
-    expect(formsOf('fr', 'ru', 'open-letter', { gender: 'male' }).salutation).toBe(
+    expect(addresseeOf('fr', 'ru', 'open-letter', { gender: 'male' }).salutation).toBe(
       'Уважаемый господин Президент!',
     );
-    expect(formsOf('fr', 'ru', 'open-letter', { gender: 'female' }).salutation).toBe(
+    expect(addresseeOf('fr', 'ru', 'open-letter', { gender: 'female' }).salutation).toBe(
       'Уважаемая госпожа Президент!',
     );
-    expect(formsOf('fr', 'ru', 'open-letter', { name: 'Анна Иванова' }).salutation).toBe(
+    expect(addresseeOf('fr', 'ru', 'open-letter', { name: 'Анна Иванова' }).salutation).toBe(
       'Ваше Превосходительство!',
     );
-    expect(formsOf('fr', 'ru', 'open-letter').close).toEqual(['С уважением,']);
-    expect(formsOf('ru/government', 'ru', 'open-letter').title).toBe(
+    expect(addresseeOf('fr', 'ru', 'open-letter').close).toEqual(['С уважением,']);
+    expect(addresseeOf('ru/government', 'ru', 'open-letter').title).toBe(
       'Председатель Правительства Российской Федерации',
     );
-    expect(formsOf('un', 'ru', 'open-letter').title).toBe(
+    expect(addresseeOf('un', 'ru', 'open-letter').title).toBe(
       'Генеральный секретарь Организации Объединённых Наций',
     );
   });
 
   test('Japanese: 拝啓 … 敬具 (謹啓 … 謹白 in the diplomatic register), the name with 閣下, the Emperor by title alone', () => {
-    const xi = formsOf('cn', 'ja', 'open-letter', { name: '習近平' });
+    const xi = addresseeOf('cn', 'ja', 'open-letter', { name: '習近平' });
     expect(xi.addressLines).toEqual(['中華人民共和国主席', '習近平閣下']);
     expect([xi.salutation, xi.close]).toEqual(['拝啓', ['敬具']]);
     expect(xi.vocative).toBe('習近平国家主席閣下');
-    const diplomatic = formsOf('cn', 'ja', 'diplomatic', { name: '習近平' });
+    const diplomatic = addresseeOf('cn', 'ja', 'diplomatic', { name: '習近平' });
     expect([diplomatic.salutation, diplomatic.close]).toEqual(['謹啓', ['謹白']]);
-    expect(formsOf('jp', 'ja', 'open-letter', { name: '徳仁' }).addressLines).toEqual(['天皇陛下']);
-    expect(formsOf('th', 'ja', 'open-letter').addressLines).toEqual(['タイ王国国王陛下']);
+    expect(addresseeOf('jp', 'ja', 'open-letter', { name: '徳仁' }).addressLines).toEqual(['天皇陛下']);
+    expect(addresseeOf('th', 'ja', 'open-letter').addressLines).toEqual(['タイ王国国王陛下']);
   });
 });
 
 describe('Arabic conventions', () => {
   test('فخامة الرئيس to a president, the close وتفضلوا بقبول فائق الاحترام والتقدير, صاحب الفخامة when the gender is not known', () => {
-    const male = formsOf('fr', 'ar', 'open-letter', { name: 'إيمانويل ماكرون', gender: 'male' });
+    const male = addresseeOf('fr', 'ar', 'open-letter', { name: 'إيمانويل ماكرون', gender: 'male' });
     expect(male.title).toBe('رئيس الجمهورية الفرنسية');
     expect(male.salutation).toBe('فخامة الرئيس،');
     expect(male.close).toEqual(['وتفضلوا بقبول فائق الاحترام والتقدير.']);
     expect(male.addressLines).toEqual(['فخامة السيد إيمانويل ماكرون', 'رئيس الجمهورية الفرنسية']);
     expect(male.honorific).toBe('فخامتكم');
-    expect(formsOf('br', 'ar', 'open-letter', { gender: 'female' }).salutation).toBe('فخامة الرئيسة،');
-    expect(formsOf('fr', 'ar', 'open-letter', { name: 'ليلى حسن' }).salutation).toBe('صاحب الفخامة،');
-    expect(formsOf('fr', 'ar', 'diplomatic').close).toEqual([
+    expect(addresseeOf('br', 'ar', 'open-letter', { gender: 'female' }).salutation).toBe('فخامة الرئيسة،');
+    expect(addresseeOf('fr', 'ar', 'open-letter', { name: 'ليلى حسن' }).salutation).toBe('صاحب الفخامة،');
+    expect(addresseeOf('fr', 'ar', 'diplomatic').close).toEqual([
       'وتفضلوا فخامتكم بقبول أسمى آيات التقدير والاحترام.',
     ]);
   });
 
   test('صاحب الجلالة to a king, صاحب السمو to an emir, صاحب القداسة to the Pope, دولة to a prime minister, معالي to the Secretary-General', () => {
-    expect(formsOf('gb', 'ar', 'diplomatic').salutation).toBe('صاحب الجلالة،');
-    expect(formsOf('th', 'ar', 'open-letter').addressLines).toEqual(['صاحب الجلالة ملك تايلند']);
-    expect(formsOf('kw', 'ar', 'open-letter').honorific).toBe('سموكم');
-    expect(formsOf('va', 'ar', 'diplomatic').salutation).toBe('صاحب القداسة،');
-    expect(formsOf('gb/government', 'ar', 'open-letter').salutation).toBe('دولة رئيس الوزراء،');
-    const un = formsOf('un', 'ar', 'open-letter', { name: 'أنطونيو غوتيريش', gender: 'male' });
+    expect(addresseeOf('gb', 'ar', 'diplomatic').salutation).toBe('صاحب الجلالة،');
+    expect(addresseeOf('th', 'ar', 'open-letter').addressLines).toEqual(['صاحب الجلالة ملك تايلند']);
+    expect(addresseeOf('kw', 'ar', 'open-letter').honorific).toBe('سموكم');
+    expect(addresseeOf('va', 'ar', 'diplomatic').salutation).toBe('صاحب القداسة،');
+    expect(addresseeOf('gb/government', 'ar', 'open-letter').salutation).toBe('دولة رئيس الوزراء،');
+    const un = addresseeOf('un', 'ar', 'open-letter', { name: 'أنطونيو غوتيريش', gender: 'male' });
     expect(un.salutation).toBe('معالي الأمين العام،');
     expect(un.addressLines).toEqual(['معالي السيد أنطونيو غوتيريش', 'الأمين العام للأمم المتحدة']);
   });
 
   test('a generic title joins ICU’s country name as an idafa: رئيس بنن', () => {
-    expect(formsOf('bj', 'ar', 'open-letter').title).toBe(
+    expect(addresseeOf('bj', 'ar', 'open-letter').title).toBe(
       `رئيس ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('BJ')}`,
     );
   });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/load/source.js';
-import { isLetterError, type Diagnostic } from '../../src/diag/index.js';
+import { refusalOf } from '../support/refusal.js';
 
 const BASE = readFileSync(join(import.meta.dirname, '..', 'corpus', 'base', 'letter.yaml'), 'utf8');
 const EXAMPLE = readFileSync(
@@ -12,15 +12,7 @@ const EXAMPLE = readFileSync(
   'utf8',
 );
 
-function refusal(text: string): Diagnostic | undefined {
-  try {
-    parseYaml(text, 'letter.yaml');
-    return undefined;
-  } catch (e) {
-    if (isLetterError(e)) return e.diagnostics[0];
-    throw e;
-  }
-}
+const refusal = (text: string) => refusalOf(() => parseYaml(text, 'letter.yaml'));
 
 describe('YAML block nesting is bounded before the parser recurses', () => {
   it('3,000 compact nested sequences on one line: input-too-large at the level that goes too deep', () => {

@@ -9,12 +9,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
-import { isLetterError, type Diagnostic } from '../../src/diag/index.js';
+import type { Diagnostic } from '../../src/diag/index.js';
 import { checkTemplates } from '../../src/load/template-check.js';
 import { TemplateSet } from '../../src/compose/handlebars.js';
 import { MAX_TEMPLATE_OUTPUT, MAX_TEMPLATE_STEPS } from '../../src/compose/template-budget.js';
 import type { TemplateSource } from '../../src/load/index.js';
 import { CorpusProject } from '../corpus/project.js';
+import { refusalOf } from '../support/refusal.js';
 
 const FILE = 'templates/bomb.hbs';
 
@@ -36,13 +37,7 @@ function renderRefusal(
   partials: Record<string, string> = {},
 ): Diagnostic | undefined {
   const render = new TemplateSet(sources(main, partials), 'bomb').forLang('en');
-  try {
-    render(context);
-    return undefined;
-  } catch (e) {
-    if (isLetterError(e)) return e.diagnostics[0];
-    throw e;
-  }
+  return refusalOf(() => render(context));
 }
 
 describe('template nesting is refused before Handlebars parses it', () => {

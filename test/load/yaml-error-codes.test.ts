@@ -4,18 +4,10 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { isLetterError, type Diagnostic } from '../../src/diag/index.js';
 import { parseYaml } from '../../src/load/source.js';
+import { refusalOf } from '../support/refusal.js';
 
-function refusal(text: string): Diagnostic | undefined {
-  try {
-    parseYaml(text, 'letter.yaml');
-    return undefined;
-  } catch (e) {
-    if (isLetterError(e)) return e.diagnostics[0];
-    throw e;
-  }
-}
+const refusal = (text: string) => refusalOf(() => parseYaml(text, 'letter.yaml'));
 
 describe('YAML syntax errors by code', () => {
   it('a syntax error on a line that says "call stack" is a syntax error there, not nesting too deep', () => {

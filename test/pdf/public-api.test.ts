@@ -4,25 +4,10 @@
  * layout cache). The letter's text is drawn from typeset's glyph runs, never by pdfkit's `text()`.
  */
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const SRC = join(ROOT, 'src');
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
-}
-
-/** Code without comments, so that a comment naming a private member is not mistaken for a use. */
-function code(file: string): string {
-  return readFileSync(file, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/(^|[^:])\/\/.*$/gm, '$1');
-}
+import { ROOT, SRC, code, files } from '../support/source.js';
 
 describe('the PDF renderer and pdfkit', () => {
   it('reads and writes no private member of pdfkit, or of any library, anywhere in src/ (the signature field included)', () => {
