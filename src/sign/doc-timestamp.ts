@@ -5,7 +5,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { latestObject } from './dss.js';
+import { classicTrailer, latestObject, updateXref } from '../render/pdf/index.js';
 import { stampDigest } from './stamp.js';
 
 // A token with the TSA's certificate and chain; @signpdf-style: fail loudly if one outgrows it.
@@ -16,13 +16,10 @@ const FIELD_NAME = 'DocTimeStamp1';
 /** Time-stamps the whole PDF at the TSA `url` (the token checked as for a signature time-stamp). */
 export async function appendDocTimeStamp(pdf: Uint8Array, url: string): Promise<Uint8Array> {
   const text = Buffer.from(pdf).toString('latin1');
-  const trailer = text.slice(text.lastIndexOf('trailer'));
-  const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
-  const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
-  const prev = Number(/startxref\s+(\d+)/.exec(text.slice(text.lastIndexOf('startxref')))?.[1]);
-  if (!size || !root || Number.isNaN(prev))
-    throw new Error('the PDF has no classic trailer to append a document time-stamp to');
-  const catalog = latestObject(text, Number(root[1]));
+  const last = classicTrailer(text);
+  if (!last) throw new Error('the PDF has no classic trailer to append a document time-stamp to');
+  const { size } = last;
+  const catalog = latestObject(text, last.root.number);
   const formNumber = Number(/\/AcroForm\s+(\d+)\s+0\s+R/.exec(catalog ?? '')?.[1]);
   const form = formNumber ? latestObject(text, formNumber) : undefined;
   if (!form || !/\/Fields\s*\[/.test(form))
@@ -57,12 +54,7 @@ export async function appendDocTimeStamp(pdf: Uint8Array, url: string): Promise<
     body += obj;
     offset += obj.length;
   }
-  const rows = offsets
-    .sort(([a], [b]) => a - b)
-    .map(([n, at]) => `${n} 1\n${String(at).padStart(10, '0')} 00000 n \n`);
-  const id = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1];
-  const info = /\/Info\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
-  body += `xref\n${rows.join('')}trailer\n<< /Size ${size + 2} /Root ${root[1]} ${root[2]} R${info ? ` /Info ${info}` : ''} /Prev ${prev}${id ? ` /ID ${id}` : ''} >>\nstartxref\n${offset}\n%%EOF\n`;
+  body += updateXref(offsets, last, size + 2, offset);
 
   const out = Buffer.concat([Buffer.from(pdf), Buffer.from(body, 'latin1')]);
   const at = pdf.length + body.indexOf('/Contents <') + '/Contents '.length;

@@ -7,6 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { fromDer } from './cms.js';
 import { children, isUniversal } from './der.js';
 import forge from 'node-forge';
+import { classicTrailer, latestObject, updateXref } from '../render/pdf/index.js';
 
 /** Validation material for the DSS, each item DER. */
 export interface ValidationData {
@@ -47,23 +48,18 @@ function isCertificate(der: Uint8Array): boolean {
 /** Appends the DSS to a signed PDF (classic xref table, as pdfkit writes): new objects, a new catalog, an xref section. */
 export function appendDss(pdf: Uint8Array, data: ValidationData): Uint8Array {
   const text = Buffer.from(pdf).toString('latin1');
-  const trailerAt = text.lastIndexOf('trailer');
-  const trailer = text.slice(trailerAt);
-  const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
-  const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
-  const prev = Number(/startxref\s+(\d+)/.exec(text.slice(text.lastIndexOf('startxref')))?.[1]);
-  if (!size || !root || Number.isNaN(prev))
-    throw new Error('the PDF has no classic trailer to append the DSS to');
-  const rootNumber = Number(root[1]);
+  const last = classicTrailer(text);
+  if (!last) throw new Error('the PDF has no classic trailer to append the DSS to');
+  const rootNumber = last.root.number;
   // The catalog's latest revision: the renderer's own update links the signature field's AcroForm into it.
-  const dict = latestObject(text, rootNumber, Number(root[2]));
+  const dict = latestObject(text, rootNumber, last.root.generation);
   if (dict === undefined) throw new Error('the PDF catalog cannot be found');
   if (!dict.endsWith('>>') || /\/DSS\b/.test(dict)) throw new Error('the PDF catalog cannot take a DSS');
 
   const chunks: Buffer[] = [Buffer.from(pdf), Buffer.from('\n')];
   let offset = pdf.length + 1;
   const offsets = new Map<number, number>();
-  let next = size;
+  let next = last.size;
   const add = (body: Buffer | string, number = next++): number => {
     offsets.set(number, offset);
     const bytes = Buffer.concat([
@@ -91,23 +87,8 @@ export function appendDss(pdf: Uint8Array, data: ValidationData): Uint8Array {
   const dss = add(`<< /Type /DSS /Certs ${certs} /CRLs ${crls} /OCSPs ${ocsps} >>`);
   add(`${dict.slice(0, -2)} /DSS ${dss} 0 R >>`, rootNumber);
 
-  const xrefAt = offset;
-  const rows = [...offsets].sort(([a], [b]) => a - b);
-  let xref = 'xref\n';
-  for (const [number, at] of rows) xref += `${number} 1\n${String(at).padStart(10, '0')} 00000 n \n`;
-  const id = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1];
-  const info = /\/Info\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
-  xref += `trailer\n<< /Size ${next} /Root ${rootNumber} ${root[2]} R${info ? ` /Info ${info}` : ''} /Prev ${prev}${id ? ` /ID ${id}` : ''} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  chunks.push(Buffer.from(xref, 'latin1'));
+  chunks.push(Buffer.from(updateXref([...offsets], last, next, offset), 'latin1'));
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** The body of the latest revision of object `number` (an incremental update's copy wins over the original). */
-export function latestObject(text: string, number: number, generation = 0): string | undefined {
-  const all = [
-    ...text.matchAll(new RegExp(`(?:^|[\\r\\n])${number} ${generation} obj\\s*([\\s\\S]*?)\\s*endobj`, 'g')),
-  ];
-  return all[all.length - 1]?.[1]?.trim();
 }
 
 /**

@@ -12,6 +12,7 @@ import { addSignatureField, type SignatureFieldSpec } from './signature-field.js
 import { Tagger } from './tags.js';
 
 export type { SignatureFieldSpec } from './signature-field.js';
+export { classicTrailer, latestObject, updateXref, type ClassicTrailer } from './update.js';
 
 /** Options of `renderPdf`. */
 export interface PdfOptions {
