@@ -72,6 +72,19 @@ describe('the example letter to a king, the Pope, presidents, the Captains Regen
     expect(read('us', 'zh')).toContain('我们恳请总统');
   });
 
+  it('the letter to the Pope appeals to his compassion, not to him as a parent, as the letters to the others do', () => {
+    if (!toolAvailable('pdftotext')) return;
+    const read = (id: string, lang: string) =>
+      normalise(pdfText(join(out, id, `open-letter-2023.${lang}.pdf`)), lang);
+    const parent = { en: 'asaparent', ko: '부모', zh: '父母' } as const;
+    for (const lang of LANGS) {
+      expect(read('va', lang).replace(/\s/g, '')).not.toContain(parent[lang]);
+      expect(read('th', lang).replace(/\s/g, '')).toContain(parent[lang]);
+    }
+    expect(read('va', 'ko')).toContain('교황성하의자비로우신마음에호소합니다');
+    expect(read('va', 'zh')).toContain('我们诉诸教宗的悲悯之心');
+  });
+
   // protocol.md §1.1–§1.3, §5, as printed: salutation, mid-letter re-address and close of each kind of office.
   it.each([
     ['fr', 'zh', ['尊敬的马克龙总统：', '马克龙总统：', '我们恳请阁下立即采取行动']],
