@@ -4,7 +4,7 @@
  * shaping and glyph work shared across documents) what it is when drawn first. Not timed: BENCHMARKS.md has the times.
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,13 @@ describe('the bundled CLI', () => {
     const loaded = loadBundle(BUNDLE);
     expect(typeof loaded.exports.main).toBe('function');
     expect(loaded.cached).toBe(true);
+  });
+
+  it('is ASCII only, as the code cache loader reads it (latin1)', () => {
+    for (const name of ['letter.cjs', 'worker.cjs']) {
+      const bytes = readFileSync(join(ROOT, 'dist', 'bundle', name));
+      expect(bytes.findIndex((byte) => byte > 0x7f), name).toBe(-1);
+    }
   });
 
   it('writes the same bytes as the unbundled modules, in this thread and on the worker pool', () => {
