@@ -36,7 +36,10 @@ describe('the bundled CLI', () => {
   it('is ASCII only, as the code cache loader reads it (latin1)', () => {
     for (const name of ['letter.cjs', 'worker.cjs']) {
       const bytes = readFileSync(join(ROOT, 'dist', 'bundle', name));
-      expect(bytes.findIndex((byte) => byte > 0x7f), name).toBe(-1);
+      expect(
+        bytes.findIndex((byte) => byte > 0x7f),
+        name,
+      ).toBe(-1);
     }
   });
 
