@@ -9,6 +9,7 @@ import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type 
 import { PartialFontFile, parsedFrom } from './partial-file.js';
 
 export { concatGlyphs, shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
+export { hmtxAdvance } from './metrics.js';
 export { createSubset, type FontSubset } from './subset.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables, wholeFontTables } from './standalone.js';

@@ -5,6 +5,7 @@
 
 import type { Font } from 'fontkit';
 import { plainGlyphs } from './fast-path.js';
+import { hmtxAdvance } from './metrics.js';
 
 /**
  * One string shaped in one face: parallel arrays, an entry per glyph. Lengths are in thousandths of an em (PDF text
@@ -99,11 +100,13 @@ function layout(font: Font, text: string, direction: ShapingDirection | undefine
   let advanceWidth = 0;
   for (let i = 0; i < shapedGlyphs.length; i++) {
     const glyph = shapedGlyphs[i]!;
-    const position = run ? run.positions[i]! : { xAdvance: glyph.advanceWidth, xOffset: 0, yOffset: 0 };
+    // The glyph's own advance from hmtx: fontkit's `glyph.advanceWidth` decodes the outline's box first (metrics.ts).
+    const width = hmtxAdvance(font, glyph.id);
+    const position = run ? run.positions[i]! : { xAdvance: width, xOffset: 0, yOffset: 0 };
     const advance = position.xAdvance * scale;
     glyphs.push(glyph.id);
     advances.push(advance);
-    widths.push(glyph.advanceWidth * scale);
+    widths.push(width * scale);
     xOffsets.push(position.xOffset * scale);
     yOffsets.push(position.yOffset * scale);
     codePoints.push(glyph.codePoints);

@@ -1,7 +1,7 @@
 /** Text measurement through FontBook's fontkit faces: advance widths in em, cached per face file and string. */
 
 import type { Font } from 'fontkit';
-import { concatGlyphs, shape, type FontBook } from '../fonts/index.js';
+import { concatGlyphs, hmtxAdvance, shape, type FontBook } from '../fonts/index.js';
 import type { Lang } from '../model/index.js';
 import { isHangul } from './segment/classes.js';
 import type { HalfWidth } from './break/compress.js';
@@ -88,7 +88,7 @@ export class Measurer {
         const glyph = run.glyphs[0];
         const position = run.positions[0];
         if (run.glyphs.length === 1 && glyph && position && glyph.id !== 0) {
-          const cut = (glyph.advanceWidth - position.xAdvance) / face.unitsPerEm;
+          const cut = (hmtxAdvance(face.font, glyph.id) - position.xAdvance) / face.unitsPerEm;
           if (cut > 0) h = { advanceCut: cut, shift: position.xOffset / face.unitsPerEm };
         }
       }
@@ -126,9 +126,9 @@ function words(text: string): string[] {
 
 function measure(face: FaceCache, text: string): number {
   const cp = text.codePointAt(0)!;
-  // One character needs no shaping: the glyph's own advance is what layout would give, and it is far cheaper.
+  // One character needs no shaping: the glyph's own advance (hmtx) is what layout would give, and it is far cheaper.
   if (text.length === (cp > 0xffff ? 2 : 1))
-    return face.font.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm;
+    return hmtxAdvance(face.font, face.font.glyphForCodePoint(cp).id) / face.unitsPerEm;
   // The run as it will be drawn, shaped once for both (its advance is in thousandths of an em).
   return shape(face.font, text).advanceWidth / 1000;
 }
