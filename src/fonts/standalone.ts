@@ -13,7 +13,6 @@
 
 import type { Font } from 'fontkit';
 import { renamedNameTable, type SubsetNames } from './names.js';
-import { readyGlyphs } from './partial-file.js';
 import { createSubset } from './subset.js';
 
 interface TableRecord {
@@ -43,19 +42,14 @@ export function standaloneSubset(
 
 /** The tables of standaloneSubset's font by tag, before they are written into one file. */
 export function subsetTables(font: Font, file: Uint8Array, text: string): Map<string, Uint8Array> {
-  const subset = createSubset(font);
+  const subset = createSubset(font, file);
   // In code point order, so that runs of characters get runs of glyph ids: few cmap segments.
   const codePoints = [...new Set(Array.from(text, (ch) => ch.codePointAt(0)!))].sort((a, b) => a - b);
   const mapping: [number, number][] = [];
-  const glyphs = [0];
   for (const cp of codePoints) {
     const glyph = font.glyphForCodePoint(cp);
-    if (glyph.id !== 0) {
-      mapping.push([cp, subset.includeGlyph(glyph.id)]);
-      glyphs.push(glyph.id);
-    }
+    if (glyph.id !== 0) mapping.push([cp, subset.includeGlyph(glyph.id)]);
   }
-  readyGlyphs(font, glyphs);
   const tables = readTables(subset.encode());
   const original = (font as unknown as FontWithDirectory).directory.tables;
   const raw = (tag: string): Uint8Array | undefined => {

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
-import { createSubset, readyGlyphs, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
+import { createSubset, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
 
 /** Glyphs drawn in one face: a text item of a page, or a run of the signature field's appearance. */
@@ -73,6 +73,8 @@ export function narrowKey(gid: number, width: number, advance: number): string |
 interface FacePlan {
   readonly face: PdfFace;
   readonly font: Font;
+  /** The bytes `font` was parsed from, for its subset. */
+  readonly file: Uint8Array;
   /** Glyph ids in subset order (glyph 0 first), with each glyph's width and what it stands for. */
   readonly glyphs: readonly number[];
   readonly widths: ReadonlyMap<number, number>;
@@ -128,7 +130,8 @@ export class PdfFaces {
     }
     let n = 0;
     for (const [key, entry] of used) {
-      const font = fonts.open(entry.ref.face, entry.ref.variant);
+      const path = fonts.file(entry.ref.face, entry.ref.variant);
+      const font = fonts.openFile(path);
       // Glyphs in id order, so a subset depends on the set of glyphs alone and repeats across letters.
       const glyphs = [0, ...[...entry.widths.keys()].filter((g) => g !== 0).sort((a, b) => a - b)];
       const codes = new Map(glyphs.map((gid, cid) => [gid, cid.toString(16).padStart(4, '0')]));
@@ -153,6 +156,7 @@ export class PdfFaces {
       this.plans.set(key, {
         face,
         font,
+        file: fonts.tableBytes(path),
         glyphs,
         widths: entry.widths,
         codePoints: entry.codePoints,
@@ -192,7 +196,7 @@ function keyOf(ref: FontRef): string {
 function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
   const { font, glyphs } = plan;
   const scale = 1000 / font.unitsPerEm;
-  const subset = subsetFile(font, glyphs);
+  const subset = subsetFile(font, plan.file, glyphs);
   const fontFile = pdf.ref({ Filter: 'FlateDecode' });
   fontFile.end(subset.deflated);
 
@@ -294,19 +298,22 @@ function sameText(a: readonly number[], b: readonly number[]): boolean {
 const subsets = new WeakMap<Font, Map<string, { deflated: Uint8Array; tag: string }>>();
 const MAX_SUBSETS = 64;
 
-function subsetFile(font: Font, glyphs: readonly number[]): { deflated: Uint8Array; tag: string } {
+function subsetFile(
+  font: Font,
+  file: Uint8Array,
+  glyphs: readonly number[],
+): { deflated: Uint8Array; tag: string } {
   let known = subsets.get(font);
   if (!known) subsets.set(font, (known = new Map()));
   const key = glyphs.join(',');
   let subset = known.get(key);
   if (!subset) {
-    const fontkitSubset = createSubset(font);
-    readyGlyphs(font, glyphs);
-    for (const gid of glyphs) fontkitSubset.includeGlyph(gid);
+    const fontSubset = createSubset(font, file);
+    for (const gid of glyphs) fontSubset.includeGlyph(gid);
     // The subset tag (ISO 32000-1 §9.6.4) names this glyph set: six capitals from its digest.
     const digest = createHash('sha256').update(`${font.postscriptName}:${key}`).digest();
     const tag = String.fromCharCode(...[...digest.subarray(0, 6)].map((b) => 65 + (b % 26)));
-    subset = { deflated: deflateSync(fontkitSubset.encode()), tag };
+    subset = { deflated: deflateSync(fontSubset.encode()), tag };
     if (known.size >= MAX_SUBSETS) known.clear();
     known.set(key, subset);
   }
