@@ -15,3 +15,16 @@ if (existsSync(bundle) && process.env.LETTER_NO_BUNDLE !== '1') {
   const { main } = await import('../dist/cli/main.js');
   process.exitCode = await main(process.argv);
 }
+// main() has awaited everything it started (files written and renamed, worker threads ended, a watch closed): end the
+// process once stdout and stderr have taken what was written. Left to drain by itself, Node tears down the environment
+// and a heap of ~100 MiB first: W1's time from here to the exit ~100 ms -> ~35 ms of wall on a busy machine.
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit();
+
+/** Resolves once everything written to `stream` so far has been handed to the system (a pipe may be asynchronous). */
+function flushed(stream) {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) resolve();
+    else stream.write('', () => resolve());
+  });
+}
