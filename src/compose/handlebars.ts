@@ -10,11 +10,22 @@ import { TemplateBudget, type SourceLoc } from './template-budget.js';
 
 export type Render = (context: object) => string;
 
-/** Compiles the letter's template once per language, with that language's partials. */
+/**
+ * Renders the letter's template in each language, with that language's partials. One sandboxed Handlebars serves every
+ * language (its helpers are the same for all); each distinct template text is parsed and compiled once for the batch,
+ * when first used, and a language's partials are given to the render at run time (Handlebars' `partials` option).
+ */
 export class TemplateSet {
-  private readonly compiled = new Map<Lang, Render>();
+  private readonly renders = new Map<Lang, Render>();
   /** The evaluation running now (renders are synchronous): helpers and partials count against it. */
   private budget = new TemplateBudget('');
+  private readonly hb = sandboxedHandlebars(() => this.budget);
+  /** By template text: a file linked under many names, or the same partial in every language, is compiled once. */
+  private readonly compiled = new Map<string, Compiled>();
+  /** Where each compiled file calls each partial first: a partial nested too deep is reported at the call. */
+  private readonly calls = new Map<string, ReadonlyMap<string, SourceLoc>>();
+  /** Template texts compiled, for tests and measurement. */
+  readonly counts = { compiled: 0 };
 
   // Syntax, partials and helpers were checked when the project was loaded (load/template-check.ts).
   constructor(
@@ -24,42 +35,37 @@ export class TemplateSet {
 
   /** The render function for one language: `partials/closing.zh` wins over `partials/closing` for zh. */
   forLang(lang: Lang): Render {
-    let render = this.compiled.get(lang);
+    let render = this.renders.get(lang);
     if (!render) {
-      render = this.compile(lang);
-      this.compiled.set(lang, render);
+      render = this.render(lang);
+      this.renders.set(lang, render);
     }
     return render;
   }
 
-  private compile(lang: Lang): Render {
-    const hb = sandboxedHandlebars(() => this.budget);
-    const partials = new Map<string, TemplateSource>();
+  private render(lang: Lang): Render {
+    const partials: Record<string, Handlebars.TemplateDelegate> = {};
     for (const [name, source] of this.sources) {
-      if (!name.startsWith('partials/')) continue;
-      const bare = name.slice('partials/'.length);
-      const m = LANG_SUFFIX.exec(bare);
-      if (m) {
-        if (m[2] === lang) partials.set(m[1]!, source);
-      } else if (!this.sources.has(`partials/${bare}.${lang}`)) partials.set(bare, source);
-    }
-    const calls = partialCalls(this.sources.values());
-    for (const [name, source] of partials) {
-      const partial = compileMarkdown(hb, source.source);
+      const own = this.partialName(name, lang);
       // A partial given as a function is Handlebars' public way to wrap one: here, to count it and bound its depth.
-      hb.registerPartial(name, (context: unknown, options?: RuntimeOptions) => {
-        const budget = this.budget;
-        return budget.partial(source.file, calls.get(budget.file())?.get(name), () =>
-          partial(context, options),
-        );
-      });
+      if (own !== undefined)
+        partials[own] = (context: unknown, options?: RuntimeOptions) => {
+          const budget = this.budget;
+          const partial = this.compile(source).template;
+          return budget.partial(source.file, this.calls.get(budget.file())?.get(own), () =>
+            partial(context, options),
+          );
+        };
     }
     const main = this.sources.get(this.main)!;
-    const template = compileMarkdown(hb, main.source);
     return (context) => {
       this.budget = new TemplateBudget(main.file);
       try {
-        return template(context, { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false });
+        return this.compile(main).template(context, {
+          partials,
+          allowProtoMethodsByDefault: false,
+          allowProtoPropertiesByDefault: false,
+        });
       } catch (e) {
         if (e instanceof LetterError) throw e;
         if (e instanceof RangeError) {
@@ -84,13 +90,40 @@ export class TemplateSet {
       }
     };
   }
+
+  /** The name a template file is called by in `lang` (`partials/closing.zh` is `closing` in zh), if it is a partial there. */
+  private partialName(name: string, lang: Lang): string | undefined {
+    if (!name.startsWith('partials/')) return undefined;
+    const bare = name.slice('partials/'.length);
+    const m = LANG_SUFFIX.exec(bare);
+    if (m) return m[2] === lang ? m[1]! : undefined;
+    return this.sources.has(`partials/${bare}.${lang}`) ? undefined : bare;
+  }
+
+  /** The template compiled for Markdown (markdown-escapes.ts) from one parse, its partial calls read from the same AST. */
+  private compile(source: TemplateSource): Compiled {
+    let compiled = this.compiled.get(source.source);
+    if (!compiled) {
+      const ast = this.hb.parseWithoutProcessing(source.source);
+      const calls = partialCalls(ast);
+      compiled = { template: compileMarkdown(this.hb, ast), calls };
+      this.counts.compiled++;
+      this.compiled.set(source.source, compiled);
+    }
+    this.calls.set(source.file, compiled.calls);
+    return compiled;
+  }
 }
 
 type RuntimeOptions = Handlebars.RuntimeOptions;
 
-/** Where each template calls each partial first (`{{> name}}`), by file: a partial nested too deep is reported there. */
-function partialCalls(sources: Iterable<TemplateSource>): Map<string, Map<string, SourceLoc>> {
-  const calls = new Map<string, Map<string, SourceLoc>>();
+interface Compiled {
+  readonly template: Handlebars.TemplateDelegate;
+  readonly calls: ReadonlyMap<string, SourceLoc>;
+}
+
+/** Where a template calls each partial first (`{{> name}}`), read from its AST before compiling rewrites it. */
+function partialCalls(ast: hbs.AST.Program): Map<string, SourceLoc> {
   class PartialCalls extends Handlebars.Visitor {
     constructor(private readonly found: Map<string, SourceLoc>) {
       super();
@@ -111,18 +144,9 @@ function partialCalls(sources: Iterable<TemplateSource>): Map<string, Map<string
       super.PartialBlockStatement(node);
     }
   }
-  // A file linked under many names has one text: parse it once.
-  const byText = new Map<string, Map<string, SourceLoc>>();
-  for (const source of sources) {
-    let found = byText.get(source.source);
-    if (!found) {
-      found = new Map<string, SourceLoc>();
-      new PartialCalls(found).accept(Handlebars.parse(source.source));
-      byText.set(source.source, found);
-    }
-    calls.set(source.file, found);
-  }
-  return calls;
+  const found = new Map<string, SourceLoc>();
+  new PartialCalls(found).accept(ast);
+  return found;
 }
 
 /** Wraps a block helper so that each body it runs (`fn` and `inverse`) counts against the evaluation's budget. */

@@ -5,6 +5,7 @@ import type { Lang } from '../model/index.js';
 import { nestedKeys, splitNamespace, TEXT_NS, valueAt, type NestedKey, type Project } from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
 import { markParticles, resolveParticles } from './particles.js';
+import { Recent } from './recent.js';
 
 /** A value as read, with what i18next could not resolve in it (it would have printed the key or the braces). */
 export interface Translated {
@@ -20,6 +21,10 @@ export class Translations {
   private readonly i18n: I18n;
   /** What the current `read` call found unresolved; i18next reports it through its handlers, synchronously. */
   private reading: { missingKeys: NestedKey[]; missingVariables: string[] } | undefined;
+  /** The tool's strings read so far, by language, namespace, key and values (`tool` reports nothing: pure). */
+  private readonly tools = new Recent<string, { text: string | undefined }>(1024);
+  /** The context chosen for each key and list of contexts (the letters of one style and gender share one list). */
+  private readonly contexts = new Recent<string, { context: string | undefined }>(1024);
 
   constructor(project: Project) {
     const resources: Record<string, Record<string, Record<string, unknown>>> = {};
@@ -79,7 +84,7 @@ export class Translations {
     const reading = { missingKeys: [] as NestedKey[], missingVariables: [] as string[] };
     this.reading = reading;
     try {
-      const context = contexts.find((c) => this.i18n.exists(`${key}_${c}`, { lng: lang, ns: TEXT_NS }));
+      const context = this.context(lang, key, contexts);
       const text = resolveParticles(
         this.i18n.t(key, { lng: lang, ns: TEXT_NS, ...vars, ...(context ? { context } : {}) }) as string,
       );
@@ -93,10 +98,28 @@ export class Translations {
     }
   }
 
+  /** The first of `contexts` that the key has a variant for (`key_majesty`): i18next's `context` for reading it. */
+  context(lang: Lang, key: string, contexts: readonly string[]): string | undefined {
+    if (!contexts.length) return undefined;
+    const id = JSON.stringify([lang, key, contexts]);
+    const known = this.contexts.get(id);
+    if (known !== undefined) return known.context;
+    const context = contexts.find((c) => this.i18n.exists(`${key}_${c}`, { lng: lang, ns: TEXT_NS }));
+    this.contexts.remember(id, { context });
+    return context;
+  }
+
   /** One of the tool's strings, or undefined when neither the tool nor the project has it. */
   tool(lang: Lang, ns: string, key: string, vars: Record<string, unknown> = {}): string | undefined {
-    if (!this.i18n.exists(key, { lng: lang, ns })) return undefined;
-    return this.i18n.t(key, { lng: lang, ns, ...vars, interpolation: { escapeValue: false } }) as string;
+    // Each letter of a batch asks for the same labels with the same values (the date, the place): read once.
+    const id = JSON.stringify([lang, ns, key, vars]);
+    const known = this.tools.get(id);
+    if (known !== undefined) return known.text;
+    const text = this.i18n.exists(key, { lng: lang, ns })
+      ? (this.i18n.t(key, { lng: lang, ns, ...vars, interpolation: { escapeValue: false } }) as string)
+      : undefined;
+    this.tools.remember(id, { text });
+    return text;
   }
 }
 

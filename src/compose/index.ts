@@ -16,6 +16,7 @@ import { MarkdownMemo } from './markdown-memo.js';
 import { addresseeFor, recipientGender, resolveRecipient, type ResolvedRecipient } from './recipient.js';
 import { TextReader } from './sources.js';
 import { projectForms } from './own-forms.js';
+import { TextMemo } from './text-memo.js';
 
 export { resolveRecipient } from './recipient.js';
 // What the checks (src/check) read a project's text with, so they judge it as composing does.
@@ -70,6 +71,8 @@ export class Composer {
   private readonly found: Diagnostic[] = [];
   /** The Markdown pieces the letters share (all but the recipient's lines), parsed once for the batch. */
   readonly markdown = new MarkdownMemo();
+  /** The text the letters share (each key's value for the same variables), read once for the batch. */
+  readonly texts = new TextMemo();
 
   constructor(private readonly opts: ComposerOptions) {
     this.translations = new Translations(opts.project);
@@ -82,7 +85,7 @@ export class Composer {
     const lang = job.lang;
     const recipient = this.resolve(job.recipient);
     const locale = fonts.locale(lang);
-    const reader = new TextReader(project, this.translations, fonts, lang);
+    const reader = new TextReader(project, this.translations, fonts, lang, this.texts);
     checkNames(project, recipient, reader);
     const addressee = addresseeFor(project, recipient, lang, project.letter.register);
     const gender = recipientGender(recipient, lang, project.letter.date);

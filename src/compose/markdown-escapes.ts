@@ -7,8 +7,12 @@ import Handlebars from 'handlebars';
  * parsed, each escaped mustache rewritten as the triple-stash `{{{__escape x}}}`, and the AST compiled with `noEscape`,
  * so no HTML escaping is left to happen. The AST is parsed without whitespace processing: compile does that once.
  */
-export function compileMarkdown(hb: typeof Handlebars, source: string): Handlebars.TemplateDelegate {
-  const ast = hb.parseWithoutProcessing(source);
+export function compileMarkdown(
+  hb: typeof Handlebars,
+  source: string | hbs.AST.Program,
+): Handlebars.TemplateDelegate {
+  // An AST given is one parseWithoutProcessing made (Handlebars returns a Program it is given as it is).
+  const ast = hb.parseWithoutProcessing(source as string);
   new MarkdownEscapes(hb.helpers).accept(ast);
   return hb.compile(ast, { strict: false, noEscape: true });
 }

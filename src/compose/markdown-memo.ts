@@ -11,17 +11,19 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import { directiveFromMarkdown, type ContainerDirective } from 'mdast-util-directive';
 import type { RootContent } from 'mdast';
+import { Recent } from './recent.js';
 
 /** The top-level nodes of a whole letter's Markdown: what every piece of code downstream reads from the tree. */
 export function parseWhole(markdown: string): RootContent[] {
   return parse(markdown);
 }
 
+// Made once: the extensions hold no state between parses, and fresh ones for every parse made each parse twice as slow
+// (a letter's pieces are short: the set-up cost more than the text).
+const OPTIONS = { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] };
+
 function parse(markdown: string): RootContent[] {
-  return fromMarkdown(markdown, {
-    extensions: [directive()],
-    mdastExtensions: [directiveFromMarkdown()],
-  }).children;
+  return fromMarkdown(markdown, OPTIONS).children;
 }
 
 // A reference definition (`[id]: url`) links text anywhere in the letter; a fence, an HTML block (which a blank line
@@ -40,13 +42,16 @@ const STANDS_ALONE = /^(?![ \t>]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 
 /** Parsed pieces of a batch's letters by their text, the most recently used kept; one per Composer. */
 export class MarkdownMemo {
-  private readonly pieces = new Map<string, readonly RootContent[]>();
-  private readonly parts = new Map<string, ContainerDirective>();
+  private readonly pieces: Recent<string, readonly RootContent[]>;
+  private readonly parts: Recent<string, ContainerDirective>;
   /** Pieces served from the table and pieces parsed, for tests and measurement. */
   readonly counts = { reused: 0, parsed: 0, whole: 0 };
 
   /** Recipient-specific pieces come and go; the shared ones are used by every letter and stay. */
-  constructor(private readonly limit = 512) {}
+  constructor(limit = 512) {
+    this.pieces = new Recent(limit);
+    this.parts = new Recent(limit);
+  }
 
   /** The same top-level nodes `parseWhole(markdown)` gives, positions aside, each piece parsed at most once. */
   parse(markdown: string): RootContent[] {
@@ -93,7 +98,7 @@ export class MarkdownMemo {
       const only = nodes[0];
       if (nodes.length !== 1 || only?.type !== 'containerDirective') return undefined;
       part = only;
-      this.remember(this.parts, line, part);
+      this.parts.remember(line, part);
     }
     return part;
   }
@@ -102,20 +107,12 @@ export class MarkdownMemo {
     const known = this.pieces.get(text);
     if (known) {
       this.counts.reused++;
-      this.remember(this.pieces, text, known);
       return known;
     }
     this.counts.parsed++;
     const nodes = parse(text);
-    this.remember(this.pieces, text, nodes);
+    this.pieces.remember(text, nodes);
     return nodes;
-  }
-
-  /** Most recently used last; the oldest goes when the table is full. */
-  private remember<T>(table: Map<string, T>, key: string, value: T): void {
-    table.delete(key);
-    table.set(key, value);
-    if (table.size > this.limit) table.delete(table.keys().next().value!);
   }
 }
 

@@ -18,6 +18,7 @@ import {
 import { interpolatedNames, reachableKeys, type Translated, type Translations } from './i18n.js';
 import { inlineText, roleAt } from './inline.js';
 import { linkTargets, refusedLink } from './links.js';
+import type { TextMemo } from './text-memo.js';
 
 /** Collects the problems of one document while its context is built, so all of them are reported together. */
 export class TextReader {
@@ -30,6 +31,8 @@ export class TextReader {
     private readonly translations: Translations,
     private readonly fonts: FontBook,
     readonly lang: Lang,
+    /** The batch's reads shared by its letters (compose); check reads each value once and has none. */
+    private readonly memo?: TextMemo,
   ) {}
 
   /**
@@ -44,6 +47,24 @@ export class TextReader {
     contexts: readonly string[] = [],
   ): string {
     const file = this.project.texts.get(this.lang);
+    if (!this.memo || !file || vars === undefined) return this.read(file, key, usedAt, vars, contexts);
+    const context = this.translations.context(this.lang, key, contexts);
+    const read = { key, role: roleAt(usedAt), context, vars };
+    return this.memo.text(file, this.lang, read, () => {
+      // A letter that has reported something may have left a character unreported here (each is reported once).
+      const before = this.problems.length;
+      const text = this.read(file, key, usedAt, vars, contexts);
+      return { text, clean: before === 0 && this.problems.length === 0 };
+    });
+  }
+
+  private read(
+    file: LocaleFile | undefined,
+    key: string,
+    usedAt: readonly (string | number)[],
+    vars: Record<string, unknown> | undefined,
+    contexts: readonly string[],
+  ): string {
     if (!file || !this.translations.has(this.lang, key, TEXT_NS)) {
       this.problems.push(this.missingKey(key, usedAt));
       return '';
@@ -175,7 +196,10 @@ export class TextReader {
 
   /** Reports every character of `value` that no face of this language's chain covers: never a blank box on the page. */
   cover(value: string, origin: Origin): void {
-    for (const cp of this.fonts.uncovered(value, this.lang)) {
+    if (this.memo?.isCovered(this.lang, value)) return;
+    const uncovered = this.fonts.uncovered(value, this.lang);
+    if (!uncovered.length) this.memo?.coveredNow(this.lang, value);
+    for (const cp of uncovered) {
       if (this.reported.has(cp)) continue;
       this.reported.add(cp);
       this.problems.push(uncoveredProblem(cp, origin.lang, origin));

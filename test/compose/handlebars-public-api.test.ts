@@ -70,4 +70,36 @@ describe('Handlebars through its public API', () => {
     expect(Handlebars.compile('{{x}}')({ x: '<b>*' })).toBe('&lt;b&gt;*');
     expect(Handlebars.create().compile('{{x}}')({ x: '<b>*' })).toBe('&lt;b&gt;*');
   });
+
+  it('compiles each template text once for every language of a batch, each language with its own partials', () => {
+    const sources = new Map<string, TemplateSource>(
+      Object.entries({
+        letter: '{{#each names}}{{> greet}} {{/each}}{{> closing}}',
+        'partials/greet': 'Dear {{this}},',
+        'partials/closing': 'Yours {{x}}',
+        'partials/closing.zh': '此致 {{x}}',
+        'partials/closing.ko': '올림 {{x}}',
+        'partials/unused': '{{> unused}}',
+      }).map(([name, source]): [string, TemplateSource] => [
+        name,
+        { name, file: `templates/${name}.hbs`, source },
+      ]),
+    );
+    const context = { names: ['A*', 'B'], x: '_x_' };
+    const batch = new TemplateSet(sources, 'letter');
+    const outputs = ['en', 'zh', 'ko', 'en', 'zh'].map((lang) => batch.forLang(lang)(context));
+    expect(outputs).toEqual([
+      'Dear A\\*, Dear B, Yours \\_x\\_',
+      'Dear A\\*, Dear B, 此致 \\_x\\_',
+      'Dear A\\*, Dear B, 올림 \\_x\\_',
+      'Dear A\\*, Dear B, Yours \\_x\\_',
+      'Dear A\\*, Dear B, 此致 \\_x\\_',
+    ]);
+    // The letter, greet and the three closings; the partial no letter calls is never compiled.
+    expect(batch.counts.compiled).toBe(5);
+    for (const lang of ['en', 'zh', 'ko'])
+      expect(new TemplateSet(sources, 'letter').forLang(lang)(context)).toBe(
+        outputs[['en', 'zh', 'ko'].indexOf(lang)],
+      );
+  });
 });

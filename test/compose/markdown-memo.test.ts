@@ -1,7 +1,9 @@
 /**
- * A batch parses the Markdown its letters share once (compose/markdown-memo.ts) and gets the same document model as
- * composing each letter alone: every letter of the examples and fixtures, and Markdown whose blocks reach across a
- * blank line (loose lists, indented continuations, fences, HTML, reference definitions) where a cut would change it.
+ * A batch parses the Markdown its letters share once (compose/markdown-memo.ts), reads the text they share once
+ * (compose/text-memo.ts) and gets the same document model, and the same problems, as composing each letter alone:
+ * every letter of the examples and fixtures, letters that report problems among letters that do not, and Markdown
+ * whose blocks reach across a blank line (loose lists, indented continuations, fences, HTML, reference definitions)
+ * where a cut would change it.
  */
 
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,17 +16,19 @@ import { parseLetterMarkdown } from '../../src/compose/markdown.js';
 import { TOOL_DIR } from '../../src/tool/index.js';
 import { EXAMPLE_DIR } from '../support/example.js';
 import { tempDir } from '../support/tools.js';
+import { setLocaleValues } from './project.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CREATED = new Date('2023-12-10T00:00:00Z');
 const TWENTY = 'fr de jp kr us gb th va un in br za ca mx it es au id ng eg'.split(' ');
 
-function exampleTo(ids: readonly string[]): string {
+function exampleTo(ids: readonly (string | object)[]): string {
   const dir = join(tempDir('letter-md-memo-'), 'letter');
   cpSync(EXAMPLE_DIR, dir, { recursive: true });
   const file = join(dir, 'letter.yaml');
   const yaml = readFileSync(file, 'utf8');
-  const replaced = yaml.replace(/^to:\n(?: {2}.*\n)+/m, `to: [${ids.join(', ')}]\n`);
+  const to = ids.map((id) => (typeof id === 'string' ? id : JSON.stringify(id)));
+  const replaced = yaml.replace(/^to:\n(?: {2}.*\n)+/m, `to: [${to.join(', ')}]\n`);
   expect(replaced).not.toBe(yaml);
   writeFileSync(file, replaced);
   return dir;
@@ -39,7 +43,7 @@ function composeBoth(dir: string) {
     try {
       return { doc: composer.compose(job) };
     } catch (e) {
-      return { error: (e as Error).message };
+      return { error: (e as Error).message, diagnostics: (e as { diagnostics?: unknown }).diagnostics };
     }
   };
   const seen = new Set<string>();
@@ -51,18 +55,51 @@ function composeBoth(dir: string) {
     const alone = new Composer({ project, fonts, created: CREATED });
     pairs.push({ key, batch: outcome(batch, job), alone: outcome(alone, job) });
   }
-  return { pairs, counts: batch.markdown.counts };
+  return { pairs, counts: batch.markdown.counts, texts: batch.texts.counts };
 }
 
 describe('Markdown parsed once per batch', () => {
   it('the example to 20 recipients: every letter equal to the letter composed alone, shared paragraphs reused', () => {
-    const { pairs, counts } = composeBoth(exampleTo(TWENTY));
+    const { pairs, counts, texts } = composeBoth(exampleTo(TWENTY));
     expect(pairs).toHaveLength(60);
     for (const pair of pairs) expect(pair.batch, pair.key).toEqual(pair.alone);
     expect(pairs.every((p) => 'doc' in p.batch)).toBe(true);
     // Most of each language's body is the same in all 20 letters: parsed for the first, reused by the other 19.
     expect(counts.whole).toBe(0);
     expect(counts.reused).toBeGreaterThan(counts.parsed * 2);
+    // So is its text: read once per language and context; only values naming the recipient are read per letter.
+    expect(texts.reused).toBeGreaterThan(texts.read * 4);
+  });
+
+  it('letters that report problems among letters that do not: each reports its own, as composed alone', () => {
+    const dir = exampleTo([
+      'fr',
+      // A name no face covers (an Egyptian hieroglyph), interpolated into text all letters share.
+      { id: 'us', name: { en: 'Ann 𓀀 Lee', ko: '앤 𓀀 리', zh: '安𓀀李' } },
+      'jp',
+      'gb',
+      { id: 'de', name: { en: 'Ann 𓀀 Lee', ko: '앤 𓀀 리', zh: '安𓀀李' } },
+      'va',
+      'kr',
+      'th',
+    ]);
+    // A variant only letters to a majesty read, nesting a key that exists nowhere; and an uncovered character in
+    // text every Korean letter reads.
+    setLocaleValues(dir, 'zh', { plea_majesty: '我们恳请$t(nowhere){{recipient.honorific}}。' });
+    setLocaleValues(dir, 'ko', { hope: '𓀀 희망합니다.' });
+    // The recipient's name reached only through a nested key: every English letter reads its own.
+    setLocaleValues(dir, 'en', { plea: 'We ask $t(whom) to act.', whom: '{{recipient.name}}' });
+    const { pairs, texts } = composeBoth(dir);
+    expect(pairs).toHaveLength(24);
+    for (const pair of pairs) expect(pair.batch, pair.key).toEqual(pair.alone);
+    const refused = pairs.filter((p) => 'error' in p.batch).map((p) => p.key);
+    expect(refused).toEqual(
+      expect.arrayContaining(['us en', 'de en', 'us zh', 'jp zh', 'gb zh', 'th zh', 'fr ko', 'kr ko']),
+    );
+    expect(pairs.filter((p) => 'doc' in p.batch).map((p) => p.key)).toEqual(
+      expect.arrayContaining(['fr en', 'jp en', 'va zh', 'kr zh']),
+    );
+    expect(texts.reused).toBeGreaterThan(0);
   });
 
   it.each([

@@ -1,0 +1,91 @@
+/**
+ * What the letters of one batch read alike, read once. Twenty letters in one language read the same keys with the same
+ * contexts; a value differs between them only through the variables it interpolates (`{{recipient.name}}`), in itself
+ * or in a value it nests. A read is remembered by its language, key, role, context and the values of exactly those
+ * variables, and only when it found nothing to report: a read that reports a problem is made again by every letter, so
+ * each letter still reports its own problems, as when composed alone.
+ */
+
+import type { Lang } from '../model/index.js';
+import { flatKeys, nestedKeys, TEXT_NS, valueAt, type LocaleFile } from '../load/index.js';
+import { interpolatedNames, reachableKeys } from './i18n.js';
+import { Recent } from './recent.js';
+
+/** One read of a key, by all it depends on but the variables' values. */
+export interface TextRead {
+  readonly key: string;
+  /** Where the value stands (inline.ts): what Markdown it may hold. */
+  readonly role: string;
+  /** The context i18next reads the key in (`majesty`), the first of the letter's that the key has a variant for. */
+  readonly context: string | undefined;
+  readonly vars: Record<string, unknown>;
+}
+
+/** The variables a key's text may interpolate; `all` when it nests another namespace's strings, which may use any. */
+type Dependence = readonly string[] | 'all';
+
+/** Read values shared by the letters of a batch (one per Composer); a letter composed alone gets the same text. */
+export class TextMemo {
+  /** Reads by what they depend on; recipient-specific ones come and go, the shared ones are used by every letter. */
+  private readonly texts = new Recent<string, string>(4096);
+  /** `lang\0value` of values every character of which a face of the language's chain covers. */
+  private readonly covered = new Recent<string, true>(4096);
+  private readonly dependence = new Map<string, Dependence>();
+  /** Reads served from the table and reads made, for tests and measurement. */
+  readonly counts = { reused: 0, read: 0 };
+
+  /** The text remembered for this read, or the read made now (remembered when `clean` says it reported nothing). */
+  text(file: LocaleFile, lang: Lang, read: TextRead, make: () => { text: string; clean: boolean }): string {
+    const id = this.readId(file, lang, read);
+    const known = this.texts.get(id);
+    if (known !== undefined) {
+      this.counts.reused++;
+      return known;
+    }
+    this.counts.read++;
+    const made = make();
+    if (made.clean) this.texts.remember(id, made.text);
+    return made.text;
+  }
+
+  /** Whether `value` was found covered in `lang` before. */
+  isCovered(lang: Lang, value: string): boolean {
+    return this.covered.get(`${lang}\0${value}`) !== undefined;
+  }
+
+  coveredNow(lang: Lang, value: string): void {
+    this.covered.remember(`${lang}\0${value}`, true);
+  }
+
+  private readId(file: LocaleFile, lang: Lang, read: TextRead): string {
+    const depends = this.dependsOn(file, lang, read.key);
+    const values =
+      depends === 'all' ? read.vars : depends.map((name) => valueAtPath(read.vars, name) ?? null);
+    return JSON.stringify([lang, read.key, read.role, read.context ?? null, values]);
+  }
+
+  /** The variables the key's value and every value it reaches through `$t(...)` (with their plural and context forms) name. */
+  private dependsOn(file: LocaleFile, lang: Lang, key: string): Dependence {
+    const id = `${lang}\0${key}`;
+    let found = this.dependence.get(id);
+    if (found === undefined) {
+      const values = reachableKeys(file.data, flatKeys(file.data), key).map(
+        (k) => valueAt(file.data, k) ?? '',
+      );
+      const elsewhere = values.some((v) => nestedKeys(v).some((ref) => (ref.ns ?? TEXT_NS) !== TEXT_NS));
+      found = elsewhere ? 'all' : [...new Set(values.flatMap(interpolatedNames))].sort();
+      this.dependence.set(id, found);
+    }
+    return found;
+  }
+}
+
+/** `recipient.name` of `{ recipient: { name } }`; own properties only. */
+function valueAtPath(vars: Readonly<Record<string, unknown>>, path: string): unknown {
+  let node: unknown = vars;
+  for (const part of path.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
