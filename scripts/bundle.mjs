@@ -36,14 +36,44 @@ const fixups = {
     }));
     b.onLoad({ filter: /fontkit[\\/]dist[\\/]module\.mjs$/ }, ({ path }) => ({
       // WOFF2 fonts are never read (fonts/ holds TTFs): brotli's 1.4 MB module is required only if one is.
-      contents: readFileSync(path, 'utf8').replace(
-        'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
-        'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);',
+      contents: lazyTries(
+        readFileSync(path, 'utf8').replace(
+          'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
+          'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);',
+        ),
+        path,
+        3,
       ),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /unicode-properties[\\/]dist[\\/]module\.mjs$/ }, ({ path }) => ({
+      contents: lazyTries(readFileSync(path, 'utf8'), path, 1),
       loader: 'js',
     }));
   },
 };
+
+/**
+ * Unicode data tries built when first asked, not when the module loads. fontkit builds three at load for its Arabic,
+ * Indic and Universal shapers, which a ko/en/zh letter never uses, and unicode-properties one for character
+ * categories and scripts: each inflates and decodes a few hundred KB at every start (~10 % of the module top levels).
+ * `const T = new UnicodeTrie(DATA);`, with T used only as `T.get(codePoint)`, becomes an object whose `get` builds the
+ * same trie on first call. Refused (build fails) if the library's text is not as expected, rather than bundled unlazily.
+ */
+function lazyTries(text, file, expected) {
+  const made = /^const (\$\w+\$var\$trie) = new (\(0, \$\w+\$unicodetrie\))\((.*)\);$/gm;
+  let count = 0;
+  const lazy = text.replace(made, (_line, name, trie, data) => {
+    const uses = text.split(name).length - 1;
+    const gets = text.split(`${name}.get(`).length - 1;
+    if (uses !== gets + 1) throw new Error(`bundle: ${file}: ${name} is used other than by .get()`);
+    count += 1;
+    return `let ${name}$built; const ${name} = { get: (codePoint) => (${name}$built ??= new ${trie}(${data})).get(codePoint) };`;
+  });
+  if (count !== expected)
+    throw new Error(`bundle: ${file}: ${count} Unicode tries found, ${expected} expected`);
+  return lazy;
+}
 
 /**
  * The bundle with every non-ASCII character written as \uXXXX (one escape per UTF-16 unit), so that code-cache.cjs can
