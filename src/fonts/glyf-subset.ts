@@ -17,11 +17,7 @@
  */
 
 import { readyGlyphs } from './partial-file.js';
-
-interface Table {
-  readonly start: number;
-  readonly length: number;
-}
+import { tableDirectory, type TableRange as Table } from './sfnt.js';
 
 /** Tables under which fontkit draws or encodes glyphs otherwise (CFF outlines, variations, bitmap and colour glyphs). */
 const OTHER_GLYPHS = ['CFF ', 'CFF2', 'fvar', 'gvar', 'sbix', 'COLR'];
@@ -61,21 +57,10 @@ export class GlyfFace {
    * when fontkit would subset it otherwise than this reads it.
    */
   static of(font: object, bytes: Uint8Array): GlyfFace | undefined {
-    if (bytes.length < 12) return undefined;
+    const tables = tableDirectory(bytes);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const version = view.getUint32(0);
-    if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) return undefined;
-    const count = view.getUint16(4);
-    if (12 + 16 * count > bytes.length) return undefined;
-    const tables = new Map<string, Table>();
-    for (let i = 0; i < count; i++) {
-      const at = 12 + 16 * i;
-      const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
-      const start = view.getUint32(at + 8);
-      const length = view.getUint32(at + 12);
-      if (start + length > bytes.length) return undefined;
-      tables.set(tag, { start, length });
-    }
+    // A CFF-flavoured file ('OTTO') has no glyf to copy.
+    if (!tables || view.getUint32(0) === 0x4f54544f) return undefined;
     if (OTHER_GLYPHS.some((tag) => tables.has(tag))) return undefined;
     const head = tables.get('head');
     const hhea = tables.get('hhea');

@@ -11,6 +11,7 @@ import { PartialFontFile, parsedFrom } from './partial-file.js';
 export { concatGlyphs, shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
 export { hmtxAdvance } from './metrics.js';
 export { createSubset, type FontSubset } from './subset.js';
+export { postHeader, type PostHeader } from './sfnt.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables, wholeFontTables } from './standalone.js';
 export { fontFileProblem } from './file-check.js';

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
-import { createSubset, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
+import { createSubset, postHeader, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
 
 /** Glyphs drawn in one face: a text item of a page, or a run of the signature field's appearance. */
@@ -47,11 +47,12 @@ export interface PdfFace {
  * a glyph standing for other text than where first drawn its other-text code, any other glyph its own.
  */
 export function glyphCodes(face: PdfFace, run: ShapedGlyphs): string[] {
+  const others = face.otherTexts.size > 0;
   return run.glyphs.map((gid, i) => {
     const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
     return (
       (narrow === undefined ? undefined : face.narrow.get(narrow)) ??
-      face.otherTexts.get(textKey(gid, run.codePoints[i]!)) ??
+      (others ? face.otherTexts.get(textKey(gid, run.codePoints[i]!)) : undefined) ??
       face.codes.get(gid)!
     );
   });
@@ -182,10 +183,9 @@ export class PdfFaces {
   }
 }
 
-/** The tables fontkit exposes by tag (`font.post`, `font['OS/2']`) that the descriptor reads; not in its typings. */
+/** The tables fontkit exposes by tag (`font['OS/2']`, `font.head`) that the descriptor reads; not in its typings. */
 interface FontTables {
   readonly 'OS/2'?: { readonly sFamilyClass?: number };
-  readonly post: { readonly isFixedPitch: number };
   readonly head: { readonly macStyle: { readonly italic: boolean } };
 }
 
@@ -201,10 +201,12 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
   fontFile.end(subset.deflated);
 
   const tables = font as unknown as FontTables;
+  // The post header from the file: fontkit's `font.post` decodes every glyph name first (~100 ms for a Latin face).
+  const post = postHeader(font, plan.file);
   const familyClass = (tables['OS/2']?.sFamilyClass ?? 0) >> 8;
   // ISO 32000-1 Table 123: FixedPitch 1, Serif 2, Symbolic 4 (always: the glyphs are addressed by id), Script 8, Italic 64.
   let flags = 4;
-  if (tables.post.isFixedPitch) flags |= 1;
+  if (post.isFixedPitch) flags |= 1;
   if (familyClass >= 1 && familyClass <= 7) flags |= 2;
   if (familyClass === 10) flags |= 8;
   if (tables.head.macStyle.italic) flags |= 64;
@@ -215,7 +217,7 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
     FontName: name,
     Flags: flags,
     FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
-    ItalicAngle: font.italicAngle,
+    ItalicAngle: post.italicAngle,
     Ascent: font.ascent * scale,
     Descent: font.descent * scale,
     CapHeight: (font.capHeight || font.ascent) * scale,
