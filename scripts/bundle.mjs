@@ -23,9 +23,19 @@ const fixups = {
   name: 'letter-fixups',
   setup(b) {
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, ({ path }) => ({
-      contents: readFileSync(path, 'utf8').replace(
-        'createRequire(import.meta.url)',
-        "createRequire(require.resolve('pdfkit'))",
+      contents: replaceOnce(
+        replaceOnce(
+          readFileSync(path, 'utf8'),
+          'createRequire(import.meta.url)',
+          "createRequire(require.resolve('pdfkit'))",
+          path,
+        ),
+        // AES is for encrypted PDFs, which letter never writes: @noble/ciphers builds its tables (~1.5 % of W1)
+        // only if a document is encrypted.
+        "import { cbc, ecb } from '@noble/ciphers/aes';",
+        "const cbc = (...args) => require('@noble/ciphers/aes').cbc(...args);\n" +
+          "const ecb = (...args) => require('@noble/ciphers/aes').ecb(...args);",
+        path,
       ),
       loader: 'js',
     }));
@@ -52,6 +62,12 @@ const fixups = {
     }));
   },
 };
+
+/** `text` with `from` replaced by `to`; the build fails if `from` is not there once (the library changed). */
+function replaceOnce(text, from, to, file) {
+  if (text.split(from).length !== 2) throw new Error(`bundle: ${file}: '${from}' not found once`);
+  return text.replace(from, () => to);
+}
 
 /**
  * Unicode data tries built when first asked, not when the module loads. fontkit builds three at load for its Arabic,
