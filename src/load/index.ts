@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { LetterError, problem, shown, type Diagnostic } from '../diag/index.js';
 import { loadAssets } from './assets.js';
 import { loadLetter } from './letter.js';
-import { loadTexts, loadToolStrings } from './locales.js';
+import { isShippedAsIs, loadTexts, loadToolStrings } from './locales.js';
 import { loadRecipients } from './recipients.js';
 import { displayPath } from './source.js';
 import { leadsOutside, staysInside } from './paths.js';
@@ -84,11 +84,14 @@ export function loadProject(opts: LoadOptions): Project {
   const texts = attempt(() => loadTexts(dir, letter.languages, (i) => locate(['languages', i])));
   if (texts) problems.push(...placeholderErrors([...texts.values()]));
   const toolStrings = attempt(() => loadToolStrings(opts.toolDir, dir));
-  // Before anything expands $t(): a cycle or a bomb is found in the files, not by i18next running into it.
+  // Before anything expands $t(): a cycle or a bomb is found in the files, not by i18next running into it. The tool's
+  // own files as shipped were checked by `npm run build` (a cold loadProject's CPU 110 -> 78 ms without them).
   problems.push(
     ...nestingErrors([
       ...(texts?.values() ?? []),
-      ...[...(toolStrings?.values() ?? [])].flatMap((byNs) => [...byNs.values()]),
+      ...[...(toolStrings?.values() ?? [])].flatMap((byNs) =>
+        [...byNs.values()].filter((f) => !isShippedAsIs(f)),
+      ),
     ]),
   );
   const recipients = attempt(() => loadRecipients(dir));

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
+import { nestingErrors } from './nesting.js';
 import { flatKeys, valueAt } from './placeholders.js';
 import { controlCharacterProblem } from './text.js';
 import type { Lang } from '../model/index.js';
@@ -86,7 +87,7 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
 export function readShippedLocaleFile(file: string, shown: string, lang: Lang, ns: string): LocaleFile {
   const text = readText(file, shown);
   let parsed: ParsedJson | undefined;
-  return {
+  const loaded: LocaleFile = {
     lang,
     ns,
     file: shown,
@@ -96,9 +97,24 @@ export function readShippedLocaleFile(file: string, shown: string, lang: Lang, n
       return parsed.locate(key);
     },
   };
+  shipped.add(loaded);
+  return loaded;
 }
 
-/** What readLocaleFile finds wrong in the tool's own locale files (under `toolDir`): `npm run build` fails on any. */
+const shipped = new WeakSet<LocaleFile>();
+
+/**
+ * Whether `file` is one of the tool's own locale files as shipped (no project file merged over it): `npm run build`
+ * checked its `$t()` nesting already (shippedLocaleProblems), and nesting stays within one file.
+ */
+export function isShippedAsIs(file: LocaleFile): boolean {
+  return shipped.has(file);
+}
+
+/**
+ * What readLocaleFile and the `$t()` nesting check find wrong in the tool's own locale files (under `toolDir`): `npm run
+ * build` fails on any.
+ */
 export function shippedLocaleProblems(toolDir: string): Diagnostic[] {
   const root = join(toolDir, 'locales');
   const problems: Diagnostic[] = [];
@@ -109,7 +125,8 @@ export function shippedLocaleProblems(toolDir: string): Diagnostic[] {
       .sort()) {
       const file = join(root, lang, name);
       try {
-        readLocaleFile(file, displayPath(file, toolDir), lang, name.slice(0, -'.json'.length));
+        const loaded = readLocaleFile(file, displayPath(file, toolDir), lang, name.slice(0, -'.json'.length));
+        problems.push(...nestingErrors([loaded]));
       } catch (e) {
         if (!(e instanceof LetterError)) throw e;
         problems.push(...e.diagnostics);

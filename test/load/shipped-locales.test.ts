@@ -1,6 +1,8 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LetterError } from '../../src/diag/index.js';
+import { loadProject } from '../../src/load/index.js';
 import { readLocaleFile, readShippedLocaleFile, shippedLocaleProblems } from '../../src/load/locales.js';
 import { flatKeys } from '../../src/load/placeholders.js';
 import { tempDir } from '../support/tools.js';
@@ -43,5 +45,31 @@ describe("the tool's own locale files", () => {
       ['locales/en/labels.json', 3, "duplicate key 'twice'"],
       ['locales/ko/extra.json', 1, "the value of 'count' in locales/ko/extra.json must be a string, not '3'"],
     ]);
+  });
+
+  it('a $t() circle in a shipped file is a build problem (the run checks only files a project merges over)', () => {
+    const tool = tempDir('letter-shipped-');
+    cpSync(join(ROOT, 'locales'), join(tool, 'locales'), { recursive: true });
+    writeFileSync(join(tool, 'locales', 'zh', 'extra.json'), '{ "a": "x $t(b)", "b": "y $t(a)" }');
+    expect(shippedLocaleProblems(tool).map((d) => [d.file, d.code])).toEqual([
+      ['locales/zh/extra.json', 'schema'],
+    ]);
+  });
+
+  it("a project's file merged over one of the tool's is checked for $t() circles at load", () => {
+    const project = tempDir('letter-merged-');
+    cpSync(join(ROOT, 'examples', 'open-letter-2023'), project, { recursive: true });
+    writeFileSync(join(project, 'locales', 'en', 'labels.json'), '{ "a": "x $t(b)", "b": "y $t(a)" }');
+    let error: unknown;
+    try {
+      loadProject({ dir: project, toolDir: ROOT });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LetterError);
+    const messages = (error as LetterError).diagnostics.map((d) => d.message);
+    expect(messages.some((m) => m.includes('goes round in a circle') && m.includes('labels.json'))).toBe(
+      true,
+    );
   });
 });
