@@ -7,6 +7,7 @@ import type { Project, SignatorySpec } from '../load/index.js';
 import { localize, type Lang, type Signature } from '../model/index.js';
 import { ccText, type CcRecipient } from './cc.js';
 import { directiveLabel } from './escape.js';
+import { Recent } from './recent.js';
 import type { ResolvedRecipient } from './recipient.js';
 import type { TextReader } from './sources.js';
 import type { Translations } from './i18n.js';
@@ -126,7 +127,7 @@ export function letterContext(input: ContextInput): {
     );
   const place =
     letter.place !== undefined
-      ? reader.value(localize(letter.place, lang) ?? '', 'place', project.locateLetter(['place']))
+      ? reader.value(localize(letter.place, lang) ?? '', 'place', () => project.locateLetter(['place']))
       : undefined;
   const titleText = text(letter.title, ['title']);
   // A close given for this recipient is more specific than the letter's own closing sentence.
@@ -140,7 +141,9 @@ export function letterContext(input: ContextInput): {
         );
   const reference =
     letter.reference !== undefined
-      ? reader.value(localize(letter.reference, lang) ?? '', 'reference', project.locateLetter(['reference']))
+      ? reader.value(localize(letter.reference, lang) ?? '', 'reference', () =>
+          project.locateLetter(['reference']),
+        )
       : undefined;
   const context: LetterContext = {
     lang,
@@ -205,7 +208,7 @@ export function letterContext(input: ContextInput): {
       return reader.value(
         resolved ? ccText(resolved, label) : (localize(entry, lang) ?? ''),
         `cc[${i}]`,
-        project.locateLetter(['cc', i]),
+        () => project.locateLetter(['cc', i]),
       );
     }),
     labels: Object.fromEntries(LABELS.map((k) => [k, label(k)])),
@@ -251,7 +254,7 @@ function signature(
 ): Signature {
   const { reader, project } = input;
   const lang = reader.lang;
-  const at = (field: string) => project.locateLetter(['signatories', i, field]);
+  const at = (field: string) => () => project.locateLetter(['signatories', i, field]);
   const org = reader.value(localize(s.org, lang) ?? '', `signatories[${i}].org`, at('org'));
   const personName = s.person
     ? reader.value(localize(s.person.name, lang) ?? '', `signatories[${i}].person.name`, at('person'))
@@ -285,16 +288,19 @@ function signature(
 
 /** The letter's date in the language's long form: December 10, 2023 / 2023년 12월 10일 / 2023年12月10日. */
 export function formatDate(iso: string, locale: string): string {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
+  const key = `${locale} ${iso}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    formatted = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
+    formattedDates.remember(key, formatted);
   }
-  return format.format(new Date(`${iso}T00:00:00Z`));
+  return formatted;
 }
 
-// Building an Intl formatter costs far more than using one; a batch formats the same date in a few locales.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// Building an Intl formatter costs far more than using one; a batch formats the same date in a few locales, each once.
+const formattedDates = new Recent<string, string>(64);
 
 /** Inline Markdown as plain text, for document metadata. */
 export function plainText(markdown: string): string {

@@ -156,9 +156,7 @@ function checkNames(project: Project, recipient: ResolvedRecipient, reader: Text
   for (const field of ['name', 'family', ...FORM_FIELDS] as const) {
     const fromLetter = localizeStrict(ref[field], lang);
     if (fromLetter !== undefined && ref.path.length)
-      reader.value(
-        fromLetter,
-        `to[${String(ref.path[1])}].${field}`,
+      reader.value(fromLetter, `to[${String(ref.path[1])}].${field}`, () =>
         project.locateLetter([...ref.path, field]),
       );
     const fromFile = localizeStrict(own?.[field], lang);

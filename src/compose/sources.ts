@@ -172,8 +172,14 @@ export class TextReader {
     }
   }
 
-  /** A value from letter.yaml or recipients (a name, an organisation); checked for font coverage at its position. */
-  value(value: string, key: string, where: Partial<Location>): string {
+  /**
+   * A value from letter.yaml or recipients (a name, an organisation); checked for font coverage at its position. The
+   * position may be given as a function: it is looked up (in the YAML document) only when there is a problem to report.
+   */
+  value(value: string, key: string, at: Partial<Location> | (() => Partial<Location>)): string {
+    if (this.memo?.isClean(this.lang, value)) return value;
+    const before = this.problems.length;
+    const where = typeof at === 'function' ? at() : at;
     const control = controlCharacterProblem(value, `'${shown(key)}' (${this.lang})`, {
       file: where.file ?? this.project.letterFile,
       ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}),
@@ -185,6 +191,8 @@ export class TextReader {
       lang: this.lang,
       ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}),
     });
+    // As for text: a value is known clean only from a letter that had reported nothing before it.
+    if (before === 0 && this.problems.length === 0) this.memo?.cleanNow(this.lang, value);
     return value;
   }
 
@@ -196,9 +204,9 @@ export class TextReader {
 
   /** Reports every character of `value` that no face of this language's chain covers: never a blank box on the page. */
   cover(value: string, origin: Origin): void {
-    if (this.memo?.isCovered(this.lang, value)) return;
-    const uncovered = this.fonts.uncovered(value, this.lang);
-    if (!uncovered.length) this.memo?.coveredNow(this.lang, value);
+    const uncovered = this.memo
+      ? this.memo.uncovered(this.fonts, value, this.lang)
+      : this.fonts.uncovered(value, this.lang);
     for (const cp of uncovered) {
       if (this.reported.has(cp)) continue;
       this.reported.add(cp);

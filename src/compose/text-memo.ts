@@ -6,6 +6,7 @@
  * each letter still reports its own problems, as when composed alone.
  */
 
+import type { FontBook } from '../fonts/index.js';
 import type { Lang } from '../model/index.js';
 import { flatKeys, nestedKeys, TEXT_NS, valueAt, type LocaleFile } from '../load/index.js';
 import { interpolatedNames, reachableKeys } from './i18n.js';
@@ -28,8 +29,10 @@ type Dependence = readonly string[] | 'all';
 export class TextMemo {
   /** Reads by what they depend on; recipient-specific ones come and go, the shared ones are used by every letter. */
   private readonly texts = new Recent<string, string>(4096);
-  /** `lang\0value` of values every character of which a face of the language's chain covers. */
-  private readonly covered = new Recent<string, true>(4096);
+  /** Code points a face of the language's chain covers (or that need none: spaces, controls), by language. */
+  private readonly covered = new Map<Lang, Set<number>>();
+  /** `lang\0value` of values from letter.yaml or the recipients file read without a problem. */
+  private readonly clean = new Recent<string, true>(2048);
   private readonly dependence = new Map<string, Dependence>();
   /** Reads served from the table and reads made, for tests and measurement. */
   readonly counts = { reused: 0, read: 0 };
@@ -48,13 +51,30 @@ export class TextMemo {
     return made.text;
   }
 
-  /** Whether `value` was found covered in `lang` before. */
-  isCovered(lang: Lang, value: string): boolean {
-    return this.covered.get(`${lang}\0${value}`) !== undefined;
+  /** Whether `value` was read before in `lang` without a problem (no control character, every character covered). */
+  isClean(lang: Lang, value: string): boolean {
+    return this.clean.get(`${lang}\0${value}`) !== undefined;
   }
 
-  coveredNow(lang: Lang, value: string): void {
-    this.covered.remember(`${lang}\0${value}`, true);
+  cleanNow(lang: Lang, value: string): void {
+    this.clean.remember(`${lang}\0${value}`, true);
+  }
+
+  /** `fonts.uncovered(value, lang)`, each code point looked up in the fonts once for the batch. */
+  uncovered(fonts: FontBook, value: string, lang: Lang): number[] {
+    let covered = this.covered.get(lang);
+    if (!covered) {
+      covered = new Set();
+      this.covered.set(lang, covered);
+    }
+    const missing: number[] = [];
+    for (const ch of value) {
+      const cp = ch.codePointAt(0)!;
+      if (covered.has(cp)) continue;
+      if (fonts.uncovered(ch, lang).length === 0) covered.add(cp);
+      else if (!missing.includes(cp)) missing.push(cp);
+    }
+    return missing;
   }
 
   private readId(file: LocaleFile, lang: Lang, read: TextRead): string {

@@ -41,7 +41,24 @@ const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
  * Key prefixes from most to least specific. Each level has a register-specific and a shared part, so a locale can say
  * `kinds.pope.open-letter.close` for one register and `styles.Majesty.salutation` for both.
  */
-export function layerPrefixes(office: Office, register: Register): string[] {
+export function layerPrefixes(office: Office, register: Register): readonly string[] {
+  // The same office and register ask for them once per field of every letter.
+  let byRegister = prefixes.get(office);
+  if (!byRegister) {
+    byRegister = new Map();
+    prefixes.set(office, byRegister);
+  }
+  let found = byRegister.get(register);
+  if (!found) {
+    found = Object.freeze(layers(office, register));
+    byRegister.set(register, found);
+  }
+  return found;
+}
+
+const prefixes = new WeakMap<Office, Map<Register, readonly string[]>>();
+
+function layers(office: Office, register: Register): string[] {
   const levels = [
     `offices.${office.id}`,
     ...office.customs.map((c) => `customs.${c}`),

@@ -16,15 +16,34 @@ export function interpolate(template: string, vars: Readonly<Record<string, stri
  * separator); only string leaves are returned, an object or a missing path gives undefined.
  */
 export function stringsFromJson(json: unknown): Strings {
+  // Forms of address try some fifty keys per field, most absent, for every letter: each key is walked once per object.
+  let found = typeof json === 'object' && json !== null ? walked.get(json) : undefined;
+  if (!found) {
+    found = new Map();
+    if (typeof json === 'object' && json !== null) walked.set(json, found);
+  }
+  const table = found;
   return (key, vars) => {
-    let node: unknown = json;
-    for (const part of key.split('.')) {
-      if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part))
-        return undefined;
-      node = (node as Record<string, unknown>)[part];
+    let node = table.get(key);
+    if (node === undefined && !table.has(key)) {
+      node = walk(json, key);
+      table.set(key, node);
     }
-    return typeof node === 'string' ? interpolate(node, vars) : undefined;
+    return node === undefined ? undefined : interpolate(node, vars);
   };
+}
+
+// Locale data is not changed once loaded (as load/placeholders.ts flatKeys assumes).
+const walked = new WeakMap<object, Map<string, string | undefined>>();
+
+function walk(json: unknown, key: string): string | undefined {
+  let node: unknown = json;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part))
+      return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
 }
 
 /** The tool's own `locales/` folder (the same from `src/directory` and the built `dist/directory`). */

@@ -65,6 +65,23 @@ describe('stringsFromJson', () => {
     expect(s('__proto__')).toBeUndefined();
     expect(s('a.constructor')).toBeUndefined();
   });
+
+  test('a key read again, by this lookup or another over the same data, gives what the first read gave', () => {
+    const data = { a: { b: 'Dear {{name}},', 'c.d': 'dotted' }, l: ['zero', { k: 'one' }] };
+    const first = stringsFromJson(data);
+    const again = stringsFromJson(data);
+    for (const lookup of [first, again, first]) {
+      expect(lookup('a.b', { name: 'Xi' })).toBe('Dear Xi,');
+      expect(lookup('a.b', { name: 'Lee' })).toBe('Dear Lee,');
+      expect(lookup('a.b')).toBe('Dear {{name}},');
+      // A name with a dot in it is out of a dot path's reach, as the walk always had it.
+      expect(lookup('a.c.d')).toBeUndefined();
+      expect(lookup('l.0')).toBe('zero');
+      expect(lookup('l.1.k')).toBe('one');
+      expect(lookup('a.zz')).toBeUndefined();
+    }
+    expect(stringsFromJson('text')('a')).toBeUndefined();
+  });
 });
 
 describe('a language added later', () => {
