@@ -14,7 +14,13 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
-import { createSubset, postHeader, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
+import {
+  createSubset,
+  hmtxAdvance,
+  postHeader,
+  type FontBook,
+  type ShapedGlyphs,
+} from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
 
 /** Glyphs drawn in one face: a text item of a page, or a run of the signature field's appearance. */
@@ -136,7 +142,8 @@ export class PdfFaces {
       // Glyphs in id order, so a subset depends on the set of glyphs alone and repeats across letters.
       const glyphs = [0, ...[...entry.widths.keys()].filter((g) => g !== 0).sort((a, b) => a - b)];
       const codes = new Map(glyphs.map((gid, cid) => [gid, cid.toString(16).padStart(4, '0')]));
-      entry.widths.set(0, entry.widths.get(0) ?? (font.getGlyph(0).advanceWidth * 1000) / font.unitsPerEm);
+      // hmtx's advance, as typeset measures every glyph (fontkit's glyph.advanceWidth decodes the outline's box first).
+      entry.widths.set(0, entry.widths.get(0) ?? (hmtxAdvance(font, 0) * 1000) / font.unitsPerEm);
       // Narrow codes follow, in glyph and width order, so that the same glyphs give the same codes in every letter.
       const narrow = [...entry.narrow.entries()].sort(([, a], [, b]) => a.gid - b.gid || a.width - b.width);
       const narrowCodes = new Map(

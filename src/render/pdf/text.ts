@@ -61,7 +61,8 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
     x += run.advances[i]! * scale;
   }
   out = withArray(out, withSegment(tj, codes, last, count, run, face));
-  pdf.addContent(`${out}\nET\nQ`);
+  // As bytes with the newline pdfkit would add: pdfkit converts a string to bytes a character at a time in JavaScript.
+  pdf.addContent(Buffer.from(`${out}\nET\nQ\n`, 'latin1'));
 }
 
 /** The width a glyph's code has in the face: its advance where drawn narrow, else its own width. */
