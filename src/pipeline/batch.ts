@@ -10,9 +10,11 @@ import {
   type ManifestHolder,
   type ManifestProblem,
 } from '../write/index.js';
-import type { LetterDoc } from '../model/index.js';
-import type { DocumentTask, RenderTask } from './render-letter.js';
+import type { Lang, LetterDoc } from '../model/index.js';
+import type { DocumentTask } from './render-letter.js';
 import type { Renderer, WorkerResult } from './render-pool.js';
+import { letterKey } from './compose-letters.js';
+import { LaneQueues } from './lane-queues.js';
 
 /** One written document. */
 export type Output = ManifestFile & { readonly path: string };
@@ -43,6 +45,8 @@ export interface BatchOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Once aborted, no further document starts and results still arriving are dropped. */
   readonly signal?: AbortSignal;
+  /** Letters a worker began while the build composed (early-start.ts), by letterKey: collected, not drawn again. */
+  readonly begun?: ReadonlyMap<string, Promise<WorkerResult[]>>;
 }
 
 export interface BatchOutcome {
@@ -65,14 +69,15 @@ export async function renderBatch(
     opts.onProgress?.({ done: ++done, total: items.length, file: job.output, status });
 
   // One task per letter, its documents in job order; letters in the order of their first document.
-  const letters = new Map<
-    LetterDoc,
-    { jobs: { job: Job; holder?: ManifestHolder }[]; task: { doc: LetterDoc; documents: DocumentTask[] } }
-  >();
+  const letters = new Map<string, Letter>();
   for (const item of items) {
     if ('doc' in item) {
-      let letter = letters.get(item.doc);
-      if (!letter) letters.set(item.doc, (letter = { jobs: [], task: { doc: item.doc, documents: [] } }));
+      const key = letterKey(item.job);
+      let letter = letters.get(key);
+      if (!letter) {
+        letter = { key, lang: item.job.lang, jobs: [], task: { doc: item.doc, documents: [] } };
+        letters.set(key, letter);
+      }
       letter.jobs.push({ job: item.job, ...(item.holder ? { holder: item.holder } : {}) });
       letter.task.documents.push(item.document);
     } else {
@@ -80,26 +85,52 @@ export async function renderBatch(
       report(item.job, 'skipped');
     }
   }
-  const queue: { jobs: { job: Job; holder?: ManifestHolder }[]; task: RenderTask }[] = [...letters.values()];
 
-  let next = 0;
-  const lane = async () => {
-    while (next < queue.length && !opts.signal?.aborted) {
-      const { jobs, task } = queue[next++]!;
-      const results = await renderer.render(task);
+  // Progress in batch order whichever thread finishes first: the order a build on one thread reports in.
+  const order = [...letters.values()];
+  const finished = new Map<Letter, ProgressEvent['status'][]>();
+  let reported = 0;
+  const finish = (letter: Letter, statuses: ProgressEvent['status'][]) => {
+    finished.set(letter, statuses);
+    for (let next = order[reported]; next && finished.has(next); next = order[++reported])
+      next.jobs.forEach(({ job }, i) => report(job, finished.get(next!)![i]!));
+  };
+
+  const collect = (letter: Letter, results: readonly WorkerResult[]) => {
+    if (opts.signal?.aborted) return;
+    const statuses = letter.jobs.map(({ job, holder }, i) => {
+      const outcome = store(job, results[i] ?? { kind: 'failed', message: 'no result' }, opts, holder);
+      if ('path' in outcome) written.set(job.index, outcome);
+      else problems.set(job.index, outcome);
+      return 'path' in outcome ? ('written' as const) : ('failed' as const);
+    });
+    finish(letter, statuses);
+  };
+  const begun = order.flatMap((letter) => {
+    const results = opts.begun?.get(letter.key);
+    return results ? [results.then((r) => collect(letter, r))] : [];
+  });
+  const queues = new LaneQueues(renderer.plan, order, opts.begun ?? new Map());
+  const lane = async (thread: number) => {
+    for (let letter = queues.take(thread); letter; letter = queues.take(thread)) {
       if (opts.signal?.aborted) return;
-      jobs.forEach(({ job, holder }, i) => {
-        const outcome = store(job, results[i] ?? { kind: 'failed', message: 'no result' }, opts, holder);
-        if ('path' in outcome) written.set(job.index, outcome);
-        else problems.set(job.index, outcome);
-        report(job, 'path' in outcome ? 'written' : 'failed');
-      });
+      collect(letter, await renderer.lanes[thread]!.render(letter.task));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(renderer.inFlight, queue.length)) }, lane));
+  await Promise.all([
+    ...begun,
+    ...renderer.lanes.flatMap((l, thread) => Array.from({ length: l.inFlight }, () => lane(thread))),
+  ]);
 
   const byIndex = <T>(map: Map<number, T>) => [...map].sort(([a], [b]) => a - b).map(([, value]) => value);
   return { outputs: byIndex(written), problems: byIndex(problems) };
+}
+
+interface Letter {
+  readonly key: string;
+  readonly lang: Lang;
+  readonly jobs: { job: Job; holder?: ManifestHolder }[];
+  readonly task: { doc: LetterDoc; documents: DocumentTask[] };
 }
 
 /** Writes one rendered document (and a signed DOCX's `.p7s`), or records why there is nothing to write. */

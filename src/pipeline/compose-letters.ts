@@ -19,19 +19,30 @@ export function letterKey(job: Pick<Job, 'recipient' | 'lang'>): string {
   return `${job.recipient.id}\0${job.lang}`;
 }
 
+/** Told of each letter as it is composed, with the first job that asked for it. */
+export type OnComposed = (job: Job, doc: LetterDoc) => void;
+
 /** Composes each distinct letter of the jobs; a LetterError rejects only its own letter, any other error is a bug. */
-export function composeLetters(jobs: readonly Job[], composer: Composer): ComposedLetters {
+export function composeLetters(
+  jobs: readonly Job[],
+  composer: Composer,
+  onComposed?: OnComposed,
+): ComposedLetters {
   const docs = new Map<string, LetterDoc>();
   const rejected = new Map<string, readonly Diagnostic[]>();
   for (const job of jobs) {
     const key = letterKey(job);
     if (docs.has(key) || rejected.has(key)) continue;
+    let doc: LetterDoc;
     try {
-      docs.set(key, composer.compose(job));
+      doc = composer.compose(job);
     } catch (e) {
       if (!isLetterError(e)) throw e;
       rejected.set(key, e.diagnostics);
+      continue;
     }
+    docs.set(key, doc);
+    onComposed?.(job, doc);
   }
   return { docs, rejected, warnings: composer.warnings() };
 }

@@ -38,6 +38,7 @@ import { signatureFieldFor, signingSignatory } from './render-letter.js';
 // Only types from sign/ up here: its index loads the signing libraries, which an unsigned build never needs.
 import type { SigningKey } from '../sign/index.js';
 import { openRenderer } from './render-pool.js';
+import { EarlyStart, lettersOf, unsignedDocument } from './early-start.js';
 import { validationData } from './ltv.js';
 
 export { TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
@@ -68,7 +69,10 @@ export interface BuildOptions {
   readonly strict?: boolean;
   /** Skip documents whose own inputs are invalid instead of stopping (exit 1). */
   readonly keepGoing?: boolean;
-  /** Worker threads (`-j N`); default: this thread, whatever the batch (measured faster and leaner on 2 cores, BENCHMARKS.md). */
+  /**
+   * Threads that render (`-j N`), this one included: N − 1 workers beside it. Default: this thread and one worker for a
+   * batch of 300 letters or more on two cores, this thread alone for a smaller one (render-pool.ts, BENCHMARKS.md).
+   */
   readonly jobs?: number;
   /** Stops the build (SIGINT): no new document starts, the workers stop, no manifest is left in OUT; exit 130. */
   readonly signal?: AbortSignal;
@@ -117,9 +121,24 @@ function failed(errors: readonly Diagnostic[], warnings: readonly Diagnostic[] =
 }
 
 async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
+  // An unsigned build starts its workers as soon as the plan is known, to load and warm up while this thread composes;
+  // a signed one once its key has been opened and checked (they open the same key).
+  const early = new EarlyStart(pick(options, 'shard', 'jobs', 'pdfa'));
+  try {
+    return await buildWith(options, early);
+  } finally {
+    await early.renderer?.close();
+  }
+}
+
+async function buildWith(options: BuildOptions, early: EarlyStart): Promise<BuildResult> {
   // 1. Prepare (load, plan, compose every letter, with check's diagnostics): every problem here is bad input, and
   //    nothing is written. A letter's own problem stops the build, or with --keep-going skips only its documents.
-  const prepared = prepare({ dir: options.dir, ...pick(options, 'langs', 'formats', 'to', 'env', 'now') });
+  const prepared = prepare({
+    dir: options.dir,
+    ...pick(options, 'langs', 'formats', 'to', 'env', 'now'),
+    ...(options.sign ? {} : { onPlanned: early.onPlanned }),
+  });
   const { project, fonts, letters } = prepared;
   // The whole list even for a shard: its identity goes into the shard's manifest, so shards of other lists never merge.
   const whole = prepared.jobs;
@@ -174,16 +193,17 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     inputs: inputFolders(project),
   });
 
-  // Workers start now.
-  const renderer = await openRenderer({
-    documents: jobs.length,
+  // A signed build's workers start now.
+  early.renderer ??= openRenderer({
+    letters: lettersOf(jobs),
     fonts,
-    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    ...pick(options, 'jobs'),
     ...(key ? { key } : {}),
     ...(options.sign && p12
       ? { sign: { p12, password: options.sign.password, file: options.sign.p12 } }
       : {}),
   });
+  const renderer = early.renderer;
   const stop = () => void renderer.close();
   options.signal?.addEventListener('abort', stop, { once: true });
   let outcome;
@@ -200,7 +220,6 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
         key && signingTime && job.format === 'pdf'
           ? signatureFieldFor(doc, project.letter, key, signingTime)
           : undefined;
-      const pdfa = (options.pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
       const signed = signingTime
         ? {
             signingTime,
@@ -215,7 +234,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
       return {
         job,
         doc,
-        document: { format: job.format, ...signed, ...(pdfa ? { pdfa } : {}) },
+        document: { ...unsignedDocument(job, project, options.pdfa), ...signed },
         ...(holder ? { holder } : {}),
       };
     });
@@ -231,6 +250,7 @@ async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
     outcome = await renderBatch(items, renderer, {
       out,
       signed: Boolean(key),
+      begun: early.begun,
       ...pick(options, 'onProgress', 'signal'),
     });
   } finally {

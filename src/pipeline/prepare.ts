@@ -11,7 +11,7 @@ import { planJobs, type Job } from '../plan/index.js';
 import type { Lang } from '../model/index.js';
 import { projectDiagnostics, recipientWarnings } from '../check/index.js';
 import { buildInstant, TOOL_DIR } from '../tool/index.js';
-import { composeLetters, type ComposedLetters } from './compose-letters.js';
+import { composeLetters, type ComposedLetters, type OnComposed } from './compose-letters.js';
 
 export interface PrepareOptions {
   readonly dir: string;
@@ -22,6 +22,18 @@ export interface PrepareOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Today, for the age of the directory's holder data only. */
   readonly now?: Date;
+  /**
+   * Called once the job list is known, before the checks and composing: a build starts its workers here. What it
+   * returns is called with each letter as soon as it is composed (its first job), so that a worker can start on it.
+   */
+  readonly onPlanned?: (planned: Planned) => OnComposed | undefined;
+}
+
+export interface Planned {
+  readonly project: Project;
+  readonly fonts: FontBook;
+  /** The whole (unsharded) job list. */
+  readonly jobs: readonly Job[];
 }
 
 /** A prepared letter project: its whole job list and each letter composed, or why not. */
@@ -57,13 +69,14 @@ export function prepare(options: PrepareOptions): Prepared {
     if (!isLetterError(e)) throw e;
     errors.push(...e.diagnostics);
   }
+  const onComposed = jobs.length ? options.onPlanned?.({ project, fonts, jobs }) : undefined;
   // A --lang the project has no text for is one usage error from the plan; checking its keys would add one
   // 'missing key' per body key (and a forms-of-address warning) for a language nobody meant.
   const langs = [
     ...new Set(jobs.length ? jobs.map((j) => j.lang) : (options.langs ?? project.letter.languages)),
   ].filter((lang) => project.texts.has(lang));
   const checked = projectDiagnostics(project, fonts, langs);
-  const letters = composeLetters(jobs, new Composer({ project, fonts, created }));
+  const letters = composeLetters(jobs, new Composer({ project, fonts, created }), onComposed);
   // A problem of one letter's own inputs belongs to that letter (--keep-going skips only it); the rest stop everything.
   const ofLetters = new Set([...letters.rejected.values()].flat().map(diagnosticKey));
   errors.push(...checked.errors.filter((d) => !ofLetters.has(diagnosticKey(d))));

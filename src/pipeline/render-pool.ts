@@ -1,43 +1,67 @@
-/** Where documents are drawn: in this thread for a handful, on a pool of worker threads (piscina) for a batch. */
+/**
+ * Where letters are drawn: in this thread, and for a batch also on worker threads (piscina), each thread keeping the
+ * languages planThreads gives it, so that no two threads pay for the same language's faces and first layouts.
+ */
 
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FontBook } from '../fonts/index.js';
 import type { SigningKey } from '../sign/index.js';
 import { renderLetter, toWorkerResult, type RenderTask, type WorkerResult } from './render-letter.js';
 import type { PoolWorkerData } from './render-worker.js';
+import { FIRST_COSTS, planThreads, type LetterWork } from './schedule.js';
 
 export type { WorkerResult } from './render-letter.js';
+export type { LetterWork } from './schedule.js';
 
-/** Up to this many documents render in this thread: starting workers (each parses its fonts) costs more than it saves. */
+/** Up to this many documents render in this thread whatever `-j` says: a worker's start costs more than it saves. */
 export const IN_PROCESS_MAX = 4;
 
 /**
- * Without `-j`, every batch renders in this thread. Measured (BENCHMARKS.md, 2 cores): a worker spends about a second
- * of CPU parsing its fonts and warming its caches before its first document, and each keeps its own isolate and
- * caches: 72 documents took 0.73× the CPU and no more wall time on one thread than on two, at 230 against 392 MiB;
- * 1,170 documents on two threads peak at ~700 MiB, on one within 400 MiB. `-j N` asks for a pool (from
- * IN_PROCESS_MAX documents on) where cores are free and memory is plentiful.
+ * Without `-j`, a batch of this many letters or more renders on two threads (this one and one worker) where there are
+ * two cores; a smaller one in this thread alone. Measured on 2 cores (BENCHMARKS.md; whole-process CPU and wall, the
+ * example letter to N recipients × en/ko/zh): a second thread costs ~1 s of CPU of its own plus its own optimising
+ * compiler's work, and V8's background compiler already keeps the second core busy for most of a short batch. So at 60
+ * letters (W2) two threads took 1.23× the CPU and no less wall time, at 120 letters 1.15× the CPU for about the same
+ * wall time, and at 585 letters (W3, 1,170 documents) 1.07× the CPU for 0.93× the wall time at load 11 (the main thread
+ * 24 s against 41 s of CPU: on an idle machine ~0.7×).
  */
-export const DEFAULT_JOBS = 1;
+export const SPLIT_FROM_LETTERS = 300;
 
-/** Draws letters; `render` never rejects: a failed document comes back as `{kind: 'failed'}`, one per document. */
-export interface Renderer {
-  /** How many letters to keep in flight so that every thread stays busy while the main thread writes. */
+/** Threads that render by default: two for a batch of SPLIT_FROM_LETTERS letters or more where there are two cores. */
+export function defaultThreads(letters: number): number {
+  return letters >= SPLIT_FROM_LETTERS && availableParallelism() >= 2 ? 2 : 1;
+}
+
+/** A worker's old-generation heap limit (MiB): see resourceLimits below. */
+const WORKER_OLD_GENERATION_MB = 512;
+
+/** One thread that draws letters; `render` never rejects: a failed document comes back as `{kind: 'failed'}`. */
+export interface Lane {
+  /** Letters to keep in flight on it: a worker gets its next letter while it draws one. */
   readonly inFlight: number;
-  /** Worker threads in use; 0 when rendering in this thread. */
-  readonly threads: number;
   /** The letter's documents, in the order of `task.documents`. */
   render(task: RenderTask): Promise<WorkerResult[]>;
+}
+
+/** Draws letters on its lanes: this thread's first, then one per worker. */
+export interface Renderer {
+  /** Worker threads in use; 0 when rendering in this thread only. */
+  readonly threads: number;
+  readonly lanes: readonly Lane[];
+  /** The letters (by key) each lane starts with, as planThreads dealt them; a letter not listed is this thread's. */
+  readonly plan: readonly (readonly string[])[];
   /** Stops the workers; tasks still running are abandoned. */
   close(): Promise<void>;
 }
 
 export interface RendererOptions {
-  /** Documents to render in this build. */
-  readonly documents: number;
-  /** `-j N`; default DEFAULT_JOBS (this thread). */
+  /** The letters of this build, in batch order. */
+  readonly letters: readonly LetterWork[];
+  /** `-j N`: threads that render, this one included; default defaultThreads. */
   readonly jobs?: number;
   /** The main thread's font book, for rendering in this thread. */
   readonly fonts: FontBook;
@@ -46,17 +70,76 @@ export interface RendererOptions {
   readonly sign?: PoolWorkerData['sign'];
 }
 
-/** A pool when the batch is large enough and the compiled worker exists (it does not when running from src/ .ts). */
-export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
-  const threads = Math.min(opts.jobs ?? DEFAULT_JOBS, opts.documents);
+/**
+ * Workers when the batch is large enough and the compiled worker exists (it does not when running from src/ .ts).
+ * Synchronous, so that a build can start its workers before it composes (in one synchronous step): they load and warm
+ * up while this thread composes.
+ */
+export function openRenderer(opts: RendererOptions): Renderer {
+  const here = inThisThread(opts.fonts, opts.key);
+  const documents = opts.letters.reduce((n, l) => n + l.documents, 0);
+  const threads = opts.jobs ?? defaultThreads(opts.letters.length);
   const worker = workerFile();
-  if (threads <= 1 || opts.documents <= IN_PROCESS_MAX || !worker) return inThisThread(opts.fonts, opts.key);
+  // Threads asked for with -j are used even where halving a language costs more than it saves.
+  const plan = planThreads(opts.letters, threads, opts.jobs !== undefined ? 1 : FIRST_COSTS);
+  if (plan.length <= 1 || documents <= IN_PROCESS_MAX || !worker) {
+    return {
+      threads: 0,
+      lanes: [here],
+      plan: [opts.letters.map((l) => l.key)],
+      close: async () => undefined,
+    };
+  }
+  // Loaded only for a batch, and synchronously (see above); piscina stays outside the bundle (scripts/bundle.mjs).
+  const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
+  const langOf = new Map(opts.letters.map((l) => [l.key, l.lang]));
   const projectFonts = opts.fonts.project;
-  return workerPool(worker, threads, {
-    ...(opts.sign ? { sign: opts.sign } : {}),
-    fonts: opts.fonts.sharedFiles(),
-    ...(projectFonts ? { projectFonts } : {}),
+  const pools = plan.slice(1).map((keys) => {
+    const workerData: PoolWorkerData = {
+      langs: [...new Set(keys.map((k) => langOf.get(k)!))],
+      ...(opts.sign ? { sign: opts.sign } : {}),
+      ...(projectFonts ? { projectFonts } : {}),
+    };
+    return new Piscina({
+      filename: pathToFileURL(worker).href,
+      minThreads: 1,
+      maxThreads: 1,
+      // Two tasks on the worker at once (it draws them one after the other): the next letter is there when one is
+      // done, without waiting for this thread, which is busy drawing its own, to hand it over.
+      concurrentTasksPerWorker: 2,
+      // A batch keeps the thread busy; an idle worker would only be torn down and its fonts parsed again.
+      idleTimeout: 60_000,
+      // A heap limit makes V8 grow a worker's heap by less each time (W3: peak 483 → 391 MiB with 512, at ~1 % more
+      // CPU); a letter needs a few MiB of it, so no letter comes near the limit.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
+      workerData,
+    });
   });
+  let closed: Promise<void> | undefined;
+  const lanes = pools.map(
+    (pool): Lane => ({
+      inFlight: 2,
+      async render(task) {
+        try {
+          return (await pool.run(task)) as WorkerResult[];
+        } catch (e) {
+          // A worker that died (out of memory, killed) or a pool closed under the task.
+          const message = closed !== undefined ? 'interrupted' : e instanceof Error ? e.message : String(e);
+          return task.documents.map(() => ({ kind: 'failed' as const, message }));
+        }
+      },
+    }),
+  );
+  return {
+    threads: pools.length,
+    lanes: [here, ...lanes],
+    plan,
+    close() {
+      // Called on SIGINT and again when the build unwinds: destroy once.
+      closed ??= Promise.all(pools.map((pool) => pool.destroy())).then(() => undefined);
+      return closed;
+    },
+  };
 }
 
 /**
@@ -68,44 +151,15 @@ export function workerFile(): string | undefined {
   return /\.c?js$/.test(import.meta.url) && existsSync(file) ? file : undefined;
 }
 
-function inThisThread(fonts: FontBook, key: SigningKey | undefined): Renderer {
+function inThisThread(fonts: FontBook, key: SigningKey | undefined): Lane {
   return {
     inFlight: 1,
-    threads: 0,
     async render(task) {
-      return (await renderLetter(task, fonts, key)).map(toWorkerResult);
-    },
-    close: async () => undefined,
-  };
-}
-
-async function workerPool(file: string, threads: number, workerData: PoolWorkerData): Promise<Renderer> {
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina({
-    filename: pathToFileURL(file).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // A batch keeps every thread busy; an idle worker would only be torn down and its fonts parsed again.
-    idleTimeout: 60_000,
-    workerData,
-  });
-  let closed: Promise<void> | undefined;
-  return {
-    inFlight: threads * 2,
-    threads,
-    async render(task) {
-      try {
-        return (await pool.run(task)) as WorkerResult[];
-      } catch (e) {
-        // A worker that died (out of memory, killed) or a pool closed under the task.
-        const message = closed !== undefined ? 'interrupted' : e instanceof Error ? e.message : String(e);
-        return task.documents.map(() => ({ kind: 'failed' as const, message }));
-      }
-    },
-    close() {
-      // Called on SIGINT and again when the build unwinds: destroy once.
-      closed ??= pool.destroy();
-      return closed;
+      const results = (await renderLetter(task, fonts, key)).map(toWorkerResult);
+      // A macrotask turn after each letter: the workers' finished letters (and their requests for the next) are
+      // messages, which a chain of promises in this thread would otherwise hold back until the whole batch is drawn.
+      await new Promise((resolve) => setImmediate(resolve));
+      return results;
     },
   };
 }

@@ -132,7 +132,7 @@ describe('a language a project brings with its own fonts and forms (test/fixture
 
   it('worker threads draw with the project’s faces too (letter build -j 2)', () => {
     const dir = japaneseProject();
-    // Eight documents: past the handful drawn in the main thread, so two workers draw them.
+    // Eight documents: past the handful drawn in the main thread alone, so a worker draws half of the letters.
     const r = letterCli(['build', dir, '--to', 'cn,fr,us,kr', '-j', '2', '--out', join(dir, 'dist')]);
     expect(r.stderr).toContain('wrote 8 documents');
     expect(r.status).toBe(0);

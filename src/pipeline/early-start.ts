@@ -1,0 +1,74 @@
+/**
+ * A batch's workers start before it composes: as soon as the plan is known, they load and open their languages' faces
+ * while this thread checks and composes, and each worker gets the first letter of each of its languages as soon as that
+ * letter is composed, so its first-time costs (first layouts, cold code) are paid while this thread is still composing.
+ * Nothing is written from it until the build has checked everything: the batch collects those results like any other.
+ */
+
+import type { LetterDoc } from '../model/index.js';
+import { shardJobs, type Job, type Shard } from '../plan/index.js';
+import type { Project } from '../load/index.js';
+import { letterKey, type OnComposed } from './compose-letters.js';
+import type { Planned } from './prepare.js';
+import type { DocumentTask } from './render-letter.js';
+import { openRenderer, type LetterWork, type Renderer, type WorkerResult } from './render-pool.js';
+
+export interface EarlyOptions {
+  readonly shard?: Shard;
+  readonly jobs?: number;
+  readonly pdfa?: boolean;
+}
+
+/** How an unsigned build draws a document: its format, and PDF/A when asked (by the option or letter.yaml). */
+export function unsignedDocument(job: Job, project: Project, pdfa: boolean | undefined): DocumentTask {
+  const archival = (pdfa ?? project.letter.pdf?.standard === 'PDF/A-2b') && job.format === 'pdf';
+  return { format: job.format, ...(archival ? { pdfa: archival } : {}) };
+}
+
+/** The letters of a job list (its documents' count each), in the order of their first document. */
+export function lettersOf(jobs: readonly Job[]): LetterWork[] {
+  const letters = new Map<string, { key: string; lang: string; documents: number }>();
+  for (const job of jobs) {
+    const key = letterKey(job);
+    const letter = letters.get(key);
+    if (letter) letter.documents++;
+    else letters.set(key, { key, lang: job.lang, documents: 1 });
+  }
+  return [...letters.values()];
+}
+
+export class EarlyStart {
+  renderer?: Renderer;
+  /** Letters a worker started on while this thread composed, by letterKey. */
+  readonly begun = new Map<string, Promise<WorkerResult[]>>();
+
+  constructor(private readonly options: EarlyOptions) {}
+
+  /** prepare's onPlanned: opens the renderer, and returns what hands a worker its first letter of each language. */
+  readonly onPlanned = ({ project, fonts, jobs: whole }: Planned): OnComposed | undefined => {
+    const jobs = this.options.shard ? shardJobs(whole, this.options.shard) : whole;
+    const renderer = openRenderer({
+      letters: lettersOf(jobs),
+      fonts,
+      ...(this.options.jobs !== undefined ? { jobs: this.options.jobs } : {}),
+    });
+    this.renderer = renderer;
+    if (renderer.threads === 0) return undefined;
+    const laneOf = new Map(renderer.plan.flatMap((keys, lane) => keys.map((key) => [key, lane] as const)));
+    const documents = new Map<string, Job[]>();
+    for (const job of jobs) documents.set(letterKey(job), [...(documents.get(letterKey(job)) ?? []), job]);
+    const started = new Set<string>();
+    return (job: Job, doc: LetterDoc) => {
+      const key = letterKey(job);
+      const lane = laneOf.get(key);
+      const first = `${lane}\0${job.lang}`;
+      if (!lane || started.has(first)) return;
+      started.add(first);
+      const task = {
+        doc,
+        documents: documents.get(key)!.map((j) => unsignedDocument(j, project, this.options.pdfa)),
+      };
+      this.begun.set(key, renderer.lanes[lane]!.render(task));
+    };
+  };
+}
