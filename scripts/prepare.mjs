@@ -10,12 +10,15 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 const STAMP = join(ROOT, 'dist', '.prepared');
-// What the build reads: our sources and build scripts, the schema, and the installed dependencies (npm rewrites
+// What the build reads: our sources and build scripts, the schema, the tool's locale files and templates (checked by
+// the build instead of at every run: scripts/validators.mjs), and the installed dependencies (npm rewrites
 // node_modules/.package-lock.json whenever it changes them).
 const INPUTS = [
   'src',
   'scripts',
   'schema',
+  'locales',
+  'templates',
   'package.json',
   'package-lock.json',
   'tsconfig.json',

@@ -66,4 +66,19 @@ describe('npm prepare', () => {
     expect(prepare(dir).status).toBe(0);
     expect(existsSync(join(dir, 'built'))).toBe(true);
   });
+
+  it("builds again after one of the tool's locale files changes (the build checks them, the run does not)", () => {
+    const dir = project();
+    mkdirSync(join(dir, 'locales', 'en'), { recursive: true });
+    writeFileSync(join(dir, 'locales', 'en', 'labels.json'), '{}\n');
+    expect(prepare(dir).status).toBe(0);
+    rmSync(join(dir, 'built'));
+    for (const file of ['package.json', 'src/index.ts', 'src', 'scripts', 'scripts/prepare.mjs'])
+      past(join(dir, file), 60);
+    for (const file of ['locales', 'locales/en', 'locales/en/labels.json']) past(join(dir, file), 60);
+    expect(prepare(dir).stderr).toContain('not rebuilding');
+    writeFileSync(join(dir, 'locales', 'en', 'labels.json'), '{ "a": "$t(a)" }\n');
+    expect(prepare(dir).status).toBe(0);
+    expect(existsSync(join(dir, 'built'))).toBe(true);
+  });
 });
