@@ -69,7 +69,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       'after the DSS, a document time-stamp from --tsa over each whole PDF (PAdES B-LTA, needs --ltv)',
     )
     .option('--pdfa', 'write PDF/A-2b')
-    .option('-j, --jobs <n>', 'worker threads (default: 1, this thread; more need ~170 MiB each)', parse.jobs)
+    .option(
+      '-j, --jobs <n>',
+      'threads that render, this one included, each language on one (default: 2 from 300 letters on 2+ cores, else 1)',
+      parse.jobs,
+    )
     .option('--shard <k/n>', 'build only the K-th of N parts of the job list', parse.shard)
     .option('--keep-going', 'skip documents whose own inputs are invalid; exit 1')
     .option('--strict', 'warnings fail too (exit 2, nothing written)')
