@@ -2,6 +2,9 @@
 
 import Handlebars from 'handlebars';
 
+/** The options every template is compiled with, at run time or at build time (precompile). */
+const OPTIONS = { strict: false, noEscape: true } as const;
+
 /**
  * Compiles a template whose `{{x}}` escapes for Markdown, through Handlebars' public compiler API (docs/compiler-api.md):
  * parsed, each escaped mustache rewritten as the triple-stash `{{{__escape x}}}`, and the AST compiled with `noEscape`,
@@ -11,10 +14,19 @@ export function compileMarkdown(
   hb: typeof Handlebars,
   source: string | hbs.AST.Program,
 ): Handlebars.TemplateDelegate {
+  return hb.compile(markdownAst(hb, source), OPTIONS);
+}
+
+/** The same compiled as code (Handlebars' `precompile`), for `hb.template` to run: the tool's templates, at build time. */
+export function precompileMarkdown(hb: typeof Handlebars, source: string | hbs.AST.Program): string {
+  return hb.precompile(markdownAst(hb, source), OPTIONS) as string;
+}
+
+function markdownAst(hb: typeof Handlebars, source: string | hbs.AST.Program): hbs.AST.Program {
   // An AST given is one parseWithoutProcessing made (Handlebars returns a Program it is given as it is).
   const ast = hb.parseWithoutProcessing(source as string);
   new MarkdownEscapes(hb.helpers).accept(ast);
-  return hb.compile(ast, { strict: false, noEscape: true });
+  return ast;
 }
 
 /**
