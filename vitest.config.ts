@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // harfbuzz loaded before each file, so that what typesets in a test shapes as the CLI does (src/fonts/harfbuzz.ts).
+    setupFiles: ['test/setup/harfbuzz.ts'],
   },
 });

@@ -7,7 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -54,6 +54,15 @@ const fixups = {
     b.onLoad({ filter: /dist[\\/]pipeline[\\/]render-pool\.js$/ }, ({ path }) => ({
       // piscina stays outside the bundle (it starts threads from its own files): required, not imported.
       contents: readFileSync(path, 'utf8').replace("await import('piscina')", "require('piscina')"),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /harfbuzzjs[\\/]dist[\\/]index\.mjs$/ }, ({ path }) => ({
+      // CommonJS has no top-level await: the module's wait for its WebAssembly becomes a promise src/fonts/harfbuzz.ts
+      // awaits (the wasm file is copied beside the bundle, where harfbuzz.js looks for it from import.meta.url).
+      contents: readFileSync(path, 'utf8').replace(
+        'init(await createHarfBuzz());',
+        'export const harfBuzzReady = createHarfBuzz().then(init);',
+      ),
       loader: 'js',
     }));
     b.onLoad({ filter: /fontkit[\\/]dist[\\/]module\.mjs$/ }, ({ path }) => ({
@@ -160,9 +169,8 @@ await esbuild.build({
 // dynamic import callback on Node 20: require the built-in instead (its named exports are the same).
 for (const name of ['letter.cjs', 'worker.cjs']) {
   const file = join(OUT, name);
-  const code = readFileSync(file, 'utf8').replace(
-    /\bimport\("(node:[\w/]+)"\)/g,
-    'Promise.resolve(require("$1"))',
+  const code = readFileSync(file, 'utf8').replace(/\bimport\("((?:node:)?[\w/]+)"\)/g, (call, name) =>
+    isBuiltin(name) ? `Promise.resolve(require("${name}"))` : call,
   );
   const left = code.match(/\bimport\("[^".][^"]*"\)/g);
   if (left) throw new Error(`bundle: ${name} still imports ${left.join(', ')} at run time`);
@@ -187,6 +195,7 @@ export default async function renderInWorker(task) {
 }
 `,
 );
+copyFileSync(require.resolve('harfbuzzjs/dist/harfbuzz.wasm'), join(OUT, 'harfbuzz.wasm'));
 const pdfkitData = join(dirname(require.resolve('pdfkit')), 'data');
 copyFileSync(join(pdfkitData, 'sRGB_IEC61966_2_1.icc'), join(OUT, 'data', 'sRGB_IEC61966_2_1.icc'));
 

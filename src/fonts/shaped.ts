@@ -5,6 +5,7 @@
 
 import type { Font } from 'fontkit';
 import { plainGlyphs } from './fast-path.js';
+import { harfBuzzShape, type HarfBuzzRun } from './harfbuzz.js';
 import { hmtxAdvance } from './metrics.js';
 
 /**
@@ -82,35 +83,56 @@ export function shape(font: Font, text: string, direction?: ShapingDirection): S
 }
 
 function layout(font: Font, text: string, direction: ShapingDirection | undefined): Shaped {
-  // A run no lookup touches is what cmap and hmtx say (fast-path.ts); a right-to-left one is always shaped.
-  const plain = direction === 'rtl' ? undefined : plainGlyphs(font, text);
-  const run = plain
-    ? undefined
-    : direction
-      ? font.layout(text, undefined, undefined, undefined, direction)
-      : font.layout(text);
-  const shapedGlyphs = plain ?? run!.glyphs;
+  const run = unitsRun(font, text, direction);
   const scale = 1000 / font.unitsPerEm;
   const glyphs: number[] = [];
   const advances: number[] = [];
   const widths: number[] = [];
   const xOffsets: number[] = [];
   const yOffsets: number[] = [];
-  const codePoints: number[][] = [];
   let advanceWidth = 0;
-  for (let i = 0; i < shapedGlyphs.length; i++) {
-    const glyph = shapedGlyphs[i]!;
-    // The glyph's own advance from hmtx: fontkit's `glyph.advanceWidth` decodes the outline's box first (metrics.ts).
-    const width = hmtxAdvance(font, glyph.id);
-    const position = run ? run.positions[i]! : { xAdvance: width, xOffset: 0, yOffset: 0 };
-    const advance = position.xAdvance * scale;
-    glyphs.push(glyph.id);
+  for (let i = 0; i < run.ids.length; i++) {
+    const id = run.ids[i]!;
+    const advance = run.xAdvances[i]! * scale;
+    glyphs.push(id);
     advances.push(advance);
-    widths.push(width * scale);
-    xOffsets.push(position.xOffset * scale);
-    yOffsets.push(position.yOffset * scale);
-    codePoints.push(glyph.codePoints);
+    // The glyph's own advance from hmtx: fontkit's `glyph.advanceWidth` decodes the outline's box first (metrics.ts).
+    widths.push(hmtxAdvance(font, id) * scale);
+    xOffsets.push(run.xOffsets[i]! * scale);
+    yOffsets.push(run.yOffsets[i]! * scale);
     advanceWidth += advance;
   }
-  return { glyphs, advances, widths, xOffsets, yOffsets, codePoints, advanceWidth };
+  return { glyphs, advances, widths, xOffsets, yOffsets, codePoints: run.codePoints, advanceWidth };
+}
+
+/**
+ * The run in font units: harfbuzz's (harfbuzz.ts); where harfbuzz is not loaded yet, the face was not opened by a
+ * FontBook or the run is right to left, fontkit's: what cmap and hmtx say where no lookup touches the run
+ * (fast-path.ts: it saves fontkit's layout, ~0.3 ms, at the price of analysing the face's lookups once), else its
+ * layout. test/fonts/harfbuzz.test.ts and fast-path.test.ts show all three give the same glyphs.
+ */
+function unitsRun(font: Font, text: string, direction: ShapingDirection | undefined): HarfBuzzRun {
+  const shaped = harfBuzzShape(font, text, direction);
+  if (shaped) return shaped;
+  const plain = direction === 'rtl' ? undefined : plainGlyphs(font, text);
+  if (plain) {
+    const xAdvances = plain.map((glyph) => hmtxAdvance(font, glyph.id));
+    return {
+      ids: plain.map((glyph) => glyph.id),
+      xAdvances,
+      xOffsets: xAdvances.map(() => 0),
+      yOffsets: xAdvances.map(() => 0),
+      // One glyph per character, from the text: fontkit's glyph objects are shared per id and keep the code points of
+      // whoever made them first (a subsetter's `getGlyph(id)` makes them with none).
+      codePoints: [...text].map((ch) => [ch.codePointAt(0)!]),
+    };
+  }
+  const run = direction ? font.layout(text, undefined, undefined, undefined, direction) : font.layout(text);
+  return {
+    ids: run.glyphs.map((glyph) => glyph.id),
+    xAdvances: run.positions.map((p) => p.xAdvance),
+    xOffsets: run.positions.map((p) => p.xOffset),
+    yOffsets: run.positions.map((p) => p.yOffset),
+    codePoints: run.glyphs.map((glyph) => glyph.codePoints),
+  };
 }

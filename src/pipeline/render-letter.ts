@@ -74,6 +74,7 @@ export async function renderLetter(
   key?: SigningKey,
 ): Promise<(Rendered | { readonly error: unknown })[]> {
   const { typesetLetter } = await import('../typeset/index.js');
+  await fonts.loadShaper();
   let paged: PagedLetter;
   try {
     paged = typesetLetter(task.doc, { fonts });

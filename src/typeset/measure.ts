@@ -1,7 +1,14 @@
 /** Text measurement through FontBook's fontkit faces: advance widths in em, cached per face file and string. */
 
 import type { Font } from 'fontkit';
-import { concatGlyphs, hmtxAdvance, shape, type FontBook } from '../fonts/index.js';
+import {
+  concatGlyphs,
+  harfBuzzFeatures,
+  harfBuzzShape,
+  hmtxAdvance,
+  shape,
+  type FontBook,
+} from '../fonts/index.js';
 import type { Lang } from '../model/index.js';
 import { isHangul } from './segment/classes.js';
 import type { HalfWidth } from './break/compress.js';
@@ -75,7 +82,7 @@ export class Measurer {
   }
 
   /**
-   * What the face's half-width feature (`halt`, through fontkit's public layout) does to `cp` alone, in em: the
+   * What the face's half-width feature (`halt`, shaped by harfbuzz or fontkit) does to `cp` alone, in em: the
    * advance it takes away and how far it shifts the glyph; undefined when the face has no `halt` or leaves `cp` be.
    */
   halfWidth(ref: FontRef, cp: number): HalfWidth | undefined {
@@ -83,14 +90,11 @@ export class Measurer {
     let h = face.halts.get(cp);
     if (h === undefined) {
       h = null;
-      if (face.font.availableFeatures.includes('halt')) {
-        const run = face.font.layout(String.fromCodePoint(cp), ['halt']);
-        const glyph = run.glyphs[0];
-        const position = run.positions[0];
-        if (run.glyphs.length === 1 && glyph && position && glyph.id !== 0) {
-          const cut = (hmtxAdvance(face.font, glyph.id) - position.xAdvance) / face.unitsPerEm;
-          if (cut > 0) h = { advanceCut: cut, shift: position.xOffset / face.unitsPerEm };
-        }
+      const run = haltRun(face.font, String.fromCodePoint(cp));
+      const id = run?.ids[0];
+      if (run?.ids.length === 1 && id !== undefined && id !== 0) {
+        const cut = (hmtxAdvance(face.font, id) - run.xAdvances[0]!) / face.unitsPerEm;
+        if (cut > 0) h = { advanceCut: cut, shift: run.xOffsets[0]! / face.unitsPerEm };
       }
       face.halts.set(cp, h);
     }
@@ -131,4 +135,25 @@ function measure(face: FaceCache, text: string): number {
     return hmtxAdvance(face.font, face.font.glyphForCodePoint(cp).id) / face.unitsPerEm;
   // The run as it will be drawn, shaped once for both (its advance is in thousandths of an em).
   return shape(face.font, text).advanceWidth / 1000;
+}
+
+/**
+ * One character shaped with `halt` on, by harfbuzz (test/fonts/harfbuzz.test.ts: as fontkit), else by fontkit where the
+ * face has the feature; undefined when it has not (a face without `halt` sets the character as it would without it).
+ */
+function haltRun(
+  font: Font,
+  ch: string,
+): { ids: number[]; xAdvances: number[]; xOffsets: number[] } | undefined {
+  const features = harfBuzzFeatures(font);
+  if (features && !features.has('halt')) return undefined;
+  const shaped = harfBuzzShape(font, ch, undefined, ['halt']);
+  if (shaped) return shaped;
+  if (!font.availableFeatures.includes('halt')) return undefined;
+  const run = font.layout(ch, ['halt']);
+  return {
+    ids: run.glyphs.map((g) => g.id),
+    xAdvances: run.positions.map((p) => p.xAdvance),
+    xOffsets: run.positions.map((p) => p.xOffset),
+  };
 }

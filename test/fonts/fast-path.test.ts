@@ -7,58 +7,13 @@
  * plain cmap + hmtx glyphs must be one the fast path refuses.
  */
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { plainGlyphs } from '../../src/fonts/fast-path.js';
-import { shape, toolFontBook, type Shaped, type Variant } from '../../src/fonts/index.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
-
-/** Every string of a JSON file, every line of a text or YAML file. */
-function textsOf(file: string): string[] {
-  const raw = readFileSync(file, 'utf8');
-  if (!file.endsWith('.json')) return raw.split('\n');
-  const out: string[] = [];
-  const visit = (v: unknown): void => {
-    if (typeof v === 'string') out.push(...v.split('\n'));
-    else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x);
-  };
-  visit(JSON.parse(raw));
-  return out;
-}
-
-const SOURCES = [
-  ...walk(join(ROOT, 'test', 'example', 'seed')).filter((f) => f.endsWith('.txt')),
-  ...walk(join(ROOT, 'locales')),
-  ...walk(join(ROOT, 'examples')),
-  ...walk(join(ROOT, 'test', 'fixtures')),
-  ...walk(join(ROOT, 'test', 'corpus', 'base')),
-  ...walk(join(ROOT, 'src', 'directory', 'data')),
-].filter((f) => /\.(json|ya?ml|txt|csv)$/.test(f));
-
-/** The pieces of a line the typesetter may shape. */
-function pieces(line: string): string[] {
-  const out = [line];
-  const words = line.match(/[^ \t]*[ \t]?/g) ?? [];
-  for (const word of words) if (word) out.push(word, word.trimEnd());
-  const chars = [...line];
-  for (let i = 0; i < chars.length; i++)
-    out.push(chars.slice(i, i + 1).join(''), chars.slice(i, i + 2).join(''), chars.slice(i, i + 3).join(''));
-  return out.filter((p) => p.length > 0);
-}
-
-const FACE_FILES = [...walk(join(ROOT, 'fonts')), ...walk(join(ROOT, 'test', 'fixtures'))].filter((f) =>
-  f.endsWith('.ttf'),
-);
+import { shape, toolFontBook, type Variant } from '../../src/fonts/index.js';
+import { corpusUnits, differences, FACE_FILES, layoutReference, ROOT, SOURCES } from './shaping-corpus.js';
 
 /** The tool's faces as the build opens them (FontBook: a large face read but for its outlines), by file. */
 const book = toolFontBook();
@@ -70,53 +25,8 @@ const opened = new Map<string, () => fontkit.Font>(
   ),
 );
 
-/** What shaped.ts made of fontkit's layout before the fast path: the reference. */
-function layoutReference(font: fontkit.Font, text: string): Shaped {
-  const run = font.layout(text);
-  const scale = 1000 / font.unitsPerEm;
-  const shaped = {
-    glyphs: [] as number[],
-    advances: [] as number[],
-    widths: [] as number[],
-    xOffsets: [] as number[],
-    yOffsets: [] as number[],
-    codePoints: [] as number[][],
-    advanceWidth: 0,
-  };
-  run.glyphs.forEach((glyph, i) => {
-    const p = run.positions[i]!;
-    shaped.glyphs.push(glyph.id);
-    shaped.advances.push(p.xAdvance * scale);
-    shaped.widths.push(glyph.advanceWidth * scale);
-    shaped.xOffsets.push(p.xOffset * scale);
-    shaped.yOffsets.push(p.yOffset * scale);
-    shaped.codePoints.push(glyph.codePoints);
-    shaped.advanceWidth += p.xAdvance * scale;
-  });
-  return shaped;
-}
-
-/** Field by field, number by number with Object.is (so 0 and -0 differ, as they could in the PDF). */
-function differences(a: Shaped, b: Shaped): string[] {
-  const out: string[] = [];
-  for (const key of ['glyphs', 'advances', 'widths', 'xOffsets', 'yOffsets'] as const) {
-    if (a[key].length !== b[key].length || a[key].some((v, i) => !Object.is(v, b[key][i]))) out.push(key);
-  }
-  if (a.codePoints.map((c) => c.join(',')).join(';') !== b.codePoints.map((c) => c.join(',')).join(';'))
-    out.push('codePoints');
-  if (!Object.is(a.advanceWidth, b.advanceWidth)) out.push('advanceWidth');
-  return out;
-}
-
 describe('the cmap + hmtx fast path against fontkit layout', () => {
-  const texts = [
-    ...new Set(
-      SOURCES.flatMap(textsOf)
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const units = [...new Set(texts.flatMap(pieces))];
+  const units = corpusUnits();
 
   it('finds the fixture, example, directory and seed texts, and the faces the build opens', () => {
     expect(FACE_FILES.filter((f) => opened.has(f)).length).toBe(opened.size);
@@ -167,6 +77,17 @@ describe('the cmap + hmtx fast path against fontkit layout', () => {
     // And what no lookup touches goes through: Chinese in Noto Serif SC, Hangul without spaces in Noto Serif KR.
     expect(plainGlyphs(sc, '我们恳请您停止强制遣返。')).toBeDefined();
     expect(plainGlyphs(kr, '대통령님께서')).toBeDefined();
+  });
+
+  it("gives each glyph its character from the text, not from fontkit's shared glyph object", () => {
+    const open = () =>
+      fontkit.create(readFileSync(join(ROOT, 'fonts', 'NotoSerifSC-Regular.ttf'))) as fontkit.Font;
+    const font = open();
+    // A subsetter asks for a glyph by id: fontkit makes the glyph object then, with no code points, and keeps it.
+    font.getGlyph(open().glyphForCodePoint(0x6c42).id);
+    expect(font.glyphForCodePoint(0x6c42).codePoints).toEqual([]);
+    expect(plainGlyphs(font, '求我')).toBeDefined();
+    expect(shape(font, '求我').codePoints).toEqual([[0x6c42], [0x6211]]);
   });
 
   for (const file of FACE_FILES) {

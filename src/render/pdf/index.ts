@@ -33,6 +33,7 @@ export interface PdfResult {
 
 /** Typeset the letter and draw it. Throws LetterError `uncovered-character` before anything is drawn. */
 export async function renderPdf(doc: LetterDoc, opts: PdfOptions): Promise<PdfResult> {
+  await opts.fonts.loadShaper();
   const paged = typesetLetter(doc, {
     fonts: opts.fonts,
     reserveSignatureField: opts.signatureField !== undefined,

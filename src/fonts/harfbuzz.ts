@@ -1,0 +1,211 @@
+/**
+ * Shaping with harfbuzz's WebAssembly build (npm `harfbuzzjs`, public API): ~0.05 ms a word where fontkit's `layout`
+ * takes ~0.3 ms, and no glyph outline decoded on the way. Set up to give what fontkit's `font.layout(text)` gave
+ * (test/fonts/harfbuzz.test.ts compares them glyph for glyph over every text the tool sets, in every face it ships):
+ * the script is the first character's that is not Common or Inherited (fontkit's and harfbuzz's rule alike), the
+ * direction the caller's or the script's, no language (fontkit used every face's default language system), fontkit's
+ * default features, and each glyph's code points taken from its cluster (a ligature has all of its characters, the
+ * second glyph of a split character none).
+ *
+ * The module is WebAssembly, which Node loads only asynchronously: `loadHarfBuzz()` once before typesetting (the
+ * pipeline does); until then, and for a face not opened by a FontBook, shaped.ts uses fontkit.
+ */
+
+import type { Font } from 'fontkit';
+import type * as HarfBuzz from 'harfbuzzjs';
+import { faceBytesOf, tableDirectory } from './face-bytes.js';
+
+type HarfBuzzModule = typeof HarfBuzz;
+
+let hb: HarfBuzzModule | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads and compiles harfbuzz (~20 ms of CPU) once per process; later calls return at once. */
+export function loadHarfBuzz(): Promise<void> {
+  loading ??= import('harfbuzzjs').then(async (module) => {
+    // The CLI bundle is CommonJS, which has no top-level await: scripts/bundle.mjs turns harfbuzzjs's own await of its
+    // WebAssembly into this promise. From the ES module (dist/, tests) the import has already waited for it.
+    await (module as { harfBuzzReady?: Promise<unknown> }).harfBuzzReady;
+    hb = module;
+  });
+  return loading;
+}
+
+/** Whether `loadHarfBuzz()` has finished. */
+export function harfBuzzLoaded(): boolean {
+  return hb !== undefined;
+}
+
+const hbFonts = new WeakMap<Font, HarfBuzz.Font>();
+const hbFaces = new WeakMap<Font, HarfBuzz.Face>();
+
+/** One string shaped by harfbuzz, left to right, in font units. */
+export interface HarfBuzzRun {
+  readonly ids: number[];
+  readonly xAdvances: number[];
+  readonly xOffsets: number[];
+  readonly yOffsets: number[];
+  readonly codePoints: number[][];
+}
+
+let buffer: HarfBuzz.Buffer | undefined;
+const features = new Map<string, HarfBuzz.Feature>();
+
+/**
+ * `text` shaped in `font` with the default features plus `extra` (e.g. `['halt']`), or undefined when harfbuzz is not
+ * loaded, the face's bytes are unknown or the run is right to left (then the caller uses fontkit).
+ */
+export function harfBuzzShape(
+  font: Font,
+  text: string,
+  direction?: 'ltr' | 'rtl',
+  extra: readonly string[] = [],
+): HarfBuzzRun | undefined {
+  if (!hb) return undefined;
+  // Right to left, harfbuzz mirrors brackets and guillemets itself (Bidi_Mirroring_Glyph, no switch to turn it off),
+  // which typeset/bidi has done already, as fontkit expects: such runs stay with fontkit.
+  if ((direction ?? scriptDirection(text)) === 'rtl') return undefined;
+  const hbFont = harfBuzzFont(hb, font);
+  if (!hbFont) return undefined;
+  buffer ??= new hb.Buffer();
+  buffer.reset();
+  // Marks keep clusters of their own, as fontkit keeps each mark's code point on its glyph.
+  buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+  buffer.addText(text);
+  buffer.setDirection(hb.Direction.LTR);
+  // The script from the text (the direction is set already); then no language, so each face's default system is used.
+  buffer.guessSegmentProperties();
+  buffer.setLanguage('');
+  hb.shape(hbFont, buffer, extra.length ? extra.map((tag) => feature(hb!, tag)) : undefined);
+  const infos = buffer.getGlyphInfos();
+  const positions = buffer.getGlyphPositions();
+  return {
+    ids: infos.map((info) => info.codepoint),
+    xAdvances: positions.map((p) => p.xAdvance),
+    xOffsets: positions.map((p) => p.xOffset),
+    yOffsets: positions.map((p) => p.yOffset),
+    codePoints: clusterCodePoints(
+      text,
+      infos.map((info) => info.cluster),
+    ),
+  };
+}
+
+const faceFeatures = new WeakMap<Font, ReadonlySet<string>>();
+
+/**
+ * The feature tags of the face's GSUB and GPOS (fontkit's `availableFeatures` without parsing its tables), or undefined
+ * when harfbuzz does not shape this face.
+ */
+export function harfBuzzFeatures(font: Font): ReadonlySet<string> | undefined {
+  if (!hb) return undefined;
+  let tags = faceFeatures.get(font);
+  if (!tags) {
+    const hbFont = harfBuzzFont(hb, font);
+    if (!hbFont) return undefined;
+    const face = hbFaces.get(font)!;
+    tags = new Set([...face.getTableFeatureTags('GSUB'), ...face.getTableFeatureTags('GPOS')]);
+    faceFeatures.set(font, tags);
+  }
+  return tags;
+}
+
+function feature(module: HarfBuzzModule, tag: string): HarfBuzz.Feature {
+  let f = features.get(tag);
+  if (!f) features.set(tag, (f = new module.Feature(tag)));
+  return f;
+}
+
+/** The first character of a script of its own (not Common or Inherited): the one fontkit takes the script from. */
+const SCRIPTED = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
+/** The scripts fontkit lays out right to left when no direction is given (its Script.direction). */
+const RTL_SCRIPT =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Cypriot}\p{Script=Kharoshthi}\p{Script=Phoenician}\p{Script=Nko}\p{Script=Lydian}\p{Script=Avestan}\p{Script=Imperial_Aramaic}\p{Script=Inscriptional_Pahlavi}\p{Script=Inscriptional_Parthian}\p{Script=Old_South_Arabian}\p{Script=Old_Turkic}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}\p{Script=Manichaean}\p{Script=Mende_Kikakui}\p{Script=Nabataean}\p{Script=Old_North_Arabian}\p{Script=Palmyrene}\p{Script=Psalter_Pahlavi}]/u;
+
+function scriptDirection(text: string): 'ltr' | 'rtl' {
+  // Every right-to-left script lies in these blocks: text with none of them is left to right without the regexes.
+  if (!/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\ud802-\ud803\ud83a-\ud83b]/.test(text)) return 'ltr';
+  const first = SCRIPTED.exec(text)?.[0];
+  return first !== undefined && RTL_SCRIPT.test(first) ? 'rtl' : 'ltr';
+}
+
+/**
+ * Each glyph's characters: a cluster's whole text goes to its first glyph, none to the others, as fontkit hands out
+ * code points through substitutions (a ligature has its characters, the second glyph of a split character none).
+ */
+function clusterCodePoints(text: string, clusters: readonly number[]): number[][] {
+  // Left to right, clusters never decrease (MONOTONE_CHARACTERS): a cluster's text runs to the next one's start.
+  const out: number[][] = [];
+  for (let i = 0; i < clusters.length; i++) {
+    const cluster = clusters[i]!;
+    if (i > 0 && clusters[i - 1] === cluster) {
+      out.push([]);
+      continue;
+    }
+    let j = i + 1;
+    while (j < clusters.length && clusters[j] === cluster) j++;
+    const codePoints: number[] = [];
+    for (const ch of text.slice(cluster, j < clusters.length ? clusters[j] : text.length))
+      codePoints.push(ch.codePointAt(0)!);
+    out.push(codePoints);
+  }
+  return out;
+}
+
+/** Outlines and bitmaps: nothing harfbuzz reads to shape a face that positions with GPOS. */
+const DRAWING_TABLES = new Set([
+  'glyf',
+  'loca',
+  'CFF ',
+  'CFF2',
+  'CBDT',
+  'CBLC',
+  'EBDT',
+  'EBLC',
+  'sbix',
+  'SVG ',
+]);
+
+function harfBuzzFont(module: HarfBuzzModule, font: Font): HarfBuzz.Font | undefined {
+  let hbFont = hbFonts.get(font);
+  if (!hbFont) {
+    const bytes = faceBytesOf(font);
+    if (!bytes) return undefined;
+    const face = new module.Face(new module.Blob(shapingTables(bytes)), 0);
+    hbFont = new module.Font(face);
+    hbFonts.set(font, hbFont);
+    hbFaces.set(font, face);
+  }
+  return hbFont;
+}
+
+/**
+ * The face's file without its drawing tables, when it positions with GPOS (then harfbuzz reads no outline: its
+ * fallback mark positioning is off): a CJK face's 14 MB become ~0.4 MB to copy into WebAssembly memory. Any other
+ * file (no GPOS, a collection) is copied whole.
+ */
+export function shapingTables(bytes: Uint8Array): Uint8Array {
+  const directory = tableDirectory(bytes);
+  if (!directory?.has('GPOS')) return bytes;
+  const kept = [...directory].filter(([tag]) => !DRAWING_TABLES.has(tag));
+  let size = 12 + 16 * kept.length;
+  for (const [, t] of kept) size += (t.length + 3) & ~3;
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  const log2 = Math.floor(Math.log2(kept.length));
+  out.set(bytes.subarray(0, 4)); // sfnt version
+  view.setUint16(4, kept.length);
+  view.setUint16(6, 16 << log2); // searchRange, entrySelector, rangeShift for the new count
+  view.setUint16(8, log2);
+  view.setUint16(10, 16 * kept.length - (16 << log2));
+  let at = 12 + 16 * kept.length;
+  kept.forEach(([tag, t], i) => {
+    const entry = 12 + 16 * i;
+    for (let k = 0; k < 4; k++) out[entry + k] = tag.charCodeAt(k);
+    view.setUint32(entry + 8, at);
+    view.setUint32(entry + 12, t.length);
+    out.set(bytes.subarray(t.offset, t.offset + t.length), at);
+    at += (t.length + 3) & ~3;
+  });
+  return out;
+}
