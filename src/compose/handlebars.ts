@@ -109,8 +109,9 @@ export class TemplateSet {
     if (!compiled) {
       const digest = textDigest(source.source);
       const built = Object.hasOwn(this.precompiled, digest) ? this.precompiled[digest] : undefined;
-      if (built) {
-        compiled = { template: this.hb.template(built.spec as TemplateSpec), calls: new Map(built.calls) };
+      const template = built && fromBuild(this.hb, built.spec);
+      if (built && template) {
+        compiled = { template, calls: new Map(built.calls) };
         this.counts.precompiled++;
       } else {
         const ast = this.hb.parseWithoutProcessing(source.source);
@@ -127,6 +128,15 @@ export class TemplateSet {
 
 type RuntimeOptions = Handlebars.RuntimeOptions;
 type TemplateSpec = Parameters<typeof Handlebars.template>[0];
+
+/** A template from the build's code; undefined when this Handlebars refuses it (built by another version). */
+function fromBuild(hb: typeof Handlebars, spec: object): Handlebars.TemplateDelegate | undefined {
+  try {
+    return hb.template(spec as TemplateSpec);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The module `npm run build` writes to dist/compose/ (precompiled.ts): each template text's compiled code and partial

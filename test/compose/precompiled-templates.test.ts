@@ -99,6 +99,22 @@ describe('templates compiled at build time', () => {
     expect(set.counts.compiled).toBe(1);
   });
 
+  it('code another Handlebars version compiled is not used: the template is compiled at run time', () => {
+    const { templates } = loadProject({ dir: EXAMPLE_DIR, toolDir: TOOL_DIR });
+    const built = precompiled();
+    const older = Object.fromEntries(
+      Object.entries(built).map(([digest, entry]) => [
+        digest,
+        { ...entry, spec: { ...entry.spec, compiler: [6, '>= 2.0.0-beta.1'] } },
+      ]),
+    );
+    const set = new TemplateSet(templates, 'open-letter', older);
+    expect(set.forLang('en')(CONTEXT)).toBe(
+      new TemplateSet(templates, 'open-letter', {}).forLang('en')(CONTEXT),
+    );
+    expect(set.counts.precompiled).toBe(0);
+  });
+
   it('the module npm run build wrote is the one the templates give now', () => {
     const written = readFileSync(join(ROOT, 'dist', 'compose', SHIPPED_TEMPLATES_FILE), 'utf8');
     expect(written).toBe(precompiledModule(shippedTexts()));
