@@ -14,9 +14,12 @@ const SLOW_FOLDERS = ['corpus', 'batch', 'perf', 'property', 'e2e', 'a11y'];
 const CALLS_OUT =
   /\b(toolAvailable|libreOfficeUno|docxToPdf|pdfText|letterCli|hasTool|spawnSync|execFileSync|spawn|fork)\b/;
 /**
- * Files that each take several seconds of CPU (measured: `npx vitest run --config vitest.unit.config.ts`, per-file
- * durations): whole signed builds, typesetting a batch to count layouts, waiting on file-system events. They keep the
- * unit run over a minute on two cores; `npm test` runs them.
+ * Files that each take several seconds of CPU (measured: `npx vitest run --config vitest.unit.config.ts
+ * --reporter=json`, per-file durations): whole signed builds, typesetting a batch to count layouts, waiting on
+ * file-system events, a batch on two threads, and the exhaustive equality proofs over every text the tool has (each
+ * shaper against fontkit glyph for glyph, every letter's Markdown memo against the letter composed alone, a 60,000-key
+ * check). They kept the unit run over a minute on two cores (harfbuzz.test.ts alone was 40 % of it); `npm test` runs
+ * them.
  */
 const SLOW_FILES = [
   'test/sign/signing-clock.test.ts',
@@ -25,6 +28,11 @@ const SLOW_FILES = [
   'test/build/typeset-once.test.ts',
   'test/watch/atomic-saves.test.ts',
   'test/hardening/output.test.ts',
+  'test/fonts/harfbuzz.test.ts',
+  'test/fonts/fast-path.test.ts',
+  'test/compose/markdown-memo.test.ts',
+  'test/pipeline/threads.test.ts',
+  'test/hardening/check-scale.test.ts',
 ];
 
 function testFiles(dir: string): string[] {
