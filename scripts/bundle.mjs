@@ -51,6 +51,17 @@ const fixups = {
       )}`,
       loader: 'js',
     }));
+    b.onLoad({ filter: /dist[\\/]compose[\\/]precompiled\.js$/ }, ({ path }) => ({
+      // The shipped templates' compiled code (scripts/templates.mjs, run before this) bundled, so it comes with the
+      // code cache instead of being resolved, read and compiled by Node's loader at every run.
+      contents: `import bundledTemplates from './shipped-templates.cjs';\n${replaceOnce(
+        readFileSync(path, 'utf8'),
+        'createRequire(import.meta.url)(file)',
+        'bundledTemplates',
+        path,
+      )}`,
+      loader: 'js',
+    }));
     b.onLoad({ filter: /dist[\\/]pipeline[\\/]render-pool\.js$/ }, ({ path }) => ({
       // piscina stays outside the bundle (it starts threads from its own files): required, not imported.
       contents: readFileSync(path, 'utf8').replace("await import('piscina')", "require('piscina')"),
