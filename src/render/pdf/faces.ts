@@ -12,7 +12,8 @@
  */
 
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
 import {
   createSubset,
@@ -80,8 +81,10 @@ export function narrowKey(gid: number, width: number, advance: number): string |
 interface FacePlan {
   readonly face: PdfFace;
   readonly font: Font;
-  /** The bytes `font` was parsed from, for its subset. */
+  /** The bytes `font` was parsed from. */
   readonly file: Uint8Array;
+  /** The face's subset font file, deflated off the main thread while the pages are drawn. */
+  readonly subset: Subset;
   /** Glyph ids in subset order (glyph 0 first), with each glyph's width and what it stands for. */
   readonly glyphs: readonly number[];
   readonly widths: ReadonlyMap<number, number>;
@@ -165,6 +168,7 @@ export class PdfFaces {
         face,
         font,
         file: fonts.tableBytes(path),
+        subset: subsetFile(font, fonts.tableBytes(path), glyphs),
         glyphs,
         widths: entry.widths,
         codePoints: entry.codePoints,
@@ -184,9 +188,9 @@ export class PdfFaces {
     return plan.face;
   }
 
-  /** Write every face's font objects. Call after drawing, before `pdf.end()`. */
-  embed(pdf: PDFKit.PDFDocument): void {
-    for (const plan of this.plans.values()) embedFace(pdf, plan);
+  /** Write every face's font objects, in plan order. Call after drawing, before `pdf.end()`. */
+  async embed(pdf: PDFKit.PDFDocument): Promise<void> {
+    for (const plan of this.plans.values()) embedFace(pdf, plan, await plan.subset.deflated);
   }
 }
 
@@ -200,12 +204,11 @@ function keyOf(ref: FontRef): string {
   return `${ref.face}/${ref.variant}`;
 }
 
-function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan): void {
-  const { font, glyphs } = plan;
+function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan, deflatedSubset: Uint8Array): void {
+  const { font, glyphs, subset } = plan;
   const scale = 1000 / font.unitsPerEm;
-  const subset = subsetFile(font, plan.file, glyphs);
   const fontFile = pdf.ref({ Filter: 'FlateDecode' });
-  fontFile.end(subset.deflated);
+  fontFile.end(deflatedSubset);
 
   const tables = font as unknown as FontTables;
   // The post header from the file: fontkit's `font.post` decodes every glyph name first (~100 ms for a Latin face).
@@ -303,15 +306,24 @@ function sameText(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((cp, i) => cp === b[i]);
 }
 
-/** Subsets already made in this process, by face and glyph set: the letters of a batch share most of theirs. */
-const subsets = new WeakMap<Font, Map<string, { deflated: Uint8Array; tag: string }>>();
-const MAX_SUBSETS = 64;
+/** A face's subset font file, deflated (zlib's default level, as deflateSync), and its tag. */
+interface Subset {
+  readonly deflated: Promise<Uint8Array>;
+  readonly tag: string;
+}
 
-function subsetFile(
-  font: Font,
-  file: Uint8Array,
-  glyphs: readonly number[],
-): { deflated: Uint8Array; tag: string } {
+/** Subsets already made in this process, by face and glyph set: the letters of a batch share most of theirs. */
+const subsets = new WeakMap<Font, Map<string, Subset>>();
+const MAX_SUBSETS = 64;
+const deflateAsync = promisify(deflate);
+/** Output chunk of the pool's deflate: one hand-back to the main thread per subset (zlib's default, 16 KB, takes ~4). */
+const ASYNC_CHUNK = 256 * 1024;
+
+/**
+ * The subset of these glyphs, encoded now and deflated in libuv's thread pool: the main thread draws the pages
+ * meanwhile (a CJK subset of a few hundred glyphs is ~45 KB to deflate, most of the cost of embedding a face).
+ */
+function subsetFile(font: Font, file: Uint8Array, glyphs: readonly number[]): Subset {
   let known = subsets.get(font);
   if (!known) subsets.set(font, (known = new Map()));
   const key = glyphs.join(',');
@@ -322,7 +334,10 @@ function subsetFile(
     // The subset tag (ISO 32000-1 §9.6.4) names this glyph set: six capitals from its digest.
     const digest = createHash('sha256').update(`${font.postscriptName}:${key}`).digest();
     const tag = String.fromCharCode(...[...digest.subarray(0, 6)].map((b) => 65 + (b % 26)));
-    subset = { deflated: deflateSync(fontSubset.encode()), tag };
+    const deflated = deflateAsync(fontSubset.encode(), { chunkSize: ASYNC_CHUNK });
+    // A letter that fails before embedding never awaits its subset: that must not be an unhandled rejection.
+    deflated.catch(() => undefined);
+    subset = { deflated, tag };
     if (known.size >= MAX_SUBSETS) known.clear();
     known.set(key, subset);
   }
