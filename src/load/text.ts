@@ -175,7 +175,8 @@ export function tooDeepAt(text: string, syntax: 'json' | 'yaml'): number {
       if (syntax === 'yaml' && (i === 0 || /[\s[{,:]/.test(text[i - 1]!)))
         special.lastIndex = skipSingleQuoted(text, i) + 1;
     } else if (c === '#') {
-      if (syntax === 'yaml' && (i === 0 || /\s/.test(text[i - 1]!))) special.lastIndex = skipLine(text, i) + 1;
+      if (syntax === 'yaml' && (i === 0 || /\s/.test(text[i - 1]!)))
+        special.lastIndex = skipLine(text, i) + 1;
     } else if (c === '[' || c === '{') {
       if (++depth > MAX_NESTING) return i;
     } else if (depth > 0) depth--;
