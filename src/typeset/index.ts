@@ -1,4 +1,7 @@
-/** Typesetting a letter: LetterDoc + fonts → PagedLetter (pages of positioned runs). Measures with fontkit; never pdfkit. */
+/**
+ * Typesetting a letter: LetterDoc + fonts → PagedLetter (pages of positioned runs). Shapes with harfbuzz (fontkit for
+ * right-to-left runs); never pdfkit.
+ */
 
 import type { FontBook } from '../fonts/index.js';
 import { isRightToLeftLanguage, type LetterDoc } from '../model/index.js';

@@ -1,4 +1,7 @@
-/** Text measurement through FontBook's fontkit faces: advance widths in em, cached per face file and string. */
+/**
+ * Text measurement through FontBook's faces (shaped by harfbuzz, fontkit for right-to-left runs): advance widths in em,
+ * cached per face file and string.
+ */
 
 import type { Font } from 'fontkit';
 import {
@@ -29,7 +32,10 @@ const MAX_WIDTHS = 20_000;
 
 const caches = new WeakMap<FontBook, Map<string, FaceCache>>();
 
-/** Measures and shapes text: fontkit's layout with its default features, word by word as items are drawn. */
+/**
+ * Measures and shapes text: the shaper's default features (harfbuzz, as fontkit's layout gave them), word by word as
+ * items are drawn.
+ */
 export class Measurer {
   private readonly faces: Map<string, FaceCache>;
 

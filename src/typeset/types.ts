@@ -23,8 +23,9 @@ export interface PageGeometry {
 }
 
 /**
- * The glyphs a text item is drawn with, shaped once by typeset (fontkit): parallel arrays, an entry per glyph, lengths
- * in thousandths of an em. Justification adjusts `advances` (or the item's `characterSpacing`), never the shaping.
+ * The glyphs a text item is drawn with, shaped once by typeset (harfbuzz; fontkit right to left): parallel arrays, an
+ * entry per glyph, lengths in thousandths of an em. Justification adjusts `advances` (or the item's `characterSpacing`),
+ * never the shaping.
  */
 export interface GlyphRun extends ShapedGlyphs {
   /** The language the text was set in (its font chain's). */
