@@ -17,7 +17,7 @@
  */
 
 import { readyGlyphs } from './partial-file.js';
-import { tableDirectory, type TableRange as Table } from './sfnt.js';
+import { tableDirectory, type TableRange as Table, writeDirectoryHeader } from './sfnt.js';
 
 /** Tables under which fontkit draws or encodes glyphs otherwise (CFF outlines, variations, bitmap and colour glyphs). */
 const OTHER_GLYPHS = ['CFF ', 'CFF2', 'fvar', 'gvar', 'sbix', 'COLR'];
@@ -249,13 +249,4 @@ export class GlyfFace {
     this.compounds.set(gid, parts);
     return parts;
   }
-}
-
-/** numTables, searchRange, entrySelector and rangeShift of an sfnt table directory. */
-function writeDirectoryHeader(view: DataView, count: number): void {
-  const power = 2 ** Math.floor(Math.log2(count));
-  view.setUint16(4, count);
-  view.setUint16(6, 16 * power);
-  view.setUint16(8, Math.log2(power));
-  view.setUint16(10, 16 * count - 16 * power);
 }

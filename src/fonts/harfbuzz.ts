@@ -13,7 +13,8 @@
 
 import type { Font } from 'fontkit';
 import type * as HarfBuzz from 'harfbuzzjs';
-import { faceBytesOf, tableDirectory } from './face-bytes.js';
+import { faceBytesOf } from './face-bytes.js';
+import { tableDirectory, writeDirectoryHeader } from './sfnt.js';
 
 type HarfBuzzModule = typeof HarfBuzz;
 
@@ -192,19 +193,15 @@ export function shapingTables(bytes: Uint8Array): Uint8Array {
   for (const [, t] of kept) size += (t.length + 3) & ~3;
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
-  const log2 = Math.floor(Math.log2(kept.length));
   out.set(bytes.subarray(0, 4)); // sfnt version
-  view.setUint16(4, kept.length);
-  view.setUint16(6, 16 << log2); // searchRange, entrySelector, rangeShift for the new count
-  view.setUint16(8, log2);
-  view.setUint16(10, 16 * kept.length - (16 << log2));
+  writeDirectoryHeader(view, kept.length);
   let at = 12 + 16 * kept.length;
   kept.forEach(([tag, t], i) => {
     const entry = 12 + 16 * i;
     for (let k = 0; k < 4; k++) out[entry + k] = tag.charCodeAt(k);
     view.setUint32(entry + 8, at);
     view.setUint32(entry + 12, t.length);
-    out.set(bytes.subarray(t.offset, t.offset + t.length), at);
+    out.set(bytes.subarray(t.start, t.start + t.length), at);
     at += (t.length + 3) & ~3;
   });
   return out;

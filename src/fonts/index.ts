@@ -1,6 +1,6 @@
 /** Fonts: which face serves which language (fonts/fonts.json), glyph coverage, and parsed faces shared by renderers. */
 
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { LetterError, problem, type Diagnostic } from '../diag/index.js';
@@ -174,35 +174,6 @@ export class FontBook {
     return this.bytes(path);
   }
 
-  /**
-   * Every file of every face, in memory that threads can share (read once, straight into it). A pool's workers adopt
-   * these (`adoptShared`) instead of each reading the ~60 MB of faces again; this book uses them too from now on.
-   */
-  sharedFiles(): Record<string, SharedArrayBuffer> {
-    const files: Record<string, SharedArrayBuffer> = {};
-    for (const face of this.faces.values()) {
-      for (const path of Object.values(face.files)) {
-        const bytes = this.read.has(path) ? this.bytes(path) : undefined;
-        if (bytes?.buffer instanceof SharedArrayBuffer && bytes.byteLength === bytes.buffer.byteLength) {
-          files[path] = bytes.buffer;
-          continue;
-        }
-        // Bytes this book has already read are copied, not read from disk again.
-        const shared = bytes ? copyShared(bytes) : readShared(path);
-        files[path] = shared;
-        // A face already opened keeps the bytes it was parsed from; only later readers get the shared ones.
-        this.read.set(path, Buffer.from(shared));
-      }
-    }
-    return files;
-  }
-
-  /** Takes another thread's `sharedFiles()` as this book's file bytes: nothing is read or copied. */
-  adoptShared(files: Readonly<Record<string, SharedArrayBuffer>>): void {
-    for (const [path, shared] of Object.entries(files))
-      if (!this.read.has(path)) this.read.set(path, Buffer.from(shared));
-  }
-
   /** Whether the face has a glyph for the code point (checked on its regular file; the variants share coverage). */
   covers(id: string, codePoint: number): boolean {
     const key = `${id}:${codePoint}`;
@@ -244,29 +215,6 @@ export class FontBook {
 
 /** Files from this size on are read in part (a CJK face: 14 MB); smaller ones whole, as one read costs less. */
 const PARTIAL_FROM = 4 * 1024 * 1024;
-
-function copyShared(bytes: Uint8Array): SharedArrayBuffer {
-  const shared = new SharedArrayBuffer(bytes.byteLength);
-  new Uint8Array(shared).set(bytes);
-  return shared;
-}
-
-function readShared(path: string): SharedArrayBuffer {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const shared = new SharedArrayBuffer(size);
-    const view = new Uint8Array(shared);
-    for (let at = 0; at < size; ) {
-      const n = readSync(fd, view, at, size - at, at);
-      if (n === 0) throw new Error(`${path}: file shrank while being read`);
-      at += n;
-    }
-    return shared;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Characters a renderer never draws with a glyph: whitespace, line breaks, joiners. */
 export function isInvisible(cp: number): boolean {

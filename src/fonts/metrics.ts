@@ -6,7 +6,8 @@
  */
 
 import type { Font } from 'fontkit';
-import { faceBytesOf, tableDirectory } from './face-bytes.js';
+import { faceBytesOf } from './face-bytes.js';
+import { tableDirectory } from './sfnt.js';
 
 /** fontkit's parsed hmtx (its table getters are not in fontkit's typings): numberOfHMetrics pairs, then bearings. */
 interface Hmtx {
@@ -41,8 +42,8 @@ function advancesOf(font: Font): Advances {
   const hmtx = directory?.get('hmtx');
   if (bytes && hhea && hmtx && hhea.length >= 36) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const longMetrics = view.getUint16(hhea.offset + 34);
-    if (longMetrics > 0 && 4 * longMetrics <= hmtx.length) return { view, hmtx: hmtx.offset, longMetrics };
+    const longMetrics = view.getUint16(hhea.start + 34);
+    if (longMetrics > 0 && 4 * longMetrics <= hmtx.length) return { view, hmtx: hmtx.start, longMetrics };
   }
   const parsed = (font as unknown as { hmtx?: Hmtx | null }).hmtx;
   return parsed?.metrics.length ? { hmtx: parsed } : null;

@@ -57,3 +57,12 @@ export function postHeader(font: Font, file: Uint8Array): PostHeader {
   // italicAngle is a 16.16 fixed-point number (fontkit divides the 32-bit integer by 65,536, as here).
   return { italicAngle: view.getInt32(4) / 65536, isFixedPitch: view.getUint32(12) !== 0 };
 }
+
+/** numTables, searchRange, entrySelector and rangeShift of an sfnt table directory. */
+export function writeDirectoryHeader(view: DataView, count: number): void {
+  const power = 2 ** Math.floor(Math.log2(count));
+  view.setUint16(4, count);
+  view.setUint16(6, 16 * power);
+  view.setUint16(8, Math.log2(power));
+  view.setUint16(10, 16 * count - 16 * power);
+}
