@@ -17,7 +17,12 @@
  */
 
 import { readyGlyphs } from './partial-file.js';
-import { tableDirectory, type TableRange as Table, writeDirectoryHeader } from './sfnt.js';
+import {
+  compoundComponents,
+  tableDirectory,
+  type TableRange as Table,
+  writeDirectoryHeader,
+} from './sfnt.js';
 
 /** Tables under which fontkit draws or encodes glyphs otherwise (CFF outlines, variations, bitmap and colour glyphs). */
 const OTHER_GLYPHS = ['CFF ', 'CFF2', 'fvar', 'gvar', 'sbix', 'COLR'];
@@ -230,21 +235,8 @@ export class GlyfFace {
   private components(gid: number, start: number, end: number): Components | null {
     const known = this.compounds.get(gid);
     if (known) return known;
-    const ids: number[] = [];
-    const at: number[] = [];
-    let pos = start + 10;
-    for (;;) {
-      if (pos + 4 > end) return null;
-      const flags = this.view.getUint16(pos);
-      at.push(pos + 2 - start);
-      ids.push(this.view.getUint16(pos + 2));
-      // ARG_1_AND_2_ARE_WORDS 0x1, WE_HAVE_A_SCALE 0x8, X_AND_Y_SCALE 0x40, TWO_BY_TWO 0x80, MORE_COMPONENTS 0x20.
-      pos += 4 + (flags & 0x0001 ? 4 : 2);
-      if (flags & 0x0008) pos += 2;
-      else if (flags & 0x0040) pos += 4;
-      else if (flags & 0x0080) pos += 8;
-      if (!(flags & 0x0020)) break;
-    }
+    const { ids, at, complete } = compoundComponents(this.view, start, end);
+    if (!complete) return null;
     const parts = { ids, at };
     this.compounds.set(gid, parts);
     return parts;

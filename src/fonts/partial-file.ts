@@ -11,6 +11,7 @@
  */
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { compoundComponents } from './sfnt.js';
 
 /** Tables a face must have to be read in part: without them fontkit reads outlines for metrics or mark positions. */
 const NEEDED = ['glyf', 'loca', 'head', 'maxp', 'hmtx', 'vmtx', 'GPOS'];
@@ -128,20 +129,8 @@ export class PartialFontFile {
   private components(id: number): number[] {
     const { start, end } = this.outline(id);
     if (end - start < 10 || this.bytes.readInt16BE(start) >= 0) return [];
-    const out: number[] = [];
-    let at = start + 10;
-    for (;;) {
-      if (at + 4 > end) break;
-      const flags = this.bytes.readUInt16BE(at);
-      out.push(this.bytes.readUInt16BE(at + 2));
-      // Flags: ARG_1_AND_2_ARE_WORDS 0x1, WE_HAVE_A_SCALE 0x8, X_AND_Y_SCALE 0x40, TWO_BY_TWO 0x80, MORE_COMPONENTS 0x20.
-      at += 4 + (flags & 0x0001 ? 4 : 2);
-      if (flags & 0x0008) at += 2;
-      else if (flags & 0x0040) at += 4;
-      else if (flags & 0x0080) at += 8;
-      if (!(flags & 0x0020)) break;
-    }
-    return out;
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    return compoundComponents(view, start, end).ids;
   }
 
   /** Reads these ranges of the file into the buffer, neighbours (a page apart at most) in one read. */

@@ -66,3 +66,33 @@ export function writeDirectoryHeader(view: DataView, count: number): void {
   view.setUint16(8, Math.log2(power));
   view.setUint16(10, 16 * count - 16 * power);
 }
+
+/** The components of a compound glyph: each one's glyph id and where that id sits, from the glyph's first byte. */
+export interface CompoundComponents {
+  readonly ids: number[];
+  readonly at: number[];
+  /** False when the component records run past the glyph's end (what was read before that is kept). */
+  readonly complete: boolean;
+}
+
+/**
+ * The component records of the compound glyph whose bytes lie at start…end (OpenType glyf, composite glyph
+ * description).
+ */
+export function compoundComponents(view: DataView, start: number, end: number): CompoundComponents {
+  const ids: number[] = [];
+  const at: number[] = [];
+  let pos = start + 10;
+  for (;;) {
+    if (pos + 4 > end) return { ids, at, complete: false };
+    const flags = view.getUint16(pos);
+    at.push(pos + 2 - start);
+    ids.push(view.getUint16(pos + 2));
+    // ARG_1_AND_2_ARE_WORDS 0x1, WE_HAVE_A_SCALE 0x8, X_AND_Y_SCALE 0x40, TWO_BY_TWO 0x80, MORE_COMPONENTS 0x20.
+    pos += 4 + (flags & 0x0001 ? 4 : 2);
+    if (flags & 0x0008) pos += 2;
+    else if (flags & 0x0040) pos += 4;
+    else if (flags & 0x0080) pos += 8;
+    if (!(flags & 0x0020)) return { ids, at, complete: true };
+  }
+}
