@@ -6,13 +6,13 @@ import { mergeManifestTexts } from './write/index.js';
 
 export {
   build,
-  TOOL_VERSION,
   type BuildOptions,
   type BuildResult,
   type Output,
   type ProgressEvent,
 } from './pipeline/index.js';
 export { check, type CheckOptions, type CheckResult } from './pipeline/index.js';
+export { TOOL_VERSION } from './tool/index.js';
 export { init, type InitResult } from './init/index.js';
 export { verify, type VerifyResult, type FileReport } from './verify/index.js';
 export { recipients, recipientsAdvice, type NoMatchAdvice, type RecipientMatch } from './recipients/index.js';

@@ -2,17 +2,12 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import {
-  EXIT,
-  isLetterError,
-  LetterError,
-  problem,
-  TOOL_VERSION,
-  type BuildOptions,
-  type Format,
-  type RecipientMatch,
-  type Shard,
-} from '../index.js';
+// Each command loads only its own part of the library (`await import` of the module src/index.ts re-exports it from):
+// in the bundle, a module's top level then runs only if a command uses it, so `letter build` does not initialise
+// verification, watching, init or the recipient search (test/perf/bundle.test.ts).
+import { EXIT, isLetterError, LetterError, problem } from '../diag/index.js';
+import { TOOL_VERSION } from '../tool/index.js';
+import type { BuildOptions, Format, RecipientMatch, Shard } from '../index.js';
 import {
   counted,
   jsonCommand,
@@ -91,7 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print one JSON object on stdout')
     .option('--strict', 'warnings fail too')
     .action(async (dir: string, opts: { json?: boolean; strict?: boolean }) => {
-      const { check } = await import('../index.js');
+      const { check } = await import('../pipeline/index.js');
       const result = await check({ dir, strict: Boolean(opts.strict) });
       if (opts.json)
         printJson({
@@ -114,7 +109,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('scaffold a letter project from the example letter')
     .argument('[dir]', 'folder to create', '.')
     .action(async (dir: string) => {
-      const { init } = await import('../index.js');
+      const { init } = await import('../init/index.js');
       const made = init({ dir });
       process.stderr.write(
         `letter init: wrote ${made.files.length} files in ${made.dir}; build it with \`letter build ${dir}\`\n`,
@@ -130,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--stale', 'only entries whose holder data is older than 180 days or past its term')
     .option('--json', 'print JSON')
     .action(async (query: string, opts: { lang: string; dir: string; json?: boolean; stale?: boolean }) => {
-      const { recipients, recipientsAdvice } = await import('../index.js');
+      const { recipients, recipientsAdvice } = await import('../recipients/index.js');
       const found = recipients({
         query,
         lang: opts.lang,
@@ -170,7 +165,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: { manifest?: string; trust?: string[]; json?: boolean }) => {
-      const { verify } = await import('../index.js');
+      const { verify } = await import('../verify/index.js');
       if (!files.length && !opts.manifest)
         throw new LetterError(
           problem(
@@ -260,8 +255,7 @@ interface BuildFlags {
 }
 
 async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
-  // Only what a build needs: the library index would also load verification and search.
-  const { build } = await import('../index.js');
+  const { build } = await import('../pipeline/index.js');
   const usage = (message: string, hint?: string) => {
     throw new LetterError(problem('usage', message, {}, hint));
   };
@@ -346,7 +340,7 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
 
 /** `--watch`: build, then rebuild on every change until Ctrl-C; each round prints like `letter check` (or one JSON line). */
 async function runWatch(options: BuildOptions, flags: BuildFlags): Promise<number> {
-  const { watch } = await import('../index.js');
+  const { watch } = await import('../watch/index.js');
   const handle = watch({
     ...options,
     onEvent: (event) => {

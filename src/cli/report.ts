@@ -1,6 +1,6 @@
 /** Printing results: diagnostics as `file:line:col: message — hint` on stderr, or one JSON object on stdout. */
 
-import { formatDiagnostic, type Diagnostic } from '../index.js';
+import { formatDiagnostic, type Diagnostic } from '../diag/index.js';
 
 export function printDiagnostics(list: readonly Diagnostic[]): void {
   for (const d of list) process.stderr.write(`${formatDiagnostic(d)}\n`);

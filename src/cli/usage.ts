@@ -5,17 +5,9 @@
  */
 
 import { type Command, type CommanderError, InvalidArgumentError } from 'commander';
-import {
-  didYouMean,
-  FORMATS,
-  parseShard,
-  problem,
-  shown,
-  unknownChoice,
-  type Diagnostic,
-  type Format,
-  type Shard,
-} from '../index.js';
+import { didYouMean, problem, shown, unknownChoice, type Diagnostic } from '../diag/index.js';
+import { FORMATS, type Format } from '../load/index.js';
+import { parseShard, type Shard } from '../plan/index.js';
 
 const split = (value: string): string[] =>
   value
