@@ -40,7 +40,8 @@ export class GlyfFace {
 
   private constructor(
     private readonly font: object,
-    private readonly bytes: Uint8Array,
+    /** The file's bytes as a plain Uint8Array (a Buffer's `subarray` costs more, once per glyph copied). */
+    private readonly file: Uint8Array,
     private readonly view: DataView,
     private readonly numGlyphs: number,
     private readonly longLoca: boolean,
@@ -95,7 +96,7 @@ export class GlyfFace {
     hheaBytes.fill(0, 24, 32); // four reserved words
     return new GlyfFace(
       font,
-      bytes,
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       view,
       numGlyphs,
       longLoca,
@@ -192,18 +193,31 @@ export class GlyfFace {
     const glyfAt = offsets.get('glyf')!;
     const locaAt = offsets.get('loca')!;
     const hmtxAt = offsets.get('hmtx')!;
+    const lastMetric = this.numberOfMetrics - 1;
     let offset = 0;
     for (let i = 0; i < count; i++) {
       const gid = order[i]!;
       if (this.longLoca) view.setUint32(locaAt + 4 * i, offset);
       else view.setUint16(locaAt + 2 * i, offset >>> 1);
-      out.set(this.bytes.subarray(starts[i]!, ends[i]!), glyfAt + offset);
-      const parts = this.compounds.get(gid);
-      if (parts) parts.ids.forEach((id, k) => view.setUint16(glyfAt + offset + parts.at[k]!, place.get(id)!));
-      offset += ends[i]! - starts[i]!;
-      const [advance, bearing] = this.metrics(gid);
-      view.setUint16(hmtxAt + 4 * i, advance);
-      view.setInt16(hmtxAt + 4 * i + 2, bearing);
+      const start = starts[i]!;
+      const length = ends[i]! - start;
+      if (length > 0) {
+        out.set(this.file.subarray(start, start + length), glyfAt + offset);
+        const parts = this.compounds.get(gid);
+        if (parts)
+          for (let k = 0; k < parts.ids.length; k++)
+            view.setUint16(glyfAt + offset + parts.at[k]!, place.get(parts.ids[k]!)!);
+      }
+      offset += length;
+      // hmtx: past numberOfMetrics a glyph has the last advance and a bearing of its own.
+      const metric = this.hmtx + 4 * Math.min(gid, lastMetric);
+      view.setUint16(hmtxAt + 4 * i, this.view.getUint16(metric));
+      view.setInt16(
+        hmtxAt + 4 * i + 2,
+        gid <= lastMetric
+          ? this.view.getInt16(metric + 2)
+          : this.view.getInt16(this.hmtx + 4 * (lastMetric + 1) + 2 * (gid - lastMetric - 1)),
+      );
     }
     if (this.longLoca) view.setUint32(locaAt + 4 * count, offset);
     else view.setUint16(locaAt + 2 * count, offset >>> 1);
@@ -215,17 +229,6 @@ export class GlyfFace {
     return this.longLoca
       ? this.view.getUint32(this.loca + 4 * gid)
       : this.view.getUint16(this.loca + 2 * gid) * 2;
-  }
-
-  /** hmtx's advance and left side bearing of a glyph (past numberOfMetrics: the last advance, its own bearing). */
-  private metrics(gid: number): [number, number] {
-    const n = this.numberOfMetrics;
-    if (gid < n)
-      return [this.view.getUint16(this.hmtx + 4 * gid), this.view.getInt16(this.hmtx + 4 * gid + 2)];
-    return [
-      this.view.getUint16(this.hmtx + 4 * (n - 1)),
-      this.view.getInt16(this.hmtx + 4 * n + 2 * (gid - n)),
-    ];
   }
 
   /**

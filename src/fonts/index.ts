@@ -15,7 +15,7 @@ export { hmtxAdvance } from './metrics.js';
 export { harfBuzzFeatures, harfBuzzLoaded, harfBuzzShape, loadHarfBuzz } from './harfbuzz.js';
 export { registerFaceBytes } from './face-bytes.js';
 export { createSubset, type FontSubset } from './subset.js';
-export { postHeader, type PostHeader } from './sfnt.js';
+export { postHeader, postscriptName, type PostHeader } from './sfnt.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables, wholeFontTables } from './standalone.js';
 export { fontFileProblem } from './file-check.js';

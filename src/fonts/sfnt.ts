@@ -58,6 +58,56 @@ export function postHeader(font: Font, file: Uint8Array): PostHeader {
   return { italicAngle: view.getInt32(4) / 65536, isFixedPitch: view.getUint32(12) !== 0 };
 }
 
+/**
+ * The face's PostScript name (name ID 6) from its name table in `file`, the string fontkit's `font.postscriptName` gives:
+ * fontkit decodes every record of the table to answer (~10 ms for a CJK face, in every build). Its answer is the last
+ * English record (Macintosh language 0 or Windows 0x409) in table order; this reads the records such a face holds
+ * (Windows UTF-16, Macintosh ASCII) and asks fontkit for any other (another encoding, no English record, an empty one).
+ */
+export function postscriptName(font: Font, file: Uint8Array): string {
+  return nameRecord(file, 6) ?? font.postscriptName;
+}
+
+/** The last English record of `nameId` decoded as fontkit decodes it, or undefined when this does not read it. */
+function nameRecord(file: Uint8Array, nameId: number): string | undefined {
+  const table = tableDirectory(file)?.get('name');
+  if (!table || table.length < 6) return undefined;
+  const view = new DataView(file.buffer, file.byteOffset + table.start, table.length);
+  const count = view.getUint16(2);
+  const strings = view.getUint16(4);
+  if (6 + 12 * count > table.length) return undefined;
+  let last: { platform: number; encoding: number; start: number; length: number } | undefined;
+  for (let i = 0; i < count; i++) {
+    const at = 6 + 12 * i;
+    const platform = view.getUint16(at);
+    const language = view.getUint16(at + 4);
+    if (view.getUint16(at + 6) !== nameId) continue;
+    if (!((platform === 1 && language === 0) || (platform === 3 && language === 0x409))) continue;
+    last = {
+      platform,
+      encoding: view.getUint16(at + 2),
+      start: strings + view.getUint16(at + 10),
+      length: view.getUint16(at + 8),
+    };
+  }
+  if (!last || last.length === 0 || last.start + last.length > table.length) return undefined;
+  const bytes = new Uint8Array(file.buffer, file.byteOffset + table.start + last.start, last.length);
+  if (last.platform === 3 && (last.encoding === 1 || last.encoding === 10) && last.length % 2 === 0) {
+    let text = '';
+    for (let k = 0; k < last.length; k += 2) {
+      const unit = (bytes[k]! << 8) | bytes[k + 1]!;
+      // A surrogate, paired or not, is left to fontkit's decoder.
+      if (unit >= 0xd800 && unit <= 0xdfff) return undefined;
+      text += String.fromCharCode(unit);
+    }
+    return text;
+  }
+  // Mac Roman, read where it is ASCII (the rest of Mac Roman is left to fontkit's table).
+  if (last.platform === 1 && last.encoding === 0 && bytes.every((b) => b < 0x80))
+    return String.fromCharCode(...bytes);
+  return undefined;
+}
+
 /** numTables, searchRange, entrySelector and rangeShift of an sfnt table directory. */
 export function writeDirectoryHeader(view: DataView, count: number): void {
   const power = 2 ** Math.floor(Math.log2(count));

@@ -19,6 +19,7 @@ import {
   createSubset,
   hmtxAdvance,
   postHeader,
+  postscriptName,
   type FontBook,
   type ShapedGlyphs,
 } from '../../fonts/index.js';
@@ -54,15 +55,24 @@ export interface PdfFace {
  * a glyph standing for other text than where first drawn its other-text code, any other glyph its own.
  */
 export function glyphCodes(face: PdfFace, run: ShapedGlyphs): string[] {
-  const others = face.otherTexts.size > 0;
-  return run.glyphs.map((gid, i) => {
-    const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
-    return (
-      (narrow === undefined ? undefined : face.narrow.get(narrow)) ??
-      (others ? face.otherTexts.get(textKey(gid, run.codePoints[i]!)) : undefined) ??
-      face.codes.get(gid)!
-    );
-  });
+  return run.glyphs.map((_, i) => glyphCode(face, run, i));
+}
+
+/** The code of glyph `i` of a run drawn in `face` (see glyphCodes). */
+export function glyphCode(face: PdfFace, run: ShapedGlyphs, i: number): string {
+  const gid = run.glyphs[i]!;
+  const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
+  return (
+    (narrow === undefined ? undefined : face.narrow.get(narrow)) ??
+    (face.otherTexts.size > 0 ? face.otherTexts.get(textKey(gid, run.codePoints[i]!)) : undefined) ??
+    face.codes.get(gid)!
+  );
+}
+
+/** The width glyph `i` of a run has in `face`'s /W: its advance where it has a narrow code, else its own width. */
+export function drawnWidth(face: PdfFace, run: ShapedGlyphs, i: number): number {
+  const key = narrowKey(run.glyphs[i]!, run.widths[i]!, run.advances[i]!);
+  return key !== undefined && face.narrow.has(key) ? run.advances[i]! : run.widths[i]!;
 }
 
 /** The key of a glyph standing for `codePoints` in PdfFace.otherTexts. */
@@ -220,7 +230,7 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan, deflatedSubset: Uint
   if (familyClass >= 1 && familyClass <= 7) flags |= 2;
   if (familyClass === 10) flags |= 8;
   if (tables.head.macStyle.italic) flags |= 64;
-  const name = `${subset.tag}+${font.postscriptName.replaceAll(' ', '_')}`;
+  const name = `${subset.tag}+${postscriptName(font, plan.file).replaceAll(' ', '_')}`;
   const { bbox } = font;
   const descriptor = pdf.ref({
     Type: 'FontDescriptor',
@@ -302,8 +312,11 @@ function cidToGidMap(
 
 /** The same text, or a space standing for a wider or no-break space (copying gives a space either way, as it always has). */
 function sameText(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
   if (b.length === 1 && (b[0] === 0x20 || b[0] === 0xa0 || b[0] === 0x3000)) return true;
-  return a.length === b.length && a.every((cp, i) => cp === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A face's subset font file, deflated (zlib's default level, as deflateSync), and its tag. */
@@ -332,7 +345,9 @@ function subsetFile(font: Font, file: Uint8Array, glyphs: readonly number[]): Su
     const fontSubset = createSubset(font, file);
     for (const gid of glyphs) fontSubset.includeGlyph(gid);
     // The subset tag (ISO 32000-1 §9.6.4) names this glyph set: six capitals from its digest.
-    const digest = createHash('sha256').update(`${font.postscriptName}:${key}`).digest();
+    const digest = createHash('sha256')
+      .update(`${postscriptName(font, file)}:${key}`)
+      .digest();
     const tag = String.fromCharCode(...[...digest.subarray(0, 6)].map((b) => 65 + (b % 26)));
     const deflated = deflateAsync(fontSubset.encode(), { chunkSize: ASYNC_CHUNK });
     // A letter that fails before embedding never awaits its subset: that must not be an unhandled rejection.

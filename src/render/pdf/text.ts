@@ -4,7 +4,7 @@
  */
 
 import type { TextItem } from '../../typeset/index.js';
-import { glyphCodes, narrowKey, type PdfFace } from './faces.js';
+import { drawnWidth, glyphCode, type PdfFace } from './faces.js';
 
 /**
  * Write `item` onto the current page in pdfkit's coordinates (origin top left, y down), through its public content
@@ -30,66 +30,44 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
   if (item.characterSpacing) out += `\n${num(item.characterSpacing)} Tc`;
   // A glyph drawn much narrower than itself (compressed punctuation) has a code whose width is its advance; a glyph
   // standing for other text than where it was first drawn (Arabic's shared base glyphs) has its own code too.
-  const codes = glyphCodes(face, run);
-  // The TJ array being written: segments of codes, each ending where a glyph's advance differs from its width.
+  // The TJ array being written (`tj`): segments of codes, each ending where a glyph's advance differs from its width
+  // (with that difference as its adjustment), or before a glyph moved off its place (with 0); `hex`: the codes of the
+  // segment not ended yet. One pass, each glyph's code and width looked up once.
   let tj = '';
-  let last = 0;
+  let hex = '';
   let hadOffset = false;
   for (let i = 0; i < count; i++) {
     const dx = run.xOffsets[i]!;
     const dy = run.yOffsets[i]!;
+    const advance = run.advances[i]!;
+    const code = glyphCode(face, run, i);
     if (dx || dy) {
       // A glyph moved off its place (a mark): its own TJ after a text matrix move.
-      tj = withSegment(tj, codes, last, i, run, face);
-      last = i;
-      out = withArray(out, tj);
+      if (hex) tj = `${tj}${tj ? ' ' : ''}<${hex}> 0`;
+      if (tj) out += `\n[${tj}] TJ`;
       out += `\n1 0 0 1 ${num(x + dx * scale)} ${num(y + dy * scale)} Tm`;
-      out = withArray(out, withSegment('', codes, i, i + 1, run, face));
+      out += `\n[<${code}> ${num(-(advance - drawnWidth(face, run, i)))}] TJ`;
       tj = '';
-      last = i + 1;
+      hex = '';
       hadOffset = true;
     } else {
       if (hadOffset) {
         out += `\n1 0 0 1 ${num(x)} ${num(y)} Tm`;
         hadOffset = false;
       }
-      if (run.advances[i]! !== drawnWidth(run, i, face)) {
-        tj = withSegment(tj, codes, last, i + 1, run, face);
-        last = i + 1;
+      hex += code;
+      const drawn = drawnWidth(face, run, i);
+      if (advance !== drawn) {
+        tj = `${tj}${tj ? ' ' : ''}<${hex}> ${num(-(advance - drawn))}`;
+        hex = '';
       }
     }
-    x += run.advances[i]! * scale;
+    x += advance * scale;
   }
-  out = withArray(out, withSegment(tj, codes, last, count, run, face));
+  if (hex) tj = `${tj}${tj ? ' ' : ''}<${hex}> 0`;
+  if (tj) out += `\n[${tj}] TJ`;
   // As bytes with the newline pdfkit would add: pdfkit converts a string to bytes a character at a time in JavaScript.
   pdf.addContent(Buffer.from(`${out}\nET\nQ\n`, 'latin1'));
-}
-
-/** The width a glyph's code has in the face: its advance where drawn narrow, else its own width. */
-function drawnWidth(run: TextItem['glyphs'], i: number, face: PdfFace): number {
-  const key = narrowKey(run.glyphs[i]!, run.widths[i]!, run.advances[i]!);
-  return key !== undefined && face.narrow.has(key) ? run.advances[i]! : run.widths[i]!;
-}
-
-/** `tj` with the codes of glyphs start…end-1 as one more segment, then the last glyph's TJ adjustment (none if empty). */
-function withSegment(
-  tj: string,
-  codes: readonly string[],
-  start: number,
-  end: number,
-  run: TextItem['glyphs'],
-  face: PdfFace,
-): string {
-  if (start >= end) return tj;
-  let hex = '';
-  for (let k = start; k < end; k++) hex += codes[k];
-  const adjustment = num(-(run.advances[end - 1]! - drawnWidth(run, end - 1, face)));
-  return `${tj}${tj ? ' ' : ''}<${hex}> ${adjustment}`;
-}
-
-/** `out` with a TJ operator of these segments, when there are any. */
-function withArray(out: string, tj: string): string {
-  return tj ? `${out}\n[${tj}] TJ` : out;
 }
 
 /** pdfkit's number format: at most six decimals, so streams repeat byte for byte. */
