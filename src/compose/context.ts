@@ -3,6 +3,7 @@
 import Handlebars from 'handlebars';
 import type { Addressee, Gender, Style } from '../directory/index.js';
 import { withoutRepeatedSignOff } from './sign-off.js';
+import { LONG_DATES } from './data/long-dates.js';
 import type { Project, SignatorySpec } from '../load/index.js';
 import { localize, type Lang, type Signature } from '../model/index.js';
 import { ccText, type CcRecipient } from './cc.js';
@@ -291,9 +292,11 @@ export function formatDate(iso: string, locale: string): string {
   const key = `${locale} ${iso}`;
   let formatted = formattedDates.get(key);
   if (formatted === undefined) {
-    formatted = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(`${iso}T00:00:00Z`),
-    );
+    formatted =
+      fromTable(iso, locale) ??
+      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${iso}T00:00:00Z`),
+      );
     formattedDates.remember(key, formatted);
   }
   return formatted;
@@ -301,6 +304,22 @@ export function formatDate(iso: string, locale: string): string {
 
 // Building an Intl formatter costs far more than using one; a batch formats the same date in a few locales, each once.
 const formattedDates = new Recent<string, string>(64);
+
+/**
+ * The date from ICU's own patterns for the shipped letter languages' locales (LONG_DATES, generated): building the
+ * first Intl.DateTimeFormat loads ICU's calendar data, ~25 ms of a one-letter build. Only for the years the table is
+ * tested for (1000-9999, four digits as written); anything else asks Intl.
+ */
+function fromTable(iso: string, locale: string): string | undefined {
+  const months = LONG_DATES[locale];
+  const match = /^([1-9]\d{3})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!months || !match) return undefined;
+  // A date the calendar lacks (2023-02-30) is left to Intl, which rolls it over as it always did.
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(iso)) return undefined;
+  const pattern = months[Number(match[2]) - 1]!;
+  return pattern.replace('{d}', String(Number(match[3]))).replace('{y}', match[1]!);
+}
 
 /** Inline Markdown as plain text, for document metadata. */
 export function plainText(markdown: string): string {
