@@ -44,8 +44,8 @@ const STANDS_ALONE = /^(?![ \t>]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 export class MarkdownMemo {
   private readonly pieces: Recent<string, readonly RootContent[]>;
   private readonly parts: Recent<string, ContainerDirective>;
-  /** Pieces served from the table and pieces parsed, for tests and measurement. */
-  readonly counts = { reused: 0, parsed: 0, whole: 0 };
+  /** Pieces served from the table, pieces parsed, letters parsed whole, and micromark runs for pieces. */
+  readonly counts = { reused: 0, parsed: 0, whole: 0, runs: 0 };
 
   /** Recipient-specific pieces come and go; the shared ones are used by every letter and stay. */
   constructor(limit = 512) {
@@ -62,32 +62,21 @@ export class MarkdownMemo {
   }
 
   private inPieces(markdown: string): RootContent[] | undefined {
-    if (REACHES_ACROSS.test(markdown)) return undefined;
-    const lines = markdown.split('\n');
-    const out: RootContent[] = [];
-    let i = 0;
-    while (i < lines.length) {
-      const line = lines[i]!;
-      if (BLANK.test(line)) {
-        i++;
-        continue;
-      }
-      if (!OPEN.test(line)) return undefined;
-      let end = i + 1;
-      while (end < lines.length && !CLOSE.test(lines[end]!)) {
-        // A nested or inner fence (any `:::` inside) would change where the part ends.
-        if (lines[end]!.includes(':::')) return undefined;
-        end++;
-      }
-      if (end === lines.length) return undefined;
+    const cut = cutIntoParts(markdown);
+    if (!cut) return undefined;
+    const parts: ContainerDirective[] = [];
+    for (const { line } of cut) {
       const part = this.part(line);
       if (!part) return undefined;
-      const children: RootContent[] = [...part.children];
-      for (const piece of pieces(lines.slice(i + 1, end))) children.push(...this.piece(piece));
-      out.push({ ...part, children } as ContainerDirective);
-      i = end + 1;
+      parts.push(part);
     }
-    return out;
+    const nodes = this.nodesOf(cut.flatMap((c) => c.pieces));
+    return cut.map(({ pieces }, i) => {
+      const part = parts[i]!;
+      const children: RootContent[] = [...part.children];
+      for (const piece of pieces) children.push(...nodes.get(piece)!);
+      return { ...part, children } as ContainerDirective;
+    });
   }
 
   /** The part's opening line alone (its name, attributes and label), closed right after. */
@@ -103,17 +92,86 @@ export class MarkdownMemo {
     return part;
   }
 
-  private piece(text: string): readonly RootContent[] {
-    const known = this.pieces.get(text);
-    if (known) {
-      this.counts.reused++;
-      return known;
+  /**
+   * Each piece's nodes: from the table, else parsed now and remembered. A letter's new pieces (its recipient's lines)
+   * are short, and setting micromark up cost more than parsing them: those that start with a line that stands alone
+   * are parsed in one run, a blank line between each (as they stood in the letter), and each gets the nodes that start
+   * in its text. A node that would reach outside its piece makes each of them parse alone instead.
+   */
+  private nodesOf(pieces: readonly string[]): Map<string, readonly RootContent[]> {
+    const nodes = new Map<string, readonly RootContent[]>();
+    const fresh = new Set<string>();
+    for (const piece of pieces) {
+      if (nodes.has(piece) || fresh.has(piece)) continue;
+      const known = this.pieces.get(piece);
+      if (known) nodes.set(piece, known);
+      else fresh.add(piece);
     }
-    this.counts.parsed++;
-    const nodes = parse(text);
-    this.pieces.remember(text, nodes);
+    this.counts.reused += pieces.length - fresh.size;
+    const together = [...fresh].filter((p) => STANDS_ALONE.test(p.replace(LEADING_BLANK_LINES, '')));
+    if (together.length > 1) {
+      this.counts.runs++;
+      parseTogether(together)?.forEach((parsed, i) => nodes.set(together[i]!, parsed));
+    }
+    for (const piece of fresh) {
+      if (!nodes.has(piece)) {
+        this.counts.runs++;
+        nodes.set(piece, parse(piece));
+      }
+      this.counts.parsed++;
+      this.pieces.remember(piece, nodes.get(piece)!);
+    }
     return nodes;
   }
+}
+
+const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/;
+
+/** Pieces parsed in one run, the top-level nodes of each; undefined when a node starts in one piece and ends past it. */
+function parseTogether(pieces: readonly string[]): RootContent[][] | undefined {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    starts.push(offset);
+    offset += piece.length + 2;
+  }
+  const out: RootContent[][] = pieces.map(() => []);
+  for (const node of parse(pieces.join('\n\n'))) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return undefined;
+    let i = starts.length - 1;
+    while (starts[i]! > start) i--;
+    if (end > starts[i]! + pieces[i]!.length) return undefined;
+    out[i]!.push(node);
+  }
+  return out;
+}
+
+/** A letter's top-level parts: each opening line and its content cut into pieces; undefined when a cut is not safe. */
+function cutIntoParts(markdown: string): { line: string; pieces: string[] }[] | undefined {
+  if (REACHES_ACROSS.test(markdown)) return undefined;
+  const lines = markdown.split('\n');
+  const out: { line: string; pieces: string[] }[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (BLANK.test(line)) {
+      i++;
+      continue;
+    }
+    if (!OPEN.test(line)) return undefined;
+    let end = i + 1;
+    while (end < lines.length && !CLOSE.test(lines[end]!)) {
+      // A nested or inner fence (any `:::` inside) would change where the part ends.
+      if (lines[end]!.includes(':::')) return undefined;
+      end++;
+    }
+    if (end === lines.length) return undefined;
+    out.push({ line, pieces: pieces(lines.slice(i + 1, end)) });
+    i = end + 1;
+  }
+  return out;
 }
 
 /** A part's lines cut at the blank lines before a line that stands alone; each piece joined back with its newlines. */

@@ -166,12 +166,47 @@ describe('a letter cut into pieces only where Markdown cannot reach across', () 
     const memo = new MarkdownMemo(4);
     const letter = (name: string) => part(`Dear ${name},\n\nShared one.\n\nShared two.`);
     outcome(letter('Ann'), memo);
-    expect(memo.counts).toEqual({ reused: 0, parsed: 3, whole: 0 });
+    // The three new pieces in one micromark run.
+    expect(memo.counts).toEqual({ reused: 0, parsed: 3, whole: 0, runs: 1 });
     outcome(letter('Bob'), memo);
-    expect(memo.counts).toEqual({ reused: 2, parsed: 4, whole: 0 });
+    expect(memo.counts).toEqual({ reused: 2, parsed: 4, whole: 0, runs: 2 });
     for (const name of ['Cy', 'Di', 'Ed', 'Flo']) outcome(letter(name), memo);
     // The shared pieces stay (used by every letter); the names come and go.
     expect(memo.counts.reused).toBe(2 + 4 * 2);
     expect(outcome(letter('Gus'), memo)).toEqual(outcome(letter('Gus')));
+  });
+
+  it('a letter whose new pieces are parsed in one run gets the model of its whole parse, for every pair of cases', () => {
+    // Each case's body beside another's, in two parts, after a letter that shares only some pieces with it: the
+    // pieces new to the table (cut at every kind of block boundary above) are parsed together.
+    const bodies = [
+      ...Object.values(CASES).map((markdown) => markdown.replace(/^:::body\n|\n:::\n$/g, '')),
+      // Bodies that end in an open block and bodies that would go on with it: a list item, its continuation, a
+      // quote, indented code.
+      '- a\n\n- b',
+      '1. a\n\n   a too',
+      '> a',
+      '    code',
+      '- c',
+      '  continued',
+      '2. next',
+    ];
+    for (const [i, one] of bodies.entries()) {
+      for (const other of bodies.slice(i + 1)) {
+        const markdown = `${part(`Shared.\n\n${one}`)}\n:::close\n${other}\n\nShared close.\n:::\n`;
+        const memo = new MarkdownMemo();
+        outcome(`${part('Shared.')}\n:::close\nShared close.\n:::\n`, memo);
+        expect(outcome(markdown, memo), markdown).toEqual(outcome(markdown));
+      }
+    }
+  });
+
+  it('only pieces that stand alone after a blank line share a run; a part opening on an indented line or a list parses alone', () => {
+    const memo = new MarkdownMemo();
+    const markdown = `${part('    code\n\nDear Ann,')}\n:::close\n- item\n\nYours.\n:::\n`;
+    expect(outcome(markdown, memo)).toEqual(outcome(markdown));
+    // `    code` and `- item` (a part's first lines, which a run would make a code block's or list's continuation)
+    // alone; `Dear Ann,` and `Yours.` together.
+    expect(memo.counts).toEqual({ reused: 0, parsed: 4, whole: 0, runs: 3 });
   });
 });
