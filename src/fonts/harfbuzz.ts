@@ -92,6 +92,18 @@ export function harfBuzzShape(
   };
 }
 
+/**
+ * The glyph the face's cmap gives `cp` (0, .notdef, when it has none), as fontkit's `glyphForCodePoint(cp).id` gives
+ * it (test/fonts/harfbuzz.test.ts), but without a fontkit Glyph object (whose constructor builds unicode-properties'
+ * trie on first use); undefined when harfbuzz does not read this face.
+ */
+export function harfBuzzGlyph(font: Font, cp: number): number | undefined {
+  if (!hb) return undefined;
+  const hbFont = harfBuzzFont(hb, font);
+  if (!hbFont) return undefined;
+  return hbFont.nominalGlyph(cp) ?? 0;
+}
+
 const faceFeatures = new WeakMap<Font, ReadonlySet<string>>();
 
 /**

@@ -12,7 +12,7 @@ import { PartialFontFile, parsedFrom } from './partial-file.js';
 
 export { concatGlyphs, shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
 export { hmtxAdvance } from './metrics.js';
-export { harfBuzzFeatures, harfBuzzLoaded, harfBuzzShape, loadHarfBuzz } from './harfbuzz.js';
+export { harfBuzzFeatures, harfBuzzGlyph, harfBuzzLoaded, harfBuzzShape, loadHarfBuzz } from './harfbuzz.js';
 export { registerFaceBytes } from './face-bytes.js';
 export { createSubset, type FontSubset } from './subset.js';
 export { postHeader, postscriptName, type PostHeader } from './sfnt.js';

@@ -16,7 +16,12 @@ interface Hmtx {
 
 /** Where a face's advances are: its file's hmtx (read in place), or fontkit's parsed table; null: neither. */
 type Advances =
-  | { readonly view: DataView; readonly hmtx: number; readonly longMetrics: number }
+  | {
+      readonly view: DataView;
+      readonly hmtx: number;
+      readonly longMetrics: number;
+      readonly numGlyphs: number;
+    }
   | { readonly hmtx: Hmtx }
   | null;
 
@@ -26,11 +31,14 @@ const tables = new WeakMap<Font, Advances>();
 export function hmtxAdvance(font: Font, id: number): number {
   let advances = tables.get(font);
   if (advances === undefined) tables.set(font, (advances = advancesOf(font)));
-  if (!advances || id < 0 || id >= font.numGlyphs) return font.getGlyph(id).advanceWidth;
+  if (!advances) return font.getGlyph(id).advanceWidth;
   if ('view' in advances) {
+    // The glyph count read once (fontkit's getter goes through its table cache on every call).
+    if (id < 0 || id >= advances.numGlyphs) return font.getGlyph(id).advanceWidth;
     const index = Math.min(id, advances.longMetrics - 1);
     return advances.view.getUint16(advances.hmtx + 4 * index);
   }
+  if (id < 0 || id >= font.numGlyphs) return font.getGlyph(id).advanceWidth;
   const { metrics } = advances.hmtx;
   return metrics.get(Math.min(id, metrics.length - 1))?.advance ?? 0;
 }
@@ -43,7 +51,8 @@ function advancesOf(font: Font): Advances {
   if (bytes && hhea && hmtx && hhea.length >= 36) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const longMetrics = view.getUint16(hhea.start + 34);
-    if (longMetrics > 0 && 4 * longMetrics <= hmtx.length) return { view, hmtx: hmtx.start, longMetrics };
+    if (longMetrics > 0 && 4 * longMetrics <= hmtx.length)
+      return { view, hmtx: hmtx.start, longMetrics, numGlyphs: font.numGlyphs };
   }
   const parsed = (font as unknown as { hmtx?: Hmtx | null }).hmtx;
   return parsed?.metrics.length ? { hmtx: parsed } : null;

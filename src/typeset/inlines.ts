@@ -5,7 +5,7 @@ import { isRightToLeftLanguage, type Align, type Inline, type Lang, type Signatu
 import type { Line } from './break/paragraph.js';
 import { setParagraphOnce } from './break/memo.js';
 import type { Measurer } from './measure.js';
-import { styleRuns, type TextStyle } from './runs.js';
+import type { TextStyle } from './runs.js';
 import type { StructureBuilder } from './structure.js';
 import type { StructRole } from './types.js';
 
@@ -35,7 +35,6 @@ export interface BlockFrame {
 
 /** Set inlines as one paragraph in the frame, their text the content of structure element `tag`. */
 export function setInlines(inlines: readonly Inline[], frame: BlockFrame, tag: number): Line[] {
-  const runs = frame.structure.tagRuns(styleRuns(inlines, frame.lang, frame.style, frame.fonts), tag);
   const size = frame.style.size;
   const paragraph = {
     x: frame.x,
@@ -45,5 +44,10 @@ export function setInlines(inlines: readonly Inline[], frame: BlockFrame, tag: n
     leading: frame.leading,
     rtl: isRightToLeftLanguage(frame.lang),
   };
-  return setParagraphOnce(runs, size, paragraph, frame.measurer, frame.fonts);
+  return setParagraphOnce(
+    { inlines, lang: frame.lang, style: frame.style, frame: paragraph },
+    frame.fonts,
+    frame.measurer,
+    (runs) => frame.structure.tagRuns(runs, tag),
+  );
 }

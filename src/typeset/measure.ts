@@ -7,6 +7,7 @@ import type { Font } from 'fontkit';
 import {
   concatGlyphs,
   harfBuzzFeatures,
+  harfBuzzGlyph,
   harfBuzzShape,
   hmtxAdvance,
   shape,
@@ -21,6 +22,8 @@ interface FaceCache {
   readonly font: Font;
   readonly unitsPerEm: number;
   readonly widths: Map<string, number>;
+  /** Glyph runs as items draw them, by language and text (`glyphRun`): a batch draws each shared word once. */
+  readonly runs: Map<string, GlyphRun>;
   /** What the face's `halt` feature does to a character (null: nothing). */
   readonly halts: Map<number, HalfWidth | null>;
 }
@@ -69,10 +72,20 @@ export class Measurer {
     return width;
   }
 
-  /** The glyphs an item of `text` is drawn with: its words shaped as `drawnAdvance` measures them, from one cache. */
+  /**
+   * The glyphs an item of `text` is drawn with: its words shaped as `drawnAdvance` measures them, from one cache. The
+   * run is shared by every item that draws the same text in the same face and language (runs are never changed).
+   */
   glyphRun(ref: FontRef, text: string, lang: Lang): GlyphRun {
     const face = this.face(ref);
-    return { lang, ...concatGlyphs(words(text).map((word) => shape(face.font, word))) };
+    const key = `${lang}\u0000${text}`;
+    let run = face.runs.get(key);
+    if (!run) {
+      run = { lang, ...concatGlyphs(words(text).map((word) => shape(face.font, word))) };
+      if (face.runs.size >= MAX_WIDTHS) face.runs.clear();
+      face.runs.set(key, run);
+    }
+    return run;
   }
 
   /**
@@ -112,7 +125,7 @@ export class Measurer {
     let face = this.faces.get(path);
     if (!face) {
       const font = this.fonts.open(ref.face, ref.variant);
-      face = { font, unitsPerEm: font.unitsPerEm, widths: new Map(), halts: new Map() };
+      face = { font, unitsPerEm: font.unitsPerEm, widths: new Map(), runs: new Map(), halts: new Map() };
       this.faces.set(path, face);
     }
     return face;
@@ -137,8 +150,10 @@ function words(text: string): string[] {
 function measure(face: FaceCache, text: string): number {
   const cp = text.codePointAt(0)!;
   // One character needs no shaping: the glyph's own advance (hmtx) is what layout would give, and it is far cheaper.
-  if (text.length === (cp > 0xffff ? 2 : 1))
-    return hmtxAdvance(face.font, face.font.glyphForCodePoint(cp).id) / face.unitsPerEm;
+  if (text.length === (cp > 0xffff ? 2 : 1)) {
+    const id = harfBuzzGlyph(face.font, cp) ?? face.font.glyphForCodePoint(cp).id;
+    return hmtxAdvance(face.font, id) / face.unitsPerEm;
+  }
   // The run as it will be drawn, shaped once for both (its advance is in thousandths of an em).
   return shape(face.font, text).advanceWidth / 1000;
 }

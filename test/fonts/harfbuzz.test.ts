@@ -10,6 +10,7 @@ import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   harfBuzzFeatures,
+  harfBuzzGlyph,
   harfBuzzShape,
   shape,
   hmtxAdvance,
@@ -152,4 +153,23 @@ describe('harfbuzz against fontkit layout', () => {
       console.log(`${file.slice(ROOT.length + 1)}: ${JSON.stringify(counts)} compared`);
     });
   }
+
+  it("harfBuzzGlyph gives fontkit's glyphForCodePoint id for every character of the corpus, in every face", () => {
+    // Characters the faces have and lack: a missing one is glyph 0 (.notdef) both ways.
+    const cps = new Set<number>([0xe000, 0x10fffd, 0x1f600, 0x0378]);
+    for (const unit of units) for (const ch of unit) cps.add(ch.codePointAt(0)!);
+    let found = 0;
+    for (const file of FACE_FILES) {
+      const font = openFace(file);
+      const reference = fontkit.create(readFileSync(file)) as fontkit.Font;
+      const wrong: string[] = [];
+      for (const cp of cps) {
+        const id = harfBuzzGlyph(font, cp);
+        if (id !== reference.glyphForCodePoint(cp).id) wrong.push(`U+${cp.toString(16)}: ${id}`);
+        if (id) found++;
+      }
+      expect(wrong, file).toEqual([]);
+    }
+    expect(found).toBeGreaterThan(5_000);
+  });
 });

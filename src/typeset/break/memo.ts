@@ -1,21 +1,30 @@
 /**
- * Paragraph layouts kept across the letters of a batch, keyed by content: the same styled runs set in the same frame
- * give the same lines, so a batch to many recipients breaks and places each shared paragraph once per language (as
- * Typst memoizes layout across compilations). Only the structure ids the items carry differ from letter to letter:
- * they are put back from the runs of the letter at hand.
+ * Paragraph layouts kept across the letters of a batch, keyed by content: the same inlines styled the same way and set
+ * in the same frame give the same runs and the same lines, so a batch to many recipients itemizes, breaks and places
+ * each shared paragraph once per language (as Typst memoizes layout across compilations). Only the structure ids the
+ * runs and items carry differ from letter to letter: each letter tags the remembered runs in its own structure tree,
+ * and the items take their ids from those runs.
  */
 
 import type { FontBook } from '../../fonts/index.js';
+import type { Inline, Lang } from '../../model/index.js';
 import type { Measurer } from '../measure.js';
-import type { StyledRun } from '../runs.js';
+import { styleRuns, type StyledRun, type TextStyle } from '../runs.js';
 import type { PageItem } from '../types.js';
 import { setParagraph, type Line, type ParagraphFrame } from './paragraph.js';
 
 /** Past this many distinct paragraphs per font book the table starts over: a long batch holds a bounded amount. */
 const MAX_PARAGRAPHS = 4_000;
 
-// Per font book: the faces (and so every measure) a layout depends on belong to it.
-const tables = new WeakMap<FontBook, Map<string, readonly Line[]>>();
+/** One paragraph's layout: its runs before tagging, and its lines, each text item tagged with its run's index. */
+interface Layout {
+  readonly text: string;
+  readonly runs: readonly StyledRun[];
+  readonly lines: readonly Line[];
+}
+
+// Per font book: the faces (and so every run and measure) a layout depends on belong to it.
+const tables = new WeakMap<FontBook, Map<string, Layout>>();
 
 /** By paragraph text: how often a letter asked for its lines, and how often they were actually laid out. */
 export interface ParagraphCounts {
@@ -31,30 +40,39 @@ export function paragraphCounts(): ParagraphCounts {
   return { asked: new Map(asked), laidOut: new Map(laidOut) };
 }
 
+/** What one paragraph is made of and where it is set: everything its runs and lines depend on but the font book. */
+export interface ParagraphRequest {
+  readonly inlines: readonly Inline[];
+  /** The letter's language (the font chain and spoken language of its runs). */
+  readonly lang: Lang;
+  /** Size and weight the inlines are set in; the size is the paragraph's base size (its line height derives from it). */
+  readonly style: TextStyle;
+  readonly frame: ParagraphFrame;
+}
+
 /**
- * `setParagraph`, once per content: the lines for these runs, size and frame, from the table when a letter of the
- * batch has set the same paragraph already. The lines handed out are fresh objects; the table's are never shared.
+ * The lines of a paragraph (`styleRuns` then `setParagraph`), from the table when a letter of the batch has set the
+ * same paragraph already. `tag` gives the runs their structure ids in the letter at hand (it is called once per
+ * request, laid out or not, so every letter grows its structure tree alike). The lines handed out are fresh objects.
  */
 export function setParagraphOnce(
-  runs: readonly StyledRun[],
-  size: number,
-  frame: ParagraphFrame,
-  measurer: Measurer,
+  request: ParagraphRequest,
   fonts: FontBook,
+  measurer: Measurer,
+  tag: (runs: readonly StyledRun[]) => readonly StyledRun[],
 ): Line[] {
   let table = tables.get(fonts);
   if (!table) tables.set(fonts, (table = new Map()));
-  const key = paragraphKey(runs, size, frame);
-  const text = runs.map((run) => run.text).join('');
-  count(asked, text);
-  let lines = table.get(key);
-  if (!lines) {
-    count(laidOut, text);
+  const key = paragraphKey(request);
+  let layout = table.get(key);
+  if (!layout) {
+    const runs = styleRuns(request.inlines, request.lang, request.style, fonts);
+    const text = runs.map((run) => run.text).join('');
     // Each item remembers the index of the run it came from in place of that run's structure id.
-    lines = setParagraph(
+    const lines = setParagraph(
       runs.map((run, index) => ({ ...run, tag: index })),
-      size,
-      frame,
+      request.style.size,
+      request.frame,
       measurer,
     );
     if (table.size >= MAX_PARAGRAPHS) {
@@ -62,9 +80,13 @@ export function setParagraphOnce(
       asked.clear();
       laidOut.clear();
     }
-    table.set(key, lines);
+    count(laidOut, text);
+    layout = { text, runs, lines };
+    table.set(key, layout);
   }
-  return lines.map((line) => ({ ...line, items: line.items.map((item) => withRunTag(item, runs)) }));
+  count(asked, layout.text);
+  const tagged = tag(layout.runs);
+  return layout.lines.map((line) => ({ ...line, items: line.items.map((item) => withRunTag(item, tagged)) }));
 }
 
 function count(counts: Map<string, number>, text: string): void {
@@ -80,10 +102,16 @@ function withRunTag(item: PageItem, runs: readonly StyledRun[]): PageItem {
   return rest;
 }
 
-/** Everything a paragraph's lines depend on: each run's text and style, the size and the frame. */
-function paragraphKey(runs: readonly StyledRun[], size: number, frame: ParagraphFrame): string {
+/**
+ * Everything a paragraph's runs and lines depend on: the inline tree (each node's kind, text, language and link), the
+ * letter's language, the style and the frame. Strings carry their length, so no two requests share a key.
+ */
+function paragraphKey({ inlines, lang, style, frame }: ParagraphRequest): string {
   const parts: string[] = [
-    String(size),
+    lang,
+    String(style.size),
+    style.bold ? 'b' : '',
+    style.italic ? 'i' : '',
     String(frame.x),
     String(frame.width),
     String(frame.firstLineIndent),
@@ -91,17 +119,28 @@ function paragraphKey(runs: readonly StyledRun[], size: number, frame: Paragraph
     String(frame.leading),
     frame.rtl ? 'rtl' : 'ltr',
   ];
-  for (const run of runs) {
-    parts.push(
-      run.text,
-      run.font.face,
-      run.font.variant,
-      String(run.size),
-      run.lang,
-      run.spokenLang,
-      run.link ?? '',
-      run.emphasisDots ?? '',
-    );
+  inlinesKey(inlines, parts);
+  return parts.join('\u0000');
+}
+
+function inlinesKey(inlines: readonly Inline[], parts: string[]): void {
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+        parts.push(`t${node.lang ?? ''}:${node.value.length}`, node.value);
+        break;
+      case 'strong':
+      case 'emphasis':
+        parts.push(`${node.type}[${node.children.length}`);
+        inlinesKey(node.children, parts);
+        break;
+      case 'link':
+        parts.push(`link[${node.children.length}:${node.url.length}`, node.url);
+        inlinesKey(node.children, parts);
+        break;
+      case 'break':
+        parts.push('br');
+        break;
+    }
   }
-  return JSON.stringify(parts);
 }
