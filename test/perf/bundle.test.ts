@@ -4,6 +4,7 @@
  * shaping and glyph work shared across documents) what it is when drawn first. Not timed: BENCHMARKS.md has the times.
  */
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -49,6 +50,93 @@ describe('the bundled CLI', () => {
     expect(built(EXAMPLE, ['-j', '1'])).toEqual(unbundled);
     // Six documents on two threads: the bundled worker renders them.
     expect(built(EXAMPLE, ['-j', '2'])).toEqual(unbundled);
+  });
+});
+
+/** The packages scripts/bundle.mjs leaves out of the CLI's bundle, for Node to require when a command needs them. */
+const LEFT_TO_NODE = [
+  'docx',
+  'node-forge',
+  '@signpdf/signpdf',
+  '@signpdf/utils',
+  'xml-crypto',
+  '@xmldom/xmldom',
+  'xpath',
+  'chokidar',
+];
+
+/**
+ * Runs the bundled CLI in a fresh process for each argument list in turn and returns, after each, which of those
+ * packages Node's require has loaded (require.cache, where the bundle's require puts them).
+ */
+function packagesLoadedAfter(runs: readonly (readonly string[])[]): string[][] {
+  const script = `
+    const { loadBundle } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.cjs'))});
+    const { exports } = loadBundle(${JSON.stringify(BUNDLE)});
+    const names = ${JSON.stringify(LEFT_TO_NODE)};
+    const loaded = () => names.filter((name) =>
+      Object.keys(require.cache).some((file) => file.split(require('node:path').sep).join('/').includes('/node_modules/' + name + '/')));
+    (async () => {
+      const seen = [];
+      for (const args of ${JSON.stringify(runs)}) {
+        const status = await exports.main(['node', 'letter', ...args]);
+        if (status !== 0) throw new Error('letter ' + args.join(' ') + ' exited ' + status);
+        seen.push(loaded());
+      }
+      process.stdout.write(JSON.stringify(seen));
+    })();`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as string[][];
+}
+
+describe('what a build loads', () => {
+  interface Meta {
+    inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
+  }
+  const meta = (): Meta =>
+    JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle', 'letter.meta.json'), 'utf8')) as Meta;
+
+  /** The bundle's modules a module brings in by static import or require, itself included: what runs its top level. */
+  function initialisedWith(entry: string): Set<string> {
+    const { inputs } = meta();
+    const found = new Set<string>([entry]);
+    const queue = [entry];
+    for (let module = queue.shift(); module !== undefined; module = queue.shift())
+      for (const i of inputs[module]?.imports ?? [])
+        if (!i.external && i.kind !== 'dynamic-import' && !found.has(i.path)) {
+          found.add(i.path);
+          queue.push(i.path);
+        }
+    return found;
+  }
+
+  it('leaves signing, verification, DOCX, watching, init and the recipient search behind import() or out of the bundle', () => {
+    const inputs = Object.keys(meta().inputs);
+    expect(inputs).toContain('dist/render/docx/index.js');
+    for (const name of LEFT_TO_NODE)
+      expect(inputs.filter((file) => file.includes(`node_modules/${name}/`))).toEqual([]);
+    // What the CLI initialises when it starts, and what `build` initialises before it renders anything.
+    for (const entry of ['dist/cli/main.js', 'dist/pipeline/index.js']) {
+      const initialised = [...initialisedWith(entry)];
+      expect(initialised.length).toBeGreaterThan(entry.includes('cli') ? 5 : 50);
+      expect(
+        initialised.filter((file) => /^dist\/(render\/docx|sign|verify|watch|init|recipients)\//.test(file)),
+        entry,
+      ).toEqual([]);
+    }
+    expect(initialisedWith('dist/pipeline/index.js')).toContain('dist/load/index.js');
+  });
+
+  it('a PDF build loads none of the packages left out of the bundle; a DOCX build loads docx, then', () => {
+    const out = tempDir('letter-lazy-');
+    const build = ['build', EXAMPLE, '--out', out, '--quiet', '--lang', 'zh', '-j', '1'];
+    const [afterPdf, afterDocx] = packagesLoadedAfter([
+      [...build, '--format', 'pdf'],
+      [...build, '--format', 'docx'],
+    ]);
+    expect(afterPdf).toEqual([]);
+    expect(afterDocx).toEqual(['docx']);
   });
 });
 
