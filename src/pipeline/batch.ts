@@ -111,7 +111,17 @@ export async function renderBatch(
     return results ? [results.then((r) => collect(letter, r))] : [];
   });
   const queues = new LaneQueues(renderer.plan, order, opts.begun ?? new Map());
-  const lane = async (thread: number) => {
+  // A lane whose letters were begun while composing takes more (from another lane's queue) only once its own are nearly
+  // drawn: the worker draws them one after the other, and what it took early the lane it came from could not draw.
+  const begunOf = renderer.plan.map((keys) =>
+    keys.flatMap((key) => {
+      const results = opts.begun?.get(key);
+      return results ? [results] : [];
+    }),
+  );
+  const lane = async (thread: number, slot: number) => {
+    const own = begunOf[thread] ?? [];
+    await own[own.length - renderer.lanes[thread]!.inFlight + slot];
     for (let letter = queues.take(thread); letter; letter = queues.take(thread)) {
       if (opts.signal?.aborted) return;
       collect(letter, await renderer.lanes[thread]!.render(letter.task));
@@ -119,7 +129,9 @@ export async function renderBatch(
   };
   await Promise.all([
     ...begun,
-    ...renderer.lanes.flatMap((l, thread) => Array.from({ length: l.inFlight }, () => lane(thread))),
+    ...renderer.lanes.flatMap((l, thread) =>
+      Array.from({ length: l.inFlight }, (_, slot) => lane(thread, slot)),
+    ),
   ]);
 
   const byIndex = <T>(map: Map<number, T>) => [...map].sort(([a], [b]) => a - b).map(([, value]) => value);

@@ -54,6 +54,11 @@ export interface Renderer {
   readonly lanes: readonly Lane[];
   /** The letters (by key) each lane starts with, as planThreads dealt them; a letter not listed is this thread's. */
   readonly plan: readonly (readonly string[])[];
+  /**
+   * Letters handed to the workers that still wait in this thread (piscina's queue) for a worker to take them: 0 when each
+   * went to its worker as it came, as EarlyStart's letters must while this thread is busy composing.
+   */
+  queued(): number;
   /** Stops the workers; tasks still running are abandoned. */
   close(): Promise<void>;
 }
@@ -87,16 +92,15 @@ export function openRenderer(opts: RendererOptions): Renderer {
       threads: 0,
       lanes: [here],
       plan: [opts.letters.map((l) => l.key)],
+      queued: () => 0,
       close: async () => undefined,
     };
   }
   // Loaded only for a batch, and synchronously (see above); piscina stays outside the bundle (scripts/bundle.mjs).
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
-  const langOf = new Map(opts.letters.map((l) => [l.key, l.lang]));
   const projectFonts = opts.fonts.project;
   const pools = plan.slice(1).map((keys) => {
     const workerData: PoolWorkerData = {
-      langs: [...new Set(keys.map((k) => langOf.get(k)!))],
       ...(opts.sign ? { sign: opts.sign } : {}),
       ...(projectFonts ? { projectFonts } : {}),
     };
@@ -104,9 +108,10 @@ export function openRenderer(opts: RendererOptions): Renderer {
       filename: pathToFileURL(worker).href,
       minThreads: 1,
       maxThreads: 1,
-      // Two tasks on the worker at once (it draws them one after the other): the next letter is there when one is
-      // done, without waiting for this thread, which is busy drawing its own, to hand it over.
-      concurrentTasksPerWorker: 2,
+      // Every letter of its lane can be on the worker at once (it draws them one after the other): EarlyStart hands it
+      // each as soon as it is composed, while this thread, still composing, would not take the worker's "done" to hand
+      // it the next; later the next letter is there when one is done, without waiting for this thread to hand it over.
+      concurrentTasksPerWorker: Math.max(2, keys.length),
       // A batch keeps the thread busy; an idle worker would only be torn down and its fonts parsed again.
       idleTimeout: 60_000,
       // A heap limit makes V8 grow a worker's heap by less each time (W3: peak 483 → 391 MiB with 512, at ~1 % more
@@ -134,6 +139,7 @@ export function openRenderer(opts: RendererOptions): Renderer {
     threads: pools.length,
     lanes: [here, ...lanes],
     plan,
+    queued: () => pools.reduce((n, pool) => n + pool.queueSize, 0),
     close() {
       // Called on SIGINT and again when the build unwinds: destroy once.
       closed ??= Promise.all(pools.map((pool) => pool.destroy())).then(() => undefined);

@@ -1,15 +1,12 @@
-/** The render worker: opens its languages' faces once, then turns composed letters into document bytes, one at a time. */
+/** The render worker: opens the faces its letters use once, then turns composed letters into document bytes, one at a time. */
 
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import { fontBookFor, type FontBook, type ProjectFonts, type Variant } from '../fonts/index.js';
-import type { Lang } from '../model/index.js';
+import { fontBookFor, type FontBook, type ProjectFonts } from '../fonts/index.js';
 import type { SigningKey } from '../sign/index.js';
 import { renderLetter, toWorkerResult, type RenderTask } from './render-letter.js';
 
 /** Handed to every worker once, in memory (never argv or the environment): the signing key's file and password, the fonts. */
 export interface PoolWorkerData {
-  /** The languages this thread draws (planThreads): their faces are opened and warmed before the first letter comes. */
-  readonly langs: readonly Lang[];
   readonly sign?: { readonly p12: Uint8Array; readonly password: string; readonly file: string };
   /** The project's own fonts, merged over the tool's (FontBook.project): the same book as the main thread's. */
   readonly projectFonts?: ProjectFonts;
@@ -17,12 +14,16 @@ export interface PoolWorkerData {
 
 export type { WorkerResult } from './render-letter.js';
 
-// Started as the worker loads, while the main thread composes: the renderers' modules, and the tables (cmap, GSUB,
-// metrics) of its languages' faces that fontkit parses on first layout, so that its first letter does not wait for them.
+// Started as the worker loads, while the main thread composes: the renderers' modules and harfbuzz, which its first
+// letter needs. Nothing is shaped ahead: its first letter of each language comes while this thread still loads (a build
+// hands it over as soon as it is composed), and fontkit's layouts that were warmed here before are no longer what
+// shapes (harfbuzz does): warming them cost a W2 worker ~0.5 s of CPU on the core the main thread needs.
 // A promise, not a top-level await, so that the worker also bundles as CommonJS (scripts/bundle.mjs).
-const ready = Promise.all([import('../render/pdf/index.js'), import('../render/docx/index.js')]).then(() =>
-  warmFonts(workerFonts(), (workerData as PoolWorkerData | undefined)?.langs ?? []),
-);
+const ready = Promise.all([
+  import('../render/pdf/index.js'),
+  import('../render/docx/index.js'),
+  workerFonts().loadShaper(),
+]);
 
 /** The font book of the build this worker serves: the tool's faces, and the project's own merged over them. */
 function workerFonts(): FontBook {
@@ -66,16 +67,6 @@ async function renderOne(task: RenderTask): Promise<unknown> {
   } catch (e) {
     const failed = toWorkerResult({ error: e });
     return task.documents.map(() => failed);
-  }
-}
-
-/** The first face of each language's chain, in every variant it has: the one that sets most of that language's text. */
-function warmFonts(fonts: FontBook, langs: readonly Lang[]): void {
-  for (const id of new Set(langs.map((lang) => fonts.chain(lang)[0]))) {
-    const face = id === undefined ? undefined : fonts.faces.get(id);
-    if (!face) continue;
-    for (const variant of Object.keys(face.files) as Variant[])
-      fonts.open(face.id, variant).layout('Aa 1, 가나. 中文。');
   }
 }
 
