@@ -44,7 +44,7 @@ const STANDS_ALONE = /^(?![ \t>]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 export class MarkdownMemo {
   private readonly pieces: Recent<string, readonly RootContent[]>;
   private readonly parts: Recent<string, ContainerDirective>;
-  /** Pieces served from the table, pieces parsed, letters parsed whole, and micromark runs for pieces. */
+  /** Pieces served from the table, pieces parsed, letters parsed whole, and micromark runs for pieces and parts. */
   readonly counts = { reused: 0, parsed: 0, whole: 0, runs: 0 };
 
   /** Recipient-specific pieces come and go; the shared ones are used by every letter and stay. */
@@ -64,13 +64,17 @@ export class MarkdownMemo {
   private inPieces(markdown: string): RootContent[] | undefined {
     const cut = cutIntoParts(markdown);
     if (!cut) return undefined;
+    const newParts = new Set(cut.map((c) => c.line).filter((line) => this.parts.get(line) === undefined));
+    const nodes = this.nodesOf(
+      cut.flatMap((c) => c.pieces),
+      [...newParts].map(closedPart),
+    );
     const parts: ContainerDirective[] = [];
     for (const { line } of cut) {
-      const part = this.part(line);
+      const part = this.part(line, nodes.get(closedPart(line)));
       if (!part) return undefined;
       parts.push(part);
     }
-    const nodes = this.nodesOf(cut.flatMap((c) => c.pieces));
     return cut.map(({ pieces }, i) => {
       const part = parts[i]!;
       const children: RootContent[] = [...part.children];
@@ -79,11 +83,12 @@ export class MarkdownMemo {
     });
   }
 
-  /** The part's opening line alone (its name, attributes and label), closed right after. */
-  private part(line: string): ContainerDirective | undefined {
+  /** The part's opening line alone (its name, attributes and label), closed right after; `parsed` if it was. */
+  private part(line: string, parsed?: readonly RootContent[]): ContainerDirective | undefined {
     let part = this.parts.get(line);
     if (!part) {
-      const nodes = parse(`${line}\n:::`);
+      if (!parsed) this.counts.runs++;
+      const nodes = parsed ?? parse(closedPart(line));
       const only = nodes[0];
       if (nodes.length !== 1 || only?.type !== 'containerDirective') return undefined;
       part = only;
@@ -96,9 +101,13 @@ export class MarkdownMemo {
    * Each piece's nodes: from the table, else parsed now and remembered. A letter's new pieces (its recipient's lines)
    * are short, and setting micromark up cost more than parsing them: those that start with a line that stands alone
    * are parsed in one run, a blank line between each (as they stood in the letter), and each gets the nodes that start
-   * in its text. A node that would reach outside its piece makes each of them parse alone instead.
+   * in its text. A node that would reach outside its piece makes each of them parse alone instead. The letter's new
+   * parts' opening lines (`newParts`, each closed) join the same run: a letter composed alone is then one run.
    */
-  private nodesOf(pieces: readonly string[]): Map<string, readonly RootContent[]> {
+  private nodesOf(
+    pieces: readonly string[],
+    newParts: readonly string[],
+  ): Map<string, readonly RootContent[]> {
     const nodes = new Map<string, readonly RootContent[]>();
     const fresh = new Set<string>();
     for (const piece of pieces) {
@@ -108,7 +117,10 @@ export class MarkdownMemo {
       else fresh.add(piece);
     }
     this.counts.reused += pieces.length - fresh.size;
-    const together = [...fresh].filter((p) => STANDS_ALONE.test(p.replace(LEADING_BLANK_LINES, '')));
+    const together = [
+      ...newParts,
+      ...[...fresh].filter((p) => STANDS_ALONE.test(p.replace(LEADING_BLANK_LINES, ''))),
+    ];
     if (together.length > 1) {
       this.counts.runs++;
       parseTogether(together)?.forEach((parsed, i) => nodes.set(together[i]!, parsed));
@@ -126,6 +138,9 @@ export class MarkdownMemo {
 }
 
 const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/;
+
+/** A part's opening line as a part of its own: it stands alone, and its fence closes right after it. */
+const closedPart = (line: string) => `${line}\n:::`;
 
 /** Pieces parsed in one run, the top-level nodes of each; undefined when a node starts in one piece and ends past it. */
 function parseTogether(pieces: readonly string[]): RootContent[][] | undefined {

@@ -201,6 +201,17 @@ describe('a letter cut into pieces only where Markdown cannot reach across', () 
     }
   });
 
+  it("a letter composed alone is one run: its parts' opening lines join its pieces' run", () => {
+    const memo = new MarkdownMemo();
+    const markdown = ':::title[Label]{align=center}\nTitle\n:::\n\n:::body{indent="2" keep-next}\nA\n\nB\n:::\n';
+    expect(outcome(markdown, memo)).toEqual(outcome(markdown));
+    expect(memo.counts).toEqual({ reused: 0, parsed: 3, whole: 0, runs: 1 });
+    // An opening line that is no part (its attributes unclosed) makes the letter parse whole, as alone.
+    const broken = ':::body{indent="2"\nA\n:::\n\n:::close\nB\n:::\n';
+    expect(outcome(broken, memo)).toEqual(outcome(broken));
+    expect(memo.counts.whole).toBe(1);
+  });
+
   it('only pieces that stand alone after a blank line share a run; a part opening on an indented line or a list parses alone', () => {
     const memo = new MarkdownMemo();
     const markdown = `${part('    code\n\nDear Ann,')}\n:::close\n- item\n\nYours.\n:::\n`;
