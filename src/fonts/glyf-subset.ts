@@ -33,6 +33,16 @@ interface Components {
   readonly at: readonly number[];
 }
 
+/** `gid`'s place in a subset being made, added at the end of `order` if new. */
+function include(order: number[], place: Map<number, number>, gid: number): number {
+  let id = place.get(gid);
+  if (id === undefined) {
+    place.set(gid, (id = order.length));
+    order.push(gid);
+  }
+  return id;
+}
+
 /** A glyf face read once for its subsets. */
 export class GlyfFace {
   /** The components of each compound glyph met so far (per face, for the whole batch). */
@@ -120,36 +130,11 @@ export class GlyfFace {
   encode(included: readonly number[]): Uint8Array | undefined {
     const order: number[] = [];
     const place = new Map<number, number>();
-    const include = (gid: number): number => {
-      let id = place.get(gid);
-      if (id === undefined) {
-        place.set(gid, (id = order.length));
-        order.push(gid);
-      }
-      return id;
-    };
-    for (const gid of included) include(gid);
+    for (const gid of included) include(order, place, gid);
     if (order.some((gid) => !(gid >= 0 && gid < this.numGlyphs))) return undefined;
     readyGlyphs(this.font, order);
-    // Glyphs' places in the file, in subset order; compound glyphs' components join the order as they are met.
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let glyfLength = 0;
-    for (let i = 0; i < order.length; i++) {
-      const gid = order[i]!;
-      const start = this.glyf.start + this.locaOffset(gid);
-      const end = this.glyf.start + this.locaOffset(gid + 1);
-      if (end < start || end > this.glyf.start + this.glyf.length) return undefined;
-      starts.push(start);
-      ends.push(end);
-      glyfLength += end - start;
-      if (end > start && end - start < 10) return undefined;
-      if (end > start && this.view.getInt16(start) < 0) {
-        const parts = this.components(gid, start, end);
-        if (!parts || parts.ids.some((id) => id >= this.numGlyphs)) return undefined;
-        for (const id of parts.ids) include(id);
-      }
-    }
+    const places = this.glyphPlaces(order, place);
+    if (!places) return undefined;
     const count = order.length;
     const locaLength = (count + 1) * (this.longLoca ? 4 : 2);
     const tables: [string, number][] = [
@@ -159,7 +144,7 @@ export class GlyfFace {
       ['maxp', 32],
       ...(this.cvt ? [['cvt ', this.cvt.length] as [string, number]] : []),
       ...(this.prep ? [['prep', this.prep.length] as [string, number]] : []),
-      ['glyf', glyfLength],
+      ['glyf', places.glyfLength],
       ['hmtx', 4 * count],
       ...(this.fpgm ? [['fpgm', this.fpgm.length] as [string, number]] : []),
     ];
@@ -193,9 +178,60 @@ export class GlyfFace {
     const glyfAt = offsets.get('glyf')!;
     const locaAt = offsets.get('loca')!;
     const hmtxAt = offsets.get('hmtx')!;
+    const offset = this.writeGlyphs(view, order, place, places.starts, places.ends, glyfAt, locaAt, hmtxAt);
+    if (this.longLoca) view.setUint32(locaAt + 4 * count, offset);
+    else view.setUint16(locaAt + 2 * count, offset >>> 1);
+    return out;
+  }
+
+  /**
+   * Where each glyph of `order` lies in the file, compound glyphs' components joining `order` as they are met;
+   * undefined when glyph data is out of range. (The hot loops are methods of their own: V8 optimises a hot function with
+   * all it inlines, and `encode` whole took longer to compile than a batch spends running it.)
+   */
+  private glyphPlaces(
+    order: number[],
+    place: Map<number, number>,
+  ): { starts: number[]; ends: number[]; glyfLength: number } | undefined {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let glyfLength = 0;
+    for (let i = 0; i < order.length; i++) {
+      const gid = order[i]!;
+      const start = this.glyf.start + this.locaOffset(gid);
+      const end = this.glyf.start + this.locaOffset(gid + 1);
+      if (end < start || end > this.glyf.start + this.glyf.length) return undefined;
+      starts.push(start);
+      ends.push(end);
+      glyfLength += end - start;
+      if (end > start && end - start < 10) return undefined;
+      if (end > start && this.view.getInt16(start) < 0) {
+        const parts = this.components(gid, start, end);
+        if (!parts || parts.ids.some((id) => id >= this.numGlyphs)) return undefined;
+        for (const id of parts.ids) include(order, place, id);
+      }
+    }
+    return { starts, ends, glyfLength };
+  }
+
+  /**
+   * glyf, loca and hmtx of the subset: each glyph's bytes, a compound glyph's component ids rewritten to their subset
+   * ids; returns glyf's length.
+   */
+  private writeGlyphs(
+    view: DataView,
+    order: readonly number[],
+    place: ReadonlyMap<number, number>,
+    starts: readonly number[],
+    ends: readonly number[],
+    glyfAt: number,
+    locaAt: number,
+    hmtxAt: number,
+  ): number {
+    const out = new Uint8Array(view.buffer);
     const lastMetric = this.numberOfMetrics - 1;
     let offset = 0;
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < order.length; i++) {
       const gid = order[i]!;
       if (this.longLoca) view.setUint32(locaAt + 4 * i, offset);
       else view.setUint16(locaAt + 2 * i, offset >>> 1);
@@ -219,9 +255,7 @@ export class GlyfFace {
           : this.view.getInt16(this.hmtx + 4 * (lastMetric + 1) + 2 * (gid - lastMetric - 1)),
       );
     }
-    if (this.longLoca) view.setUint32(locaAt + 4 * count, offset);
-    else view.setUint16(locaAt + 2 * count, offset >>> 1);
-    return out;
+    return offset;
   }
 
   /** Glyph `gid`'s offset into glyf (loca). */
