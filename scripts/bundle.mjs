@@ -107,6 +107,10 @@ const fixups = {
       ),
       loader: 'js',
     }));
+    b.onLoad({ filter: /linebreak[\\/]dist[\\/]module\.mjs$/ }, ({ path }) => ({
+      contents: inflatedTrie(readFileSync(path, 'utf8'), path),
+      loader: 'js',
+    }));
     b.onLoad({ filter: /unicode-properties[\\/]dist[\\/]module\.mjs$/ }, ({ path }) => ({
       contents: lazyTries(readFileSync(path, 'utf8'), path, 1),
       loader: 'js',
@@ -140,6 +144,35 @@ function lazyTries(text, file, expected) {
   if (count !== expected)
     throw new Error(`bundle: ${file}: ${count} Unicode tries found, ${expected} expected`);
   return lazy;
+}
+
+/**
+ * linebreak's line-break class trie handed to UnicodeTrie already inflated. The module ships it deflated twice, and
+ * tiny-inflate (JavaScript, cold at every start) spends ~8 ms of W1 undoing that; here the build inflates it once and
+ * the bundle passes UnicodeTrie the same table through its constructor's other form, `{ data, highStart, errorValue }`
+ * (base64, 58 KB: decoded natively). Checked equal to the shipped trie for every code point, or the build fails.
+ */
+function inflatedTrie(text, file) {
+  const shipped = /^const (\$\w+\$var\$data) = \$\w+\$base64js\.toByteArray\("([A-Za-z0-9+/=]+)"\);$/m.exec(
+    text,
+  );
+  if (!shipped || text.split(shipped[1]).length - 1 !== 2)
+    throw new Error(`bundle: ${file}: trie data not as expected`);
+  const made = /^const (\$\w+\$var\$classTrie) = new (\$\w+\$unicodetrie)\((\$\w+\$var\$data)\);$/m.exec(
+    text,
+  );
+  if (!made || made[3] !== shipped[1]) throw new Error(`bundle: ${file}: class trie not made as expected`);
+  const UnicodeTrie = createRequire(file)('unicode-trie'); // linebreak's own copy
+  const trie = new UnicodeTrie(Buffer.from(shipped[2], 'base64'));
+  const bytes = Buffer.from(trie.data.buffer, trie.data.byteOffset, trie.data.byteLength).toString('base64');
+  const table = `{ data: new Uint32Array(new Uint8Array(Buffer.from("${bytes}", "base64")).buffer), highStart: ${trie.highStart}, errorValue: ${trie.errorValue} }`;
+  const rebuilt = new UnicodeTrie(new Function('Buffer', `return ${table};`)(Buffer));
+  for (let codePoint = 0; codePoint <= 0x10ffff; codePoint += 1)
+    if (rebuilt.get(codePoint) !== trie.get(codePoint))
+      throw new Error(`bundle: ${file}: trie differs at ${codePoint}`);
+  return text
+    .replace(shipped[0], () => '')
+    .replace(made[0], () => `const ${made[1]} = new ${made[2]}(${table});`);
 }
 
 /**
