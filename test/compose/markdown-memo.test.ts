@@ -203,7 +203,8 @@ describe('a letter cut into pieces only where Markdown cannot reach across', () 
 
   it("a letter composed alone is one run: its parts' opening lines join its pieces' run", () => {
     const memo = new MarkdownMemo();
-    const markdown = ':::title[Label]{align=center}\nTitle\n:::\n\n:::body{indent="2" keep-next}\nA\n\nB\n:::\n';
+    const markdown =
+      ':::title[Label]{align=center}\nTitle\n:::\n\n:::body{indent="2" keep-next}\nA\n\nB\n:::\n';
     expect(outcome(markdown, memo)).toEqual(outcome(markdown));
     expect(memo.counts).toEqual({ reused: 0, parsed: 3, whole: 0, runs: 1 });
     // An opening line that is no part (its attributes unclosed) makes the letter parse whole, as alone.
