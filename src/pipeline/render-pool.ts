@@ -22,12 +22,15 @@ export const IN_PROCESS_MAX = 4;
 
 /**
  * Without `-j`, a batch of this many letters or more renders on two threads (this one and one worker) where there are
- * two cores; a smaller one in this thread alone. Measured on 2 cores (BENCHMARKS.md; whole-process CPU and wall, the
- * example letter to N recipients × en/ko/zh): a second thread costs ~1 s of CPU of its own plus its own optimising
- * compiler's work, and V8's background compiler already keeps the second core busy for most of a short batch. So at 60
- * letters (W2) two threads took 1.23× the CPU and no less wall time, at 120 letters 1.15× the CPU for about the same
- * wall time, and at 585 letters (W3, 1,170 documents) 1.07× the CPU for 0.93× the wall time at load 11 (the main thread
- * 24 s against 41 s of CPU: on an idle machine ~0.7×).
+ * two cores; a smaller one in this thread alone. Measured on 2 cores (the example letter to N recipients × en/ko/zh,
+ * PDF; each thread's CPU from /proc, medians of 7 interleaved runs at load ~15): at 60 letters (W2), with the worker
+ * drawing its whole lane while this thread composes, one thread spent 1.57 s on this thread and 1.42 s on V8's
+ * background threads (TurboFan compiling, GC), two threads 1.21 s here, 0.93 s on the worker and 1.74 s in the
+ * background: 3.85 s of CPU for two cores against 2.99 s, so no sooner on an idle machine. What stands in the way is the
+ * optimising compiler, which each thread's isolate runs for the same functions: with it turned off (--no-turbofan, for
+ * the whole process) two threads spent 1.31 + 1.02 + 0.50 s against one thread's 1.81 + 0.40 s, but W3 (585 letters)
+ * took over 2× the CPU (119 against 52 s, even with TurboFan turned on again at run time for so large a batch), so it
+ * stays on. At 585 letters two threads pay: 1.07× the CPU for 0.93× the wall time at load 11 (the fifth session).
  */
 export const SPLIT_FROM_LETTERS = 300;
 

@@ -1,6 +1,6 @@
 /**
  * Which thread of a batch renders which letters. A thread pays once for each language it renders: opening that
- * language's faces, fontkit's first layouts, the shaped runs and paragraph layouts of the body every letter of that
+ * language's faces, their first shaping, the shaped runs and paragraph layouts of the body every letter of that
  * language shares, and cold JIT (W2: 0.25–0.5 s of CPU per language, against 40–70 ms a letter after it). So the
  * letters of a language stay on one thread, and a language is split only when there are more threads than languages.
  */
