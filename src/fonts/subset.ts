@@ -4,7 +4,7 @@
  * time; any other face (CFF outlines, variations: a project may bring its own) through fontkit's public API, as its
  * README documents it: `font.createSubset()`, then `includeGlyph(glyph or id)`, which returns the glyph's id in the
  * subset (its typings say boolean), then `encode()`.
- * Subsets are kept by glyph set where they are made (render/pdf/faces.ts), so a batch encodes each set once.
+ * Subsets are kept by glyph set where they are made (render/pdf/font-streams.ts), so a batch encodes each set once.
  */
 
 import type { Font } from 'fontkit';
