@@ -80,16 +80,20 @@ export function harfBuzzShape(
   hb.shape(hbFont, buffer, extra.length ? extra.map((tag) => feature(hb!, tag)) : undefined);
   const infos = buffer.getGlyphInfos();
   const positions = buffer.getGlyphPositions();
-  return {
-    ids: infos.map((info) => info.codepoint),
-    xAdvances: positions.map((p) => p.xAdvance),
-    xOffsets: positions.map((p) => p.xOffset),
-    yOffsets: positions.map((p) => p.yOffset),
-    codePoints: clusterCodePoints(
-      text,
-      infos.map((info) => info.cluster),
-    ),
-  };
+  const ids: number[] = [];
+  const clusters: number[] = [];
+  const xAdvances: number[] = [];
+  const xOffsets: number[] = [];
+  const yOffsets: number[] = [];
+  for (let i = 0; i < infos.length; i++) {
+    ids.push(infos[i]!.codepoint);
+    clusters.push(infos[i]!.cluster);
+    const p = positions[i]!;
+    xAdvances.push(p.xAdvance);
+    xOffsets.push(p.xOffset);
+    yOffsets.push(p.yOffset);
+  }
+  return { ids, xAdvances, xOffsets, yOffsets, codePoints: clusterCodePoints(text, clusters) };
 }
 
 /**
@@ -157,9 +161,15 @@ function clusterCodePoints(text: string, clusters: readonly number[]): number[][
     }
     let j = i + 1;
     while (j < clusters.length && clusters[j] === cluster) j++;
+    const end = j < clusters.length ? clusters[j]! : text.length;
+    // The code points of text[cluster, end), read in place (a pair cut by `end` gives its high surrogate alone).
     const codePoints: number[] = [];
-    for (const ch of text.slice(cluster, j < clusters.length ? clusters[j] : text.length))
-      codePoints.push(ch.codePointAt(0)!);
+    for (let k = cluster; k < end; ) {
+      const cp = text.codePointAt(k)!;
+      const pair = cp > 0xffff && k + 1 < end;
+      codePoints.push(pair || cp <= 0xffff ? cp : text.charCodeAt(k));
+      k += pair ? 2 : 1;
+    }
     out.push(codePoints);
   }
   return out;

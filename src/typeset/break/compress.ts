@@ -35,6 +35,11 @@ export interface HalfWidth {
   readonly shift: number;
 }
 
+/** Whether `cp` is a mark that may have a blank half at all (any other character never compresses). */
+export function mayCompress(cp: number): boolean {
+  return PUNCTUATION.has(cp);
+}
+
 /** The blank half of `cp` as its face's `halt` shows it, or undefined when it has none to give up. */
 export function blankOf(cp: number, halt: (cp: number) => HalfWidth | undefined): Blank | undefined {
   if (!PUNCTUATION.has(cp)) return undefined;

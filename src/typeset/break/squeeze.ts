@@ -6,7 +6,7 @@
 import { isCjkLanguage } from '../../model/index.js';
 import type { Measurer } from '../measure.js';
 import type { StyledRun } from '../runs.js';
-import { blankOf, pairSqueezes, type Blank } from './compress.js';
+import { blankOf, mayCompress, pairSqueezes, type Blank } from './compress.js';
 
 export class ParagraphSqueezes {
   /** Index of a pair's first character → the points it advances less, when its partner is on the same line. */
@@ -22,6 +22,8 @@ export class ParagraphSqueezes {
     const cache = new Map<number, Blank | undefined>();
     let any = false;
     this.blanks = (i) => {
+      // Most characters are no mark at all: answered without finding their run or asking the face.
+      if (!mayCompress(text.charCodeAt(i))) return undefined;
       if (cache.has(i)) return cache.get(i);
       const run = runAt(i);
       // Only text set as Chinese, Japanese or Korean compresses; a mark is one UTF-16 unit (all of them are in the BMP).
