@@ -47,6 +47,13 @@ export interface HarfBuzzRun {
   readonly xOffsets: number[];
   readonly yOffsets: number[];
   readonly codePoints: number[][];
+  /** The UTF-16 index of the text each glyph's cluster starts at. */
+  readonly clusters: number[];
+  /**
+   * Per glyph: harfbuzz's UNSAFE_TO_BREAK. Where a cluster's first glyph has it not, the text before and after that
+   * cluster's start shape alone into exactly these glyphs and positions (harfbuzz's promise for line breaking).
+   */
+  readonly unsafeToBreak: boolean[];
 }
 
 let buffer: HarfBuzz.Buffer | undefined;
@@ -85,15 +92,25 @@ export function harfBuzzShape(
   const xAdvances: number[] = [];
   const xOffsets: number[] = [];
   const yOffsets: number[] = [];
+  const unsafeToBreak: boolean[] = [];
   for (let i = 0; i < infos.length; i++) {
     ids.push(infos[i]!.codepoint);
     clusters.push(infos[i]!.cluster);
+    unsafeToBreak.push((infos[i]!.flags & hb.GlyphFlag.UNSAFE_TO_BREAK) !== 0);
     const p = positions[i]!;
     xAdvances.push(p.xAdvance);
     xOffsets.push(p.xOffset);
     yOffsets.push(p.yOffset);
   }
-  return { ids, xAdvances, xOffsets, yOffsets, codePoints: clusterCodePoints(text, clusters) };
+  return {
+    ids,
+    xAdvances,
+    xOffsets,
+    yOffsets,
+    codePoints: clusterCodePoints(text, clusters),
+    clusters,
+    unsafeToBreak,
+  };
 }
 
 /**
@@ -135,6 +152,28 @@ function feature(module: HarfBuzzModule, tag: string): HarfBuzz.Feature {
 
 /** The first character of a script of its own (not Common or Inherited): the one fontkit takes the script from. */
 const SCRIPTED = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
+/** Scripts told apart by `sameGuessedScript` (the ones letters are written in; any other never matches). */
+const SCRIPTS = [
+  /\p{Script=Latin}/u,
+  /\p{Script=Hangul}/u,
+  /\p{Script=Han}/u,
+  /\p{Script=Hiragana}/u,
+  /\p{Script=Katakana}/u,
+  /\p{Script=Cyrillic}/u,
+  /\p{Script=Greek}/u,
+];
+
+/**
+ * Whether harfbuzz guesses the same script for both texts (the script of the first character that has one of its own):
+ * false when either has none, or when it is not among the scripts told apart here.
+ */
+export function sameGuessedScript(a: string, b: string): boolean {
+  const x = SCRIPTED.exec(a)?.[0];
+  const y = SCRIPTED.exec(b)?.[0];
+  if (x === undefined || y === undefined) return false;
+  return x === y || SCRIPTS.some((script) => script.test(x) && script.test(y));
+}
+
 /** The scripts fontkit lays out right to left when no direction is given (its Script.direction). */
 const RTL_SCRIPT =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Cypriot}\p{Script=Kharoshthi}\p{Script=Phoenician}\p{Script=Nko}\p{Script=Lydian}\p{Script=Avestan}\p{Script=Imperial_Aramaic}\p{Script=Inscriptional_Pahlavi}\p{Script=Inscriptional_Parthian}\p{Script=Old_South_Arabian}\p{Script=Old_Turkic}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}\p{Script=Manichaean}\p{Script=Mende_Kikakui}\p{Script=Nabataean}\p{Script=Old_North_Arabian}\p{Script=Palmyrene}\p{Script=Psalter_Pahlavi}]/u;

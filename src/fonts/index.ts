@@ -10,7 +10,14 @@ import { registerFaceBytes } from './face-bytes.js';
 import { loadHarfBuzz } from './harfbuzz.js';
 import { PartialFontFile, parsedFrom } from './partial-file.js';
 
-export { concatGlyphs, shape, type Shaped, type ShapedGlyphs, type ShapingDirection } from './shaped.js';
+export {
+  concatGlyphs,
+  shape,
+  shapePiece,
+  type Shaped,
+  type ShapedGlyphs,
+  type ShapingDirection,
+} from './shaped.js';
 export { hmtxAdvance } from './metrics.js';
 export { harfBuzzFeatures, harfBuzzGlyph, harfBuzzLoaded, harfBuzzShape, loadHarfBuzz } from './harfbuzz.js';
 export { registerFaceBytes } from './face-bytes.js';

@@ -5,7 +5,7 @@
 
 import type { Font } from 'fontkit';
 import { plainGlyphs } from './fast-path.js';
-import { harfBuzzShape, type HarfBuzzRun } from './harfbuzz.js';
+import { harfBuzzShape, sameGuessedScript, type HarfBuzzRun } from './harfbuzz.js';
 import { hmtxAdvance } from './metrics.js';
 
 /**
@@ -15,6 +15,8 @@ import { hmtxAdvance } from './metrics.js';
 export interface Shaped extends ShapedGlyphs {
   /** Sum of `advances`. */
   readonly advanceWidth: number;
+  /** Where harfbuzz shaped the string: each glyph's cluster start and UNSAFE_TO_BREAK flag (`shapePiece`). */
+  readonly cuts?: { readonly clusters: readonly number[]; readonly unsafeToBreak: readonly boolean[] };
 }
 
 /** The glyphs of a shaped string, as typeset keeps them in a glyph run. */
@@ -57,7 +59,19 @@ const MAX_RUNS = 20_000;
 
 interface RunTable {
   runs: Map<string, Shaped>;
+  /** Pieces `shapePiece` tried to cut from a shaped run of this face, and how many it could. */
+  readonly cuts: { tried: number; made: number };
+  /** Runs one piece of which was shaped alone: a second piece missing shapes the run whole. */
+  readonly missedOnce: Set<string>;
 }
+
+/**
+ * A face whose runs mostly cannot be cut (Noto Serif KR: its contextual space between Hangul syllables makes every word
+ * boundary unsafe) stops shaping whole runs after this many tries, when fewer than half were cut: there a whole run
+ * is shaped for nothing, and a long Hangul run shapes slowly. Runs longer than MAX_WHOLE are never shaped whole.
+ */
+const TRIAL_CUTS = 64;
+const MAX_WHOLE = 4096;
 
 const tables = new WeakMap<Font, RunTable>();
 
@@ -70,16 +84,100 @@ export type ShapingDirection = 'ltr' | 'rtl';
  * Arabic are laid out right to left too.
  */
 export function shape(font: Font, text: string, direction?: ShapingDirection): Shaped {
-  let table = tables.get(font);
-  if (!table) tables.set(font, (table = { runs: new Map() }));
+  const table = tableOf(font);
   const key = direction ? `${direction}\u0000${text}` : text;
   let run = table.runs.get(key);
   if (!run) {
-    if (table.runs.size >= MAX_RUNS) table.runs = new Map();
     run = layout(font, text, direction);
-    table.runs.set(key, run);
+    remember(table, key, run);
   }
   return run;
+}
+
+/**
+ * `whole.slice(start, end)` shaped as `shape(font, piece)` shapes it (same cache), taken from `whole` shaped once where
+ * harfbuzz says the text may be cut at both ends (no UNSAFE_TO_BREAK on the glyph a cut falls before) and guesses
+ * the piece the same script as the whole: a paragraph's run is shaped once instead of word by word. Anywhere else the
+ * piece is shaped alone. test/fonts/shape-piece.test.ts: equal to the piece shaped alone over the corpus, every face.
+ */
+export function shapePiece(font: Font, whole: string, start: number, end: number): Shaped {
+  if (start === 0 && end === whole.length) return shape(font, whole);
+  const text = whole.slice(start, end);
+  const table = tableOf(font);
+  let run = table.runs.get(text);
+  if (!run) {
+    const { cuts } = table;
+    // A run a single piece of which is new (a recipient's name in a line shaped before) is not shaped whole for it.
+    const worth =
+      whole.length <= MAX_WHOLE &&
+      (cuts.tried < TRIAL_CUTS || 2 * cuts.made >= cuts.tried) &&
+      (table.runs.has(whole) || !firstMiss(table, whole));
+    const shaped = worth && sameGuessedScript(text, whole) ? shape(font, whole) : undefined;
+    const cut = shaped?.cuts ? cutOut(shaped, start, end, whole.length) : undefined;
+    if (shaped?.cuts) {
+      cuts.tried++;
+      if (cut) cuts.made++;
+    }
+    run = cut ?? layout(font, text, undefined);
+    remember(table, text, run);
+  }
+  return run;
+}
+
+/** Glyphs [g, h) of `whole` for text [start, end), when both cuts are safe; undefined otherwise. */
+function cutOut(whole: Shaped, start: number, end: number, length: number): Shaped | undefined {
+  const cuts = whole.cuts;
+  if (!cuts) return undefined;
+  const g = glyphAt(cuts.clusters, start);
+  const h = end === length ? cuts.clusters.length : glyphAt(cuts.clusters, end);
+  if (g === undefined || h === undefined || h <= g) return undefined;
+  if (start > 0 && cuts.unsafeToBreak[g]) return undefined;
+  if (end < length && cuts.unsafeToBreak[h]) return undefined;
+  const advances = whole.advances.slice(g, h);
+  let advanceWidth = 0;
+  for (const advance of advances) advanceWidth += advance;
+  return {
+    glyphs: whole.glyphs.slice(g, h),
+    advances,
+    widths: whole.widths.slice(g, h),
+    xOffsets: whole.xOffsets.slice(g, h),
+    yOffsets: whole.yOffsets.slice(g, h),
+    codePoints: whole.codePoints.slice(g, h),
+    // No cuts: harfbuzz promises a piece's glyphs and positions, not the flags it would give the piece alone.
+    advanceWidth,
+  };
+}
+
+/** The first glyph of the cluster that starts exactly at `index` (clusters rise left to right), else undefined. */
+function glyphAt(clusters: readonly number[], index: number): number | undefined {
+  let lo = 0;
+  let hi = clusters.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (clusters[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < clusters.length && clusters[lo] === index ? lo : undefined;
+}
+
+/** Whether this is the first piece of `whole` to miss the table (and remember that it was). */
+function firstMiss(table: RunTable, whole: string): boolean {
+  if (table.missedOnce.has(whole)) return false;
+  if (table.missedOnce.size >= 1_000) table.missedOnce.clear();
+  table.missedOnce.add(whole);
+  return true;
+}
+
+function tableOf(font: Font): RunTable {
+  let table = tables.get(font);
+  if (!table)
+    tables.set(font, (table = { runs: new Map(), cuts: { tried: 0, made: 0 }, missedOnce: new Set() }));
+  return table;
+}
+
+function remember(table: RunTable, key: string, run: Shaped): void {
+  if (table.runs.size >= MAX_RUNS) table.runs = new Map();
+  table.runs.set(key, run);
 }
 
 function layout(font: Font, text: string, direction: ShapingDirection | undefined): Shaped {
@@ -102,7 +200,20 @@ function layout(font: Font, text: string, direction: ShapingDirection | undefine
     yOffsets.push(run.yOffsets[i]! * scale);
     advanceWidth += advance;
   }
-  return { glyphs, advances, widths, xOffsets, yOffsets, codePoints: run.codePoints, advanceWidth };
+  const cuts =
+    run.clusters && run.unsafeToBreak
+      ? { clusters: run.clusters, unsafeToBreak: run.unsafeToBreak }
+      : undefined;
+  return {
+    glyphs,
+    advances,
+    widths,
+    xOffsets,
+    yOffsets,
+    codePoints: run.codePoints,
+    advanceWidth,
+    ...(cuts ? { cuts } : {}),
+  };
 }
 
 /**
@@ -111,7 +222,10 @@ function layout(font: Font, text: string, direction: ShapingDirection | undefine
  * (fast-path.ts: it saves fontkit's layout, ~0.3 ms, at the price of analysing the face's lookups once), else its
  * layout. test/fonts/harfbuzz.test.ts and fast-path.test.ts show all three give the same glyphs.
  */
-function unitsRun(font: Font, text: string, direction: ShapingDirection | undefined): HarfBuzzRun {
+/** A run in font units; only harfbuzz's has cluster starts and break flags. */
+type UnitsRun = Omit<HarfBuzzRun, 'clusters' | 'unsafeToBreak'> & Partial<HarfBuzzRun>;
+
+function unitsRun(font: Font, text: string, direction: ShapingDirection | undefined): UnitsRun {
   const shaped = harfBuzzShape(font, text, direction);
   if (shaped) return shaped;
   const plain = direction === 'rtl' ? undefined : plainGlyphs(font, text);

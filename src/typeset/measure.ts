@@ -10,7 +10,7 @@ import {
   harfBuzzGlyph,
   harfBuzzShape,
   hmtxAdvance,
-  shape,
+  shapePiece,
   type FontBook,
 } from '../fonts/index.js';
 import type { Lang } from '../model/index.js';
@@ -50,11 +50,20 @@ export class Measurer {
 
   /** Advance width of `text` in this face at size 1 (multiply by the size in points). */
   advance(ref: FontRef, text: string): number {
-    if (text.length === 0) return 0;
+    return this.advanceIn(ref, text, 0, text.length);
+  }
+
+  /**
+   * `advance` of `whole.slice(start, end)`, where `whole` is the text of the run it belongs to: the run is shaped once
+   * and its pieces cut from it where harfbuzz allows (fonts/shaped.ts `shapePiece`); the width is the same.
+   */
+  advanceIn(ref: FontRef, whole: string, start: number, end: number): number {
+    if (end <= start) return 0;
+    const text = start === 0 && end === whole.length ? whole : whole.slice(start, end);
     const face = this.face(ref);
     let width = face.widths.get(text);
     if (width === undefined) {
-      width = measure(face, text);
+      width = measure(face, whole, start, end);
       if (face.widths.size >= MAX_WIDTHS) face.widths.clear();
       face.widths.set(text, width);
     }
@@ -67,8 +76,13 @@ export class Measurer {
    * `advance`. Where one drawn run ends, the next must start at this width, or the gap shows.
    */
   drawnAdvance(ref: FontRef, text: string): number {
+    return this.drawnAdvanceIn(ref, text, 0, text.length);
+  }
+
+  /** `drawnAdvance` of `whole.slice(start, end)`, its words cut from the run `whole` as `advanceIn` cuts them. */
+  drawnAdvanceIn(ref: FontRef, whole: string, start: number, end: number): number {
     let width = 0;
-    for (const word of words(text)) width += this.advance(ref, word);
+    for (const [from, to] of words(whole, start, end)) width += this.advanceIn(ref, whole, from, to);
     return width;
   }
 
@@ -77,11 +91,17 @@ export class Measurer {
    * run is shared by every item that draws the same text in the same face and language (runs are never changed).
    */
   glyphRun(ref: FontRef, text: string, lang: Lang): GlyphRun {
+    return this.glyphRunIn(ref, text, 0, text.length, lang);
+  }
+
+  /** `glyphRun` of `whole.slice(start, end)`, its words cut from the run `whole` as `advanceIn` cuts them. */
+  glyphRunIn(ref: FontRef, whole: string, start: number, end: number, lang: Lang): GlyphRun {
     const face = this.face(ref);
-    const key = `${lang}\u0000${text}`;
+    const key = `${lang}\u0000${whole.slice(start, end)}`;
     let run = face.runs.get(key);
     if (!run) {
-      run = { lang, ...concatGlyphs(words(text).map((word) => shape(face.font, word))) };
+      const parts = words(whole, start, end).map(([from, to]) => shapePiece(face.font, whole, from, to));
+      run = { lang, ...concatGlyphs(parts) };
       if (face.runs.size >= MAX_WIDTHS) face.runs.clear();
       face.runs.set(key, run);
     }
@@ -132,30 +152,30 @@ export class Measurer {
   }
 }
 
-/** `text` cut after every space or tab: the units it is shaped in (a word keeps its trailing space). */
-function words(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
+/** `text[start, end)` cut after every space or tab: the units it is shaped in (a word keeps its trailing space). */
+function words(text: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09) {
-      out.push(text.slice(start, i + 1));
-      start = i + 1;
+      out.push([from, i + 1]);
+      from = i + 1;
     }
   }
-  if (start < text.length) out.push(text.slice(start));
+  if (from < end) out.push([from, end]);
   return out;
 }
 
-function measure(face: FaceCache, text: string): number {
-  const cp = text.codePointAt(0)!;
+function measure(face: FaceCache, whole: string, start: number, end: number): number {
   // One character needs no shaping: the glyph's own advance (hmtx) is what layout would give, and it is far cheaper.
-  if (text.length === (cp > 0xffff ? 2 : 1)) {
+  const cp = end - start === 1 ? whole.charCodeAt(start) : whole.codePointAt(start)!;
+  if (end - start === (cp > 0xffff ? 2 : 1)) {
     const id = harfBuzzGlyph(face.font, cp) ?? face.font.glyphForCodePoint(cp).id;
     return hmtxAdvance(face.font, id) / face.unitsPerEm;
   }
   // The run as it will be drawn, shaped once for both (its advance is in thousandths of an em).
-  return shape(face.font, text).advanceWidth / 1000;
+  return shapePiece(face.font, whole, start, end).advanceWidth / 1000;
 }
 
 /**

@@ -20,10 +20,11 @@ const TEXT =
 function measuredWhile(align: 'start' | 'justify' | 'end' | 'center') {
   const measurer = new Measurer(fonts);
   const asked: string[] = [];
-  const advance = measurer.advance.bind(measurer);
-  measurer.advance = (ref: FontRef, text: string) => {
-    asked.push(text);
-    return advance(ref, text);
+  // Every width the measurer gives goes through advanceIn (a piece of its run; `advance` is the whole run).
+  const advanceIn = measurer.advanceIn.bind(measurer);
+  measurer.advanceIn = (ref: FontRef, whole: string, start: number, end: number) => {
+    asked.push(whole.slice(start, end));
+    return advanceIn(ref, whole, start, end);
   };
   const run: StyledRun = { text: TEXT, font: LATIN, size: 11, lang: 'en', spokenLang: 'en' };
   const lines = setParagraph(

@@ -81,7 +81,10 @@ export function setParagraph(
                 stop < runEnd ? text.codePointAt(stop) : undefined,
               )
             : 0;
-        total += (measurer.advance(run.font, text.slice(i, visible)) + (stop - visible) * space) * run.size;
+        const at = starts[r]!;
+        total +=
+          (measurer.advanceIn(run.font, run.text, i - at, visible - at) + (stop - visible) * space) *
+          run.size;
       }
       i = stop;
     }
@@ -133,6 +136,13 @@ function placeLine(
   measurer: Measurer,
   squeezes: ParagraphSqueezes,
 ): TextItem[] {
+  // Where each run starts in the paragraph: a piece is measured and shaped as part of its run (measure.ts advanceIn).
+  const startOf = new Map<StyledRun, number>();
+  runs.forEach((run, r) => startOf.set(run, starts[r]!));
+  const advance = (run: StyledRun, str: string, from: number): number => {
+    const at = from - startOf.get(run)!;
+    return measurer.advanceIn(run.font, run.text, at, at + str.length);
+  };
   // The pieces of runs that fall on this line.
   const pieces: LinePiece[] = [];
   runs.forEach((run, r) => {
@@ -146,7 +156,7 @@ function placeLine(
   // end or centred line, a line to justify. A start-aligned line or a paragraph's last line never shapes it.
   const full =
     squeezes.any || justified || frame.align === 'end' || frame.align === 'center'
-      ? pieces.reduce((sum, p) => sum + measurer.advance(p.run.font, p.text) * p.run.size, 0)
+      ? pieces.reduce((sum, p) => sum + advance(p.run, p.text, p.from) * p.run.size, 0)
       : 0;
   // Which marks of the line advance less (compress.ts), by paragraph index, in points.
   const squeezed = squeezes.any
@@ -163,6 +173,10 @@ function placeLine(
   if (frame.align === 'end') x += slack;
   else if (frame.align === 'center') x += slack / 2;
 
+  const glyphRun = (run: StyledRun, str: string, from: number) => {
+    const at = from - startOf.get(run)!;
+    return measurer.glyphRunIn(run.font, run.text, at, at + str.length, run.lang);
+  };
   const items: TextItem[] = [];
   const emit = (
     run: StyledRun,
@@ -178,7 +192,7 @@ function placeLine(
     items.push({
       kind: 'text',
       text: str,
-      glyphs: narrowed(measurer.glyphRun(run.font, str, run.lang), from, squeezed, run.size),
+      glyphs: narrowed(glyphRun(run, str, from), from, squeezed, run.size),
       font: run.font,
       size: run.size,
       x: at,
@@ -200,7 +214,7 @@ function placeLine(
 
   if (justified && slack > 0) {
     const measure = (run: StyledRun, str: string, from: number): number =>
-      measurer.advance(run.font, str) * run.size - saved(from, from + str.length);
+      advance(run, str, from) * run.size - saved(from, from + str.length);
     const chunks = justifyLine(pieces, available, measure, squeezed);
     if (chunks) {
       for (const chunk of chunks) {
@@ -219,8 +233,9 @@ function placeLine(
   // The line's measure decided where it broke and how it aligns; each piece then starts where pdfkit ends drawing
   // the one before it, so a run that changes face or language mid-line leaves no gap.
   for (const piece of pieces) {
+    const at = piece.from - startOf.get(piece.run)!;
     const drawn =
-      measurer.drawnAdvance(piece.run.font, piece.text) * piece.run.size -
+      measurer.drawnAdvanceIn(piece.run.font, piece.run.text, at, at + piece.text.length) * piece.run.size -
       saved(piece.from, piece.from + piece.text.length);
     emit(piece.run, piece.text, piece.from, x, drawn, 0);
     x += drawn;
