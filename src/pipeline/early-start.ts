@@ -1,8 +1,9 @@
 /**
  * A batch's workers start before it composes: as soon as the plan is known, they load while this thread checks and
- * composes, and each worker gets every letter of its lane as soon as that letter is composed, so that it draws while this
- * thread is still composing (W2: compose is ~0.4 s of this thread's time). Nothing is written from it until the build has
- * checked everything: the batch collects those results like any other.
+ * composes, and each worker gets every letter of its lane (of a lane longer than EARLY_LETTERS_MAX, the first of each
+ * language) as soon as that letter is composed, so that it draws while this thread is still composing (W2: compose is
+ * ~0.4 s of this thread's time). Nothing is written from it until the build has checked everything: the batch collects
+ * those results like any other.
  */
 
 import type { LetterDoc } from '../model/index.js';
@@ -11,7 +12,13 @@ import type { Project } from '../load/index.js';
 import { letterKey, type OnComposed } from './compose-letters.js';
 import type { Planned } from './prepare.js';
 import type { DocumentTask } from './render-letter.js';
-import { openRenderer, type LetterWork, type Renderer, type WorkerResult } from './render-pool.js';
+import {
+  EARLY_LETTERS_MAX,
+  openRenderer,
+  type LetterWork,
+  type Renderer,
+  type WorkerResult,
+} from './render-pool.js';
 
 export interface EarlyOptions {
   readonly shard?: Shard;
@@ -61,10 +68,15 @@ export class EarlyStart {
       if (list) list.push(job);
       else documents.set(letterKey(job), [job]);
     }
+    const started = new Set<string>();
     return (job: Job, doc: LetterDoc) => {
       const key = letterKey(job);
       const lane = laneOf.get(key);
       if (!lane) return;
+      // A long lane: only the first letter of each of its languages, which pays that language's first costs there.
+      const first = `${lane}\0${job.lang}`;
+      if (renderer.plan[lane]!.length > EARLY_LETTERS_MAX && started.has(first)) return;
+      started.add(first);
       const task = {
         doc,
         documents: documents.get(key)!.map((j) => unsignedDocument(j, project, this.options.pdfa)),

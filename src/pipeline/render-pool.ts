@@ -39,6 +39,14 @@ export function defaultThreads(letters: number): number {
   return letters >= SPLIT_FROM_LETTERS && availableParallelism() >= 2 ? 2 : 1;
 }
 
+/**
+ * A worker's lane of up to this many letters is handed over whole while this thread composes (EarlyStart; W2: 40 at
+ * -j 2); a longer one gets the first letter of each of its languages then, and the rest through the batch's queues.
+ * Handing W3's worker its whole lane (~290 letters) raised the peak from 374-388 to 396-398 MiB (the worker's heap
+ * growing while this thread's does, its documents waiting in unread messages), too near the 400 MiB bound.
+ */
+export const EARLY_LETTERS_MAX = 48;
+
 /** A worker's old-generation heap limit (MiB): see resourceLimits below. */
 const WORKER_OLD_GENERATION_MB = 512;
 
@@ -114,7 +122,7 @@ export function openRenderer(opts: RendererOptions): Renderer {
       // Every letter of its lane can be on the worker at once (it draws them one after the other): EarlyStart hands it
       // each as soon as it is composed, while this thread, still composing, would not take the worker's "done" to hand
       // it the next; later the next letter is there when one is done, without waiting for this thread to hand it over.
-      concurrentTasksPerWorker: Math.max(2, keys.length),
+      concurrentTasksPerWorker: Math.max(2, Math.min(keys.length, EARLY_LETTERS_MAX)),
       // A batch keeps the thread busy; an idle worker would only be torn down and its fonts parsed again.
       idleTimeout: 60_000,
       // A heap limit makes V8 grow a worker's heap by less each time (W3: peak 483 → 391 MiB with 512, at ~1 % more
