@@ -5,7 +5,8 @@
  * Run against the compiled modules (dist/), which have the worker file to start.
  */
 
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentHashes, FIXTURE } from '../batch/helpers.js';
 import { tempDir } from '../support/tools.js';
@@ -15,6 +16,9 @@ const { build } = (await import(join(ROOT, 'dist', 'index.js'))) as typeof impor
 const { prepare } = (await import(
   join(ROOT, 'dist', 'pipeline', 'prepare.js')
 )) as typeof import('../../src/pipeline/prepare.js');
+const { EARLY_LETTERS_MAX } = (await import(
+  join(ROOT, 'dist', 'pipeline', 'render-pool.js')
+)) as typeof import('../../src/pipeline/render-pool.js');
 const { EarlyStart, unsignedDocument } = (await import(
   join(ROOT, 'dist', 'pipeline', 'early-start.js')
 )) as typeof import('../../src/pipeline/early-start.js');
@@ -76,6 +80,27 @@ describe('a batch on this thread and a worker', () => {
       }
     } finally {
       await early.renderer?.close();
+    }
+  });
+
+  it('hands a worker whose lane is longer than EARLY_LETTERS_MAX only its first letter of each language', async () => {
+    const { exampleTo, headsOfState } = (await import(join(ROOT, 'bench', 'lib', 'projects.mjs'))) as {
+      exampleTo(ids: readonly string[]): string;
+      headsOfState(): Promise<string[]>;
+    };
+    const dir = exampleTo((await headsOfState()).slice(0, 40));
+    const early = new EarlyStart({ jobs: 2 });
+    const prepared = prepare({ dir, formats: ['pdf'], env, onPlanned: early.onPlanned });
+    try {
+      const lane = early.renderer!.plan[1]!;
+      expect(lane.length).toBeGreaterThan(EARLY_LETTERS_MAX);
+      const langs = [...new Set(lane.map((key) => key.split('\0')[1]))];
+      const firsts = langs.map((lang) => lane.find((key) => key.endsWith(`\0${lang}`))!);
+      expect([...early.begun.keys()].sort()).toEqual(firsts.sort());
+      expect(prepared.letters.docs.size).toBe(120);
+    } finally {
+      await early.renderer?.close();
+      rmSync(dirname(dir), { recursive: true, force: true });
     }
   });
 
