@@ -216,12 +216,10 @@ const options = {
   banner: { js: "const __letter_module_url = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [fixups],
   legalComments: 'none',
-  // Half the bytes to read and hash at every start (4.3 → 2.1 MB): W1's CPU A/B 0.93 (BENCHMARKS.md). Names are not
-  // kept: keepNames wraps every function made at run time (Handlebars' and micromark's hot paths among them) in an
-  // Object.defineProperty, ~4 % of W2's CPU; nothing of ours or of the bundled packages reads a function's name, and the
-  // tsc output (dist/**, LETTER_NO_BUNDLE=1) keeps every name for a bug report's stack trace.
+  // Half the bytes to read and hash at every start (4.3 → 2.1 MB): W1's CPU A/B 0.93 (BENCHMARKS.md). Names are kept:
+  // messages and stack traces of a bug report still say which function.
   minify: true,
-  keepNames: false,
+  keepNames: true,
   logLevel: 'warning',
   // pdfkit resolves files of its own package at run time: the bundle's require does that.
   logOverride: { 'require-resolve-not-external': 'silent' },
