@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCli, documentHashes, FIXTURE, ROOT } from '../batch/helpers.js';
 import { tempDir } from '../support/tools.js';
+import { LEFT_TO_NODE } from '../../scripts/left-to-node.mjs';
 
 const EXAMPLE = join(ROOT, 'examples', 'open-letter-2023');
 const BUNDLE = join(ROOT, 'dist', 'bundle', 'letter.cjs');
@@ -52,18 +53,6 @@ describe('the bundled CLI', () => {
     expect(built(EXAMPLE, ['-j', '2'])).toEqual(unbundled);
   });
 });
-
-/** The packages scripts/bundle.mjs leaves out of the CLI's bundle, for Node to require when a command needs them. */
-const LEFT_TO_NODE = [
-  'docx',
-  'node-forge',
-  '@signpdf/signpdf',
-  '@signpdf/utils',
-  'xml-crypto',
-  '@xmldom/xmldom',
-  'xpath',
-  'chokidar',
-];
 
 /**
  * Runs the bundled CLI in a fresh process for each argument list in turn and returns, after each, which of those
