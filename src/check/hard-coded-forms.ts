@@ -5,7 +5,7 @@
  */
 
 import { problem, shown, type Diagnostic } from '../diag/index.js';
-import { addressing, reachableKeys, type Addressing } from '../compose/index.js';
+import { Addressees, addressing, reachableKeys, type Addressing } from '../compose/index.js';
 import { flatKeys, valueAt, type Project, type RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 import { keyUses } from './locales.js';
@@ -57,6 +57,7 @@ export function hardCodedFormWarnings(
   project: Project,
   refs: readonly RecipientRef[],
   langs: readonly Lang[],
+  addressees: Addressees = new Addressees(project),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const lang of langs) {
@@ -65,7 +66,7 @@ export function hardCodedFormWarnings(
     if (!words || !file) continue;
     const keys = flatKeys(file.data);
     const recipients = refs
-      .map((ref) => ({ ref, who: addressing(project, ref, lang) }))
+      .map((ref) => ({ ref, who: addressing(project, ref, lang, addressees) }))
       .filter((r): r is { ref: RecipientRef; who: Addressing } => r.who !== undefined);
     // key → word → the recipients whose letters read that value and whom the word does not fit.
     const unfit = new Map<string, Map<string, { style: StyleName; ids: Map<string, Addressing> }>>();

@@ -8,7 +8,7 @@ import { isLetterError, problem, type Diagnostic } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
 import type { Project, RecipientRef } from '../load/index.js';
 import type { Lang } from '../model/index.js';
-import { resolveRecipient } from '../compose/index.js';
+import { resolveRecipient, type Addressees } from '../compose/index.js';
 import { localeWarnings } from './locales.js';
 import { languageWarnings } from './languages.js';
 import { holderWarnings } from './holders.js';
@@ -59,14 +59,21 @@ export function projectDiagnostics(
   return { errors, warnings };
 }
 
-/** Warnings about the recipients of the letters being built: their holders' names and age, and text that does not fit them. */
+/**
+ * Warnings about the recipients of the letters being built: their holders' names and age, and text that does not fit
+ * them. `addressees`: their forms of address as composing found them (else worked out here).
+ */
 export function recipientWarnings(
   project: Project,
   refs: readonly RecipientRef[],
   now: Date,
   langs: readonly Lang[],
+  addressees?: Addressees,
 ): Diagnostic[] {
-  return [...holderWarnings(project, refs, now, langs), ...hardCodedFormWarnings(project, refs, langs)];
+  return [
+    ...holderWarnings(project, refs, now, langs),
+    ...hardCodedFormWarnings(project, refs, langs, addressees),
+  ];
 }
 
 /** A language without the tool's forms of address borrows the English ones: worth knowing before the letter goes out. */

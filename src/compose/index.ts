@@ -13,12 +13,14 @@ import { TemplateSet } from './handlebars.js';
 import { Translations } from './i18n.js';
 import { parseLetterMarkdown } from './markdown.js';
 import { MarkdownMemo } from './markdown-memo.js';
-import { addresseeFor, recipientGender, resolveRecipient, type ResolvedRecipient } from './recipient.js';
+import { Addressees } from './addressees.js';
+import { recipientGender, resolveRecipient, type ResolvedRecipient } from './recipient.js';
 import { TextReader } from './sources.js';
 import { projectForms } from './own-forms.js';
 import { TextMemo } from './text-memo.js';
 
 export { resolveRecipient } from './recipient.js';
+export { Addressees } from './addressees.js';
 // What the checks (src/check) read a project's text with, so they judge it as composing does.
 export { inlineText } from './inline.js';
 export { LABELS } from './context.js';
@@ -33,11 +35,19 @@ export interface Addressing {
   readonly contexts: readonly string[];
 }
 
-/** The recipient's forms in `lang`, or undefined when its own inputs are wrong (compose reports that). */
-export function addressing(project: Project, ref: RecipientRef, lang: Lang): Addressing | undefined {
+/**
+ * The recipient's forms in `lang`, or undefined when its own inputs are wrong (compose reports that). `addressees`:
+ * the project's forms worked out so far (a build's composer has them all).
+ */
+export function addressing(
+  project: Project,
+  ref: RecipientRef,
+  lang: Lang,
+  addressees: Addressees = new Addressees(project),
+): Addressing | undefined {
   try {
     const recipient = resolveRecipient(project, ref);
-    const addressee = addresseeFor(project, recipient, lang, project.letter.register);
+    const addressee = addressees.for(recipient, lang, project.letter.register);
     const office = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;
     return {
       addressee,
@@ -73,10 +83,13 @@ export class Composer {
   readonly markdown = new MarkdownMemo();
   /** The text the letters share (each key's value for the same variables), read once for the batch. */
   readonly texts = new TextMemo();
+  /** Each recipient's forms of address, worked out once for composing and checking. */
+  readonly addressees: Addressees;
 
   constructor(private readonly opts: ComposerOptions) {
     this.translations = new Translations(opts.project);
     this.templates = new TemplateSet(opts.project.templates, opts.project.letter.template);
+    this.addressees = new Addressees(opts.project);
   }
 
   /** The document for one job; every problem in its inputs (missing key, uncovered character, unknown id) at once. */
@@ -87,7 +100,7 @@ export class Composer {
     const locale = fonts.locale(lang);
     const reader = new TextReader(project, this.translations, fonts, lang, this.texts);
     checkNames(project, recipient, reader);
-    const addressee = addresseeFor(project, recipient, lang, project.letter.register);
+    const addressee = this.addressees.for(recipient, lang, project.letter.register);
     const gender = recipientGender(recipient, lang, project.letter.date);
     const cc = this.ccList(lang);
     reader.problems.push(...cc.problems);

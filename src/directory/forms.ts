@@ -96,17 +96,50 @@ function definedVars(vars: FormContext['vars']): Record<string, string> {
 /** The most specific usable template for `field`, interpolated; undefined when the locale has none. */
 export function resolveForm(ctx: FormContext, field: FormField): ResolvedForm | undefined {
   const named = Boolean(ctx.vars['name']);
-  for (const prefix of layerPrefixes(ctx.office, ctx.register)) {
-    for (const variant of variantNames(field, named, ctx.gender)) {
-      const template = ctx.strings(prefix + variant);
-      if (template === undefined || !usable(template, ctx.vars)) continue;
-      const unverified = (ctx.strings(`${prefix}unverified`) ?? '').split(',').map((s) => s.trim());
-      return {
-        text: interpolate(template, definedVars(ctx.vars)),
-        key: prefix + variant,
-        verified: !unverified.includes(field),
-      };
-    }
+  for (const { prefix, key } of candidateKeys(ctx.office, ctx.register, field, named, ctx.gender)) {
+    const template = ctx.strings(key);
+    if (template === undefined || !usable(template, ctx.vars)) continue;
+    const unverified = (ctx.strings(`${prefix}unverified`) ?? '').split(',').map((s) => s.trim());
+    return {
+      text: interpolate(template, definedVars(ctx.vars)),
+      key,
+      verified: !unverified.includes(field),
+    };
   }
   return undefined;
 }
+
+interface Candidate {
+  readonly prefix: string;
+  readonly key: string;
+}
+
+/**
+ * The keys tried for a field, in order: each layer's variants. The same for every letter to one office in one register
+ * (and whether it is named, and its gender), so made once for them rather than joined again for every field of each.
+ */
+function candidateKeys(
+  office: Office,
+  register: Register,
+  field: FormField,
+  named: boolean,
+  gender: Gender | undefined,
+): readonly Candidate[] {
+  const layers = layerPrefixes(office, register);
+  let byField = candidates.get(layers);
+  if (!byField) {
+    byField = new Map();
+    candidates.set(layers, byField);
+  }
+  const id = `${field} ${named} ${gender ?? ''}`;
+  let found = byField.get(id);
+  if (!found) {
+    const variants = variantNames(field, named, gender);
+    found = layers.flatMap((prefix) => variants.map((variant) => ({ prefix, key: prefix + variant })));
+    byField.set(id, found);
+  }
+  return found;
+}
+
+// By the frozen list of layer prefixes (layerPrefixes gives one list per office and register).
+const candidates = new WeakMap<readonly string[], Map<string, readonly Candidate[]>>();

@@ -16,35 +16,42 @@ export function interpolate(template: string, vars: Readonly<Record<string, stri
  * separator); only string leaves are returned, an object or a missing path gives undefined.
  */
 export function stringsFromJson(json: unknown): Strings {
-  // Forms of address try some fifty keys per field, most absent, for every letter: each key is walked once per object.
-  let found = typeof json === 'object' && json !== null ? walked.get(json) : undefined;
-  if (!found) {
-    found = new Map();
-    if (typeof json === 'object' && json !== null) walked.set(json, found);
-  }
-  const table = found;
+  const table = typeof json === 'object' && json !== null ? leavesOf(json) : NO_LEAVES;
+  // A template read without values is returned as written: interpolating nothing would leave every `{{var}}` as it is.
   return (key, vars) => {
-    let node = table.get(key);
-    if (node === undefined && !table.has(key)) {
-      node = walk(json, key);
-      table.set(key, node);
-    }
-    return node === undefined ? undefined : interpolate(node, vars);
+    const template = table.get(key);
+    return template === undefined || vars === undefined ? template : interpolate(template, vars);
   };
 }
 
-// Locale data is not changed once loaded (as load/placeholders.ts flatKeys assumes).
-const walked = new WeakMap<object, Map<string, string | undefined>>();
+const NO_LEAVES: ReadonlyMap<string, string> = new Map();
 
-function walk(json: unknown, key: string): string | undefined {
-  let node: unknown = json;
-  for (const part of key.split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part))
-      return undefined;
-    node = (node as Record<string, unknown>)[part];
+/**
+ * Every string leaf by its dot path, read once per object: forms of address try some fifty keys per field, most absent,
+ * for every letter, and a miss is then one look-up rather than a walk. A name with a dot in it is out of a dot path's
+ * reach (`a.b` splits into `a` and `b`), so its subtree is left out, as a walk along the path would miss it.
+ */
+function leavesOf(json: object): ReadonlyMap<string, string> {
+  let found = leaves.get(json);
+  if (!found) {
+    const table = new Map<string, string>();
+    const visit = (node: object, prefix: string) => {
+      for (const name of Object.keys(node)) {
+        if (name.includes('.')) continue;
+        const value = (node as Record<string, unknown>)[name];
+        if (typeof value === 'string') table.set(prefix + name, value);
+        else if (typeof value === 'object' && value !== null) visit(value, `${prefix + name}.`);
+      }
+    };
+    visit(json, '');
+    found = table;
+    leaves.set(json, found);
   }
-  return typeof node === 'string' ? node : undefined;
+  return found;
 }
+
+// Locale data is not changed once loaded (as load/placeholders.ts flatKeys assumes).
+const leaves = new WeakMap<object, ReadonlyMap<string, string>>();
 
 /** The tool's own `locales/` folder (the same from `src/directory` and the built `dist/directory`). */
 export function builtinLocalesDir(): string {

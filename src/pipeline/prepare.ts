@@ -76,7 +76,8 @@ export function prepare(options: PrepareOptions): Prepared {
     ...new Set(jobs.length ? jobs.map((j) => j.lang) : (options.langs ?? project.letter.languages)),
   ].filter((lang) => project.texts.has(lang));
   const checked = projectDiagnostics(project, fonts, langs);
-  const letters = composeLetters(jobs, new Composer({ project, fonts, created }), onComposed);
+  const composer = new Composer({ project, fonts, created });
+  const letters = composeLetters(jobs, composer, onComposed);
   // A problem of one letter's own inputs belongs to that letter (--keep-going skips only it); the rest stop everything.
   const ofLetters = new Set([...letters.rejected.values()].flat().map(diagnosticKey));
   errors.push(...checked.errors.filter((d) => !ofLetters.has(diagnosticKey(d))));
@@ -84,7 +85,7 @@ export function prepare(options: PrepareOptions): Prepared {
   const warnings = [
     ...checked.warnings,
     ...letters.warnings,
-    ...recipientWarnings(project, refs, options.now ?? new Date(), langs),
+    ...recipientWarnings(project, refs, options.now ?? new Date(), langs, composer.addressees),
   ];
   return {
     project,
