@@ -22,6 +22,7 @@ import {
 } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
 import { deflated, type Subset, subsetFile, toUnicodeCmap } from './font-streams.js';
+import { runDigest } from './run-digest.js';
 
 /** Glyphs drawn in one face: a text item of a page, or a run of the signature field's appearance. */
 export interface FaceRun {
@@ -161,20 +162,20 @@ function newUse(ref: FontRef): FaceUse {
   return { ref, widths: new Map(), codePoints: new Map(), narrow: new Map(), others: new Map() };
 }
 
-/** Add a run's glyphs to what the document draws in its face. */
+/** Add a run's glyphs to what the document draws in its face: each (glyph, text) of the run once (run-digest.ts). */
 function addRun(use: FaceUse, run: ShapedGlyphs): void {
-  for (let i = 0; i < run.glyphs.length; i++) {
-    const gid = run.glyphs[i]!;
+  const { gids, widths, texts, narrow } = runDigest(run, narrowKey);
+  for (let i = 0; i < gids.length; i++) {
+    const gid = gids[i]!;
     // The first text a glyph stands for is what copying it gives (a space glyph may stand for a wider space too).
     if (!use.widths.has(gid)) {
-      use.widths.set(gid, run.widths[i]!);
-      use.codePoints.set(gid, run.codePoints[i]!);
-    } else if (!sameText(use.codePoints.get(gid)!, run.codePoints[i]!)) {
-      use.others.set(textKey(gid, run.codePoints[i]!), { gid, codePoints: run.codePoints[i]! });
+      use.widths.set(gid, widths[i]!);
+      use.codePoints.set(gid, texts[i]!);
+    } else if (!sameText(use.codePoints.get(gid)!, texts[i]!)) {
+      use.others.set(textKey(gid, texts[i]!), { gid, codePoints: texts[i]! });
     }
-    const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
-    if (narrow) use.narrow.set(narrow, { gid, width: run.advances[i]! });
   }
+  for (const n of narrow) use.narrow.set(n.key, { gid: n.gid, width: n.width });
 }
 
 /** The codes, subset and widths of one face, from what the document draws in it. */

@@ -5,6 +5,7 @@
 
 import type { TextItem } from '../../typeset/index.js';
 import { drawnWidth, glyphCode, type PdfFace } from './faces.js';
+import { num, plainSegments, type PlainSegments } from './run-segments.js';
 
 /**
  * Write `item` onto the current page in pdfkit's coordinates (origin top left, y down), through its public content
@@ -25,9 +26,14 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
   let x = item.x;
   // The baseline sits at height - y in the flipped space.
   const y = page.height - item.y;
-  let out = `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(y)} Tm\n/${face.name} ${num(item.size)} Tf`;
+  let out = `${pagePrefix(page.height)}1 0 0 1 ${num(x)} ${num(y)} Tm\n/${face.name} ${num(item.size)} Tf`;
   // Extra room after every glyph of a justified CJK line.
   if (item.characterSpacing) out += `\n${num(item.characterSpacing)} Tc`;
+  const plain = face.otherTexts.size === 0 ? plainSegments(run) : undefined;
+  if (plain) {
+    pdf.addContent(Buffer.from(`${out}\n[${plainTj(plain, run.glyphs, face.codes)}] TJ\nET\nQ\n`, 'latin1'));
+    return;
+  }
   // A glyph drawn much narrower than itself (compressed punctuation) has a code whose width is its advance; a glyph
   // standing for other text than where it was first drawn (Arabic's shared base glyphs) has its own code too.
   // The TJ array being written (`tj`): segments of codes, each ending where a glyph's advance differs from its width
@@ -70,7 +76,32 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
   pdf.addContent(Buffer.from(`${out}\nET\nQ\n`, 'latin1'));
 }
 
-/** pdfkit's number format: at most six decimals, so streams repeat byte for byte. */
-function num(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
+/** The lines every item starts with on a page of this height (one page height in a letter, so the last is kept). */
+let prefix = { height: NaN, text: '' };
+
+function pagePrefix(height: number): string {
+  if (prefix.height !== height) prefix = { height, text: `q\n1 0 0 -1 0 ${num(height)} cm\nBT\n` };
+  return prefix.text;
+}
+
+/**
+ * The TJ array of a plain run, its codes looked up in `codes`: one `<codes> adjustment` per segment, each glyph's own
+ * code (no glyph is narrow, and the face has no other-text codes), as drawGlyphs' glyph-by-glyph loop writes it.
+ */
+function plainTj(
+  plain: PlainSegments,
+  glyphs: readonly number[],
+  codes: ReadonlyMap<number, string>,
+): string {
+  const { ends, adjustments } = plain;
+  let tj = '';
+  let start = 0;
+  for (let s = 0; s < ends.length; s++) {
+    const end = ends[s]!;
+    let hex = '';
+    for (let i = start; i < end; i++) hex += codes.get(glyphs[i]!)!;
+    tj += `${s ? ' ' : ''}<${hex}> ${adjustments[s]!}`;
+    start = end;
+  }
+  return tj;
 }
