@@ -7,13 +7,16 @@ const { dirname } = require('node:path');
 const vm = require('node:vm');
 
 /**
- * Runs the bundle `file` as a CommonJS module and returns its exports. The cache is written only when asked for
+ * Runs the bundle `file` as a CommonJS module and returns its exports; `variant` names the cache made under other V8
+ * flags (FILE.VARIANT.cache). The cache is written only when asked for
  * (LETTER_WRITE_CODE_CACHE=1, by scripts/bundle.mjs) through `save()`, once the work it should cover has run: a cache
  * made after a build holds the functions that build compiled, not only the top level. A cache V8 rejects (another
  * Node version or other V8 flags) is ignored: the bundle compiles as it would without one.
  */
-function loadBundle(file) {
-  const cacheFile = `${file}.cache`;
+function loadBundle(file, variant) {
+  // A cache made under other V8 flags is rejected: a worker started with TurboFan off (src/pipeline/engine.ts) loads
+  // the one made so (`worker.cjs.no-turbofan.cache`).
+  const cacheFile = variant ? `${file}.${variant}.cache` : `${file}.cache`;
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   // scripts/bundle.mjs writes the bundles in ASCII only: read as latin1, V8 keeps a one-byte string (utf8 decoding
   // and a two-byte source cost ~10 ms more at every start).

@@ -240,9 +240,14 @@ writeFileSync(
   `// Built by scripts/bundle.mjs: the render worker of the bundled CLI, loaded with its code cache.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { workerData } from 'piscina';
 
 const { loadBundle } = createRequire(import.meta.url)('../../bin/code-cache.cjs');
-const { exports, save } = loadBundle(fileURLToPath(new URL('./worker.cjs', import.meta.url)));
+// The cache made under the V8 flags this build runs with (src/pipeline/render-pool.ts, PoolWorkerData.codeCache).
+const { exports, save } = loadBundle(
+  fileURLToPath(new URL('./worker.cjs', import.meta.url)),
+  workerData?.codeCache,
+);
 
 export default async function renderInWorker(task) {
   const result = await exports.default(task);
@@ -278,6 +283,20 @@ try {
     'zh,ko,en',
     '--format',
     'pdf,docx',
+    '-j',
+    '2',
+  ]);
+  // The workers' cache for builds of unsigned PDFs, which run with TurboFan off (src/pipeline/engine.ts): a pool run of
+  // PDFs only (nine letters, past IN_PROCESS_MAX documents), which writes worker.cjs.no-turbofan.cache.
+  run([
+    'build',
+    join(ROOT, 'examples', 'open-letter-2023'),
+    '--to',
+    'cn,kr,us',
+    '--lang',
+    'zh,ko,en',
+    '--format',
+    'pdf',
     '-j',
     '2',
   ]);

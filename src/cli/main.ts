@@ -66,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--pdfa', 'write PDF/A-2b')
     .option(
       '-j, --jobs <n>',
-      'threads that render, this one included, each language on one (default: 2 from 300 letters on 2+ cores, else 1)',
+      'threads that render, this one included, each language on one (default on 2+ cores: 2 from 24 letters of unsigned PDFs or 300 letters, else 1)',
       parse.jobs,
     )
     .option('--shard <k/n>', 'build only the K-th of N parts of the job list', parse.shard)
@@ -315,6 +315,8 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
     ...options,
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     signal: interrupt.signal,
+    // This process runs nothing but the build: it may set V8's flags for it (pipeline/engine.ts).
+    tuneEngine: true,
   }).finally(() => process.off('SIGINT', onSigint));
   progress.stop();
   if (flags.json) {

@@ -8,10 +8,11 @@
 
 import type { LetterDoc } from '../model/index.js';
 import { shardJobs, type Job, type Shard } from '../plan/index.js';
-import type { Project } from '../load/index.js';
+import type { Format, Project } from '../load/index.js';
 import { letterKey, type OnComposed } from './compose-letters.js';
 import type { Planned } from './prepare.js';
 import type { DocumentTask } from './render-letter.js';
+import type { EngineTuning } from './engine.js';
 import {
   EARLY_LETTERS_MAX,
   openRenderer,
@@ -32,6 +33,11 @@ export function unsignedDocument(job: Job, project: Project, pdfa: boolean | und
   return { format: job.format, ...(archival ? { pdfa: archival } : {}) };
 }
 
+/** The formats of a job list's documents, each once. */
+export function formatsOf(jobs: readonly Job[]): Format[] {
+  return [...new Set(jobs.map((job) => job.format))];
+}
+
 /** The letters of a job list (its documents' count each), in the order of their first document. */
 export function lettersOf(jobs: readonly Job[]): LetterWork[] {
   const letters = new Map<string, { key: string; lang: string; documents: number }>();
@@ -49,14 +55,20 @@ export class EarlyStart {
   /** Letters a worker started on while this thread composed, by letterKey. */
   readonly begun = new Map<string, Promise<WorkerResult[]>>();
 
-  constructor(private readonly options: EarlyOptions) {}
+  constructor(
+    private readonly options: EarlyOptions,
+    private readonly engine?: EngineTuning,
+  ) {}
 
   /** prepare's onPlanned: opens the renderer, and returns what hands each worker the letters of its lane. */
   readonly onPlanned = ({ project, fonts, jobs: whole }: Planned): OnComposed | undefined => {
     const jobs = this.options.shard ? shardJobs(whole, this.options.shard) : whole;
+    const formats = formatsOf(jobs);
     const renderer = openRenderer({
       letters: lettersOf(jobs),
       fonts,
+      formats,
+      ...(this.engine ? { optimising: this.engine.settle({ formats, signed: false }) } : {}),
       ...(this.options.jobs !== undefined ? { jobs: this.options.jobs } : {}),
     });
     this.renderer = renderer;

@@ -38,7 +38,8 @@ import { signatureFieldFor, signingSignatory } from './render-letter.js';
 // Only types from sign/ up here: its index loads the signing libraries, which an unsigned build never needs.
 import type { SigningKey } from '../sign/index.js';
 import { openRenderer } from './render-pool.js';
-import { EarlyStart, lettersOf, unsignedDocument } from './early-start.js';
+import { EarlyStart, formatsOf, lettersOf, unsignedDocument } from './early-start.js';
+import { EngineTuning } from './engine.js';
 import { validationData } from './ltv.js';
 
 export { TOOL_DIR, TOOL_VERSION } from '../tool/index.js';
@@ -71,7 +72,8 @@ export interface BuildOptions {
   readonly keepGoing?: boolean;
   /**
    * Threads that render (`-j N`), this one included: N − 1 workers beside it. Default: this thread and one worker for a
-   * batch of 300 letters or more on two cores, this thread alone for a smaller one (render-pool.ts, BENCHMARKS.md).
+   * batch of 300 letters or more on two cores (24 for unsigned PDFs with tuneEngine), this thread alone for a smaller
+   * one (render-pool.ts, BENCHMARKS.md).
    */
   readonly jobs?: number;
   /** Stops the build (SIGINT): no new document starts, the workers stop, no manifest is left in OUT; exit 130. */
@@ -90,6 +92,12 @@ export interface BuildOptions {
    * `--watch` rebuilds one language after an edit of its locale file, and the manifest must still list them all.
    */
   readonly carryOverManifest?: boolean;
+  /**
+   * Let the build set this process's V8 flags for its documents (engine.ts: the optimising compiler off for unsigned
+   * PDFs, and a second render thread from fewer letters). The flags are the whole process's: the CLI sets this; a
+   * program that runs other work beside its builds should leave it unset.
+   */
+  readonly tuneEngine?: boolean;
 }
 
 export interface BuildResult {
@@ -123,15 +131,21 @@ function failed(errors: readonly Diagnostic[], warnings: readonly Diagnostic[] =
 async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   // An unsigned build starts its workers as soon as the plan is known, to load and warm up while this thread composes;
   // a signed one once its key has been opened and checked (they open the same key).
-  const early = new EarlyStart(pick(options, 'shard', 'jobs', 'pdfa'));
+  const engine = new EngineTuning(options.tuneEngine === true);
+  const early = new EarlyStart(pick(options, 'shard', 'jobs', 'pdfa'), engine);
   try {
-    return await buildWith(options, early);
+    return await buildWith(options, early, engine);
   } finally {
     await early.renderer?.close();
+    engine.release();
   }
 }
 
-async function buildWith(options: BuildOptions, early: EarlyStart): Promise<BuildResult> {
+async function buildWith(
+  options: BuildOptions,
+  early: EarlyStart,
+  engine: EngineTuning,
+): Promise<BuildResult> {
   // 1. Prepare (load, plan, compose every letter, with check's diagnostics): every problem here is bad input, and
   //    nothing is written. A letter's own problem stops the build, or with --keep-going skips only its documents.
   const prepared = prepare({
@@ -197,6 +211,8 @@ async function buildWith(options: BuildOptions, early: EarlyStart): Promise<Buil
   early.renderer ??= openRenderer({
     letters: lettersOf(jobs),
     fonts,
+    formats: formatsOf(jobs),
+    optimising: engine.settle({ formats: formatsOf(jobs), signed: Boolean(key) }),
     ...pick(options, 'jobs'),
     ...(key ? { key } : {}),
     ...(options.sign && p12

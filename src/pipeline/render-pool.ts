@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FontBook } from '../fonts/index.js';
+import type { Format } from '../load/index.js';
 import type { SigningKey } from '../sign/index.js';
 import { renderLetter, toWorkerResult, type RenderTask, type WorkerResult } from './render-letter.js';
 import type { PoolWorkerData } from './render-worker.js';
@@ -34,9 +35,21 @@ export const IN_PROCESS_MAX = 4;
  */
 export const SPLIT_FROM_LETTERS = 300;
 
-/** Threads that render by default: two for a batch of SPLIT_FROM_LETTERS letters or more where there are two cores. */
-export function defaultThreads(letters: number): number {
-  return letters >= SPLIT_FROM_LETTERS && availableParallelism() >= 2 ? 2 : 1;
+/**
+ * The same with the optimising compiler off (engine.ts: a build of unsigned PDFs): the threads then no longer compile
+ * the same functions twice. W2 (60 PDFs) on two threads took 0.80-0.86x the wall time of one thread with TurboFan on
+ * (interleaved runs, 2 cores, BENCHMARKS.md); at 6 and 12 letters the worker's start (~0.3 s of its CPU) cost more than
+ * it saved, at 24 about what it saved.
+ */
+export const UNOPTIMISED_SPLIT_FROM_LETTERS = 24;
+
+/**
+ * Threads that render by default: two where there are two cores for a batch of SPLIT_FROM_LETTERS letters or more, or
+ * of UNOPTIMISED_SPLIT_FROM_LETTERS when TurboFan is off.
+ */
+export function defaultThreads(letters: number, optimising = true): number {
+  const from = optimising ? SPLIT_FROM_LETTERS : UNOPTIMISED_SPLIT_FROM_LETTERS;
+  return letters >= from && availableParallelism() >= 2 ? 2 : 1;
 }
 
 /**
@@ -81,6 +94,10 @@ export interface RendererOptions {
   readonly jobs?: number;
   /** The main thread's font book, for rendering in this thread. */
   readonly fonts: FontBook;
+  /** The formats the build's documents are in (the worker loads only their renderers); default both. */
+  readonly formats?: readonly Format[];
+  /** Whether V8's optimising compiler is on for this build (engine.ts); default true. */
+  readonly optimising?: boolean;
   readonly key?: SigningKey;
   /** The PKCS#12 bytes and password, for the workers to open the same key. */
   readonly sign?: PoolWorkerData['sign'];
@@ -94,7 +111,8 @@ export interface RendererOptions {
 export function openRenderer(opts: RendererOptions): Renderer {
   const here = inThisThread(opts.fonts, opts.key);
   const documents = opts.letters.reduce((n, l) => n + l.documents, 0);
-  const threads = opts.jobs ?? defaultThreads(opts.letters.length);
+  const optimising = opts.optimising ?? true;
+  const threads = opts.jobs ?? defaultThreads(opts.letters.length, optimising);
   const worker = workerFile();
   // Threads asked for with -j are used even where halving a language costs more than it saves.
   const plan = planThreads(opts.letters, threads, opts.jobs !== undefined ? 1 : FIRST_COSTS);
@@ -112,6 +130,9 @@ export function openRenderer(opts: RendererOptions): Renderer {
   const projectFonts = opts.fonts.project;
   const pools = plan.slice(1).map((keys) => {
     const workerData: PoolWorkerData = {
+      // The bundled worker's code cache must have been made under the same V8 flags, or V8 rejects it.
+      ...(optimising ? {} : { codeCache: 'no-turbofan' }),
+      ...(opts.formats ? { formats: opts.formats } : {}),
       ...(opts.sign ? { sign: opts.sign } : {}),
       ...(projectFonts ? { projectFonts } : {}),
     };

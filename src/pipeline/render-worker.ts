@@ -2,6 +2,7 @@
 
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { fontBookFor, type FontBook, type ProjectFonts } from '../fonts/index.js';
+import type { Format } from '../load/index.js';
 import type { SigningKey } from '../sign/index.js';
 import { renderLetter, toWorkerResult, type RenderTask } from './render-letter.js';
 
@@ -10,6 +11,10 @@ export interface PoolWorkerData {
   readonly sign?: { readonly p12: Uint8Array; readonly password: string; readonly file: string };
   /** The project's own fonts, merged over the tool's (FontBook.project): the same book as the main thread's. */
   readonly projectFonts?: ProjectFonts;
+  /** The formats of the build's documents: the renderers to load before the first letter comes. */
+  readonly formats?: readonly Format[];
+  /** Which code cache the bundled worker loads (dist/bundle/render-worker.js): 'no-turbofan' when TurboFan is off. */
+  readonly codeCache?: 'no-turbofan';
 }
 
 export type { WorkerResult } from './render-letter.js';
@@ -21,7 +26,10 @@ export type { WorkerResult } from './render-letter.js';
 // A promise, not a top-level await, so that the worker also bundles as CommonJS (scripts/bundle.mjs).
 const ready = Promise.all([
   import('../render/pdf/index.js'),
-  import('../render/docx/index.js'),
+  // A build of PDFs alone never loads docx (its module's set-up is ~20 ms of the worker's start).
+  (workerData as PoolWorkerData | undefined)?.formats?.includes('docx') === false
+    ? undefined
+    : import('../render/docx/index.js'),
   workerFonts().loadShaper(),
 ]);
 

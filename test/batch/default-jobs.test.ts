@@ -1,6 +1,7 @@
 /**
  * The default number of threads that render, from measurements (BENCHMARKS.md, 2 cores): this thread alone for a
- * letter or a batch like W2 (60 letters), this thread and one worker from SPLIT_FROM_LETTERS letters on (W3); -j N is N
+ * letter or a batch like W2 (60 letters) with TurboFan on, this thread and one worker from SPLIT_FROM_LETTERS letters on
+ * (W3), or from UNOPTIMISED_SPLIT_FROM_LETTERS with it off (a build of unsigned PDFs, pipeline/engine.ts); -j N is N
  * threads, this one included. Run against the compiled module (dist/), which has the worker.
  */
 
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-const { openRenderer, SPLIT_FROM_LETTERS } = (await import(
+const { openRenderer, SPLIT_FROM_LETTERS, UNOPTIMISED_SPLIT_FROM_LETTERS } = (await import(
   join(ROOT, 'dist', 'pipeline', 'render-pool.js')
 )) as typeof import('../../src/pipeline/render-pool.js');
 const { toolFontBook } = (await import(
@@ -49,6 +50,24 @@ describe('default thread count', () => {
       expect(renderer.threads).toBe(availableParallelism() >= 2 ? 1 : 0);
       await renderer.close();
     }
+  });
+
+  it('with TurboFan off (unsigned PDFs), adds the worker from UNOPTIMISED_SPLIT_FROM_LETTERS letters on: W2 included', async () => {
+    const small = letters(UNOPTIMISED_SPLIT_FROM_LETTERS / 3 - 1);
+    const w2 = letters(20);
+    expect(w2.length).toBeGreaterThanOrEqual(UNOPTIMISED_SPLIT_FROM_LETTERS);
+    const one = openRenderer({ letters: small, fonts, optimising: false });
+    expect(one.threads).toBe(0);
+    await one.close();
+    for (const batch of [letters(UNOPTIMISED_SPLIT_FROM_LETTERS / 3), w2]) {
+      const renderer = openRenderer({ letters: batch, fonts, optimising: false });
+      expect(renderer.threads).toBe(availableParallelism() >= 2 ? 1 : 0);
+      await renderer.close();
+    }
+    // With it on, W2 stays in this thread.
+    const on = openRenderer({ letters: w2, fonts, optimising: true });
+    expect(on.threads).toBe(0);
+    await on.close();
   });
 
   it('runs -j N as this thread and N - 1 workers, each language on one thread', async () => {

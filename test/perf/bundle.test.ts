@@ -35,6 +35,29 @@ describe('the bundled CLI', () => {
     expect(loaded.cached).toBe(true);
   });
 
+  it("has the worker's code caches for both engines: TurboFan on, and off as a build of unsigned PDFs runs", () => {
+    const worker = join(ROOT, 'dist', 'bundle', 'worker.cjs');
+    const loader = join(ROOT, 'bin', 'code-cache.cjs');
+    const accepted = (flags: string[], variant?: string) => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          ...flags,
+          '-e',
+          `const { cached } = require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(worker)}, ${JSON.stringify(variant)});
+           process.stdout.write(String(cached));`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    expect(accepted([])).toBe('true');
+    expect(accepted(['--no-turbofan'], 'no-turbofan')).toBe('true');
+    // Each is made under its own flags: the other engine's is rejected.
+    expect(accepted(['--no-turbofan'])).toBe('false');
+  });
+
   it('is ASCII only, as the code cache loader reads it (latin1)', () => {
     for (const name of ['letter.cjs', 'worker.cjs']) {
       const bytes = readFileSync(join(ROOT, 'dist', 'bundle', name));
