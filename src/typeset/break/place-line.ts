@@ -47,6 +47,8 @@ export function placeLine(
     ? squeezes.line(span.start, span.end, full - squeezes.within(span.start, span.end) - available)
     : NONE;
   const saved = (from: number, to: number): number => {
+    // Most lines compress nothing (Korean uses Western punctuation): no map to walk for each of their pieces.
+    if (squeezed.size === 0) return 0;
     let total = 0;
     for (const [i, points] of squeezed) if (i >= from && i < to) total += points;
     return total;

@@ -3,9 +3,8 @@
 import type { FontBook } from '../../fonts/index.js';
 import { isRightToLeftLanguage, type LetterDoc } from '../../model/index.js';
 import { columnAxis, mirrorItems } from '../bidi/mirror.js';
-import { setParagraph } from '../break/paragraph.js';
+import { setParagraphOnce } from '../break/memo.js';
 import type { Measurer } from '../measure.js';
-import { styleRuns } from '../runs.js';
 import { bodySize, PAGE_NUMBER } from '../style.js';
 import type { PageGeometry, PageItem } from '../types.js';
 
@@ -20,20 +19,21 @@ export function pageNumberItems(
 ): PageItem[] {
   const label = doc.pageLabel.replaceAll('{page}', String(page)).replaceAll('{pages}', String(pages));
   const size = bodySize(doc.lang) * PAGE_NUMBER.scale;
-  const runs = styleRuns(
-    [{ type: 'text', value: label }],
-    doc.lang,
-    { size, bold: false, italic: false },
-    fonts,
-  );
   const x = geometry.margins.left;
   const width = geometry.width - geometry.margins.left - geometry.margins.right;
   const rtl = isRightToLeftLanguage(doc.lang);
-  const [line] = setParagraph(
-    runs,
-    size,
-    { x, width, firstLineIndent: 0, align: 'center', leading: 1, rtl },
+  // From the paragraph table: every letter of a batch numbers its pages with the same few labels. The runs stay
+  // untagged (a page number is an artifact), so the items carry no structure id.
+  const [line] = setParagraphOnce(
+    {
+      inlines: [{ type: 'text', value: label }],
+      lang: doc.lang,
+      style: { size, bold: false, italic: false },
+      frame: { x, width, firstLineIndent: 0, align: 'center', leading: 1, rtl },
+    },
+    fonts,
     measurer,
+    (runs) => runs,
   );
   if (!line) return [];
   const items = rtl ? mirrorItems(line.items, columnAxis(geometry)) : line.items;
