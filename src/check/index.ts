@@ -12,7 +12,7 @@ import { resolveRecipient, type Addressees } from '../compose/index.js';
 import { localeWarnings } from './locales.js';
 import { languageWarnings } from './languages.js';
 import { holderWarnings } from './holders.js';
-import { textErrors } from './texts.js';
+import { textErrors, type SharedReading } from './texts.js';
 import { emphasisWarnings } from './emphasis.js';
 import { fontWarnings, licenceWarnings } from './fonts.js';
 import { hardCodedFormWarnings } from './hard-coded-forms.js';
@@ -35,6 +35,8 @@ export function projectDiagnostics(
   project: Project,
   fonts: FontBook,
   langs: readonly Lang[],
+  /** A build's composer's translations and reads, so the letters reuse what check read (texts.ts). */
+  shared?: SharedReading,
 ): ProjectDiagnostics {
   const errors: Diagnostic[] = [];
   const collect = (stage: () => void) => {
@@ -45,7 +47,7 @@ export function projectDiagnostics(
       errors.push(...e.diagnostics);
     }
   };
-  collect(() => errors.push(...textErrors(project, fonts, langs)));
+  collect(() => errors.push(...textErrors(project, fonts, langs, shared)));
   for (const id of project.recipients.keys()) collect(() => resolveRecipient(project, { id, path: [] }));
   const warnings: Diagnostic[] = [
     ...localeWarnings(project, langs),

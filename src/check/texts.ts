@@ -4,8 +4,14 @@ import type { Diagnostic } from '../diag/index.js';
 import type { FontBook } from '../fonts/index.js';
 import { FORM_FIELDS, RECIPIENT_ID, type LetterSpec, type Localized, type Project } from '../load/index.js';
 import { localizeStrict, type Lang } from '../model/index.js';
-import { TextReader, Translations } from '../compose/index.js';
+import { TextReader, Translations, type TextMemo } from '../compose/index.js';
 import { keyUses } from './locales.js';
+
+/** What composing the letters will read with: check's reads of the text, where no recipient changes it, serve the letters. */
+export interface SharedReading {
+  readonly translations: Translations;
+  readonly texts: TextMemo;
+}
 
 /**
  * Missing keys and uncovered characters in every language of the letter. Composing finds these per document, but only
@@ -16,11 +22,12 @@ export function textErrors(
   project: Project,
   fonts: FontBook,
   langs: readonly Lang[] = project.letter.languages,
+  shared?: SharedReading,
 ): Diagnostic[] {
-  const translations = new Translations(project);
+  const translations = shared?.translations ?? new Translations(project);
   const out: Diagnostic[] = [];
   for (const lang of langs) {
-    const reader = new TextReader(project, translations, fonts, lang);
+    const reader = new TextReader(project, translations, fonts, lang, shared?.texts);
     for (const use of keyUses(project.letter)) reader.text(use.key, use.at);
     for (const { value, key, path } of letterValues(project.letter)) {
       const text = localizeStrict(value, lang);

@@ -25,6 +25,8 @@ export class Translations {
   private readonly tools = new Recent<string, { text: string | undefined }>(1024);
   /** The context chosen for each key and list of contexts (the letters of one style and gender share one list). */
   private readonly contexts = new Recent<string, { context: string | undefined }>(1024);
+  /** Whether each `key_context` variant exists, by language (hasVariant). */
+  private readonly variants = new Map<string, boolean>();
 
   constructor(project: Project) {
     const resources: Record<string, Record<string, Record<string, unknown>>> = {};
@@ -104,9 +106,23 @@ export class Translations {
     const id = JSON.stringify([lang, key, contexts]);
     const known = this.contexts.get(id);
     if (known !== undefined) return known.context;
-    const context = contexts.find((c) => this.i18n.exists(`${key}_${c}`, { lng: lang, ns: TEXT_NS }));
+    const context = contexts.find((c) => this.hasVariant(lang, `${key}_${c}`));
     this.contexts.remember(id, { context });
     return context;
+  }
+
+  /**
+   * Whether the text has this variant of a key (`intro_majesty`). The letters' lists of contexts differ by recipient
+   * (`majesty_male, majesty, male`; `excellency, male`), the variants they ask about do not: each is asked once.
+   */
+  private hasVariant(lang: Lang, variant: string): boolean {
+    const id = `${lang}\0${variant}`;
+    let has = this.variants.get(id);
+    if (has === undefined) {
+      has = this.i18n.exists(variant, { lng: lang, ns: TEXT_NS });
+      this.variants.set(id, has);
+    }
+    return has;
   }
 
   /** One of the tool's strings, or undefined when neither the tool nor the project has it. */

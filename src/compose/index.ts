@@ -26,6 +26,7 @@ export { inlineText } from './inline.js';
 export { LABELS } from './context.js';
 export { reachableKeys, Translations } from './i18n.js';
 export { TextReader } from './sources.js';
+export { TextMemo } from './text-memo.js';
 
 /** How the letters address one recipient in one language (for checks): its forms, customs and the text contexts it reads. */
 export interface Addressing {
@@ -73,7 +74,8 @@ export interface ComposerOptions {
 
 /** Composes letters of one project; templates and translations are prepared once and reused for every document. */
 export class Composer {
-  private readonly translations: Translations;
+  /** The project's text and the tool's strings (check reads the text with the same, before the letters are composed). */
+  readonly translations: Translations;
   private readonly templates: TemplateSet;
   private readonly recipients = new Map<string, ResolvedRecipient>();
   /** The `cc` recipients per language: they depend on the project and language only. */

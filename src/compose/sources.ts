@@ -31,7 +31,7 @@ export class TextReader {
     private readonly translations: Translations,
     private readonly fonts: FontBook,
     readonly lang: Lang,
-    /** The batch's reads shared by its letters (compose); check reads each value once and has none. */
+    /** The batch's reads shared by its letters (compose, and check before it in a build; `letter check` alone has none). */
     private readonly memo?: TextMemo,
   ) {}
 
@@ -47,15 +47,18 @@ export class TextReader {
     contexts: readonly string[] = [],
   ): string {
     const file = this.project.texts.get(this.lang);
-    if (!this.memo || !file || vars === undefined) return this.read(file, key, usedAt, vars, contexts);
+    if (!this.memo || !file) return this.read(file, key, usedAt, vars, contexts);
     const context = this.translations.context(this.lang, key, contexts);
-    const read = { key, role: roleAt(usedAt), context, vars };
-    return this.memo.text(file, this.lang, read, () => {
+    const make = () => {
       // A letter that has reported something may have left a character unreported here (each is reported once).
       const before = this.problems.length;
       const text = this.read(file, key, usedAt, vars, contexts);
       return { text, clean: before === 0 && this.problems.length === 0 };
-    });
+    };
+    const role = roleAt(usedAt);
+    // Check reads without a recipient: what no recipient changes is what the letters will read (text-memo.ts).
+    if (vars === undefined) return this.memo.textForAny(file, this.lang, { key, role, context }, make);
+    return this.memo.text(file, this.lang, { key, role, context, vars }, make);
   }
 
   private read(

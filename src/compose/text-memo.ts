@@ -51,6 +51,22 @@ export class TextMemo {
     return made.text;
   }
 
+  /**
+   * A read without a recipient (check reads every value so): remembered for the letters only when no recipient can
+   * change it, that is when neither the value nor one it nests interpolates a variable. A letter's read of the key in
+   * the same role and context is then the same read.
+   */
+  textForAny(
+    file: LocaleFile,
+    lang: Lang,
+    read: Omit<TextRead, 'vars'>,
+    make: () => { text: string; clean: boolean },
+  ): string {
+    const depends = this.dependsOn(file, lang, read.key);
+    if (depends === 'all' || depends.length) return make().text;
+    return this.text(file, lang, { ...read, vars: {} }, make);
+  }
+
   /** Whether `value` was read before in `lang` without a problem (no control character, every character covered). */
   isClean(lang: Lang, value: string): boolean {
     return this.clean.get(`${lang}\0${value}`) !== undefined;

@@ -75,8 +75,8 @@ export function prepare(options: PrepareOptions): Prepared {
   const langs = [
     ...new Set(jobs.length ? jobs.map((j) => j.lang) : (options.langs ?? project.letter.languages)),
   ].filter((lang) => project.texts.has(lang));
-  const checked = projectDiagnostics(project, fonts, langs);
   const composer = new Composer({ project, fonts, created });
+  const checked = projectDiagnostics(project, fonts, langs, composer);
   const letters = composeLetters(jobs, composer, onComposed);
   // A problem of one letter's own inputs belongs to that letter (--keep-going skips only it); the rest stop everything.
   const ofLetters = new Set([...letters.rejected.values()].flat().map(diagnosticKey));
