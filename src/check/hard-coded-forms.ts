@@ -68,6 +68,28 @@ export function hardCodedFormWarnings(
     const recipients = refs
       .map((ref) => ({ ref, who: addressing(project, ref, lang, addressees) }))
       .filter((r): r is { ref: RecipientRef; who: Addressing } => r.who !== undefined);
+    // What a key reaches and which words its value has are the same for every recipient: found once per key.
+    const reached = new Map<string, string[]>();
+    const reach = (chosen: string): string[] => {
+      let found = reached.get(chosen);
+      if (!found) {
+        found = reachableKeys(file.data, keys, chosen).filter(
+          (k) => k === chosen || !k.startsWith(`${chosen}_`),
+        );
+        reached.set(chosen, found);
+      }
+      return found;
+    };
+    const written = new Map<string, (typeof words)[number][]>();
+    const wordsIn = (key: string) => {
+      let found = written.get(key);
+      if (!found) {
+        const text = (valueAt(file.data, key) ?? '').replace(/\{\{[^}]*\}\}/g, ' ');
+        found = words.filter(([pattern]) => pattern.test(text));
+        written.set(key, found);
+      }
+      return found;
+    };
     // key → word → the recipients whose letters read that value and whom the word does not fit.
     const unfit = new Map<string, Map<string, { style: StyleName; ids: Map<string, Addressing> }>>();
     for (const use of keyUses(project.letter)) {
@@ -75,12 +97,9 @@ export function hardCodedFormWarnings(
         const chosen =
           who.contexts.map((c) => `${use.key}_${c}`).find((k) => valueAt(file.data, k) !== undefined) ??
           use.key;
-        for (const key of reachableKeys(file.data, keys, chosen).filter(
-          (k) => k === chosen || !k.startsWith(`${chosen}_`),
-        )) {
-          const text = (valueAt(file.data, key) ?? '').replace(/\{\{[^}]*\}\}/g, ' ');
-          for (const [pattern, word, style] of words) {
-            if (!pattern.test(text) || fits(style, who, lang)) continue;
+        for (const key of reach(chosen)) {
+          for (const [, word, style] of wordsIn(key)) {
+            if (fits(style, who, lang)) continue;
             const byWord =
               unfit.get(key) ?? new Map<string, { style: StyleName; ids: Map<string, Addressing> }>();
             const entry = byWord.get(word) ?? { style, ids: new Map<string, Addressing>() };
