@@ -1,6 +1,6 @@
 /** Drawing a typeset page with pdfkit: each text run at its own position on its baseline, images, link areas, tags. */
 
-import type { ImageItem, RuleItem, TextItem, TypesetPage } from '../../typeset/index.js';
+import type { ImageItem, PageItem, RuleItem, TextItem, TypesetPage } from '../../typeset/index.js';
 import type { PdfFaces } from './faces.js';
 import type { Tagger } from './tags.js';
 import { drawGlyphs } from './text.js';
@@ -13,13 +13,12 @@ export function drawPage(
   faces: PdfFaces,
   tagger: Tagger,
 ): void {
-  page.items.forEach((item, index) => {
-    tagger.draw(item, pageIndex, index, (structParent) => {
-      if (item.kind === 'text') drawText(pdf, item, faces, structParent);
-      else if (item.kind === 'rule') drawRule(pdf, item);
-      else drawImage(pdf, item);
-    });
-  });
+  const paint = (item: PageItem, structParent?: PDFKit.PDFStructureElement): void => {
+    if (item.kind === 'text') drawText(pdf, item, faces, structParent);
+    else if (item.kind === 'rule') drawRule(pdf, item);
+    else drawImage(pdf, item);
+  };
+  page.items.forEach((item, index) => tagger.draw(item, pageIndex, index, paint));
 }
 
 function drawText(

@@ -107,16 +107,24 @@ interface FacePlan {
 /** The faces of a paged letter, planned before drawing; `embed` writes them once the pages are drawn. */
 export class PdfFaces {
   private readonly plans = new Map<string, FacePlan>();
+  /** The face asked for last, by the FontRef object it was asked by: the items of a line share theirs. */
+  private last: { readonly ref: FontRef; readonly face: PdfFace } | undefined;
 
   /** `runs`: every glyph run the document draws, in drawing order (the pages' text, then a signature appearance). */
   constructor(pdf: PDFKit.PDFDocument, runs: Iterable<FaceRun>, fonts: FontBook) {
     // Small steps in functions of their own: V8 optimises a hot function with all it inlines, and one constructor
     // holding every loop took it longer to compile (~0.4 s of a compiler thread in a 60-letter batch) than to run.
     const used = new Map<string, FaceUse>();
+    // Runs in a row nearly always name one face, most often by the same FontRef object: its use is at hand.
+    let lastRef: FontRef | undefined;
+    let use: FaceUse | undefined;
     for (const { font: ref, glyphs: run } of runs) {
-      const key = keyOf(ref);
-      let use = used.get(key);
-      if (!use) used.set(key, (use = newUse(ref)));
+      if (ref !== lastRef || !use) {
+        const key = keyOf(ref);
+        use = used.get(key);
+        if (!use) used.set(key, (use = newUse(ref)));
+        lastRef = ref;
+      }
       addRun(use, run);
     }
     let n = 0;
@@ -125,11 +133,13 @@ export class PdfFaces {
 
   /** The face an item of `ref` draws with. */
   face(ref: FontRef): PdfFace {
+    if (ref === this.last?.ref) return this.last.face;
     const plan = this.plans.get(keyOf(ref));
     if (!plan)
       throw new Error(
         `face ${keyOf(ref)} was not planned: the paged letter's items name it, its pages do not`,
       );
+    this.last = { ref, face: plan.face };
     return plan.face;
   }
 

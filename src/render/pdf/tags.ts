@@ -2,6 +2,9 @@
 
 import type { PagedLetter, PageItem, StructNode } from '../../typeset/index.js';
 
+/** More items than this on one page is no letter (planEndings numbers an item page * ITEMS + index). */
+const ITEMS = 1 << 20;
+
 /** pdfkit's struct options also take a layout BBox (pdfkit coordinates); its typings stop at the strings. */
 type StructOptions = PDFKit.Mixins.StructureElementOptions & { bbox?: [number, number, number, number] };
 /** pdfkit's outline items also take a destination's top and left; its typings only know `expanded`. */
@@ -16,8 +19,8 @@ export class Tagger {
   private readonly nodes = new Map<number, StructNode>();
   private readonly parents = new Map<number, number>();
   private readonly elements = new Map<number, PDFKit.PDFStructureElement>();
-  /** Item position (`page:index`) → elements whose last content it is. */
-  private readonly endings = new Map<string, number[]>();
+  /** By page, then item index: the elements whose last content the item is. */
+  private readonly endings: (readonly number[] | undefined)[][] = [];
   private readonly outline: { level: number; item: PDFKit.PDFOutline }[] = [];
   private readonly root: PDFKit.PDFStructureElement;
 
@@ -39,26 +42,31 @@ export class Tagger {
     this.planEndings();
   }
 
-  /** Draw one item inside its marked content: the content of its element, or an artifact when it has no tag. */
-  draw(
-    item: PageItem,
+  /**
+   * Draw one item inside its marked content: the content of its element, or an artifact when it has no tag. `paint`
+   * draws it (one function for every item: a batch draws tens of thousands, so no closure each).
+   */
+  draw<T extends PageItem>(
+    item: T,
     pageIndex: number,
     itemIndex: number,
-    paint: (structParent?: PDFKit.PDFStructureElement) => void,
+    paint: (item: T, structParent?: PDFKit.PDFStructureElement) => void,
   ): void {
-    if (item.tag === undefined || !this.nodes.has(item.tag)) {
+    const node = item.tag === undefined ? undefined : this.nodes.get(item.tag);
+    if (!node) {
       // Page numbers repeat on every page and say nothing a reader needs: pagination artifacts, skipped by readers.
       this.pdf.markContent('Artifact', item.kind === 'text' ? { type: 'Pagination' } : {});
-      paint();
+      paint(item);
       this.pdf.endMarkedContent();
       return;
     }
-    const element = this.element(item.tag, item);
-    const content = this.pdf.markStructureContent(this.nodes.get(item.tag)!.role);
-    paint(element);
+    const element = this.element(node.id, item);
+    const content = this.pdf.markStructureContent(node.role);
+    paint(item, element);
     this.pdf.endMarkedContent();
     element.add(content);
-    for (const id of this.endings.get(`${pageIndex}:${itemIndex}`) ?? []) this.elements.get(id)?.end();
+    const ended = this.endings[pageIndex]?.[itemIndex];
+    if (ended) for (const id of ended) this.elements.get(id)?.end();
   }
 
   /** End the Document element: call after the last page, before `pdf.end()`. */
@@ -125,13 +133,20 @@ export class Tagger {
 
   /** Where each element's content ends: the last item, in drawing order, tagged with it or a descendant. */
   private planEndings(): void {
-    const last = new Map<number, string>();
-    this.paged.pages.forEach((page, p) =>
+    // Element id → its last item, as page * ITEMS + index (a number each, not a pair, for every item and ancestor).
+    const last = new Map<number, number>();
+    this.paged.pages.forEach((page, p) => {
+      if (page.items.length > ITEMS)
+        throw new Error(`a page of ${page.items.length} items (${ITEMS} at most)`);
       page.items.forEach((item, i) => {
         for (let id = item.tag; id !== undefined && id !== this.paged.structure.id; id = this.parents.get(id))
-          last.set(id, `${p}:${i}`);
-      }),
-    );
-    for (const [id, at] of last) this.endings.set(at, [...(this.endings.get(at) ?? []), id]);
+          last.set(id, p * ITEMS + i);
+      });
+    });
+    for (const [id, at] of last) {
+      const page = (this.endings[Math.floor(at / ITEMS)] ??= []);
+      const i = at % ITEMS;
+      page[i] = [...(page[i] ?? []), id];
+    }
   }
 }
