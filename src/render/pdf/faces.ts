@@ -13,14 +13,9 @@
 
 import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
-import {
-  hmtxAdvance,
-  postHeader,
-  postscriptName,
-  type FontBook,
-  type ShapedGlyphs,
-} from '../../fonts/index.js';
+import { hmtxAdvance, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
+import { faceFacts } from './face-descriptor.js';
 import { deflated, type Subset, subsetFile, toUnicodeCmap } from './font-streams.js';
 import { runDigest } from './run-digest.js';
 
@@ -149,12 +144,6 @@ export class PdfFaces {
   }
 }
 
-/** The tables fontkit exposes by tag (`font['OS/2']`, `font.head`) that the descriptor reads; not in its typings. */
-interface FontTables {
-  readonly 'OS/2'?: { readonly sFamilyClass?: number };
-  readonly head: { readonly macStyle: { readonly italic: boolean } };
-}
-
 function keyOf(ref: FontRef): string {
   return `${ref.face}/${ref.variant}`;
 }
@@ -164,25 +153,36 @@ interface FaceUse {
   readonly ref: FontRef;
   readonly widths: Map<number, number>;
   readonly codePoints: Map<number, readonly number[]>;
+  /** Each glyph's first text as its RunDigest key. */
+  readonly firstTexts: Map<number, string>;
   readonly narrow: Map<string, { gid: number; width: number }>;
   readonly others: Map<string, { gid: number; codePoints: readonly number[] }>;
 }
 
 function newUse(ref: FontRef): FaceUse {
-  return { ref, widths: new Map(), codePoints: new Map(), narrow: new Map(), others: new Map() };
+  return {
+    ref,
+    widths: new Map(),
+    codePoints: new Map(),
+    firstTexts: new Map(),
+    narrow: new Map(),
+    others: new Map(),
+  };
 }
 
 /** Add a run's glyphs to what the document draws in its face: each (glyph, text) of the run once (run-digest.ts). */
 function addRun(use: FaceUse, run: ShapedGlyphs): void {
-  const { gids, widths, texts, narrow } = runDigest(run, narrowKey);
+  const { gids, widths, texts, keys, narrow } = runDigest(run, narrowKey);
   for (let i = 0; i < gids.length; i++) {
     const gid = gids[i]!;
+    const first = use.firstTexts.get(gid);
     // The first text a glyph stands for is what copying it gives (a space glyph may stand for a wider space too).
-    if (!use.widths.has(gid)) {
+    if (first === undefined) {
+      use.firstTexts.set(gid, keys[i]!);
       use.widths.set(gid, widths[i]!);
       use.codePoints.set(gid, texts[i]!);
-    } else if (!sameText(use.codePoints.get(gid)!, texts[i]!)) {
-      use.others.set(textKey(gid, texts[i]!), { gid, codePoints: texts[i]! });
+    } else if (first !== keys[i] && !isSpace(texts[i]!)) {
+      use.others.set(`${gid}:${keys[i]}`, { gid, codePoints: texts[i]! }); // textKey(gid, texts[i])
     }
   }
   for (const n of narrow) use.narrow.set(n.key, { gid: n.gid, width: n.width });
@@ -224,32 +224,21 @@ function code(cid: number): string {
 
 function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan, deflatedSubset: Uint8Array): void {
   const { font, glyphs, subset } = plan;
-  const scale = 1000 / font.unitsPerEm;
   const fontFile = pdf.ref({ Filter: 'FlateDecode' });
   fontFile.end(deflatedSubset);
 
-  const tables = font as unknown as FontTables;
-  // The post header from the file: fontkit's `font.post` decodes every glyph name first (~100 ms for a Latin face).
-  const post = postHeader(font, plan.file);
-  const familyClass = (tables['OS/2']?.sFamilyClass ?? 0) >> 8;
-  // ISO 32000-1 Table 123: FixedPitch 1, Serif 2, Symbolic 4 (always: the glyphs are addressed by id), Script 8, Italic 64.
-  let flags = 4;
-  if (post.isFixedPitch) flags |= 1;
-  if (familyClass >= 1 && familyClass <= 7) flags |= 2;
-  if (familyClass === 10) flags |= 8;
-  if (tables.head.macStyle.italic) flags |= 64;
-  const name = `${subset.tag}+${postscriptName(font, plan.file).replaceAll(' ', '_')}`;
-  const { bbox } = font;
+  const facts = faceFacts(font, plan.file);
+  const name = `${subset.tag}+${facts.name}`;
   const descriptor = pdf.ref({
     Type: 'FontDescriptor',
     FontName: name,
-    Flags: flags,
-    FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
-    ItalicAngle: post.italicAngle,
-    Ascent: font.ascent * scale,
-    Descent: font.descent * scale,
-    CapHeight: (font.capHeight || font.ascent) * scale,
-    XHeight: (font.xHeight || 0) * scale,
+    Flags: facts.flags,
+    FontBBox: [...facts.bbox],
+    ItalicAngle: facts.italicAngle,
+    Ascent: facts.ascent,
+    Descent: facts.descent,
+    CapHeight: facts.capHeight,
+    XHeight: facts.xHeight,
     StemV: 0,
     FontFile2: fontFile,
   });
@@ -318,11 +307,9 @@ function cidToGidMap(
   return stream;
 }
 
-/** The same text, or a space standing for a wider or no-break space (copying gives a space either way, as it always has). */
-function sameText(a: readonly number[], b: readonly number[]): boolean {
-  if (a === b) return true;
-  if (b.length === 1 && (b[0] === 0x20 || b[0] === 0xa0 || b[0] === 0x3000)) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** A space, a no-break or an ideographic space: copying it gives a space, whatever the glyph first stood for. */
+function isSpace(codePoints: readonly number[]): boolean {
+  return (
+    codePoints.length === 1 && (codePoints[0] === 0x20 || codePoints[0] === 0xa0 || codePoints[0] === 0x3000)
+  );
 }

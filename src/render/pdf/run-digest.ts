@@ -14,6 +14,8 @@ export interface RunDigest {
   readonly widths: readonly number[];
   /** The code points the entry's glyph stands for there. */
   readonly texts: readonly (readonly number[])[];
+  /** Those code points joined by commas: equal keys, equal texts (one string comparison instead of a loop). */
+  readonly keys: readonly string[];
   /** Glyphs drawn narrower than themselves, each `narrowKey` once: the glyph and the advance it is drawn with. */
   readonly narrow: readonly { readonly key: string; readonly gid: number; readonly width: number }[];
 }
@@ -41,6 +43,7 @@ function digestOf(
   const gids: number[] = [];
   const widths: number[] = [];
   const texts: (readonly number[])[] = [];
+  const keys: string[] = [];
   const narrow: { key: string; gid: number; width: number }[] = [];
   // Per glyph: the texts already entered (a glyph nearly always stands for one text, so a short list).
   const entered = new Map<number, (readonly number[])[]>();
@@ -55,6 +58,7 @@ function digestOf(
       gids.push(gid);
       widths.push(run.widths[i]!);
       texts.push(text);
+      keys.push(text.join(','));
     }
     const key = narrowKey(gid, run.widths[i]!, run.advances[i]!);
     if (key !== undefined && !narrowSeen.has(key)) {
@@ -62,7 +66,7 @@ function digestOf(
       narrow.push({ key, gid, width: run.advances[i]! });
     }
   }
-  return { gids, widths, texts, narrow };
+  return { gids, widths, texts, keys, narrow };
 }
 
 function equal(a: readonly number[], b: readonly number[]): boolean {
