@@ -31,6 +31,8 @@ export class TextMemo {
   private readonly texts = new Recent<string, string>(4096);
   /** Code points a face of the language's chain covers (or that need none: spaces, controls), by language. */
   private readonly covered = new Map<Lang, Set<number>>();
+  /** `lang\0value` of values every character of which a face covers (uncovered). */
+  private readonly coveredValues = new Recent<string, true>(2048);
   /** `lang\0value` of values from letter.yaml or the recipients file read without a problem. */
   private readonly clean = new Recent<string, true>(2048);
   private readonly dependence = new Map<string, Dependence>();
@@ -83,6 +85,9 @@ export class TextMemo {
       covered = new Set();
       this.covered.set(lang, covered);
     }
+    // Each letter checks the same labels and forms of address again: a value found covered is not walked again.
+    const id = `${lang}\0${value}`;
+    if (this.coveredValues.get(id)) return [];
     const missing: number[] = [];
     for (const ch of value) {
       const cp = ch.codePointAt(0)!;
@@ -90,6 +95,7 @@ export class TextMemo {
       if (fonts.uncovered(ch, lang).length === 0) covered.add(cp);
       else if (!missing.includes(cp)) missing.push(cp);
     }
+    if (!missing.length) this.coveredValues.remember(id, true);
     return missing;
   }
 
