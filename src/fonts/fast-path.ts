@@ -129,8 +129,14 @@ export function plainCodePoint(cp: number): boolean {
 const PLAIN =
   /^(?![\p{M}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Co}\p{Cn}\u302e\u302f])[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Common}]$/u;
 
-/** The face's blocked glyphs, or null when its layout may change glyphs some other way (AAT, a `kern` table). */
-function blockedGlyphs(font: Font): Uint8Array | null {
+/**
+ * The face's blocked glyphs (for fontkit's default features unless told others), or null when its layout may change
+ * glyphs some other way (AAT, a `kern` table).
+ */
+export function blockedGlyphs(
+  font: Font,
+  features: ReadonlySet<string> = DEFAULT_FEATURES,
+): Uint8Array | null {
   const tables = font as unknown as Tables;
   if (tables.morx || tables.kern) return null;
   const blocked = new Uint8Array(font.numGlyphs + 1);
@@ -141,7 +147,7 @@ function blockedGlyphs(font: Font): Uint8Array | null {
     ] as const) {
       if (!table) continue;
       const isGpos = extension === 9;
-      for (const index of defaultLookups(table)) {
+      for (const index of defaultLookups(table, features)) {
         const lookup = table.lookupList.get(index);
         for (const subtable of lookup.subTables) {
           markStarts(blocked, lookup.lookupType, subtable, isGpos);
@@ -156,16 +162,15 @@ function blockedGlyphs(font: Font): Uint8Array | null {
   return blocked;
 }
 
-/** The lookups of the default features in every script and language system of the table. */
-function defaultLookups(table: LayoutTable): Set<number> {
+/** The lookups of `features` in every script and language system of the table. */
+function defaultLookups(table: LayoutTable, features: ReadonlySet<string>): Set<number> {
   const lookups = new Set<number>();
   for (const { script } of table.scriptList) {
     const systems = [script.defaultLangSys, ...script.langSysRecords.map((r) => r.langSys)];
     for (const system of systems) {
       for (const featureIndex of system?.featureIndexes ?? []) {
         const record = table.featureList[featureIndex]!;
-        if (DEFAULT_FEATURES.has(record.tag))
-          for (const i of record.feature.lookupListIndexes) lookups.add(i);
+        if (features.has(record.tag)) for (const i of record.feature.lookupListIndexes) lookups.add(i);
       }
     }
   }

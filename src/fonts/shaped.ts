@@ -7,6 +7,7 @@ import type { Font } from 'fontkit';
 import { plainGlyphs } from './fast-path.js';
 import { harfBuzzShape, sameGuessedScript, type HarfBuzzRun } from './harfbuzz.js';
 import { hmtxAdvance } from './metrics.js';
+import { plainHangulRun } from './plain-hangul.js';
 
 /**
  * One string shaped in one face: parallel arrays, an entry per glyph. Lengths are in thousandths of an em (PDF text
@@ -217,7 +218,8 @@ function layout(font: Font, text: string, direction: ShapingDirection | undefine
 }
 
 /**
- * The run in font units: harfbuzz's (harfbuzz.ts); where harfbuzz is not loaded yet, the face was not opened by a
+ * The run in font units: harfbuzz's (harfbuzz.ts; for a word of Hangul syllables, what it provably gives, read from
+ * cmap and hmtx: plain-hangul.ts); where harfbuzz is not loaded yet, the face was not opened by a
  * FontBook or the run is right to left, fontkit's: what cmap and hmtx say where no lookup touches the run
  * (fast-path.ts: it saves fontkit's layout, ~0.3 ms, at the price of analysing the face's lookups once), else its
  * layout. test/fonts/harfbuzz.test.ts and fast-path.test.ts show all three give the same glyphs.
@@ -226,6 +228,9 @@ function layout(font: Font, text: string, direction: ShapingDirection | undefine
 type UnitsRun = Omit<HarfBuzzRun, 'clusters' | 'unsafeToBreak'> & Partial<HarfBuzzRun>;
 
 function unitsRun(font: Font, text: string, direction: ShapingDirection | undefined): UnitsRun {
+  // A word of Hangul syllables the face leaves be: what harfbuzz gives, without a call into it (plain-hangul.ts).
+  const hangul = direction === 'rtl' ? undefined : plainHangulRun(font, text);
+  if (hangul) return hangul;
   const shaped = harfBuzzShape(font, text, direction);
   if (shaped) return shaped;
   const plain = direction === 'rtl' ? undefined : plainGlyphs(font, text);
