@@ -26,7 +26,7 @@ export { postHeader, postscriptName, type PostHeader } from './sfnt.js';
 export { renamedNameTable, type SubsetNames } from './names.js';
 export { sfntFile, standaloneSubset, subsetTables, wholeFontTables } from './standalone.js';
 export { fontFileProblem } from './file-check.js';
-export { readyGlyphs } from './partial-file.js';
+export { prefetchGlyphs, readyGlyphs } from './partial-file.js';
 export {
   mergeFonts,
   readFontsConfig,

@@ -81,6 +81,35 @@ describe('large faces read but for their glyph outlines', () => {
     expect(subsetBytes(font, glyphs).equals(subsetBytes(whole, glyphs))).toBe(true);
   });
 
+  it('outlines read ahead on the thread pool are the ones read one by one, components included', async () => {
+    const latin = readFileSync(toolFontBook().file('latin', 'regular'));
+    const tables = wholeFontTables(latin);
+    tables.set('vhea', tables.get('hhea')!);
+    tables.set('vmtx', tables.get('hmtx')!);
+    const path = join(tempDir('letter-prefetch-'), 'composites.ttf');
+    const bytes = Buffer.from(sfntFile(tables));
+    writeFileSync(path, bytes);
+    const whole = fontkit.create(bytes) as fontkit.Font;
+    const ids = [0, ...[...'éÅǺñ-Ab'].map((ch) => whole.glyphForCodePoint(ch.codePointAt(0)!).id)];
+
+    const oneByOne = PartialFontFile.open(path, 0)!;
+    oneByOne.glyphs(ids);
+    const ahead = PartialFontFile.open(path, 0)!;
+    const glyf = glyfRange(bytes);
+    const outlines = (file: PartialFontFile) => file.bytes.subarray(glyf.start, glyf.end);
+    expect(outlines(ahead).some((b) => b !== 0)).toBe(false);
+    const reading = ahead.prefetch(ids);
+    await reading;
+    expect(outlines(ahead).some((b) => b !== 0)).toBe(true);
+    expect(ahead.bytes.equals(oneByOne.bytes)).toBe(true);
+    const font = fontkit.create(ahead.bytes) as fontkit.Font;
+    const sorted = [...new Set(ids)].sort((a, b) => a - b);
+    expect(subsetBytes(font, sorted).equals(subsetBytes(whole, sorted))).toBe(true);
+    // Nothing left to read: a second prefetch or glyphs() finds every outline there.
+    await ahead.prefetch(ids);
+    expect(ahead.bytes.equals(oneByOne.bytes)).toBe(true);
+  });
+
   it('a small face, or one without vertical metrics, is read whole', () => {
     const latin = toolFontBook().file('latin', 'regular');
     expect(PartialFontFile.open(latin, 1 << 30)).toBeUndefined();

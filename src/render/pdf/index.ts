@@ -7,6 +7,7 @@ import { linkAcroForm } from './acroform.js';
 import { collect, createDocument } from './document.js';
 import { drawPage } from './draw.js';
 import { PdfFaces, pageRuns } from './faces.js';
+import { prefetchOutlines } from './outlines.js';
 import { appearanceRuns, layoutAppearance } from './signature-appearance.js';
 import { addSignatureField, type SignatureFieldSpec } from './signature-field.js';
 import { Tagger } from './tags.js';
@@ -50,19 +51,19 @@ export async function drawPdf(
   paged: PagedLetter,
   opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>,
 ): Promise<PdfResult> {
-  const { default: PDFDocument } = await import('pdfkit');
   const field = opts.signatureField;
   const box = field && paged.signatureBox;
   // The field's lines are set first, so that their glyphs join the letter's subsets of the same faces.
   const appearance =
     field && box ? layoutAppearance(field.appearanceLines, box, opts.fonts, field.lang) : undefined;
+  const runs = [...pageRuns(paged), ...(appearance ? appearanceRuns(appearance) : [])];
+  // The outlines the subsets need are read on the thread pool while pdfkit loads and the document starts.
+  const outlines = prefetchOutlines(runs, opts.fonts);
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = createDocument(PDFDocument, paged, opts.pdfa ?? false);
   const bytes = collect(pdf);
-  const faces = new PdfFaces(
-    pdf,
-    [...pageRuns(paged), ...(appearance ? appearanceRuns(appearance) : [])],
-    opts.fonts,
-  );
+  await outlines;
+  const faces = new PdfFaces(pdf, runs, opts.fonts);
   const tagger = new Tagger(pdf, paged);
   const { width, height } = paged.geometry;
   paged.pages.forEach((page, index) => {
