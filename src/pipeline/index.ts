@@ -14,6 +14,7 @@ import {
   type Diagnostic,
 } from '../diag/index.js';
 import { displayPath, type Format, type Project } from '../load/index.js';
+import { loadHarfBuzz } from '../fonts/index.js';
 import { jobListIdentity, shardJobs, type Shard } from '../plan/index.js';
 import { hasRightToLeftLetters, type Lang } from '../model/index.js';
 import {
@@ -131,6 +132,9 @@ function failed(errors: readonly Diagnostic[], warnings: readonly Diagnostic[] =
 async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   // An unsigned build starts its workers as soon as the plan is known, to load and warm up while this thread composes;
   // a signed one once its key has been opened and checked (they open the same key).
+  // Harfbuzz's WebAssembly compiles on V8's threads while the project loads and the letters compose: the first letter's
+  // typesetting waited ~10 ms for it (W1). A failure shows where the shaper is awaited (renderLetter).
+  loadHarfBuzz().catch(() => undefined);
   const engine = new EngineTuning(options.tuneEngine === true);
   const early = new EarlyStart(pick(options, 'shard', 'jobs', 'pdfa'), engine);
   try {
