@@ -61,10 +61,20 @@ export function deflated(text: string): Uint8Array {
   return bytes;
 }
 
-/** The CMap from codes (CIDs 0…n-1) to the UTF-16 of what each glyph stands for, in ranges of 256. */
-export function toUnicodeCmap(codePoints: readonly (readonly number[])[]): string {
-  const hex = (n: number): string => n.toString(16).padStart(4, '0');
-  const entries = codePoints.map((cps) => {
+/**
+ * Each text's CMap entry, keyed by its code point array: the glyph runs a batch's letters share hold the same arrays
+ * (readonly), so each letter's CMap looks its entries up instead of writing them again.
+ */
+const cmapEntries = new WeakMap<readonly number[], string>();
+
+function hex(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+/** `<…>`: the UTF-16 code units of a glyph's text in hex. */
+function cmapEntry(cps: readonly number[]): string {
+  let entry = cmapEntries.get(cps);
+  if (entry === undefined) {
     const units: string[] = [];
     for (const cp of cps) {
       if (cp > 0xffff) {
@@ -72,8 +82,14 @@ export function toUnicodeCmap(codePoints: readonly (readonly number[])[]): strin
         units.push(hex(0xd800 | ((v >>> 10) & 0x3ff)), hex(0xdc00 | (v & 0x3ff)));
       } else units.push(hex(cp));
     }
-    return `<${units.join(' ')}>`;
-  });
+    cmapEntries.set(cps, (entry = `<${units.join(' ')}>`));
+  }
+  return entry;
+}
+
+/** The CMap from codes (CIDs 0…n-1) to the UTF-16 of what each glyph stands for, in ranges of 256. */
+export function toUnicodeCmap(codePoints: readonly (readonly number[])[]): string {
+  const entries = codePoints.map(cmapEntry);
   const ranges: string[] = [];
   for (let start = 0; start < entries.length; start += 256) {
     const end = Math.min(start + 256, entries.length);
