@@ -63,7 +63,8 @@ export class FontBook {
   private readonly read = new Map<string, Buffer>();
   /** Files read but for their glyph outlines (partial-file.ts), until something needs them whole. */
   private readonly partial = new Map<string, PartialFontFile>();
-  private readonly coverageCache = new Map<string, boolean>();
+  /** By face id, then code point: asked for every character a letter itemizes, so no key string is built per ask. */
+  private readonly coverageCache = new Map<string, Map<number, boolean>>();
 
   /**
    * @param dir the tool's fonts folder (holds fonts.json)
@@ -183,11 +184,12 @@ export class FontBook {
 
   /** Whether the face has a glyph for the code point (checked on its regular file; the variants share coverage). */
   covers(id: string, codePoint: number): boolean {
-    const key = `${id}:${codePoint}`;
-    let hit = this.coverageCache.get(key);
+    let face = this.coverageCache.get(id);
+    if (!face) this.coverageCache.set(id, (face = new Map()));
+    let hit = face.get(codePoint);
     if (hit === undefined) {
       hit = this.open(id).hasGlyphForCodePoint(codePoint);
-      this.coverageCache.set(key, hit);
+      face.set(codePoint, hit);
     }
     return hit;
   }
