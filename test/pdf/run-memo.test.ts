@@ -37,13 +37,13 @@ function faceOf(runs: readonly ShapedGlyphs[]): PdfFace {
 }
 
 /** What drawGlyphs writes for `glyphs` in `face`, from a stand-in for pdfkit's document (a page and addContent). */
-function drawn(glyphs: ShapedGlyphs, face: PdfFace): string {
+function drawn(glyphs: ShapedGlyphs, face: PdfFace, at: Partial<TextItem> = {}): string {
   const written: string[] = [];
   const pdf = {
     page: { height: 800, fonts: {} },
     addContent: (bytes: Uint8Array) => written.push(Buffer.from(bytes).toString('latin1')),
   } as unknown as PDFKit.PDFDocument;
-  const item = { glyphs, x: 10, y: 20, size: 10, characterSpacing: 0 } as unknown as TextItem;
+  const item = { glyphs, x: 10, y: 20, size: 10, characterSpacing: 0, ...at } as unknown as TextItem;
   drawGlyphs(pdf, item, face);
   return written.join('');
 }
@@ -101,5 +101,22 @@ describe('the TJ segments of a run', () => {
     const otherFace = faceOf([kerned, run({ glyphs: [38], codePoints: [[0x5a]] })]);
     expect(otherFace.otherTexts.size).toBe(1);
     expect(drawn(kerned, plainFace)).toBe(drawn(kerned, otherFace));
+  });
+});
+
+describe('the numbers of an item', () => {
+  it('are written from each value, to six decimals as pdfkit writes them', () => {
+    const glyphs = run({ glyphs: [36] });
+    const face = faceOf([glyphs]);
+    expect(drawn(glyphs, face, { x: 1.5, y: 20 })).toContain('\n1 0 0 1 1.5 780 Tm\n/F1 10 Tf\n');
+    expect(drawn(glyphs, face, { x: 2.5, y: 20.25, size: 10.5 })).toContain(
+      '\n1 0 0 1 2.5 779.75 Tm\n/F1 10.5 Tf\n',
+    );
+    // Values that round alike are written alike; values a millionth apart are not.
+    expect(drawn(glyphs, face, { x: 0.1234564 })).toContain('\n1 0 0 1 0.123456 780 Tm');
+    expect(drawn(glyphs, face, { x: 0.1234566 })).toContain('\n1 0 0 1 0.123457 780 Tm');
+    expect(drawn(glyphs, face, { x: 3, characterSpacing: 0.75 })).toContain(
+      '\n1 0 0 1 3 780 Tm\n/F1 10 Tf\n0.75 Tc\n',
+    );
   });
 });

@@ -5,7 +5,7 @@
 
 import type { TextItem } from '../../typeset/index.js';
 import { drawnWidth, glyphCode, type PdfFace } from './faces.js';
-import { num, plainSegments, type PlainSegments } from './run-segments.js';
+import { num, numberText, plainSegments, type PlainSegments } from './run-segments.js';
 
 /**
  * Write `item` onto the current page in pdfkit's coordinates (origin top left, y down), through its public content
@@ -26,9 +26,10 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
   let x = item.x;
   // The baseline sits at height - y in the flipped space.
   const y = page.height - item.y;
-  let out = `${pagePrefix(page.height)}1 0 0 1 ${num(x)} ${num(y)} Tm\n/${face.name} ${num(item.size)} Tf`;
+  // (Each number as text from a table: a batch draws its items at a few hundred distinct places and sizes.)
+  let out = `${pagePrefix(page.height)}1 0 0 1 ${numberText(x)} ${numberText(y)} Tm\n/${face.name} ${numberText(item.size)} Tf`;
   // Extra room after every glyph of a justified CJK line.
-  if (item.characterSpacing) out += `\n${num(item.characterSpacing)} Tc`;
+  if (item.characterSpacing) out += `\n${numberText(item.characterSpacing)} Tc`;
   const plain = face.otherTexts.size === 0 ? plainSegments(run) : undefined;
   if (plain) {
     pdf.addContent(Buffer.from(`${out}\n[${plainTj(plain, run.glyphs, face.codes)}] TJ\nET\nQ\n`, 'latin1'));
