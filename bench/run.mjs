@@ -6,9 +6,10 @@
 //       same letter (its .typ generated from the composed letter, bench/typst/): median, min–max, CPU (user + system),
 //       peak RSS, ratio of wall and of CPU time.
 //   W2  60 letters (the example letter to 20 recipients × en, ko, zh), PDF, in one process each: letters/s, ratio;
-//       ours by default (one thread: the default for any batch), on the worker pool (-j cores), and with DOCX added.
-//   W3  (--full) 1,170 documents: the example to 195 heads of state × 3 languages × PDF and DOCX, by default (one
-//       thread) and on the pool (-j cores): seconds and peak memory.
+//       ours by default (a batch of unsigned PDFs from 24 letters: this thread and a worker, TurboFan off; see
+//       src/pipeline/engine.ts), on the worker pool (-j cores), and with DOCX added (one thread below 300 letters).
+//   W3  (--full) 1,170 documents: the example to 195 heads of state × 3 languages × PDF and DOCX, by default (two
+//       threads from 300 letters) and on the pool (-j cores): seconds and peak memory.
 // Options: --runs N (W1, default 7), --batch-runs N (W2, default 5), --full, --json; --quick (one run of each, W2 to
 // two recipients: what CI runs so that the benchmark cannot rot; its times mean nothing).
 
@@ -151,7 +152,7 @@ if (JSON_OUT) {
   console.log(
     `W2 ${letters} letters (${letters / 3} recipients × en, ko, zh), one process each, ${BATCH_RUNS} runs each`,
   );
-  console.log(line('letter pdf (default: 1 thread)', w2.ours, letters));
+  console.log(line('letter pdf (default: 2 threads)', w2.ours, letters));
   console.log(line(`letter pdf -j ${machine.cores} (pool)`, w2.oursPool, letters));
   console.log(line('letter pdf+docx (2× docs)', w2.oursWithDocx, letters * 2));
   if (typst) {
