@@ -37,9 +37,10 @@ export const SPLIT_FROM_LETTERS = 300;
 
 /**
  * The same with the optimising compiler off (engine.ts: a build of unsigned PDFs): the threads then no longer compile
- * the same functions twice. W2 (60 PDFs) on two threads took 0.80-0.86x the wall time of one thread with TurboFan on
- * (interleaved runs, 2 cores, BENCHMARKS.md); at 6 and 12 letters the worker's start (~0.3 s of its CPU) cost more than
- * it saved, at 24 about what it saved.
+ * the same functions twice. Two threads against one, both without TurboFan (2 cores, quiet, 7-9 interleaved pairs,
+ * wall medians): 12 letters 0.82 / 0.79 s, 18 letters 0.89 / 0.92 s, 24 letters 0.97 / 0.99 s, 30 letters 1.04 / 1.05 s,
+ * W2's 60 letters 1.41 / 1.48 s, each for ~30 % more CPU (the worker's start). Against the one thread with TurboFan
+ * that was the default before, W2 took 0.80-0.86x the wall time (BENCHMARKS.md).
  */
 export const UNOPTIMISED_SPLIT_FROM_LETTERS = 24;
 

@@ -87,7 +87,7 @@ interface FacePlan {
   readonly font: Font;
   /** The bytes `font` was parsed from. */
   readonly file: Uint8Array;
-  /** The face's subset font file, deflated off the main thread while the pages are drawn. */
+  /** The face's subset font file, deflated. */
   readonly subset: Subset;
   /** Glyph ids in subset order (glyph 0 first), with each glyph's width and what it stands for. */
   readonly glyphs: readonly number[];
@@ -139,8 +139,8 @@ export class PdfFaces {
   }
 
   /** Write every face's font objects, in plan order. Call after drawing, before `pdf.end()`. */
-  async embed(pdf: PDFKit.PDFDocument): Promise<void> {
-    for (const plan of this.plans.values()) embedFace(pdf, plan, await plan.subset.deflated);
+  embed(pdf: PDFKit.PDFDocument): void {
+    for (const plan of this.plans.values()) embedFace(pdf, plan, plan.subset.deflated);
   }
 }
 

@@ -82,7 +82,7 @@ export async function drawPdf(
           tagger.tagWidget(field.appearanceLines.join(', ')),
         )
       : undefined;
-  await faces.embed(pdf);
+  faces.embed(pdf);
   pdf.end();
   if (acroForm) return { bytes: linkAcroForm(await bytes, acroForm), pages: paged.pages.length };
   return { bytes: await bytes, pages: paged.pages.length };
