@@ -29,6 +29,21 @@ function glyfRange(bytes: Buffer): { start: number; end: number } {
   return { start: glyf.byteOffset - bytes.byteOffset, end: glyf.byteOffset - bytes.byteOffset + glyf.length };
 }
 
+/**
+ * Noto Serif with the vertical metrics a CJK face has, so that it may be read in part: its accented letters are
+ * composite glyphs.
+ */
+function compositesFace(): { path: string; bytes: Buffer; whole: fontkit.Font } {
+  const latin = readFileSync(toolFontBook().file('latin', 'regular'));
+  const tables = wholeFontTables(latin);
+  tables.set('vhea', tables.get('hhea')!);
+  tables.set('vmtx', tables.get('hmtx')!);
+  const path = join(tempDir('letter-partial-'), 'composites.ttf');
+  const bytes = Buffer.from(sfntFile(tables));
+  writeFileSync(path, bytes);
+  return { path, bytes, whole: fontkit.create(bytes) as fontkit.Font };
+}
+
 describe('large faces read but for their glyph outlines', () => {
   it('a CJK face is parsed and shaped without its outlines, and subsets read theirs: same bytes as read whole', () => {
     const book = new FontBook(toolFontBook().dir);
@@ -56,15 +71,7 @@ describe('large faces read but for their glyph outlines', () => {
   });
 
   it("a composite glyph's components are read with it", () => {
-    // Noto Serif's accented letters are composites; given the vertical metrics a CJK face has, it may be read in part.
-    const latin = readFileSync(toolFontBook().file('latin', 'regular'));
-    const tables = wholeFontTables(latin);
-    tables.set('vhea', tables.get('hhea')!);
-    tables.set('vmtx', tables.get('hmtx')!);
-    const path = join(tempDir('letter-partial-'), 'composites.ttf');
-    const bytes = Buffer.from(sfntFile(tables));
-    writeFileSync(path, bytes);
-    const whole = fontkit.create(bytes) as fontkit.Font;
+    const { path, bytes, whole } = compositesFace();
     const accented = [...'éÅǺñ'].map((ch) => whole.glyphForCodePoint(ch.codePointAt(0)!).id);
     const data = (id: number) => {
       const offsets = (whole as unknown as { loca: { offsets: number[] } }).loca.offsets;
@@ -82,14 +89,7 @@ describe('large faces read but for their glyph outlines', () => {
   });
 
   it('outlines read ahead on the thread pool are the ones read one by one, components included', async () => {
-    const latin = readFileSync(toolFontBook().file('latin', 'regular'));
-    const tables = wholeFontTables(latin);
-    tables.set('vhea', tables.get('hhea')!);
-    tables.set('vmtx', tables.get('hmtx')!);
-    const path = join(tempDir('letter-prefetch-'), 'composites.ttf');
-    const bytes = Buffer.from(sfntFile(tables));
-    writeFileSync(path, bytes);
-    const whole = fontkit.create(bytes) as fontkit.Font;
+    const { path, bytes, whole } = compositesFace();
     const ids = [0, ...[...'éÅǺñ-Ab'].map((ch) => whole.glyphForCodePoint(ch.codePointAt(0)!).id)];
 
     const oneByOne = PartialFontFile.open(path, 0)!;
