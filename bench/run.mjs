@@ -164,7 +164,7 @@ if (JSON_OUT) {
   console.log(`example zh PDF: letter ${sizes.ours} bytes${typst ? `, typst ${sizes.typst} bytes` : ''}`);
   if (w3) {
     for (const [label, r] of [
-      ['default (one thread)', w3.byDefault],
+      ['default (two threads from 300 letters)', w3.byDefault],
       [`-j ${machine.cores}`, w3.pool],
     ]) {
       console.log(
