@@ -212,11 +212,12 @@ async function buildWith(
   });
 
   // A signed build's workers start now.
+  const formats = formatsOf(jobs);
   early.renderer ??= openRenderer({
     letters: lettersOf(jobs),
     fonts,
-    formats: formatsOf(jobs),
-    optimising: engine.settle({ formats: formatsOf(jobs), signed: Boolean(key) }),
+    formats,
+    optimising: engine.settle({ formats, signed: Boolean(key) }),
     ...pick(options, 'jobs'),
     ...(key ? { key } : {}),
     ...(options.sign && p12

@@ -26,7 +26,7 @@ export type { WorkerResult } from './render-letter.js';
 // A promise, not a top-level await, so that the worker also bundles as CommonJS (scripts/bundle.mjs).
 const ready = Promise.all([
   import('../render/pdf/index.js'),
-  // A build of PDFs alone never loads docx (its module's set-up is ~20 ms of the worker's start).
+  // A build of PDFs alone never loads docx: its module's set-up would only add to the worker's start.
   (workerData as PoolWorkerData | undefined)?.formats?.includes('docx') === false
     ? undefined
     : import('../render/docx/index.js'),

@@ -16,6 +16,7 @@ import type { Font } from 'fontkit';
 import { hmtxAdvance, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
 import { faceFacts } from './face-descriptor.js';
+import { hex4, narrowKey, textKey } from './glyph-keys.js';
 import { deflated, type Subset, subsetFile, toUnicodeCmap } from './font-streams.js';
 import { runDigest } from './run-digest.js';
 
@@ -40,7 +41,7 @@ export interface PdfFace {
   readonly codes: ReadonlyMap<number, string>;
   /** `narrowKey(gid, advance)` → the code of that glyph drawn narrower than itself (its /W is the advance). */
   readonly narrow: ReadonlyMap<string, string>;
-  /** `textKey(gid, code points)` → the code of a glyph where it stands for other text than where first drawn. */
+  /** `textKey(gid, joined code points)` → the code of a glyph where it stands for other text than where first drawn. */
   readonly otherTexts: ReadonlyMap<string, string>;
 }
 
@@ -58,7 +59,9 @@ export function glyphCode(face: PdfFace, run: ShapedGlyphs, i: number): string {
   const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
   return (
     (narrow === undefined ? undefined : face.narrow.get(narrow)) ??
-    (face.otherTexts.size > 0 ? face.otherTexts.get(textKey(gid, run.codePoints[i]!)) : undefined) ??
+    (face.otherTexts.size > 0
+      ? face.otherTexts.get(textKey(gid, run.codePoints[i]!.join(',')))
+      : undefined) ??
     face.codes.get(gid)!
   );
 }
@@ -67,19 +70,6 @@ export function glyphCode(face: PdfFace, run: ShapedGlyphs, i: number): string {
 export function drawnWidth(face: PdfFace, run: ShapedGlyphs, i: number): number {
   const key = narrowKey(run.glyphs[i]!, run.widths[i]!, run.advances[i]!);
   return key !== undefined && face.narrow.has(key) ? run.advances[i]! : run.widths[i]!;
-}
-
-/** The key of a glyph standing for `codePoints` in PdfFace.otherTexts. */
-export function textKey(gid: number, codePoints: readonly number[]): string {
-  return `${gid}:${codePoints.join(',')}`;
-}
-
-/** A glyph narrower than its own advance by this much (thousandths of an em) is drawn with a code of that width. */
-const NARROW = 250;
-
-/** The key of a glyph drawn with `advance` in PdfFace.narrow, when it is drawn narrow. */
-export function narrowKey(gid: number, width: number, advance: number): string | undefined {
-  return width - advance >= NARROW ? `${gid}@${advance}` : undefined;
 }
 
 interface FacePlan {
@@ -172,7 +162,7 @@ function newUse(ref: FontRef): FaceUse {
 
 /** Add a run's glyphs to what the document draws in its face: each (glyph, text) of the run once (run-digest.ts). */
 function addRun(use: FaceUse, run: ShapedGlyphs): void {
-  const { gids, widths, texts, keys, narrow } = runDigest(run, narrowKey);
+  const { gids, widths, texts, keys, narrow } = runDigest(run);
   for (let i = 0; i < gids.length; i++) {
     const gid = gids[i]!;
     const first = use.firstTexts.get(gid);
@@ -182,7 +172,7 @@ function addRun(use: FaceUse, run: ShapedGlyphs): void {
       use.widths.set(gid, widths[i]!);
       use.codePoints.set(gid, texts[i]!);
     } else if (first !== keys[i] && !isSpace(texts[i]!)) {
-      use.others.set(`${gid}:${keys[i]}`, { gid, codePoints: texts[i]! }); // textKey(gid, texts[i])
+      use.others.set(textKey(gid, keys[i]!), { gid, codePoints: texts[i]! });
     }
   }
   for (const n of narrow) use.narrow.set(n.key, { gid: n.gid, width: n.width });
@@ -197,15 +187,15 @@ function planFace(pdf: PDFKit.PDFDocument, name: string, use: FaceUse, fonts: Fo
   const glyphs = [0];
   for (const gid of Uint32Array.from(use.widths.keys()).sort()) if (gid !== 0) glyphs.push(gid);
   const codes = new Map<number, string>();
-  for (let cid = 0; cid < glyphs.length; cid++) codes.set(glyphs[cid]!, code(cid));
+  for (let cid = 0; cid < glyphs.length; cid++) codes.set(glyphs[cid]!, hex4(cid));
   // hmtx's advance, as typeset measures every glyph (fontkit's glyph.advanceWidth decodes the outline's box first).
   use.widths.set(0, use.widths.get(0) ?? (hmtxAdvance(font, 0) * 1000) / font.unitsPerEm);
   // Narrow codes follow, in glyph and width order, so that the same glyphs give the same codes in every letter.
   const narrow = [...use.narrow.entries()].sort(([, a], [, b]) => a.gid - b.gid || a.width - b.width);
-  const narrowCodes = new Map(narrow.map(([k], j) => [k, code(glyphs.length + j)]));
+  const narrowCodes = new Map(narrow.map(([k], j) => [k, hex4(glyphs.length + j)]));
   // Other-text codes follow those, in glyph and text order for the same reason.
   const others = [...use.others.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const otherCodes = new Map(others.map(([k], j) => [k, code(glyphs.length + narrow.length + j)]));
+  const otherCodes = new Map(others.map(([k], j) => [k, hex4(glyphs.length + narrow.length + j)]));
   const face = { name, dictionary: pdf.ref({}), codes, narrow: narrowCodes, otherTexts: otherCodes };
   return {
     face,
@@ -218,14 +208,6 @@ function planFace(pdf: PDFKit.PDFDocument, name: string, use: FaceUse, fonts: Fo
     narrow: narrow.map(([, v]) => v),
     others: others.map(([, v]) => v),
   };
-}
-
-/** The codes written so far, by CID: every letter numbers its glyphs from 0 again. */
-const CODES: string[] = [];
-
-/** A code (CID) in the content stream: four hex digits. */
-function code(cid: number): string {
-  return (CODES[cid] ??= cid.toString(16).padStart(4, '0'));
 }
 
 function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan, deflatedSubset: Uint8Array): void {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
 import { createSubset, postscriptName } from '../../fonts/index.js';
+import { hex4 } from './glyph-keys.js';
 
 /** A face's subset font file, deflated (zlib's default level, as deflateSync), and its tag. */
 export interface Subset {
@@ -61,10 +62,6 @@ export function deflated(text: string): Uint8Array {
  */
 const cmapEntries = new WeakMap<readonly number[], string>();
 
-function hex(n: number): string {
-  return n.toString(16).padStart(4, '0');
-}
-
 /** `<…>`: the UTF-16 code units of a glyph's text in hex. */
 function cmapEntry(cps: readonly number[]): string {
   let entry = cmapEntries.get(cps);
@@ -73,8 +70,8 @@ function cmapEntry(cps: readonly number[]): string {
     for (const cp of cps) {
       if (cp > 0xffff) {
         const v = cp - 0x10000;
-        units.push(hex(0xd800 | ((v >>> 10) & 0x3ff)), hex(0xdc00 | (v & 0x3ff)));
-      } else units.push(hex(cp));
+        units.push(hex4(0xd800 | ((v >>> 10) & 0x3ff)), hex4(0xdc00 | (v & 0x3ff)));
+      } else units.push(hex4(cp));
     }
     cmapEntries.set(cps, (entry = `<${units.join(' ')}>`));
   }
@@ -87,7 +84,7 @@ export function toUnicodeCmap(codePoints: readonly (readonly number[])[]): strin
   const ranges: string[] = [];
   for (let start = 0; start < entries.length; start += 256) {
     const end = Math.min(start + 256, entries.length);
-    ranges.push(`<${hex(start)}> <${hex(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
   }
   return `/CIDInit /ProcSet findresource begin
 12 dict begin

@@ -5,6 +5,7 @@
  */
 
 import type { ShapedGlyphs } from '../../fonts/index.js';
+import { narrowKey } from './glyph-keys.js';
 
 /** A run's glyphs as planning needs them: each (glyph, text) once, in the order first drawn, and its narrow glyphs. */
 export interface RunDigest {
@@ -26,20 +27,14 @@ export interface RunDigest {
  */
 const digests = new WeakMap<ShapedGlyphs, RunDigest>();
 
-/** The run's digest, made on first use. `narrowKey` is the face plan's (passed in: faces.ts imports this module). */
-export function runDigest(
-  run: ShapedGlyphs,
-  narrowKey: (gid: number, width: number, advance: number) => string | undefined,
-): RunDigest {
+/** The run's digest, made on first use. */
+export function runDigest(run: ShapedGlyphs): RunDigest {
   let digest = digests.get(run);
-  if (!digest) digests.set(run, (digest = digestOf(run, narrowKey)));
+  if (!digest) digests.set(run, (digest = digestOf(run)));
   return digest;
 }
 
-function digestOf(
-  run: ShapedGlyphs,
-  narrowKey: (gid: number, width: number, advance: number) => string | undefined,
-): RunDigest {
+function digestOf(run: ShapedGlyphs): RunDigest {
   const gids: number[] = [];
   const widths: number[] = [];
   const texts: (readonly number[])[] = [];

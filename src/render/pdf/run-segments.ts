@@ -5,7 +5,7 @@
  */
 
 import type { ShapedGlyphs } from '../../fonts/index.js';
-import { narrowKey } from './faces.js';
+import { narrowKey } from './glyph-keys.js';
 
 /**
  * A plain run (no glyph moved off its place, none drawn narrower than itself) as TJ segments: glyphs `ends[s-1]` up to

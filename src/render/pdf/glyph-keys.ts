@@ -1,0 +1,26 @@
+/**
+ * How a face plan names what it draws: a glyph drawn narrower than itself, a glyph standing for other text than where
+ * first drawn, and the four hex digits of a code. Shared by the plan (faces.ts), what it digests of each run
+ * (run-digest.ts) and the TJ segments (run-segments.ts), which must agree on them.
+ */
+
+/** A glyph narrower than its own advance by this much (thousandths of an em) is drawn with a code of that width. */
+const NARROW = 250;
+
+/** The key of a glyph drawn with `advance` in PdfFace.narrow, when it is drawn narrow. */
+export function narrowKey(gid: number, width: number, advance: number): string | undefined {
+  return width - advance >= NARROW ? `${gid}@${advance}` : undefined;
+}
+
+/** The key in PdfFace.otherTexts of a glyph standing for the text whose code points, joined by commas, are `text`. */
+export function textKey(gid: number, text: string): string {
+  return `${gid}:${text}`;
+}
+
+/** Four hex digits written so far, by value: every letter numbers its glyphs from 0 again. */
+const HEX4: string[] = [];
+
+/** `n` (0 to 0xffff) as four hex digits: a code (CID) in a content stream, or a UTF-16 unit in a CMap. */
+export function hex4(n: number): string {
+  return (HEX4[n] ??= n.toString(16).padStart(4, '0'));
+}
