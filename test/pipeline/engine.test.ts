@@ -2,7 +2,8 @@
  * V8's optimising compiler is turned off for a build of unsigned PDFs when the caller allows it (the CLI does), kept for
  * anything with a DOCX or a signature, left alone when Node's command line already chose, and turned on again when the
  * build ends. The last part runs real builds in a child Node with `--allow-natives-syntax` and asks V8 whether a hot
- * function can be optimised by TurboFan while the build runs (its onProgress) and after it.
+ * function can be optimised by TurboFan, and whether a hot WebAssembly function tiers up, while the build runs (its
+ * onProgress) and after it; and whether a code cache written after it is one a plain start accepts.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -25,6 +26,9 @@ describe('which builds run without TurboFan', () => {
   });
 });
 
+const OFF = '--no-turbofan --liftoff-only';
+const ON = '--turbofan --no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering';
+
 describe('EngineTuning', () => {
   const recorder = () => {
     const calls: string[] = [];
@@ -35,10 +39,10 @@ describe('EngineTuning', () => {
     const { calls, set } = recorder();
     const engine = new EngineTuning(true, set, []);
     expect(engine.settle({ formats: ['pdf'], signed: false })).toBe(false);
-    expect(calls).toEqual(['--no-turbofan']);
+    expect(calls).toEqual([OFF]);
     engine.release();
     engine.release();
-    expect(calls).toEqual(['--no-turbofan', '--turbofan']);
+    expect(calls).toEqual([OFF, ON]);
   });
 
   it('keeps it for DOCX, signatures, a caller that did not allow it, and a command line that chose', () => {
@@ -49,6 +53,7 @@ describe('EngineTuning', () => {
       [false, [], { formats: ['pdf'], signed: false }],
       [true, ['--no-turbofan'], { formats: ['pdf'], signed: false }],
       [true, ['--max-old-space-size=100', '--jitless'], { formats: ['pdf'], signed: false }],
+      [true, ['--no-wasm-tier-up'], { formats: ['pdf'], signed: false }],
     ] as const) {
       const engine = new EngineTuning(allowed, set, argv);
       expect(engine.settle({ ...needs, formats: [...needs.formats] })).toBe(true);
@@ -64,9 +69,9 @@ describe('EngineTuning', () => {
     a.settle({ formats: ['pdf'], signed: false });
     b.settle({ formats: ['pdf'], signed: false });
     a.release();
-    expect(calls).toEqual(['--no-turbofan']);
+    expect(calls).toEqual([OFF]);
     b.release();
-    expect(calls).toEqual(['--no-turbofan', '--turbofan']);
+    expect(calls).toEqual([OFF, ON]);
   });
 });
 
@@ -74,18 +79,50 @@ describe('a real build', () => {
   const out = mkdtempSync(join(tmpdir(), 'letter-engine-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  /** Whether V8 could TurboFan-compile a fresh hot function during the build (its first progress event) and after it. */
-  function optimisable(formats: string[], tuneEngine: boolean): { during: boolean; after: boolean } {
+  interface Engine {
+    /** Whether a fresh hot JavaScript function could be TurboFan-compiled. */
+    readonly js: boolean;
+    /** Whether a hot WebAssembly function tiered up from Liftoff to TurboFan. */
+    readonly wasm: boolean;
+  }
+
+  /**
+   * What V8 would optimise during the build (its first progress event) and after it, and whether a code cache written
+   * after it is accepted by a plain Node start (the flags restored exactly as they were).
+   */
+  function engineOf(
+    formats: string[],
+    tuneEngine: boolean,
+  ): { during: Engine; after: Engine; cacheAccepted: boolean } {
+    const cache = join(out, `${formats.join('-')}-${tuneEngine}.cache`);
     const script = `
       const { build } = await import(${JSON.stringify(join(ROOT, 'dist', 'pipeline', 'index.js'))});
+      const { writeFileSync } = await import('node:fs');
+      const vm = await import('node:vm');
       let serial = 0;
-      const optimisable = () => {
+      const js = () => {
         const f = new Function('x', 'return x * ' + ++serial + ' + 1;');
         %PrepareFunctionForOptimization(f);
         f(1); f(2);
         %OptimizeFunctionOnNextCall(f);
         f(3);
         return (%GetOptimizationStatus(f) & 64) !== 0; // TurboFanned
+      };
+      // (func (param i32) (result i32)): a loop adding \`step\` that many times, hot enough to tier up at once.
+      const loop = (step) => new Uint8Array([0,97,115,109,1,0,0,0, 1,6,1,0x60,1,0x7f,1,0x7f, 3,2,1,0, 7,7,1,3,0x72,0x75,0x6e,0,0,
+        0x0a,0x23,0x01,0x21, 0x01,0x01,0x7f, 0x02,0x40,0x03,0x40,0x20,0x00,0x45,0x0d,0x01,0x20,0x01,0x41,0x03,0x6a,0x21,
+        0x01,0x20,0x00,0x41,0x01,0x6b,0x21,0x00,0x0c,0x00,0x0b,0x0b,0x20,0x01,0x0b]).map((b, i) => (i === 48 ? step : b));
+      // A module compiled and made hot now; whether it went up to TurboFan is read once its compile has had time. Each
+      // is new (V8 shares one compiled module among instances of the same bytes, and so its tier).
+      const hotWasm = (step) => {
+        const run = new WebAssembly.Instance(new WebAssembly.Module(loop(step))).exports.run;
+        if (run(10) !== 10 * step) throw new Error('the loop module is wrong');
+        for (let i = 0; i < 20; i++) run(100000);
+        return run;
+      };
+      const tieredUp = async (run) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return %IsTurboFanFunction(run);
       };
       let during;
       const result = await build({
@@ -94,25 +131,52 @@ describe('a real build', () => {
         langs: ['en'],
         formats: ${JSON.stringify(formats)},
         tuneEngine: ${tuneEngine},
-        onProgress: () => { during ??= optimisable(); },
+        onProgress: () => { during ??= { js: js(), run: hotWasm(3) }; },
       });
       if (!result.ok) throw new Error(JSON.stringify(result.errors));
-      console.log(JSON.stringify({ during, after: optimisable() }));
+      writeFileSync(${JSON.stringify(cache)}, new vm.Script('function f() { return 1; }', { filename: 'f.js' }).createCachedData());
+      console.log(JSON.stringify({
+        during: { js: during.js, wasm: await tieredUp(during.run) },
+        after: { js: js(), wasm: await tieredUp(hotWasm(5)) },
+      }));
     `;
     const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], {
       encoding: 'utf8',
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    return JSON.parse(r.stdout) as { during: boolean; after: boolean };
+    // The child's own flag (--allow-natives-syntax) is part of what a cache is checked against.
+    const plain = spawnSync(
+      process.execPath,
+      [
+        '--allow-natives-syntax',
+        '-e',
+        `const vm = require('node:vm');
+         const script = new vm.Script('function f() { return 1; }', { filename: 'f.js', cachedData: require('node:fs').readFileSync(${JSON.stringify(cache)}) });
+         process.stdout.write(String(!script.cachedDataRejected));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(plain.stderr).toBe('');
+    return {
+      ...(JSON.parse(r.stdout) as { during: Engine; after: Engine }),
+      cacheAccepted: plain.stdout === 'true',
+    };
   }
 
-  it('runs a PDF build without TurboFan when allowed, and turns it on again after', () => {
-    expect(optimisable(['pdf'], true)).toEqual({ during: false, after: true });
+  const optimised = { js: true, wasm: true };
+
+  it('runs a PDF build without either TurboFan when allowed, and turns both on again after, as a plain start has them', () => {
+    expect(engineOf(['pdf'], true)).toEqual({
+      during: { js: false, wasm: false },
+      after: optimised,
+      cacheAccepted: true,
+    });
   });
 
-  it('keeps TurboFan for a build with a DOCX, and for a caller that did not allow tuning', () => {
-    expect(optimisable(['pdf', 'docx'], true)).toEqual({ during: true, after: true });
-    expect(optimisable(['pdf'], false)).toEqual({ during: true, after: true });
+  it('keeps both for a build with a DOCX, and for a caller that did not allow tuning', () => {
+    const untouched = { during: optimised, after: optimised, cacheAccepted: true };
+    expect(engineOf(['pdf', 'docx'], true)).toEqual(untouched);
+    expect(engineOf(['pdf'], false)).toEqual(untouched);
   });
 });
