@@ -42,7 +42,7 @@ const CHOSEN_ON_THE_COMMAND_LINE =
   /^--(no-)?(turbofan|opt|jitless|maglev|max-opt|always-turbofan|liftoff|liftoff-only|wasm-tier-up|wasm-dynamic-tiering)\b/;
 
 /** Both optimising compilers: JavaScript's, and WebAssembly's (harfbuzz's shaping tiers up from Liftoff to it). */
-const UNOPTIMISED = '--no-turbofan --liftoff-only';
+export const UNOPTIMISED = '--no-turbofan --liftoff-only';
 // --liftoff-only also turns WebAssembly's tier-up off, and V8 does not undo that when it is turned off again: named
 // here, or the flags differ from a plain start's and V8 rejects every code cache written after such a build.
 const OPTIMISED = '--turbofan --no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering';

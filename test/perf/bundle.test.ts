@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCli, documentHashes, FIXTURE, ROOT } from '../batch/helpers.js';
 import { tempDir } from '../support/tools.js';
 import { LEFT_TO_NODE } from '../../scripts/left-to-node.mjs';
+import { UNOPTIMISED } from '../../src/pipeline/engine.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'open-letter-2023');
 const BUNDLE = join(ROOT, 'dist', 'bundle', 'letter.cjs');
@@ -53,9 +54,10 @@ describe('the bundled CLI', () => {
       return r.stdout;
     };
     expect(accepted([])).toBe('true');
-    expect(accepted(['--no-turbofan'], 'no-turbofan')).toBe('true');
+    const unoptimised = UNOPTIMISED.split(' ');
+    expect(accepted(unoptimised, 'no-turbofan')).toBe('true');
     // Each is made under its own flags: the other engine's is rejected.
-    expect(accepted(['--no-turbofan'])).toBe('false');
+    expect(accepted(unoptimised)).toBe('false');
   });
 
   it('is ASCII only, as the code cache loader reads it (latin1)', () => {
