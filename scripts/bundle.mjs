@@ -15,6 +15,8 @@ import { LEFT_TO_NODE } from './left-to-node.mjs';
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'dist', 'bundle');
 const require = createRequire(import.meta.url);
+// The bundles are written inside the CommonJS wrapper that bin/code-cache.cjs compiles them as.
+const { WRAPPER_HEAD, WRAPPER_TAIL } = require('../bin/code-cache.cjs');
 
 /**
  * Keeps dependencies working from inside the bundle. pdfkit reads its sRGB profile (PDF/A) beside its own file and
@@ -230,7 +232,7 @@ for (const name of ['letter.cjs', 'worker.cjs']) {
   );
   const left = code.match(/\bimport\("[^".][^"]*"\)/g);
   if (left) throw new Error(`bundle: ${name} still imports ${left.join(', ')} at run time`);
-  writeFileSync(file, asciiOnly(code, name));
+  writeFileSync(file, WRAPPER_HEAD + asciiOnly(code, name) + WRAPPER_TAIL);
 }
 
 // The pool's worker file (render-pool.ts looks for render-worker.js beside the module that starts the pool): the bundled
