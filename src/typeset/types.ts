@@ -24,8 +24,8 @@ export interface PageGeometry {
 
 /**
  * The glyphs a text item is drawn with, shaped once by typeset (harfbuzz; fontkit right to left): parallel arrays, an
- * entry per glyph, lengths in thousandths of an em. Justification adjusts `advances` (or the item's `characterSpacing`),
- * never the shaping.
+ * entry per glyph, lengths in thousandths of an em. Justification adjusts `advances` (the extra space of a gap goes
+ * into the advance of the glyph before it), never the shaping.
  */
 export interface GlyphRun extends ShapedGlyphs {
   /** The language the text was set in (its font chain's). */
@@ -44,10 +44,8 @@ export interface TextItem {
   readonly x: number;
   /** Alphabetic baseline, points from the page's top edge (pdfkit's top-left origin). */
   readonly y: number;
-  /** Advance width as measured, character spacing included. */
+  /** Advance width as measured (a justified line's: its glyphs' advances, the gaps' extra space included). */
   readonly width: number;
-  /** Extra space after every character (justified CJK lines), in points; 0 otherwise. */
-  readonly characterSpacing: number;
   /** Target of a link, when the text is one. */
   readonly link?: string;
   /** Emphasis dots over or under characters (CJK emphasis, model/emphasis.ts): centres from `x`, in points. */

@@ -91,9 +91,11 @@ export interface Gap {
 }
 
 /**
- * Every gap between two characters on every line of the letter: within an item, its character spacing; between two
- * items, the distance from where the first item's drawn advance ends to where the next one starts. The drawn advance
- * of a character is its glyphs' (kerning, compression) where the glyph run has one glyph per character.
+ * Every gap between two characters on every line of the letter: within an item, how much more its glyph advances
+ * than the same text shaped unjustified (the measurer's glyph run of the item's text); between two items, the distance
+ * from where the first item's drawn advance ends to where the next one starts. Justification only widens and a
+ * compressed mark only narrows, so what a glyph advances less than unjustified is compression, what it advances more
+ * is stretch: a mark both compressed and widened would show neither its full half em nor a clean stretch.
  */
 export function gaps(letter: PagedLetter, measurer: Measurer): Gap[] {
   const out: Gap[] = [];
@@ -105,25 +107,33 @@ export function gaps(letter: PagedLetter, measurer: Measurer): Gap[] {
       items.sort((a, b) => a.x - b.x);
       items.forEach((item, i) => {
         const chars = [...item.text];
-        const drawn = drawnAdvances(item, measurer);
-        const compression = (c: number): number =>
-          (measurer.advance(item.font, chars[c]!) * item.size - drawn[c]!) / item.size;
+        const drawn = charAdvances(item, item.glyphs, measurer);
+        const unjustified = charAdvances(
+          item,
+          measurer.glyphRun(item.font, item.text, item.glyphs.lang),
+          measurer,
+        );
+        const stretch = (c: number): number => Math.max(0, drawn[c]! - unjustified[c]!) / item.size;
+        const compression = (c: number): number => {
+          const narrowed = unjustified[c]! + Math.min(0, drawn[c]! - unjustified[c]!);
+          return (measurer.advance(item.font, chars[c]!) * item.size - narrowed) / item.size;
+        };
         for (let c = 0; c + 1 < chars.length; c++) {
           out.push({
             before: chars[c]!,
             after: chars[c + 1]!,
-            stretch: item.characterSpacing / item.size,
+            stretch: stretch(c),
             compression: compression(c),
           });
         }
         const next = items[i + 1];
         if (!next) return;
-        const natural = drawn.reduce((a, b) => a + b, 0) + item.characterSpacing * (chars.length - 1);
+        const end = drawn.reduce((a, b) => a + b, 0);
         const last = chars.length - 1;
         out.push({
           before: chars[last]!,
           after: [...next.text][0]!,
-          stretch: (next.x - item.x - natural) / item.size,
+          stretch: (next.x - item.x - end) / item.size + stretch(last),
           compression: compression(last),
         });
       });
@@ -133,17 +143,25 @@ export function gaps(letter: PagedLetter, measurer: Measurer): Gap[] {
 }
 
 /**
- * What each character of an item advances as drawn, in points: its glyph's advance from the glyph run when each
- * character has one glyph, else the characters' advances measured alone, scaled to the item's shaped width.
+ * What each character of an item advances in `run` (its own glyphs, or the same text shaped otherwise), in points:
+ * its glyph's advance, a ligature's shared among its characters as their advances alone are, a glyph standing for no
+ * character (a second glyph of one) added to the character before.
  */
-function drawnAdvances(item: TextItem, measurer: Measurer): number[] {
+function charAdvances(item: TextItem, run: TextItem['glyphs'], measurer: Measurer): number[] {
   const chars = [...item.text];
-  const run = item.glyphs;
-  if (run.codePoints.length === chars.length && run.codePoints.every((cps) => cps.length === 1)) {
-    return run.advances.map((a) => (a * item.size) / 1000);
-  }
-  const alone = chars.map((ch) => measurer.advance(item.font, ch) * item.size);
-  const total = alone.reduce((a, b) => a + b, 0);
-  const shaped = (run.advances.reduce((a, b) => a + b, 0) * item.size) / 1000;
-  return alone.map((w) => (total > 0 ? (w * shaped) / total : w));
+  const out = chars.map(() => 0);
+  let c = 0;
+  run.codePoints.forEach((cps, g) => {
+    const advance = (run.advances[g]! * item.size) / 1000;
+    if (cps.length === 0) {
+      out[Math.max(c - 1, 0)]! += advance;
+      return;
+    }
+    const alone = cps.map((cp) => measurer.advance(item.font, String.fromCodePoint(cp)));
+    const total = alone.reduce((a, b) => a + b, 0);
+    alone.forEach((w, k) => (out[c + k]! += total > 0 ? (advance * w) / total : advance / cps.length));
+    c += cps.length;
+  });
+  if (c !== chars.length) throw new Error(`the glyphs of "${item.text}" stand for ${c} characters`);
+  return out;
 }

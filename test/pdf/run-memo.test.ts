@@ -43,7 +43,7 @@ function drawn(glyphs: ShapedGlyphs, face: PdfFace, at: Partial<TextItem> = {}):
     page: { height: 800, fonts: {} },
     addContent: (bytes: Uint8Array) => written.push(Buffer.from(bytes).toString('latin1')),
   } as unknown as PDFKit.PDFDocument;
-  const item = { glyphs, x: 10, y: 20, size: 10, characterSpacing: 0, ...at } as unknown as TextItem;
+  const item = { glyphs, x: 10, y: 20, size: 10, ...at } as unknown as TextItem;
   drawGlyphs(pdf, item, face);
   return written.join('');
 }
@@ -115,8 +115,10 @@ describe('the numbers of an item', () => {
     // Values that round alike are written alike; values a millionth apart are not.
     expect(drawn(glyphs, face, { x: 0.1234564 })).toContain('\n1 0 0 1 0.123456 780 Tm');
     expect(drawn(glyphs, face, { x: 0.1234566 })).toContain('\n1 0 0 1 0.123457 780 Tm');
-    expect(drawn(glyphs, face, { x: 3, characterSpacing: 0.75 })).toContain(
-      '\n1 0 0 1 3 780 Tm\n/F1 10 Tf\n0.75 Tc\n',
+    // A justified glyph's extra advance (typeset/break/spread.ts) is its TJ adjustment, to six decimals.
+    const widened = run({ glyphs: [36, 37], advances: [675.1234567, 600] });
+    expect(drawn(widened, faceOf([widened]), { x: 3 })).toMatch(
+      /\n1 0 0 1 3 780 Tm\n\/F1 10 Tf\n\[<[0-9a-f]{4}> -75\.123457 <[0-9a-f]{4}> 0\] TJ\n/,
     );
   });
 });

@@ -34,7 +34,6 @@ function lines(tag: string, n: number, height = 10): Line[] {
         x: 10,
         y: height * 0.8,
         width: 10,
-        characterSpacing: 0,
       },
     ],
   }));

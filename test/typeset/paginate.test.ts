@@ -33,7 +33,6 @@ function lines(tag: string, n: number): Line[] {
         x: 10,
         y: 8,
         width: 10,
-        characterSpacing: 0,
         lang: 'en',
       },
     ],

@@ -28,8 +28,6 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
   const y = page.height - item.y;
   // (Each number as text from a table: a batch draws its items at a few hundred distinct places and sizes.)
   let out = `${pagePrefix(page.height)}1 0 0 1 ${numberText(x)} ${numberText(y)} Tm\n/${face.name} ${numberText(item.size)} Tf`;
-  // Extra room after every glyph of a justified CJK line.
-  if (item.characterSpacing) out += `\n${numberText(item.characterSpacing)} Tc`;
   const plain = face.otherTexts.size === 0 ? plainSegments(run) : undefined;
   if (plain) {
     pdf.addContent(Buffer.from(`${out}\n[${plainTj(plain, run.glyphs, face.codes)}] TJ\nET\nQ\n`, 'latin1'));

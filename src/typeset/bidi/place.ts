@@ -82,7 +82,6 @@ export function placeBidiLine(
         x,
         y: line.baseline,
         width,
-        characterSpacing: 0,
         ...(run.link ? { link: run.link } : {}),
         ...(run.tag !== undefined ? { tag: run.tag } : {}),
       });

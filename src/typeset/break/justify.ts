@@ -39,7 +39,10 @@ export interface LinePiece {
 /** Width in points of `text` set in `run`, starting at paragraph index `from` (compressed marks counted so). */
 export type MeasureText = (run: StyledRun, text: string, from: number) => number;
 
-/** A stretch of a line drawn as one text call, with the same extra space after each of its characters but the last. */
+/**
+ * A stretch of a line with the same extra space after each of its characters but the last. place-line.ts joins the
+ * chunks of one run into one item (spread.ts), their spacing moved into the glyphs' advances.
+ */
 export interface Chunk {
   readonly run: StyledRun;
   readonly text: string;
@@ -91,7 +94,7 @@ export function justifyLine(
   const chunks: Chunk[] = [];
   let x = 0;
   spans.forEach((span, i) => {
-    // A lone space carries its own widening as character spacing, so the drawn line shows where the gap went.
+    // A lone space carries its own widening as character spacing: the gap after it is where the next chunk starts.
     const spacing =
       span.length === 1 && isSpace(span.text.codePointAt(0)!) ? extra[span.last] : extra[span.inner];
     chunks.push({
@@ -173,8 +176,8 @@ interface Span {
 }
 
 /**
- * Cut the line into spans drawn one text call each: a span keeps one run and one kind of gap inside it. The line's
- * last character stands alone when it would otherwise carry character spacing past the line's end.
+ * Cut the line into spans of one run and one kind of gap inside each. The line's last character stands alone when it
+ * would otherwise carry character spacing past the line's end.
  */
 function cut(chars: readonly Char[]): Span[] {
   const spans: Span[] = [];

@@ -6,6 +6,7 @@ import type { StyledRun } from '../runs.js';
 import type { GlyphRun, TextItem } from '../types.js';
 import type { LineSpan } from './lines.js';
 import { justifyLine, type LinePiece } from './justify.js';
+import { spreadChunks } from './spread.js';
 import type { ParagraphSqueezes } from './squeeze.js';
 
 export function placeLine(
@@ -67,34 +68,23 @@ export function placeLine(
   const emit = (
     run: StyledRun,
     str: string,
-    from: number,
     at: number,
-    w: number,
-    characterSpacing: number,
+    glyphs: GlyphRun,
+    width: number,
+    dots: () => number[],
   ): void => {
-    // A space alone draws nothing; its width is already in the positions. A widened one stays, so that what a line
-    // holds can be read back from its items (test/pdf/justify-check.ts).
-    if (str.trim() === '' && characterSpacing === 0) return;
     items.push({
       kind: 'text',
       text: str,
-      glyphs: narrowed(glyphRun(run, str, from), from, squeezed, run.size),
+      glyphs,
       font: run.font,
       size: run.size,
       x: at,
       y: baseline,
-      width: w,
-      characterSpacing,
+      width,
       ...(run.link ? { link: run.link } : {}),
       ...(run.tag !== undefined ? { tag: run.tag } : {}),
-      ...(run.emphasisDots
-        ? {
-            emphasisDots: {
-              position: run.emphasisDots,
-              centers: dotCenters(run, str, from, characterSpacing, squeezed, measurer),
-            },
-          }
-        : {}),
+      ...(run.emphasisDots ? { emphasisDots: { position: run.emphasisDots, centers: dots() } } : {}),
     });
   };
 
@@ -103,15 +93,30 @@ export function placeLine(
       advance(run, str, from) * run.size - saved(from, from + str.length);
     const chunks = justifyLine(pieces, available, measure, squeezed);
     if (chunks) {
-      for (const chunk of chunks) {
-        emit(
-          chunk.run,
-          chunk.text,
-          chunk.from,
-          x + chunk.x,
-          chunk.width + chunk.characterSpacing * [...chunk.text].length,
-          chunk.characterSpacing,
-        );
+      // One item per stretch of chunks in one run (spread.ts): the widening goes into the glyphs' advances.
+      for (let i = 0; i < chunks.length; ) {
+        let end = i + 1;
+        while (end < chunks.length && chunks[end]!.run === chunks[i]!.run) end++;
+        // A space that does not widen is left out, as when drawn alone: its width is in the next chunk's x.
+        const stretch = chunks.slice(i, end).filter((c) => c.text.trim() !== '' || c.characterSpacing !== 0);
+        i = end;
+        if (stretch.length === 0) continue;
+        const head = stretch[0]!;
+        const placed = stretch.map((c) => ({
+          glyphs: narrowed(glyphRun(c.run, c.text, c.from), c.from, squeezed, c.run.size),
+          x: c.x,
+          characterSpacing: c.characterSpacing,
+        }));
+        const glyphs = spreadChunks(placed, head.run.size);
+        // Up to its last glyph's own advance: the gap after that is in where the next item starts.
+        const width = (sum(glyphs.advances) * head.run.size) / 1000;
+        const dots = (): number[] =>
+          stretch.flatMap((c) =>
+            dotCenters(c.run, c.text, c.from, c.characterSpacing, squeezed, measurer).map(
+              (center) => center + c.x - head.x,
+            ),
+          );
+        emit(head.run, stretch.map((c) => c.text).join(''), x + head.x, glyphs, width, dots);
       }
       return items;
     }
@@ -123,7 +128,17 @@ export function placeLine(
     const drawn =
       measurer.drawnAdvanceIn(piece.run.font, piece.run.text, at, at + piece.text.length) * piece.run.size -
       saved(piece.from, piece.from + piece.text.length);
-    emit(piece.run, piece.text, piece.from, x, drawn, 0);
+    // A space alone draws nothing; its width is already in the positions.
+    if (piece.text.trim() !== '') {
+      const glyphs = narrowed(
+        glyphRun(piece.run, piece.text, piece.from),
+        piece.from,
+        squeezed,
+        piece.run.size,
+      );
+      const dots = (): number[] => dotCenters(piece.run, piece.text, piece.from, 0, squeezed, measurer);
+      emit(piece.run, piece.text, x, glyphs, drawn, dots);
+    }
     x += drawn;
   }
   return items;
@@ -151,6 +166,12 @@ function dotCenters(
 }
 
 const NONE: ReadonlyMap<number, number> = new Map();
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
 
 /**
  * The glyph run of text starting at paragraph index `from`, with the compressed marks' advances shortened by their
