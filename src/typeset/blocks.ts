@@ -41,7 +41,13 @@ function setBlock(block: Block, frame: BlockFrame): Unit[] {
       });
       const lines = setInlines(
         block.inlines,
-        { ...frame, style, firstLineIndent: 0, align: frame.align === 'justify' ? 'start' : frame.align },
+        {
+          ...frame,
+          style,
+          firstLineIndent: 0,
+          align: frame.align === 'justify' ? 'start' : frame.align,
+          balance: true,
+        },
         tag,
       );
       return [unit(lines, size, { splittable: false, keepWithNext: true })];

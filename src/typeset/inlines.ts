@@ -31,6 +31,8 @@ export interface BlockFrame {
   readonly headingOffset: number;
   /** The signature block that keeps a box free for the signed PDF's signature field, inside its own block. */
   readonly signatureFieldIn?: Signature;
+  /** Headings and the letter's title: their lines of even length (break/balance.ts). */
+  readonly balance?: boolean;
 }
 
 /** Set inlines as one paragraph in the frame, their text the content of structure element `tag`. */
@@ -43,6 +45,7 @@ export function setInlines(inlines: readonly Inline[], frame: BlockFrame, tag: n
     align: frame.align,
     leading: frame.leading,
     rtl: isRightToLeftLanguage(frame.lang),
+    ...(frame.balance ? { balance: true } : {}),
   };
   return setParagraphOnce(
     { inlines, lang: frame.lang, style: frame.style, frame: paragraph },

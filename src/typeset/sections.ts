@@ -71,6 +71,7 @@ function setSection(
     structure: ctx.structure,
     parent: ctx.structure.root,
     paragraphRole: section.part === 'title' ? 'H1' : 'P',
+    ...(section.part === 'title' ? { balance: true } : {}),
     headingOffset,
     ...(fieldIn ? { signatureFieldIn: fieldIn } : {}),
   };

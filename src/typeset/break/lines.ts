@@ -122,7 +122,8 @@ export function* graphemes(
   }
 }
 
-function trimEnd(text: string, start: number, end: number): number {
+/** `end` moved back over the spaces that end text[start, end). */
+export function trimEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   return e;

@@ -118,6 +118,7 @@ function paragraphKey({ inlines, lang, style, frame }: ParagraphRequest): string
     frame.align,
     String(frame.leading),
     frame.rtl ? 'rtl' : 'ltr',
+    frame.balance ? 'balance' : '',
   ];
   inlinesKey(inlines, parts);
   return parts.join('\u0000');

@@ -7,7 +7,8 @@ import type { Measurer } from '../measure.js';
 import type { StyledRun } from '../runs.js';
 import { breakOpportunities } from '../segment/breaks.js';
 import type { PageItem } from '../types.js';
-import { breakLines } from './lines.js';
+import { balancedLines } from './balance.js';
+import { breakLines, type LineSpan } from './lines.js';
 import { placeLine } from './place-line.js';
 import { ParagraphSqueezes } from './squeeze.js';
 import { withoutLoneLastCharacter } from './widow.js';
@@ -34,6 +35,8 @@ export interface ParagraphFrame {
   readonly leading: number;
   /** The paragraph runs right to left: set in the letter's logical frame, x from the start edge (typeset/bidi). */
   readonly rtl?: boolean;
+  /** Lines of even length (headings, the title: balance.ts). */
+  readonly balance?: boolean;
 }
 
 /** Break and place a paragraph; `size` is its base size (line height derives from it). */
@@ -96,8 +99,22 @@ export function setParagraph(
   const compression = squeezes.any
     ? { join: (i: number) => squeezes.join(i), lineEnd: (end: number) => squeezes.lineEnd(end) }
     : {};
-  const breaking = { text, opportunities, width, lineWidth };
-  const spans = withoutLoneLastCharacter(breakLines({ ...breaking, ...compression }), breaking);
+  const breakIn = (measure: (index: number) => number): LineSpan[] => {
+    const breaking = { text, opportunities, width, lineWidth: measure };
+    return withoutLoneLastCharacter(breakLines({ ...breaking, ...compression }), breaking);
+  };
+  const greedy = breakIn(lineWidth);
+  // A justified line is stretched to the full measure: balancing it would only widen its gaps.
+  const spans =
+    frame.balance && frame.align !== 'justify'
+      ? balancedLines(greedy, {
+          text,
+          opportunities,
+          width,
+          lineWidth,
+          breakAt: (scale) => breakIn((index) => lineWidth(index) * scale),
+        })
+      : greedy;
 
   const height = size * frame.leading;
   // Centre the em box in the line (CSS half-leading); 0.88 em of it lies above the baseline in the CJK faces' design.

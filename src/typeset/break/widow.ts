@@ -5,8 +5,8 @@
  */
 
 import type { BreakOpportunity } from '../segment/breaks.js';
-import { isHanOrKana, isSpace } from '../segment/classes.js';
-import type { LineSpan } from './lines.js';
+import { isHanOrKana } from '../segment/classes.js';
+import { trimEnd, type LineSpan } from './lines.js';
 
 export interface WidowInput {
   readonly text: string;
@@ -56,10 +56,4 @@ function lastBreakInside(
   for (let k = lo - 1; k >= 0 && opportunities[k]!.position > start; k--)
     if (!opportunities[k]!.required) return opportunities[k]!.position;
   return undefined;
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
-  return e;
 }
