@@ -1,7 +1,7 @@
 /** Setting the letter's sections: part styles, section gaps, keep-together and keep-with-next, the signature field box. */
 
 import type { FontBook } from '../fonts/index.js';
-import type { LetterDoc, Section, Signature } from '../model/index.js';
+import type { LetterDoc, Part, Section, Signature } from '../model/index.js';
 import { setBlocks } from './blocks.js';
 import type { BlockFrame } from './inlines.js';
 import type { Measurer } from './measure.js';
@@ -48,6 +48,9 @@ function signingBlock(doc: LetterDoc, signatory: number): Signature | undefined 
   return blocks.find((b) => b.signatory === signatory) ?? blocks[blocks.length - 1];
 }
 
+/** The display lines at the head of a letter, set in lines of even length (break/balance.ts). */
+const BALANCED_PARTS: ReadonlySet<Part> = new Set<Part>(['title', 'subtitle']);
+
 function setSection(
   section: Section,
   ctx: SectionContext,
@@ -71,7 +74,7 @@ function setSection(
     structure: ctx.structure,
     parent: ctx.structure.root,
     paragraphRole: section.part === 'title' ? 'H1' : 'P',
-    ...(section.part === 'title' ? { balance: true } : {}),
+    ...(BALANCED_PARTS.has(section.part) ? { balance: true } : {}),
     headingOffset,
     ...(fieldIn ? { signatureFieldIn: fieldIn } : {}),
   };

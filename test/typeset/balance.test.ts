@@ -101,4 +101,24 @@ describe("the letter's title in the PDF", () => {
         expect(Math.min(...lengths) / Math.max(...lengths), shown).toBeGreaterThanOrEqual(0.8);
       }
   });
+
+  it('the subtitle too: the French headline of the UN letter on two even lines, not one and 「coréens !」', async () => {
+    const unOut = tempDir('letter-balance-un-');
+    const un = join(import.meta.dirname, '..', '..', 'examples', 'un-letter-2023');
+    const result = await build({ dir: un, out: unOut, langs: ['fr'], formats: ['pdf'] });
+    expect(result.errors).toEqual([]);
+    if (!toolAvailable('pdftotext')) return;
+    const file = result.outputs.find((o) => o.path.endsWith('.fr.pdf'))?.path;
+    expect(file).toBeDefined();
+    const text = pdfText(file!, ['-layout'])
+      .split('\n')
+      .map((l) => l.trim());
+    const first = text.findIndex((l) => l.startsWith('Aidez-nous'));
+    const headline = [text[first]!, text[first + 1]!];
+    expect(headline.join(' ')).toBe(
+      'Aidez-nous à mettre fin au rapatriement forcé des réfugiés nord-coréens !',
+    );
+    const lengths = headline.map((l) => [...l].length);
+    expect(Math.min(...lengths) / Math.max(...lengths), headline.join(' | ')).toBeGreaterThanOrEqual(0.8);
+  });
 });
