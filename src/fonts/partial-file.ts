@@ -97,12 +97,8 @@ export class PartialFontFile {
 
   /** Reads the outlines of these glyphs, and of the components of those that are composites, if not read yet. */
   glyphs(ids: Iterable<number>): void {
-    let wanted = this.unread(ids);
-    while (wanted.length) {
-      for (const id of wanted) this.ready[id] = 1;
+    for (let wanted = this.unread(ids); wanted.length; wanted = this.componentsToRead(wanted))
       this.read(wanted.map((id) => this.outline(id)));
-      wanted = this.unread(wanted.flatMap((id) => this.components(id)));
-    }
   }
 
   /**
@@ -118,18 +114,25 @@ export class PartialFontFile {
     try {
       if (stampOf(await file.stat()) !== this.stamp)
         throw new Error(`${this.path} changed while the build was reading it; build again`);
-      while (wanted.length) {
+      for (; wanted.length; wanted = this.componentsToRead(wanted)) {
         await Promise.all(
           mergedRanges(wanted.map((id) => this.outline(id))).map((r) =>
             readFullyAsync(file, this.bytes, r.start, r.end - r.start),
           ),
         );
-        for (const id of wanted) this.ready[id] = 1;
-        wanted = this.unread(wanted.flatMap((id) => this.components(id)));
       }
     } finally {
       await file.close();
     }
+  }
+
+  /**
+   * Marks these glyphs' outlines read (their reads have ended) and gives the components of the composites among them
+   * not read yet: what `glyphs` and `prefetch` read next.
+   */
+  private componentsToRead(read: readonly number[]): number[] {
+    for (const id of read) this.ready[id] = 1;
+    return this.unread(read.flatMap((id) => this.components(id)));
   }
 
   /** These glyph ids, once each, in order, that are in the face and not read yet. */
