@@ -2,9 +2,6 @@
 
 import type { PagedLetter, PageItem, StructNode } from '../../typeset/index.js';
 
-/** More items than this on one page is no letter (planEndings numbers an item page * ITEMS + index). */
-const ITEMS = 1 << 20;
-
 /** pdfkit's struct options also take a layout BBox (pdfkit coordinates); its typings stop at the strings. */
 type StructOptions = PDFKit.Mixins.StructureElementOptions & { bbox?: [number, number, number, number] };
 /** pdfkit's outline items also take a destination's top and left; its typings only know `expanded`. */
@@ -20,7 +17,7 @@ export class Tagger {
   private readonly parents = new Map<number, number>();
   private readonly elements = new Map<number, PDFKit.PDFStructureElement>();
   /** By page, then item index: the elements whose last content the item is. */
-  private readonly endings: (readonly number[] | undefined)[][] = [];
+  private readonly endings: (number[] | undefined)[][] = [];
   private readonly outline: { level: number; item: PDFKit.PDFOutline }[] = [];
   private readonly root: PDFKit.PDFStructureElement;
 
@@ -133,20 +130,15 @@ export class Tagger {
 
   /** Where each element's content ends: the last item, in drawing order, tagged with it or a descendant. */
   private planEndings(): void {
-    // Element id → its last item, as page * ITEMS + index (a number each, not a pair, for every item and ancestor).
-    const last = new Map<number, number>();
-    this.paged.pages.forEach((page, p) => {
-      if (page.items.length > ITEMS)
-        throw new Error(`a page of ${page.items.length} items (${ITEMS} at most)`);
-      page.items.forEach((item, i) => {
+    // Element id → its last item (one position per item, shared by the item's element and its ancestors).
+    const last = new Map<number, { readonly page: number; readonly index: number }>();
+    this.paged.pages.forEach((page, p) =>
+      page.items.forEach((item, index) => {
+        const at = { page: p, index };
         for (let id = item.tag; id !== undefined && id !== this.paged.structure.id; id = this.parents.get(id))
-          last.set(id, p * ITEMS + i);
-      });
-    });
-    for (const [id, at] of last) {
-      const page = (this.endings[Math.floor(at / ITEMS)] ??= []);
-      const i = at % ITEMS;
-      page[i] = [...(page[i] ?? []), id];
-    }
+          last.set(id, at);
+      }),
+    );
+    for (const [id, { page, index }] of last) ((this.endings[page] ??= [])[index] ??= []).push(id);
   }
 }
