@@ -15,6 +15,7 @@ import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
 import { hmtxAdvance, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
+import { ByFace, keyOf } from './by-face.js';
 import { faceFacts } from './face-descriptor.js';
 import { hex4, narrowKey, textKey } from './glyph-keys.js';
 import { deflated, type Subset, subsetFile, toUnicodeCmap } from './font-streams.js';
@@ -91,40 +92,25 @@ interface FacePlan {
 
 /** The faces of a paged letter, planned before drawing; `embed` writes them once the pages are drawn. */
 export class PdfFaces {
-  private readonly plans = new Map<string, FacePlan>();
-  /** The face asked for last, by the FontRef object it was asked by: the items of a line share theirs. */
-  private last: { readonly ref: FontRef; readonly face: PdfFace } | undefined;
+  private readonly plans = new ByFace<FacePlan>();
 
   /** `runs`: every glyph run the document draws, in drawing order (the pages' text, then a signature appearance). */
   constructor(pdf: PDFKit.PDFDocument, runs: Iterable<FaceRun>, fonts: FontBook) {
     // Small steps in functions of their own: V8 optimises a hot function with all it inlines, and one constructor
     // holding every loop took it longer to compile (~0.4 s of a compiler thread in a 60-letter batch) than to run.
-    const used = new Map<string, FaceUse>();
-    // Runs in a row nearly always name one face, most often by the same FontRef object: its use is at hand.
-    let lastRef: FontRef | undefined;
-    let use: FaceUse | undefined;
-    for (const { font: ref, glyphs: run } of runs) {
-      if (ref !== lastRef || !use) {
-        const key = keyOf(ref);
-        use = used.get(key);
-        if (!use) used.set(key, (use = newUse(ref)));
-        lastRef = ref;
-      }
-      addRun(use, run);
-    }
+    const used = new ByFace<FaceUse>();
+    for (const { font: ref, glyphs: run } of runs) addRun(used.get(ref) ?? used.add(ref, newUse(ref)), run);
     let n = 0;
-    for (const [key, use] of used) this.plans.set(key, planFace(pdf, `F${++n}`, use, fonts));
+    for (const use of used.values()) this.plans.add(use.ref, planFace(pdf, `F${++n}`, use, fonts));
   }
 
   /** The face an item of `ref` draws with. */
   face(ref: FontRef): PdfFace {
-    if (ref === this.last?.ref) return this.last.face;
-    const plan = this.plans.get(keyOf(ref));
+    const plan = this.plans.get(ref);
     if (!plan)
       throw new Error(
         `face ${keyOf(ref)} was not planned: the paged letter's items name it, its pages do not`,
       );
-    this.last = { ref, face: plan.face };
     return plan.face;
   }
 
@@ -132,10 +118,6 @@ export class PdfFaces {
   embed(pdf: PDFKit.PDFDocument): void {
     for (const plan of this.plans.values()) embedFace(pdf, plan, plan.subset.deflated);
   }
-}
-
-function keyOf(ref: FontRef): string {
-  return `${ref.face}/${ref.variant}`;
 }
 
 /** What a document draws in one face: each glyph's width and first text, its other texts, its narrow advances. */

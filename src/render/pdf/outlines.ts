@@ -5,6 +5,7 @@
  */
 
 import { prefetchGlyphs, type FontBook } from '../../fonts/index.js';
+import { ByFace } from './by-face.js';
 import type { FaceRun } from './faces.js';
 
 /**
@@ -15,14 +16,12 @@ const read = new WeakSet<object>();
 
 /** Resolves once every glyph the runs draw has its outline in its face's bytes. */
 export async function prefetchOutlines(runs: readonly FaceRun[], fonts: FontBook): Promise<void> {
-  const byFace = new Map<string, { ref: FaceRun['font']; ids: Set<number> }>();
+  const byFace = new ByFace<{ ref: FaceRun['font']; ids: Set<number> }>();
   const fresh: object[] = [];
   for (const { font: ref, glyphs } of runs) {
     if (read.has(glyphs)) continue;
     fresh.push(glyphs);
-    const key = `${ref.face}\0${ref.variant}`;
-    let face = byFace.get(key);
-    if (!face) byFace.set(key, (face = { ref, ids: new Set([0]) }));
+    const face = byFace.get(ref) ?? byFace.add(ref, { ref, ids: new Set([0]) });
     for (const id of glyphs.glyphs) face.ids.add(id);
   }
   if (!fresh.length) return;
