@@ -13,11 +13,13 @@ import { letterKey, type OnComposed } from './compose-letters.js';
 import type { Planned } from './prepare.js';
 import type { DocumentTask } from './render-letter.js';
 import type { EngineTuning } from './engine.js';
+import type { FontBook } from '../fonts/index.js';
 import {
   EARLY_LETTERS_MAX,
   openRenderer,
   type LetterWork,
   type Renderer,
+  type RendererOptions,
   type WorkerResult,
 } from './render-pool.js';
 
@@ -50,6 +52,26 @@ export function lettersOf(jobs: readonly Job[]): LetterWork[] {
   return [...letters.values()];
 }
 
+/**
+ * The renderer of a job list: its letters and formats, with V8 tuned for them (engine.ts) when the build may tune it.
+ * Both places a build opens one (its workers early, or a signed build's once its key is checked) go through here.
+ */
+export function rendererFor(
+  jobs: readonly Job[],
+  fonts: FontBook,
+  engine: EngineTuning | undefined,
+  more: Pick<RendererOptions, 'jobs' | 'key' | 'sign'> = {},
+): Renderer {
+  const formats = formatsOf(jobs);
+  return openRenderer({
+    letters: lettersOf(jobs),
+    fonts,
+    formats,
+    ...(engine ? { optimising: engine.settle({ formats, signed: more.key !== undefined }) } : {}),
+    ...more,
+  });
+}
+
 export class EarlyStart {
   renderer?: Renderer;
   /** Letters a worker started on while this thread composed, by letterKey. */
@@ -63,14 +85,12 @@ export class EarlyStart {
   /** prepare's onPlanned: opens the renderer, and returns what hands each worker the letters of its lane. */
   readonly onPlanned = ({ project, fonts, jobs: whole }: Planned): OnComposed | undefined => {
     const jobs = this.options.shard ? shardJobs(whole, this.options.shard) : whole;
-    const formats = formatsOf(jobs);
-    const renderer = openRenderer({
-      letters: lettersOf(jobs),
+    const renderer = rendererFor(
+      jobs,
       fonts,
-      formats,
-      ...(this.engine ? { optimising: this.engine.settle({ formats, signed: false }) } : {}),
-      ...(this.options.jobs !== undefined ? { jobs: this.options.jobs } : {}),
-    });
+      this.engine,
+      this.options.jobs !== undefined ? { jobs: this.options.jobs } : {},
+    );
     this.renderer = renderer;
     if (renderer.threads === 0) return undefined;
     const laneOf = new Map(renderer.plan.flatMap((keys, lane) => keys.map((key) => [key, lane] as const)));

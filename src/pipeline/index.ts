@@ -38,8 +38,7 @@ import { inputsDigest } from './inputs-digest.js';
 import { signatureFieldFor, signingSignatory } from './render-letter.js';
 // Only types from sign/ up here: its index loads the signing libraries, which an unsigned build never needs.
 import type { SigningKey } from '../sign/index.js';
-import { openRenderer } from './render-pool.js';
-import { EarlyStart, formatsOf, lettersOf, unsignedDocument } from './early-start.js';
+import { EarlyStart, rendererFor, unsignedDocument } from './early-start.js';
 import { EngineTuning } from './engine.js';
 import { validationData } from './ltv.js';
 
@@ -212,12 +211,7 @@ async function buildWith(
   });
 
   // A signed build's workers start now.
-  const formats = formatsOf(jobs);
-  early.renderer ??= openRenderer({
-    letters: lettersOf(jobs),
-    fonts,
-    formats,
-    optimising: engine.settle({ formats, signed: Boolean(key) }),
+  early.renderer ??= rendererFor(jobs, fonts, engine, {
     ...pick(options, 'jobs'),
     ...(key ? { key } : {}),
     ...(options.sign && p12
