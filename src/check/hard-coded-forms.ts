@@ -69,27 +69,13 @@ export function hardCodedFormWarnings(
       .map((ref) => ({ ref, who: addressing(project, ref, lang, addressees) }))
       .filter((r): r is { ref: RecipientRef; who: Addressing } => r.who !== undefined);
     // What a key reaches and which words its value has are the same for every recipient: found once per key.
-    const reached = new Map<string, string[]>();
-    const reach = (chosen: string): string[] => {
-      let found = reached.get(chosen);
-      if (!found) {
-        found = reachableKeys(file.data, keys, chosen).filter(
-          (k) => k === chosen || !k.startsWith(`${chosen}_`),
-        );
-        reached.set(chosen, found);
-      }
-      return found;
-    };
-    const written = new Map<string, (typeof words)[number][]>();
-    const wordsIn = (key: string) => {
-      let found = written.get(key);
-      if (!found) {
-        const text = (valueAt(file.data, key) ?? '').replace(/\{\{[^}]*\}\}/g, ' ');
-        found = words.filter(([pattern]) => pattern.test(text));
-        written.set(key, found);
-      }
-      return found;
-    };
+    const reach = oncePerKey((chosen) =>
+      reachableKeys(file.data, keys, chosen).filter((k) => k === chosen || !k.startsWith(`${chosen}_`)),
+    );
+    const wordsIn = oncePerKey((key) => {
+      const text = (valueAt(file.data, key) ?? '').replace(/\{\{[^}]*\}\}/g, ' ');
+      return words.filter(([pattern]) => pattern.test(text));
+    });
     // key → word → the recipients whose letters read that value and whom the word does not fit.
     const unfit = new Map<string, Map<string, { style: StyleName; ids: Map<string, Addressing> }>>();
     for (const use of keyUses(project.letter)) {
@@ -129,4 +115,13 @@ export function hardCodedFormWarnings(
     }
   }
   return out;
+}
+
+/** `make` for each key, worked out the first time the key is asked for. */
+function oncePerKey<T>(make: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, make(key));
+    return known.get(key)!;
+  };
 }
