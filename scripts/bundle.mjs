@@ -206,7 +206,7 @@ const options = {
   // Fewer bytes to read and hash at every start (4.3 → 2.2 MB): W1's CPU A/B 0.93 (BENCHMARKS.md). Identifiers keep
   // their names, so that functions keep theirs and a bug report's stack trace still says which function: esbuild's
   // keepNames would give them back after renaming, but by a defineProperty call at every closure's creation, ~3 % of
-  // the instructions of a build (cachegrind: one zh letter 1.43 -> 1.38 G, W2 8.83 -> 8.60 G).
+  // the instructions of a build (cachegrind: one zh letter 1.43 -> 1.38 G, W2 8.83 -> 8.65 G).
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
