@@ -48,8 +48,6 @@ export interface Chunk {
   readonly text: string;
   /** Paragraph index of its first character. */
   readonly from: number;
-  /** Natural width in points. */
-  readonly width: number;
   /** Left edge, points from the line's start. */
   readonly x: number;
   /** Extra space after every character of the chunk (the last one's is beyond what follows, so invisible). */
@@ -101,7 +99,6 @@ export function justifyLine(
       run: span.run,
       text: span.text,
       from: span.from,
-      width: widths[i]!,
       x,
       characterSpacing: spacing,
     });
