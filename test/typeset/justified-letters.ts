@@ -13,6 +13,14 @@ export type JustifiedLang = 'ko' | 'zh' | 'en';
 /** Column widths in points: the example's A4 measure, and a narrow one where Korean syllables must take slack. */
 export const JUSTIFIED_WIDTHS = [451.28, 200] as const;
 
+const emphasis = (value: string): Inline => ({ type: 'emphasis', children: [{ type: 'text', value }] });
+const unhcrLink = (value: string): Inline => ({
+  type: 'link',
+  url: 'https://www.unhcr.org/',
+  children: [{ type: 'text', value }],
+});
+
+/** Per language: a paragraph of mixed scripts and digits, then one with emphasis and a link. */
 const PARAGRAPHS: Record<JustifiedLang, readonly (readonly (string | Inline)[])[]> = {
   ko: [
     [
@@ -22,9 +30,9 @@ const PARAGRAPHS: Record<JustifiedLang, readonly (readonly (string | Inline)[])[
     ],
     [
       '탈북민은 ',
-      { type: 'emphasis', children: [{ type: 'text', value: '난민으로서 보호받아야 합니다' }] },
+      emphasis('난민으로서 보호받아야 합니다'),
       '. 중국 정부는 국제법상의 의무를 지켜 ',
-      { type: 'link', url: 'https://www.unhcr.org/', children: [{ type: 'text', value: '유엔난민기구' }] },
+      unhcrLink('유엔난민기구'),
       '의 접근을 허용하고, 강제로 송환된 사람들이 겪는 고문과 처벌을 외면하지 말아야 합니다.',
     ],
   ],
@@ -35,9 +43,9 @@ const PARAGRAPHS: Record<JustifiedLang, readonly (readonly (string | Inline)[])[
     ],
     [
       '我们恳请阁下',
-      { type: 'emphasis', children: [{ type: 'text', value: '立即停止强制遣返' }] },
+      emphasis('立即停止强制遣返'),
       '，并允许',
-      { type: 'link', url: 'https://www.unhcr.org/', children: [{ type: 'text', value: '联合国难民署' }] },
+      unhcrLink('联合国难民署'),
       '接触在华的朝鲜人，使他们能够依照国际法寻求庇护，而不必担心被送回受迫害的地方。',
     ],
   ],
@@ -49,16 +57,9 @@ const PARAGRAPHS: Record<JustifiedLang, readonly (readonly (string | Inline)[])[
     ],
     [
       'Those returned ',
-      {
-        type: 'emphasis',
-        children: [{ type: 'text', value: 'face torture, arbitrary detention and forced labour' }],
-      },
+      emphasis('face torture, arbitrary detention and forced labour'),
       '. We ask your government to let the ',
-      {
-        type: 'link',
-        url: 'https://www.unhcr.org/',
-        children: [{ type: 'text', value: 'UN refugee agency' }],
-      },
+      unhcrLink('UN refugee agency'),
       ' reach North Koreans in China, so that they may seek asylum as international law allows them to.',
     ],
   ],
