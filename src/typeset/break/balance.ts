@@ -5,19 +5,13 @@
  * lines as the full one, and then placed in the full measure (centred as before).
  */
 
-import type { BreakOpportunity } from '../segment/breaks.js';
-import { trimEnd, type LineSpan } from './lines.js';
+import { trimEnd, type BreakInput, type LineSpan } from './lines.js';
 
 /** Halvings of the measure searched: the last leaves the narrowest measure known to within ~0.1 % of the full one. */
 const STEPS = 10;
 
-export interface BalanceInput {
-  readonly text: string;
-  readonly opportunities: readonly BreakOpportunity[];
-  /** Natural width of text[start, end), in points. */
-  readonly width: (start: number, end: number) => number;
-  /** The full measure of each line. */
-  readonly lineWidth: (lineIndex: number) => number;
+/** The paragraph as the breaker sees it (`lineWidth`: the full measure of each line), and a way to rebreak it. */
+export interface BalanceInput extends Pick<BreakInput, 'text' | 'opportunities' | 'width' | 'lineWidth'> {
   /** The paragraph broken with each line's measure scaled by `scale` (1: as set). */
   readonly breakAt: (scale: number) => LineSpan[];
 }
