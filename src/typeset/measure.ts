@@ -198,3 +198,10 @@ function haltRun(
     xOffsets: run.positions.map((p) => p.xOffset),
   };
 }
+
+/** Width in points of a glyph run drawn at `size` points: its advances, thousandths of an em, summed in order. */
+export function glyphRunWidth(glyphs: GlyphRun, size: number): number {
+  let total = 0;
+  for (const advance of glyphs.advances) total += advance;
+  return (total * size) / 1000;
+}

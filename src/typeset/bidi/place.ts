@@ -11,6 +11,7 @@
 
 import type { FontBook } from '../../fonts/index.js';
 import type { Align } from '../../model/index.js';
+import { glyphRunWidth } from '../measure.js';
 import type { StyledRun } from '../runs.js';
 import type { TextItem } from '../types.js';
 import { visualPieces, type BidiParagraph } from './levels.js';
@@ -43,7 +44,7 @@ export function placeBidiLine(
       const run = runs[p.run]!;
       const text = paragraph.text.slice(p.from, p.to);
       const glyphs = directedGlyphRun(fonts, run.font, text, run.lang, p.rtl);
-      return { ...p, text, glyphs, width: (sum(glyphs.advances) * run.size) / 1000 };
+      return { ...p, text, glyphs, width: glyphRunWidth(glyphs, run.size) };
     });
   const natural = pieces.reduce((total, p) => total + p.width, 0);
   const slack = line.available - natural;
@@ -90,12 +91,6 @@ export function placeBidiLine(
   }
   // Reading order for the content stream and the structure tree, whatever the order on the page.
   return items.sort((a, b) => a.from - b.from).map(({ from: _from, ...item }) => item);
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
 }
 
 function isSpaceGlyph(codePoints: readonly number[]): boolean {

@@ -1,7 +1,7 @@
 /** Placing one line of a paragraph: its pieces of runs positioned by alignment, justification and compression. */
 
 import type { Align } from '../../model/index.js';
-import type { Measurer } from '../measure.js';
+import { glyphRunWidth, type Measurer } from '../measure.js';
 import type { StyledRun } from '../runs.js';
 import type { GlyphRun, TextItem } from '../types.js';
 import type { LineSpan } from './lines.js';
@@ -109,7 +109,7 @@ export function placeLine(
         }));
         const glyphs = spreadChunks(placed, head.run.size);
         // Up to its last glyph's own advance: the gap after that is in where the next item starts.
-        const width = (sum(glyphs.advances) * head.run.size) / 1000;
+        const width = glyphRunWidth(glyphs, head.run.size);
         const dots = (): number[] =>
           stretch.flatMap((c) =>
             dotCenters(c.run, c.text, c.from, c.characterSpacing, squeezed, measurer).map(
@@ -166,12 +166,6 @@ function dotCenters(
 }
 
 const NONE: ReadonlyMap<number, number> = new Map();
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
 
 /**
  * The glyph run of text starting at paragraph index `from`, with the compressed marks' advances shortened by their
