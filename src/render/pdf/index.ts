@@ -59,6 +59,8 @@ export async function drawPdf(
   const runs = [...pageRuns(paged), ...(appearance ? appearanceRuns(appearance) : [])];
   // The outlines the subsets need are read on the thread pool while pdfkit loads and the document starts.
   const outlines = prefetchOutlines(runs, opts.fonts);
+  // Awaited below, once pdfkit is loaded: a read failing before then must not count as an unhandled rejection meanwhile.
+  outlines.catch(() => undefined);
   const { default: PDFDocument } = await import('pdfkit');
   const pdf = createDocument(PDFDocument, paged, opts.pdfa ?? false);
   const bytes = collect(pdf);
