@@ -6,6 +6,7 @@
  * position and character spacing put it.
  */
 
+import { concatGlyphs } from '../../fonts/index.js';
 import type { GlyphRun } from '../types.js';
 
 /** One chunk of a line as drawn: its glyphs, its left edge (points from the line's start) and its extra spacing. */
@@ -42,15 +43,5 @@ export function spreadChunks(chunks: readonly PlacedChunk[], size: number): Glyp
     // (glyph-keys.ts narrowKey), and 500.0000000001 would be a second code for the same mark.
     advances.push(Math.abs(gap) < 1e-6 ? last : last + gap);
   });
-  const join = <K extends Exclude<keyof GlyphRun, 'lang'>>(key: K): GlyphRun[K] =>
-    chunks.flatMap((chunk) => chunk.glyphs[key] as never) as unknown as GlyphRun[K];
-  return {
-    lang: first.glyphs.lang,
-    glyphs: join('glyphs'),
-    advances,
-    widths: join('widths'),
-    xOffsets: join('xOffsets'),
-    yOffsets: join('yOffsets'),
-    codePoints: join('codePoints'),
-  };
+  return { lang: first.glyphs.lang, ...concatGlyphs(chunks.map((chunk) => chunk.glyphs)), advances };
 }
