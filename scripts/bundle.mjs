@@ -77,13 +77,13 @@ const fixups = {
       (text, path) =>
         `import bundledTemplates from './shipped-templates.cjs';\n${replaceOnce(text, 'createRequire(import.meta.url)(file)', 'bundledTemplates', path)}`,
     );
-    // CommonJS has no top-level await: the module's wait for its WebAssembly becomes a promise src/fonts/harfbuzz.ts
-    // awaits (the wasm file is copied beside the bundle, where harfbuzz.js looks for it from import.meta.url).
+    // CommonJS has no top-level await: the module's start with its WebAssembly becomes a function src/fonts/harfbuzz.ts
+    // calls, with emscripten's module options (its own compile of the WebAssembly, there).
     rewrite(/harfbuzzjs[\\/]dist[\\/]index\.mjs$/, (text, path) =>
       replaceOnce(
         text,
         'init(await createHarfBuzz());',
-        'export const harfBuzzReady = createHarfBuzz().then(init);',
+        'let started;\nexport const startHarfBuzz = (options) => (started ??= createHarfBuzz(options).then(init));',
         path,
       ),
     );
@@ -260,6 +260,7 @@ export default async function renderInWorker(task) {
 }
 `,
 );
+// src/fonts/harfbuzz.ts compiles harfbuzz's WebAssembly from beside the bundle.
 copyFileSync(require.resolve('harfbuzzjs/dist/harfbuzz.wasm'), join(OUT, 'harfbuzz.wasm'));
 const pdfkitData = join(dirname(require.resolve('pdfkit')), 'data');
 copyFileSync(join(pdfkitData, 'sRGB_IEC61966_2_1.icc'), join(OUT, 'data', 'sRGB_IEC61966_2_1.icc'));

@@ -11,6 +11,7 @@
  * pipeline does); until then, and for a face not opened by a FontBook, shaped.ts uses fontkit.
  */
 
+import { readFileSync } from 'node:fs';
 import type { Font } from 'fontkit';
 import type * as HarfBuzz from 'harfbuzzjs';
 import { faceBytesOf } from './face-bytes.js';
@@ -24,12 +25,30 @@ let loading: Promise<void> | undefined;
 /** Loads and compiles harfbuzz (~20 ms of CPU) once per process; later calls return at once. */
 export function loadHarfBuzz(): Promise<void> {
   loading ??= import('harfbuzzjs').then(async (module) => {
-    // The CLI bundle is CommonJS, which has no top-level await: scripts/bundle.mjs turns harfbuzzjs's own await of its
-    // WebAssembly into this promise. From the ES module (dist/, tests) the import has already waited for it.
-    await (module as { harfBuzzReady?: Promise<unknown> }).harfBuzzReady;
+    // The CLI bundle is CommonJS, which has no top-level await: scripts/bundle.mjs turns harfbuzzjs's own start into
+    // startHarfBuzz, started here. From the ES module (dist/, tests) the import has already waited for it.
+    await (module as { startHarfBuzz?: (options: object) => Promise<unknown> }).startHarfBuzz?.({
+      instantiateWasm: instantiateNow,
+    });
     hb = module;
   });
   return loading;
+}
+
+/**
+ * emscripten's `instantiateWasm`: harfbuzz compiled and instantiated at once, on this thread (~6 ms). Its own way,
+ * WebAssembly.instantiate, compiles on V8's threads but needs this thread's event loop between its steps, which a
+ * build's first letter spent waiting for: W1's typesetting waited ~25 ms where this takes ~8 ms.
+ */
+function instantiateNow(
+  imports: WebAssembly.Imports,
+  receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+): object {
+  // Only the bundle starts harfbuzz here, and scripts/bundle.mjs copies the WebAssembly beside it (resolving it through
+  // harfbuzzjs's package exports cost ~5 ms of Node's resolver, cold).
+  const module = new WebAssembly.Module(readFileSync(new URL('harfbuzz.wasm', import.meta.url)));
+  receive(new WebAssembly.Instance(module, imports), module);
+  return {};
 }
 
 /** Whether `loadHarfBuzz()` has finished. */
