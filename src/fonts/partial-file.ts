@@ -10,8 +10,7 @@
  * `readyGlyphs` first; pdfkit's own text (the signature field) and a face embedded whole take `whole()`.
  */
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
 import { compoundComponents } from './sfnt.js';
 
 /** Tables a face must have to be read in part: without them fontkit reads outlines for metrics or mark positions. */
@@ -110,19 +109,23 @@ export class PartialFontFile {
   async prefetch(ids: Iterable<number>): Promise<void> {
     let wanted = this.unread(ids);
     if (!wanted.length) return;
-    const file = await open(this.path, 'r');
+    // Opened and checked in this thread (microseconds); only the reads go to the pool.
+    const fd = openSync(this.path, 'r');
     try {
-      if (stampOf(await file.stat()) !== this.stamp)
+      if (stampOf(fstatSync(fd)) !== this.stamp)
         throw new Error(`${this.path} changed while the build was reading it; build again`);
       for (; wanted.length; wanted = this.componentsToRead(wanted)) {
-        await Promise.all(
+        // Every read ends before the file is closed, a failed one too: its number could be another file's by then.
+        const reads = await Promise.allSettled(
           mergedRanges(wanted.map((id) => this.outline(id))).map((r) =>
-            readFullyAsync(file, this.bytes, r.start, r.end - r.start),
+            readFullyAsync(fd, this.bytes, r.start, r.end - r.start),
           ),
         );
+        const failed = reads.find((read) => read.status === 'rejected');
+        if (failed) throw failed.reason;
       }
     } finally {
-      await file.close();
+      closeSync(fd);
     }
   }
 
@@ -210,10 +213,15 @@ function readFully(fd: number, into: Uint8Array, at: number, length: number): vo
   }
 }
 
-/** `readFully` through the thread pool. */
-async function readFullyAsync(file: FileHandle, into: Uint8Array, at: number, length: number): Promise<void> {
+/**
+ * `readFully` through the thread pool, by fs's callback API: node:fs/promises loads seven more of Node's modules (its
+ * FileHandle, readline, directory watchers), and their functions compile at first call.
+ */
+async function readFullyAsync(fd: number, into: Uint8Array, at: number, length: number): Promise<void> {
   for (let done = 0; done < length; ) {
-    const { bytesRead } = await file.read(into, at + done, length - done, at + done);
+    const bytesRead = await new Promise<number>((resolve, reject) =>
+      read(fd, into, at + done, length - done, at + done, (error, n) => (error ? reject(error) : resolve(n))),
+    );
     if (bytesRead === 0) throw new Error('font file shorter than its table directory says');
     done += bytesRead;
   }

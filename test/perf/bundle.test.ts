@@ -154,6 +154,36 @@ describe('what a build loads', () => {
   });
 });
 
+describe("Node's own modules", () => {
+  // Each is compiled at its first require and each of its functions at its first call (Node's code cache holds their
+  // top levels only): a one-letter build loaded these for a timestamp (perf_hooks, through the global `performance`)
+  // and for reading glyph outlines ahead (fs/promises, with readline and the directory watchers).
+  it('a one-letter PDF build loads none that it does not use', () => {
+    const out = tempDir('letter-builtins-');
+    const script = `
+      const before = new Set(process.moduleLoadList);
+      const { exports } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.cjs'))}).loadBundle(${JSON.stringify(BUNDLE)});
+      exports.main(['node', 'letter', 'build', ${JSON.stringify(EXAMPLE)}, '--out', ${JSON.stringify(out)}, '--quiet',
+        '--lang', 'zh', '--format', 'pdf']).then((status) => {
+        if (status !== 0) throw new Error('exit status ' + status);
+        process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));
+      });`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = (JSON.parse(r.stdout) as string[]).map((m) => m.replace(/^NativeModule /, ''));
+    // What it does use, so that the list below is read from the right place.
+    expect(loaded).toEqual(expect.arrayContaining(['zlib', 'crypto', 'v8']));
+    for (const unused of [
+      'perf_hooks',
+      'fs/promises',
+      'internal/readline/interface',
+      'worker_threads',
+      'child_process',
+    ])
+      expect(loaded, unused).not.toContain(unused);
+  });
+});
+
 describe('work shared across the documents of one process', () => {
   it('leaves every document as it is when drawn alone', () => {
     const alone = built(FIXTURE, ['-j', '1', '--to', 'fr', '--format', 'pdf']);
