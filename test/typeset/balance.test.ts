@@ -10,15 +10,15 @@ import { build } from '../../src/index.js';
 import { balancedLines } from '../../src/typeset/break/balance.js';
 import { breakLines } from '../../src/typeset/break/lines.js';
 import { withoutLoneLastCharacter } from '../../src/typeset/break/widow.js';
-import { breakOpportunities } from '../../src/typeset/segment/breaks.js';
+import { betweenPhrases, breakOpportunities } from '../../src/typeset/segment/breaks.js';
 import { pdfText, tempDir, toolAvailable } from '../support/tools.js';
 
 /** Lines of `text` with every character 10 pt wide on lines `width` pt wide: greedy, and balanced. */
 function lines(text: string, lang: string, width: number): { greedy: string[]; balanced: string[] } {
   const opportunities = breakOpportunities(text, () => lang);
   const measure = (start: number, end: number) => [...text.slice(start, end)].length * 10;
-  const breakIn = (lineWidth: (index: number) => number) => {
-    const input = { text, opportunities, width: measure, lineWidth };
+  const breakIn = (lineWidth: (index: number) => number, at = opportunities) => {
+    const input = { text, opportunities: at, width: measure, lineWidth };
     return withoutLoneLastCharacter(breakLines(input), input);
   };
   const greedy = breakIn(() => width);
@@ -27,19 +27,37 @@ function lines(text: string, lang: string, width: number): { greedy: string[]; b
     opportunities,
     width: measure,
     lineWidth: () => width,
-    breakAt: (scale) => breakIn(() => width * scale),
+    breakAt: (scale, at) => breakIn(() => width * scale, at),
   });
   const texts = (spans: typeof greedy) => spans.map((s) => text.slice(s.start, s.end));
   return { greedy: texts(greedy), balanced: texts(balanced) };
 }
 
 describe('balanced lines', () => {
-  it('a Chinese title of 32 characters on lines of 30 splits 16 / 16, not 30 / 2', () => {
+  it('a Chinese title of 32 characters on lines of 30 splits after 「的」, 17 / 15, not 30 / 2', () => {
     const text = '旅居加拿大的朝鲜难民致泰王国国王的公开信敦促停止强制遣返朝鲜难民';
     const { greedy, balanced } = lines(text, 'zh', 300);
     expect(greedy.map((l) => [...l].length)).toEqual([30, 2]);
-    expect(balanced.map((l) => [...l].length)).toEqual([16, 16]);
-    expect(balanced.join('')).toBe(text);
+    // 16 / 16 would begin the second line with the particle: 「…泰王国国王 / 的公开信…」.
+    expect(balanced).toEqual(['旅居加拿大的朝鲜难民致泰王国国王的', '公开信敦促停止强制遣返朝鲜难民']);
+  });
+
+  it('a Chinese title is balanced over the breaks between phrases: 「公开信」 stays whole', () => {
+    // Balanced over every break it was 「旅居加拿大的朝鲜难民致教宗的公 / 开信——敦促停止强制遣返朝鲜难民」. Here (every
+    // character as wide) the break before the dash is as even as the one after 「的」; the PDF's widths take the other.
+    const text = '旅居加拿大的朝鲜难民致教宗的公开信——敦促停止强制遣返朝鲜难民';
+    expect(lines(text, 'zh', 300).balanced).toEqual([
+      '旅居加拿大的朝鲜难民致教宗的公开信',
+      '——敦促停止强制遣返朝鲜难民',
+    ]);
+  });
+
+  it('and at any break when those between phrases cannot give as many lines', () => {
+    // No particle or punctuation: the only phrase break is the end, and one line of 16 does not fit in 10.
+    expect(lines('一二三四五六七八九十一二三四五六', 'zh', 100).balanced).toEqual([
+      '一二三四五六七八',
+      '九十一二三四五六',
+    ]);
   });
 
   it('English breaks between words only, in as many lines as before', () => {
@@ -56,6 +74,20 @@ describe('balanced lines', () => {
 
   it('one line stays as it is', () => {
     expect(lines('一二三四五', 'zh', 300).balanced).toEqual(['一二三四五']);
+  });
+});
+
+describe('breaks between phrases', () => {
+  it('any break but one between two ideographs or kana, unless the first is 的, 之 or の', () => {
+    const at = (text: string) => [...text].map((_, i) => i).filter((i) => i > 0 && betweenPhrases(text, i));
+    expect(at('致教宗的公开信')).toEqual([4]);
+    expect(at('公開書簡への返信')).toEqual([6]);
+    expect(at('教宗——敦促')).toEqual([2, 3, 4]);
+    expect(at('North Korean')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(at('탈북 난민')).toEqual([1, 2, 3, 4]);
+    // A character beyond the BMP (U+20B9F 𠮟) is one code point.
+    expect(betweenPhrases('的𠮟', 1)).toBe(true);
+    expect(betweenPhrases('𠮟的', 2)).toBe(false);
   });
 });
 
@@ -99,6 +131,8 @@ describe("the letter's title in the PDF", () => {
         expect(title.length, shown).toBeGreaterThanOrEqual(2);
         const lengths = title.map((l) => [...l].length);
         expect(Math.min(...lengths) / Math.max(...lengths), shown).toBeGreaterThanOrEqual(0.8);
+        // No word cut in two: the Pope's zh title broke 「…致教宗的公 / 开信…」.
+        if (lang === 'zh') expect(betweenPhrases(title.join(''), title[0]!.length), shown).toBe(true);
       }
   });
 

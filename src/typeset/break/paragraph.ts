@@ -5,7 +5,7 @@ import { bidiParagraph } from '../bidi/levels.js';
 import { placeBidiLine } from '../bidi/place.js';
 import type { Measurer } from '../measure.js';
 import type { StyledRun } from '../runs.js';
-import { breakOpportunities } from '../segment/breaks.js';
+import { breakOpportunities, type BreakOpportunity } from '../segment/breaks.js';
 import type { PageItem } from '../types.js';
 import { balancedLines } from './balance.js';
 import { breakLines, type LineSpan } from './lines.js';
@@ -99,8 +99,11 @@ export function setParagraph(
   const compression = squeezes.any
     ? { join: (i: number) => squeezes.join(i), lineEnd: (end: number) => squeezes.lineEnd(end) }
     : {};
-  const breakIn = (measure: (index: number) => number): LineSpan[] => {
-    const breaking = { text, opportunities, width, lineWidth: measure };
+  const breakIn = (
+    measure: (index: number) => number,
+    at: readonly BreakOpportunity[] = opportunities,
+  ): LineSpan[] => {
+    const breaking = { text, opportunities: at, width, lineWidth: measure };
     return withoutLoneLastCharacter(breakLines({ ...breaking, ...compression }), breaking);
   };
   const greedy = breakIn(lineWidth);
@@ -112,7 +115,7 @@ export function setParagraph(
           opportunities,
           width,
           lineWidth,
-          breakAt: (scale) => breakIn((index) => lineWidth(index) * scale),
+          breakAt: (scale, at) => breakIn((index) => lineWidth(index) * scale, at),
         })
       : greedy;
 

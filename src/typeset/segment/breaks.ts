@@ -51,6 +51,22 @@ function allowsBreak(text: string, position: number, langAt: (index: number) => 
   return true;
 }
 
+/** Chinese 的 and 之 and Japanese の: particles that end a phrase (「致教宗的」「公開書簡への」). */
+const PHRASE_FINAL = new Set([0x7684, 0x4e4b, 0x306e]);
+
+/**
+ * Whether a line that begins at `position` leaves every word whole as far as the text shows: any break but one
+ * between two ideographs or kana, which in Chinese and Japanese is as likely inside a word (「公开信」) as between
+ * two, unless the first ends a phrase (「的」). Without a dictionary this is all the text tells; a title is balanced
+ * over these breaks first (break/balance.ts).
+ */
+export function betweenPhrases(text: string, position: number): boolean {
+  if (position <= 0 || position >= text.length) return true;
+  const before = text.codePointAt(position - (isLowSurrogate(text.charCodeAt(position - 1)) ? 2 : 1))!;
+  const after = text.codePointAt(position)!;
+  return !(isHanOrKana(before) && isHanOrKana(after)) || PHRASE_FINAL.has(before);
+}
+
 function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
