@@ -10,14 +10,18 @@ import { build } from '../../src/index.js';
 import { balancedLines } from '../../src/typeset/break/balance.js';
 import { breakLines } from '../../src/typeset/break/lines.js';
 import { withoutLoneLastCharacter } from '../../src/typeset/break/widow.js';
-import { betweenPhrases, breakOpportunities } from '../../src/typeset/segment/breaks.js';
+import {
+  betweenPhrases,
+  breakOpportunities,
+  type BreakOpportunity,
+} from '../../src/typeset/segment/breaks.js';
 import { pdfText, tempDir, toolAvailable } from '../support/tools.js';
 
 /** Lines of `text` with every character 10 pt wide on lines `width` pt wide: greedy, and balanced. */
 function lines(text: string, lang: string, width: number): { greedy: string[]; balanced: string[] } {
   const opportunities = breakOpportunities(text, () => lang);
   const measure = (start: number, end: number) => [...text.slice(start, end)].length * 10;
-  const breakIn = (lineWidth: (index: number) => number, at = opportunities) => {
+  const breakIn = (lineWidth: (index: number) => number, at: readonly BreakOpportunity[] = opportunities) => {
     const input = { text, opportunities: at, width: measure, lineWidth };
     return withoutLoneLastCharacter(breakLines(input), input);
   };
