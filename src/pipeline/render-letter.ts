@@ -136,7 +136,7 @@ async function renderDocument(
   }
   const { renderDocx } = await import('../render/docx/index.js');
   // A word processor lays the DOCX out itself and may break pages elsewhere; this is the count the letter was made for.
-  const { bytes } = await renderDocx(doc, { fonts, typesetPages: pages });
+  const { bytes } = await renderDocx(doc, { fonts, typesetPages: pages, displayLines: paged.displayLines });
   if (!key || !signingTime) return { bytes, pages };
   const { signDocx } = await import('../sign/index.js');
   const signed = await signDocx(bytes, key, { signingTime, ...tsa(task) });

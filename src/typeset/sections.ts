@@ -21,6 +21,8 @@ export interface SectionContext {
   readonly reserveSignatureField: false | { readonly signatory: number };
   /** The structure tree the sections' blocks join, under its Document element. */
   readonly structure: StructureBuilder;
+  /** Filled here: the lines of the balanced sections' paragraphs (PagedLetter.displayLines). */
+  readonly displayLines: Map<number, readonly (readonly string[])[]>;
 }
 
 /** All sections of the letter as units, in order. */
@@ -37,9 +39,21 @@ export function setSections(ctx: SectionContext): Unit[] {
   // The title part is the document's H1, so the letter's own headings start one level below it.
   const headingOffset = ctx.doc.sections.some((s) => s.part === 'title' && s.blocks.length > 0) ? 1 : 0;
   ctx.doc.sections.forEach((section, index) => {
-    units.push(...setSection(section, ctx, index === lastSignatures, headingOffset, fieldIn));
+    const set = setSection(section, ctx, index === lastSignatures, headingOffset, fieldIn);
+    const lines = BALANCED_PARTS.has(section.part) ? paragraphLines(section, set) : undefined;
+    if (lines) ctx.displayLines.set(index, lines);
+    units.push(...set);
   });
   return units;
+}
+
+/** The text of each line of each paragraph of a section of paragraphs only (one unit each); undefined for any other. */
+function paragraphLines(section: Section, units: readonly Unit[]): string[][] | undefined {
+  if (units.length !== section.blocks.length || section.blocks.some((b) => b.type !== 'paragraph'))
+    return undefined;
+  return units.map((u) =>
+    u.lines.map((line) => line.items.map((item) => (item.kind === 'text' ? item.text : '')).join('')),
+  );
 }
 
 /** The signing signatory's block; the last signature block when the template left that signatory out. */

@@ -145,4 +145,10 @@ export interface PagedLetter {
   readonly structure: StructNode;
   /** The box kept free under the signatures, when one was asked for. */
   readonly signatureBox?: ReservedBox;
+  /**
+   * The title's and subtitle's lines as set, by the index of their section in the letter: each paragraph's lines, as
+   * text. A DOCX breaks its Chinese and Japanese titles there, where the word processor would break between any two
+   * ideographs, inside a word as often as not.
+   */
+  readonly displayLines: ReadonlyMap<number, readonly (readonly string[])[]>;
 }

@@ -5,6 +5,7 @@ import { Document, Paragraph } from 'docx';
 import type { FontBook } from '../../fonts/index.js';
 import { isRightToLeftLanguage, type LetterDoc } from '../../model/index.js';
 import type { DrawContext } from './context.js';
+import { withDisplayBreaks } from './display-lines.js';
 import { subsetFamilies, withAltNames } from './embed.js';
 import { defaultFaces, latinLocale } from './faces.js';
 import { Lists, MARKER_CHARS } from './list.js';
@@ -26,6 +27,8 @@ export interface DocxOptions {
   /** Pages of the same letter as letter typesets it (the PDF's). More than one numbers page 1 too, as the PDF does;
    *  without it page 1 stays bare (see page.ts numbersFirstPage). */
   readonly typesetPages?: number;
+  /** The title's and subtitle's lines as the letter typeset them (PagedLetter.displayLines), kept in the DOCX. */
+  readonly displayLines?: ReadonlyMap<number, readonly (readonly string[])[]>;
 }
 
 /**
@@ -53,7 +56,11 @@ export async function renderDocx(doc: LetterDoc, opts: DocxOptions): Promise<{ b
       lists: new Lists(),
       nextDrawingId: () => ++drawings,
     };
-    const specs = foldPageBreaks(doc.sections.flatMap((section) => sectionSpecs(section, ctx)));
+    const specs = foldPageBreaks(
+      doc.sections.flatMap((section, index) =>
+        sectionSpecs(withDisplayBreaks(section, opts.displayLines?.get(index), doc.lang), ctx),
+      ),
+    );
     const pageFooters = footers(doc, ctx, opts.typesetPages);
     ctx.usage.add(defaults.latin, 'regular', MARKER_CHARS);
     return { ctx, specs, pageFooters };
