@@ -131,8 +131,10 @@ function failed(errors: readonly Diagnostic[], warnings: readonly Diagnostic[] =
 async function buildOrThrow(options: BuildOptions): Promise<BuildResult> {
   // An unsigned build starts its workers as soon as the plan is known, to load and warm up while this thread composes;
   // a signed one once its key has been opened and checked (they open the same key).
-  // Harfbuzz's WebAssembly compiles on V8's threads while the project loads and the letters compose: the first letter's
-  // typesetting waited ~10 ms for it (W1). A failure shows where the shaper is awaited (renderLetter).
+  // Harfbuzz starts at this build's first await. prepare() runs to its end without one, so by then the plan has tuned
+  // the engine: in the bundle harfbuzz compiles there, on this thread, and keeps the WebAssembly tier it was compiled
+  // under (engine.ts); from the ES modules it compiles on V8's threads. A failure shows where the shaper is awaited
+  // (renderLetter).
   loadHarfBuzz().catch(() => undefined);
   const engine = new EngineTuning(options.tuneEngine === true);
   const early = new EarlyStart(pick(options, 'shard', 'jobs', 'pdfa'), engine);

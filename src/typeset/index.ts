@@ -63,15 +63,13 @@ export function typesetLetter(doc: LetterDoc, opts: TypesetOptions): PagedLetter
   const structure = new StructureBuilder(doc.lang, opts.fonts);
 
   // 1. Sections → units (blocks broken into lines, positioned horizontally), and the structure tree they make.
-  const displayLines = new Map<number, readonly (readonly string[])[]>();
-  const logical = setSections({
+  const { units: logical, displayLines } = setSections({
     doc,
     fonts: opts.fonts,
     measurer,
     geometry,
     reserveSignatureField: reserving(opts.reserveSignatureField),
     structure,
-    displayLines,
   });
   // A right-to-left letter was set with x from the start edge: mirrored once into page coordinates (typeset/bidi).
   const units = isRightToLeftLanguage(doc.lang) ? mirrorUnits(logical, geometry) : logical;

@@ -21,13 +21,15 @@ export interface SectionContext {
   readonly reserveSignatureField: false | { readonly signatory: number };
   /** The structure tree the sections' blocks join, under its Document element. */
   readonly structure: StructureBuilder;
-  /** Filled here: the lines of the balanced sections' paragraphs (PagedLetter.displayLines). */
-  readonly displayLines: Map<number, readonly (readonly string[])[]>;
 }
 
-/** All sections of the letter as units, in order. */
-export function setSections(ctx: SectionContext): Unit[] {
+/** All sections of the letter as units, in order, and the lines of its balanced sections (PagedLetter.displayLines). */
+export function setSections(ctx: SectionContext): {
+  units: Unit[];
+  displayLines: Map<number, readonly (readonly string[])[]>;
+} {
   const units: Unit[] = [];
+  const displayLines = new Map<number, readonly (readonly string[])[]>();
   const fieldIn = ctx.reserveSignatureField
     ? signingBlock(ctx.doc, ctx.reserveSignatureField.signatory)
     : undefined;
@@ -41,10 +43,10 @@ export function setSections(ctx: SectionContext): Unit[] {
   ctx.doc.sections.forEach((section, index) => {
     const set = setSection(section, ctx, index === lastSignatures, headingOffset, fieldIn);
     const lines = BALANCED_PARTS.has(section.part) ? paragraphLines(section, set) : undefined;
-    if (lines) ctx.displayLines.set(index, lines);
+    if (lines) displayLines.set(index, lines);
     units.push(...set);
   });
-  return units;
+  return { units, displayLines };
 }
 
 /** The text of each line of each paragraph of a section of paragraphs only (one unit each); undefined for any other. */

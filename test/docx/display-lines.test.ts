@@ -3,13 +3,13 @@
  * processor breaks such text between any two ideographs, and LibreOffice set the Pope's title 「…遣返朝鲜难 / 民」.
  */
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { docxToPdf, pdfText, tempDir, toolAvailable } from '../support/tools.js';
 import { exampleLetter, fonts, part, paragraphTexts } from './helpers.js';
-import { readFileSync } from 'node:fs';
 
 const TITLE = '旅居加拿大的朝鲜难民致教宗的公开信——敦促停止强制遣返朝鲜难民';
 const LINES = ['旅居加拿大的朝鲜难民致教宗的', '公开信——敦促停止强制遣返朝鲜难民'];

@@ -30,20 +30,24 @@ export function balancedLines(lines: LineSpan[], input: BalanceInput): LineSpan[
     const byPhrase = balancedAt(phrases, lines.length, input);
     if (byPhrase) return byPhrase;
   }
-  return balancedAt(input.opportunities, lines.length, input) ?? lines;
+  return balancedAt(input.opportunities, lines.length, input, lines) ?? lines;
 }
 
-/** The paragraph in `count` lines broken at `opportunities`, in the narrowest measure that does; undefined if none does. */
+/**
+ * The paragraph in `count` lines broken at `opportunities`, in the narrowest measure that does; undefined if none does.
+ * `full`: the paragraph broken at them in its full measure, when the caller has it.
+ */
 function balancedAt(
   opportunities: readonly BreakOpportunity[],
   count: number,
   input: BalanceInput,
+  full?: LineSpan[],
 ): LineSpan[] | undefined {
   // Never narrower than the widest piece that cannot break: the breaker would then cut a word between its letters.
   let low = widestUnbreakable({ ...input, opportunities }) / minLineWidth(input, count);
   let high = 1;
   if (low >= high) return undefined;
-  let best = input.breakAt(high, opportunities);
+  let best = full ?? input.breakAt(high, opportunities);
   if (best.length > count) return undefined;
   for (let step = 0; step < STEPS; step++) {
     const scale = (low + high) / 2;

@@ -29,7 +29,7 @@ export function breakOpportunities(text: string, langAt: (index: number) => Lang
 
 /** Whether our rules keep a UAX #14 opportunity at `position` (between the character before it and the one at it). */
 function allowsBreak(text: string, position: number, langAt: (index: number) => Lang): boolean {
-  const beforeIndex = position - (isLowSurrogate(text.charCodeAt(position - 1)) ? 2 : 1);
+  const beforeIndex = indexBefore(text, position);
   const before = text.codePointAt(beforeIndex)!;
   const after = text.codePointAt(position)!;
   // clreq/jlreq kinsoku: a closing mark never starts a line, an opening mark never ends one.
@@ -62,11 +62,13 @@ const PHRASE_FINAL = new Set([0x7684, 0x4e4b, 0x306e]);
  */
 export function betweenPhrases(text: string, position: number): boolean {
   if (position <= 0 || position >= text.length) return true;
-  const before = text.codePointAt(position - (isLowSurrogate(text.charCodeAt(position - 1)) ? 2 : 1))!;
+  const before = text.codePointAt(indexBefore(text, position))!;
   const after = text.codePointAt(position)!;
   return !(isHanOrKana(before) && isHanOrKana(after)) || PHRASE_FINAL.has(before);
 }
 
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
+/** Where the character that ends just before `position` begins (one UTF-16 unit back, two for a surrogate pair). */
+function indexBefore(text: string, position: number): number {
+  const unit = text.charCodeAt(position - 1);
+  return position - (unit >= 0xdc00 && unit <= 0xdfff ? 2 : 1);
 }
