@@ -44,8 +44,11 @@ const STANDS_ALONE = /^(?![ \t>]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 export class MarkdownMemo {
   private readonly pieces: Recent<string, readonly RootContent[]>;
   private readonly parts: Recent<string, ContainerDirective>;
-  /** Pieces served from the table, pieces parsed, letters parsed whole, and micromark runs for pieces and parts. */
-  readonly counts = { reused: 0, parsed: 0, whole: 0, runs: 0 };
+  /**
+   * Pieces served from the table, pieces parsed, letters parsed whole, micromark runs for pieces and parts, and pieces
+   * parsed without micromark (plain paragraphs, among those parsed).
+   */
+  readonly counts = { reused: 0, parsed: 0, whole: 0, runs: 0, plain: 0 };
 
   /** Recipient-specific pieces come and go; the shared ones are used by every letter and stay. */
   constructor(limit = 512) {
@@ -117,9 +120,15 @@ export class MarkdownMemo {
       else fresh.add(piece);
     }
     this.counts.reused += pieces.length - fresh.size;
+    for (const piece of fresh) {
+      const paragraph = plainParagraph(piece);
+      if (!paragraph) continue;
+      this.counts.plain++;
+      nodes.set(piece, [paragraph]);
+    }
     const together = [
       ...newParts,
-      ...[...fresh].filter((p) => STANDS_ALONE.test(p.replace(LEADING_BLANK_LINES, ''))),
+      ...[...fresh].filter((p) => !nodes.has(p) && STANDS_ALONE.test(p.replace(LEADING_BLANK_LINES, ''))),
     ];
     if (together.length > 1) {
       this.counts.runs++;
@@ -138,6 +147,25 @@ export class MarkdownMemo {
 }
 
 const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/;
+
+/**
+ * A line of plain text, whatever stands before or after it in a paragraph: it starts no block (no `#`, `>`, list or
+ * ordered-list marker, rule, fence, HTML, directive or indent) and holds nothing inline Markdown reads (escapes, code,
+ * emphasis, links, HTML, entities, a `:name` directive, a hard break's trailing spaces, control characters).
+ */
+const PLAIN_LINE =
+  /^(?![\s#>+*=_`~<|:[\\-]|\d{1,9}[.)])(?:[^\0-\x1f\x7f\\`*_[\]<&:]|:(?=[ ]))*[^\s\0-\x1f\x7f\\`*_[\]<&:]$/;
+const BLANK_LINES_AROUND = /^(?:[ \t]*\n)+|(?:\n[ \t]*)+$/g;
+
+/**
+ * A piece that is one paragraph of plain text lines (the most of a letter's body): its node made here as micromark
+ * makes it (one text node, the lines joined by their line ends), without running the parser over every character.
+ */
+function plainParagraph(piece: string): RootContent | undefined {
+  const lines = piece.replace(BLANK_LINES_AROUND, '').split('\n');
+  if (!lines.every((line) => PLAIN_LINE.test(line))) return undefined;
+  return { type: 'paragraph', children: [{ type: 'text', value: lines.join('\n') }] };
+}
 
 /** A part's opening line as a part of its own: it stands alone, and its fence closes right after it. */
 const closedPart = (line: string) => `${line}\n:::`;

@@ -164,12 +164,13 @@ describe('a letter cut into pieces only where Markdown cannot reach across', () 
 
   it('a piece met again is taken from the table, and the table keeps to its size', () => {
     const memo = new MarkdownMemo(4);
-    const letter = (name: string) => part(`Dear ${name},\n\nShared one.\n\nShared two.`);
+    // Emphasis in every piece: none is a plain paragraph, which needs no micromark run.
+    const letter = (name: string) => part(`Dear *${name}*,\n\n*Shared* one.\n\n*Shared* two.`);
     outcome(letter('Ann'), memo);
     // The three new pieces in one micromark run.
-    expect(memo.counts).toEqual({ reused: 0, parsed: 3, whole: 0, runs: 1 });
+    expect(memo.counts).toEqual({ reused: 0, parsed: 3, whole: 0, runs: 1, plain: 0 });
     outcome(letter('Bob'), memo);
-    expect(memo.counts).toEqual({ reused: 2, parsed: 4, whole: 0, runs: 2 });
+    expect(memo.counts).toEqual({ reused: 2, parsed: 4, whole: 0, runs: 2, plain: 0 });
     for (const name of ['Cy', 'Di', 'Ed', 'Flo']) outcome(letter(name), memo);
     // The shared pieces stay (used by every letter); the names come and go.
     expect(memo.counts.reused).toBe(2 + 4 * 2);
@@ -206,7 +207,8 @@ describe('a letter cut into pieces only where Markdown cannot reach across', () 
     const markdown =
       ':::title[Label]{align=center}\nTitle\n:::\n\n:::body{indent="2" keep-next}\nA\n\nB\n:::\n';
     expect(outcome(markdown, memo)).toEqual(outcome(markdown));
-    expect(memo.counts).toEqual({ reused: 0, parsed: 3, whole: 0, runs: 1 });
+    // The pieces are plain paragraphs, made without micromark: the run is the opening lines'.
+    expect(memo.counts).toEqual({ reused: 0, parsed: 3, whole: 0, runs: 1, plain: 3 });
     // An opening line that is no part (its attributes unclosed) makes the letter parse whole, as alone.
     const broken = ':::body{indent="2"\nA\n:::\n\n:::close\nB\n:::\n';
     expect(outcome(broken, memo)).toEqual(outcome(broken));
@@ -215,10 +217,58 @@ describe('a letter cut into pieces only where Markdown cannot reach across', () 
 
   it('only pieces that stand alone after a blank line share a run; a part opening on an indented line or a list parses alone', () => {
     const memo = new MarkdownMemo();
-    const markdown = `${part('    code\n\nDear Ann,')}\n:::close\n- item\n\nYours.\n:::\n`;
+    const markdown = `${part('    code\n\nDear *Ann*,')}\n:::close\n- item\n\n*Yours.*\n:::\n`;
     expect(outcome(markdown, memo)).toEqual(outcome(markdown));
     // `    code` and `- item` (a part's first lines, which a run would make a code block's or list's continuation)
-    // alone; `Dear Ann,` and `Yours.` together.
-    expect(memo.counts).toEqual({ reused: 0, parsed: 4, whole: 0, runs: 3 });
+    // alone; `Dear *Ann*,` and `*Yours.*` together.
+    expect(memo.counts).toEqual({ reused: 0, parsed: 4, whole: 0, runs: 3, plain: 0 });
+  });
+});
+
+/** Paragraphs that look plain, each with one thing Markdown reads in it, and plain ones. */
+const NEAR_PLAIN: Record<string, boolean> = {
+  '2014年，联合国朝鲜民主主义人民共和国人权调查委员会（DPRK COI）记录证实。': true,
+  'Dear President Xi, 10: 30 on 2023-12-10 (a "quote"), 100% {braces} $5 ~ | = + - # > !': true,
+  'Two lines\nof one paragraph': true,
+  'Ideographic space\u3000inside': true,
+  '1. a list': false,
+  '2023) a list too': false,
+  '# heading': false,
+  '> quote': false,
+  '- item': false,
+  '+ item': false,
+  '* item': false,
+  '*emphasis*': false,
+  'in _emphasis_': false,
+  'a `code` span': false,
+  'a [link](https://example.org)': false,
+  'an ![image](x.png)': false,
+  'an <https://example.org> autolink': false,
+  'an &amp; entity': false,
+  'an escaped \\* star': false,
+  'a :span[directive]{lang=zh}': false,
+  '10:30': false,
+  'hard break  \nafter two spaces': false,
+  'Heading\n===': false,
+  'Heading\n---': false,
+  'text\n    indented continuation': false,
+  'text\n> lazy quote': false,
+  ' leading space': false,
+  '\u3000leading ideographic space': false,
+  'trailing ideographic space\u3000': false,
+  'a\ttab': false,
+  'a NUL \u0000 character': false,
+  '~~~ fence': false,
+  '<div>': false,
+  '::vocative[Sir,]': false,
+};
+
+describe('a paragraph of plain text is made without micromark, as micromark makes it', () => {
+  it.each(Object.entries(NEAR_PLAIN))('%j (plain: %s)', (body, plain) => {
+    const markdown = part(`Before.\n\n${body}\n\nAfter.`);
+    const memo = new MarkdownMemo();
+    expect(outcome(markdown, memo)).toEqual(outcome(markdown));
+    // `Before.` and `After.` are plain too, when their pieces are theirs alone (a list or fence may take them in).
+    expect(memo.counts.plain === 3).toBe(plain);
   });
 });
