@@ -8,6 +8,7 @@ import type { Lang } from '../model/index.js';
 import { problem, shown, type Diagnostic } from '../diag/index.js';
 import { flatKeys, valueAt, type Project } from '../load/index.js';
 import { inlineText } from '../compose/index.js';
+import { PUNCTUATION_OR_SYMBOL } from '../unicode/index.js';
 
 /**
  * A warning at every value of the languages' locale files (the ones being built; check builds them all) with an unmatched `**`, `__`, or a single `*`/`_` that opens onto a word and is never
@@ -147,5 +148,5 @@ function isSpace(c: string): boolean {
 }
 
 function isPunct(c: string): boolean {
-  return /[\p{P}\p{S}]/u.test(c);
+  return PUNCTUATION_OR_SYMBOL.someIn(c);
 }

@@ -1,5 +1,6 @@
 /** Family names: taken from the holder data, or derived from a full name by the office's name order. */
 
+import { HAN_OR_HANGUL } from '../unicode/index.js';
 import type { Office } from './types.js';
 
 // Two-character family names, so that 欧阳修 gives 欧阳 and 남궁민 gives 남궁 rather than the first character.
@@ -29,7 +30,6 @@ const COMPOUND_FAMILY = [
 
 // Name parts are separated by spaces, or in Chinese transcriptions of foreign names by a middle dot (埃马纽埃尔·马克龙).
 const PART_SEPARATOR = /[\s·・‧]+/u;
-const HAN_OR_HANGUL = /^[\p{Script=Han}\p{Script=Hangul}]+$/u;
 
 /** Offices whose holders go by a regnal name ("Charles III", "Leo XIV") have no family name to derive. */
 export function hasRegnalName(office: Office): boolean {
@@ -52,7 +52,7 @@ export function deriveFamilyName(name: string, office: Office): string | undefin
   const familyFirst = office.nameOrder === 'family-first' && office.addressedBy === 'family';
   if (parts.length > 1) return familyFirst ? parts[0] : parts[parts.length - 1];
   const only = parts[0]!;
-  if (familyFirst && HAN_OR_HANGUL.test(only) && [...only].length >= 2) {
+  if (familyFirst && only !== '' && HAN_OR_HANGUL.everyIn(only) && [...only].length >= 2) {
     const compound = COMPOUND_FAMILY.find((f) => only.startsWith(f) && [...only].length > 2);
     return compound ?? [...only][0];
   }

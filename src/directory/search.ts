@@ -5,6 +5,7 @@
 
 import { nearest } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
+import { LETTER_OR_NUMBER, MARK } from '../unicode/index.js';
 import { countryName, icuLocale, officeTitle } from './addressee.js';
 import { ageOfHolder, holderNames, holderOn, isoDay, termEndedBefore } from './holders.js';
 import { allOffices, lookupOffice } from './offices.js';
@@ -60,14 +61,8 @@ const ICU_LOCALES = ['en', 'ko-KR', 'zh-Hans-CN'];
 
 /** Case-, width- and accent-insensitive form for comparing ("Côte d’Ivoire" ~ "cote d'ivoire"). */
 export function normalizeQuery(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC')
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  const withoutMarks = MARK.removeFrom(text.normalize('NFKD'));
+  return withoutMarks.normalize('NFC').replace(/[’‘`]/g, "'").toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** What an entry can be found by, normalized. Short titles only count next to a country ("法国总统", "France president"). */
@@ -168,9 +163,8 @@ const TIER = {
 
 // A word is a run of letters and digits, parted by spaces, hyphens or the middle dot of 简·多伊. Han and Hangul
 // written without spaces make one word, so 중국 is not a word of 미합중국.
-const LETTER = /[\p{L}\p{N}]/u;
-const startsWord = (s: string, at: number) => at === 0 || !LETTER.test(s[at - 1]!);
-const endsWord = (s: string, at: number) => at >= s.length || !LETTER.test(s[at]!);
+const startsWord = (s: string, at: number) => at === 0 || !LETTER_OR_NUMBER.has(s.charCodeAt(at - 1));
+const endsWord = (s: string, at: number) => at >= s.length || !LETTER_OR_NUMBER.has(s.charCodeAt(at));
 
 function positions(s: string, q: string): number[] {
   const out: number[] = [];

@@ -14,6 +14,7 @@
  */
 
 import type { Font, Glyph } from 'fontkit';
+import { PLAIN } from '../unicode/index.js';
 
 /** Every feature fontkit's default and Hangul shapers turn on for a left-to-right run without a fraction slash. */
 const DEFAULT_FEATURES = new Set([
@@ -123,11 +124,8 @@ export function plainCodePoint(cp: number): boolean {
   if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xd7b0 && cp <= 0xd7ff))
     return false;
   if (cp >= 0x3130 && cp <= 0x318f) return false; // compatibility jamo: kept out with the rest
-  return PLAIN.test(String.fromCodePoint(cp));
+  return PLAIN.has(cp);
 }
-
-const PLAIN =
-  /^(?![\p{M}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Co}\p{Cn}\u302e\u302f])[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Common}]$/u;
 
 /**
  * The face's blocked glyphs (for fontkit's default features unless told others), or null when its layout may change

@@ -14,6 +14,17 @@
 import { readFileSync } from 'node:fs';
 import type { Font } from 'fontkit';
 import type * as HarfBuzz from 'harfbuzzjs';
+import {
+  CYRILLIC,
+  GREEK,
+  HAN,
+  HANGUL,
+  HIRAGANA,
+  KATAKANA,
+  LATIN,
+  RIGHT_TO_LEFT_SCRIPT,
+  SCRIPTED,
+} from '../unicode/index.js';
 import { faceBytesOf } from './face-bytes.js';
 import { tableDirectory, writeDirectoryHeader } from './sfnt.js';
 
@@ -169,39 +180,27 @@ function feature(module: HarfBuzzModule, tag: string): HarfBuzz.Feature {
   return f;
 }
 
-/** The first character of a script of its own (not Common or Inherited): the one fontkit takes the script from. */
-const SCRIPTED = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
 /** Scripts told apart by `sameGuessedScript` (the ones letters are written in; any other never matches). */
-const SCRIPTS = [
-  /\p{Script=Latin}/u,
-  /\p{Script=Hangul}/u,
-  /\p{Script=Han}/u,
-  /\p{Script=Hiragana}/u,
-  /\p{Script=Katakana}/u,
-  /\p{Script=Cyrillic}/u,
-  /\p{Script=Greek}/u,
-];
+const GUESSED_SCRIPTS = [LATIN, HANGUL, HAN, HIRAGANA, KATAKANA, CYRILLIC, GREEK];
 
 /**
  * Whether harfbuzz guesses the same script for both texts (the script of the first character that has one of its own):
  * false when either has none, or when it is not among the scripts told apart here.
  */
 export function sameGuessedScript(a: string, b: string): boolean {
-  const x = SCRIPTED.exec(a)?.[0];
-  const y = SCRIPTED.exec(b)?.[0];
+  // The script of the first character of a script of its own (not Common, Inherited or Unknown): fontkit's too.
+  const x = SCRIPTED.firstIn(a);
+  const y = SCRIPTED.firstIn(b);
   if (x === undefined || y === undefined) return false;
-  return x === y || SCRIPTS.some((script) => script.test(x) && script.test(y));
+  return x === y || GUESSED_SCRIPTS.some((script) => script.has(x) && script.has(y));
 }
-
-/** The scripts fontkit lays out right to left when no direction is given (its Script.direction). */
-const RTL_SCRIPT =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Cypriot}\p{Script=Kharoshthi}\p{Script=Phoenician}\p{Script=Nko}\p{Script=Lydian}\p{Script=Avestan}\p{Script=Imperial_Aramaic}\p{Script=Inscriptional_Pahlavi}\p{Script=Inscriptional_Parthian}\p{Script=Old_South_Arabian}\p{Script=Old_Turkic}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}\p{Script=Manichaean}\p{Script=Mende_Kikakui}\p{Script=Nabataean}\p{Script=Old_North_Arabian}\p{Script=Palmyrene}\p{Script=Psalter_Pahlavi}]/u;
 
 function scriptDirection(text: string): 'ltr' | 'rtl' {
   // Every right-to-left script lies in these blocks: text with none of them is left to right without the regexes.
   if (!/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\ud802-\ud803\ud83a-\ud83b]/.test(text)) return 'ltr';
-  const first = SCRIPTED.exec(text)?.[0];
-  return first !== undefined && RTL_SCRIPT.test(first) ? 'rtl' : 'ltr';
+  // The scripts fontkit lays out right to left when no direction is given (its Script.direction).
+  const first = SCRIPTED.firstIn(text);
+  return first !== undefined && RIGHT_TO_LEFT_SCRIPT.has(first) ? 'rtl' : 'ltr';
 }
 
 /**

@@ -6,17 +6,14 @@
  * A dash with spaces around it ("10 – 12") still breaks at the spaces.
  */
 
-const WORD = /[\p{L}\p{N}]/u;
+import { LETTER_OR_NUMBER } from '../unicode/index.js';
 
 /** Whether the character at `index` of `text` is an en dash joining the word before it to the word after it. */
 export function isJoiningDash(text: string, index: number): boolean {
   if (text.charCodeAt(index) !== 0x2013) return false;
-  const before =
-    index > 0
-      ? String.fromCodePoint(text.codePointAt(index - (isLowSurrogate(text.charCodeAt(index - 1)) ? 2 : 1))!)
-      : '';
-  const after = index + 1 < text.length ? String.fromCodePoint(text.codePointAt(index + 1)!) : '';
-  return WORD.test(before) && WORD.test(after);
+  if (index === 0 || index + 1 >= text.length) return false;
+  const before = text.codePointAt(index - (isLowSurrogate(text.charCodeAt(index - 1)) ? 2 : 1))!;
+  return LETTER_OR_NUMBER.has(before) && LETTER_OR_NUMBER.has(text.codePointAt(index + 1)!);
 }
 
 /** The text with a WORD JOINER after every joining en dash (for formats whose own breaker must be told). */

@@ -1,11 +1,7 @@
 /** The language a screen reader should read each character in: a span's own language, else decided by the script. */
 
 import { isCjkLanguage, type Lang } from '../model/index.js';
-
-const HANGUL = /\p{Script=Hangul}/u;
-const HAN = /\p{Script=Han}/u;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const LATIN = /\p{Script=Latin}/u;
+import { HAN, HANGUL, KANA, LATIN } from '../unicode/index.js';
 
 /**
  * The language a character's script says it is in, inside a letter in `docLang`; `undefined` for characters every
@@ -14,11 +10,10 @@ const LATIN = /\p{Script=Latin}/u;
  * picks for them is right, while the letter's own voice would spell them out or skip them.
  */
 function scriptLang(cp: number, docLang: Lang): Lang | undefined {
-  const ch = String.fromCodePoint(cp);
-  if (HANGUL.test(ch)) return docLang.startsWith('ko') ? docLang : 'ko';
-  if (KANA.test(ch)) return docLang.startsWith('ja') ? docLang : 'ja';
-  if (HAN.test(ch)) return isCjkLanguage(docLang) ? docLang : 'zh';
-  if (LATIN.test(ch)) return isCjkLanguage(docLang) ? 'en' : docLang;
+  if (HANGUL.has(cp)) return docLang.startsWith('ko') ? docLang : 'ko';
+  if (KANA.has(cp)) return docLang.startsWith('ja') ? docLang : 'ja';
+  if (HAN.has(cp)) return isCjkLanguage(docLang) ? docLang : 'zh';
+  if (LATIN.has(cp)) return isCjkLanguage(docLang) ? 'en' : docLang;
   return undefined;
 }
 

@@ -22,6 +22,7 @@ import {
   type SubsetNames,
   type Variant,
 } from '../../fonts/index.js';
+import { JOINING_SCRIPT } from '../../unicode/index.js';
 import type { GlyphUsage } from './usage.js';
 import { esc } from './xml.js';
 
@@ -65,7 +66,7 @@ export function subsetFamilies(usage: GlyphUsage, fonts: FontBook): Map<string, 
       if (!file || (variant !== 'regular' && chars === '')) return [];
       const font = fonts.openFile(file);
       // Text a word processor must shape with the face's GSUB (Arabic joining) takes the whole face; the rest a subset.
-      const tables = SHAPED_SCRIPTS.test(chars)
+      const tables = JOINING_SCRIPT.someIn(chars)
         ? wholeFontTables(fonts.bytes(file))
         : subsetTables(font, fonts.tableBytes(file), withAlways(chars));
       return [{ variant, style, postscript: font.postscriptName || face.family.replace(/\s+/g, ''), tables }];
@@ -105,9 +106,6 @@ function subsetTag(subsets: readonly Map<string, Uint8Array>[]): string {
   }
   return [...hash.digest().subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
 }
-
-/** Scripts whose letters change form with their neighbours through GSUB: Arabic, Syriac, NKo, Mongolian. */
-const SHAPED_SCRIPTS = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}]/u;
 
 function withAlways(chars: string): string {
   return [...new Set([...chars, ...ALWAYS])].sort().join('');

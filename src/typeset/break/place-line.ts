@@ -1,6 +1,7 @@
 /** Placing one line of a paragraph: its pieces of runs positioned by alignment, justification and compression. */
 
 import type { Align } from '../../model/index.js';
+import { LETTER_OR_NUMBER } from '../../unicode/index.js';
 import { glyphRunWidth, type Measurer } from '../measure.js';
 import type { StyledRun } from '../runs.js';
 import type { GlyphRun, TextItem } from '../types.js';
@@ -158,7 +159,7 @@ function dotCenters(
   let at = from;
   for (const ch of str) {
     const advance = measurer.advance(run.font, ch) * run.size;
-    if (/[\p{L}\p{N}]/u.test(ch)) centers.push(x + advance / 2);
+    if (LETTER_OR_NUMBER.has(ch.codePointAt(0)!)) centers.push(x + advance / 2);
     x += advance - (squeezed.get(at) ?? 0) + characterSpacing;
     at += ch.length;
   }

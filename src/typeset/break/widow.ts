@@ -4,6 +4,7 @@
  * takes the previous line's last break back, so that line gives the lone character company.
  */
 
+import { PUNCTUATION_SYMBOL_OR_SPACE } from '../../unicode/index.js';
 import type { BreakOpportunity } from '../segment/breaks.js';
 import { isHanOrKana } from '../segment/classes.js';
 import { trimEnd, type LineSpan } from './lines.js';
@@ -35,7 +36,7 @@ export function withoutLoneLastCharacter(lines: readonly LineSpan[], input: Wido
 
 /** One Han or kana character, with nothing else but punctuation and spaces (民 / 民。/ 民」). */
 function isLoneCharacter(line: string): boolean {
-  const letters = [...line].filter((ch) => !/[\p{P}\p{S}\s]/u.test(ch));
+  const letters = [...line].filter((ch) => !PUNCTUATION_SYMBOL_OR_SPACE.has(ch.codePointAt(0)!));
   return letters.length === 1 && isHanOrKana(letters[0]!.codePointAt(0)!);
 }
 

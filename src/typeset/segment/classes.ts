@@ -1,5 +1,7 @@
 /** Character classes the line-breaking rules need: Hangul, Han and kana, spaces, and the kinsoku punctuation sets. */
 
+import { LETTER_NUMBER_OR_MARK } from '../../unicode/index.js';
+
 // W3C clreq §3.1.7 / jlreq §3.1.10 (line-start prohibition): closing brackets, closing quotes, sentence and clause marks,
 // the ellipsis, iteration marks and small kana never begin a line. ASCII closers are added for mixed text.
 const CLOSING =
@@ -70,5 +72,5 @@ export function isSpace(cp: number): boolean {
 /** Letters and digits of alphabetic scripts: a run of them is a word that never splits inside CJK text. */
 export function isAlphanumeric(cp: number): boolean {
   if (isHangul(cp) || isIdeographic(cp)) return false;
-  return /[\p{L}\p{N}\p{M}]/u.test(String.fromCodePoint(cp));
+  return LETTER_NUMBER_OR_MARK.has(cp);
 }
