@@ -142,6 +142,20 @@ describe('what a build loads', () => {
     expect(initialisedWith('dist/pipeline/index.js')).toContain('dist/load/index.js');
   });
 
+  it('holds only the parts of jsonc-parser letter calls: not its formatter and editor, whose tables took ~1 ms at every start', () => {
+    const output = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle', 'letter.meta.json'), 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, unknown> }>;
+    };
+    const bundled = Object.keys(output.outputs['dist/bundle/letter.cjs']!.inputs).filter((file) =>
+      file.includes('/jsonc-parser/'),
+    );
+    expect(bundled.map((file) => file.replace(/.*\/esm\//, ''))).toEqual([
+      'impl/scanner.js',
+      'impl/parser.js',
+      'main.js',
+    ]);
+  });
+
   it('a PDF build loads none of the packages left out of the bundle; a DOCX build loads docx, then', () => {
     const out = tempDir('letter-lazy-');
     const build = ['build', EXAMPLE, '--out', out, '--quiet', '--lang', 'zh', '-j', '1'];
