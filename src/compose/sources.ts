@@ -74,9 +74,17 @@ export class TextReader {
     }
     const read = this.translations.read(this.lang, key, vars, contexts);
     const value = read.text;
-    const where = file.locate(key);
+    // The key's position, looked up only for a problem to report (locating a key parses the file for positions).
+    let located: Location | undefined;
+    const where = () => (located ??= file.locate(key));
     this.unresolved(file, key, read, vars);
-    this.cover(value, { file: file.file, key, lang: this.lang, line: where.line, column: where.column });
+    this.cover(value, () => ({
+      file: file.file,
+      key,
+      lang: this.lang,
+      line: where().line,
+      column: where().column,
+    }));
     for (const url of linkTargets(value)) {
       const why = refusedLink(url);
       if (why)
@@ -84,7 +92,7 @@ export class TextReader {
           problem(
             'schema',
             `link '${shown(url)}' in the value of '${shown(key)}' in ${file.file} is ${why}`,
-            where,
+            where(),
             'letters link only to https:, http: or mailto: targets; write other addresses as plain text',
           ),
         );
@@ -95,7 +103,7 @@ export class TextReader {
         problem(
           'schema',
           `block Markdown in the value of '${shown(key)}' in ${file.file}: ${inline.refused.what}`,
-          where,
+          where(),
           inline.refused.hint,
         ),
       );
@@ -205,15 +213,20 @@ export class TextReader {
     return value;
   }
 
-  /** Reports every character of `value` that no face of this language's chain covers: never a blank box on the page. */
-  cover(value: string, origin: Origin): void {
+  /**
+   * Reports every character of `value` that no face of this language's chain covers: never a blank box on the page.
+   * The origin may be given as a function: made only when there is a character to report.
+   */
+  cover(value: string, origin: Origin | (() => Origin)): void {
     const uncovered = this.memo
       ? this.memo.uncovered(this.fonts, value, this.lang)
       : this.fonts.uncovered(value, this.lang);
+    let from: Origin | undefined;
     for (const cp of uncovered) {
       if (this.reported.has(cp)) continue;
       this.reported.add(cp);
-      this.problems.push(uncoveredProblem(cp, origin.lang, origin));
+      from ??= typeof origin === 'function' ? origin() : origin;
+      this.problems.push(uncoveredProblem(cp, from.lang, from));
     }
   }
 }

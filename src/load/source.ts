@@ -222,15 +222,26 @@ export interface ParsedJson {
   readonly locate: (key: string) => Location;
 }
 
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
 /** Parses strict JSON (no comments, no trailing commas, no duplicate keys); a problem is a LetterError at file:line:col. */
 export function parseJson(text: string, shown: string): ParsedJson {
   assertShallow(text, shown, 'json');
+  // Most files are valid: read by the native parser, and the syntax tree (jsonc-parser walks the text character by
+  // character, in cold code) made only for a file that is not, or when a key's position is asked for.
+  const valid = validJson(text);
+  if (valid) {
+    let locate: ParsedJson['locate'] | undefined;
+    return {
+      data: valid.data,
+      locate: (key) => {
+        locate ??= keyLocator(parseTree(text, [], STRICT)!, text, shown);
+        return locate(key);
+      },
+    };
+  }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: false,
-  });
+  const tree = parseTree(text, errors, STRICT);
   const at = (offset: number): Location => locationAt(text, offset, shown);
   const first = errors[0];
   if (first || !tree) {
@@ -260,20 +271,53 @@ export function parseJson(text: string, shown: string): ParsedJson {
       ),
     );
   }
-  const data = JSON.parse(text) as unknown;
+  return { data: JSON.parse(text) as unknown, locate: keyLocator(tree, text, shown) };
+}
+
+/** Where a (dotted) key is defined in the file `tree` was parsed from. */
+function keyLocator(tree: JsonNode, text: string, shown: string): ParsedJson['locate'] {
+  const at = (offset: number): Location => locationAt(text, offset, shown);
   // Built on first use: `check` locates every unused key, and a search per key would be quadratic (60,000 keys).
   let offsets: Map<string, number> | undefined;
-  return {
-    data,
-    locate: (key) => {
-      offsets ??= propertyOffsets(tree);
-      const offset = offsets.get(key);
-      if (offset !== undefined) return at(offset);
-      const node: JsonNode | undefined =
-        findNodeAtLocation(tree, [key]) ?? findNodeAtLocation(tree, key.split('.'));
-      return at(node?.parent?.type === 'property' ? node.parent.offset : (node?.offset ?? 0));
-    },
+  return (key) => {
+    offsets ??= propertyOffsets(tree);
+    const offset = offsets.get(key);
+    if (offset !== undefined) return at(offset);
+    const node: JsonNode | undefined =
+      findNodeAtLocation(tree, [key]) ?? findNodeAtLocation(tree, key.split('.'));
+    return at(node?.parent?.type === 'property' ? node.parent.offset : (node?.offset ?? 0));
   };
+}
+
+// A string token, and the colon after it that makes it a key. Outside strings valid JSON has no quote, so matches
+// found one after another are the file's strings in order.
+const STRING_TOKEN = /"(?:[^"\\]|\\.)*"\s*(:)?/g;
+
+/**
+ * The value of `text` when it is strict JSON without a repeated key in any object (what the full parse below accepts),
+ * else undefined. JSON.parse keeps the last of repeated keys without a word: the file's keys (strings followed by a
+ * colon) are counted against the keys of the objects parsed.
+ */
+function validJson(text: string): { data: unknown } | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  let written = 0;
+  STRING_TOKEN.lastIndex = 0;
+  for (let m = STRING_TOKEN.exec(text); m; m = STRING_TOKEN.exec(text)) if (m[1]) written++;
+  return written === keyCount(data) ? { data } : undefined;
+}
+
+/** Keys of every object in a parsed JSON value. */
+function keyCount(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) for (const item of value) count += keyCount(item);
+  else for (const key of Object.keys(value)) count += 1 + keyCount((value as Record<string, unknown>)[key]);
+  return count;
 }
 
 /** The offset of each property of nested objects by its dotted key (`ask.one`), the first one for a repeated key. */
