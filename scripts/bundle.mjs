@@ -34,7 +34,7 @@ const fixups = {
     rewrite(/pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/, (text, path) =>
       replaceOnce(
         replaceOnce(
-          text,
+          withoutDroppedHashers(text, path),
           // Resolving 'pdfkit' (its package.json, exports) costs W1 ~3-6 ms at every start; the require is for the 14
           // standard fonts' metrics, which letter never draws with: made when first called.
           'const require$1 = createRequire(import.meta.url);',
@@ -119,6 +119,20 @@ const fixups = {
     rewrite(/unicode-properties[\\/]dist[\\/]module\.mjs$/, (text, path) => lazyTries(text, path, 1));
   },
 };
+
+/**
+ * pdfkit's module without the hashers it makes at load and drops. It carries @noble/hashes inline, and its bundler
+ * kept `createHasher(() => new X());` for SHA-1, RIPEMD-160, SHA-224, SHA-384, SHA-512 and SHA-512/224 and /256 as
+ * statements (each builds a hash state to read its lengths), whose results nothing keeps: ~0.7 ms of W1's start in
+ * cold code. md5 (the file identifier) and sha256 (encryption), which pdfkit keeps in constants, stay as they are.
+ */
+function withoutDroppedHashers(text, path) {
+  const dropped = ['SHA1', 'RIPEMD160', 'SHA224', 'SHA512', 'SHA384', 'SHA512_256', 'SHA512_224'];
+  return dropped.reduce(
+    (rest, hash) => replaceOnce(rest, `\ncreateHasher(() => new ${hash}());\n`, '\n', path),
+    text,
+  );
+}
 
 /** `text` with `from` replaced by `to`; the build fails if `from` is not there once (the library changed). */
 function replaceOnce(text, from, to, file) {
