@@ -20,13 +20,11 @@ import {
 import { optionParsers, usageFromCommander } from './usage.js';
 import { progressReporter } from './progress.js';
 import { verifyText } from './verify-text.js';
+import { stderr, stdout } from './streams.js';
+
+export { usedStreams } from './streams.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
-  // `letter recipients | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(EXIT.OK);
-    throw e;
-  });
   let status: number = EXIT.OK;
   // With --json every outcome is one JSON object on stdout, commander's parse errors too; so they are not printed here.
   const json = jsonCommand(argv);
@@ -40,7 +38,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(TOOL_VERSION)
     .exitOverride()
     // Commander's parse errors are printed by the catch below, as letter's own usage diagnostics (values cut off).
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
+    .configureOutput({
+      writeOut: (s) => stdout().write(s),
+      writeErr: (s) => stderr().write(s),
+      outputError: () => undefined,
+    });
 
   program
     .command('build')
@@ -97,7 +99,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       else {
         printDiagnostics([...result.errors, ...result.warnings]);
         if (result.ok)
-          process.stderr.write(
+          stderr().write(
             `letter check: ${counted(result.documents, 'document')}, no errors${result.warnings.length ? `, ${counted(result.warnings.length, 'warning')}` : ''}\n`,
           );
       }
@@ -111,7 +113,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (dir: string) => {
       const { init } = await import('../init/index.js');
       const made = init({ dir });
-      process.stderr.write(
+      stderr().write(
         `letter init: wrote ${made.files.length} files in ${made.dir}; build it with \`letter build ${dir}\`\n`,
       );
     });
@@ -133,12 +135,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(opts.stale ? { stale: true } : {}),
       });
       if (opts.json) printJson(found);
-      else for (const r of found) process.stdout.write(recipientLine(r));
+      else for (const r of found) stdout().write(recipientLine(r));
       if (found.length === 0 && query.trim() && !opts.stale) {
         // Nothing found is an answer, not an error in the input: exit 1, and say what is near.
         const advice = recipientsAdvice({ query, lang: opts.lang, dir: opts.dir });
         const near = advice.suggestions.map((m) => `${m.id} (${m.country ?? m.title})`).join(', ');
-        process.stderr.write(
+        stderr().write(
           `letter recipients: no entry matches '${query}'${advice.notListed ? `: ${advice.notListed} is not in the directory, which lists the UN member states, the Holy See, Palestine, the UN and the EU; define the recipient in recipients.yaml` : ''}${near ? `\n  did you mean: ${near}?` : ''}\n`,
         );
         status = 1;
@@ -181,7 +183,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(opts.trust ? { trust: opts.trust } : {}),
       });
       if (opts.json) printJson(result);
-      else for (const r of result.reports) process.stdout.write(verifyText(r));
+      else for (const r of result.reports) stdout().write(verifyText(r));
       status = result.ok ? EXIT.OK : EXIT.PARTIAL;
     });
 
@@ -197,7 +199,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const merged = mergeManifests(files);
       if (opts.out) {
         writeFileSync(opts.out, merged);
-      } else process.stdout.write(merged);
+      } else stdout().write(merged);
     });
 
   try {
@@ -331,9 +333,9 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
   } else {
     printDiagnostics(result.errors);
     if (!flags.quiet) printDiagnostics(result.warnings);
-    for (const p of result.problems) process.stderr.write(`letter: ${p.status} ${p.file}\n`);
+    for (const p of result.problems) stderr().write(`letter: ${p.status} ${p.file}\n`);
     if (!flags.quiet && result.outputs.length)
-      process.stderr.write(
+      stderr().write(
         `letter: wrote ${counted(result.outputs.length, 'document')}${result.manifest ? ` and ${result.manifest}` : ''}\n`,
       );
   }
@@ -349,15 +351,15 @@ async function runWatch(options: BuildOptions, flags: BuildFlags): Promise<numbe
       if (event.kind === 'crashed') return printInternalError(event.error, TOOL_VERSION);
       const { result } = event;
       if (flags.json) {
-        process.stdout.write(
+        stdout().write(
           `${JSON.stringify({ ok: result.ok, changed: event.changed, outputs: result.outputs.map((o) => o.file), errors: result.errors.map(jsonDiagnostic) })}\n`,
         );
         return;
       }
-      for (const line of event.report) process.stderr.write(`${line}\n`);
+      for (const line of event.report) stderr().write(`${line}\n`);
       const what = event.changed.length ? `${event.changed.join(', ')} changed: ` : '';
       if (!flags.quiet || !result.ok) {
-        process.stderr.write(
+        stderr().write(
           `letter: ${what}${result.ok ? `wrote ${counted(result.outputs.length, 'document')}` : 'kept the last good files'}; watching for changes (Ctrl-C to stop)\n`,
         );
       }
