@@ -10,7 +10,7 @@
  * `readyGlyphs` first; pdfkit's own text (the signature field) and a face embedded whole take `whole()`.
  */
 
-import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, read, readSync, readv } from 'node:fs';
 import { compoundComponents } from './sfnt.js';
 
 /** Tables a face must have to be read in part: without them fontkit reads outlines for metrics or mark positions. */
@@ -25,6 +25,8 @@ interface Range {
 
 export class PartialFontFile {
   private readonly ready: Uint8Array;
+  /** The bytes, for loca and glyph headers (DataView's reads are V8's own; Buffer's are JavaScript, cold at first). */
+  private readonly view: DataView;
   private complete = false;
 
   private constructor(
@@ -39,6 +41,7 @@ export class PartialFontFile {
     private readonly locaAt: number,
   ) {
     this.ready = new Uint8Array(numGlyphs);
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /**
@@ -117,8 +120,8 @@ export class PartialFontFile {
       for (; wanted.length; wanted = this.componentsToRead(wanted)) {
         // Every read ends before the file is closed, a failed one too: its number could be another file's by then.
         const reads = await Promise.allSettled(
-          mergedRanges(wanted.map((id) => this.outline(id))).map((r) =>
-            readFullyAsync(fd, this.bytes, r.start, r.end - r.start),
+          readGroups(mergedRanges(wanted.map((id) => this.outline(id)))).map((group) =>
+            readGroupAsync(fd, this.bytes, group),
           ),
         );
         const failed = reads.find((read) => read.status === 'rejected');
@@ -157,20 +160,25 @@ export class PartialFontFile {
 
   /** Where glyph `id`'s outline lies in the file (loca), kept inside glyf. */
   private outline(id: number): Range {
-    const at = (i: number): number =>
-      this.longOffsets
-        ? this.bytes.readUInt32BE(this.locaAt + 4 * i)
-        : this.bytes.readUInt16BE(this.locaAt + 2 * i) * 2;
-    const start = Math.min(this.glyf.start + at(id), this.glyf.end);
-    return { start, end: Math.max(start, Math.min(this.glyf.start + at(id + 1), this.glyf.end)) };
+    const start = Math.min(this.glyf.start + this.locaOffset(id), this.glyf.end);
+    return {
+      start,
+      end: Math.max(start, Math.min(this.glyf.start + this.locaOffset(id + 1), this.glyf.end)),
+    };
+  }
+
+  /** loca's entry `i`: where glyph `i`'s outline starts in glyf. */
+  private locaOffset(i: number): number {
+    return this.longOffsets
+      ? this.view.getUint32(this.locaAt + 4 * i)
+      : this.view.getUint16(this.locaAt + 2 * i) * 2;
   }
 
   /** The glyphs a composite glyph is made of (OpenType glyf, composite glyph description); none for a simple one. */
   private components(id: number): number[] {
     const { start, end } = this.outline(id);
-    if (end - start < 10 || this.bytes.readInt16BE(start) >= 0) return [];
-    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    return compoundComponents(view, start, end).ids;
+    if (end - start < 10 || this.view.getInt16(start) >= 0) return [];
+    return compoundComponents(this.view, start, end).ids;
   }
 
   /** Reads these ranges of the file into the buffer, neighbours (a page apart at most) in one read. */
@@ -211,6 +219,61 @@ function readFully(fd: number, into: Uint8Array, at: number, length: number): vo
     if (n === 0) throw new Error('font file shorter than its table directory says');
     done += n;
   }
+}
+
+/**
+ * Outlines up to this far apart are read ahead in one call, the bytes between them into a scratch buffer: a one-letter
+ * build's ~260 reads of a few hundred outlines become ~110, each read a call of this thread and a wake of the pool.
+ */
+const READ_GAP_MAX = 32 * 1024;
+/** Takes the bytes between the outlines a read ahead wants: nothing reads them back, and reads may overlap in it. */
+let gapScratch: Buffer | undefined;
+/** Ranges read in one call at most (readv's vectors: a range and the gap before it each). */
+const READ_GROUP_MAX = 256;
+
+/** The ranges (in file order) in groups of neighbours, each group read in one call by readGroupAsync. */
+function readGroups(ranges: readonly Range[]): Range[][] {
+  const groups: Range[][] = [];
+  let group: Range[] = [];
+  for (const r of ranges) {
+    const last = group[group.length - 1];
+    if (last && (r.start - last.end > READ_GAP_MAX || group.length >= READ_GROUP_MAX)) {
+      groups.push(group);
+      group = [];
+    }
+    group.push(r);
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+/**
+ * Reads a group of ranges through the thread pool in one `readv` from the first range's start to the last one's end,
+ * each range into `into` at its own offset and the gaps between them into the scratch buffer. A short read (the file
+ * cut meanwhile) reads each range again on its own, which then fails as `readFullyAsync` does.
+ */
+async function readGroupAsync(fd: number, into: Uint8Array, group: readonly Range[]): Promise<void> {
+  const first = group[0]!;
+  if (group.length === 1) return readFullyAsync(fd, into, first.start, first.end - first.start);
+  const scratch = (gapScratch ??= Buffer.alloc(READ_GAP_MAX));
+  const vectors: Uint8Array[] = [];
+  let previous: Range | undefined;
+  for (const r of group) {
+    if (previous) vectors.push(scratch.subarray(0, r.start - previous.end));
+    vectors.push(new Uint8Array(into.buffer, into.byteOffset + r.start, r.end - r.start));
+    previous = r;
+  }
+  const length = group[group.length - 1]!.end - first.start;
+  const bytesRead = await new Promise<number>((resolve, reject) =>
+    readv(fd, vectors, first.start, (error, n) => (error ? reject(error) : resolve(n))),
+  );
+  if (bytesRead === length) return;
+  // Each read ends before this does, a failed one too (the caller then closes the file).
+  const again = await Promise.allSettled(
+    group.map((r) => readFullyAsync(fd, into, r.start, r.end - r.start)),
+  );
+  const failed = again.find((read) => read.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**

@@ -112,6 +112,18 @@ describe('large faces read but for their glyph outlines', () => {
     expect(ahead.bytes.equals(oneByOne.bytes)).toBe(true);
   });
 
+  it('outlines of a CJK face read ahead in groups (a gap read aside) are the ones read one by one', async () => {
+    const path = toolFontBook().file('sc', 'regular');
+    // Outlines near each other (read in one call, the bytes between them aside) and far apart (calls of their own).
+    const ids = [0];
+    for (let id = 1000; id < 30_000; id += 7919) ids.push(id, id + 3, id + 40, id + 400);
+    const oneByOne = PartialFontFile.open(path, 0)!;
+    oneByOne.glyphs(ids);
+    const ahead = PartialFontFile.open(path, 0)!;
+    await ahead.prefetch(ids);
+    expect(ahead.bytes.equals(oneByOne.bytes)).toBe(true);
+  });
+
   it('a small face, or one without vertical metrics, is read whole', () => {
     const latin = toolFontBook().file('latin', 'regular');
     expect(PartialFontFile.open(latin, 1 << 30)).toBeUndefined();
