@@ -64,7 +64,8 @@ export function breakLines(input: BreakInput): LineSpan[] {
       }
       used = input.width(start, segEnd);
     } else {
-      used += input.width(segStart, segEnd) - joined;
+      // Most segments end without a space: their width is the visible one, not measured twice.
+      used += (visibleEnd === segEnd ? visible : input.width(segStart, segEnd)) - joined;
     }
     if (opp.required) close(segEnd, segEnd, true);
     segStart = segEnd;

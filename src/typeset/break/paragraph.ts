@@ -65,7 +65,7 @@ export function setParagraph(
   };
   // Adjacent full-width punctuation gives up half an em (compress.ts) when both marks stand on one line.
   const squeezes = new ParagraphSqueezes(text, (i) => runs[runAt(i)]!, measurer);
-  const width = (start: number, end: number): number => {
+  const measureWidth = (start: number, end: number): number => {
     let total = squeezes.any ? -squeezes.within(start, end) : 0;
     for (let i = start; i < end; ) {
       const r = runAt(i);
@@ -91,6 +91,15 @@ export function setParagraph(
       }
       i = stop;
     }
+    return total;
+  };
+  // Breaking asks for the same pieces again and again (a balanced title is broken ~20 times over): each is measured
+  // once. Keys are start and end in one number (both at most the text's length).
+  const measured = new Map<number, number>();
+  const width = (start: number, end: number): number => {
+    const key = start * (text.length + 1) + end;
+    let total = measured.get(key);
+    if (total === undefined) measured.set(key, (total = measureWidth(start, end)));
     return total;
   };
 
