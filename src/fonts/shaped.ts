@@ -40,16 +40,24 @@ export function concatGlyphs(parts: readonly ShapedGlyphs[]): ShapedGlyphs {
     const { glyphs, advances, widths, xOffsets, yOffsets, codePoints } = parts[0]!;
     return { glyphs, advances, widths, xOffsets, yOffsets, codePoints };
   }
-  const concat = <K extends keyof ShapedGlyphs>(key: K): ShapedGlyphs[K] =>
-    parts.flatMap((s) => s[key] as never) as ShapedGlyphs[K];
-  return {
-    glyphs: concat('glyphs'),
-    advances: concat('advances'),
-    widths: concat('widths'),
-    xOffsets: concat('xOffsets'),
-    yOffsets: concat('yOffsets'),
-    codePoints: concat('codePoints'),
-  };
+  // Plain loops: Array.prototype.flatMap reads each element through the generic property path, and this runs cold.
+  const glyphs: number[] = [];
+  const advances: number[] = [];
+  const widths: number[] = [];
+  const xOffsets: number[] = [];
+  const yOffsets: number[] = [];
+  const codePoints: (readonly number[])[] = [];
+  for (const part of parts) {
+    for (let g = 0; g < part.glyphs.length; g++) {
+      glyphs.push(part.glyphs[g]!);
+      advances.push(part.advances[g]!);
+      widths.push(part.widths[g]!);
+      xOffsets.push(part.xOffsets[g]!);
+      yOffsets.push(part.yOffsets[g]!);
+      codePoints.push(part.codePoints[g]!);
+    }
+  }
+  return { glyphs, advances, widths, xOffsets, yOffsets, codePoints };
 }
 
 /**
