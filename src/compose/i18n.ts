@@ -31,10 +31,14 @@ export class Translations {
   constructor(project: Project) {
     const resources: Record<string, Record<string, Record<string, unknown>>> = {};
     // Korean particle notations after a placeholder are marked here and resolved on the interpolated text (particles.ts).
-    for (const [lang, file] of project.texts) resources[lang] = { [TEXT_NS]: markedCopy(file.data) };
+    // Each namespace's strings are made when i18next first reads them: a letter reads its own languages' and English.
+    for (const [lang, file] of project.texts) {
+      resources[lang] = {};
+      madeOnRead(resources[lang], TEXT_NS, () => markedCopy(file.data));
+    }
     for (const [lang, byNs] of project.toolStrings) {
-      resources[lang] ??= {};
-      for (const [ns, file] of byNs) resources[lang]![ns] = { ...file.data };
+      const forLang = (resources[lang] ??= {});
+      for (const [ns, file] of byNs) madeOnRead(forLang, ns, () => ({ ...file.data }));
     }
     this.i18n = i18next.createInstance();
     void this.i18n.init({
@@ -207,6 +211,19 @@ function unique(refs: readonly NestedKey[]): NestedKey[] {
   return refs.filter((r) => {
     const id = `${r.ns ?? ''}:${r.key}`;
     return seen.has(id) ? false : (seen.add(id), true);
+  });
+}
+
+/** `target[name]` as `make()` returns it, made when first read. */
+function madeOnRead(target: Record<string, unknown>, name: string, make: () => unknown): void {
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(target, name, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
   });
 }
 

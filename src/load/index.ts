@@ -18,7 +18,7 @@ import type { Project } from './types.js';
 export type * from './types.js';
 export { FORMATS, FORM_FIELDS } from './types.js';
 export { schemaPath } from './schema.js';
-export { loadToolStrings, TEXT_NS } from './locales.js';
+export { loadToolStrings, shippedCompactJson, TEXT_NS } from './locales.js';
 export { loadRecipients } from './recipients.js';
 export { containedPath, LANG_CODE, LANG_SUFFIX, RECIPIENT_ID, staysInside } from './paths.js';
 export { displayPath, parseJson } from './source.js';

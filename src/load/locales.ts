@@ -1,6 +1,6 @@
 /** Locale files: the project's text (locales/<lang>/letter.json) and the tool's strings, which a project may override. */
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import { nestingErrors } from './nesting.js';
@@ -80,28 +80,48 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
 
 /**
  * One of the tool's own locale files, as shipped: checked like a project's by `npm run build` (scripts/validators.mjs
- * fails on any problem readLocaleFile finds), so at run time parsed as plain JSON. Its key positions (for a diagnostic
- * that names one) come from the full parse, made on first use. Checking the tool's 18 files at every start was ~5 % of
- * a one-letter build (BENCHMARKS.md, fifth session).
+ * fails on any problem readLocaleFile finds), so at run time parsed as plain JSON, when its data is first read: a
+ * letter reads the strings of its own languages and English, not those of the other seven. Its key positions (for a
+ * diagnostic that names one) come from the full parse, made on first use. Checking the tool's 18 files at every start
+ * was ~5 % of a one-letter build (BENCHMARKS.md, fifth session).
  */
 export function readShippedLocaleFile(file: string, shown: string, lang: Lang, ns: string): LocaleFile {
-  const text = readText(file, shown);
+  const text = shippedText(file, shown);
   let parsed: ParsedJson | undefined;
+  let data: Record<string, unknown> | undefined;
   const loaded: LocaleFile = {
     lang,
     ns,
     file: shown,
-    data: JSON.parse(text) as Record<string, unknown>,
+    get data() {
+      data ??= JSON.parse(text) as Record<string, unknown>;
+      return data;
+    },
     locate: (key) => {
       parsed ??= parseJson(text, shown);
       return parsed.locate(key);
     },
   };
-  shipped.add(loaded);
+  shipped.set(loaded, text);
   return loaded;
 }
 
-const shipped = new WeakSet<LocaleFile>();
+/**
+ * A shipped file's text, decoded by Node's own UTF-8 read (the build read each one as readText does, which refuses
+ * invalid UTF-8 and an oversize file); readText's own error if the file cannot be read.
+ */
+function shippedText(file: string, shown: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return readText(file, shown);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The tool's locale files as shipped, with their text. */
+const shipped = new WeakMap<LocaleFile, string>();
 
 /**
  * Whether `file` is one of the tool's own locale files as shipped (no project file merged over it): `npm run build`
@@ -109,6 +129,23 @@ const shipped = new WeakSet<LocaleFile>();
  */
 export function isShippedAsIs(file: LocaleFile): boolean {
   return shipped.has(file);
+}
+
+/**
+ * `JSON.stringify(file.data)` without parsing the file, for one of the tool's files as shipped (else undefined): its
+ * text without the white space between tokens, which is the same string for a file written as JSON.stringify writes
+ * strings (`npm run build` refuses one that is not: shippedLocaleProblems).
+ */
+export function shippedCompactJson(file: LocaleFile): string | undefined {
+  const text = shipped.get(file);
+  return text === undefined ? undefined : compactJson(text);
+}
+
+// A string token (kept) or white space between tokens (dropped).
+const STRING_OR_SPACE = /("(?:[^"\\]|\\.)*")|\s+/g;
+
+function compactJson(text: string): string {
+  return text.replace(STRING_OR_SPACE, '$1');
 }
 
 /**
@@ -125,8 +162,18 @@ export function shippedLocaleProblems(toolDir: string): Diagnostic[] {
       .sort()) {
       const file = join(root, lang, name);
       try {
-        const loaded = readLocaleFile(file, displayPath(file, toolDir), lang, name.slice(0, -'.json'.length));
+        const shown = displayPath(file, toolDir);
+        const loaded = readLocaleFile(file, shown, lang, name.slice(0, -'.json'.length));
         problems.push(...nestingErrors([loaded]));
+        if (compactJson(readText(file, shown)) !== JSON.stringify(loaded.data))
+          problems.push(
+            problem(
+              'json-syntax',
+              `${shown} writes a string otherwise than JSON.stringify does (an escape such as \\u00e9 or \\/ where the character itself would do)`,
+              { file: shown, line: 1, column: 1 },
+              "write each character as itself: the manifest's digest of the inputs reads the tool's files as written",
+            ),
+          );
       } catch (e) {
         if (!(e instanceof LetterError)) throw e;
         problems.push(...e.diagnostics);

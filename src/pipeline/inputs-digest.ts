@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Project } from '../load/index.js';
+import { shippedCompactJson, type Project } from '../load/index.js';
 
 export function inputsDigest(project: Project, toolVersion: string): string {
   const hash = createHash('sha256');
@@ -16,8 +16,10 @@ export function inputsDigest(project: Project, toolVersion: string): string {
     ),
   );
   for (const [lang, file] of [...project.texts].sort()) add(`text:${lang}`, JSON.stringify(file.data));
+  // The tool's files as shipped are not parsed for this: a letter parses only its languages' (load/locales.ts).
   for (const [lang, byNs] of [...project.toolStrings].sort())
-    for (const [ns, file] of [...byNs].sort()) add(`strings:${lang}:${ns}`, JSON.stringify(file.data));
+    for (const [ns, file] of [...byNs].sort())
+      add(`strings:${lang}:${ns}`, shippedCompactJson(file) ?? JSON.stringify(file.data));
   for (const [id, r] of [...project.recipients].sort())
     add(`recipient:${id}`, JSON.stringify({ ...r, where: undefined }));
   for (const [id, a] of [...project.addresses].sort())

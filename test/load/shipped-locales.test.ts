@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LetterError } from '../../src/diag/index.js';
 import { loadProject } from '../../src/load/index.js';
-import { readLocaleFile, readShippedLocaleFile, shippedLocaleProblems } from '../../src/load/locales.js';
+import {
+  readLocaleFile,
+  readShippedLocaleFile,
+  shippedCompactJson,
+  shippedLocaleProblems,
+} from '../../src/load/locales.js';
 import { flatKeys } from '../../src/load/placeholders.js';
 import { tempDir } from '../support/tools.js';
 
@@ -27,6 +32,9 @@ describe("the tool's own locale files", () => {
       const fast = readShippedLocaleFile(f.file, shown, f.lang, f.ns);
       const full = readLocaleFile(f.file, shown, f.lang, f.ns);
       expect(fast.data).toEqual(full.data);
+      // What the manifest's digest of the inputs reads in place of parsing the file.
+      expect(shippedCompactJson(fast)).toBe(JSON.stringify(full.data));
+      expect(shippedCompactJson(full)).toBeUndefined();
       const keys = flatKeys(full.data);
       for (const key of keys.filter((_, i) => i % 7 === 0))
         expect(fast.locate(key), key).toEqual(full.locate(key));
@@ -44,6 +52,16 @@ describe("the tool's own locale files", () => {
     expect(problems.map((d) => [d.file, d.line, d.message])).toEqual([
       ['locales/en/labels.json', 3, "duplicate key 'twice'"],
       ['locales/ko/extra.json', 1, "the value of 'count' in locales/ko/extra.json must be a string, not '3'"],
+    ]);
+  });
+
+  it('a shipped file that writes a string otherwise than JSON.stringify does is a build problem', () => {
+    const tool = tempDir('letter-shipped-');
+    cpSync(join(ROOT, 'locales'), join(tool, 'locales'), { recursive: true });
+    writeFileSync(join(tool, 'locales', 'fr', 'extra.json'), '{ "a": "caf\\u00e9", "b": "a\\/b" }\n');
+    writeFileSync(join(tool, 'locales', 'ko', 'extra.json'), '{\n  "a": "x \\" y \\\\ z",\n  "b": "\\n"\n}\n');
+    expect(shippedLocaleProblems(tool).map((d) => [d.file, d.code])).toEqual([
+      ['locales/fr/extra.json', 'json-syntax'],
     ]);
   });
 
