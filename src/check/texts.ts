@@ -31,7 +31,7 @@ export function textErrors(
     for (const use of keyUses(project.letter)) reader.text(use.key, use.at);
     for (const { value, key, path } of letterValues(project.letter)) {
       const text = localizeStrict(value, lang);
-      if (text !== undefined) reader.value(text, key, project.locateLetter(path));
+      if (text !== undefined) reader.value(text, key, () => project.locateLetter(path));
     }
     for (const r of project.recipients.values()) {
       for (const field of ['name', 'family', ...FORM_FIELDS] as const) {

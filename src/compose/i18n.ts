@@ -148,6 +148,7 @@ const INTERPOLATION = /\{\{(.+?)\}\}/g;
 
 /** The variable names a raw value interpolates (`{{- date}}` and `{{date, format}}` are both `date`). */
 export function interpolatedNames(value: string): string[] {
+  if (!value.includes('{{')) return [];
   return [...new Set([...value.matchAll(INTERPOLATION)].map((m) => variableName(m[1]!)))];
 }
 

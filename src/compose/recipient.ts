@@ -24,18 +24,20 @@ export interface ResolvedRecipient {
 
 /** Resolves an id; unknown ids and delivery addresses are errors with a did-you-mean. */
 export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedRecipient {
-  const where: Partial<Location> = ref.path.length
-    ? project.locateLetter([
-        ...ref.path,
-        ...(typeof project.letter.to[Number(ref.path[1])] === 'string' ? [] : ['id']),
-      ])
-    : {};
+  // Where the id is written: looked up in letter.yaml only for a problem to report.
+  const where = (): Partial<Location> =>
+    ref.path.length
+      ? project.locateLetter([
+          ...ref.path,
+          ...(typeof project.letter.to[Number(ref.path[1])] === 'string' ? [] : ['id']),
+        ])
+      : {};
   const own = project.recipients.get(ref.id);
   const officeId = own?.office ?? (own ? undefined : ref.id);
   if (officeId !== undefined && !lookupOffice(officeId)) {
     const guess =
       searchedRecipient(officeId, project) ?? suggestRecipient(officeId, recipientCandidates(project));
-    const at = own ? own.where : where;
+    const at = own ? own.where : where();
     throw new LetterError(
       problem(
         'unknown-recipient',
@@ -53,7 +55,7 @@ export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedR
     const at =
       ref.via !== undefined && ref.path.length
         ? project.locateLetter([...ref.path, 'via'])
-        : (own?.where ?? where);
+        : (own?.where ?? where());
     throw new LetterError(
       problem(
         'unknown-address',

@@ -24,6 +24,8 @@ const NESTING = /\$t\(((?:[^()"']|"[^"]*"|'[^']*'|\((?:[^()"']|"[^"]*"|'[^']*')*
 
 /** The keys a raw value nests with `$t(...)`, as i18next reads them (options and formatters cut off). */
 export function nestedKeys(value: string): NestedKey[] {
+  // Most values nest nothing: the pattern (compiled at its first use, in two tiers) only runs where it can match.
+  if (!value.includes('$t(')) return [];
   return [...value.matchAll(NESTING)].map((m) => {
     const inner = m[1]!;
     const key = (/\{.*\}/s.test(inner) ? inner.split(/,\s*\{/)[0]! : inner.split(',')[0]!).trim();
