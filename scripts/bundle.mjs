@@ -34,7 +34,7 @@ const fixups = {
     rewrite(/pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/, (text, path) =>
       replaceOnce(
         replaceOnce(
-          withoutDroppedHashers(text, path),
+          withNodeHashes(text, path),
           // Resolving 'pdfkit' (its package.json, exports) costs W1 ~3-6 ms at every start; the require is for the 14
           // standard fonts' metrics, which letter never draws with: made when first called.
           'const require$1 = createRequire(import.meta.url);',
@@ -121,17 +121,33 @@ const fixups = {
 };
 
 /**
- * pdfkit's module without the hashers it makes at load and drops. It carries @noble/hashes inline, and its bundler
- * kept `createHasher(() => new X());` for SHA-1, RIPEMD-160, SHA-224, SHA-384, SHA-512 and SHA-512/224 and /256 as
- * statements (each builds a hash state to read its lengths), whose results nothing keeps: ~0.7 ms of W1's start in
- * cold code. md5 (the file identifier) and sha256 (encryption), which pdfkit keeps in constants, stay as they are.
+ * pdfkit's module with its hashes from node:crypto. It carries @noble/hashes inline: every hasher is built at load (a
+ * hash state each, to read its lengths), md5 then hashes the file identifier in cold JavaScript at every document's
+ * start, and the SHA-1, RIPEMD-160, SHA-224, SHA-384, SHA-512 and SHA-512/t hashers are made and dropped (its bundler
+ * kept them as statements): ~1 ms of W1. pdfkit reaches its hashes only through md5Hash (the file identifier; the
+ * encryption keys) and sha256Hash (encryption), which take the same input (a string as UTF-8, or bytes) and now give
+ * node:crypto's digest as a plain Uint8Array, as noble's; the hasher classes are then left unreached for esbuild to drop.
  */
-function withoutDroppedHashers(text, path) {
+function withNodeHashes(text, path) {
   const dropped = ['SHA1', 'RIPEMD160', 'SHA224', 'SHA512', 'SHA384', 'SHA512_256', 'SHA512_224'];
-  return dropped.reduce(
+  const withoutDropped = dropped.reduce(
     (rest, hash) => replaceOnce(rest, `\ncreateHasher(() => new ${hash}());\n`, '\n', path),
     text,
   );
+  const hashed = (name) =>
+    `new Uint8Array(require('node:crypto').createHash('${name}').update(data).digest())`;
+  return [
+    ['const md5 = createHasher(() => new MD5());\n', ''],
+    ['const sha256 = createHasher(() => new SHA256());\n', ''],
+    [
+      'function md5Hash(data) {\n  return md5.create().update(data).digest();\n}',
+      `function md5Hash(data) {\n  return ${hashed('md5')};\n}`,
+    ],
+    [
+      'function sha256Hash(data) {\n  return sha256(data);\n}',
+      `function sha256Hash(data) {\n  return ${hashed('sha256')};\n}`,
+    ],
+  ].reduce((rest, [from, to]) => replaceOnce(rest, from, to, path), withoutDropped);
 }
 
 /** `text` with `from` replaced by `to`; the build fails if `from` is not there once (the library changed). */
