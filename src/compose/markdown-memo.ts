@@ -11,6 +11,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import { directiveFromMarkdown, type ContainerDirective } from 'mdast-util-directive';
 import type { RootContent } from 'mdast';
+import { directNodes } from './markdown-direct.js';
 import { Recent } from './recent.js';
 
 /** The top-level nodes of a whole letter's Markdown: what every piece of code downstream reads from the tree. */
@@ -46,7 +47,7 @@ export class MarkdownMemo {
   private readonly parts: Recent<string, ContainerDirective>;
   /**
    * Pieces served from the table, pieces parsed, letters parsed whole, micromark runs for pieces and parts, and pieces
-   * parsed without micromark (plain paragraphs, among those parsed).
+   * parsed without micromark (markdown-direct.ts: plain paragraphs, one-line quotes, leaf directives; among those parsed).
    */
   readonly counts = { reused: 0, parsed: 0, whole: 0, runs: 0, plain: 0 };
 
@@ -121,13 +122,17 @@ export class MarkdownMemo {
     }
     this.counts.reused += pieces.length - fresh.size;
     for (const piece of fresh) {
-      const paragraph = plainParagraph(piece);
-      if (!paragraph) continue;
+      const made = directNodes(piece);
+      if (!made) continue;
       this.counts.plain++;
-      nodes.set(piece, [paragraph]);
+      nodes.set(piece, made);
+    }
+    for (const part of newParts) {
+      const made = directNodes(part);
+      if (made) nodes.set(part, made);
     }
     const together = [
-      ...newParts,
+      ...newParts.filter((p) => !nodes.has(p)),
       ...[...fresh].filter((p) => !nodes.has(p) && STANDS_ALONE.test(p.replace(LEADING_BLANK_LINES, ''))),
     ];
     if (together.length > 1) {
@@ -147,25 +152,6 @@ export class MarkdownMemo {
 }
 
 const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/;
-
-/**
- * A line of plain text, whatever stands before or after it in a paragraph: it starts no block (no `#`, `>`, list or
- * ordered-list marker, rule, fence, HTML, directive or indent) and holds nothing inline Markdown reads (escapes, code,
- * emphasis, links, HTML, entities, a `:name` directive, a hard break's trailing spaces, control characters).
- */
-const PLAIN_LINE =
-  /^(?![\s#>+*=_`~<|:[\\-]|\d{1,9}[.)])(?:[^\0-\x1f\x7f\\`*_[\]<&:]|:(?=[ ]))*[^\s\0-\x1f\x7f\\`*_[\]<&:]$/;
-const BLANK_LINES_AROUND = /^(?:[ \t]*\n)+|(?:\n[ \t]*)+$/g;
-
-/**
- * A piece that is one paragraph of plain text lines (the most of a letter's body): its node made here as micromark
- * makes it (one text node, the lines joined by their line ends), without running the parser over every character.
- */
-function plainParagraph(piece: string): RootContent | undefined {
-  const lines = piece.replace(BLANK_LINES_AROUND, '').split('\n');
-  if (!lines.every((line) => PLAIN_LINE.test(line))) return undefined;
-  return { type: 'paragraph', children: [{ type: 'text', value: lines.join('\n') }] };
-}
 
 /** A part's opening line as a part of its own: it stands alone, and its fence closes right after it. */
 const closedPart = (line: string) => `${line}\n:::`;

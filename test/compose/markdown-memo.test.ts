@@ -12,6 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { Composer, loadProject, planJobs } from '../../src/index.js';
 import { fontBookFor } from '../../src/fonts/index.js';
 import { MarkdownMemo } from '../../src/compose/markdown-memo.js';
+import { directNodes } from '../../src/compose/markdown-direct.js';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { directive } from 'micromark-extension-directive';
 import { parseLetterMarkdown } from '../../src/compose/markdown.js';
 import { TOOL_DIR } from '../../src/tool/index.js';
 import { EXAMPLE_DIR } from '../support/example.js';
@@ -234,7 +238,10 @@ const NEAR_PLAIN: Record<string, boolean> = {
   '1. a list': false,
   '2023) a list too': false,
   '# heading': false,
-  '> quote': false,
+  '> quote': true,
+  '> quote\n\n> another': true,
+  '> quote\nlazy': false,
+  '>quote': false,
   '- item': false,
   '+ item': false,
   '* item': false,
@@ -260,15 +267,97 @@ const NEAR_PLAIN: Record<string, boolean> = {
   'a NUL \u0000 character': false,
   '~~~ fence': false,
   '<div>': false,
-  '::vocative[Sir,]': false,
+  '::vocative[Sir,]': true,
+  '::vocative[Sir:]': false,
+  '::vocative[ Sir]': false,
+  '::signature{index="0"}\n::signature{index="1"}': true,
+  '::signature{index=0 keep}': true,
+  '::signature{index="0" index="1"}': false,
+  '::signature{#id}': false,
+  '::signature{class="a"}': false,
+  '::signature{index="&amp;"}': false,
+  '::signature{index="0"} ': false,
+  '::pagebreak': true,
+  '::page-break-': false,
 };
 
-describe('a paragraph of plain text is made without micromark, as micromark makes it', () => {
+describe('plain paragraphs, one-line quotes and leaf directives are made without micromark, as micromark makes them', () => {
   it.each(Object.entries(NEAR_PLAIN))('%j (plain: %s)', (body, plain) => {
     const markdown = part(`Before.\n\n${body}\n\nAfter.`);
     const memo = new MarkdownMemo();
     expect(outcome(markdown, memo)).toEqual(outcome(markdown));
-    // `Before.` and `After.` are plain too, when their pieces are theirs alone (a list or fence may take them in).
-    expect(memo.counts.plain === 3).toBe(plain);
+    // Every piece (with `Before.` and `After.`, or what took them in) made without micromark, or not.
+    expect(memo.counts.parsed > 0 && memo.counts.plain === memo.counts.parsed).toBe(plain);
   });
+});
+
+it("text made of the pieces of plain paragraphs, quotes, directives and their attributes: micromark's nodes, or left to micromark", () => {
+  const tokens = [
+    ':::',
+    '::',
+    ':',
+    'a',
+    'b1',
+    '-',
+    '_',
+    '[',
+    ']',
+    '{',
+    '}',
+    '=',
+    '"',
+    ' ',
+    'x',
+    '1',
+    'id',
+    'class',
+  ];
+  tokens.push(
+    'k',
+    '\n',
+    '> ',
+    '>',
+    '我',
+    '：',
+    '.',
+    ',',
+    '\t',
+    '#',
+    '*',
+    '&',
+    '\\',
+    'é',
+    'keep-next',
+    'indent="2"',
+  );
+  tokens.push('a=1', ' a', '::v[', ':::p');
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const options = { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] };
+  const withoutPositions = (node: unknown): unknown =>
+    JSON.parse(JSON.stringify(node, (key, value: unknown) => (key === 'position' ? undefined : value)));
+  let made = 0;
+  for (let i = 0; i < 20000; i++) {
+    let text = '';
+    for (let n = 1 + Math.floor(random() * 9); n > 0; n--)
+      text += tokens[Math.floor(random() * tokens.length)];
+    const variants = [
+      text,
+      `${text}\n:::`,
+      `::${text}`,
+      `:::${text}\n:::`,
+      `> ${text}`,
+      `a\n\n> ${text}\n\n::b`,
+    ];
+    for (const variant of variants) {
+      const nodes = directNodes(variant);
+      if (!nodes) continue;
+      made++;
+      expect(nodes, variant).toEqual(withoutPositions(fromMarkdown(variant, options).children));
+    }
+  }
+  expect(made).toBeGreaterThan(2000);
 });
