@@ -83,39 +83,64 @@ function makeOffice(
   };
 }
 
-function buildOffices(): { list: Office[]; byId: Map<string, Office> } {
-  const list: Office[] = [];
+/** What makes one office: makeOffice's arguments. */
+type OfficeSpec = readonly [
+  id: string,
+  kind: OfficeKind,
+  role: Role,
+  country: string | undefined,
+  aliases: string[],
+];
+
+/** Each office's spec in table order, and by id and alias: the offices themselves are made when first asked for. */
+function buildSpecs(): { list: OfficeSpec[]; byId: Map<string, OfficeSpec> } {
+  const list: OfficeSpec[] = [];
   for (const [cc, [stateKind, governmentKind]] of Object.entries(SEATS)) {
     const country = cc.toUpperCase();
     const gov = `${cc}/government`;
     if (governmentKind === '=') {
-      list.push(makeOffice(cc, stateKind, 'head-of-state-and-government', country, [gov]));
+      list.push([cc, stateKind, 'head-of-state-and-government', country, [gov]]);
     } else {
-      list.push(makeOffice(cc, stateKind, 'head-of-state', country, []));
-      list.push(makeOffice(gov, governmentKind, 'head-of-government', country, []));
+      list.push([cc, stateKind, 'head-of-state', country, []]);
+      list.push([gov, governmentKind, 'head-of-government', country, []]);
     }
   }
-  for (const { id, kind } of INTERNATIONAL) list.push(makeOffice(id, kind, 'international', undefined, []));
-  const byId = new Map<string, Office>();
-  for (const office of list) for (const key of [office.id, ...office.aliases]) byId.set(key, office);
+  for (const { id, kind } of INTERNATIONAL) list.push([id, kind, 'international', undefined, []]);
+  const byId = new Map<string, OfficeSpec>();
+  for (const spec of list) for (const key of [spec[0], ...spec[4]]) byId.set(key, spec);
   return { list, byId };
 }
 
-let built: ReturnType<typeof buildOffices> | undefined;
-function offices(): ReturnType<typeof buildOffices> {
-  built ??= buildOffices();
-  return built;
+let specs: ReturnType<typeof buildSpecs> | undefined;
+function offices(): ReturnType<typeof buildSpecs> {
+  specs ??= buildSpecs();
+  return specs;
+}
+
+// A letter asks for one office or two: made one by one (the curated facts merged into each), the same object each time.
+const made = new Map<OfficeSpec, Office>();
+function officeOf(spec: OfficeSpec): Office {
+  let office = made.get(spec);
+  if (!office) {
+    office = makeOffice(...spec);
+    made.set(spec, office);
+  }
+  return office;
 }
 
 /** The office an id names (`cn`, `cn/government`, `un`; case-insensitive), or undefined. `us/government` gives `us`. */
 export function lookupOffice(id: string): Office | undefined {
-  return offices().byId.get(id.trim().toLowerCase());
+  const spec = offices().byId.get(id.trim().toLowerCase());
+  return spec && officeOf(spec);
 }
 
 /** Every distinct office (aliases not repeated), in table order. */
 export function allOffices(): readonly Office[] {
-  return offices().list;
+  every ??= offices().list.map(officeOf);
+  return every;
 }
+
+let every: readonly Office[] | undefined;
 
 /** Every id that `lookupOffice` resolves, aliases included, sorted (for "did you mean" suggestions). */
 export function officeIds(): string[] {
