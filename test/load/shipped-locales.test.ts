@@ -59,7 +59,10 @@ describe("the tool's own locale files", () => {
     const tool = tempDir('letter-shipped-');
     cpSync(join(ROOT, 'locales'), join(tool, 'locales'), { recursive: true });
     writeFileSync(join(tool, 'locales', 'fr', 'extra.json'), '{ "a": "caf\\u00e9", "b": "a\\/b" }\n');
-    writeFileSync(join(tool, 'locales', 'ko', 'extra.json'), '{\n  "a": "x \\" y \\\\ z",\n  "b": "\\n"\n}\n');
+    writeFileSync(
+      join(tool, 'locales', 'ko', 'extra.json'),
+      '{\n  "a": "x \\" y \\\\ z",\n  "b": "\\n"\n}\n',
+    );
     expect(shippedLocaleProblems(tool).map((d) => [d.file, d.code])).toEqual([
       ['locales/fr/extra.json', 'json-syntax'],
     ]);
