@@ -1,11 +1,11 @@
 /** Locale files: the project's text (locales/<lang>/letter.json) and the tool's strings, which a project may override. */
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import { nestingErrors } from './nesting.js';
 import { flatKeys, valueAt } from './placeholders.js';
-import { controlCharacterProblem } from './text.js';
+import { controlCharacterProblem, readShippedText } from './text.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, parseJson, readText, type ParsedJson } from './source.js';
 import type { LocaleFile } from './types.js';
@@ -86,7 +86,7 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
  * was ~5 % of a one-letter build (BENCHMARKS.md, fifth session).
  */
 export function readShippedLocaleFile(file: string, shown: string, lang: Lang, ns: string): LocaleFile {
-  const text = shippedText(file, shown);
+  const text = readShippedText(file, shown);
   let parsed: ParsedJson | undefined;
   let data: Record<string, unknown> | undefined;
   const loaded: LocaleFile = {
@@ -104,20 +104,6 @@ export function readShippedLocaleFile(file: string, shown: string, lang: Lang, n
   };
   shipped.set(loaded, text);
   return loaded;
-}
-
-/**
- * A shipped file's text, decoded by Node's own UTF-8 read (the build read each one as readText does, which refuses
- * invalid UTF-8 and an oversize file); readText's own error if the file cannot be read.
- */
-function shippedText(file: string, shown: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return readText(file, shown);
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The tool's locale files as shipped, with their text. */

@@ -1,10 +1,11 @@
 /** Template sources: the tool's built-in templates/ with the project's templates/ files of the same name over them. */
 
-import { existsSync, realpathSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { didYouMean, LetterError, problem, shown as show, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, readText } from './source.js';
+import { readShippedText } from './text.js';
 import { containedPath, LANG_SUFFIX, leadsOutside, staysInside } from './paths.js';
 import { checkTemplates } from './template-check.js';
 import { walkFolder } from './walk.js';
@@ -55,17 +56,15 @@ function findTemplates(
   ] as const) {
     // The tool's own templates are trusted; the project's may only be files inside the project.
     const walk = base === projectDir ? { inside: projectDir, escaping } : undefined;
-    for (const file of hbsFiles(root, base, walk)) {
-      const name = partialName(
-        relative(root, file)
-          .replace(/\\/g, '/')
-          .replace(/\.hbs$/, ''),
-        templates,
-      );
-      const shown = displayPath(file, base);
+    const files = walk ? hbsFiles(root, base, walk) : shippedHbsFiles(root, base);
+    for (const file of files) {
+      const path = walk ? relative(root, file) : file.slice(root.length + sep.length);
+      const name = partialName(path.replace(/\\/g, '/').replace(/\.hbs$/, ''), templates);
+      const shown = walk ? displayPath(file, base) : `templates/${path.replace(/\\/g, '/')}`;
       // One file linked under many names is read once: its names share one string.
-      const real = realPath(file);
-      const source = (real && read.get(real)) ?? readText(file, shown);
+      const real = walk ? realPath(file) : undefined;
+      const source =
+        (real && read.get(real)) ?? (walk ? readText(file, shown) : readShippedText(file, shown));
       if (real) read.set(real, source);
       const template = { name, file: shown, source };
       templates.set(name, template);
@@ -178,6 +177,26 @@ function hbsFiles(root: string, base: string, walk?: ProjectWalk): string[] {
     );
   }
   return [...found.files];
+}
+
+/**
+ * The .hbs files under the tool's own templates/, sorted, as hbsFiles finds them: a package's folder holds no links, so
+ * it is listed without walkFolder's link checks and path normalising (one folder met through a link: hbsFiles).
+ */
+function shippedHbsFiles(root: string, base: string): string[] {
+  if (!existsSync(root)) return [];
+  const files: string[] = [];
+  const list = (dir: string): boolean => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isSymbolicLink()) return false;
+      const full = `${dir}${sep}${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!list(full)) return false;
+      } else if (entry.name.endsWith('.hbs')) files.push(full);
+    }
+    return true;
+  };
+  return list(root) ? files.sort() : hbsFiles(root, base);
 }
 
 /** The real path of `file`, or undefined for a dangling link (its read reports it missing). */

@@ -60,6 +60,20 @@ export function readText(file: string, shown: string): string {
   return decodeUtf8(bytes, shown);
 }
 
+/**
+ * One of the tool's own files as shipped (a locale file, a template), decoded by Node's own UTF-8 read: the build read
+ * each one as readText does, which refuses invalid UTF-8 and an oversize file. readText's own error if it cannot be read.
+ */
+export function readShippedText(file: string, shown: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return readText(file, shown);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Strict UTF-8: a UTF-16 file or an invalid byte is an error at its line and column, never a silent U+FFFD. */
 export function decodeUtf8(bytes: Uint8Array, shown: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
