@@ -61,12 +61,6 @@ export type WorkerResult =
     }
   | { readonly kind: 'failed'; readonly message: string; readonly diagnostics?: readonly Diagnostic[] };
 
-/** How this thread draws its documents. */
-export interface DrawingOptions {
-  /** Deflate PDF font streams on libuv's thread pool: for the process's only render thread (render/pdf PdfOptions). */
-  readonly deflateAside?: boolean;
-}
-
 /**
  * Typeset the letter once, then draw each of its documents from that paged letter: the PDF writes its glyph runs, the
  * DOCX takes its page count (it numbers its pages, page 1 too, only when the letter runs past one, as the PDF). A
@@ -78,7 +72,6 @@ export async function renderLetter(
   task: RenderTask,
   fonts: FontBook,
   key?: SigningKey,
-  drawing: DrawingOptions = {},
 ): Promise<(Rendered | { readonly error: unknown })[]> {
   const { typesetLetter } = await import('../typeset/index.js');
   await fonts.loadShaper();
@@ -91,7 +84,7 @@ export async function renderLetter(
   const results: (Rendered | { error: unknown })[] = [];
   for (const document of task.documents) {
     try {
-      results.push(await renderDocument(task.doc, paged, document, fonts, key, drawing));
+      results.push(await renderDocument(task.doc, paged, document, fonts, key));
     } catch (error) {
       results.push({ error });
     }
@@ -121,14 +114,13 @@ async function renderDocument(
   paged: PagedLetter,
   task: DocumentTask,
   fonts: FontBook,
-  key: SigningKey | undefined,
-  drawing: DrawingOptions,
+  key?: SigningKey,
 ): Promise<Rendered> {
   const signingTime = key ? task.signingTime : undefined;
   const pages = paged.pages.length;
   if (task.format === 'pdf') {
     const { drawPdf } = await import('../render/pdf/index.js');
-    const pdfa = { ...(task.pdfa ? { pdfa: true } : {}), ...drawing };
+    const pdfa = task.pdfa ? { pdfa: true } : {};
     // The unsigned document first, as an unsigned build writes it: its sha256 goes into the manifest beside the
     // signed one's, so CI can check a signed build reproduces whatever the signing time.
     const unsigned = await drawPdf(paged, { fonts, ...pdfa });

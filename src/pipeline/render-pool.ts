@@ -11,13 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { FontBook } from '../fonts/index.js';
 import type { Format } from '../load/index.js';
 import type { SigningKey } from '../sign/index.js';
-import {
-  renderLetter,
-  toWorkerResult,
-  type DrawingOptions,
-  type RenderTask,
-  type WorkerResult,
-} from './render-letter.js';
+import { renderLetter, toWorkerResult, type RenderTask, type WorkerResult } from './render-letter.js';
 import type { PoolWorkerData } from './render-worker.js';
 import { FIRST_COSTS, planThreads, type LetterWork } from './schedule.js';
 
@@ -124,6 +118,7 @@ export interface RendererOptions {
  * up while this thread composes.
  */
 export function openRenderer(opts: RendererOptions): Renderer {
+  const here = inThisThread(opts.fonts, opts.key);
   const documents = opts.letters.reduce((n, l) => n + l.documents, 0);
   const optimising = opts.optimising ?? true;
   const threads = opts.jobs ?? defaultThreads(opts.letters.length, optimising);
@@ -133,8 +128,7 @@ export function openRenderer(opts: RendererOptions): Renderer {
   if (plan.length <= 1 || documents <= IN_PROCESS_MAX || !worker) {
     return {
       threads: 0,
-      // The process's only render thread: the other core is free for the font streams' deflate.
-      lanes: [inThisThread(opts.fonts, opts.key, { deflateAside: true })],
+      lanes: [here],
       plan: [opts.letters.map((l) => l.key)],
       queued: () => 0,
       close: async () => undefined,
@@ -187,7 +181,7 @@ export function openRenderer(opts: RendererOptions): Renderer {
   );
   return {
     threads: pools.length,
-    lanes: [inThisThread(opts.fonts, opts.key, {}), ...lanes],
+    lanes: [here, ...lanes],
     plan,
     queued: () => pools.reduce((n, pool) => n + pool.queueSize, 0),
     close() {
@@ -207,11 +201,11 @@ export function workerFile(): string | undefined {
   return /\.c?js$/.test(import.meta.url) && existsSync(file) ? file : undefined;
 }
 
-function inThisThread(fonts: FontBook, key: SigningKey | undefined, drawing: DrawingOptions): Lane {
+function inThisThread(fonts: FontBook, key: SigningKey | undefined): Lane {
   return {
     inFlight: 1,
     async render(task) {
-      const results = (await renderLetter(task, fonts, key, drawing)).map(toWorkerResult);
+      const results = (await renderLetter(task, fonts, key)).map(toWorkerResult);
       // A macrotask turn after each letter: the workers' finished letters (and their requests for the next) are
       // messages, which a chain of promises in this thread would otherwise hold back until the whole batch is drawn.
       await new Promise((resolve) => setImmediate(resolve));

@@ -11,13 +11,14 @@
  * base glyph (the dots are marks), so each (glyph, text) pair needs its own ToUnicode entry to copy out as written.
  */
 
+import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
 import { hmtxAdvance, type FontBook, type ShapedGlyphs } from '../../fonts/index.js';
 import type { FontRef, PagedLetter } from '../../typeset/index.js';
 import { ByFace, keyOf } from './by-face.js';
 import { faceFacts } from './face-descriptor.js';
 import { hex4, narrowKey, textKey } from './glyph-keys.js';
-import { deflateBytes, deflated, type Subset, subsetFile, toUnicodeCmap } from './font-streams.js';
+import { deflated, type Subset, subsetFile, toUnicodeCmap } from './font-streams.js';
 import { runDigest } from './run-digest.js';
 
 /** Glyphs drawn in one face: a text item of a page, or a run of the signature field's appearance. */
@@ -79,8 +80,6 @@ interface FacePlan {
   readonly file: Uint8Array;
   /** The face's subset font file, deflated. */
   readonly subset: Subset;
-  /** Its streams, deflated: in this thread, or aside while the pages are drawn (font-streams.ts). */
-  readonly streams: Promise<FaceStreams>;
   /** Glyph ids in subset order (glyph 0 first), with each glyph's width and what it stands for. */
   readonly glyphs: readonly number[];
   readonly widths: ReadonlyMap<number, number>;
@@ -91,30 +90,18 @@ interface FacePlan {
   readonly others: readonly { readonly gid: number; readonly codePoints: readonly number[] }[];
 }
 
-/** A face's streams, deflated. */
-interface FaceStreams {
-  readonly fontFile: Uint8Array;
-  readonly toUnicode: Uint8Array;
-  /** Only for a face with narrow or other-text codes (else Identity). */
-  readonly cidToGidMap: Uint8Array | undefined;
-}
-
 /** The faces of a paged letter, planned before drawing; `embed` writes them once the pages are drawn. */
 export class PdfFaces {
   private readonly plans = new ByFace<FacePlan>();
 
-  /**
-   * `runs`: every glyph run the document draws, in drawing order (the pages' text, then a signature appearance).
-   * `deflateAside`: deflate the faces' streams on libuv's thread pool while the pages are drawn (font-streams.ts).
-   */
-  constructor(pdf: PDFKit.PDFDocument, runs: Iterable<FaceRun>, fonts: FontBook, deflateAside = false) {
+  /** `runs`: every glyph run the document draws, in drawing order (the pages' text, then a signature appearance). */
+  constructor(pdf: PDFKit.PDFDocument, runs: Iterable<FaceRun>, fonts: FontBook) {
     // Small steps in functions of their own: V8 optimises a hot function with all it inlines, and one constructor
     // holding every loop took it longer to compile (~0.4 s of a compiler thread in a 60-letter batch) than to run.
     const used = new ByFace<FaceUse>();
     for (const { font: ref, glyphs: run } of runs) addRun(used.get(ref) ?? used.add(ref, newUse(ref)), run);
     let n = 0;
-    for (const use of used.values())
-      this.plans.add(use.ref, planFace(pdf, `F${++n}`, use, fonts, deflateAside));
+    for (const use of used.values()) this.plans.add(use.ref, planFace(pdf, `F${++n}`, use, fonts));
   }
 
   /** The face an item of `ref` draws with. */
@@ -128,11 +115,8 @@ export class PdfFaces {
   }
 
   /** Write every face's font objects, in plan order. Call after drawing, before `pdf.end()`. */
-  async embed(pdf: PDFKit.PDFDocument): Promise<void> {
-    const plans = [...this.plans.values()];
-    // Every stream first: the objects are written in plan order, whichever deflate ends first.
-    const streams = await Promise.all(plans.map((plan) => plan.streams));
-    plans.forEach((plan, i) => embedFace(pdf, plan, streams[i]!));
+  embed(pdf: PDFKit.PDFDocument): void {
+    for (const plan of this.plans.values()) embedFace(pdf, plan, plan.subset.deflated);
   }
 }
 
@@ -177,13 +161,7 @@ function addRun(use: FaceUse, run: ShapedGlyphs): void {
 }
 
 /** The codes, subset and widths of one face, from what the document draws in it. */
-function planFace(
-  pdf: PDFKit.PDFDocument,
-  name: string,
-  use: FaceUse,
-  fonts: FontBook,
-  deflateAside: boolean,
-): FacePlan {
+function planFace(pdf: PDFKit.PDFDocument, name: string, use: FaceUse, fonts: FontBook): FacePlan {
   const path = fonts.file(use.ref.face, use.ref.variant);
   const font = fonts.openFile(path);
   // Glyphs in id order, so a subset depends on the set of glyphs alone and repeats across letters.
@@ -201,49 +179,23 @@ function planFace(
   const others = [...use.others.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const otherCodes = new Map(others.map(([k], j) => [k, hex4(glyphs.length + narrow.length + j)]));
   const face = { name, dictionary: pdf.ref({}), codes, narrow: narrowCodes, otherTexts: otherCodes };
-  const subset = subsetFile(font, fonts.tableBytes(path), glyphs, deflateAside);
-  const plan = {
+  return {
     face,
     font,
     file: fonts.tableBytes(path),
-    subset,
+    subset: subsetFile(font, fonts.tableBytes(path), glyphs),
     glyphs,
     widths: use.widths,
     codePoints: use.codePoints,
     narrow: narrow.map(([, v]) => v),
     others: others.map(([, v]) => v),
   };
-  const streams = faceStreams(plan, deflateAside);
-  // A letter that fails before embedding never awaits them: that must not be an unhandled rejection.
-  streams.catch(() => undefined);
-  return { ...plan, streams };
 }
 
-/** The face's streams, deflated (the subset's already on its way). */
-async function faceStreams(plan: Omit<FacePlan, 'streams'>, deflateAside: boolean): Promise<FaceStreams> {
-  const { glyphs } = plan;
-  const stands = (gid: number): readonly number[] => (gid === 0 ? [0] : plan.codePoints.get(gid)!);
-  const toUnicode = deflated(
-    toUnicodeCmap([
-      ...glyphs.map(stands),
-      ...plan.narrow.map((n) => stands(n.gid)),
-      ...plan.others.map((o) => o.codePoints),
-    ]),
-    deflateAside,
-  );
-  const more = [...plan.narrow, ...plan.others];
-  const cidToGid = more.length > 0 ? deflateBytes(cidToGidMap(glyphs, more), deflateAside) : undefined;
-  return {
-    fontFile: await plan.subset.deflated,
-    toUnicode: await toUnicode,
-    cidToGidMap: await cidToGid,
-  };
-}
-
-function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan, streams: FaceStreams): void {
+function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan, deflatedSubset: Uint8Array): void {
   const { font, glyphs, subset } = plan;
   const fontFile = pdf.ref({ Filter: 'FlateDecode' });
-  fontFile.end(streams.fontFile);
+  fontFile.end(deflatedSubset);
 
   const facts = faceFacts(font, plan.file);
   const name = `${subset.tag}+${facts.name}`;
@@ -276,11 +228,24 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan, streams: FaceStreams
         ...plan.others.map((o) => plan.widths.get(o.gid)!),
       ],
     ],
-    CIDToGIDMap: streams.cidToGidMap ? deflatedStream(pdf, streams.cidToGidMap) : 'Identity',
+    CIDToGIDMap:
+      plan.narrow.length + plan.others.length > 0
+        ? cidToGidMap(pdf, glyphs, [...plan.narrow, ...plan.others])
+        : 'Identity',
   });
   cidFont.end(undefined);
 
-  const toUnicode = deflatedStream(pdf, streams.toUnicode);
+  const toUnicode = pdf.ref({ Filter: 'FlateDecode' });
+  const stands = (gid: number): readonly number[] => (gid === 0 ? [0] : plan.codePoints.get(gid)!);
+  toUnicode.end(
+    deflated(
+      toUnicodeCmap([
+        ...glyphs.map(stands),
+        ...plan.narrow.map((n) => stands(n.gid)),
+        ...plan.others.map((o) => o.codePoints),
+      ]),
+    ),
+  );
 
   const dictionary = plan.face.dictionary;
   Object.assign(dictionary.data, {
@@ -294,23 +259,22 @@ function embedFace(pdf: PDFKit.PDFDocument, plan: FacePlan, streams: FaceStreams
   dictionary.end(undefined);
 }
 
-/** A stream object of these deflated bytes. */
-function deflatedStream(pdf: PDFKit.PDFDocument, bytes: Uint8Array): PDFKit.PDFKitReference {
-  const stream = pdf.ref({ Filter: 'FlateDecode' });
-  stream.end(bytes);
-  return stream;
-}
-
 /**
  * The CIDToGIDMap of a face with narrow or other-text codes: the glyphs' own codes are their places in the subset (as
  * Identity would map them), and each further code maps to the subset place of its glyph.
  */
-function cidToGidMap(glyphs: readonly number[], narrow: readonly { readonly gid: number }[]): Buffer {
+function cidToGidMap(
+  pdf: PDFKit.PDFDocument,
+  glyphs: readonly number[],
+  narrow: readonly { readonly gid: number }[],
+): PDFKit.PDFKitReference {
   const place = new Map(glyphs.map((gid, i) => [gid, i]));
   const map = Buffer.alloc(2 * (glyphs.length + narrow.length));
   glyphs.forEach((_, i) => map.writeUInt16BE(i, 2 * i));
   narrow.forEach((n, j) => map.writeUInt16BE(place.get(n.gid)!, 2 * (glyphs.length + j)));
-  return map;
+  const stream = pdf.ref({ Filter: 'FlateDecode' });
+  stream.end(deflateSync(map));
+  return stream;
 }
 
 /** A space, a no-break or an ideographic space: copying it gives a space, whatever the glyph first stood for. */

@@ -4,14 +4,14 @@
  */
 
 import { createHash } from 'node:crypto';
-import { deflate, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
 import { createSubset, postscriptName } from '../../fonts/index.js';
 import { hex4 } from './glyph-keys.js';
 
 /** A face's subset font file, deflated (zlib's default level, as deflateSync), and its tag. */
 export interface Subset {
-  readonly deflated: Promise<Uint8Array>;
+  readonly deflated: Uint8Array;
   readonly tag: string;
 }
 
@@ -20,10 +20,11 @@ const subsets = new WeakMap<Font, Map<string, Subset>>();
 const MAX_SUBSETS = 64;
 
 /**
- * The subset of these glyphs, encoded now and deflated as `deflateBytes` does with `aside` (the subset of a CJK face
- * is most of what a face's streams cost to deflate: ~4 ms of a one-letter build).
+ * The subset of these glyphs, encoded and deflated. In this thread: deflating in libuv's thread pool while the pages
+ * were drawn cost more than it hid once a batch's two render threads keep both cores busy (W2 on 2 cores, 11 + 11
+ * interleaved pairs: 1.35 -> 1.29 s and 1.29 -> 1.25 s wall, CPU -60 to -80 ms; one letter 0.43 -> 0.42 s).
  */
-export function subsetFile(font: Font, file: Uint8Array, glyphs: readonly number[], aside: boolean): Subset {
+export function subsetFile(font: Font, file: Uint8Array, glyphs: readonly number[]): Subset {
   let known = subsets.get(font);
   if (!known) subsets.set(font, (known = new Map()));
   const key = glyphs.join(',');
@@ -36,7 +37,7 @@ export function subsetFile(font: Font, file: Uint8Array, glyphs: readonly number
       .update(`${postscriptName(font, file)}:${key}`)
       .digest();
     const tag = String.fromCharCode(...[...digest.subarray(0, 6)].map((b) => 65 + (b % 26)));
-    subset = { deflated: deflateBytes(fontSubset.encode(), aside), tag };
+    subset = { deflated: deflateSync(fontSubset.encode()), tag };
     if (known.size >= MAX_SUBSETS) known.clear();
     known.set(key, subset);
   }
@@ -44,36 +45,15 @@ export function subsetFile(font: Font, file: Uint8Array, glyphs: readonly number
 }
 
 /** Streams that repeat from letter to letter (ToUnicode CMaps), deflated once. */
-const deflatedStreams = new Map<string, Promise<Uint8Array>>();
+const deflatedStreams = new Map<string, Uint8Array>();
 
-/** A stream's text (latin1), deflated as `deflateBytes` does with `aside`, once per batch. */
-export function deflated(text: string, aside: boolean): Promise<Uint8Array> {
+export function deflated(text: string): Uint8Array {
   let bytes = deflatedStreams.get(text);
   if (!bytes) {
     if (deflatedStreams.size >= MAX_SUBSETS * 4) deflatedStreams.clear();
-    deflatedStreams.set(text, (bytes = deflateBytes(Buffer.from(text, 'latin1'), aside)));
+    deflatedStreams.set(text, (bytes = deflateSync(Buffer.from(text, 'latin1'))));
   }
   return bytes;
-}
-
-/** Output chunk of a deflate aside: the whole stream handed back at once (zlib's default, 16 KB, takes ~4 turns). */
-const ASIDE_CHUNK = 256 * 1024;
-
-/**
- * The bytes deflated at zlib's defaults; the same bytes either way. With `aside`, on libuv's thread pool, so that the
- * drawing thread draws the pages meanwhile: where it is the process's one render thread, a core is free for it (W1:
- * ~34 M fewer instructions on the drawing thread, callgrind). Without, in this thread: a batch's two render threads
- * keep both cores busy, and then deflating aside cost more than it hid (W2 on 2 cores, 11 + 11 interleaved pairs:
- * 1.35 -> 1.29 s and 1.29 -> 1.25 s wall, CPU -60 to -80 ms, the eighth session).
- */
-export function deflateBytes(bytes: Uint8Array, aside: boolean): Promise<Uint8Array> {
-  if (!aside) return Promise.resolve(deflateSync(bytes));
-  const done = new Promise<Uint8Array>((resolve, reject) =>
-    deflate(bytes, { chunkSize: ASIDE_CHUNK }, (error, result) => (error ? reject(error) : resolve(result))),
-  );
-  // A letter that fails before embedding never awaits its streams: that must not be an unhandled rejection.
-  done.catch(() => undefined);
-  return done;
 }
 
 /**

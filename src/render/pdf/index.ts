@@ -24,11 +24,6 @@ export interface PdfOptions {
   readonly geometry?: Partial<PageGeometry>;
   /** Write PDF/A-2b (archival): XMP identification, output intent, fonts embedded. Tagging is on either way. */
   readonly pdfa?: boolean;
-  /**
-   * Deflate the font streams on libuv's thread pool while the pages are drawn: for a process that draws on one thread,
-   * leaving a core free (render/pdf/font-streams.ts). The bytes are the same either way.
-   */
-  readonly deflateAside?: boolean;
 }
 
 /** A finished PDF and its page count. */
@@ -54,7 +49,7 @@ export async function renderPdf(doc: LetterDoc, opts: PdfOptions): Promise<PdfRe
  */
 export async function drawPdf(
   paged: PagedLetter,
-  opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa' | 'deflateAside'>,
+  opts: Pick<PdfOptions, 'fonts' | 'signatureField' | 'pdfa'>,
 ): Promise<PdfResult> {
   const field = opts.signatureField;
   const box = field && paged.signatureBox;
@@ -70,7 +65,7 @@ export async function drawPdf(
   const pdf = createDocument(PDFDocument, paged, opts.pdfa ?? false);
   const bytes = collect(pdf);
   await outlines;
-  const faces = new PdfFaces(pdf, runs, opts.fonts, opts.deflateAside);
+  const faces = new PdfFaces(pdf, runs, opts.fonts);
   const tagger = new Tagger(pdf, paged);
   const { width, height } = paged.geometry;
   paged.pages.forEach((page, index) => {
@@ -89,7 +84,7 @@ export async function drawPdf(
           tagger.tagWidget(field.appearanceLines.join(', ')),
         )
       : undefined;
-  await faces.embed(pdf);
+  faces.embed(pdf);
   pdf.end();
   if (acroForm) return { bytes: linkAcroForm(await bytes, acroForm), pages: paged.pages.length };
   return { bytes: await bytes, pages: paged.pages.length };
