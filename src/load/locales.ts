@@ -7,7 +7,7 @@ import { nestingErrors } from './nesting.js';
 import { flatKeys, valueAt } from './placeholders.js';
 import { controlCharacterProblem, readShippedText } from './text.js';
 import type { Lang } from '../model/index.js';
-import { displayPath, parseJson, readText, type ParsedJson } from './source.js';
+import { displayPath, JSON_STRING, parseJson, readText, type ParsedJson } from './source.js';
 import type { LocaleFile } from './types.js';
 import { LANG_CODE, leadsOutside, staysInside } from './paths.js';
 import { MAX_FOLDER_FILES } from './walk.js';
@@ -128,7 +128,7 @@ export function shippedCompactJson(file: LocaleFile): string | undefined {
 }
 
 // A string token (kept) or white space between tokens (dropped).
-const STRING_OR_SPACE = /("(?:[^"\\]|\\.)*")|\s+/g;
+const STRING_OR_SPACE = new RegExp(String.raw`(${JSON_STRING})|\s+`, 'g');
 
 function compactJson(text: string): string {
   return text.replace(STRING_OR_SPACE, '$1');

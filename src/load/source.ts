@@ -289,9 +289,12 @@ function keyLocator(tree: JsonNode, text: string, shown: string): ParsedJson['lo
   };
 }
 
+/** A JSON string token, escapes included (the pattern's source). */
+export const JSON_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+
 // A string token, and the colon after it that makes it a key. Outside strings valid JSON has no quote, so matches
 // found one after another are the file's strings in order.
-const STRING_TOKEN = /"(?:[^"\\]|\\.)*"\s*(:)?/g;
+const STRING_TOKEN = new RegExp(String.raw`${JSON_STRING}\s*(:)?`, 'g');
 
 /**
  * The value of `text` when it is strict JSON without a repeated key in any object (what the full parse below accepts),

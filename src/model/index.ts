@@ -7,7 +7,13 @@
 
 import type { Lang } from './lang.js';
 
-export { hasRightToLeftLetters, isCjkLanguage, isRightToLeftLanguage, type Lang } from './lang.js';
+export {
+  hasRightToLeftLetters,
+  isChineseOrJapanese,
+  isCjkLanguage,
+  isRightToLeftLanguage,
+  type Lang,
+} from './lang.js';
 export { emphasisDotsFor, type EmphasisDots } from './emphasis.js';
 export { QUOTE_RULE, quoteHasRule } from './quote.js';
 export { localize, localizeStrict, type Localized } from './localize.js';

@@ -8,6 +8,11 @@ export function isCjkLanguage(lang: Lang): boolean {
   return /^(zh|ja|ko)\b/i.test(lang);
 }
 
+/** Chinese and Japanese: text that may break between any two ideographs or kana, and justifies at every gap. */
+export function isChineseOrJapanese(lang: Lang): boolean {
+  return /^(zh|ja)\b/i.test(lang);
+}
+
 /**
  * Languages whose paragraphs run right to left (Arabic, Hebrew, Persian, Urdu and their neighbours): the page is
  * mirrored for them (typeset/bidi), and DOCX marks their paragraphs w:bidi.

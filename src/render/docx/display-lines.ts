@@ -5,10 +5,7 @@
  */
 
 import type { Inline, Lang, Section } from '../../model/index.js';
-import { inlineText } from '../../model/index.js';
-
-/** Languages whose word processors break lines between any two ideographs or kana. */
-const BREAKS_BETWEEN_IDEOGRAPHS = /^(zh|ja)\b/i;
+import { inlineText, isChineseOrJapanese } from '../../model/index.js';
 
 /**
  * The section with a line break where each paragraph's typeset lines meet; as it is for another language, or where
@@ -19,8 +16,7 @@ export function withDisplayBreaks(
   lines: readonly (readonly string[])[] | undefined,
   lang: Lang,
 ): Section {
-  if (!lines || !BREAKS_BETWEEN_IDEOGRAPHS.test(lang) || lines.length !== section.blocks.length)
-    return section;
+  if (!lines || !isChineseOrJapanese(lang) || lines.length !== section.blocks.length) return section;
   const blocks = section.blocks.map((block, i) => {
     const set = lines[i]!;
     if (block.type !== 'paragraph' || set.length < 2 || set.join('') !== inlineText(block.inlines))

@@ -62,18 +62,6 @@ export function deflated(text: string): Uint8Array {
  */
 const cmapEntries = new WeakMap<readonly number[], string>();
 
-/** Two hex digits of each byte value. */
-const HEX2 = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-/**
- * A UTF-16 code unit as four hex digits, from two entries of HEX2. Not hex4's table by value: a letter's code points
- * are scattered over 0000-FFFF (CJK from 4E00), and an array written that sparsely is a hash table in V8, which made
- * hex4 the slowest step of a CJK face's CMap (~0.7 ms of W1) and every later lookup of a code slower.
- */
-function unitHex(unit: number): string {
-  return HEX2[unit >>> 8]! + HEX2[unit & 0xff]!;
-}
-
 /** `<…>`: the UTF-16 code units of a glyph's text in hex. */
 function cmapEntry(cps: readonly number[]): string {
   let entry = cmapEntries.get(cps);
@@ -84,8 +72,8 @@ function cmapEntry(cps: readonly number[]): string {
       if (i > 0) entry += ' ';
       if (cp > 0xffff) {
         const v = cp - 0x10000;
-        entry += `${unitHex(0xd800 | ((v >>> 10) & 0x3ff))} ${unitHex(0xdc00 | (v & 0x3ff))}`;
-      } else entry += unitHex(cp);
+        entry += `${hex4(0xd800 | ((v >>> 10) & 0x3ff))} ${hex4(0xdc00 | (v & 0x3ff))}`;
+      } else entry += hex4(cp);
     }
     cmapEntries.set(cps, (entry += '>'));
   }

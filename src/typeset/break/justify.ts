@@ -11,6 +11,7 @@
  * A compressed punctuation pair (compress.ts) stays tight: the gap inside it never widens.
  */
 
+import { isChineseOrJapanese } from '../../model/index.js';
 import type { StyledRun } from '../runs.js';
 import { isHangul, isIdeographic, isSpace } from '../segment/classes.js';
 
@@ -125,7 +126,7 @@ function gapExtras(
       ? { none: 0, space: perSpace, inter: perSyllable }
       : undefined;
   }
-  if (/^(zh|ja)\b/.test(lang)) {
+  if (isChineseOrJapanese(lang)) {
     const gaps = spaces + inters;
     if (gaps === 0 || slack / gaps > JUSTIFY_LIMITS.cjkGap * em) return undefined;
     return { none: 0, space: slack / gaps, inter: slack / gaps };
@@ -136,7 +137,7 @@ function gapExtras(
 /** Each character of the line with the kind of gap that follows it. */
 function classify(pieces: readonly LinePiece[], lang: string, squeezed: ReadonlyMap<number, number>): Char[] {
   const korean = /^ko\b/.test(lang);
-  const cjk = korean || /^(zh|ja)\b/.test(lang);
+  const cjk = korean || isChineseOrJapanese(lang);
   const chars: Char[] = [];
   for (const piece of pieces) {
     let at = piece.from;
