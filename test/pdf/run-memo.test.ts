@@ -1,14 +1,15 @@
 /**
- * The PDF renderer's per-run memos (src/render/pdf/run-digest.ts, run-segments.ts) are keyed by the glyph run object:
- * a run's every field is an input, and the face it is drawn in is not part of the key, so what a letter gets must come
- * from the run's own content and its own face's codes. Each test here fails if a memo kept something by less than the
- * whole run (the glyph ids alone, say) or kept a face's codes.
+ * The PDF renderer's per-run memo (src/render/pdf/run-digest.ts: a run's entries for the face plan and its TJ segments)
+ * is keyed by the glyph run object: a run's every field is an input, and the face it is drawn in is not part of the
+ * key, so what a letter gets must come from the run's own content and its own face's codes. Each test here fails if
+ * the memo kept something by less than the whole run (the glyph ids alone, say) or kept a face's codes.
  */
 
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { toolFontBook, type ShapedGlyphs } from '../../src/fonts/index.js';
 import { PdfFaces, type PdfFace } from '../../src/render/pdf/faces.js';
+import { faceUses } from '../../src/render/pdf/glyph-uses.js';
 import { drawGlyphs } from '../../src/render/pdf/text.js';
 import type { FontRef, TextItem } from '../../src/typeset/index.js';
 
@@ -29,11 +30,8 @@ function run(fields: Partial<ShapedGlyphs> & { glyphs: number[] }): ShapedGlyphs
 /** The face of a fresh document drawing these runs. */
 function faceOf(runs: readonly ShapedGlyphs[]): PdfFace {
   const pdf = new PDFDocument({ autoFirstPage: false });
-  return new PdfFaces(
-    pdf,
-    runs.map((glyphs) => ({ font: LATIN, glyphs })),
-    toolFontBook(),
-  ).face(LATIN);
+  const uses = faceUses(runs.map((glyphs) => ({ font: LATIN, glyphs })));
+  return new PdfFaces(pdf, uses, toolFontBook()).face(LATIN);
 }
 
 /** What drawGlyphs writes for `glyphs` in `face`, from a stand-in for pdfkit's document (a page and addContent). */

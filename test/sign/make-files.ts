@@ -5,6 +5,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { toolFontBook } from '../../src/fonts/index.js';
 import { linkAcroForm } from '../../src/render/pdf/acroform.js';
 import { PdfFaces } from '../../src/render/pdf/faces.js';
+import { faceUses } from '../../src/render/pdf/glyph-uses.js';
 import { appearanceRuns, layoutAppearance } from '../../src/render/pdf/signature-appearance.js';
 import { addSignatureField, type SignatureFieldSpec } from '../../src/render/pdf/signature-field.js';
 
@@ -58,7 +59,7 @@ export async function unsignedPdf(
   const rect = { pageIndex: variant.pageIndex ?? 1, x: 330, y: 640, width: 220, height: 64 };
   // The renderer's way: the box's lines set first, their glyphs embedded as the document's own faces.
   const appearance = layoutAppearance(spec.appearanceLines, rect, fonts, spec.lang);
-  const faces = new PdfFaces(doc, appearanceRuns(appearance), fonts);
+  const faces = new PdfFaces(doc, faceUses(appearanceRuns(appearance)), fonts);
   const acroForm = addSignatureField(doc, spec, rect, appearance, faces);
   faces.embed(doc);
   doc.end();

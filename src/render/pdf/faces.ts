@@ -18,8 +18,8 @@ import type { FontRef, PagedLetter } from '../../typeset/index.js';
 import { ByFace, keyOf } from './by-face.js';
 import { faceFacts } from './face-descriptor.js';
 import { hex4, narrowKey, textKey } from './glyph-keys.js';
+import type { FaceUse } from './glyph-uses.js';
 import { deflated, type Subset, subsetFile, toUnicodeCmap } from './font-streams.js';
-import { runDigest } from './run-digest.js';
 
 /** Glyphs drawn in one face: a text item of a page, or a run of the signature field's appearance. */
 export interface FaceRun {
@@ -94,14 +94,9 @@ interface FacePlan {
 export class PdfFaces {
   private readonly plans = new ByFace<FacePlan>();
 
-  /** `runs`: every glyph run the document draws, in drawing order (the pages' text, then a signature appearance). */
-  constructor(pdf: PDFKit.PDFDocument, runs: Iterable<FaceRun>, fonts: FontBook) {
-    // Small steps in functions of their own: V8 optimises a hot function with all it inlines, and one constructor
-    // holding every loop took it longer to compile (~0.4 s of a compiler thread in a 60-letter batch) than to run.
-    const used = new ByFace<FaceUse>();
-    for (const { font: ref, glyphs: run } of runs) addRun(used.get(ref) ?? used.add(ref, newUse(ref)), run);
-    let n = 0;
-    for (const use of used.values()) this.plans.add(use.ref, planFace(pdf, `F${++n}`, use, fonts));
+  /** `uses`: what the document draws in each face (glyph-uses.ts), from every glyph run it draws. */
+  constructor(pdf: PDFKit.PDFDocument, uses: readonly FaceUse[], fonts: FontBook) {
+    uses.forEach((use, i) => this.plans.add(use.ref, planFace(pdf, `F${i + 1}`, use, fonts)));
   }
 
   /** The face an item of `ref` draws with. */
@@ -120,54 +115,11 @@ export class PdfFaces {
   }
 }
 
-/** What a document draws in one face: each glyph's width and first text, its other texts, its narrow advances. */
-interface FaceUse {
-  readonly ref: FontRef;
-  readonly widths: Map<number, number>;
-  readonly codePoints: Map<number, readonly number[]>;
-  /** Each glyph's first text as its RunDigest key. */
-  readonly firstTexts: Map<number, string>;
-  readonly narrow: Map<string, { gid: number; width: number }>;
-  readonly others: Map<string, { gid: number; codePoints: readonly number[] }>;
-}
-
-function newUse(ref: FontRef): FaceUse {
-  return {
-    ref,
-    widths: new Map(),
-    codePoints: new Map(),
-    firstTexts: new Map(),
-    narrow: new Map(),
-    others: new Map(),
-  };
-}
-
-/** Add a run's glyphs to what the document draws in its face: each (glyph, text) of the run once (run-digest.ts). */
-function addRun(use: FaceUse, run: ShapedGlyphs): void {
-  const { gids, widths, texts, keys, narrow } = runDigest(run);
-  for (let i = 0; i < gids.length; i++) {
-    const gid = gids[i]!;
-    const first = use.firstTexts.get(gid);
-    // The first text a glyph stands for is what copying it gives (a space glyph may stand for a wider space too).
-    if (first === undefined) {
-      use.firstTexts.set(gid, keys[i]!);
-      use.widths.set(gid, widths[i]!);
-      use.codePoints.set(gid, texts[i]!);
-    } else if (first !== keys[i] && !isSpace(texts[i]!)) {
-      use.others.set(textKey(gid, keys[i]!), { gid, codePoints: texts[i]! });
-    }
-  }
-  for (const n of narrow) use.narrow.set(n.key, { gid: n.gid, width: n.width });
-}
-
 /** The codes, subset and widths of one face, from what the document draws in it. */
 function planFace(pdf: PDFKit.PDFDocument, name: string, use: FaceUse, fonts: FontBook): FacePlan {
   const path = fonts.file(use.ref.face, use.ref.variant);
   const font = fonts.openFile(path);
-  // Glyphs in id order, so a subset depends on the set of glyphs alone and repeats across letters.
-  // (A typed array sorts numbers natively, without a comparator call per comparison.)
-  const glyphs = [0];
-  for (const gid of Uint32Array.from(use.widths.keys()).sort()) if (gid !== 0) glyphs.push(gid);
+  const { glyphs } = use;
   const codes = new Map<number, string>();
   for (let cid = 0; cid < glyphs.length; cid++) codes.set(glyphs[cid]!, hex4(cid));
   // hmtx's advance, as typeset measures every glyph (fontkit's glyph.advanceWidth decodes the outline's box first).
@@ -275,11 +227,4 @@ function cidToGidMap(
   const stream = pdf.ref({ Filter: 'FlateDecode' });
   stream.end(deflateSync(map));
   return stream;
-}
-
-/** A space, a no-break or an ideographic space: copying it gives a space, whatever the glyph first stood for. */
-function isSpace(codePoints: readonly number[]): boolean {
-  return (
-    codePoints.length === 1 && (codePoints[0] === 0x20 || codePoints[0] === 0xa0 || codePoints[0] === 0x3000)
-  );
 }

@@ -7,6 +7,7 @@ import { linkAcroForm } from './acroform.js';
 import { collect, createDocument } from './document.js';
 import { drawPage } from './draw.js';
 import { PdfFaces, pageRuns } from './faces.js';
+import { faceUses } from './glyph-uses.js';
 import { prefetchOutlines } from './outlines.js';
 import { appearanceRuns, layoutAppearance } from './signature-appearance.js';
 import { addSignatureField, type SignatureFieldSpec } from './signature-field.js';
@@ -56,16 +57,16 @@ export async function drawPdf(
   // The field's lines are set first, so that their glyphs join the letter's subsets of the same faces.
   const appearance =
     field && box ? layoutAppearance(field.appearanceLines, box, opts.fonts, field.lang) : undefined;
-  const runs = [...pageRuns(paged), ...(appearance ? appearanceRuns(appearance) : [])];
+  const uses = faceUses([...pageRuns(paged), ...(appearance ? appearanceRuns(appearance) : [])]);
   // The outlines the subsets need are read on the thread pool while pdfkit loads and the document starts.
-  const outlines = prefetchOutlines(runs, opts.fonts);
+  const outlines = prefetchOutlines(uses, opts.fonts);
   // Awaited below, once pdfkit is loaded: a read failing before then must not count as an unhandled rejection meanwhile.
   outlines.catch(() => undefined);
   const { default: PDFDocument } = await import('pdfkit');
   const pdf = createDocument(PDFDocument, paged, opts.pdfa ?? false);
   const bytes = collect(pdf);
   await outlines;
-  const faces = new PdfFaces(pdf, runs, opts.fonts);
+  const faces = new PdfFaces(pdf, uses, opts.fonts);
   const tagger = new Tagger(pdf, paged);
   const { width, height } = paged.geometry;
   paged.pages.forEach((page, index) => {

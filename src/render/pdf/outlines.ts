@@ -5,28 +5,12 @@
  */
 
 import { prefetchGlyphs, type FontBook } from '../../fonts/index.js';
-import { ByFace } from './by-face.js';
-import type { FaceRun } from './faces.js';
+import type { FaceUse } from './glyph-uses.js';
 
 /**
- * Glyph runs whose outlines have been read (in the face they were drawn in: a run object belongs to one text item's
- * face). Typeset's paragraph table shares run objects between the letters of a batch, so a later letter skips them.
+ * Resolves once every glyph the faces draw has its outline in its face's bytes. Each face's glyphs go in id order (its
+ * subset's order): the outlines already read are skipped (a batch's later letters), and the rest are read in file order.
  */
-const read = new WeakSet<object>();
-
-/** Resolves once every glyph the runs draw has its outline in its face's bytes. */
-export async function prefetchOutlines(runs: readonly FaceRun[], fonts: FontBook): Promise<void> {
-  const byFace = new ByFace<{ ref: FaceRun['font']; ids: Set<number> }>();
-  const fresh: object[] = [];
-  for (const { font: ref, glyphs } of runs) {
-    if (read.has(glyphs)) continue;
-    fresh.push(glyphs);
-    const face = byFace.get(ref) ?? byFace.add(ref, { ref, ids: new Set([0]) });
-    for (const id of glyphs.glyphs) face.ids.add(id);
-  }
-  if (!fresh.length) return;
-  await Promise.all(
-    [...byFace.values()].map(({ ref, ids }) => prefetchGlyphs(fonts.open(ref.face, ref.variant), ids)),
-  );
-  for (const glyphs of fresh) read.add(glyphs);
+export async function prefetchOutlines(uses: readonly FaceUse[], fonts: FontBook): Promise<void> {
+  await Promise.all(uses.map(({ ref, glyphs }) => prefetchGlyphs(fonts.open(ref.face, ref.variant), glyphs)));
 }

@@ -1,24 +1,36 @@
 /**
- * What one glyph run adds to the faces a PDF plans, worked out once per run for the whole batch: typeset's paragraph
- * memo hands the letters of a batch the same (immutable) glyph runs for every paragraph they share, and planning a
- * face glyph by glyph for each letter again was most of what planning cost (a CJK letter draws thousands of glyphs).
+ * What one glyph run adds to the faces a PDF plans, and its TJ segments when it is plain, worked out once per run for
+ * the whole batch in one pass: typeset's paragraph memo hands the letters of a batch the same (immutable) glyph runs
+ * for every paragraph they share, and planning a face glyph by glyph for each letter again was most of what planning
+ * cost (a CJK letter draws thousands of glyphs). Only the codes of the glyphs differ from letter to letter (each
+ * letter's subset numbers its own glyph set).
  */
 
 import type { ShapedGlyphs } from '../../fonts/index.js';
 import { narrowKey } from './glyph-keys.js';
+import { num } from './numbers.js';
 
-/** A run's glyphs as planning needs them: each (glyph, text) once, in the order first drawn, and its narrow glyphs. */
+/** A run's glyphs as planning and drawing need them. */
 export interface RunDigest {
-  /** Glyph id of each entry: a glyph appears once per distinct text it stands for in the run. */
+  /** Glyph id of each entry: a glyph appears once per distinct text it stands for in the run, in the order first drawn. */
   readonly gids: readonly number[];
   /** The entry's width: the glyph's own advance where it is first drawn in the run. */
   readonly widths: readonly number[];
   /** The code points the entry's glyph stands for there. */
   readonly texts: readonly (readonly number[])[];
-  /** Those code points joined by commas: equal keys, equal texts (one string comparison instead of a loop). */
-  readonly keys: readonly string[];
   /** Glyphs drawn narrower than themselves, each `narrowKey` once: the glyph and the advance it is drawn with. */
   readonly narrow: readonly { readonly key: string; readonly gid: number; readonly width: number }[];
+  /** The run as TJ segments when it is plain, else null (then text.ts writes it glyph by glyph). */
+  readonly plain: PlainSegments | null;
+}
+
+/**
+ * A plain run (no glyph moved off its place, none drawn narrower than itself) as TJ segments: glyphs `ends[s-1]` up to
+ * `ends[s]`, then the adjustment `adjustments[s]` (the glyph's own width minus its advance, or 0 after the last).
+ */
+export interface PlainSegments {
+  readonly ends: readonly number[];
+  readonly adjustments: readonly string[];
 }
 
 /**
@@ -35,36 +47,76 @@ export function runDigest(run: ShapedGlyphs): RunDigest {
 }
 
 function digestOf(run: ShapedGlyphs): RunDigest {
+  const { glyphs, codePoints, widths: ownWidths, advances, xOffsets, yOffsets } = run;
   const gids: number[] = [];
   const widths: number[] = [];
   const texts: (readonly number[])[] = [];
-  const keys: string[] = [];
   const narrow: { key: string; gid: number; width: number }[] = [];
-  // Per glyph: the texts already entered (a glyph nearly always stands for one text, so a short list).
-  const entered = new Map<number, (readonly number[])[]>();
-  const narrowSeen = new Set<string>();
-  for (let i = 0; i < run.glyphs.length; i++) {
-    const gid = run.glyphs[i]!;
-    const text = run.codePoints[i]!;
-    const known = entered.get(gid);
-    if (!known || !known.some((t) => equal(t, text))) {
-      if (known) known.push(text);
-      else entered.set(gid, [text]);
+  const ends: number[] = [];
+  const adjustments: string[] = [];
+  let plain = true;
+  // Per glyph: its first text, and the texts it stands for after that, if any (a glyph nearly always has one).
+  const firstTexts = new Map<number, readonly number[]>();
+  let laterTexts: Map<number, (readonly number[])[]> | undefined;
+  let narrowSeen: Set<string> | undefined;
+  const count = glyphs.length;
+  for (let i = 0; i < count; i++) {
+    const gid = glyphs[i]!;
+    const text = codePoints[i]!;
+    const width = ownWidths[i]!;
+    const advance = advances[i]!;
+    const first = firstTexts.get(gid);
+    let fresh: boolean;
+    if (first === undefined) {
+      firstTexts.set(gid, text);
+      fresh = true;
+    } else fresh = !sameText(first, text) && enterLater((laterTexts ??= new Map()), gid, text);
+    if (fresh) {
       gids.push(gid);
-      widths.push(run.widths[i]!);
+      widths.push(width);
       texts.push(text);
-      keys.push(text.join(','));
     }
-    const key = narrowKey(gid, run.widths[i]!, run.advances[i]!);
-    if (key !== undefined && !narrowSeen.has(key)) {
-      narrowSeen.add(key);
-      narrow.push({ key, gid, width: run.advances[i]! });
+    const key = narrowKey(gid, width, advance);
+    if (key !== undefined) {
+      plain = false;
+      narrowSeen ??= new Set();
+      if (!narrowSeen.has(key)) {
+        narrowSeen.add(key);
+        narrow.push({ key, gid, width: advance });
+      }
+    } else if (plain) {
+      if (xOffsets[i] || yOffsets[i]) plain = false;
+      else if (advance !== width) {
+        ends.push(i + 1);
+        adjustments.push(String(num(-(advance - width))));
+      }
     }
   }
-  return { gids, widths, texts, keys, narrow };
+  if (plain && ends[ends.length - 1] !== count) {
+    ends.push(count);
+    adjustments.push('0');
+  }
+  return { gids, widths, texts, narrow, plain: plain ? { ends, adjustments } : null };
 }
 
-function equal(a: readonly number[], b: readonly number[]): boolean {
+/** Records `text` as one the glyph stands for after its first; false when it was recorded already. */
+function enterLater(
+  later: Map<number, (readonly number[])[]>,
+  gid: number,
+  text: readonly number[],
+): boolean {
+  const known = later.get(gid);
+  if (!known) {
+    later.set(gid, [text]);
+    return true;
+  }
+  if (known.some((t) => sameText(t, text))) return false;
+  known.push(text);
+  return true;
+}
+
+/** Whether two glyphs' texts are the same code points. */
+export function sameText(a: readonly number[], b: readonly number[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -5,7 +5,8 @@
 
 import type { TextItem } from '../../typeset/index.js';
 import { drawnWidth, glyphCode, type PdfFace } from './faces.js';
-import { num, numberText, plainSegments, type PlainSegments } from './run-segments.js';
+import { num, numberText } from './numbers.js';
+import { runDigest, type PlainSegments } from './run-digest.js';
 
 /**
  * Write `item` onto the current page in pdfkit's coordinates (origin top left, y down), through its public content
@@ -28,7 +29,7 @@ export function drawGlyphs(pdf: PDFKit.PDFDocument, item: TextItem, face: PdfFac
   const y = page.height - item.y;
   // (Each number as text from a table: a batch draws its items at a few hundred distinct places and sizes.)
   let out = `${pagePrefix(page.height)}1 0 0 1 ${numberText(x)} ${numberText(y)} Tm\n/${face.name} ${numberText(item.size)} Tf`;
-  const plain = face.otherTexts.size === 0 ? plainSegments(run) : undefined;
+  const plain = face.otherTexts.size === 0 ? runDigest(run).plain : null;
   if (plain) {
     pdf.addContent(Buffer.from(`${out}\n[${plainTj(plain, run.glyphs, face.codes)}] TJ\nET\nQ\n`, 'latin1'));
     return;
