@@ -129,28 +129,37 @@ export function styleRuns(
     const spoken = spokenLangs(text, lang, state.spanLang);
     let current: FontRef | undefined;
     let currentSpoken: Lang | undefined;
+    // The open run's text: `pending`, then text[from, i) (cut once, not added to character by character).
     let pending = '';
-    let index = 0;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      const chSpoken = spoken[index++]!;
+    let from = 0;
+    for (let i = 0, index = 0; i < text.length; index++) {
+      const at = i;
+      const cp = text.codePointAt(at)!;
+      i += cp > 0xffff ? 2 : 1;
+      const chSpoken = spoken[index]!;
       if (isInvisible(cp)) {
-        if (cp === 0x20 || cp === 0xa0) pending += ch; // spaces are drawn; joiners and BOMs are dropped
+        // Spaces are drawn; joiners and BOMs are dropped.
+        if (cp !== 0x20 && cp !== 0xa0) {
+          pending += text.slice(from, at);
+          from = i;
+        }
         continue;
       }
       const face = fonts.faceOrThrow(cp, state.lang, origin);
       // A space never starts a run of its own: it stays with the text before it, in that text's face and language.
       if (!current || current.face !== face || currentSpoken !== chSpoken) {
+        pending += text.slice(from, at);
         if (pending) {
           const font = current ?? lastFont() ?? { face, variant };
           push(pending, font, currentSpoken ?? leadingSpoken(font, state) ?? chSpoken, state);
         }
         pending = '';
+        from = at;
         current = { face, variant };
         currentSpoken = chSpoken;
       }
-      pending += ch;
     }
+    pending += text.slice(from);
     if (pending) {
       const font = current ?? lastFont() ?? { face: fonts.chain(state.lang)[0]!, variant };
       push(pending, font, currentSpoken ?? leadingSpoken(font, state) ?? state.spanLang ?? lang, state);
@@ -175,6 +184,8 @@ function sameStyle(run: StyledRun, font: FontRef, spokenLang: Lang, state: State
 // Markdown soft line breaks arrive as newlines inside text: a space between words, nothing between two ideographs
 // (CSS Text 3 segment-break transformation).
 function normalizeSpace(value: string): string {
+  // Most texts have neither: no expression to run (nor, at a letter's first, to compile).
+  if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0 && value.indexOf('\t') < 0) return value;
   return value.replace(/[ \t]*[\r\n]+[ \t]*|\t/g, (match, offset: number) => {
     if (match === '\t') return ' ';
     const before = value.codePointAt(offset - 1);

@@ -3,17 +3,42 @@
 import { isCjkLanguage, type Lang } from '../model/index.js';
 import { HAN, HANGUL, KANA, LATIN } from '../unicode/index.js';
 
+/** The language each script that names one is read in, inside a letter in one language (see `scriptLang`). */
+interface ScriptLangs {
+  readonly hangul: Lang;
+  readonly kana: Lang;
+  readonly han: Lang;
+  readonly latin: Lang;
+}
+
 /**
- * The language a character's script says it is in, inside a letter in `docLang`; `undefined` for characters every
- * script shares (digits, punctuation, spaces), which take the language around them. A Latin name inside a Korean
+ * The language each script says its characters are in, inside a letter in `docLang`. A Latin name inside a Korean
  * letter reads as English and a Chinese title inside an English letter as Chinese: guesses, but the voice a reader
  * picks for them is right, while the letter's own voice would spell them out or skip them.
  */
-function scriptLang(cp: number, docLang: Lang): Lang | undefined {
-  if (HANGUL.has(cp)) return docLang.startsWith('ko') ? docLang : 'ko';
-  if (KANA.has(cp)) return docLang.startsWith('ja') ? docLang : 'ja';
-  if (HAN.has(cp)) return isCjkLanguage(docLang) ? docLang : 'zh';
-  if (LATIN.has(cp)) return isCjkLanguage(docLang) ? 'en' : docLang;
+function scriptLangs(docLang: Lang): ScriptLangs {
+  const cjk = isCjkLanguage(docLang);
+  return {
+    hangul: docLang.startsWith('ko') ? docLang : 'ko',
+    kana: docLang.startsWith('ja') ? docLang : 'ja',
+    han: cjk ? docLang : 'zh',
+    latin: cjk ? 'en' : docLang,
+  };
+}
+
+/**
+ * The language a character's script says it is in; `undefined` for characters every script shares (digits,
+ * punctuation, spaces), which take the language around them. ASCII, the CJK Unified Ideographs block and the Hangul
+ * syllables (each wholly of one script: test/typeset/spoken.test.ts) are answered without searching the sets.
+ */
+function scriptLang(cp: number, langs: ScriptLangs): Lang | undefined {
+  if (cp < 0x80) return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a ? langs.latin : undefined;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return langs.han;
+  if (cp >= 0xac00 && cp <= 0xd7a3) return langs.hangul;
+  if (HANGUL.has(cp)) return langs.hangul;
+  if (KANA.has(cp)) return langs.kana;
+  if (HAN.has(cp)) return langs.han;
+  if (LATIN.has(cp)) return langs.latin;
   return undefined;
 }
 
@@ -23,25 +48,28 @@ function scriptLang(cp: number, docLang: Lang): Lang | undefined {
  * ("Crossing NK", an e-mail address), and fall back to the letter's language at a boundary between two.
  */
 export function spokenLangs(text: string, docLang: Lang, spanLang?: Lang): Lang[] {
-  const chars = [...text];
-  if (spanLang) return chars.map(() => spanLang);
-  const raw = chars.map((ch) => scriptLang(ch.codePointAt(0)!, docLang));
-  const out: Lang[] = new Array<Lang>(chars.length);
-  let i = 0;
-  while (i < raw.length) {
-    const known = raw[i];
-    if (known !== undefined) {
-      out[i++] = known;
+  const out: Lang[] = [];
+  const langs = spanLang ? undefined : scriptLangs(docLang);
+  // Shared characters wait (from `shared` on in `out`) for the next known language to decide theirs.
+  let shared = -1;
+  let before: Lang | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const known = langs ? scriptLang(cp, langs) : spanLang;
+    if (known === undefined) {
+      if (shared < 0) shared = out.length;
+      out.push(docLang);
       continue;
     }
-    let end = i;
-    while (end < raw.length && raw[end] === undefined) end++;
-    const before = i > 0 ? raw[i - 1] : undefined;
-    const after = end < raw.length ? raw[end] : undefined;
-    const joined =
-      before === undefined ? after : after === undefined || after === before ? before : undefined;
-    const lang = joined ?? docLang;
-    for (; i < end; i++) out[i] = lang;
+    if (shared >= 0) {
+      const lang = before === undefined || before === known ? known : docLang;
+      for (let k = shared; k < out.length; k++) out[k] = lang;
+      shared = -1;
+    }
+    out.push(known);
+    before = known;
   }
+  if (shared >= 0 && before !== undefined) for (let k = shared; k < out.length; k++) out[k] = before;
   return out;
 }
