@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { breakLines, type LineSpan } from '../../src/typeset/break/lines.js';
 import { breakOpportunities } from '../../src/typeset/segment/breaks.js';
+import { isAlphanumeric } from '../../src/typeset/segment/classes.js';
+import { LETTER_NUMBER_OR_MARK } from '../../src/unicode/index.js';
 
 /** Texts of the pieces between opportunities, as a reader sees where lines may break. */
 function pieces(text: string, lang: string): string[] {
@@ -143,5 +145,30 @@ describe('en dashes', () => {
       '2023–2024',
     ]);
     expect(pieces('pages 10 – 12', 'en')).toEqual(['pages ', '10 ', '– ', '12']);
+  });
+});
+
+describe('languages of a paragraph', () => {
+  it('keeps Hanja whole only where both characters are Korean text', () => {
+    const langAt = (i: number) => (i < 3 ? 'ko' : 'zh');
+    let last = 0;
+    const ps = breakOpportunities('漢字語中文', langAt).map(({ position }) => {
+      const piece = '漢字語中文'.slice(last, position);
+      last = position;
+      return piece;
+    });
+    expect(ps).toEqual(['漢字語', '中', '文']);
+  });
+
+  it('breaks a paragraph of one language the same, told it once or asked character by character', () => {
+    const text =
+      '2023년 12월 인권조사위원회(DPRK COI)는 華僑들의 漢字語 我们，你好。他说：“我亲爱的儿子！”《公约》（CFNK） Thailand–Myanmar 朝中两国于1998年7月签署的协定第33条 ひらがな、カタカナ。';
+    for (const lang of ['ko', 'zh', 'ja', 'en'])
+      expect(breakOpportunities(text, lang), lang).toEqual(breakOpportunities(text, () => lang));
+  });
+
+  it('tells ASCII letters and digits without the Unicode set, as the set does', () => {
+    for (let cp = 0; cp < 0x80; cp++)
+      expect(isAlphanumeric(cp), `U+${cp.toString(16)}`).toBe(LETTER_NUMBER_OR_MARK.has(cp));
   });
 });

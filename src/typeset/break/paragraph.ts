@@ -103,7 +103,11 @@ export function setParagraph(
     return total;
   };
 
-  const opportunities = breakOpportunities(text, (i) => runs[runAt(i)]!.lang);
+  const lang = runs[0]?.lang ?? '';
+  const opportunities = breakOpportunities(
+    text,
+    runs.every((run) => run.lang === lang) ? lang : (i) => runs[runAt(i)]!.lang,
+  );
   const lineWidth = (index: number): number => frame.width - (index === 0 ? frame.firstLineIndent : 0);
   const compression = squeezes.any
     ? { join: (i: number) => squeezes.join(i), lineEnd: (end: number) => squeezes.lineEnd(end) }

@@ -2,7 +2,15 @@
 
 import LineBreaker from 'linebreak';
 import { isJoiningDash, type Lang } from '../../model/index.js';
-import { isAlphanumeric, isClosing, isHangul, isHanOrKana, isOpening, isSpace } from './classes.js';
+import {
+  isAlphanumeric,
+  isClosing,
+  isHangul,
+  isHanOrKana,
+  isOpening,
+  isSpace,
+  isUnifiedIdeograph,
+} from './classes.js';
 
 /** A place where a new line may begin: `position` is the index of its first UTF-16 unit. */
 export interface BreakOpportunity {
@@ -13,25 +21,47 @@ export interface BreakOpportunity {
 
 /**
  * Where lines may begin in `text`, in order; the last entry is always the end of the text.
- * `langAt(i)` is the language of the character at UTF-16 index i (a span can differ from its paragraph).
+ * `langAt(i)` is the language of the character at UTF-16 index i (a span can differ from its paragraph), or the one
+ * language of every character.
  */
-export function breakOpportunities(text: string, langAt: (index: number) => Lang): BreakOpportunity[] {
+export function breakOpportunities(
+  text: string,
+  langAt: Lang | ((index: number) => Lang),
+): BreakOpportunity[] {
   const out: BreakOpportunity[] = [];
+  // Only Korean text keeps Han and kana whole: the language is asked for only where it could be Korean.
+  const koreanAt =
+    typeof langAt === 'string'
+      ? langAt === 'ko'
+        ? () => true
+        : undefined
+      : (index: number) => langAt(index) === 'ko';
   const breaker = new LineBreaker(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     if (bk.position >= text.length) break;
-    if (bk.required || allowsBreak(text, bk.position, langAt))
+    if (bk.required || allowsBreak(text, bk.position, koreanAt))
       out.push({ position: bk.position, required: bk.required });
   }
   out.push({ position: text.length, required: true });
   return out;
 }
 
-/** Whether our rules keep a UAX #14 opportunity at `position` (between the character before it and the one at it). */
-function allowsBreak(text: string, position: number, langAt: (index: number) => Lang): boolean {
+/**
+ * Whether our rules keep a UAX #14 opportunity at `position` (between the character before it and the one at it);
+ * `koreanAt` tells whether a character is Korean text (undefined: none is).
+ */
+function allowsBreak(
+  text: string,
+  position: number,
+  koreanAt: ((index: number) => boolean) | undefined,
+): boolean {
   const beforeIndex = indexBefore(text, position);
   const before = text.codePointAt(beforeIndex)!;
   const after = text.codePointAt(position)!;
+  // Most opportunities of Chinese or Japanese text lie between two ideographs of the Unified block, which no rule
+  // below but Korean's keeps together (none is a closing, opening or joining mark, a space, Hangul or a Latin letter).
+  if (isUnifiedIdeograph(before) && isUnifiedIdeograph(after))
+    return !(koreanAt?.(beforeIndex) && koreanAt(position));
   // clreq/jlreq kinsoku: a closing mark never starts a line, an opening mark never ends one.
   if (isClosing(after) || isOpening(before)) return false;
   // An en dash joining two words ("Thailand–Myanmar") holds them on one line (model/joins.ts).
@@ -40,11 +70,7 @@ function allowsBreak(text: string, position: number, langAt: (index: number) => 
   // SPEC §7, klreq: Hangul breaks only between words (CSS word-break: keep-all); in Korean text Hanja are word letters too.
   // A word longer than the line is the one exception, handled by the line breaker, not here.
   if (isHangul(before) || isHangul(after)) return false;
-  if (
-    langAt(beforeIndex) === 'ko' &&
-    langAt(position) === 'ko' &&
-    (isHanOrKana(before) || isHanOrKana(after))
-  )
+  if (koreanAt && (isHanOrKana(before) || isHanOrKana(after)) && koreanAt(beforeIndex) && koreanAt(position))
     return false;
   // Latin words and numbers inside CJK text are never split (UAX #14 already says so for AL/NU pairs; keep it explicit).
   if (isAlphanumeric(before) && isAlphanumeric(after)) return false;

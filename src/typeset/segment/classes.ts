@@ -34,6 +34,11 @@ export function isHangul(cp: number): boolean {
   );
 }
 
+/** The CJK Unified Ideographs block (U+4E00–U+9FFF): the commonest Han characters by far. */
+export function isUnifiedIdeograph(cp: number): boolean {
+  return cp >= 0x4e00 && cp <= 0x9fff;
+}
+
 /** Han ideographs (all planes the fonts might cover) and kana. */
 export function isHanOrKana(cp: number): boolean {
   return (
@@ -71,6 +76,8 @@ export function isSpace(cp: number): boolean {
 
 /** Letters and digits of alphabetic scripts: a run of them is a word that never splits inside CJK text. */
 export function isAlphanumeric(cp: number): boolean {
+  // ASCII's are the digits and the Latin letters: answered without decoding the set (a Chinese letter meets no other).
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a);
   if (isHangul(cp) || isIdeographic(cp)) return false;
   return LETTER_NUMBER_OR_MARK.has(cp);
 }
