@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { toolFontBook } from '../../src/fonts/index.js';
 import type { Block } from '../../src/model/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
-import { blankOf, pairSqueezes } from '../../src/typeset/break/compress.js';
+import { blankOf, mayCompress, pairSqueezes } from '../../src/typeset/break/compress.js';
 import { setParagraph } from '../../src/typeset/break/paragraph.js';
 import type { StyledRun } from '../../src/typeset/runs.js';
 import type { TextItem } from '../../src/typeset/types.js';
@@ -27,7 +27,7 @@ const blank = (c: string, face: typeof SC | typeof KR) =>
 
 /** Ems our rules save in `s` set in one face. */
 function saved(s: string, face: typeof SC | typeof KR): number {
-  return [...pairSqueezes(s.length, (i) => blank(s[i]!, face)).values()].reduce((a, b) => a + b, 0);
+  return [...pairSqueezes(s, (i) => blank(s[i]!, face)).values()].reduce((a, b) => a + b, 0);
 }
 
 describe('punctuation compression', () => {
@@ -40,6 +40,15 @@ describe('punctuation compression', () => {
     expect(blank('“', KR)).toBeUndefined();
     expect(blank('我', SC)).toBeUndefined();
     expect(blank('.', SC)).toBeUndefined();
+  });
+
+  it('asks the face about the full-width marks alone', () => {
+    const marks = new Set(
+      [...'，。、；：？！）」』》〉】〕〗〙〛｝］”’（「『《〈【〔〖〘〚｛［“‘'].map((c) => c.codePointAt(0)!),
+    );
+    const wrong: number[] = [];
+    for (let cp = 0; cp < 0x110000; cp++) if (mayCompress(cp) !== marks.has(cp)) wrong.push(cp);
+    expect(wrong).toEqual([]);
   });
 
   it("compresses the pairs Noto Serif SC's chws feature compresses, by as much", () => {

@@ -37,7 +37,10 @@ export interface HalfWidth {
 
 /** Whether `cp` is a mark that may have a blank half at all (any other character never compresses). */
 export function mayCompress(cp: number): boolean {
-  return PUNCTUATION.has(cp);
+  // Every mark lies in one of three short stretches: any other character is answered without the set.
+  return (
+    ((cp >= 0x2018 && cp <= 0x201d) || (cp >= 0x3001 && cp <= 0x301b) || cp >= 0xff01) && PUNCTUATION.has(cp)
+  );
 }
 
 /** The blank half of `cp` as its face's `halt` shows it, or undefined when it has none to give up. */
@@ -52,20 +55,19 @@ export function blankOf(cp: number, halt: (cp: number) => HalfWidth | undefined)
 
 /**
  * The pairs of a text that compress: for each index i whose character and the next form one, the em the first of
- * them advances less. `blank(i)` is the blank half of the character at i (undefined for any other character).
+ * them advances less. `blank(i)` is the blank half of the mark at i (undefined for a mark without one); it is asked
+ * about the marks alone (`mayCompress`), once each.
  */
-export function pairSqueezes(
-  length: number,
-  blank: (index: number) => Blank | undefined,
-): Map<number, number> {
+export function pairSqueezes(text: string, blank: (index: number) => Blank | undefined): Map<number, number> {
   const out = new Map<number, number>();
-  let next = length > 0 ? blank(0) : undefined;
-  for (let i = 0; i + 1 < length; i++) {
-    const a = next;
-    next = blank(i + 1);
-    if (!a || !next) continue;
-    if (a.side === 'end') out.set(i, a.em);
-    else if (next.side === 'start') out.set(i, next.em);
+  let before: Blank | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const current = mayCompress(text.charCodeAt(i)) ? blank(i) : undefined;
+    if (before && current) {
+      if (before.side === 'end') out.set(i - 1, before.em);
+      else if (current.side === 'start') out.set(i - 1, current.em);
+    }
+    before = current;
   }
   return out;
 }

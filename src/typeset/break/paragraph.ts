@@ -109,9 +109,7 @@ export function setParagraph(
     runs.every((run) => run.lang === lang) ? lang : (i) => runs[runAt(i)]!.lang,
   );
   const lineWidth = (index: number): number => frame.width - (index === 0 ? frame.firstLineIndent : 0);
-  const compression = squeezes.any
-    ? { join: (i: number) => squeezes.join(i), lineEnd: (end: number) => squeezes.lineEnd(end) }
-    : {};
+  const compression = squeezes.any ? { join: squeezes.join, lineEnd: squeezes.lineEnd } : {};
   const breakIn = (
     measure: (index: number) => number,
     at: readonly BreakOpportunity[] = opportunities,

@@ -6,43 +6,53 @@
 import { isCjkLanguage } from '../../model/index.js';
 import type { Measurer } from '../measure.js';
 import type { StyledRun } from '../runs.js';
-import { blankOf, mayCompress, pairSqueezes, type Blank } from './compress.js';
+import { blankOf, pairSqueezes } from './compress.js';
 
 export class ParagraphSqueezes {
   /** Index of a pair's first character → the points it advances less, when its partner is on the same line. */
   private readonly pairs: Map<number, number>;
   /** The same indices in order, for ranges. */
   private readonly sorted: number[];
-  private readonly blanks: (index: number) => Blank | undefined;
-  private readonly sizeAt: (index: number) => number;
+  /**
+   * By index `end`: the points a line ending just before `end` may give up (`lineEnd`), and the points saved when
+   * text[end - 1] and text[end] stand on one line (`join`). Read by the breaker at every opportunity: one array read
+   * each, not a search.
+   */
+  private readonly ends: Float64Array;
+  private readonly joins: Float64Array;
   /** Whether some character has a blank half (a pair to compress, or a mark that may go half-width at a line end). */
   readonly any: boolean;
 
   constructor(text: string, runAt: (index: number) => StyledRun, measurer: Measurer) {
-    const cache = new Map<number, Blank | undefined>();
     let any = false;
-    this.blanks = (i) => {
-      // Most characters are no mark at all: answered without finding their run or asking the face.
-      if (!mayCompress(text.charCodeAt(i))) return undefined;
-      if (cache.has(i)) return cache.get(i);
+    this.ends = new Float64Array(text.length + 1);
+    // Only text set as Chinese, Japanese or Korean compresses; a mark is one UTF-16 unit (all of them are in the BMP).
+    const ems = pairSqueezes(text, (i) => {
       const run = runAt(i);
-      // Only text set as Chinese, Japanese or Korean compresses; a mark is one UTF-16 unit (all of them are in the BMP).
       const blank = isCjkLanguage(run.lang)
         ? blankOf(text.charCodeAt(i), (cp) => measurer.halfWidth(run.font, cp))
         : undefined;
-      cache.set(i, blank);
-      any ||= blank !== undefined;
+      if (blank) {
+        any = true;
+        if (blank.side === 'end') this.ends[i + 1] = blank.em * run.size;
+      }
       return blank;
-    };
-    this.sizeAt = (i) => runAt(i).size;
-    const ems = pairSqueezes(text.length, this.blanks);
-    this.pairs = new Map([...ems].map(([i, em]) => [i, em * this.sizeAt(i)]));
+    });
+    this.pairs = new Map();
+    this.joins = new Float64Array(text.length + 1);
+    for (const [i, em] of ems) {
+      const points = em * runAt(i).size;
+      this.pairs.set(i, points);
+      this.joins[i + 1] = points;
+    }
     this.sorted = [...this.pairs.keys()].sort((a, b) => a - b);
     this.any = any;
   }
 
   /** Points saved by the pairs that lie wholly inside text[start, end). */
   within(start: number, end: number): number {
+    // A pair takes two characters: a shorter piece (the breaker measures one ideograph at a time) holds none.
+    if (end - start < 2) return 0;
     let total = 0;
     for (let k = this.first(start); k < this.sorted.length && this.sorted[k]! + 1 < end; k++)
       total += this.pairs.get(this.sorted[k]!)!;
@@ -50,18 +60,13 @@ export class ParagraphSqueezes {
   }
 
   /** Points saved by the pair text[index - 1] text[index], when both stand on one line. */
-  join(index: number): number {
-    return this.pairs.get(index - 1) ?? 0;
-  }
+  readonly join = (index: number): number => this.joins[index] ?? 0;
 
   /**
    * Points a line ending just before `end` may give up at its end: the blank end of its last mark (clreq allows a
    * half-width mark at the line's end; we take it only when the line would not fit otherwise).
    */
-  lineEnd(end: number): number {
-    const blank = end > 0 ? this.blanks(end - 1) : undefined;
-    return blank?.side === 'end' ? blank.em * this.sizeAt(end - 1) : 0;
-  }
+  readonly lineEnd = (end: number): number => this.ends[end] ?? 0;
 
   /**
    * The compressions of the line text[start, end): index → points. `overflow` is how far the line, its pairs
