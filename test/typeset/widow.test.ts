@@ -30,6 +30,10 @@ describe('a lone last character takes one from the line before', () => {
 
   it('closing punctuation does not count as company: 民。alone is still a lone character', () => {
     expect(lines('一二三四五六七八九十民。', 'zh', 100)).toEqual(['一二三四五六七八九', '十民。']);
+    // Nor do the kana block's marks (・ a middle dot, ゠ a hyphen), nor an ideograph outside the Unified block (𠀀).
+    expect(lines('一二三四五六七八九十民・゠', 'zh', 100)).toEqual(['一二三四五六七八九', '十民・゠']);
+    expect(lines('一二三四五六七八九十𠀀」', 'zh', 100)).toEqual(['一二三四五六七八九', '十𠀀」']);
+    expect(lines('一二三四五六七八九十民a', 'zh', 100)).toEqual(['一二三四五六七八九十', '民a']);
   });
 
   it('each part of a hard line break is a paragraph end of its own', () => {

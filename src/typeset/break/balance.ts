@@ -69,7 +69,8 @@ function widestUnbreakable({
 }: Pick<BalanceInput, 'text' | 'opportunities' | 'width'>): number {
   let widest = 0;
   let start = 0;
-  for (const { position } of opportunities) {
+  for (let o = 0; o < opportunities.length; o++) {
+    const position = opportunities[o]!.position;
     widest = Math.max(widest, width(start, trimEnd(text, start, position)));
     start = position;
   }

@@ -55,16 +55,14 @@ export interface Chunk {
   readonly characterSpacing: number;
 }
 
-type Gap = 'none' | 'space' | 'inter';
+/** The gap after a character: none, a space that widens as a space, or two CJK neighbours' inter-character gap. */
+const NONE = 0;
+const SPACE = 1;
+const INTER = 2;
+type Gap = typeof NONE | typeof SPACE | typeof INTER;
 
-interface Char {
-  readonly run: StyledRun;
-  readonly ch: string;
-  /** Paragraph index. */
-  readonly at: number;
-  /** The gap after this character: a space widens as a space, two CJK neighbours as an inter-character gap. */
-  gap: Gap;
-}
+/** The extra width of each kind of gap, indexed by `Gap`. */
+type GapExtras = readonly [none: number, space: number, inter: number];
 
 /**
  * Lay a line out to fill `available` points exactly: the chunks to draw with their positions and spacing, or
@@ -79,15 +77,18 @@ export function justifyLine(
   const first = pieces[0];
   if (!first) return undefined;
   const lang = first.run.lang;
-  const chars = classify(pieces, lang, squeezed);
-  const spans = cut(chars);
+  const korean = /^ko\b/.test(lang);
+  const chineseOrJapanese = !korean && isChineseOrJapanese(lang);
+  const line = classify(pieces, korean, korean || chineseOrJapanese, squeezed);
+  const spans = cut(pieces, line);
   const widths = spans.map((s) => measure(s.run, s.text, s.from));
-  const slack = available - widths.reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (let i = 0; i < widths.length; i++) total += widths[i]!;
+  const slack = available - total;
   if (slack <= 0) return undefined;
 
-  const count = (kind: Gap): number => chars.reduce((n, c) => n + (c.gap === kind ? 1 : 0), 0);
   const em = first.run.size;
-  const extra = gapExtras(lang, slack, count('space'), count('inter'), em);
+  const extra = gapExtras(korean, chineseOrJapanese, slack, line.spaces, line.inters, em);
   if (!extra) return undefined;
 
   const chunks: Chunk[] = [];
@@ -110,52 +111,74 @@ export function justifyLine(
 
 /** The extra width of each kind of gap, or undefined when the line cannot be justified within the limits. */
 function gapExtras(
-  lang: string,
+  korean: boolean,
+  chineseOrJapanese: boolean,
   slack: number,
   spaces: number,
   inters: number,
   em: number,
-): Record<Gap, number> | undefined {
-  if (/^ko\b/.test(lang)) {
+): GapExtras | undefined {
+  if (korean) {
     const perSpace = spaces > 0 ? Math.min(slack / spaces, JUSTIFY_LIMITS.koreanSpace * em) : 0;
     const rest = slack - perSpace * spaces;
-    if (rest <= 1e-9) return { none: 0, space: perSpace, inter: 0 };
+    if (rest <= 1e-9) return [0, perSpace, 0];
     if (inters === 0) return undefined;
     const perSyllable = rest / inters;
-    return perSyllable <= JUSTIFY_LIMITS.koreanSyllable * em
-      ? { none: 0, space: perSpace, inter: perSyllable }
-      : undefined;
+    return perSyllable <= JUSTIFY_LIMITS.koreanSyllable * em ? [0, perSpace, perSyllable] : undefined;
   }
-  if (isChineseOrJapanese(lang)) {
+  if (chineseOrJapanese) {
     const gaps = spaces + inters;
     if (gaps === 0 || slack / gaps > JUSTIFY_LIMITS.cjkGap * em) return undefined;
-    return { none: 0, space: slack / gaps, inter: slack / gaps };
+    return [0, slack / gaps, slack / gaps];
   }
-  return spaces > 0 ? { none: 0, space: slack / spaces, inter: 0 } : undefined;
+  return spaces > 0 ? [0, slack / spaces, 0] : undefined;
 }
 
-/** Each character of the line with the kind of gap that follows it. */
-function classify(pieces: readonly LinePiece[], lang: string, squeezed: ReadonlyMap<number, number>): Char[] {
-  const korean = /^ko\b/.test(lang);
-  const cjk = korean || isChineseOrJapanese(lang);
-  const chars: Char[] = [];
-  for (const piece of pieces) {
-    let at = piece.from;
-    for (const ch of piece.text) {
-      chars.push({ run: piece.run, ch, at, gap: 'none' });
-      at += ch.length;
+/** The gap after each code point of a line (by its index in the line), and how many gaps of each widening kind. */
+interface LineGaps {
+  readonly gap: Uint8Array;
+  /** The line's code points. */
+  readonly count: number;
+  readonly spaces: number;
+  readonly inters: number;
+}
+
+/** The kind of gap after each character of the line, in one pass (no object, no array push per character). */
+function classify(
+  pieces: readonly LinePiece[],
+  korean: boolean,
+  cjk: boolean,
+  squeezed: ReadonlyMap<number, number>,
+): LineGaps {
+  let length = 0;
+  for (let p = 0; p < pieces.length; p++) length += pieces[p]!.text.length;
+  const gap = new Uint8Array(length);
+  let spaces = 0;
+  let inters = 0;
+  let count = 0;
+  // The character before the one at hand, and whether it opens a compressed pair (which stays tight).
+  let a = 0;
+  let tight = false;
+  for (let p = 0; p < pieces.length; p++) {
+    const { text, from } = pieces[p]!;
+    for (let at = 0; at < text.length; count++) {
+      const b = text.codePointAt(at)!;
+      // A run of spaces widens once, at its last space.
+      if (count > 0 && !tight && !isSpace(b)) {
+        let kind: Gap = NONE;
+        if (isSpace(a)) kind = SPACE;
+        else if (korean) kind = koreanLetter(a) && koreanLetter(b) ? INTER : NONE;
+        else if (cjk) kind = isIdeographic(a) || isIdeographic(b) ? INTER : NONE;
+        gap[count - 1] = kind;
+        if (kind === SPACE) spaces++;
+        else if (kind === INTER) inters++;
+      }
+      a = b;
+      tight = squeezed.size > 0 && squeezed.has(from + at);
+      at += b > 0xffff ? 2 : 1;
     }
   }
-  for (let i = 0; i + 1 < chars.length; i++) {
-    if (squeezed.has(chars[i]!.at)) continue; // a compressed pair stays tight
-    const a = chars[i]!.ch.codePointAt(0)!;
-    const b = chars[i + 1]!.ch.codePointAt(0)!;
-    if (isSpace(b)) continue; // a run of spaces widens once, at its last space
-    if (isSpace(a)) chars[i]!.gap = 'space';
-    else if (korean) chars[i]!.gap = koreanLetter(a) && koreanLetter(b) ? 'inter' : 'none';
-    else if (cjk) chars[i]!.gap = isIdeographic(a) || isIdeographic(b) ? 'inter' : 'none';
-  }
-  return chars;
+  return { gap, count, spaces, inters };
 }
 
 function koreanLetter(cp: number): boolean {
@@ -177,32 +200,41 @@ interface Span {
  * Cut the line into spans of one run and one kind of gap inside each. The line's last character stands alone when it
  * would otherwise carry character spacing past the line's end.
  */
-function cut(chars: readonly Char[]): Span[] {
+function cut(pieces: readonly LinePiece[], { gap, count }: LineGaps): Span[] {
   const spans: Span[] = [];
+  // `i` counts the line's code points; a span runs from the line's `from` (its piece's `fromAt`) to `i`.
+  let i = 0;
   let from = 0;
-  const close = (to: number): void => {
-    const slice = chars.slice(from, to + 1);
-    const inner = slice.length > 1 ? slice[0]!.gap : 'none';
-    spans.push({
-      run: chars[from]!.run,
-      text: slice.map((c) => c.ch).join(''),
-      from: chars[from]!.at,
-      length: slice.length,
-      inner,
-      last: chars[to]!.gap,
-    });
-    from = to + 1;
-  };
-  for (let i = 0; i < chars.length; i++) {
-    const next = chars[i + 1];
-    if (!next || next.run !== chars[i]!.run) close(i);
-    else if (i > from && chars[i]!.gap !== chars[from]!.gap) close(i);
-    else if (
-      i + 2 === chars.length &&
-      chars[from]!.gap !== 'none' &&
-      chars.slice(from, i + 1).some((c) => !isSpace(c.ch.codePointAt(0)!))
-    )
-      close(i);
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p]!;
+    const { text } = piece;
+    let fromAt = 0;
+    for (let at = 0; at < text.length; i++) {
+      const next = at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
+      if (
+        next >= text.length ||
+        (i > from && gap[i] !== gap[from]) ||
+        (i + 2 === count && gap[from] !== NONE && !allSpaces(text, fromAt, next))
+      ) {
+        spans.push({
+          run: piece.run,
+          text: text.slice(fromAt, next),
+          from: piece.from + fromAt,
+          length: i - from + 1,
+          inner: i > from ? (gap[from] as Gap) : NONE,
+          last: gap[i] as Gap,
+        });
+        from = i + 1;
+        fromAt = next;
+      }
+      at = next;
+    }
   }
   return spans;
+}
+
+/** Whether text[from, to) is all spaces. */
+function allSpaces(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
 }

@@ -47,7 +47,9 @@ export function breakLines(input: BreakInput): LineSpan[] {
   };
 
   let segStart = 0;
-  for (const opp of opportunities) {
+  // By index: `for…of` over an array steps an iterator, a call and an object per opportunity in unoptimised code.
+  for (let o = 0; o < opportunities.length; o++) {
+    const opp = opportunities[o]!;
     const segEnd = opp.position;
     const visibleEnd = trimEnd(text, segStart, segEnd);
     const visible = input.width(segStart, visibleEnd);

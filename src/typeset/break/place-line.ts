@@ -181,13 +181,14 @@ function narrowed(
   if (squeezed.size === 0) return run;
   let advances: number[] | undefined;
   let at = from;
-  run.codePoints.forEach((cps, g) => {
+  for (let g = 0; g < run.codePoints.length; g++) {
+    const cps = run.codePoints[g]!;
     const points = cps.length === 1 ? squeezed.get(at) : undefined;
     // Rounded as the shaper's own lengths are, so that the same squeeze gives the same width (and PDF code) anywhere.
     if (points)
       (advances ??= [...run.advances])[g] =
         Math.round((run.advances[g]! - (points / size) * 1000) * 1e3) / 1e3;
-    for (const cp of cps) at += cp > 0xffff ? 2 : 1;
-  });
+    for (let k = 0; k < cps.length; k++) at += cps[k]! > 0xffff ? 2 : 1;
+  }
   return advances ? { ...run, advances } : run;
 }

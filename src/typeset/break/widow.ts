@@ -6,7 +6,7 @@
 
 import { PUNCTUATION_SYMBOL_OR_SPACE } from '../../unicode/index.js';
 import type { BreakOpportunity } from '../segment/breaks.js';
-import { isHanOrKana } from '../segment/classes.js';
+import { isHanOrKana, isUnifiedIdeograph } from '../segment/classes.js';
 import { trimEnd, type LineSpan } from './lines.js';
 
 export interface WidowInput {
@@ -25,7 +25,7 @@ export function withoutLoneLastCharacter(lines: readonly LineSpan[], input: Wido
     const before = out[i - 1]!;
     // Only the end of a paragraph (or of a hard line break's part) that the line before runs into.
     if (!last.last || before.last || before.next !== last.start) continue;
-    if (!isLoneCharacter(input.text.slice(last.start, last.end))) continue;
+    if (!isLoneCharacter(input.text, last.start, last.end)) continue;
     const at = lastBreakInside(input.opportunities, before.start, before.next);
     if (at === undefined || input.width(at, last.end) > input.lineWidth(i)) continue;
     out[i - 1] = { start: before.start, end: trimEnd(input.text, before.start, at), next: at, last: false };
@@ -34,10 +34,19 @@ export function withoutLoneLastCharacter(lines: readonly LineSpan[], input: Wido
   return out;
 }
 
-/** One Han or kana character, with nothing else but punctuation and spaces (民 / 民。/ 民」). */
-function isLoneCharacter(line: string): boolean {
-  const letters = [...line].filter((ch) => !PUNCTUATION_SYMBOL_OR_SPACE.has(ch.codePointAt(0)!));
-  return letters.length === 1 && isHanOrKana(letters[0]!.codePointAt(0)!);
+/** One Han or kana character in text[start, end), with nothing else but punctuation and spaces (民 / 民。/ 民」). */
+function isLoneCharacter(text: string, start: number, end: number): boolean {
+  let letter: number | undefined;
+  for (let i = start; i < end; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    // A Unified ideograph is a letter without asking the set: a line of them ends the search at its second character.
+    if (isUnifiedIdeograph(cp) || !PUNCTUATION_SYMBOL_OR_SPACE.has(cp)) {
+      if (letter !== undefined) return false;
+      letter = cp;
+    }
+  }
+  return letter !== undefined && isHanOrKana(letter);
 }
 
 /** The last soft break opportunity strictly inside (start, end): where the line before may break instead. */
