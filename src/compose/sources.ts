@@ -10,6 +10,7 @@ import type { LocaleFile, Project } from '../load/index.js';
 import {
   controlCharacterProblem,
   flatKeys,
+  hasControlCharacter,
   nestedKeys,
   TEXT_NS,
   valueAt,
@@ -190,17 +191,17 @@ export class TextReader {
   value(value: string, key: string, at: Partial<Location> | (() => Partial<Location>)): string {
     if (this.memo?.isClean(this.lang, value)) return value;
     const before = this.problems.length;
-    const where = typeof at === 'function' ? at() : at;
-    const control = controlCharacterProblem(value, `'${shown(key)}' (${this.lang})`, {
-      file: where.file ?? this.project.letterFile,
-      ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}),
-    });
-    if (control) this.problems.push(control);
-    this.cover(value, {
-      file: where.file ?? this.project.letterFile,
-      key,
-      lang: this.lang,
-      ...(where.line ? { line: where.line, column: where.column ?? 1 } : {}),
+    let located: Partial<Location> | undefined;
+    const where = () => (located ??= typeof at === 'function' ? at() : at);
+    const position = () => {
+      const { file, line, column } = where();
+      return { file: file ?? this.project.letterFile, ...(line ? { line, column: column ?? 1 } : {}) };
+    };
+    if (hasControlCharacter(value))
+      this.problems.push(controlCharacterProblem(value, `'${shown(key)}' (${this.lang})`, position())!);
+    this.cover(value, () => {
+      const { file, ...at } = position();
+      return { file, key, lang: this.lang, ...at };
     });
     // As for text: a value is known clean only from a letter that had reported nothing before it.
     if (before === 0 && this.problems.length === 0) this.memo?.cleanNow(this.lang, value);

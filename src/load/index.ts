@@ -22,7 +22,13 @@ export { loadToolStrings, shippedCompactJson, TEXT_NS } from './locales.js';
 export { loadRecipients } from './recipients.js';
 export { containedPath, LANG_CODE, LANG_SUFFIX, RECIPIENT_ID, staysInside } from './paths.js';
 export { displayPath, parseJson } from './source.js';
-export { controlCharacterProblem, locationAt, MAX_NESTING, readText } from './text.js';
+export {
+  controlCharacterProblem,
+  hasControlCharacter,
+  locationAt,
+  MAX_NESTING,
+  readText,
+} from './text.js';
 export { nestedKeys, splitNamespace, type NestedKey } from './nesting.js';
 export { localeFolders, slugFromFolder } from './letter.js';
 export { flatKeys, valueAt } from './placeholders.js';

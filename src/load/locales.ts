@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import { nestingErrors } from './nesting.js';
 import { flatKeys, valueAt } from './placeholders.js';
-import { controlCharacterProblem, readShippedText } from './text.js';
+import { controlCharacterProblem, hasControlCharacter, readShippedBytes } from './text.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, JSON_STRING, parseJson, readText, type ParsedJson } from './source.js';
 import type { LocaleFile } from './types.js';
@@ -68,9 +68,10 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
       ),
     );
   }
+  // The message and the key's position are made only for a value that has a control character (few or none).
   const controls = flatKeys(data as Record<string, unknown>).flatMap((key) => {
     const value = valueAt(data as Record<string, unknown>, key) ?? '';
-    return controlCharacterProblem(value, `the value of '${show(key)}' in ${shown}`, {})
+    return hasControlCharacter(value)
       ? [controlCharacterProblem(value, `the value of '${show(key)}' in ${shown}`, locate(key))!]
       : [];
   });
@@ -83,10 +84,13 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
  * fails on any problem readLocaleFile finds), so at run time parsed as plain JSON, when its data is first read: a
  * letter reads the strings of its own languages and English, not those of the other seven. Its key positions (for a
  * diagnostic that names one) come from the full parse, made on first use. Checking the tool's 18 files at every start
- * was ~5 % of a one-letter build (BENCHMARKS.md, fifth session).
+ * was ~5 % of a one-letter build (BENCHMARKS.md, fifth session). Kept as bytes and decoded when first parsed: the
+ * manifest's digest reads every file's bytes (shippedCompactJson), a letter parses its own languages' and English.
  */
 export function readShippedLocaleFile(file: string, shown: string, lang: Lang, ns: string): LocaleFile {
-  const text = readShippedText(file, shown);
+  const bytes = readShippedBytes(file, shown);
+  let text: string | undefined;
+  const decoded = () => (text ??= bytes.toString('utf8'));
   let parsed: ParsedJson | undefined;
   let data: Record<string, unknown> | undefined;
   const loaded: LocaleFile = {
@@ -94,20 +98,20 @@ export function readShippedLocaleFile(file: string, shown: string, lang: Lang, n
     ns,
     file: shown,
     get data() {
-      data ??= JSON.parse(text) as Record<string, unknown>;
+      data ??= JSON.parse(decoded()) as Record<string, unknown>;
       return data;
     },
     locate: (key) => {
-      parsed ??= parseJson(text, shown);
+      parsed ??= parseJson(decoded(), shown);
       return parsed.locate(key);
     },
   };
-  shipped.set(loaded, text);
+  shipped.set(loaded, bytes);
   return loaded;
 }
 
-/** The tool's locale files as shipped, with their text. */
-const shipped = new WeakMap<LocaleFile, string>();
+/** The tool's locale files as shipped, with their bytes (UTF-8, without a byte order mark). */
+const shipped = new WeakMap<LocaleFile, Buffer>();
 
 /**
  * Whether `file` is one of the tool's own locale files as shipped (no project file merged over it): `npm run build`
@@ -118,13 +122,15 @@ export function isShippedAsIs(file: LocaleFile): boolean {
 }
 
 /**
- * `JSON.stringify(file.data)` without parsing the file, for one of the tool's files as shipped (else undefined): its
- * text without the white space between tokens, which is the same string for a file written as JSON.stringify writes
- * strings (`npm run build` refuses one that is not: shippedLocaleProblems).
+ * `JSON.stringify(file.data)` as UTF-8, without parsing the file, for one of the tool's files as shipped (else
+ * undefined): its text without the white space between tokens, which is the same string for a file written as
+ * JSON.stringify writes strings (`npm run build` refuses one that is not: shippedLocaleProblems). Compacted as Latin-1,
+ * one character per byte, never decoded: outside its strings JSON is ASCII, and no byte of a UTF-8 sequence (all
+ * >= 0x80) is a quote, a backslash or white space, so a string token takes a multi-byte character as it is.
  */
-export function shippedCompactJson(file: LocaleFile): string | undefined {
-  const text = shipped.get(file);
-  return text === undefined ? undefined : compactJson(text);
+export function shippedCompactJson(file: LocaleFile): Uint8Array | undefined {
+  const bytes = shipped.get(file);
+  return bytes === undefined ? undefined : Buffer.from(compactJson(bytes.toString('latin1')), 'latin1');
 }
 
 // A string token (kept) or white space between tokens (dropped).

@@ -31,12 +31,12 @@ export function containedPath(dir: string, name: string): string | undefined {
 export function staysInside(dir: string, path: string): boolean {
   let real: string;
   try {
-    real = realpathSync(path);
+    real = realpathSync.native(path);
   } catch {
     // A dangling link or an unreadable path: nothing can be read through it, and the read reports it as missing.
     return true;
   }
-  const rel = relative(realpathSync(dir), real);
+  const rel = relative(realpathSync.native(dir), real);
   return rel === '' || !leaves(rel);
 }
 

@@ -21,7 +21,7 @@ import {
   type Node as JsonNode,
 } from 'jsonc-parser';
 import { LetterError, problem, shown as show, type Location } from '../diag/index.js';
-import { assertShallow, locationAt } from './text.js';
+import { assertShallow, locationAt, MAX_NESTING } from './text.js';
 import type { Locate } from './types.js';
 
 export { MAX_INPUT_BYTES, MAX_NESTING, readText } from './text.js';
@@ -226,11 +226,12 @@ const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyCo
 
 /** Parses strict JSON (no comments, no trailing commas, no duplicate keys); a problem is a LetterError at file:line:col. */
 export function parseJson(text: string, shown: string): ParsedJson {
-  assertShallow(text, shown, 'json');
-  // Most files are valid: read by the native parser, and the syntax tree (jsonc-parser walks the text character by
-  // character, in cold code) made only for a file that is not, or when a key's position is asked for.
+  // Most files are valid: read by the native parser (which does not recurse), their depth measured on the value, and
+  // the syntax tree (jsonc-parser walks the text character by character, in cold code) made only for a file that is
+  // not, or when a key's position is asked for. Any other file is scanned for its depth before a parser recurses.
   const valid = validJson(text);
-  if (valid) {
+  if (valid === 'too deep' || !valid) assertShallow(text, shown, 'json');
+  if (valid && valid !== 'too deep') {
     let locate: ParsedJson['locate'] | undefined;
     return {
       data: valid.data,
@@ -289,8 +290,11 @@ function keyLocator(tree: JsonNode, text: string, shown: string): ParsedJson['lo
   };
 }
 
-/** A JSON string token, escapes included (the pattern's source). */
-export const JSON_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+/**
+ * A JSON string token, escapes included (the pattern's source): runs of plain characters between escapes, which the
+ * regular expression engine takes in one loop each rather than one alternation per character.
+ */
+export const JSON_STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`;
 
 // A string token, and the colon after it that makes it a key. Outside strings valid JSON has no quote, so matches
 // found one after another are the file's strings in order.
@@ -298,28 +302,40 @@ const STRING_TOKEN = new RegExp(String.raw`${JSON_STRING}\s*(:)?`, 'g');
 
 /**
  * The value of `text` when it is strict JSON without a repeated key in any object (what the full parse below accepts),
- * else undefined. JSON.parse keeps the last of repeated keys without a word: the file's keys (strings followed by a
- * colon) are counted against the keys of the objects parsed.
+ * else undefined; 'too deep' when its objects and arrays nest deeper than MAX_NESTING (its brackets do, outside its
+ * strings: what assertShallow refuses). JSON.parse keeps the last of repeated keys without a word: the file's keys
+ * (strings followed by a colon) are counted against the keys of the objects parsed.
  */
-function validJson(text: string): { data: unknown } | undefined {
+function validJson(text: string): { data: unknown } | 'too deep' | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return undefined;
   }
+  const keys = keyCount(data, 1);
+  if (keys < 0) return 'too deep';
   let written = 0;
   STRING_TOKEN.lastIndex = 0;
   for (let m = STRING_TOKEN.exec(text); m; m = STRING_TOKEN.exec(text)) if (m[1]) written++;
-  return written === keyCount(data) ? { data } : undefined;
+  return written === keys ? { data } : undefined;
 }
 
-/** Keys of every object in a parsed JSON value. */
-function keyCount(value: unknown): number {
+/**
+ * Keys of every object in a parsed JSON value whose objects and arrays sit `level` deep (the outermost at 1), or -1 when
+ * they nest deeper than MAX_NESTING: not walked further, so the walk never recurses more than that.
+ */
+function keyCount(value: unknown, level: number): number {
   if (typeof value !== 'object' || value === null) return 0;
+  if (level > MAX_NESTING) return -1;
   let count = 0;
-  if (Array.isArray(value)) for (const item of value) count += keyCount(item);
-  else for (const key of Object.keys(value)) count += 1 + keyCount((value as Record<string, unknown>)[key]);
+  const values = Array.isArray(value) ? value : Object.values(value);
+  if (!Array.isArray(value)) count += values.length;
+  for (const item of values) {
+    const inner = keyCount(item, level + 1);
+    if (inner < 0) return -1;
+    count += inner;
+  }
   return count;
 }
 

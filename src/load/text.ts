@@ -74,6 +74,20 @@ export function readShippedText(file: string, shown: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * The bytes of one of the tool's own files as shipped, without a UTF-8 byte order mark: what readShippedText decodes.
+ * readText's own error if it cannot be read.
+ */
+export function readShippedBytes(file: string, shown: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return Buffer.from(readText(file, shown), 'utf8');
+  }
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
 /** Strict UTF-8: a UTF-16 file or an invalid byte is an error at its line and column, never a silent U+FFFD. */
 export function decodeUtf8(bytes: Uint8Array, shown: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -128,6 +142,11 @@ function firstInvalidUtf8(b: Uint8Array): number {
 // replacement box or vanish, and either way the letter says something other than its text.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Whether `value` holds a control character (controlCharacterProblem's error): tested before its message is made. */
+export function hasControlCharacter(value: string): boolean {
+  return CONTROL_CHARACTER.test(value);
+}
 
 /** A control character in a text value, as an error at the value's position; undefined when there is none. */
 export function controlCharacterProblem(
