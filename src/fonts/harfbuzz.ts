@@ -11,7 +11,7 @@
  * pipeline does); until then, and for a face not opened by a FontBook, shaped.ts uses fontkit.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Font } from 'fontkit';
 import type * as HarfBuzz from 'harfbuzzjs';
 import {
@@ -32,56 +32,32 @@ type HarfBuzzModule = typeof HarfBuzz;
 
 let hb: HarfBuzzModule | undefined;
 let loading: Promise<void> | undefined;
-let compiling: Promise<WebAssembly.Module | undefined> | undefined;
 
 /** Loads and compiles harfbuzz (~20 ms of CPU) once per process; later calls return at once. */
 export function loadHarfBuzz(): Promise<void> {
   loading ??= import('harfbuzzjs').then(async (module) => {
     // The CLI bundle is CommonJS, which has no top-level await: scripts/bundle.mjs turns harfbuzzjs's own start into
     // startHarfBuzz, started here. From the ES module (dist/, tests) the import has already waited for it.
-    const start = (module as { startHarfBuzz?: (options: object) => Promise<unknown> }).startHarfBuzz;
-    if (start) {
-      const compiled = await compiling;
-      await start({
-        instantiateWasm: (imports: WebAssembly.Imports, receive: Receive) =>
-          instantiateNow(imports, receive, compiled),
-      });
-    }
+    await (module as { startHarfBuzz?: (options: object) => Promise<unknown> }).startHarfBuzz?.({
+      instantiateWasm: instantiateNow,
+    });
     hb = module;
   });
   return loading;
 }
 
 /**
- * Starts compiling the bundle's harfbuzz on V8's threads, for `loadHarfBuzz` to instantiate: call it once the build's
- * V8 flags are set (engine.ts; a module keeps the tier it was compiled under) and while this thread has work of its
- * own. Compiling at `loadHarfBuzz`, on this thread, decoded and validated every function of the module there (~17 M
- * instructions of W1's); V8's own asynchronous compile does that on its worker threads while this one checks and
- * composes. Nothing to do from the ES modules (harfbuzzjs compiles its own) or once harfbuzz is loaded.
- */
-export function compileHarfBuzzEarly(): void {
-  if (compiling || hb) return;
-  const file = new URL('harfbuzz.wasm', import.meta.url);
-  if (!existsSync(file)) return;
-  // A failed compile is compiled again at instantiation, where its error shows.
-  compiling = WebAssembly.compile(readFileSync(file)).catch(() => undefined);
-}
-
-type Receive = (instance: WebAssembly.Instance, module: WebAssembly.Module) => void;
-
-/**
- * emscripten's `instantiateWasm`: harfbuzz instantiated at once, on this thread, from the module compiled early or
- * compiled here. Its own way, WebAssembly.instantiate, compiles on V8's threads but needs this thread's event loop
- * between its steps, which a build's first letter spent waiting for: W1's typesetting waited ~25 ms for the shaper.
+ * emscripten's `instantiateWasm`: harfbuzz compiled and instantiated at once, on this thread. Its own way,
+ * WebAssembly.instantiate, compiles on V8's threads but needs this thread's event loop between its steps, which a
+ * build's first letter spent waiting for: W1's typesetting waited ~25 ms for the shaper, now ~2 ms.
  */
 function instantiateNow(
   imports: WebAssembly.Imports,
-  receive: Receive,
-  compiled: WebAssembly.Module | undefined,
+  receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
 ): object {
   // Only the bundle starts harfbuzz here, and scripts/bundle.mjs copies the WebAssembly beside it (resolving it through
   // harfbuzzjs's package exports cost ~5 ms of Node's resolver, cold).
-  const module = compiled ?? new WebAssembly.Module(readFileSync(new URL('harfbuzz.wasm', import.meta.url)));
+  const module = new WebAssembly.Module(readFileSync(new URL('harfbuzz.wasm', import.meta.url)));
   receive(new WebAssembly.Instance(module, imports), module);
   return {};
 }

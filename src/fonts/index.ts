@@ -19,14 +19,7 @@ export {
   type ShapingDirection,
 } from './shaped.js';
 export { hmtxAdvance } from './metrics.js';
-export {
-  compileHarfBuzzEarly,
-  harfBuzzFeatures,
-  harfBuzzGlyph,
-  harfBuzzLoaded,
-  harfBuzzShape,
-  loadHarfBuzz,
-} from './harfbuzz.js';
+export { harfBuzzFeatures, harfBuzzGlyph, harfBuzzLoaded, harfBuzzShape, loadHarfBuzz } from './harfbuzz.js';
 export { registerFaceBytes } from './face-bytes.js';
 export { createSubset, type FontSubset } from './subset.js';
 export { postHeader, postscriptName, type PostHeader } from './sfnt.js';

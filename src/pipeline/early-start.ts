@@ -13,7 +13,7 @@ import { letterKey, type OnComposed } from './compose-letters.js';
 import type { Planned } from './prepare.js';
 import type { DocumentTask } from './render-letter.js';
 import type { EngineTuning } from './engine.js';
-import { compileHarfBuzzEarly, type FontBook } from '../fonts/index.js';
+import type { FontBook } from '../fonts/index.js';
 import {
   EARLY_LETTERS_MAX,
   openRenderer,
@@ -63,11 +63,13 @@ export function rendererFor(
   more: Pick<RendererOptions, 'jobs' | 'key' | 'sign'> = {},
 ): Renderer {
   const formats = formatsOf(jobs);
-  const tuning = engine ? { optimising: engine.settle({ formats, signed: more.key !== undefined }) } : {};
-  // Under the flags just settled, and while this thread goes on to check and compose: harfbuzz's WebAssembly compiles
-  // on V8's threads meanwhile (fonts/harfbuzz.ts).
-  compileHarfBuzzEarly();
-  return openRenderer({ letters: lettersOf(jobs), fonts, formats, ...tuning, ...more });
+  return openRenderer({
+    letters: lettersOf(jobs),
+    fonts,
+    formats,
+    ...(engine ? { optimising: engine.settle({ formats, signed: more.key !== undefined }) } : {}),
+    ...more,
+  });
 }
 
 export class EarlyStart {

@@ -5,7 +5,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -199,36 +199,6 @@ describe("Node's own modules", () => {
       'net',
     ])
       expect(loaded, unused).not.toContain(unused);
-  });
-});
-
-describe("harfbuzz's WebAssembly", () => {
-  // Compiled on this thread when the shaper was first awaited, harfbuzz decoded and validated its ~1,800 functions there
-  // (~17 M instructions of a one-letter build); compiled by V8's asynchronous compile once the plan has set the engine,
-  // that is done on V8's threads while this one checks and composes the letter.
-  it("a one-letter PDF build compiles it once, on V8's threads, and never on the build's own", () => {
-    // Sizes of the modules compiled each way: emscripten wraps a JavaScript function for harfbuzz in a module of a few
-    // dozen bytes of its own (addFunction), compiled at once.
-    const out = tempDir('letter-wasm-');
-    const script = `
-      const counts = { compile: [], module: [] };
-      const compile = WebAssembly.compile;
-      WebAssembly.compile = (bytes) => (counts.compile.push(bytes.byteLength), compile(bytes));
-      const Module = WebAssembly.Module;
-      WebAssembly.Module = function (bytes) { counts.module.push(bytes.byteLength); return new Module(bytes); };
-      const { exports } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.cjs'))}).loadBundle(${JSON.stringify(BUNDLE)});
-      exports.main(['node', 'letter', 'build', ${JSON.stringify(EXAMPLE)}, '--out', ${JSON.stringify(out)}, '--quiet',
-        '--lang', 'zh', '--format', 'pdf']).then((status) => {
-        if (status !== 0) throw new Error('exit status ' + status);
-        process.stdout.write(JSON.stringify(counts));
-      });`;
-    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    const harfbuzz = statSync(join(ROOT, 'dist', 'bundle', 'harfbuzz.wasm')).size;
-    const counts = JSON.parse(r.stdout) as { compile: number[]; module: number[] };
-    expect(counts.compile).toEqual([harfbuzz]);
-    expect(counts.module.filter((size) => size > 1_000)).toEqual([]);
-    expect(existsSync(join(out, 'cn', 'open-letter-2023.zh.pdf'))).toBe(true);
   });
 });
 
