@@ -10,7 +10,6 @@ import type { LocaleFile, Project } from '../load/index.js';
 import {
   controlCharacterProblem,
   flatKeys,
-  hasControlCharacter,
   nestedKeys,
   TEXT_NS,
   valueAt,
@@ -197,8 +196,8 @@ export class TextReader {
       const { file, line, column } = where();
       return { file: file ?? this.project.letterFile, ...(line ? { line, column: column ?? 1 } : {}) };
     };
-    if (hasControlCharacter(value))
-      this.problems.push(controlCharacterProblem(value, `'${shown(key)}' (${this.lang})`, position())!);
+    const control = controlCharacterProblem(value, () => `'${shown(key)}' (${this.lang})`, position);
+    if (control) this.problems.push(control);
     this.cover(value, () => {
       const { file, ...at } = position();
       return { file, key, lang: this.lang, ...at };

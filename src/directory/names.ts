@@ -52,7 +52,7 @@ export function deriveFamilyName(name: string, office: Office): string | undefin
   const familyFirst = office.nameOrder === 'family-first' && office.addressedBy === 'family';
   if (parts.length > 1) return familyFirst ? parts[0] : parts[parts.length - 1];
   const only = parts[0]!;
-  if (familyFirst && only !== '' && HAN_OR_HANGUL.everyIn(only) && [...only].length >= 2) {
+  if (familyFirst && HAN_OR_HANGUL.everyIn(only) && [...only].length >= 2) {
     const compound = COMPOUND_FAMILY.find((f) => only.startsWith(f) && [...only].length > 2);
     return compound ?? [...only][0];
   }

@@ -119,13 +119,11 @@ export class PartialFontFile {
         throw new Error(`${this.path} changed while the build was reading it; build again`);
       for (; wanted.length; wanted = this.componentsToRead(wanted)) {
         // Every read ends before the file is closed, a failed one too: its number could be another file's by then.
-        const reads = await Promise.allSettled(
+        await allEnded(
           readGroups(mergedRanges(wanted.map((id) => this.outline(id)))).map((group) =>
             readGroupAsync(fd, this.bytes, group),
           ),
         );
-        const failed = reads.find((read) => read.status === 'rejected');
-        if (failed) throw failed.reason;
       }
     } finally {
       closeSync(fd);
@@ -269,10 +267,12 @@ async function readGroupAsync(fd: number, into: Uint8Array, group: readonly Rang
   );
   if (bytesRead === length) return;
   // Each read ends before this does, a failed one too (the caller then closes the file).
-  const again = await Promise.allSettled(
-    group.map((r) => readFullyAsync(fd, into, r.start, r.end - r.start)),
-  );
-  const failed = again.find((read) => read.status === 'rejected');
+  await allEnded(group.map((r) => readFullyAsync(fd, into, r.start, r.end - r.start)));
+}
+
+/** Waits for every read to end, a failed one too, then throws the first failure's reason. */
+async function allEnded(reads: readonly Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(reads)).find((read) => read.status === 'rejected');
   if (failed) throw failed.reason;
 }
 

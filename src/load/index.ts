@@ -24,7 +24,6 @@ export { containedPath, LANG_CODE, LANG_SUFFIX, RECIPIENT_ID, staysInside } from
 export { displayPath, parseJson } from './source.js';
 export {
   controlCharacterProblem,
-  hasControlCharacter,
   locationAt,
   MAX_NESTING,
   readText,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import { nestingErrors } from './nesting.js';
 import { flatKeys, valueAt } from './placeholders.js';
-import { controlCharacterProblem, hasControlCharacter, readShippedBytes } from './text.js';
+import { controlCharacterProblem, readShippedBytes } from './text.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, JSON_STRING, parseJson, readText, type ParsedJson } from './source.js';
 import type { LocaleFile } from './types.js';
@@ -71,9 +71,12 @@ export function readLocaleFile(file: string, shown: string, lang: Lang, ns: stri
   // The message and the key's position are made only for a value that has a control character (few or none).
   const controls = flatKeys(data as Record<string, unknown>).flatMap((key) => {
     const value = valueAt(data as Record<string, unknown>, key) ?? '';
-    return hasControlCharacter(value)
-      ? [controlCharacterProblem(value, `the value of '${show(key)}' in ${shown}`, locate(key))!]
-      : [];
+    const control = controlCharacterProblem(
+      value,
+      () => `the value of '${show(key)}' in ${shown}`,
+      () => locate(key),
+    );
+    return control ? [control] : [];
   });
   if (controls.length) throw new LetterError(controls);
   return { lang, ns, file: shown, data: data as Record<string, unknown>, locate };

@@ -111,5 +111,5 @@ export function valueAt(data: Readonly<Record<string, unknown>>, key: string): s
 
 function placeholders(value: string | undefined): Set<string> {
   if (!value?.includes('{{')) return new Set();
-  return new Set([...(value ?? '').matchAll(PLACEHOLDER)].map((m) => m[1]!.split(',')[0]!.trim()));
+  return new Set([...value.matchAll(PLACEHOLDER)].map((m) => m[1]!.split(',')[0]!.trim()));
 }

@@ -230,8 +230,7 @@ export function parseJson(text: string, shown: string): ParsedJson {
   // the syntax tree (jsonc-parser walks the text character by character, in cold code) made only for a file that is
   // not, or when a key's position is asked for. Any other file is scanned for its depth before a parser recurses.
   const valid = validJson(text);
-  if (valid === 'too deep' || !valid) assertShallow(text, shown, 'json');
-  if (valid && valid !== 'too deep') {
+  if (valid) {
     let locate: ParsedJson['locate'] | undefined;
     return {
       data: valid.data,
@@ -241,6 +240,7 @@ export function parseJson(text: string, shown: string): ParsedJson {
       },
     };
   }
+  assertShallow(text, shown, 'json');
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, STRICT);
   const at = (offset: number): Location => locationAt(text, offset, shown);
@@ -302,11 +302,11 @@ const STRING_TOKEN = new RegExp(String.raw`${JSON_STRING}\s*(:)?`, 'g');
 
 /**
  * The value of `text` when it is strict JSON without a repeated key in any object (what the full parse below accepts),
- * else undefined; 'too deep' when its objects and arrays nest deeper than MAX_NESTING (its brackets do, outside its
- * strings: what assertShallow refuses). JSON.parse keeps the last of repeated keys without a word: the file's keys
+ * else undefined, as when its objects and arrays nest deeper than MAX_NESTING (its brackets do, outside its strings:
+ * what assertShallow refuses). JSON.parse keeps the last of repeated keys without a word: the file's keys
  * (strings followed by a colon) are counted against the keys of the objects parsed.
  */
-function validJson(text: string): { data: unknown } | 'too deep' | undefined {
+function validJson(text: string): { data: unknown } | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -314,7 +314,7 @@ function validJson(text: string): { data: unknown } | 'too deep' | undefined {
     return undefined;
   }
   const keys = keyCount(data, 1);
-  if (keys < 0) return 'too deep';
+  if (keys < 0) return undefined;
   let written = 0;
   STRING_TOKEN.lastIndex = 0;
   for (let m = STRING_TOKEN.exec(text); m; m = STRING_TOKEN.exec(text)) if (m[1]) written++;

@@ -49,27 +49,34 @@ function findTemplates(
   const templates = new Map<string, TemplateSource>();
   const shipped = new Set<TemplateSource>();
   const escaping = new Map<string, Diagnostic>();
+  // The tool's own templates are trusted: read as shipped, without the project's link checks.
+  const toolRoot = join(toolDir, 'templates');
+  for (const file of shippedHbsFiles(toolRoot, toolDir)) {
+    const path = file.slice(toolRoot.length + sep.length).replace(/\\/g, '/');
+    const shown = `templates/${path}`;
+    const template = {
+      name: partialName(path.replace(/\.hbs$/, ''), templates),
+      file: shown,
+      source: readShippedText(file, shown),
+    };
+    templates.set(template.name, template);
+    shipped.add(template);
+  }
+  // The project's may only be files inside the project; one file linked under many names is read once.
+  const projectRoot = join(projectDir, 'templates');
   const read = new Map<string, string>();
-  for (const [root, base] of [
-    [join(toolDir, 'templates'), toolDir],
-    [join(projectDir, 'templates'), projectDir],
-  ] as const) {
-    // The tool's own templates are trusted; the project's may only be files inside the project.
-    const walk = base === projectDir ? { inside: projectDir, escaping } : undefined;
-    const files = walk ? hbsFiles(root, base, walk) : shippedHbsFiles(root, base);
-    for (const file of files) {
-      const path = walk ? relative(root, file) : file.slice(root.length + sep.length);
-      const name = partialName(path.replace(/\\/g, '/').replace(/\.hbs$/, ''), templates);
-      const shown = walk ? displayPath(file, base) : `templates/${path.replace(/\\/g, '/')}`;
-      // One file linked under many names is read once: its names share one string.
-      const real = walk ? realPath(file) : undefined;
-      const source =
-        (real && read.get(real)) ?? (walk ? readText(file, shown) : readShippedText(file, shown));
-      if (real) read.set(real, source);
-      const template = { name, file: shown, source };
-      templates.set(name, template);
-      if (base !== projectDir) shipped.add(template);
-    }
+  for (const file of hbsFiles(projectRoot, projectDir, { inside: projectDir, escaping })) {
+    const name = partialName(
+      relative(projectRoot, file)
+        .replace(/\\/g, '/')
+        .replace(/\.hbs$/, ''),
+      templates,
+    );
+    const shown = displayPath(file, projectDir);
+    const real = realPath(file);
+    const source = (real && read.get(real)) ?? readText(file, shown);
+    if (real) read.set(real, source);
+    templates.set(name, { name, file: shown, source });
   }
   const problems: Diagnostic[] = [];
   let main = wanted;

@@ -65,13 +65,7 @@ export function readText(file: string, shown: string): string {
  * each one as readText does, which refuses invalid UTF-8 and an oversize file. readText's own error if it cannot be read.
  */
 export function readShippedText(file: string, shown: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return readText(file, shown);
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return readShippedBytes(file, shown).toString('utf8');
 }
 
 /**
@@ -143,16 +137,14 @@ function firstInvalidUtf8(b: Uint8Array): number {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-/** Whether `value` holds a control character (controlCharacterProblem's error): tested before its message is made. */
-export function hasControlCharacter(value: string): boolean {
-  return CONTROL_CHARACTER.test(value);
-}
-
-/** A control character in a text value, as an error at the value's position; undefined when there is none. */
+/**
+ * A control character in a text value, as an error at the value's position; undefined when there is none. `what` and
+ * `where` may be given as functions: they are called only for a value that has one (a letter has few or none).
+ */
 export function controlCharacterProblem(
   value: string,
-  what: string,
-  where: Partial<Location>,
+  what: string | (() => string),
+  where: Partial<Location> | (() => Partial<Location>),
 ): Diagnostic | undefined {
   const found = CONTROL_CHARACTER.exec(value);
   if (!found) return undefined;
@@ -160,8 +152,8 @@ export function controlCharacterProblem(
   const label = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}${cp === 0 ? ' (NUL)' : ''}`;
   return problem(
     'bad-encoding',
-    `control character ${label} in ${what}: it is not text and would print as a box or nothing`,
-    where,
+    `control character ${label} in ${typeof what === 'function' ? what() : what}: it is not text and would print as a box or nothing`,
+    typeof where === 'function' ? where() : where,
     `remove it (in JSON an escape like \\u${cp.toString(16).padStart(4, '0')}, in YAML like \\x${cp.toString(16).padStart(2, '0')}); a line break is \\n`,
   );
 }

@@ -2,6 +2,7 @@
 
 import { isCjkLanguage, type Lang } from '../model/index.js';
 import { HAN, HANGUL, KANA, LATIN } from '../unicode/index.js';
+import { isAsciiLetter, isHangulSyllable, isUnifiedIdeograph } from './segment/classes.js';
 
 /** The language each script that names one is read in, inside a letter in one language (see `scriptLang`). */
 interface ScriptLangs {
@@ -32,9 +33,9 @@ function scriptLangs(docLang: Lang): ScriptLangs {
  * syllables (each wholly of one script: test/typeset/spoken.test.ts) are answered without searching the sets.
  */
 function scriptLang(cp: number, langs: ScriptLangs): Lang | undefined {
-  if (cp < 0x80) return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a ? langs.latin : undefined;
-  if (cp >= 0x4e00 && cp <= 0x9fff) return langs.han;
-  if (cp >= 0xac00 && cp <= 0xd7a3) return langs.hangul;
+  if (cp < 0x80) return isAsciiLetter(cp) ? langs.latin : undefined;
+  if (isUnifiedIdeograph(cp)) return langs.han;
+  if (isHangulSyllable(cp)) return langs.hangul;
   if (HANGUL.has(cp)) return langs.hangul;
   if (KANA.has(cp)) return langs.kana;
   if (HAN.has(cp)) return langs.han;

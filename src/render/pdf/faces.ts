@@ -42,7 +42,7 @@ export interface PdfFace {
   readonly codes: ReadonlyMap<number, string>;
   /** `narrowKey(gid, advance)` → the code of that glyph drawn narrower than itself (its /W is the advance). */
   readonly narrow: ReadonlyMap<string, string>;
-  /** `textKey(gid, joined code points)` → the code of a glyph where it stands for other text than where first drawn. */
+  /** `textKey(gid, code points)` → the code of a glyph where it stands for other text than where first drawn. */
   readonly otherTexts: ReadonlyMap<string, string>;
 }
 
@@ -60,9 +60,7 @@ export function glyphCode(face: PdfFace, run: ShapedGlyphs, i: number): string {
   const narrow = narrowKey(gid, run.widths[i]!, run.advances[i]!);
   return (
     (narrow === undefined ? undefined : face.narrow.get(narrow)) ??
-    (face.otherTexts.size > 0
-      ? face.otherTexts.get(textKey(gid, run.codePoints[i]!.join(',')))
-      : undefined) ??
+    (face.otherTexts.size > 0 ? face.otherTexts.get(textKey(gid, run.codePoints[i]!)) : undefined) ??
     face.codes.get(gid)!
   );
 }

@@ -1,7 +1,7 @@
 /**
  * How a face plan names what it draws: a glyph drawn narrower than itself, a glyph standing for other text than where
- * first drawn, and the four hex digits of a code. Shared by the plan (faces.ts), what it digests of each run
- * (run-digest.ts) and the TJ segments (run-segments.ts), which must agree on them.
+ * first drawn, and the four hex digits of a code. Shared by what a document draws in each face (glyph-uses.ts), the
+ * plan (faces.ts) and what it digests of each run with its TJ segments (run-digest.ts), which must agree on them.
  */
 
 /** A glyph narrower than its own advance by this much (thousandths of an em) is drawn with a code of that width. */
@@ -12,9 +12,9 @@ export function narrowKey(gid: number, width: number, advance: number): string |
   return width - advance >= NARROW ? `${gid}@${advance}` : undefined;
 }
 
-/** The key in PdfFace.otherTexts of a glyph standing for the text whose code points, joined by commas, are `text`. */
-export function textKey(gid: number, text: string): string {
-  return `${gid}:${text}`;
+/** The key in PdfFace.otherTexts of a glyph standing for the text of these code points. */
+export function textKey(gid: number, codePoints: readonly number[]): string {
+  return `${gid}:${codePoints.join(',')}`;
 }
 
 /** Two hex digits of each byte value. */

@@ -25,13 +25,9 @@ export interface FaceUse {
 /** The faces `runs` draw in, in first-use order (F1, F2, … on the pages). */
 export function faceUses(runs: Iterable<FaceRun>): FaceUse[] {
   const byFace = new ByFace<Drawn>();
-  const uses: Drawn[] = [];
-  for (const { font: ref, glyphs: run } of runs) {
-    let use = byFace.get(ref);
-    if (!use) uses.push((use = byFace.add(ref, newUse(ref))));
-    addRun(use, run);
-  }
-  return uses.map((use) => ({ ...use, glyphs: glyphsInIdOrder(use.widths) }));
+  for (const { font: ref, glyphs: run } of runs) addRun(byFace.get(ref) ?? byFace.add(ref, newUse(ref)), run);
+  // ByFace keeps the faces in the order they were added.
+  return [...byFace.values()].map((use) => ({ ...use, glyphs: glyphsInIdOrder(use.widths) }));
 }
 
 /** A face's use while the runs are added. */
@@ -52,7 +48,7 @@ function addRun(use: Drawn, run: FaceRun['glyphs']): void {
       use.codePoints.set(gid, text);
       use.widths.set(gid, widths[i]!);
     } else if (!sameText(first, text) && !isSpace(text)) {
-      use.others.set(textKey(gid, text.join(',')), { gid, codePoints: text });
+      use.others.set(textKey(gid, text), { gid, codePoints: text });
     }
   }
   for (const n of narrow) use.narrow.set(n.key, { gid: n.gid, width: n.width });

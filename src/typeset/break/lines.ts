@@ -61,7 +61,7 @@ export function breakLines(input: BreakInput): LineSpan[] {
     }
     if (start === segStart && visible - endRoom > input.lineWidth(lines.length)) {
       // Over-long word: cut it between graphemes, each piece filling a whole line.
-      for (const cut of forcedCuts(text, segStart, trimEnd(text, segStart, segEnd), input, lines.length)) {
+      for (const cut of forcedCuts(text, segStart, visibleEnd, input, lines.length)) {
         close(cut, cut, false);
       }
       used = input.width(start, segEnd);

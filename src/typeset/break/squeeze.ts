@@ -9,9 +9,7 @@ import type { StyledRun } from '../runs.js';
 import { blankOf, pairSqueezes } from './compress.js';
 
 export class ParagraphSqueezes {
-  /** Index of a pair's first character → the points it advances less, when its partner is on the same line. */
-  private readonly pairs: Map<number, number>;
-  /** The same indices in order, for ranges. */
+  /** Index of each pair's first character, in order (its points are `joins[index + 1]`). */
   private readonly sorted: number[];
   /**
    * By index `end`: the points a line ending just before `end` may give up (`lineEnd`), and the points saved when
@@ -38,14 +36,9 @@ export class ParagraphSqueezes {
       }
       return blank;
     });
-    this.pairs = new Map();
     this.joins = new Float64Array(text.length + 1);
-    for (const [i, em] of ems) {
-      const points = em * runAt(i).size;
-      this.pairs.set(i, points);
-      this.joins[i + 1] = points;
-    }
-    this.sorted = [...this.pairs.keys()].sort((a, b) => a - b);
+    for (const [i, em] of ems) this.joins[i + 1] = em * runAt(i).size;
+    this.sorted = [...ems.keys()].sort((a, b) => a - b);
     this.any = any;
   }
 
@@ -55,7 +48,7 @@ export class ParagraphSqueezes {
     if (end - start < 2) return 0;
     let total = 0;
     for (let k = this.first(start); k < this.sorted.length && this.sorted[k]! + 1 < end; k++)
-      total += this.pairs.get(this.sorted[k]!)!;
+      total += this.joins[this.sorted[k]! + 1]!;
     return total;
   }
 
@@ -75,7 +68,7 @@ export class ParagraphSqueezes {
   line(start: number, end: number, overflow: number): Map<number, number> {
     const out = new Map<number, number>();
     for (let k = this.first(start); k < this.sorted.length && this.sorted[k]! + 1 < end; k++)
-      out.set(this.sorted[k]!, this.pairs.get(this.sorted[k]!)!);
+      out.set(this.sorted[k]!, this.joins[this.sorted[k]! + 1]!);
     const last = this.lineEnd(end);
     if (overflow > 1e-6 && last > 0) out.set(end - 1, (out.get(end - 1) ?? 0) + last);
     return out;

@@ -23,10 +23,20 @@ export function isOpening(cp: number): boolean {
   return openingSet.has(cp);
 }
 
+/** The precomposed Hangul syllables (U+AC00–U+D7A3). */
+export function isHangulSyllable(cp: number): boolean {
+  return cp >= 0xac00 && cp <= 0xd7a3;
+}
+
+/** An ASCII letter, either case. */
+export function isAsciiLetter(cp: number): boolean {
+  return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a;
+}
+
 /** Hangul syllables and jamo. */
 export function isHangul(cp: number): boolean {
   return (
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    isHangulSyllable(cp) ||
     (cp >= 0x1100 && cp <= 0x11ff) ||
     (cp >= 0x3130 && cp <= 0x318f) ||
     (cp >= 0xa960 && cp <= 0xa97f) ||
@@ -42,7 +52,7 @@ export function isUnifiedIdeograph(cp: number): boolean {
 /** Han ideographs (all planes the fonts might cover) and kana. */
 export function isHanOrKana(cp: number): boolean {
   return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    isUnifiedIdeograph(cp) ||
     (cp >= 0x3400 && cp <= 0x4dbf) ||
     (cp >= 0xf900 && cp <= 0xfaff) ||
     (cp >= 0x20000 && cp <= 0x3ffff) ||
@@ -77,7 +87,7 @@ export function isSpace(cp: number): boolean {
 /** Letters and digits of alphabetic scripts: a run of them is a word that never splits inside CJK text. */
 export function isAlphanumeric(cp: number): boolean {
   // ASCII's are the digits and the Latin letters: answered without decoding the set (a Chinese letter meets no other).
-  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a);
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || isAsciiLetter(cp);
   if (isHangul(cp) || isIdeographic(cp)) return false;
   return LETTER_NUMBER_OR_MARK.has(cp);
 }
