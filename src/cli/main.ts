@@ -30,7 +30,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   const json = jsonCommand(argv);
   // Values letter checks itself (formats, --jobs, --shard): a value refused here is kept as its diagnostic.
   const parse = optionParsers();
-  const list = parse.list;
   const program = new Command('letter')
     .description(
       'Turn one structured letter into signed PDF and DOCX letters in Korean, English and Chinese.',
@@ -48,9 +47,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('build')
     .description('build every recipient × language × format of a letter')
     .argument('[dir]', 'letter project folder', '.')
-    .option('-l, --lang <list>', 'languages, comma-separated (default: letter.yaml languages)', list)
+    .option(
+      '-l, --lang <list>',
+      'languages, comma-separated (default: letter.yaml languages)',
+      parse.list('--lang', 'en,ko'),
+    )
     .option('-f, --format <list>', 'formats: pdf,docx', parse.formats)
-    .option('-t, --to <ids>', 'recipient ids instead of letter.yaml `to`', list)
+    .option('-t, --to <ids>', 'recipient ids instead of letter.yaml `to`', parse.list('--to', 'kr,th'))
     .option('-o, --out <dir>', 'output folder (default: DIR/dist)')
     .option('--sign', 'sign every document (needs --p12)')
     .option('--p12 <file>', 'PKCS#12 file with the signing key; password from LETTER_P12_PASSWORD')

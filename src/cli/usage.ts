@@ -24,9 +24,17 @@ export function optionParsers() {
   };
   return {
     rejected: (): Diagnostic | undefined => rejected,
-    list: split,
+    /** A comma-separated list that must name something: `--to ""` would otherwise build nothing and exit 0. */
+    list(option: string, example: string): (value: string) => string[] {
+      return (value) => {
+        const items = split(value);
+        if (!items.length) reject(emptyList(option, value, example));
+        return items;
+      };
+    },
     formats(value: string): Format[] {
       const formats = split(value);
+      if (!formats.length) reject(emptyList('--format', value, FORMATS.join(',')));
       for (const f of formats)
         if (!(FORMATS as readonly string[]).includes(f))
           reject(unknownChoice('usage', 'format', f, FORMATS, { option: '--format' }));
@@ -59,6 +67,15 @@ export function optionParsers() {
       );
     },
   };
+}
+
+function emptyList(option: string, value: string, example: string): Diagnostic {
+  return problem(
+    'usage',
+    `${option} '${shown(value)}' names nothing`,
+    { value },
+    `give ${option} ${example}, or leave ${option} out for letter.yaml's choice`,
+  );
 }
 
 /**

@@ -131,3 +131,19 @@ describe("commander's parse errors, built from its error code", () => {
     );
   });
 });
+
+describe('a list option that names nothing', () => {
+  // `--to ""` (an unset CI variable) built no document, wrote an empty manifest and exited 0: "everything written".
+  it.each([
+    [['--to', ''], "--to '' names nothing"],
+    [['--to', ','], "--to ',' names nothing"],
+    [['--lang', ' '], "--lang ' ' names nothing"],
+    [['--format', ''], "--format '' names nothing"],
+  ])('%j is a usage error, exit 2, nothing written', (args, message) => {
+    const { errors } = failingJson(['build', EXAMPLE, ...args]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'usage', value: args[1] });
+    expect(errors[0]!.message).toBe(message);
+    expect(failingText(['build', EXAMPLE, ...args])[0]).toMatch(new RegExp(`^${message}`));
+  });
+});
