@@ -255,14 +255,22 @@ function signature(
 ): Signature {
   const { reader, project } = input;
   const lang = reader.lang;
-  const at = (field: string) => () => project.locateLetter(['signatories', i, field]);
+  // The path check's letterValues gives each value, so the two passes' reports of one problem are one.
+  const at =
+    (...field: string[]) =>
+    () =>
+      project.locateLetter(['signatories', i, ...field]);
   const org = reader.value(localize(s.org, lang) ?? '', `signatories[${i}].org`, at('org'));
   const personName = s.person
-    ? reader.value(localize(s.person.name, lang) ?? '', `signatories[${i}].person.name`, at('person'))
+    ? reader.value(localize(s.person.name, lang) ?? '', `signatories[${i}].person.name`, at('person', 'name'))
     : undefined;
   const personTitle =
     s.person?.title !== undefined
-      ? reader.value(localize(s.person.title, lang) ?? '', `signatories[${i}].person.title`, at('person'))
+      ? reader.value(
+          localize(s.person.title, lang) ?? '',
+          `signatories[${i}].person.title`,
+          at('person', 'title'),
+        )
       : undefined;
   const asset = s.signature ? project.assets.get(s.signature) : undefined;
   const text = (value: string) => [{ type: 'text' as const, value }];
