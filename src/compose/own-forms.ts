@@ -127,11 +127,16 @@ function registerClose(
 }
 
 function missingForm(recipient: ResolvedRecipient, field: FormName, lang: Lang, where: Location): Diagnostic {
-  const what = field === 'title' ? 'a name or a title' : `a '${field}'`;
+  const what = field === 'title' ? 'a name or a title' : `'${field}'`;
+  const columns = field === 'title' ? `'name.${lang}' or 'title.${lang}'` : `'${field}.${lang}'`;
+  // A CSV gives a form per language as a column (`salutation.ko`), never as a `{ ko: … }` map.
+  const hint = where.file.endsWith('.csv')
+    ? `add a column ${columns} to ${where.file} (a column without '.${lang}' serves every language)`
+    : `give ${field === 'title' ? 'name or title' : field}: { ${lang}: … } for it (a plain string serves every language)`;
   return problem(
     'missing-translation',
     `recipient '${recipient.ref.id}' is not in the directory and has no ${what} in '${lang}': its ${lang} letter would ${field === 'close' ? 'have no complimentary close' : "use another language's words"}`,
     where,
-    `give ${field === 'title' ? 'name or title' : field}: { ${lang}: … } for it (a plain string serves every language)`,
+    hint,
   );
 }

@@ -90,6 +90,30 @@ describe('a recipient only the project defines', () => {
     expect(built.outputs).toEqual([]);
   });
 
+  it('names the missing form plainly, and in a recipients.csv the column to add', async () => {
+    const yaml = await check({ dir: projectWith(NGO, '[ngo]'), now: NOW });
+    const fromYaml = yaml.errors.find((e) => e.message.includes("'salutation' in 'ko'"));
+    // It read "has no a 'salutation'".
+    expect(fromYaml?.message).toMatch(
+      /^recipient 'ngo' is not in the directory and has no 'salutation' in 'ko':/,
+    );
+    expect(fromYaml?.hint).toMatch(/^give salutation: \{ ko: … \} for it/);
+    const dir = projectWith('', '[ngo]');
+    writeFileSync(
+      join(dir, 'recipients.yaml'),
+      'addresses:\n  - id: cn-consulate-toronto\n    name: Consulate\n    lines: [Toronto]\n',
+    );
+    writeFileSync(
+      join(dir, 'recipients.csv'),
+      'id,name.en,title.en,salutation.en\nngo,Jane Doe,"Director, Some NGO","Dear Ms Doe,"\n',
+    );
+    const csv = await check({ dir, now: NOW });
+    const fromCsv = csv.errors.find((e) => e.message.includes("'salutation' in 'ko'"));
+    expect(fromCsv).toMatchObject({ file: 'recipients.csv', line: 2 });
+    // A CSV has no `{ ko: … }`: its forms are columns (SPEC §5).
+    expect(fromCsv?.hint).toMatch(/^add a column 'salutation\.ko' to recipients\.csv/);
+  });
+
   it("in the diplomatic register has the register's complimentary close in every language", () => {
     const forms = [
       '    salutation: { en: "Dear Ms Doe,", ko: 제인 도 이사님께, zh: 尊敬的简·多伊女士： }',
