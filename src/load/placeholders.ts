@@ -32,6 +32,17 @@ export function placeholderErrors(files: readonly LocaleFile[]): Diagnostic[] {
     const all = new Set(sets.flatMap((s) => [...s.found]).filter((name) => !FORMS_OF_ADDRESS.has(name)));
     const typos = new Set<string>();
     const uses = (name: string) => sets.filter((s) => s.found.has(name)).length;
+    for (const { file } of sets) {
+      if (opensUnclosed(valueAt(file.data, key)))
+        out.push(
+          problem(
+            'unknown-placeholder',
+            `'${shown(key)}' in ${file.file} has a '{{' that no '}}' closes: the letter would print it`,
+            { ...file.locate(key), value: '{{' },
+            'close the placeholder, e.g. {{date}}; for literal braces write \\\\{\\\\{ in the JSON file',
+          ),
+        );
+    }
     for (const { file, found } of sets) {
       const missing = [...all].filter((name) => !found.has(name));
       const own = [...found].filter((name) => all.has(name) && sets.some((s) => !s.found.has(name)));
@@ -107,6 +118,12 @@ export function valueAt(data: Readonly<Record<string, unknown>>, key: string): s
         ? (node as Record<string, unknown>)[part]
         : undefined;
   return typeof node === 'string' ? node : undefined;
+}
+
+/** Whether `{{` stands in the value outside every placeholder (`… {{date`): i18next leaves it, and it would be printed. */
+function opensUnclosed(value: string | undefined): boolean {
+  if (!value?.includes('{{')) return false;
+  return value.replace(PLACEHOLDER, '').includes('{{');
 }
 
 function placeholders(value: string | undefined): Set<string> {
