@@ -29,15 +29,7 @@ function loadBundle(file, variant) {
   // A cache made under other V8 flags is rejected: a worker started with TurboFan off (src/pipeline/engine.ts) loads
   // the one made so (`worker.cjs.no-turbofan.cache`).
   const cacheFile = variant ? `${file}.${variant}.cache` : `${file}.cache`;
-  const { source, cachedData } = readBundle(file, existsSync(cacheFile) ? cacheFile : undefined);
-  if (!source.startsWith(WRAPPER_HEAD) || !source.endsWith(WRAPPER_TAIL))
-    throw new Error(`${file} is not a bundle made by this version's npm run build: run it again`);
-  const script = new vm.Script(source, {
-    filename: file,
-    // import() of a package left outside the bundle goes through Node's own loader, as from any module.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    ...(cachedData ? { cachedData } : {}),
-  });
+  const { script, cached } = compile(file, existsSync(cacheFile) ? cacheFile : undefined);
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   const save = () => {
@@ -46,8 +38,27 @@ function loadBundle(file, variant) {
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
   };
-  // `cached`: whether V8 took the cache (false when there is none or it was rejected).
-  return { exports: module.exports, save, cached: Boolean(cachedData) && !script.cachedDataRejected };
+  return { exports: module.exports, save, cached };
+}
+
+/**
+ * The bundle compiled, with its code cache when there is one; `cached`: whether V8 took the cache (false when there is
+ * none or it was rejected). A function of its own so that the buffer the cache was read into is unreachable once it
+ * returns, before the bundle runs: held by loadBundle's frame while the bundle's top level ran, it outlived the young
+ * generation's collections there into the old one, where its 2.2 MB counted as external memory against the old
+ * generation's limit until a mark-compact (W1 makes none).
+ */
+function compile(file, cacheFile) {
+  const { source, cachedData } = readBundle(file, cacheFile);
+  if (!source.startsWith(WRAPPER_HEAD) || !source.endsWith(WRAPPER_TAIL))
+    throw new Error(`${file} is not a bundle made by this version's npm run build: run it again`);
+  const script = new vm.Script(source, {
+    filename: file,
+    // import() of a package left outside the bundle goes through Node's own loader, as from any module.
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  return { script, cached: Boolean(cachedData) && !script.cachedDataRejected };
 }
 
 /**
