@@ -8,6 +8,7 @@ import { templateNesting } from './template-nesting.js';
 import { parseStop } from './template-parse-error.js';
 import type { TemplateSource } from './types.js';
 import { LANG_SUFFIX } from './paths.js';
+import { unknownNames } from './template-names.js';
 
 /** The helpers a template may call; the sandboxed Handlebars in compose registers exactly these (and drops `log`). */
 export const TEMPLATE_HELPERS = [
@@ -105,6 +106,8 @@ export function checkTemplates(
     });
     walk(ast, (node) => out.push(...nodeProblems(node, source, { partials, inline, languages })));
   }
+  // Names are checked only in templates that parse and hold nothing worse: one mistake, one error.
+  if (!out.length) out.push(...unknownNames(templates, checkedAlready));
   return out;
 }
 

@@ -63,7 +63,7 @@ describe('template nesting is refused before Handlebars parses it', () => {
     expect(checked(`{{eq "${'('.repeat(100)}" "x"}}{{!-- ${'(('.repeat(100)} --}}`)).toEqual([]);
     expect(
       checked(
-        `{{#if (eq a (eq b c))}}1{{else if b}}2{{else if c}}3{{else}}4{{/if}}{{#each x}}{{#if y}}z{{/if}}{{/each}}`,
+        `{{#if (eq title (eq subtitle place))}}1{{else if subtitle}}2{{else if place}}3{{else}}4{{/if}}{{#each body}}{{#if p}}z{{/if}}{{/each}}`,
       ),
     ).toEqual([]);
   });
