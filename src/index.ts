@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { LetterError, problem, shown } from './diag/index.js';
-import { mergeManifestTexts } from './write/index.js';
+import { mergeManifestTexts, writeNamedFile } from './write/index.js';
 
 export {
   build,
@@ -41,6 +41,11 @@ export type { Manifest, ManifestFile } from './write/index.js';
 /** Joins shard manifests (files on disk) into one manifest's JSON text. */
 export function mergeManifests(files: readonly string[]): string {
   return mergeManifestTexts(files.map((file) => ({ file, text: readManifestText(file) })));
+}
+
+/** Writes the merged manifest to `file` (`-o`): complete under its name or not at all. */
+export function writeMergedManifest(file: string, text: string): void {
+  writeNamedFile(file, text);
 }
 
 function readManifestText(file: string): string {

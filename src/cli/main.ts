@@ -1,6 +1,6 @@
 /** The `letter` command: argv → options → the library API → exit status (0 written, 1 some failed, 2 bad input or usage). */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 // Each command loads only its own part of the library (`await import` of the module src/index.ts re-exports it from):
 // in the bundle, a module's top level then runs only if a command uses it, so `letter build` does not initialise
@@ -198,11 +198,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<files...>', 'manifest.json files')
     .option('-o, --out <file>', 'write here instead of stdout')
     .action(async (files: string[], opts: { out?: string }) => {
-      const { mergeManifests } = await import('../index.js');
+      const { mergeManifests, writeMergedManifest } = await import('../index.js');
       const merged = mergeManifests(files);
-      if (opts.out) {
-        writeFileSync(opts.out, merged);
-      } else stdout().write(merged);
+      if (opts.out) writeMergedManifest(opts.out, merged);
+      else stdout().write(merged);
     });
 
   try {

@@ -164,6 +164,36 @@ export function writeManifest(outDir: string, json: string, fs: WriteFs = nodeFs
   }
 }
 
+/**
+ * Writes a file the user named (`letter manifest merge -o FILE`) as writeAtomic does, creating its folder. A folder in
+ * its place is a usage error, and a failed write a diagnostic, never an internal error.
+ */
+export function writeNamedFile(file: string, text: string): string {
+  const target = resolve(file);
+  if (statOrMissing(target)?.isDirectory())
+    throw new LetterError(
+      problem(
+        'usage',
+        `'${shown(file)}' is a folder`,
+        { value: file },
+        `give -o the path of a file, e.g. ${shown(join(file, 'manifest.json'))}`,
+      ),
+    );
+  try {
+    return writeAtomic(dirname(target), basename(target), new TextEncoder().encode(text));
+  } catch (e) {
+    if (e instanceof LetterError) throw e;
+    throw new LetterError(
+      problem(
+        'usage',
+        `cannot write '${shown(file)}': ${writeFailure(e)}`,
+        { value: file },
+        'give -o a file in a folder you can write to',
+      ),
+    );
+  }
+}
+
 /** An error of a write, as a user can act on it: `no space left on the device (ENOSPC)`. */
 export function writeFailure(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;

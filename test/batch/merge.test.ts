@@ -1,6 +1,6 @@
 /** `letter manifest merge` joins only the shards of one job list: shards of other command lines are refused, exit 2. */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/index.js';
@@ -83,5 +83,25 @@ describe('letter manifest merge and the job list a shard is part of', () => {
     ]);
     expect(cut.status).toBe(2);
     expect(cut.stderr).toContain('the shards list 3 documents, but the job list they were split from has 4');
+  });
+});
+
+describe('letter manifest merge -o', () => {
+  it('a folder given to -o is a usage error (exit 2, no trace), and the folder is left as it was', () => {
+    // It was an internal error: EISDIR with a stack trace, exit 1.
+    const folder = tempDir('letter-merge-out-folder-');
+    const r = letterCli(['manifest', 'merge', ...enZh.map(manifestOf), '-o', folder]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).toContain(`'${folder}' is a folder`);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('writes the file under its name only when complete, creating its folder', () => {
+    const out = join(tempDir('letter-merge-out-'), 'new', 'merged.json');
+    const r = letterCli(['manifest', 'merge', ...enZh.map(manifestOf), '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(out, '..'))).toEqual(['merged.json']);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Manifest).files).toHaveLength(4);
   });
 });
