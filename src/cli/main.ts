@@ -96,6 +96,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (opts.json)
         printJson({
           ok: result.ok,
+          // SPEC §8's --json object is {ok, outputs, errors}: check writes nothing, so its outputs are none.
+          outputs: [],
           errors: result.errors.map(jsonDiagnostic),
           warnings: result.warnings.map(jsonDiagnostic),
         });

@@ -53,7 +53,7 @@ export function printJsonFailure(command: JsonCommand, errors: readonly Diagnost
   // The keys in the order the command's own result has them.
   const shapes: Record<JsonCommand, Record<string, unknown>> = {
     build: { ok: false, outputs: [], errors: listed, warnings: [], problems: [] },
-    check: { ok: false, errors: listed, warnings: [] },
+    check: { ok: false, outputs: [], errors: listed, warnings: [] },
     recipients: { ok: false, errors: listed },
     verify: { ok: false, reports: [], errors: listed },
   };

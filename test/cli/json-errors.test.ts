@@ -76,6 +76,17 @@ describe('letter build --json with a usage error', () => {
 });
 
 describe('check, verify and recipients with --json', () => {
+  it("check: SPEC §8's object {ok, outputs, errors}, outputs empty (check writes nothing), for a good and a bad project", () => {
+    const good = letterCli(['check', EXAMPLE, '--json']);
+    expect(good.status).toBe(0);
+    expect(onlyJson(good.stdout)).toMatchObject({ ok: true, outputs: [], errors: [] });
+    const bad = letterCli(['check', join(tempDir('letter-cli-check-json-'), 'absent'), '--json']);
+    expect(bad.status).toBe(2);
+    expect(onlyJson(bad.stdout)).toMatchObject({ ok: false, outputs: [] });
+    expect(onlyJson(bad.stdout).errors.length).toBeGreaterThan(0);
+    expect(onlyJson(letterCli(['check', EXAMPLE, '--json', '--bogus']).stdout).outputs).toEqual([]);
+  });
+
   it('check: an unknown option is one JSON object', () => {
     expect(expectUsageJson(letterCli(['check', EXAMPLE, '--json', '--bogus'])).message).toContain('--bogus');
   });
