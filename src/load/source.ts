@@ -68,7 +68,9 @@ export function parseYaml(text: string, shown: string): ParsedYaml {
         'schema',
         `${shown} is empty`,
         { file: shown, line: 1, column: 1 },
-        'see examples/open-letter-2023/letter.yaml for a complete letter',
+        /(^|\/)recipients\.yaml$/.test(shown)
+          ? 'give it `recipients:` or `addresses:` (see examples/open-letter-2023/recipients.yaml), or remove the file: it is optional'
+          : 'see examples/open-letter-2023/letter.yaml for a complete letter',
       ),
     );
   const locate = yamlLocator(doc, lineCounter, shown);

@@ -40,3 +40,15 @@ describe('YAML syntax errors by code', () => {
     expect(d).toMatchObject({ code: 'yaml-syntax', line: 3, column: 1 });
   });
 });
+
+describe('an empty YAML file', () => {
+  it("is told what that file holds: letter.yaml a letter, recipients.yaml recipients (not a letter's example)", () => {
+    expect(refusal('# nothing yet\n')).toMatchObject({ code: 'schema', message: 'letter.yaml is empty' });
+    expect(refusal('')?.hint).toContain('examples/open-letter-2023/letter.yaml');
+    const recipients = refusalOf(() => parseYaml('\n', 'recipients.yaml'));
+    expect(recipients?.message).toBe('recipients.yaml is empty');
+    expect(recipients?.hint).toMatch(
+      /^give it `recipients:` or `addresses:`.*remove the file: it is optional$/,
+    );
+  });
+});
