@@ -77,6 +77,16 @@ const fixups = {
       (text, path) =>
         `import bundledTemplates from './shipped-templates.cjs';\n${replaceOnce(text, 'createRequire(import.meta.url)(file)', 'bundledTemplates', path)}`,
     );
+    // Handlebars' compiler (its parser's tables, the code generator, source-map) set up when a template is first compiled
+    // or checked, not at every start: a build of the tool's own templates runs them precompiled, on the runtime alone.
+    rewrite(/dist[\\/]load[\\/]handlebars\.js$/, (text, path) =>
+      replaceOnce(
+        replaceOnce(text, "import Handlebars from 'handlebars';\n", '', path),
+        'return Handlebars;',
+        "return require('handlebars');",
+        path,
+      ),
+    );
     // CommonJS has no top-level await: the module's start with its WebAssembly becomes a function src/fonts/harfbuzz.ts
     // calls, with emscripten's module options (its own compile of the WebAssembly, there).
     rewrite(/harfbuzzjs[\\/]dist[\\/]index\.mjs$/, (text, path) =>

@@ -1,10 +1,9 @@
 /** The values a template sees for one recipient in one language: text as Markdown, data escaped, forms of address resolved. */
 
-import Handlebars from 'handlebars';
 import type { Addressee, Gender, Style } from '../directory/index.js';
 import { withoutRepeatedSignOff } from './sign-off.js';
 import { LONG_DATES } from './data/long-dates.js';
-import type { Project, SignatorySpec } from '../load/index.js';
+import { handlebarsRuntime, type Project, type SignatorySpec } from '../load/index.js';
 import { localize, type Lang, type Signature } from '../model/index.js';
 import { ccText, type CcRecipient } from './cc.js';
 import { directiveLabel } from './escape.js';
@@ -13,7 +12,7 @@ import type { ResolvedRecipient } from './recipient.js';
 import type { TextReader } from './sources.js';
 import type { Translations } from './i18n.js';
 
-const { SafeString } = Handlebars;
+const { SafeString } = handlebarsRuntime;
 type Safe = InstanceType<typeof SafeString>;
 
 /** One body item as a template sees it. */

@@ -1,9 +1,15 @@
 /** Sandboxed Handlebars: values escaped for Markdown, partials resolved by language first, no file or prototype access. */
 
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { LetterError, problem } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
-import { LANG_SUFFIX, type TemplateSource } from '../load/index.js';
+import {
+  handlebarsRuntime,
+  handlebarsWithCompiler,
+  LANG_SUFFIX,
+  type HandlebarsRuntime,
+  type TemplateSource,
+} from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
 import { compileMarkdown, precompileMarkdown } from './markdown-escapes.js';
 import { shippedTemplates, textDigest, type PrecompiledTemplates } from './precompiled.js';
@@ -20,7 +26,13 @@ export class TemplateSet {
   private readonly renders = new Map<Lang, Render>();
   /** The evaluation running now (renders are synchronous): helpers and partials count against it. */
   private budget = new TemplateBudget('');
-  private readonly hb = sandboxedHandlebars(() => this.budget);
+  /**
+   * The sandbox that runs the templates the build compiled (Handlebars' runtime), and the one that compiles any other
+   * text (with Handlebars' compiler, loaded then: load/handlebars.ts), each made when first needed. Both register the
+   * same helpers; a language's partials are given to each render, so a template of one may call a partial of the other.
+   */
+  private runtime: HandlebarsRuntime | undefined;
+  private compiler: typeof Handlebars | undefined;
   /** By template text: a file linked under many names, or the same partial in every language, is compiled once. */
   private readonly compiled = new Map<string, Compiled>();
   /** Where each compiled file calls each partial first: a partial nested too deep is reported at the call. */
@@ -109,14 +121,17 @@ export class TemplateSet {
     if (!compiled) {
       const digest = textDigest(source.source);
       const built = Object.hasOwn(this.precompiled, digest) ? this.precompiled[digest] : undefined;
-      const template = built && fromBuild(this.hb, built.spec);
+      const template =
+        built &&
+        fromBuild((this.runtime ??= sandboxedHandlebars(handlebarsRuntime, () => this.budget)), built.spec);
       if (built && template) {
         compiled = { template, calls: new Map(built.calls) };
         this.counts.precompiled++;
       } else {
-        const ast = this.hb.parseWithoutProcessing(source.source);
+        const hb = (this.compiler ??= sandboxedHandlebars(handlebarsWithCompiler(), () => this.budget));
+        const ast = hb.parseWithoutProcessing(source.source);
         const calls = partialCalls(ast);
-        compiled = { template: compileMarkdown(this.hb, ast), calls };
+        compiled = { template: compileMarkdown(hb, ast), calls };
         this.counts.compiled++;
       }
       this.compiled.set(source.source, compiled);
@@ -130,7 +145,7 @@ type RuntimeOptions = Handlebars.RuntimeOptions;
 type TemplateSpec = Parameters<typeof Handlebars.template>[0];
 
 /** A template from the build's code; undefined when this Handlebars refuses it (built by another version). */
-function fromBuild(hb: typeof Handlebars, spec: object): Handlebars.TemplateDelegate | undefined {
+function fromBuild(hb: HandlebarsRuntime, spec: object): Handlebars.TemplateDelegate | undefined {
   try {
     return hb.template(spec as TemplateSpec);
   } catch {
@@ -143,7 +158,7 @@ function fromBuild(hb: typeof Handlebars, spec: object): Handlebars.TemplateDele
  * calls, by its digest, compiled exactly as `TemplateSet` compiles it at run time.
  */
 export function precompiledModule(texts: Iterable<string>): string {
-  const hb = sandboxedHandlebars(() => new TemplateBudget(''));
+  const hb = sandboxedHandlebars(handlebarsWithCompiler(), () => new TemplateBudget(''));
   const entries = [...new Set(texts)].map((text) => {
     const ast = hb.parseWithoutProcessing(text);
     const calls = JSON.stringify([...partialCalls(ast)].map(([name, loc]) => [name, { start: loc.start }]));
@@ -159,7 +174,7 @@ interface Compiled {
 
 /** Where a template calls each partial first (`{{> name}}`), read from its AST before compiling rewrites it. */
 function partialCalls(ast: hbs.AST.Program): Map<string, SourceLoc> {
-  class PartialCalls extends Handlebars.Visitor {
+  class PartialCalls extends handlebarsWithCompiler().Visitor {
     constructor(private readonly found: Map<string, SourceLoc>) {
       super();
     }
@@ -205,9 +220,15 @@ function budgeted(
   };
 }
 
-/** An isolated Handlebars whose `{{x}}` escapes for Markdown (not HTML) and whose helpers only format values. */
-function sandboxedHandlebars(budget: () => TemplateBudget): typeof Handlebars {
-  const hb = Handlebars.create();
+/**
+ * An isolated Handlebars, made from `base` (the runtime, or Handlebars with its compiler), whose `{{x}}` escapes for
+ * Markdown (not HTML) and whose helpers only format values.
+ */
+function sandboxedHandlebars<Environment extends HandlebarsRuntime>(
+  base: { create(): Environment },
+  budget: () => TemplateBudget,
+): Environment {
+  const hb = base.create();
   // Per-instance escaping (libs.md §8): overriding Utils.escapeExpression would change every instance in the process;
   // compileMarkdown makes every `{{x}}` a call of this helper instead.
   hb.registerHelper('__escape', (value: unknown) => {

@@ -1,6 +1,7 @@
 /** `{{x}}` escaped for Markdown instead of HTML, by rewriting the template's AST: Handlebars' public compiler API. */
 
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { handlebarsWithCompiler } from '../load/index.js';
 
 /** The options every template is compiled with, at run time or at build time (precompile). */
 const OPTIONS = { strict: false, noEscape: true } as const;
@@ -25,78 +26,83 @@ export function precompileMarkdown(hb: typeof Handlebars, source: string | hbs.A
 function markdownAst(hb: typeof Handlebars, source: string | hbs.AST.Program): hbs.AST.Program {
   // An AST given is one parseWithoutProcessing made (Handlebars returns a Program it is given as it is).
   const ast = hb.parseWithoutProcessing(source as string);
-  new MarkdownEscapes(hb.helpers).accept(ast);
+  new (markdownEscapes ??= defineMarkdownEscapes(handlebarsWithCompiler().Visitor))(hb.helpers).accept(ast);
   return ast;
 }
 
-/**
- * Rewrites `{{x …}}` (escaped) into `{{{__escape …}}}` with the value it stood for, read as Handlebars would have: a
- * helper call (`{{eq a b}}`, or a name of a helper alone) as a subexpression, anything else (a path, `this`, `@index`,
- * a block parameter) as the lookup it was, a literal name (`{{"a b"}}`) as the lookup of that name.
- */
-class MarkdownEscapes extends Handlebars.Visitor {
-  // Handlebars.Visitor's documented mutation mode: a node a handler returns replaces the node visited.
-  readonly mutating = true;
-  /** Block parameters in scope (`{{#each list as |item|}}`): a name among them is a value, never a helper. */
-  private readonly blockParams: string[][] = [];
+/** The visitor below, defined on first use: its base class, Handlebars' Visitor, comes with the compiler (load/handlebars.ts). */
+let markdownEscapes: ReturnType<typeof defineMarkdownEscapes> | undefined;
 
-  constructor(private readonly helpers: Readonly<Record<string, unknown>>) {
-    super();
-  }
+function defineMarkdownEscapes(Visitor: typeof Handlebars.Visitor) {
+  /**
+   * Rewrites `{{x …}}` (escaped) into `{{{__escape …}}}` with the value it stood for, read as Handlebars would have: a
+   * helper call (`{{eq a b}}`, or a name of a helper alone) as a subexpression, anything else (a path, `this`, `@index`,
+   * a block parameter) as the lookup it was, a literal name (`{{"a b"}}`) as the lookup of that name.
+   */
+  return class MarkdownEscapes extends Visitor {
+    // Handlebars.Visitor's documented mutation mode: a node a handler returns replaces the node visited.
+    readonly mutating = true;
+    /** Block parameters in scope (`{{#each list as |item|}}`): a name among them is a value, never a helper. */
+    private readonly blockParams: string[][] = [];
 
-  override Program(program: hbs.AST.Program): void {
-    this.blockParams.unshift(program.blockParams ?? []);
-    super.Program(program);
-    this.blockParams.shift();
-  }
+    constructor(private readonly helpers: Readonly<Record<string, unknown>>) {
+      super();
+    }
 
-  override MustacheStatement(node: hbs.AST.MustacheStatement): hbs.AST.MustacheStatement | undefined {
-    if (!node.escaped) return undefined;
-    const escape: hbs.AST.PathExpression = {
-      type: 'PathExpression',
-      data: false,
-      depth: 0,
-      parts: ['__escape'],
-      original: '__escape',
-      loc: node.loc,
-    };
-    return { ...node, escaped: false, path: escape, params: [this.value(node)], hash: undefined as never };
-  }
+    override Program(program: hbs.AST.Program): void {
+      this.blockParams.unshift(program.blockParams ?? []);
+      super.Program(program);
+      this.blockParams.shift();
+    }
 
-  private value(node: hbs.AST.MustacheStatement): hbs.AST.Expression {
-    if (node.params.length > 0 || node.hash || this.isHelper(node.path)) {
-      const call: hbs.AST.SubExpression = {
-        type: 'SubExpression',
-        path: node.path as hbs.AST.PathExpression,
-        params: node.params,
-        hash: node.hash,
+    override MustacheStatement(node: hbs.AST.MustacheStatement): hbs.AST.MustacheStatement | undefined {
+      if (!node.escaped) return undefined;
+      const escape: hbs.AST.PathExpression = {
+        type: 'PathExpression',
+        data: false,
+        depth: 0,
+        parts: ['__escape'],
+        original: '__escape',
         loc: node.loc,
       };
-      return call;
+      return { ...node, escaped: false, path: escape, params: [this.value(node)], hash: undefined as never };
     }
-    if (node.path.type === 'PathExpression') return node.path;
-    // Handlebars reads a literal in a mustache's place as the name of what to look up (`{{"full name"}}`).
-    const name = String((node.path as hbs.AST.Literal & { original?: unknown }).original);
-    const lookup: hbs.AST.PathExpression = {
-      type: 'PathExpression',
-      data: false,
-      depth: 0,
-      parts: [name],
-      original: name,
-      loc: node.path.loc,
-    };
-    return lookup;
-  }
 
-  /** A name alone that Handlebars calls as a helper: one part, not scoped (`this`, `./`), no block parameter. */
-  private isHelper(path: hbs.AST.PathExpression | hbs.AST.Literal): boolean {
-    if (path.type !== 'PathExpression') {
-      const name = String((path as hbs.AST.Literal & { original?: unknown }).original);
-      return Object.hasOwn(this.helpers, name);
+    private value(node: hbs.AST.MustacheStatement): hbs.AST.Expression {
+      if (node.params.length > 0 || node.hash || this.isHelper(node.path)) {
+        const call: hbs.AST.SubExpression = {
+          type: 'SubExpression',
+          path: node.path as hbs.AST.PathExpression,
+          params: node.params,
+          hash: node.hash,
+          loc: node.loc,
+        };
+        return call;
+      }
+      if (node.path.type === 'PathExpression') return node.path;
+      // Handlebars reads a literal in a mustache's place as the name of what to look up (`{{"full name"}}`).
+      const name = String((node.path as hbs.AST.Literal & { original?: unknown }).original);
+      const lookup: hbs.AST.PathExpression = {
+        type: 'PathExpression',
+        data: false,
+        depth: 0,
+        parts: [name],
+        original: name,
+        loc: node.path.loc,
+      };
+      return lookup;
     }
-    const p = path as hbs.AST.PathExpression;
-    if (p.data || p.depth > 0 || p.parts.length !== 1 || /^\.|this\b/.test(p.original)) return false;
-    if (this.blockParams.some((names) => names.includes(p.parts[0]!))) return false;
-    return Object.hasOwn(this.helpers, p.parts[0]!);
-  }
+
+    /** A name alone that Handlebars calls as a helper: one part, not scoped (`this`, `./`), no block parameter. */
+    private isHelper(path: hbs.AST.PathExpression | hbs.AST.Literal): boolean {
+      if (path.type !== 'PathExpression') {
+        const name = String((path as hbs.AST.Literal & { original?: unknown }).original);
+        return Object.hasOwn(this.helpers, name);
+      }
+      const p = path as hbs.AST.PathExpression;
+      if (p.data || p.depth > 0 || p.parts.length !== 1 || /^\.|this\b/.test(p.original)) return false;
+      if (this.blockParams.some((names) => names.includes(p.parts[0]!))) return false;
+      return Object.hasOwn(this.helpers, p.parts[0]!);
+    }
+  };
 }

@@ -33,6 +33,7 @@ export { localeFolders, slugFromFolder } from './letter.js';
 export { flatKeys, valueAt } from './placeholders.js';
 export { inspectImage } from './assets.js';
 export { PROJECT_FONTS_FILE } from './fonts.js';
+export { handlebarsRuntime, handlebarsWithCompiler, type HandlebarsRuntime } from './handlebars.js';
 
 export interface LoadOptions {
   /** The project folder (holds letter.yaml). */

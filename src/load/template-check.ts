@@ -1,6 +1,5 @@
 /** Templates checked before anything renders: syntax (with line and column), partials that exist, helpers that exist, no prototype access. */
 
-import Handlebars from 'handlebars';
 import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { locationAt, MAX_NESTING } from './text.js';
@@ -9,6 +8,7 @@ import { parseStop } from './template-parse-error.js';
 import type { TemplateSource } from './types.js';
 import { LANG_SUFFIX } from './paths.js';
 import { unknownNames } from './template-names.js';
+import { handlebarsWithCompiler } from './handlebars.js';
 
 /** The helpers a template may call; the sandboxed Handlebars in compose registers exactly these (and drops `log`). */
 export const TEMPLATE_HELPERS = [
@@ -92,7 +92,7 @@ export function checkTemplates(
     }
     let ast: HbsNode;
     try {
-      ast = Handlebars.parse(source.source) as unknown as HbsNode;
+      ast = handlebarsWithCompiler().parse(source.source) as unknown as HbsNode;
     } catch (e) {
       out.push(syntaxError(source, e as Error));
       continue;

@@ -6,10 +6,10 @@
  * own, a name means something else, and is left alone.
  */
 
-import Handlebars from 'handlebars';
 import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import { LANG_SUFFIX } from './paths.js';
 import type { TemplateSource } from './types.js';
+import { handlebarsWithCompiler } from './handlebars.js';
 
 /** The names of the letter's template context (compose's LetterContext: test/load/template-names.test.ts keeps them equal). */
 export const CONTEXT_NAMES: readonly string[] = [
@@ -176,7 +176,7 @@ function inContextSources(scans: ReadonlyMap<TemplateSource, Scan>): (source: Te
 function scanned(text: string): Scan | undefined {
   let ast: Node;
   try {
-    ast = Handlebars.parse(text) as unknown as Node;
+    ast = handlebarsWithCompiler().parse(text) as unknown as Node;
   } catch {
     return undefined; // reported by checkTemplates as a syntax error
   }

@@ -5,7 +5,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -163,6 +163,37 @@ describe('what a build loads', () => {
     ]);
     expect(afterPdf).toEqual([]);
     expect(afterDocx).toEqual(['docx']);
+  });
+});
+
+describe("Handlebars' compiler", () => {
+  /**
+   * Builds `project` with the bundled CLI in a fresh process and says whether Handlebars' compiler was set up: its full
+   * entry (handlebars/lib/index.js, parser and code generator) registers require() handlers for .hbs files when it
+   * loads, which the runtime alone does not.
+   */
+  function compilerSetUpBuilding(project: string): boolean {
+    const out = tempDir('letter-hbs-');
+    const script = `
+      const { exports } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.cjs'))}).loadBundle(${JSON.stringify(BUNDLE)});
+      exports.main(['node', 'letter', 'build', ${JSON.stringify(project)}, '--out', ${JSON.stringify(out)}, '--quiet',
+        '--lang', 'zh', '--format', 'pdf']).then((status) => {
+        if (status !== 0) throw new Error('exit status ' + status);
+        process.stdout.write(JSON.stringify(require.extensions['.hbs'] !== undefined));
+      });`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as boolean;
+  }
+
+  it("is not set up by a build on the tool's own templates (they run precompiled); a project's own template sets it up", () => {
+    expect(compilerSetUpBuilding(EXAMPLE)).toBe(false);
+    const project = tempDir('letter-own-template-');
+    cpSync(EXAMPLE, project, { recursive: true });
+    mkdirSync(join(project, 'templates', 'partials'), { recursive: true });
+    const closing = readFileSync(join(ROOT, 'templates', 'partials', 'closing.zh.hbs'), 'utf8');
+    writeFileSync(join(project, 'templates', 'partials', 'closing.zh.hbs'), `${closing}\n`);
+    expect(compilerSetUpBuilding(project)).toBe(true);
   });
 });
 
