@@ -76,7 +76,8 @@ export interface HarfBuzzRun {
   readonly xAdvances: number[];
   readonly xOffsets: number[];
   readonly yOffsets: number[];
-  readonly codePoints: number[][];
+  /** Shared arrays (see clusterCodePoints): never to be written to. */
+  readonly codePoints: readonly (readonly number[])[];
   /** The UTF-16 index of the text each glyph's cluster starts at. */
   readonly clusters: number[];
   /**
@@ -203,33 +204,52 @@ function scriptDirection(text: string): 'ltr' | 'rtl' {
   return first !== undefined && RIGHT_TO_LEFT_SCRIPT.has(first) ? 'rtl' : 'ltr';
 }
 
+/** What a glyph that is not its cluster's first stands for: nothing (one array, shared). */
+const NO_CODE_POINTS: readonly number[] = [];
+/** Each code point's one-element array, shared by every glyph that stands for it alone (most glyphs). */
+const singleCodePoints = new Map<number, number[]>();
+
 /**
  * Each glyph's characters: a cluster's whole text goes to its first glyph, none to the others, as fontkit hands out
  * code points through substitutions (a ligature has its characters, the second glyph of a split character none).
+ * Shared arrays where a glyph stands for one code point or none: shaped runs are kept for the whole build (shaped.ts),
+ * and an array per glyph was ~0.4 MB of W1's allocation, each of them copied by the young generation's collections.
  */
-function clusterCodePoints(text: string, clusters: readonly number[]): number[][] {
+function clusterCodePoints(text: string, clusters: readonly number[]): (readonly number[])[] {
   // Left to right, clusters never decrease (MONOTONE_CHARACTERS): a cluster's text runs to the next one's start.
-  const out: number[][] = [];
+  const out: (readonly number[])[] = [];
   for (let i = 0; i < clusters.length; i++) {
     const cluster = clusters[i]!;
     if (i > 0 && clusters[i - 1] === cluster) {
-      out.push([]);
+      out.push(NO_CODE_POINTS);
       continue;
     }
     let j = i + 1;
     while (j < clusters.length && clusters[j] === cluster) j++;
     const end = j < clusters.length ? clusters[j]! : text.length;
     // The code points of text[cluster, end), read in place (a pair cut by `end` gives its high surrogate alone).
-    const codePoints: number[] = [];
+    let codePoints: number[] | undefined;
     for (let k = cluster; k < end; ) {
       const cp = text.codePointAt(k)!;
       const pair = cp > 0xffff && k + 1 < end;
-      codePoints.push(pair || cp <= 0xffff ? cp : text.charCodeAt(k));
+      const value = pair || cp <= 0xffff ? cp : text.charCodeAt(k);
       k += pair ? 2 : 1;
+      if (!codePoints && k >= end) {
+        codePoints = singleCodePoint(value);
+        break;
+      }
+      (codePoints ??= []).push(value);
     }
-    out.push(codePoints);
+    out.push(codePoints ?? NO_CODE_POINTS);
   }
   return out;
+}
+
+/** `[cp]`, one array per code point for the whole process. */
+function singleCodePoint(cp: number): number[] {
+  let one = singleCodePoints.get(cp);
+  if (!one) singleCodePoints.set(cp, (one = [cp]));
+  return one;
 }
 
 /** Outlines and bitmaps: nothing harfbuzz reads to shape a face that positions with GPOS. */

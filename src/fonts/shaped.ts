@@ -192,7 +192,8 @@ function remember(table: RunTable, key: string, run: Shaped): void {
 function layout(font: Font, text: string, direction: ShapingDirection | undefined): Shaped {
   const run = unitsRun(font, text, direction);
   const scale = 1000 / font.unitsPerEm;
-  const glyphs: number[] = [];
+  // The run's own ids: each way of shaping below makes them for this call alone.
+  const glyphs = run.ids;
   const advances: number[] = [];
   const widths: number[] = [];
   const xOffsets: number[] = [];
@@ -201,7 +202,6 @@ function layout(font: Font, text: string, direction: ShapingDirection | undefine
   for (let i = 0; i < run.ids.length; i++) {
     const id = run.ids[i]!;
     const advance = run.xAdvances[i]! * scale;
-    glyphs.push(id);
     advances.push(advance);
     // The glyph's own advance from hmtx: fontkit's `glyph.advanceWidth` decodes the outline's box first (metrics.ts).
     widths.push(hmtxAdvance(font, id) * scale);
