@@ -49,10 +49,16 @@ export function parseYaml(text: string, shown: string): ParsedYaml {
   if (first) {
     const pos = first.linePos?.[0];
     // yaml reports an unclosed quote where the document ends (MISSING_CHAR at the scalar's end): shown at its start.
-    const quote = first.code === 'MISSING_CHAR' ? unclosedQuote(text, first.pos[0]) : undefined;
+    // An unclosed `[` or `{` is reported on the line after its value: shown at the bracket that opens it.
+    const opening =
+      first.code === 'MISSING_CHAR'
+        ? unclosedQuote(text, first.pos[0])
+        : first.code === 'BAD_INDENT'
+          ? unclosedFlow(text, first.pos[0])
+          : undefined;
     const where =
-      quote !== undefined
-        ? locationAt(text, quote, shown)
+      opening !== undefined
+        ? locationAt(text, opening, shown)
         : { file: shown, line: pos?.line ?? 1, column: pos?.col ?? 1 };
     // yaml turns a stack overflow while composing a collection into this code (compose-node.js).
     if (first.code === 'RESOURCE_EXHAUSTION') throw tooDeep(where);
@@ -115,6 +121,22 @@ function unclosedQuote(text: string, end: number): number | undefined {
       ).test(body);
       if (!closed && t.offset !== undefined && t.offset + t.source.length === end) found = t.offset;
       return;
+    }
+    for (const value of Object.values(token)) search(value);
+  };
+  for (const token of new Parser().parse(text)) search(token);
+  return found;
+}
+
+/** The offset of the last `[` or `{` before `before` that no `]` or `}` closes, from yaml's own token stream. */
+function unclosedFlow(text: string, before: number): number | undefined {
+  let found: number | undefined;
+  const search = (token: unknown): void => {
+    if (typeof token !== 'object' || token === null) return;
+    const t = token as { type?: string; start?: { offset?: number }; end?: { type?: string }[] };
+    if (t.type === 'flow-collection' && t.start?.offset !== undefined && t.start.offset < before) {
+      const closed = t.end?.some((e) => e.type === 'flow-seq-end' || e.type === 'flow-map-end');
+      if (!closed && (found === undefined || t.start.offset > found)) found = t.start.offset;
     }
     for (const value of Object.values(token)) search(value);
   };

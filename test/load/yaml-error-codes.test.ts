@@ -35,9 +35,10 @@ describe('YAML syntax errors by code', () => {
     expect(d).toMatchObject({ code: 'yaml-syntax', line: 2, column: 8 });
   });
 
-  it('a closed quote before another error leaves that error where yaml puts it', () => {
+  it('a closed quote before another error leaves that error to its own rule', () => {
+    // The unclosed `[` (yaml notices it at 3:1).
     const d = refusal('title: "closed"\nlist: [a, b\n');
-    expect(d).toMatchObject({ code: 'yaml-syntax', line: 3, column: 1 });
+    expect(d).toMatchObject({ code: 'yaml-syntax', line: 2, column: 7 });
   });
 });
 
@@ -50,5 +51,21 @@ describe('an empty YAML file', () => {
     expect(recipients?.hint).toMatch(
       /^give it `recipients:` or `addresses:`.*remove the file: it is optional$/,
     );
+  });
+});
+
+describe('an unclosed flow collection', () => {
+  it('is shown at its [ or {, not on the line after it (where yaml notices)', () => {
+    expect(refusal('lang: en\ndate: [2023-12-10\nclose: closing\n')).toMatchObject({
+      code: 'yaml-syntax',
+      line: 2,
+      column: 7,
+    });
+    expect(refusal('lang: en\nplace: { en: Toronto, ko: 토론토\nclose: closing\n')).toMatchObject({
+      line: 2,
+      column: 8,
+    });
+    // A closed one before it, and one inside it, are not the culprit.
+    expect(refusal('a: [1, 2]\nb: { c: [3], d: 4\ne: 5\n')).toMatchObject({ line: 2, column: 4 });
   });
 });
