@@ -13,6 +13,7 @@ import { localeWarnings } from './locales.js';
 import { languageWarnings } from './languages.js';
 import { holderWarnings } from './holders.js';
 import { textErrors, type SharedReading } from './texts.js';
+import { templateTextErrors } from './template-text.js';
 import { emphasisWarnings } from './emphasis.js';
 import { fontWarnings, licenceWarnings } from './fonts.js';
 import { hardCodedFormWarnings } from './hard-coded-forms.js';
@@ -48,6 +49,7 @@ export function projectDiagnostics(
     }
   };
   collect(() => errors.push(...textErrors(project, fonts, langs, shared)));
+  collect(() => errors.push(...templateTextErrors(project, fonts, langs)));
   for (const id of project.recipients.keys()) collect(() => resolveRecipient(project, { id, path: [] }));
   const warnings: Diagnostic[] = [
     ...localeWarnings(project, langs),

@@ -76,7 +76,7 @@ function findTemplates(
     const real = realPath(file);
     const source = (real && read.get(real)) ?? readText(file, shown);
     if (real) read.set(real, source);
-    templates.set(name, { name, file: shown, source });
+    templates.set(name, { name, file: shown, source, own: true });
   }
   const problems: Diagnostic[] = [];
   let main = wanted;
@@ -140,7 +140,7 @@ function templateFile(
     };
   if (!staysInside(projectDir, file)) return { problem: leadsOutside(wanted, where, 'template'), file };
   const shown = displayPath(file, projectDir);
-  return { source: { name: `file:${shown}`, file: shown, source: readText(file, shown) } };
+  return { source: { name: `file:${shown}`, file: shown, source: readText(file, shown), own: true } };
 }
 
 /**

@@ -122,6 +122,8 @@ export interface TemplateSource {
   readonly name: string;
   readonly file: string;
   readonly source: string;
+  /** Set for the project's own templates (the tool's own were checked when it was built). */
+  readonly own?: true;
 }
 
 /** An image the letter uses, with what its header says. */

@@ -1,0 +1,58 @@
+/**
+ * A character in a project template's own text that no font covers is an error at its place before anything renders
+ * (exit 2, nothing written), for each language the template serves. It was found only while typesetting: the document
+ * failed (exit 1) with no position, and a manifest was written.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, check } from '../../src/index.js';
+import { CorpusProject } from '../corpus/project.js';
+
+const TOOL_TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
+const TIBETAN_KA = '\u0F40';
+
+function uncovered(
+  errors: readonly { code: string; file?: string; line?: number; column?: number; lang?: string }[],
+) {
+  return errors
+    .filter((e) => e.code === 'uncovered-character')
+    .map((e) => `${e.file}:${e.line}:${e.column} ${e.lang}`)
+    .sort();
+}
+
+describe("a project template's own text", () => {
+  it('is checked where it stands, for the languages that use it, and nothing is written', async () => {
+    const p = new CorpusProject();
+    const opening = readFileSync(join(TOOL_TEMPLATES, 'partials', 'opening.hbs'), 'utf8');
+    const line = opening.split('\n').indexOf(':::salutation') + 2;
+    p.write(
+      'templates/partials/opening.hbs',
+      opening.replace(':::salutation\n', `:::salutation\n${TIBETAN_KA}\n`),
+    );
+    p.write('templates/partials/closing.zh.hbs', `:::close\n敬礼${TIBETAN_KA}\n:::\n`);
+    const checked = await check({ dir: p.dir });
+    expect(checked.exitCode).toBe(2);
+    // opening.hbs serves English alone (Korean and Chinese have opening.ko and opening.zh); closing.zh only Chinese.
+    expect(uncovered(checked.errors)).toEqual([
+      `templates/partials/closing.zh.hbs:2:3 zh`,
+      `templates/partials/opening.hbs:${line}:1 en`,
+    ]);
+    expect(checked.errors.find((e) => e.lang === 'en')?.message).toBe(
+      "character U+0F40 'ཀ' in 'template text' (en) is in none of the fonts for 'en'",
+    );
+    const out = join(p.dir, 'out');
+    const built = await build({ dir: p.dir, out, formats: ['pdf'] });
+    expect(built.exitCode).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('of a template letter.yaml names by path, outside templates/', async () => {
+    const p = new CorpusProject();
+    p.write('letter.hbs', `:::title\n{{title}} \u{1F600}\n:::\n`);
+    p.edit('letter.yaml', 'template: open-letter', 'template: ./letter.hbs');
+    const { errors } = await check({ dir: p.dir });
+    expect(uncovered(errors)).toEqual(['letter.hbs:2:11 en', 'letter.hbs:2:11 ko', 'letter.hbs:2:11 zh']);
+  });
+});
