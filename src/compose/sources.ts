@@ -209,8 +209,25 @@ export class TextReader {
 
   /** A value from the tool's own strings (forms of address, labels). */
   tool(value: string, key: string): string {
-    this.cover(value, { file: `locales/${this.lang}`, key, lang: this.lang });
+    this.cover(value, () => this.toolOrigin(value, key));
     return value;
+  }
+
+  /**
+   * Where a tool string with an undrawable character comes from: the tool's own strings are checked when it is built,
+   * so such a character was written in a project's override (locales/<lang>/labels.json, directory.json). Named at
+   * the first value there that holds it; else the language's folder, as before.
+   */
+  private toolOrigin(value: string, key: string): Origin {
+    const origin = { file: `locales/${this.lang}`, key, lang: this.lang };
+    const cp = this.fonts.uncovered(value, this.lang)[0];
+    if (cp === undefined) return origin;
+    const ch = String.fromCodePoint(cp);
+    for (const file of this.project.toolStrings.get(this.lang)?.values() ?? []) {
+      const holder = flatKeys(file.data).find((k) => valueAt(file.data, k)?.includes(ch));
+      if (holder !== undefined) return { ...origin, ...file.locate(holder), file: file.file };
+    }
+    return origin;
   }
 
   /**
