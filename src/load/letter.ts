@@ -112,13 +112,15 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
       );
       return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
     }
-    if (path === 'missing') {
+    if (path === 'missing' || path === 'folder') {
       problems.push(
         problem(
           'missing-file',
-          `signature image '${show(s.signature)}' not found`,
+          `signature image '${show(s.signature)}' ${path === 'folder' ? 'is a folder, not an image file' : 'not found'}`,
           where,
-          'check the path; it is relative to the project folder',
+          path === 'folder'
+            ? 'give the path of the PNG or JPEG file, e.g. assets/signature.png'
+            : 'check the path; it is relative to the project folder',
         ),
       );
       return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
@@ -222,10 +224,11 @@ function duplicateRecipient(id: string, first: Location, where: Location): Diagn
 }
 
 /** The image's absolute path, checked to be a file inside the project even after following symbolic links. */
-function imagePath(dir: string, name: string): string | 'outside' | 'missing' {
+function imagePath(dir: string, name: string): string | 'outside' | 'missing' | 'folder' {
   const path = containedPath(dir, name);
   if (!path) return 'outside';
-  if (!existsSync(path) || !statSync(path).isFile()) return 'missing';
+  if (!existsSync(path)) return 'missing';
+  if (!statSync(path).isFile()) return 'folder';
   return staysInside(dir, path) ? path : 'outside';
 }
 

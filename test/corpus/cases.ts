@@ -497,7 +497,14 @@ export const CASES: readonly Case[] = [
   {
     name: 'signature image path is a folder',
     setup: (p) => p.edit(LETTER, 'signature: assets/signature.png', 'signature: assets'),
-    expect: { code: 'missing-file', file: LETTER, line: 25, column: 16 },
+    // Told as a folder (it said "not found", which sends one looking for a file that is not there).
+    expect: {
+      code: 'missing-file',
+      file: LETTER,
+      line: 25,
+      column: 16,
+      message: /^signature image 'assets' is a folder, not an image file$/,
+    },
   },
   {
     name: 'corrupt signature image (not an image)',
