@@ -96,6 +96,16 @@ export function usageFromCommander(
       break;
     case 'commander.unknownOption':
       return unknownOption(command, rest, help);
+    case 'commander.help': {
+      // No command given (`letter`, `letter manifest`): commander has printed the help; say what is missing.
+      const names = command.commands.map((c) => c.name()).filter((n) => n !== 'help');
+      return problem(
+        'usage',
+        `${commandPath(command)} needs a command`,
+        {},
+        `the commands are ${names.join(', ')}; e.g. \`${commandPath(command)} ${names[0]} --help\``,
+      );
+    }
     case 'commander.unknownCommand': {
       const name = rest.find((a) => !a.startsWith('-')) ?? '';
       const names = command.commands.map((c) => c.name());

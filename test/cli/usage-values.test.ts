@@ -121,6 +121,19 @@ describe("commander's parse errors, built from its error code", () => {
     expect(failingText(['build', EXAMPLE, '-Zsecret'])[0]).toMatch(/^unknown option '-Z…'/);
   });
 
+  it('no command (the help is shown) says a command is missing, not an internal code', () => {
+    // It said "the command line is not understood (commander.help)".
+    const r = letterCli([]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Usage: letter');
+    expect(r.stderr.trimEnd().split('\n').pop()).toBe(
+      'letter needs a command — the commands are build, check, init, recipients, verify, manifest; e.g. `letter build --help`',
+    );
+    expect(letterCli(['manifest']).stderr.trimEnd().split('\n').pop()).toBe(
+      'letter manifest needs a command — the commands are merge; e.g. `letter manifest merge --help`',
+    );
+  });
+
   it('a missing option value, a missing or extra argument name what is wrong', () => {
     expect(failingText(['build', EXAMPLE, '--lang'])).toEqual([
       '--lang needs a value — give it as -l, --lang <list>',
