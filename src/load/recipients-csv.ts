@@ -84,6 +84,18 @@ function localizedColumn(column: string, fields: ReadonlySet<string>): boolean {
 }
 
 /**
+ * The separator the header line uses: a comma, else a semicolon or a tab (what a spreadsheet exports where the comma is
+ * the decimal mark). No column name holds any of them, so the header tells.
+ */
+function headerDelimiter(text: string): string {
+  const end = text.indexOf('\n');
+  const header = end < 0 ? text : text.slice(0, end);
+  if (header.includes(',')) return ',';
+  if (header.includes(';')) return ';';
+  return header.includes('\t') ? '\t' : ',';
+}
+
+/**
  * The rows under a valid header. The header is checked once, as a whole: each unknown, repeated or empty column is
  * an error at its place in the header line (never again for every row), and then no row is read.
  */
@@ -98,6 +110,7 @@ function readRows(
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(text, {
+      delimiter: headerDelimiter(text),
       skip_empty_lines: true,
       trim: true,
       bom: true,

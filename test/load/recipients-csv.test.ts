@@ -59,6 +59,33 @@ describe('recipients.csv and addresses.csv', () => {
     expect(zh).toContain('中华人民共和国驻多伦多总领事馆');
   });
 
+  it('exported with semicolons or tabs (as spreadsheets do where the comma is the decimal mark), reads the same', () => {
+    // It was one unknown column named 'id;office;gender;…'.
+    for (const sep of [';', '\t']) {
+      const dir = csvProject(
+        crlf([
+          ['id', 'office', 'gender', 'name.en', 'title.en', 'salutation.en', 'via'].join(sep),
+          ['xi', 'cn', '', 'Xi Jinping', '', '', 'cn-toronto'].join(sep),
+          ['hrw', '', 'female', 'Jane Doe', 'Director, Human Rights Watch', '"Dear Ms Doe;"', ''].join(sep),
+        ]),
+        crlf([
+          ['id', 'name.en', 'line1', 'line2'].join(sep),
+          ['cn-toronto', 'Consulate General', '240 St. George Street', 'Toronto, ON M5R 2P4'].join(sep),
+        ]),
+      );
+      const project = loadProject({ dir, toolDir: TOOL_DIR });
+      expect(project.recipients.get('hrw')).toMatchObject({
+        title: { en: 'Director, Human Rights Watch' },
+        salutation: { en: 'Dear Ms Doe;' },
+      });
+      expect(project.recipients.get('xi')).toMatchObject({ office: 'cn', via: 'cn-toronto' });
+      expect(project.addresses.get('cn-toronto')?.lines).toEqual([
+        '240 St. George Street',
+        'Toronto, ON M5R 2P4',
+      ]);
+    }
+  });
+
   it('an unknown column is one error at the header line with a did-you-mean, not one per row', async () => {
     const dir = csvProject(crlf(['id,office,name.en,salutaton.en', 'a,cn,A,', 'b,fr,B,', 'c,us,C,']));
     const checked = await check({ dir, now: NOW });
