@@ -10,7 +10,6 @@ const {
   renameSync,
   writeFileSync,
 } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const vm = require('node:vm');
 
@@ -31,7 +30,9 @@ function loadBundle(file, variant) {
   const cacheFile = variant ? `${file}.${variant}.cache` : `${file}.cache`;
   const { script, cached } = compile(file, existsSync(cacheFile) ? cacheFile : undefined);
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  // The bundle's require is this module's: bin/ and dist/bundle/ are in one package, so it resolves the same packages
+  // (and builtins) as one made for the bundle's file would, without loading Node's `module` (see scripts/bundle.mjs).
+  script.runInThisContext()(module.exports, require, module, file, dirname(file));
   const save = () => {
     if (process.env.LETTER_WRITE_CODE_CACHE !== '1') return;
     const temporary = `${cacheFile}.${process.pid}.${require('node:worker_threads').threadId}.tmp`;

@@ -68,7 +68,7 @@ const fixups = {
     rewrite(
       /dist[\\/]load[\\/]schema\.js$/,
       (text, path) =>
-        `import bundledValidator from './letter-validator.cjs';\n${replaceOnce(text, 'validator = require(generated);', 'validator = bundledValidator;', path)}`,
+        `import bundledValidator from './letter-validator.cjs';\n${replaceOnce(text, 'validator = createRequire(import.meta.url)(generated);', 'validator = bundledValidator;', path)}`,
     );
     // The shipped templates' compiled code (scripts/templates.mjs, run before this) bundled, so it comes with the
     // code cache instead of being resolved, read and compiled by Node's loader at every run.
@@ -84,6 +84,28 @@ const fixups = {
         replaceOnce(text, "import Handlebars from 'handlebars';\n", '', path),
         'return Handlebars;',
         "return require('handlebars');",
+        path,
+      ),
+    );
+    // Node's `module` (with its ES module loader and source maps: modules Node compiles at their first require) loaded
+    // when createRequire is first called, not when a module that imports it starts: letter's own and pdfkit's call it
+    // only for what a one-letter build never does (ajv without the generated validator, piscina's pool, pdfkit's standard
+    // fonts). Anything else imported from `module` is not there: the build fails.
+    const LAZY_MODULE = 'letter-lazy-module';
+    b.onResolve({ filter: /^(node:)?module$/ }, (args) =>
+      args.kind === 'import-statement' ? { path: LAZY_MODULE, namespace: LAZY_MODULE } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: LAZY_MODULE }, () => ({
+      contents: "export const createRequire = (from) => require('node:module').createRequire(from);",
+      loader: 'js',
+    }));
+    // emscripten's start made its own require from its URL for `fs`, `path` and `url`, through `module`: in the bundle
+    // its URL is the bundle's file, for which the bundle's require (bin/code-cache.cjs) already resolves.
+    rewrite(/harfbuzzjs[\\/]dist[\\/]harfbuzz\.js$/, (text, path) =>
+      replaceOnce(
+        text,
+        'if(ENVIRONMENT_IS_NODE){const{createRequire}=await import("module");var require=createRequire(import.meta.url)}',
+        '',
         path,
       ),
     );

@@ -26,12 +26,11 @@ export function standaloneValidatorPath(): string {
 
 function compiled(): ValidateFunction {
   if (!validator) {
-    const require = createRequire(import.meta.url);
     const generated = standaloneValidatorPath();
     if (existsSync(generated)) {
-      validator = require(generated) as ValidateFunction;
+      validator = createRequire(import.meta.url)(generated) as ValidateFunction;
     } else {
-      const { Ajv } = require('ajv') as typeof import('ajv');
+      const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
       validator = new Ajv(VALIDATOR_OPTIONS).compile(schema());
     }
   }

@@ -231,6 +231,33 @@ describe("Node's own modules", () => {
   });
 });
 
+describe("Node's `module`", () => {
+  // Compiled at its first require with its ES module loader and source maps (this Node has no code cache for its own
+  // modules), for createRequire, which a one-letter build calls for nothing it needs. Run from a file: `node -e` loads
+  // `module` itself before the script starts.
+  it('a one-letter PDF build does not load it', () => {
+    const dir = tempDir('letter-module-');
+    const out = join(dir, 'out');
+    const script = join(dir, 'build.cjs');
+    writeFileSync(
+      script,
+      `const before = new Set(process.moduleLoadList);
+      const { exports: cli } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.cjs'))}).loadBundle(${JSON.stringify(BUNDLE)});
+      cli.main(['node', 'letter', 'build', ${JSON.stringify(EXAMPLE)}, '--out', ${JSON.stringify(out)}, '--quiet',
+        '--lang', 'zh', '--format', 'pdf']).then((status) => {
+        if (status !== 0) throw new Error('exit status ' + status);
+        process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));
+      });`,
+    );
+    const r = spawnSync(process.execPath, [script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = (JSON.parse(r.stdout) as string[]).map((m) => m.replace(/^NativeModule /, ''));
+    expect(loaded).toContain('crypto');
+    for (const unused of ['module', 'internal/modules/esm/loader', 'internal/source_map/source_map'])
+      expect(loaded, unused).not.toContain(unused);
+  });
+});
+
 describe('work shared across the documents of one process', () => {
   it('leaves every document as it is when drawn alone', () => {
     const alone = built(FIXTURE, ['-j', '1', '--to', 'fr', '--format', 'pdf']);
