@@ -100,7 +100,10 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): string {
         'bad-encoding',
         `${shown} is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`,
         locationAt(good, good.length, shown),
-        'save the file as UTF-8',
+        // A spreadsheet's plain "CSV" is the system's code page (Windows-1252, CP949 for Korean): a common cause.
+        shown.endsWith('.csv')
+          ? 'save the file as UTF-8: in Excel "CSV UTF-8 (Comma delimited)", in LibreOffice character set "Unicode (UTF-8)"'
+          : 'save the file as UTF-8',
       ),
     );
   }

@@ -127,3 +127,25 @@ describe('recipients.csv and addresses.csv', () => {
     expect(checked.errors[0]!.message).toContain("gender of 'xi' must be female or male, not 'f'");
   });
 });
+
+describe('a recipients.csv in a code page, not UTF-8 (a spreadsheet\'s plain "CSV" in Korean Windows is CP949)', () => {
+  it('is an error at the first bad byte that says how a spreadsheet saves UTF-8', async () => {
+    const dir = csvProject('');
+    // 시진핑 in CP949.
+    const cp949 = Buffer.from([0xbd, 0xc3, 0xc1, 0xf8, 0xc7, 0xce]);
+    writeFileSync(
+      join(dir, 'recipients.csv'),
+      Buffer.concat([Buffer.from('id,office,name.en,name.ko\nxi,cn,Xi Jinping,'), cp949, Buffer.from('\n')]),
+    );
+    const checked = await check({ dir, now: NOW });
+    expect(checked.exitCode).toBe(2);
+    expect(checked.errors).toHaveLength(1);
+    expect(checked.errors[0]).toMatchObject({
+      code: 'bad-encoding',
+      file: 'recipients.csv',
+      line: 2,
+      column: 18,
+    });
+    expect(checked.errors[0]!.hint).toMatch(/^save the file as UTF-8: in Excel "CSV UTF-8/);
+  });
+});
