@@ -249,6 +249,17 @@ export interface ParsedJson {
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
 /** Parses strict JSON (no comments, no trailing commas, no duplicate keys); a problem is a LetterError at file:line:col. */
+/**
+ * The offset of a comma that stands, with only white space after it, before the `}` or `]` the parser stopped at
+ * (`"a": 1,\n}`): jsonc-parser reports "property name expected" at the brace, which does not say what to remove.
+ */
+function trailingComma(text: string, stop: number): number | undefined {
+  if (text[stop] !== '}' && text[stop] !== ']') return undefined;
+  let i = stop - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === ',' ? i : undefined;
+}
+
 export function parseJson(text: string, shown: string): ParsedJson {
   // Most files are valid: read by the native parser (which does not recurse), their depth measured on the value, and
   // the syntax tree (jsonc-parser walks the text character by character, in cold code) made only for a file that is
@@ -270,6 +281,16 @@ export function parseJson(text: string, shown: string): ParsedJson {
   const at = (offset: number): Location => locationAt(text, offset, shown);
   const first = errors[0];
   if (first || !tree) {
+    const comma = first ? trailingComma(text, first.offset) : undefined;
+    if (comma !== undefined)
+      throw new LetterError(
+        problem(
+          'json-syntax',
+          'JSON syntax error: a comma after the last entry',
+          at(comma),
+          'remove this comma: JSON allows none before } or ]',
+        ),
+      );
     const where = at(first?.offset ?? 0);
     const what = first
       ? printParseErrorCode(first.error)

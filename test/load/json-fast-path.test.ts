@@ -37,8 +37,31 @@ describe('locale JSON read by the native parser', () => {
   });
 
   it('what the native parser refuses is reported by the strict parse', () => {
+    // A trailing comma: at the comma (the strict parser stops at the brace, column 11).
     expect(outcome('{ "a": 1, }').diagnostics).toEqual([
-      expect.objectContaining({ code: 'json-syntax', line: 1, column: 11 }),
+      expect.objectContaining({ code: 'json-syntax', line: 1, column: 9 }),
+    ]);
+  });
+});
+
+describe('a comma after the last entry', () => {
+  it.each([
+    ['of an object', '{\n  "a": "x",\n}', 2, 11],
+    ['of a list, with spaces before the bracket', '{ "l": [1, 2,  ] }', 1, 13],
+  ])('%s is refused at the comma, saying so', (_name, text, line, column) => {
+    expect(outcome(text).diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'json-syntax',
+        message: 'JSON syntax error: a comma after the last entry',
+        line,
+        column,
+      }),
+    ]);
+  });
+
+  it('a missing value before a brace is not taken for one', () => {
+    expect(outcome('{ "a": }').diagnostics).toEqual([
+      expect.objectContaining({ message: 'JSON syntax error: value expected' }),
     ]);
   });
 });
