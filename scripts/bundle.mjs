@@ -99,6 +99,16 @@ const fixups = {
       contents: "export const createRequire = (from) => require('node:module').createRequire(from);",
       loader: 'js',
     }));
+    // Node's `os` (a module compiled at its first require) loaded when the core count is first asked for: a build of
+    // fewer letters than a second thread needs never asks (render-pool.ts, defaultThreads).
+    rewrite(/dist[\\/]pipeline[\\/]render-pool\.js$/, (text, path) =>
+      replaceOnce(
+        text,
+        "import { availableParallelism } from 'node:os';",
+        "const availableParallelism = () => require('node:os').availableParallelism();",
+        path,
+      ),
+    );
     // emscripten's start made its own require from its URL for `fs`, `path` and `url`, through `module`: in the bundle
     // its URL is the bundle's file, for which the bundle's require (bin/code-cache.cjs) already resolves.
     rewrite(/harfbuzzjs[\\/]dist[\\/]harfbuzz\.js$/, (text, path) =>

@@ -2,7 +2,16 @@
 
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import { accessSync, constants, type Stats, rmSync, statSync, existsSync, readdirSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  type Stats,
+  rmSync,
+  statSync,
+  existsSync,
+  readdirSync,
+  unlinkSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LetterError, problem, shown } from '../diag/index.js';
 import { assertNoLinkOnTheWay } from './guard.js';
@@ -92,7 +101,13 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
 export function removeManifest(outDir: string): boolean {
   const path = join(outDir, 'manifest.json');
   if (!existsSync(path)) return false;
-  rmSync(path, { force: true });
+  // A file is unlinked: rmSync goes through Node's rimraf (a module compiled at its first use, 3 M instructions). Anything
+  // else (a folder of that name) is left to rmSync as before, which refuses it the same way.
+  try {
+    unlinkSync(path);
+  } catch {
+    rmSync(path, { force: true });
+  }
   return true;
 }
 

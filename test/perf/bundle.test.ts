@@ -231,11 +231,11 @@ describe("Node's own modules", () => {
   });
 });
 
-describe("Node's `module`", () => {
-  // Compiled at its first require with its ES module loader and source maps (this Node has no code cache for its own
-  // modules), for createRequire, which a one-letter build calls for nothing it needs. Run from a file: `node -e` loads
-  // `module` itself before the script starts.
-  it('a one-letter PDF build does not load it', () => {
+describe("Node's own modules, from a script file", () => {
+  // This Node has no code cache for its own modules: each is parsed and compiled at its first require. `module` (with
+  // its ES module loader and source maps) is for createRequire, `os` for the core count of a build of many letters,
+  // internal/fs/rimraf for rmSync (the previous manifest is unlinked). From a file: `node -e` loads `module` itself.
+  it('a one-letter PDF build, twice into one folder, loads none of module, os and rimraf', () => {
     const dir = tempDir('letter-module-');
     const out = join(dir, 'out');
     const script = join(dir, 'build.cjs');
@@ -243,8 +243,9 @@ describe("Node's `module`", () => {
       script,
       `const before = new Set(process.moduleLoadList);
       const { exports: cli } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.cjs'))}).loadBundle(${JSON.stringify(BUNDLE)});
-      cli.main(['node', 'letter', 'build', ${JSON.stringify(EXAMPLE)}, '--out', ${JSON.stringify(out)}, '--quiet',
-        '--lang', 'zh', '--format', 'pdf']).then((status) => {
+      const build = () => cli.main(['node', 'letter', 'build', ${JSON.stringify(EXAMPLE)}, '--out', ${JSON.stringify(out)},
+        '--quiet', '--lang', 'zh', '--format', 'pdf']);
+      build().then(build).then((status) => {
         if (status !== 0) throw new Error('exit status ' + status);
         process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));
       });`,
@@ -253,7 +254,14 @@ describe("Node's `module`", () => {
     expect(r.status, r.stderr).toBe(0);
     const loaded = (JSON.parse(r.stdout) as string[]).map((m) => m.replace(/^NativeModule /, ''));
     expect(loaded).toContain('crypto');
-    for (const unused of ['module', 'internal/modules/esm/loader', 'internal/source_map/source_map'])
+    expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+    for (const unused of [
+      'module',
+      'internal/modules/esm/loader',
+      'internal/source_map/source_map',
+      'os',
+      'internal/fs/rimraf',
+    ])
       expect(loaded, unused).not.toContain(unused);
   });
 });
