@@ -7,7 +7,7 @@ import type { Register } from '../directory/index.js';
 import type { Lang, Paper } from '../model/index.js';
 import { parseYaml, readText } from './source.js';
 import { validateLetter } from './schema.js';
-import { containedPath, isSafeSegment, LANG_CODE, staysInside } from './paths.js';
+import { containedPath, isFolder, isSafeSegment, LANG_CODE, staysInside } from './paths.js';
 import type {
   BodyItem,
   Format,
@@ -240,7 +240,8 @@ function isRealDate(iso: string): boolean {
 /** The project's languages: every locale folder that has a letter.json (the default of `languages:`). */
 export function localeFolders(dir: string): Lang[] {
   const root = join(dir, 'locales');
-  if (!existsSync(root)) return [];
+  // Not a folder: no languages here; loading the tool's strings reports the file.
+  if (!existsSync(root) || !isFolder(root)) return [];
   return (
     readdirSync(root, { withFileTypes: true })
       // Only folders named like a language code: the name ends up in output file names.

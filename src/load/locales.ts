@@ -9,7 +9,7 @@ import { controlCharacterProblem, readShippedBytes } from './text.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, JSON_STRING, parseJson, readText, type ParsedJson } from './source.js';
 import type { LocaleFile } from './types.js';
-import { LANG_CODE, leadsOutside, staysInside } from './paths.js';
+import { isFolder, LANG_CODE, leadsOutside, notAFolder, staysInside } from './paths.js';
 import { MAX_FOLDER_FILES } from './walk.js';
 
 /** The namespace of the project's own text; every other file in a locale folder overrides a tool namespace. */
@@ -238,6 +238,10 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
     [join(projectDir, 'locales'), projectDir],
   ] as const) {
     if (!existsSync(root)) continue;
+    if (!isFolder(root)) {
+      problems.push(notAFolder(displayPath(root, base), 'one folder per language (locales/en/letter.json)'));
+      continue;
+    }
     // Two levels (locales/<lang>/<ns>.json), no links to folders followed: bounded by the number of files.
     let files = 0;
     for (const lang of readdirSync(root, { withFileTypes: true })

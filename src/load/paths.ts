@@ -1,6 +1,6 @@
 /** Keeping names from data inside the folders they belong to (SPEC §9: no `../`, `/`, NUL or reserved names). */
 
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 
@@ -48,6 +48,21 @@ export function leadsOutside(shown: string, where: Partial<Location>, what?: str
     where,
     'copy it into the project; a link may only point inside the project folder',
   );
+}
+
+/** The error for a project path that must be a folder (`locales`, `templates`) and is a file. */
+export function notAFolder(shown: string, holds: string): Diagnostic {
+  return problem(
+    'schema',
+    `'${show(shown)}' is a file, not a folder`,
+    { file: shown },
+    `${shown}/ is a folder of ${holds}: move the file away, or remove it`,
+  );
+}
+
+/** Whether a path that exists is a folder (a link to one counts; a broken link does not exist). */
+export function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 function leaves(rel: string): boolean {

@@ -6,7 +6,7 @@ import { didYouMean, LetterError, problem, shown as show, type Diagnostic } from
 import type { Lang } from '../model/index.js';
 import { displayPath, readText } from './source.js';
 import { readShippedText } from './text.js';
-import { containedPath, LANG_SUFFIX, leadsOutside, staysInside } from './paths.js';
+import { containedPath, isFolder, LANG_SUFFIX, leadsOutside, notAFolder, staysInside } from './paths.js';
 import { checkTemplates } from './template-check.js';
 import { walkFolder } from './walk.js';
 import type { Locate, TemplateSource } from './types.js';
@@ -165,6 +165,8 @@ interface ProjectWalk {
  */
 function hbsFiles(root: string, base: string, walk?: ProjectWalk): string[] {
   if (!existsSync(root)) return [];
+  if (!isFolder(root))
+    throw new LetterError(notAFolder(displayPath(root, base), '.hbs templates and partials'));
   if (walk && !staysInside(walk.inside, root)) {
     walk.escaping.set(
       root,
