@@ -41,7 +41,9 @@ export function resolveRecipient(project: Project, ref: RecipientRef): ResolvedR
     throw new LetterError(
       problem(
         'unknown-recipient',
-        `unknown recipient '${shown(officeId)}'${ref.path.length || own ? '' : ' (from --to)'}`,
+        own?.office !== undefined
+          ? `unknown office '${shown(officeId)}' for recipient '${shown(own.id)}'`
+          : `unknown recipient '${shown(officeId)}'${ref.path.length || own ? '' : ' (from --to)'}`,
         { ...at, value: officeId },
         guess ??
           'use a country code (cn, kr, us), cn/government, un, or an id from recipients.yaml; `letter recipients QUERY` searches',

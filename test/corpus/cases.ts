@@ -200,6 +200,8 @@ export const CASES: readonly Case[] = [
       file: 'recipients.yaml',
       line: 2,
       column: 9,
+      // Named as the office it is (it read "unknown recipient 'cnn'", though no recipient is called that).
+      message: /^unknown office 'cnn' for recipient 'xi'$/,
       hint: /did you mean 'cn'/,
     },
     args: ['--format', 'pdf', '--lang', 'en', '--to', 'xi'],
