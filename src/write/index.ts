@@ -1,16 +1,18 @@
 /** Writing outputs: atomically (temporary name, then rename), inside the output folder only, and the manifest. */
 
 import { createHash } from 'node:crypto';
-import * as nodeFs from 'node:fs';
 import {
   accessSync,
   constants,
   type Stats,
+  mkdirSync,
+  renameSync,
   rmSync,
   statSync,
   existsSync,
   readdirSync,
   unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LetterError, problem, shown } from '../diag/index.js';
@@ -20,7 +22,16 @@ export * from './manifest.js';
 export { checkOutputPaths, outputPathProblems, type OutputPlan } from './guard.js';
 
 /** The file system calls a write makes; a test passes one that fails (a full disk) to see the diagnostics. */
-export type WriteFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync' | 'rmSync'>;
+export interface WriteFs {
+  readonly mkdirSync: typeof mkdirSync;
+  readonly writeFileSync: typeof writeFileSync;
+  readonly renameSync: typeof renameSync;
+  readonly rmSync: typeof rmSync;
+}
+
+// Node's own calls, named one by one: a namespace import of node:fs became, in the bundle, a copy of its hundred-odd
+// exports made at the module's start (esbuild's interop).
+const nodeFs: WriteFs = { mkdirSync, writeFileSync, renameSync, rmSync };
 
 /** Writes `bytes` to `outDir/rel` so that a reader never sees a half-written file under the final name. */
 export function writeAtomic(outDir: string, rel: string, bytes: Uint8Array, fs: WriteFs = nodeFs): string {
