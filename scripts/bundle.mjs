@@ -129,6 +129,21 @@ const fixups = {
         path,
       ),
     );
+    // The 2,125 HTML entity names (an object literal built when its module starts) looked up when Markdown first has
+    // a named character reference (`&amp;`): a letter's text seldom does.
+    rewrite(/decode-named-character-reference[\\/]index\.js$/, (text, path) =>
+      replaceOnce(
+        replaceOnce(
+          text,
+          "import {characterEntities} from 'character-entities'",
+          "let characterEntities$made\nconst entities = () => (characterEntities$made ??= require('character-entities').characterEntities)",
+          path,
+        ),
+        'return own.call(characterEntities, value) ? characterEntities[value] : false',
+        'return own.call(entities(), value) ? entities()[value] : false',
+        path,
+      ),
+    );
     rewrite(/png-js[\\/]lib[\\/]png-js\.js$/, (text, path) => builtinsRequired(text, path, { fs: 'fs' }));
     // WOFF2 fonts are never read (fonts/ holds TTFs): brotli's 1.4 MB module is required only if one is.
     rewrite(/fontkit[\\/]dist[\\/]module\.mjs$/, (text, path) =>
