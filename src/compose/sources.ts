@@ -72,6 +72,20 @@ export class TextReader {
       this.problems.push(this.missingKey(key, usedAt));
       return '';
     }
+    if (holdsGroup(file.data, key)) {
+      // i18next "has" a key whose value is an object, and returns "key '…' returned an object instead of string." as
+      // its text: that sentence would be printed in the letter.
+      const inside = flatKeys(file.data).find((k) => k.startsWith(`${key}.`));
+      this.problems.push(
+        problem(
+          'schema',
+          `'${shown(key)}' in ${file.file} holds keys (${shown(inside ?? `${key}.…`)}), not a text, but ${this.project.letterFile} uses it as one`,
+          { ...file.locate(key), value: key, lang: this.lang },
+          `give '${shown(key)}' a string value, or name one of its keys in ${this.project.letterFile}${inside ? ` (e.g. ${shown(inside)})` : ''}`,
+        ),
+      );
+      return '';
+    }
     const read = this.translations.read(this.lang, key, vars, contexts);
     const value = read.text;
     // The key's position, looked up only for a problem to report (locating a key parses the file for positions).
@@ -246,6 +260,18 @@ export class TextReader {
       this.problems.push(uncoveredProblem(cp, from.lang, from));
     }
   }
+}
+
+/** Whether the value at a flat or dotted key is an object (a group of keys) rather than a string. */
+function holdsGroup(data: Readonly<Record<string, unknown>>, key: string): boolean {
+  let node: unknown = Object.hasOwn(data, key) ? data[key] : data;
+  if (node === data)
+    for (const part of key.split('.'))
+      node =
+        typeof node === 'object' && node !== null && Object.hasOwn(node, part)
+          ? (node as Record<string, unknown>)[part]
+          : undefined;
+  return typeof node === 'object' && node !== null;
 }
 
 function sameKey(nested: NestedKey, missing: NestedKey): boolean {
