@@ -62,7 +62,7 @@ function makeOffice(
   country: string | undefined,
   aliases: string[],
 ): Office {
-  const c: Curation = CURATED[id] ?? {};
+  const c: Curation = CURATED[id]?.() ?? {};
   const gender = c.gender ?? GENDER_OF_KIND[kind];
   return {
     id,

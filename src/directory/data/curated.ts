@@ -52,10 +52,12 @@ const family = (en: string) => ({ family: { en } });
 
 /**
  * The offices of protocol.md §5 (verified unless §5 marks a form "(c)"), the offices whose titles a review corrected
- * (each with its source), and holders: ONLY with a source; never add one without a source.
+ * (each with its source), and holders: ONLY with a source; never add one without a source. Each office's facts are
+ * made when it is first looked up (offices.ts makes an office once): a letter asks for one or two, and building all of
+ * them at every start was ~3 M instructions of a one-letter build.
  */
-export const CURATED: Readonly<Record<string, Curation>> = {
-  cn: {
+export const CURATED: Readonly<Record<string, () => Curation>> = {
+  cn: () => ({
     verified: true,
     nameOrder: 'family-first',
     note: SECTION5,
@@ -69,8 +71,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: `Xinhua 2025-09-09 ("国家主席"), cited in protocol.md §5; ${ODA}`,
       },
     ],
-  },
-  'cn/government': {
+  }),
+  'cn/government': () => ({
     nameOrder: 'family-first',
     // 李强 is the snapshot's local name; 리창 is protocol.md §2's example of Mandarin-sound transcription.
     holders: [
@@ -79,8 +81,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         family: { en: 'Li', ko: '리', zh: '李' },
       }),
     ],
-  },
-  kp: {
+  }),
+  kp: () => ({
     verified: false,
     nameOrder: 'family-first',
     note: CONVENTION,
@@ -93,9 +95,9 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: 'Xinhua 2025-09-09 ("国务委员长"), cited in protocol.md §5',
       },
     ],
-  },
-  'kp/government': { nameOrder: 'family-first' },
-  kr: {
+  }),
+  'kp/government': () => ({ nameOrder: 'family-first' }),
+  kr: () => ({
     verified: true,
     nameOrder: 'family-first',
     note: SECTION5,
@@ -109,8 +111,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: `${ODA} (local name 이재명); zh 李在明: protocol.md §2`,
       },
     ],
-  },
-  us: {
+  }),
+  us: () => ({
     verified: true,
     customs: ['no-excellency'],
     note: `${SECTION5}; "Dear Mr. President" / "Dear Madam President" is the US custom (protocol.md §1.1, §5)`,
@@ -123,20 +125,20 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: `${ODA}; ${KO_PRESS}; zh 特朗普: People's Daily (唐纳德·特朗普)`,
       }),
     ],
-  },
-  jp: { verified: true, note: SECTION5, holders: [oda('Naruhito', '2019-05-01')] },
-  'jp/government': { verified: true, note: SECTION5, holders: [oda('Sanae Takaichi', '2025-10-21')] },
-  ru: { verified: true, note: SECTION5, holders: [oda('Vladimir Putin', '2012-05-07')] },
-  'ru/government': { holders: [oda('Mikhail Mishustin', '2020-01-16')] },
-  gb: { verified: false, note: CONVENTION, holders: [oda('Charles III', '2022-09-08')] },
-  'gb/government': {
+  }),
+  jp: () => ({ verified: true, note: SECTION5, holders: [oda('Naruhito', '2019-05-01')] }),
+  'jp/government': () => ({ verified: true, note: SECTION5, holders: [oda('Sanae Takaichi', '2025-10-21')] }),
+  ru: () => ({ verified: true, note: SECTION5, holders: [oda('Vladimir Putin', '2012-05-07')] }),
+  'ru/government': () => ({ holders: [oda('Mikhail Mishustin', '2020-01-16')] }),
+  gb: () => ({ verified: false, note: CONVENTION, holders: [oda('Charles III', '2022-09-08')] }),
+  'gb/government': () => ({
     verified: true,
     note: SECTION5,
     // The 2026-07-03 snapshot (README of git 0243afe) still had Keir Starmer; the 2026-08-22 one has Andy Burnham
     // from 2026-07-20, which ends the earlier term the day before.
     holders: [oda('Keir Starmer', '2024-07-05', { until: '2026-07-19' }), oda('Andy Burnham', '2026-07-20')],
-  },
-  fr: {
+  }),
+  fr: () => ({
     verified: true,
     note: SECTION5,
     holders: [
@@ -146,82 +148,86 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: `${ODA}; ${KO_PRESS}; zh 马克龙: Xinhua 2024-05-12 ("马克龙总统", tonggei.cn copy)`,
       }),
     ],
-  },
-  'fr/government': { holders: [oda('Sébastien Lecornu', '2025-09-09')] },
-  de: {
+  }),
+  'fr/government': () => ({ holders: [oda('Sébastien Lecornu', '2025-09-09')] }),
+  de: () => ({
     verified: false,
     customs: ['no-excellency'],
     note: CONVENTION,
     holders: [oda('Frank-Walter Steinmeier', '2017-03-19')],
-  },
-  'de/government': {
+  }),
+  'de/government': () => ({
     verified: true,
     customs: ['no-excellency'],
     note: SECTION5,
     holders: [oda('Friedrich Merz', '2025-05-06')],
-  },
-  mx: {
+  }),
+  mx: () => ({
     customs: ['no-excellency'],
     note: 'zh custom without 阁下: protocol.md §1.3 (yaan.gov.cn)',
     // Gender: Wikidata Q5771800 (female).
     holders: [oda('Claudia Sheinbaum', '2024-10-01', { gender: 'female' })],
-  },
-  ca: { verified: true, note: SECTION5 },
-  'ca/government': { verified: true, note: SECTION5, holders: [oda('Mark Carney', undefined)] },
-  mn: { verified: true, note: SECTION5, holders: [eps('Khurelsukh Ukhnaa', family('Khurelsukh'))] },
-  'mn/government': { holders: [eps('Uchral Nyam-Osor', family('Uchral'))] },
-  vn: {
+  }),
+  ca: () => ({ verified: true, note: SECTION5 }),
+  'ca/government': () => ({ verified: true, note: SECTION5, holders: [oda('Mark Carney', undefined)] }),
+  mn: () => ({ verified: true, note: SECTION5, holders: [eps('Khurelsukh Ukhnaa', family('Khurelsukh'))] }),
+  'mn/government': () => ({ holders: [eps('Uchral Nyam-Osor', family('Uchral'))] }),
+  vn: () => ({
     verified: true,
     nameOrder: 'family-first',
     addressedBy: 'given',
     note: SECTION5,
     holders: [oda('Tô Lâm', '2026-04-07')],
-  },
-  'vn/government': {
+  }),
+  'vn/government': () => ({
     nameOrder: 'family-first',
     addressedBy: 'given',
     holders: [oda('Lê Minh Hưng', '2026-04-07')],
-  },
+  }),
   // Lao usage addresses people by their first name ("President Thongloun").
-  la: {
+  la: () => ({
     verified: true,
     note: SECTION5,
     holders: [oda('Thongloun Sisoulith', '2021-03-22', family('Thongloun'))],
-  },
-  'la/government': { holders: [oda('Sonexay Siphandone', '2022-12-30', family('Sonexay'))] },
-  th: { verified: true, note: SECTION5, holders: [oda('Vajiralongkorn', '2016-10-13')] },
+  }),
+  'la/government': () => ({ holders: [oda('Sonexay Siphandone', '2022-12-30', family('Sonexay'))] }),
+  th: () => ({ verified: true, note: SECTION5, holders: [oda('Vajiralongkorn', '2016-10-13')] }),
   // Thai usage addresses people by their first name ("Prime Minister Anutin").
-  'th/government': { holders: [oda('Anutin Charnvirakul', '2025-09-07', family('Anutin'))] },
-  au: { verified: true, note: SECTION5 },
-  'au/government': { verified: true, note: SECTION5, holders: [oda('Anthony Albanese', '2022-05-23')] },
-  in: {
+  'th/government': () => ({ holders: [oda('Anutin Charnvirakul', '2025-09-07', family('Anutin'))] }),
+  au: () => ({ verified: true, note: SECTION5 }),
+  'au/government': () => ({
+    verified: true,
+    note: SECTION5,
+    holders: [oda('Anthony Albanese', '2022-05-23')],
+  }),
+  in: () => ({
     verified: true,
     note: SECTION5,
     holders: [oda('Droupadi Murmu', '2022-07-25', { gender: 'female' })],
-  },
-  'in/government': { holders: [oda('Narendra Modi', '2014-05-26')] },
-  br: {
+  }),
+  'in/government': () => ({ holders: [oda('Narendra Modi', '2014-05-26')] }),
+  br: () => ({
     verified: true,
     note: SECTION5,
     holders: [oda('Luiz Inácio Lula da Silva', '2023-01-01', family('Lula'))],
-  },
-  za: { verified: true, note: SECTION5, holders: [oda('Cyril Ramaphosa', '2018-02-15')] },
-  ar: { holders: [oda('Javier Milei', '2023-12-10')] },
+  }),
+  za: () => ({ verified: true, note: SECTION5, holders: [oda('Cyril Ramaphosa', '2018-02-15')] }),
+  ar: () => ({ holders: [oda('Javier Milei', '2023-12-10')] }),
   // Indonesian names: "President Prabowo".
-  id: { holders: [oda('Prabowo Subianto', '2024-10-20', family('Prabowo'))] },
-  it: { holders: [oda('Sergio Mattarella', '2015-02-03')] },
-  'it/government': { holders: [oda('Giorgia Meloni', '2022-10-22', { gender: 'female' })] },
-  tr: { holders: [oda('Recep Tayyip Erdoğan', '2014-08-28')] },
+  id: () => ({ holders: [oda('Prabowo Subianto', '2024-10-20', family('Prabowo'))] }),
+  it: () => ({ holders: [oda('Sergio Mattarella', '2015-02-03')] }),
+  'it/government': () => ({ holders: [oda('Giorgia Meloni', '2022-10-22', { gender: 'female' })] }),
+  tr: () => ({ holders: [oda('Recep Tayyip Erdoğan', '2014-08-28')] }),
   // The snapshot's Saudi head-of-state row names the Crown Prince as King (an error of the source): no King here.
-  'sa/government': { holders: [oda('Mohammed bin Salman', '2022-09-27')] },
-  bn: { holders: [oda('Hassanal Bolkiah', '1984-01-01')] },
-  kh: { nameOrder: 'family-first', holders: [oda('Norodom Sihamoni', '2004-10-29')] },
-  'kh/government': { nameOrder: 'family-first', holders: [oda('Hun Manet', '2023-08-22')] },
+  'sa/government': () => ({ holders: [oda('Mohammed bin Salman', '2022-09-27')] }),
+  bn: () => ({ holders: [oda('Hassanal Bolkiah', '1984-01-01')] }),
+  kh: () => ({ nameOrder: 'family-first', holders: [oda('Norodom Sihamoni', '2004-10-29')] }),
+  'kh/government': () => ({ nameOrder: 'family-first', holders: [oda('Hun Manet', '2023-08-22')] }),
   // Malay names: "Prime Minister Anwar".
-  'my/government': { holders: [oda('Anwar Ibrahim', '2022-11-24', family('Anwar'))] },
-  sg: { holders: [oda('Tharman Shanmugaratnam', '2023-09-14', family('Tharman'))] },
-  'sg/government': { holders: [oda('Lawrence Wong', '2024-05-15')] },
-  mm: {
+  'my/government': () => ({ holders: [oda('Anwar Ibrahim', '2022-11-24', family('Anwar'))] }),
+  sg: () => ({ holders: [oda('Tharman Shanmugaratnam', '2023-09-14', family('Tharman'))] }),
+  'sg/government': () => ({ holders: [oda('Lawrence Wong', '2024-05-15')] }),
+  mm: () => ({
     caveat: {
       kind: 'contested',
       text: 'Myanmar has been ruled by its military since the February 2021 coup; the presidency its commander took in 2026 follows elections many governments and the UN do not recognise as free. Writing to it may be read as recognition.',
@@ -229,14 +235,14 @@ export const CURATED: Readonly<Record<string, Curation>> = {
     },
     // Burmese names have no family name: "President Min Aung Hlaing".
     holders: [oda('Min Aung Hlaing', '2026-04-10', family('Min Aung Hlaing'))],
-  },
-  af: {
+  }),
+  af: () => ({
     caveat: {
       kind: 'contested',
       text: 'The Taliban government (the Islamic Emirate, led by its Supreme Leader) is recognised by very few states; most governments and the UN deal with it without recognising it.',
     },
-  },
-  ht: {
+  }),
+  ht: () => ({
     caveat: {
       kind: 'transitional',
       text: "Haiti has had no president since July 2021; the Transitional Presidential Council's mandate ended on 2026-02-07, and the Council of Ministers under the Prime Minister holds executive power until elections.",
@@ -253,8 +259,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
           'caribbeantoday.com 2026-02-07 (the council hands executive power to Prime Minister Fils-Aimé)',
       },
     ],
-  },
-  sd: {
+  }),
+  sd: () => ({
     caveat: {
       kind: 'transitional',
       text: 'Sudan is governed by a military-led Sovereignty Council, chaired by the army chief, during a civil war with the Rapid Support Forces; a rival authority claims parts of the country.',
@@ -270,8 +276,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
           'trt.global 2025-05-19 ("Chairman of Sudan\'s Sovereign Council General Abdel Fattah al-Burhan")',
       },
     ],
-  },
-  'sd/government': {
+  }),
+  'sd/government': () => ({
     holders: [
       {
         name: { en: 'Kamil Idris' },
@@ -280,13 +286,13 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: 'middleeastmonitor.com 2025-06-01 (sworn in on Saturday 2025-05-31)',
       },
     ],
-  },
-  ws: {
+  }),
+  ws: () => ({
     note: 'Head of state: the O le Ao o le Malo (Wikidata Q1258128, in every-politician-scrapers/world-leaders-2021).',
     style: 'Highness',
     holders: [eps('Tuimalealiʻifano Vaʻaletoa Sualauvi II')],
-  },
-  'kg/government': {
+  }),
+  'kg/government': () => ({
     note: "Chairman of the Cabinet of Ministers (and head of the Presidential Administration) since 2021: 1news.az 2024-12-18, quoting the President's decree.",
     holders: [
       {
@@ -296,8 +302,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: 'president.kg decree quoted by 1news.az 2024-12-18 ("председателем Кабинета министров")',
       },
     ],
-  },
-  'bd/government': {
+  }),
+  'bd/government': () => ({
     note: 'From 2024-08-08 to 2026-02-17 an interim government was led by Chief Adviser Muhammad Yunus (no prime minister); Tarique Rahman was sworn in as Prime Minister on 2026-02-17 (nationalheraldindia.com, menafn.com 2026-02-17).',
     holders: [
       {
@@ -308,8 +314,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
           'nationalheraldindia.com 2026-02-17 ("sworn in as Bangladesh\'s prime minister on Tuesday, 17 February")',
       },
     ],
-  },
-  ni: {
+  }),
+  ni: () => ({
     note: 'Co-Presidents since the constitutional reform ratified in January 2025 (helm.news 2025-01-31).',
     caveat: {
       kind: 'joint',
@@ -322,11 +328,11 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: `${EPS} (both as President of Nicaragua from 2025); helm.news 2025-01-31`,
       }),
     ],
-  },
-  tg: {
+  }),
+  tg: () => ({
     note: 'Since the Fifth Republic (2025-05-03) the President of the Republic is ceremonial; the President of the Council of Ministers holds executive power.',
-  },
-  'tg/government': {
+  }),
+  'tg/government': () => ({
     note: 'President of the Council of Ministers since 2025-05-03 (actu-togo.tg 2025-05-03; republicoftogo.com).',
     holders: [
       {
@@ -337,14 +343,14 @@ export const CURATED: Readonly<Record<string, Curation>> = {
           'actu-togo.tg 2025-05-03 ("a prêté serment … en tant que Président du Conseil des ministres")',
       },
     ],
-  },
-  sm: {
+  }),
+  sm: () => ({
     caveat: {
       kind: 'rotating',
       text: 'San Marino has two Captains Regent at once, elected for six months (1 April and 1 October); letters address both, and their names change twice a year.',
     },
-  },
-  ad: {
+  }),
+  ad: () => ({
     caveat: {
       kind: 'joint',
       text: 'Andorra has two Co-Princes, the Bishop of Urgell and the President of France; letters address both.',
@@ -355,8 +361,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: `${EPS} (Episcopal Co-Prince from 2025; French Co-Prince Q3052772 = Emmanuel Macron, from 2017)`,
       }),
     ],
-  },
-  ch: {
+  }),
+  ch: () => ({
     caveat: {
       kind: 'rotating',
       text: 'The Swiss Federal Council of seven is the collective head of state; its President is one of them for one calendar year.',
@@ -368,83 +374,83 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: `${EPS} (President of the Swiss Confederation, 2026; the presidency is one calendar year)`,
       }),
     ],
-  },
-  ba: {
+  }),
+  ba: () => ({
     caveat: {
       kind: 'rotating',
       text: 'Bosnia and Herzegovina has a three-member Presidency whose Chair rotates every eight months; a letter to the Chair may be meant for all three members.',
     },
-  },
-  bf: {
+  }),
+  bf: () => ({
     caveat: {
       kind: 'transitional',
       text: 'Burkina Faso is ruled by a military transitional government since the 2022 coups.',
       source: EPS,
     },
-  },
-  ml: {
+  }),
+  ml: () => ({
     caveat: {
       kind: 'transitional',
       text: 'Mali is ruled by a military transitional government since the 2020–21 coups.',
       source: `${EPS} (President of Mali Assimi Goïta, 2021)`,
     },
-  },
-  ne: {
+  }),
+  ne: () => ({
     caveat: {
       kind: 'transitional',
       text: 'Niger is ruled by a military government since the July 2023 coup.',
       source: EPS,
     },
-  },
-  mg: {
+  }),
+  mg: () => ({
     caveat: {
       kind: 'transitional',
       text: 'Madagascar is led by a military officer who took power in October 2025.',
       source: `${EPS} (President of Madagascar Michael Randrianirina, 2025)`,
     },
-  },
-  gw: {
+  }),
+  gw: () => ({
     caveat: {
       kind: 'transitional',
       text: 'Guinea-Bissau is led by a military transitional authority since November 2025.',
       source: `${EPS} (President of Guinea-Bissau Horta Inta-A Na Man, 2025)`,
     },
-  },
-  sy: {
+  }),
+  sy: () => ({
     caveat: {
       kind: 'transitional',
       text: 'Syria has a transitional president since the fall of the previous government in December 2024.',
       source: `${EPS} (President of Syria Ahmed al-Sharaa, 2025)`,
     },
-  },
-  ly: {
+  }),
+  ly: () => ({
     caveat: {
       kind: 'contested',
       text: 'Libya has rival governments in Tripoli and the east; the Presidential Council is the one the UN recognises.',
       source: `${EPS} (Chairman of the Presidential Council; two Prime Ministers listed)`,
     },
-  },
-  ye: {
+  }),
+  ye: () => ({
     caveat: {
       kind: 'contested',
       text: "Yemen's Presidential Leadership Council is the internationally recognised authority; the Houthis hold the capital and much of the north.",
     },
-  },
+  }),
   // UN Security Council members of 2026 and others whose holders the Wikidata-derived table gives.
-  dk: { holders: [eps('Frederik X')] },
-  'dk/government': { holders: [eps('Mette Frederiksen', { gender: 'female' })] },
-  gr: { holders: [eps('Konstantinos Tasoulas')] },
-  'gr/government': { holders: [eps('Kyriakos Mitsotakis')] },
-  pk: { holders: [eps('Asif Ali Zardari')] },
-  'pk/government': { holders: [eps('Shehbaz Sharif')] },
-  pa: { holders: [eps('José Raúl Mulino')] },
-  lv: { holders: [eps('Edgars Rinkēvičs')] },
-  lr: { holders: [eps('Joseph Boakai')] },
-  cd: { holders: [eps('Félix Tshisekedi')] },
-  'cd/government': { holders: [eps('Judith Suminwa', { gender: 'female' })] },
+  dk: () => ({ holders: [eps('Frederik X')] }),
+  'dk/government': () => ({ holders: [eps('Mette Frederiksen', { gender: 'female' })] }),
+  gr: () => ({ holders: [eps('Konstantinos Tasoulas')] }),
+  'gr/government': () => ({ holders: [eps('Kyriakos Mitsotakis')] }),
+  pk: () => ({ holders: [eps('Asif Ali Zardari')] }),
+  'pk/government': () => ({ holders: [eps('Shehbaz Sharif')] }),
+  pa: () => ({ holders: [eps('José Raúl Mulino')] }),
+  lv: () => ({ holders: [eps('Edgars Rinkēvičs')] }),
+  lr: () => ({ holders: [eps('Joseph Boakai')] }),
+  cd: () => ({ holders: [eps('Félix Tshisekedi')] }),
+  'cd/government': () => ({ holders: [eps('Judith Suminwa', { gender: 'female' })] }),
   // The President of the UAE is styled His Highness (he is also Ruler of Abu Dhabi).
-  ae: { style: 'Highness' },
-  va: {
+  ae: () => ({ style: 'Highness' }),
+  va: () => ({
     verified: false,
     note: `${CONVENTION}; zh writes 教宗 (the Holy See's and Catholic usage); PRC media also write 教皇 (a search alias)`,
     holders: [
@@ -455,8 +461,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: 'elected 2025-05-08; Vatican News ko 2025-05-10, cited in protocol.md §5',
       },
     ],
-  },
-  un: {
+  }),
+  un: () => ({
     verified: true,
     note: SECTION5,
     holders: [
@@ -469,8 +475,8 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: `press.un.org pages 2024–25, cited in protocol.md §5 (second term 2022-01-01 to 2026-12-31); ${KO_PRESS}; zh 古特雷斯: Xinhua 2025-08-31 (crntt.com copy, "联合国秘书长古特雷斯")`,
       },
     ],
-  },
-  'eu/council': {
+  }),
+  'eu/council': () => ({
     verified: false,
     note: CONVENTION,
     holders: [
@@ -479,12 +485,12 @@ export const CURATED: Readonly<Record<string, Curation>> = {
         source: `elected 2024-06-27 (sggp.org.vn, protocol.md §5); ${ODA}`,
       }),
     ],
-  },
-  'eu/commission': {
+  }),
+  'eu/commission': () => ({
     verified: false,
     note: CONVENTION,
     holders: [
       oda('Ursula von der Leyen', '2019-12-01', { family: { en: 'von der Leyen' }, gender: 'female' }),
     ],
-  },
+  }),
 };
