@@ -13,7 +13,7 @@ import { localeWarnings } from './locales.js';
 import { languageWarnings } from './languages.js';
 import { holderWarnings } from './holders.js';
 import { textErrors, type SharedReading } from './texts.js';
-import { templateTextErrors } from './template-text.js';
+import { templateTextProblems } from './template-text.js';
 import { emphasisWarnings } from './emphasis.js';
 import { fontWarnings, licenceWarnings } from './fonts.js';
 import { hardCodedFormWarnings } from './hard-coded-forms.js';
@@ -49,9 +49,14 @@ export function projectDiagnostics(
     }
   };
   collect(() => errors.push(...textErrors(project, fonts, langs, shared)));
-  collect(() => errors.push(...templateTextErrors(project, fonts, langs)));
+  let templateText: Diagnostic[] = [];
+  collect(() => {
+    templateText = templateTextProblems(project, fonts, langs);
+  });
+  errors.push(...templateText.filter((d) => d.severity === 'error'));
   for (const id of project.recipients.keys()) collect(() => resolveRecipient(project, { id, path: [] }));
   const warnings: Diagnostic[] = [
+    ...templateText.filter((d) => d.severity === 'warning'),
     ...localeWarnings(project, langs),
     ...emphasisWarnings(project, langs),
     ...languageWarnings(project),

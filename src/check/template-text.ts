@@ -1,27 +1,48 @@
 /**
  * A project template's own text (the words and marks it writes around the values) must be drawable too: composing
  * checks every value it reads, but a character written in the template itself was found only while typesetting, as a
- * failed document (exit 1, no position, the manifest written). Checked here, before anything renders, at its place.
+ * failed document (exit 1, no position, the manifest written). Checked here, before anything renders, at its place:
+ * in the templates this letter runs, outside what Markdown never prints (HTML comments, link targets) and outside
+ * inline partials' bodies. Text inside a block ({{#if}}, {{#each}}) may never print (a branch for another language):
+ * a warning there, and typesetting still refuses the character if it does print.
  */
 
 import type { Diagnostic } from '../diag/index.js';
 import { uncoveredProblem, type FontBook } from '../fonts/index.js';
-import { handlebarsWithCompiler, LANG_SUFFIX, locationAt, type Project } from '../load/index.js';
+import {
+  handlebarsWithCompiler,
+  LANG_SUFFIX,
+  locationAt,
+  templatesInUse,
+  type Project,
+} from '../load/index.js';
 import type { Lang } from '../model/index.js';
 
 interface TextPiece {
   readonly text: string;
   /** Offset of the text in the template's source. */
   readonly offset: number;
+  /** Inside a block's body or its {{else}}: printed only when the block says so. */
+  readonly conditional: boolean;
 }
 
-/** Characters of the project's own templates that no face of a language they serve covers, each once per language. */
-export function templateTextErrors(project: Project, fonts: FontBook, langs: readonly Lang[]): Diagnostic[] {
+/**
+ * Characters of the project's own templates that no face of a language they serve covers, each once per language:
+ * errors, or warnings for text inside a block.
+ */
+export function templateTextProblems(
+  project: Project,
+  fonts: FontBook,
+  langs: readonly Lang[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const template of project.templates.values()) {
+  const own = [...project.templates.values()].filter((t) => t.own);
+  if (!own.length) return out;
+  const inUse = templatesInUse(project.templates, project.letter.template);
+  for (const template of own) {
     // The tool's own templates were checked when it was built; one file under two names is checked once.
-    if (!template.own || seen.has(template.file)) continue;
+    if (!inUse.has(template) || seen.has(template.file)) continue;
     seen.add(template.file);
     // `closing.zh.hbs` serves Chinese letters only; `closing.hbs` every language that has no `closing.<lang>` of its own.
     // A template letter.yaml names by path (`file:./letter.hbs`) has no language, whatever its extension looks like.
@@ -39,15 +60,14 @@ export function templateTextErrors(project: Project, fonts: FontBook, langs: rea
           if (reported.has(cp)) continue;
           reported.add(cp);
           const at = locationAt(template.source, piece.offset + piece.text.indexOf(String.fromCodePoint(cp)));
-          out.push(
-            uncoveredProblem(cp, lang, {
-              file: template.file,
-              line: at.line,
-              column: at.column,
-              key: 'template text',
-              lang,
-            }),
-          );
+          const found = uncoveredProblem(cp, lang, {
+            file: template.file,
+            line: at.line,
+            column: at.column,
+            key: 'template text',
+            lang,
+          });
+          out.push(piece.conditional ? { ...found, severity: 'warning' } : found);
         }
       }
     }
@@ -55,7 +75,13 @@ export function templateTextErrors(project: Project, fonts: FontBook, langs: rea
   return out;
 }
 
-/** The template's literal text, outside every {{…}}; none for a template that does not parse (load reported it). */
+/** What Markdown reads but never prints: HTML comments, and the target of a link or image (`](…)`). */
+const UNPRINTED = /<!--[\s\S]*?(?:-->|$)|\]\([^)]*\)?/g;
+
+/**
+ * The template's literal text that may print, outside every {{…}}, with what Markdown never prints blanked; none for a
+ * template that does not parse (load reported it).
+ */
 function textPieces(source: string): TextPiece[] {
   let ast: unknown;
   try {
@@ -65,9 +91,9 @@ function textPieces(source: string): TextPiece[] {
   }
   const starts = lineStarts(source);
   const pieces: TextPiece[] = [];
-  const visit = (node: unknown): void => {
+  const visit = (node: unknown, conditional: boolean): void => {
     if (Array.isArray(node)) {
-      for (const child of node) visit(child);
+      for (const child of node) visit(child, conditional);
       return;
     }
     if (typeof node !== 'object' || node === null) return;
@@ -77,12 +103,18 @@ function textPieces(source: string): TextPiece[] {
       loc?: { start: { line: number; column: number } };
     };
     if (n.type === 'ContentStatement' && typeof n.original === 'string' && n.loc) {
-      pieces.push({ text: n.original, offset: starts[n.loc.start.line - 1]! + n.loc.start.column });
+      // Blanked to spaces, so that the offsets of what is left stay those of the source.
+      const text = n.original.replace(UNPRINTED, (hidden) => ' '.repeat(hidden.length));
+      pieces.push({ text, offset: starts[n.loc.start.line - 1]! + n.loc.start.column, conditional });
       return;
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
+    // An inline partial's body prints only where it is called (its text is checked there by typesetting).
+    if (n.type === 'DecoratorBlock') return;
+    const block = n.type === 'BlockStatement';
+    for (const [key, value] of Object.entries(node))
+      if (key !== 'loc') visit(value, conditional || (block && (key === 'program' || key === 'inverse')));
   };
-  visit(ast);
+  visit(ast, false);
   return pieces;
 }
 

@@ -30,10 +30,11 @@ export {
 } from './text.js';
 export { nestedKeys, splitNamespace, type NestedKey } from './nesting.js';
 export { localeFolders, slugFromFolder } from './letter.js';
-export { flatKeys, valueAt } from './placeholders.js';
+export { flatKeys, INTERPOLATION, valueAt } from './placeholders.js';
 export { inspectImage } from './assets.js';
 export { PROJECT_FONTS_FILE } from './fonts.js';
 export { handlebarsRuntime, handlebarsWithCompiler, type HandlebarsRuntime } from './handlebars.js';
+export { templatesInUse } from './template-names.js';
 
 export interface LoadOptions {
   /** The project folder (holds letter.yaml). */

@@ -67,6 +67,8 @@ export function checkTemplates(
   templates: ReadonlyMap<string, TemplateSource>,
   languages: readonly Lang[],
   checkedAlready: ReadonlySet<TemplateSource> = new Set(),
+  /** The letter's template: names are checked only in the templates a build of it runs (none given: every one). */
+  main?: string,
 ): Diagnostic[] {
   const partials = new Set(
     [...templates.keys()].filter((n) => n.startsWith('partials/')).map((n) => n.slice('partials/'.length)),
@@ -107,7 +109,7 @@ export function checkTemplates(
     walk(ast, (node) => out.push(...nodeProblems(node, source, { partials, inline, languages })));
   }
   // Names are checked only in templates that parse and hold nothing worse: one mistake, one error.
-  if (!out.length) out.push(...unknownNames(templates, checkedAlready));
+  if (!out.length) out.push(...unknownNames(templates, checkedAlready, main));
   return out;
 }
 

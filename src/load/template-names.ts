@@ -84,15 +84,13 @@ interface Scan {
 export function unknownNames(
   templates: ReadonlyMap<string, TemplateSource>,
   skip: ReadonlySet<TemplateSource>,
+  /** The letter's template (letter.yaml `template`): other top-level templates never run and are not checked. */
+  main: string | undefined,
 ): Diagnostic[] {
   const sources = [...new Set(templates.values())];
   if (sources.every((s) => skip.has(s))) return [];
-  const scans = new Map<TemplateSource, Scan>();
-  for (const source of sources) {
-    const scan = scanned(source.source);
-    if (scan) scans.set(source, scan);
-  }
-  const runsInContext = inContextSources(scans);
+  const scans = scansOf(sources);
+  const { runsInContext } = reach(scans, mainSources(templates, main));
   const out: Diagnostic[] = [];
   // A template named by path (`./templates/mine.hbs`) is in the map under its name too: its problems are told once.
   const told = new Set<string>();
@@ -147,30 +145,74 @@ function namesOf(source: TemplateSource): string[] {
 }
 
 /**
- * Whether each template runs in the letter's context: a top-level one does; a partial does when something calls it and
- * every call of it is made from the letter's context, by a template that runs in it (found by dropping partials until
- * nothing changes).
+ * The project's templates that a build of this letter runs: its template (each language's variant) and the partials
+ * called from them, directly or through other partials. Text and reads in any other template never reach a document.
  */
-function inContextSources(scans: ReadonlyMap<TemplateSource, Scan>): (source: TemplateSource) => boolean {
-  const called = new Set([...scans.values()].flatMap((s) => s.calls.map((c) => c.partial)));
+export function templatesInUse(
+  templates: ReadonlyMap<string, TemplateSource>,
+  main: string,
+): ReadonlySet<TemplateSource> {
+  const scans = scansOf([...new Set(templates.values())]);
+  const { runs } = reach(scans, mainSources(templates, main));
+  return new Set([...scans.keys()].filter(runs));
+}
+
+function scansOf(sources: readonly TemplateSource[]): Map<TemplateSource, Scan> {
+  const scans = new Map<TemplateSource, Scan>();
+  for (const source of sources) {
+    const scan = scanned(source.source);
+    if (scan) scans.set(source, scan);
+  }
+  return scans;
+}
+
+/** The letter's template under its name and its languages' variants (`open-letter`, `open-letter.zh`); none named: all. */
+function mainSources(
+  templates: ReadonlyMap<string, TemplateSource>,
+  main: string | undefined,
+): Set<TemplateSource> {
+  const out = new Set<TemplateSource>();
+  for (const [name, source] of templates)
+    if (
+      !name.startsWith('partials/') &&
+      (main === undefined || name === main || name.replace(LANG_SUFFIX, '$1') === main)
+    )
+      out.add(source);
+  return out;
+}
+
+/**
+ * Which templates run (the letter's template, and each partial a running template calls) and which run in the
+ * letter's context: the letter's template does; a partial does when every call of it from a running template is made
+ * in the letter's context by a template that runs in it (found by dropping partials until nothing changes).
+ */
+function reach(
+  scans: ReadonlyMap<TemplateSource, Scan>,
+  mains: ReadonlySet<TemplateSource>,
+): { runs: (source: TemplateSource) => boolean; runsInContext: (source: TemplateSource) => boolean } {
+  const called = new Set<string>();
   const dropped = new Set<string>();
-  const runsInContext = (source: TemplateSource): boolean => {
-    if (!isPartial(source)) return true;
-    const names = namesOf(source);
-    return names.some((n) => called.has(n)) && !names.some((n) => dropped.has(n));
-  };
+  const runs = (source: TemplateSource): boolean =>
+    mains.has(source) || (isPartial(source) && namesOf(source).some((n) => called.has(n)));
+  const runsInContext = (source: TemplateSource): boolean =>
+    mains.has(source) || (runs(source) && !namesOf(source).some((n) => dropped.has(n)));
   for (let changed = true; changed; ) {
     changed = false;
     for (const [source, scan] of scans) {
+      if (!runs(source)) continue;
       const callerInContext = runsInContext(source);
       for (const call of scan.calls) {
+        if (!called.has(call.partial)) {
+          called.add(call.partial);
+          changed = true;
+        }
         if ((call.inContext && callerInContext) || dropped.has(call.partial)) continue;
         dropped.add(call.partial);
         changed = true;
       }
     }
   }
-  return runsInContext;
+  return { runs, runsInContext };
 }
 
 function scanned(text: string): Scan | undefined {
@@ -217,7 +259,11 @@ function statement(node: Node, inContext: boolean, scan: Scan): void {
       if (node.type === 'PartialBlockStatement') statements(node['program'], false, scan);
       return;
     }
-    // An inline partial's body runs wherever it is called: not checked. Text and comments read nothing.
+    // An inline partial's body runs wherever it is called: its reads are not checked, and the partials it calls run
+    // in a context of their own. Text and comments read nothing.
+    case 'DecoratorBlock':
+      statements(node['program'], false, scan);
+      return;
     default:
       return;
   }

@@ -21,7 +21,7 @@ export function loadTemplates(
 ): { templates: Map<string, TemplateSource>; main: string } {
   const { shipped, ...found } = findTemplates(toolDir, projectDir, wanted, locate);
   // The tool's own templates that the project does not replace were checked by `npm run build`.
-  const problems = checkTemplates(found.templates, languages, shipped);
+  const problems = checkTemplates(found.templates, languages, shipped, found.main);
   if (problems.length) throw new LetterError(problems);
   return found;
 }

@@ -56,3 +56,29 @@ describe("a project template's own text", () => {
     expect(uncovered(errors)).toEqual(['letter.hbs:2:11 en', 'letter.hbs:2:11 ko', 'letter.hbs:2:11 zh']);
   });
 });
+
+describe('template text that may never print', () => {
+  it('is not an error: HTML comments, link targets, inline partials and templates the letter does not use; in a block, a warning', async () => {
+    const p = new CorpusProject();
+    const letter = readFileSync(join(TOOL_TEMPLATES, 'open-letter.hbs'), 'utf8');
+    const extra = [
+      '<!-- a note \u{1F600} -->',
+      '{{#*inline "unused"}}\u{1F600}{{/inline}}',
+      ':::body',
+      'See [our site](https://example.org/\u{1F600}).{{#if (eq lang "xx")}} \u{1F600}{{/if}}',
+      ':::',
+      '',
+    ];
+    p.write('templates/mine.hbs', `${letter}\n${extra.join('\n')}`);
+    p.write('templates/old-draft.hbs', `:::body\nA draft \u{1F600}\n:::\n`);
+    p.edit('letter.yaml', 'template: open-letter', 'template: ./templates/mine.hbs');
+    const checked = await check({ dir: p.dir });
+    expect(uncovered(checked.errors)).toEqual([]);
+    const line = letter.split('\n').length + 4;
+    const column = extra[3]!.lastIndexOf('\u{1F600}') + 1;
+    expect(uncovered(checked.warnings)).toEqual(
+      ['en', 'ko', 'zh'].map((lang) => `templates/mine.hbs:${line}:${column} ${lang}`),
+    );
+    expect(checked.exitCode).toBe(0);
+  });
+});

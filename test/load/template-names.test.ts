@@ -132,3 +132,24 @@ describe('names read in another context', () => {
     expect(await templateErrors(p)).toEqual([]);
   });
 });
+
+describe('templates a build of the letter does not run as the letter', () => {
+  it('are left alone: a template letter.yaml does not name, and a partial an inline partial calls from {{#each}}', async () => {
+    const p = withTemplates({
+      'mine.hbs': [
+        '{{#*inline "row"}}{{> sig}}{{/inline}}',
+        ':::title',
+        '{{title}}',
+        ':::',
+        '',
+        ':::close',
+        '{{#each signatories}}{{> row}}{{/each}}{{> sig}}',
+        ':::',
+        '',
+      ].join('\n'),
+      'partials/sig.hbs': '{{#if org}}{{org}}{{else}}{{title}}{{/if}}',
+      'old-draft.hbs': ':::body\nFrom {{sender}}\n:::\n',
+    });
+    expect(await templateErrors(p)).toEqual([]);
+  });
+});
