@@ -2,7 +2,15 @@
 
 import i18next, { type i18n as I18n } from 'i18next';
 import type { Lang } from '../model/index.js';
-import { nestedKeys, splitNamespace, TEXT_NS, valueAt, type NestedKey, type Project } from '../load/index.js';
+import {
+  INTERPOLATION,
+  nestedKeys,
+  splitNamespace,
+  TEXT_NS,
+  valueAt,
+  type NestedKey,
+  type Project,
+} from '../load/index.js';
 import { escapeMarkdown } from './escape.js';
 import { markParticles, resolveParticles } from './particles.js';
 import { Recent } from './recent.js';
@@ -142,9 +150,6 @@ export class Translations {
     return text;
   }
 }
-
-// i18next's interpolation pattern: `{{name}}`, `{{- name}}` (unescaped), `{{name, format}}`.
-const INTERPOLATION = /\{\{(.+?)\}\}/g;
 
 /** The variable names a raw value interpolates (`{{- date}}` and `{{date, format}}` are both `date`). */
 export function interpolatedNames(value: string): string[] {

@@ -120,10 +120,16 @@ export function valueAt(data: Readonly<Record<string, unknown>>, key: string): s
   return typeof node === 'string' ? node : undefined;
 }
 
+/**
+ * i18next's interpolation pattern (its default options): `{{name}}`, `{{- name}}` (unescaped), `{{name, format}}`;
+ * a `{{` and a `}}` on different lines are not one.
+ */
+export const INTERPOLATION = /\{\{(.+?)\}\}/g;
+
 /** Whether `{{` stands in the value outside every placeholder (`… {{date`): i18next leaves it, and it would be printed. */
 function opensUnclosed(value: string | undefined): boolean {
   if (!value?.includes('{{')) return false;
-  return value.replace(PLACEHOLDER, '').includes('{{');
+  return value.replace(INTERPOLATION, '').includes('{{');
 }
 
 function placeholders(value: string | undefined): Set<string> {

@@ -32,4 +32,10 @@ describe('an unclosed placeholder in a locale value', () => {
     const { errors } = await check({ dir: p.dir });
     expect(errors.filter((e) => e.message.includes("'{{'"))).toEqual([]);
   });
+
+  it('is an error when its }} is on the next line (i18next does not join the two, and printed them)', async () => {
+    const p = introEndingWith(' {{date\\n}}');
+    const { errors } = await check({ dir: p.dir });
+    expect(errors.filter((e) => e.message.includes("has a '{{' that no '}}' closes"))).toHaveLength(3);
+  });
 });
