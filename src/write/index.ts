@@ -211,7 +211,7 @@ export function writeNamedFile(file: string, text: string): string {
     if (e instanceof LetterError) throw e;
     throw new LetterError(
       problem(
-        'usage',
+        'write-failed',
         `cannot write '${shown(file)}': ${writeFailure(e)}`,
         { value: file },
         'give -o a file in a folder you can write to',
