@@ -147,18 +147,15 @@ const fixups = {
     rewrite(/png-js[\\/]lib[\\/]png-js\.js$/, (text, path) => builtinsRequired(text, path, { fs: 'fs' }));
     // WOFF2 fonts are never read (fonts/ holds TTFs): brotli's 1.4 MB module is required only if one is.
     rewrite(/fontkit[\\/]dist[\\/]module\.mjs$/, (text, path) =>
-      lazyShaperMachines(
-        lazyTries(
-          replaceOnce(
-            builtinsRequired(text, path, { $52ZIf$fs: 'fs' }),
-            'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
-            'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);',
-            path,
-          ),
+      lazyTries(
+        replaceOnce(
+          builtinsRequired(text, path, { $52ZIf$fs: 'fs' }),
+          'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
+          'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);',
           path,
-          3,
         ),
         path,
+        3,
       ),
     );
     // jsonc-parser's modules define functions and tables only: marked free of side effects, the bundle leaves out the
@@ -254,40 +251,6 @@ function lazyTries(text, file, expected) {
   });
   if (count !== expected)
     throw new Error(`bundle: ${file}: ${count} Unicode tries found, ${expected} expected`);
-  return lazy;
-}
-
-/**
- * fontkit's state machines for its Indic and Universal shapers built when first matched, not when the module loads; a
- * zh/ko/en letter never uses either. Each is `const M = new StateMachine(TABLES)`, used only as `M.match(...)`; the
- * Indic shaper's tables are a 43 KB JSON text parsed at load only to build it, and are now parsed then (the Universal
- * shaper's also give its categories and decompositions at load: left as they are). Refused (build fails) if the
- * library's text is not as expected.
- */
-function lazyShaperMachines(text, file) {
-  const made =
-    /^const (\$\w+\$var\$stateMachine) = new \(0, (\$\w+\$dfa)\)\(\(0, \(\/\*@__PURE__\*\/\$parcel\$interopDefault\((\$\w+\$exports)\)\)\)\);$/gm;
-  let machines = 0;
-  let parsedLazily = 0;
-  let lazy = text.replace(made, (_line, name, StateMachine, tables) => {
-    if (text.split(name).length - 1 !== text.split(`${name}.match(`).length)
-      throw new Error(`bundle: ${file}: ${name} is used other than by .match()`);
-    machines += 1;
-    let source = tables;
-    // The tables' only other uses are their declaration and the JSON text assigned to them: parsed when first matched.
-    if (text.split(tables).length - 1 === 3 && text.includes(`\n${tables} = JSON.parse(`)) {
-      source = `${tables}$parsed()`;
-      parsedLazily += 1;
-    }
-    return `let ${name}$built; const ${name} = { match: (...args) => (${name}$built ??= new (0, ${StateMachine})($parcel$interopDefault(${source}))).match(...args) };`;
-  });
-  if (machines !== 2 || parsedLazily !== 1)
-    throw new Error(
-      `bundle: ${file}: ${machines} state machines (${parsedLazily} of JSON) found, 2 (1) expected`,
-    );
-  lazy = lazy.replace(/^(\$\w+\$exports) = JSON\.parse\(/gm, (line, tables) =>
-    lazy.includes(`(${tables}$parsed())`) ? `const ${tables}$parsed = () => JSON.parse(` : line,
-  );
   return lazy;
 }
 
