@@ -12,6 +12,7 @@ import { uncoveredProblem, type FontBook } from '../fonts/index.js';
 import {
   handlebarsWithCompiler,
   LANG_SUFFIX,
+  lineStarts,
   locationAt,
   templatesInUse,
   type Project,
@@ -116,10 +117,4 @@ function textPieces(source: string): TextPiece[] {
   };
   visit(ast, false);
   return pieces;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }

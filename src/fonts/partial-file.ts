@@ -81,6 +81,8 @@ export class PartialFontFile {
       // memory because V8 counts the whole length of an ArrayBuffer, touched or not, as external memory against the
       // old generation's limit, and a SharedArrayBuffer's not (backing-store.h, PerIsolateAccountingLength): two CJK
       // faces' 29 MB in ArrayBuffers brought W1's one mark-compact forward to mid-typesetting (GC pauses ~10.6 -> ~7.3 ms).
+      // Shared also means that a copy posted to a worker thread is the same memory, which readyGlyphs fills in later:
+      // hand a worker the file's path, never these bytes.
       const bytes = Buffer.from(new SharedArrayBuffer(stat.size));
       readFully(fd, bytes, 0, glyf.start);
       readFully(fd, bytes, glyf.end, stat.size - glyf.end);

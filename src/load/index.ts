@@ -24,6 +24,7 @@ export { containedPath, LANG_CODE, LANG_SUFFIX, RECIPIENT_ID, staysInside } from
 export { displayPath, parseJson } from './source.js';
 export {
   controlCharacterProblem,
+  lineStarts,
   locationAt,
   MAX_NESTING,
   readText,

@@ -248,7 +248,6 @@ export interface ParsedJson {
 
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
-/** Parses strict JSON (no comments, no trailing commas, no duplicate keys); a problem is a LetterError at file:line:col. */
 /**
  * The offset of a comma that stands, with only white space after it, before the `}` or `]` the parser stopped at
  * (`"a": 1,\n}`): jsonc-parser reports "property name expected" at the brace, which does not say what to remove.
@@ -260,6 +259,7 @@ function trailingComma(text: string, stop: number): number | undefined {
   return text[i] === ',' ? i : undefined;
 }
 
+/** Parses strict JSON (no comments, no trailing commas, no duplicate keys); a problem is a LetterError at file:line:col. */
 export function parseJson(text: string, shown: string): ParsedJson {
   // Most files are valid: read by the native parser (which does not recurse), their depth measured on the value, and
   // the syntax tree (jsonc-parser walks the text character by character, in cold code) made only for a file that is

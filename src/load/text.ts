@@ -178,7 +178,8 @@ export function locationAt(text: string, offset: number, file?: string): Locatio
 // The line starts of the text located last: one file's keys are located one after another.
 let indexed: { text: string; starts: number[] } | undefined;
 
-function lineStarts(text: string): number[] {
+/** Offsets where each line of `text` starts (the last text asked about is remembered). */
+export function lineStarts(text: string): number[] {
   if (indexed?.text === text) return indexed.starts;
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
