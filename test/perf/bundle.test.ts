@@ -77,6 +77,27 @@ describe('the bundled CLI', () => {
     // Six documents on two threads: the bundled worker renders them.
     expect(built(EXAMPLE, ['-j', '2'])).toEqual(unbundled);
   });
+
+  it('reads named character references (`&eacute;`) as the unbundled Markdown parser does: its entity table is required on first use', () => {
+    const dir = tempDir('letter-perf-');
+    cpSync(EXAMPLE, dir, { recursive: true });
+    const template = readFileSync(join(ROOT, 'templates', 'open-letter.hbs'), 'utf8');
+    writeFileSync(
+      join(dir, 'letter.hbs'),
+      template.replace('{{title}}\n', '{{title}} caf&eacute; &amp; &copy;\n'),
+    );
+    const yaml = readFileSync(join(dir, 'letter.yaml'), 'utf8');
+    writeFileSync(join(dir, 'letter.yaml'), yaml.replace('template: open-letter', 'template: ./letter.hbs'));
+    const args = ['-j', '1', '--lang', 'en', '--format', 'pdf'];
+    const unbundled = built(dir, args, { LETTER_NO_BUNDLE: '1' });
+    expect(Object.keys(unbundled)).toHaveLength(1);
+    expect(built(dir, args)).toEqual(unbundled);
+    const out = tempDir('letter-perf-');
+    expect(buildCli(dir, out, ['--quiet', ...args]).status).toBe(0);
+    const pdf = join(out, 'cn', 'open-letter-2023.en.pdf');
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(text.replace(/\s+/g, ' ')).toContain('café & ©');
+  });
 });
 
 /**
