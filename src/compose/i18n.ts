@@ -22,13 +22,15 @@ export interface Translated {
   readonly missingKeys: readonly NestedKey[];
   /** `{{names}}` that had no value, in the value or in a value it nests: i18next would print the braces. */
   readonly missingVariables: readonly string[];
+  /** Keys read (or reached through `$t(...)`) whose value is a group of keys: i18next would print a sentence about it. */
+  readonly objectKeys: readonly string[];
 }
 
 /** Translations for one project: `text(lang, key, vars)` for letter.json, `tool(lang, ns, key, vars)` for the tool's strings. */
 export class Translations {
   private readonly i18n: I18n;
   /** What the current `read` call found unresolved; i18next reports it through its handlers, synchronously. */
-  private reading: { missingKeys: NestedKey[]; missingVariables: string[] } | undefined;
+  private reading: { missingKeys: NestedKey[]; missingVariables: string[]; objectKeys: string[] } | undefined;
   /** The tool's strings read so far, by language, namespace, key and values (`tool` reports nothing: pure). */
   private readonly tools = new Recent<string, { text: string | undefined }>(1024);
   /** The context chosen for each key and list of contexts (the letters of one style and gender share one list). */
@@ -68,6 +70,16 @@ export class Translations {
         this.reading.missingKeys.push(ref);
         return '';
       },
+      // A key whose value is an object: i18next's own text is "key '…' returned an object instead of string.", which
+      // a letter would print. Recorded (TextReader reports it at the key), and nothing printed.
+      returnedObjectHandler: (key: string, ...found: unknown[]) => {
+        // Read with a context, the object is that variant's (`intro_majesty`): i18next names the key it was asked.
+        // (Its arguments after the key: the object, then the options the key was read with.)
+        const options = found[1] as { context?: unknown } | undefined;
+        const context = typeof options?.context === 'string' && options.context ? `_${options.context}` : '';
+        this.reading?.objectKeys.push(`${key}${context}`);
+        return '';
+      },
       missingInterpolationHandler: (_text: string, match: RegExpExecArray) => {
         this.reading?.missingVariables.push(variableName(match[1] ?? ''));
         return match[0];
@@ -95,7 +107,11 @@ export class Translations {
     vars: Record<string, unknown> = {},
     contexts: readonly string[] = [],
   ): Translated {
-    const reading = { missingKeys: [] as NestedKey[], missingVariables: [] as string[] };
+    const reading = {
+      missingKeys: [] as NestedKey[],
+      missingVariables: [] as string[],
+      objectKeys: [] as string[],
+    };
     this.reading = reading;
     try {
       const context = this.context(lang, key, contexts);
@@ -106,6 +122,7 @@ export class Translations {
         text,
         missingKeys: unique(reading.missingKeys),
         missingVariables: [...new Set(reading.missingVariables)],
+        objectKeys: [...new Set(reading.objectKeys)],
       };
     } finally {
       this.reading = undefined;

@@ -75,15 +75,7 @@ export class TextReader {
     if (holdsGroup(file.data, key)) {
       // i18next "has" a key whose value is an object, and returns "key '…' returned an object instead of string." as
       // its text: that sentence would be printed in the letter.
-      const inside = flatKeys(file.data).find((k) => k.startsWith(`${key}.`));
-      this.problems.push(
-        problem(
-          'schema',
-          `'${shown(key)}' in ${file.file} holds keys (${shown(inside ?? `${key}.…`)}), not a text, but ${this.project.letterFile} uses it as one`,
-          { ...file.locate(key), value: key, lang: this.lang },
-          `give '${shown(key)}' a string value, or name one of its keys in ${this.project.letterFile}${inside ? ` (e.g. ${shown(inside)})` : ''}`,
-        ),
-      );
+      this.problems.push(groupAsText(key, this.project.letterFile, file));
       return '';
     }
     const read = this.translations.read(this.lang, key, vars, contexts);
@@ -176,6 +168,7 @@ export class TextReader {
       const nester = holder((v) => nestedKeys(v).some((n) => sameKey(n, ref)));
       this.problems.push(missingNested(ref, nester, file, (keys ??= flatKeys(file.data))));
     }
+    for (const group of read.objectKeys) this.problems.push(groupAsText(group, key, file));
     // Check reads each value without a recipient (vars undefined): placeholders are checked when documents are composed.
     if (vars === undefined) return;
     const known = leafNames(vars);
@@ -260,6 +253,18 @@ export class TextReader {
       this.problems.push(uncoveredProblem(cp, from.lang, from));
     }
   }
+}
+
+/** A key used as text (by letter.yaml, or by a value's `$t(...)`) whose value is a group of keys. */
+function groupAsText(group: string, user: string, file: LocaleFile): Diagnostic {
+  const inside = flatKeys(file.data).find((k) => k.startsWith(`${group}.`));
+  const by = user.endsWith('.yaml') ? user : `'${shown(user)}'`;
+  return problem(
+    'schema',
+    `'${shown(group)}' in ${file.file} holds keys (${shown(inside ?? `${group}.…`)}), not a text, but ${by} uses it as one`,
+    { ...file.locate(group), value: group, lang: file.lang },
+    `give '${shown(group)}' a string value, or use one of its keys instead${inside ? ` (e.g. ${shown(inside)})` : ''}`,
+  );
 }
 
 /** Whether the value at a flat or dotted key is an object (a group of keys) rather than a string. */

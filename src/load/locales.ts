@@ -276,12 +276,46 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
             : readLocaleFile(file, shown, lang, ns);
         const byNs = out.get(lang) ?? new Map<string, LocaleFile>();
         const previous = byNs.get(ns);
+        if (previous) problems.push(...shapeMismatches(previous.data, loaded));
         byNs.set(ns, previous ? { ...loaded, data: deepMerge(previous.data, loaded.data) } : loaded);
         out.set(lang, byNs);
       }
     }
   }
   if (problems.length) throw new LetterError(problems);
+  return out;
+}
+
+/**
+ * A project's override that turns one of the tool's strings into a group of keys, or a group into a string: the tool
+ * reads the one it knows, so the override would print nothing (or i18next's sentence about an object) where it stands.
+ */
+function shapeMismatches(tool: Readonly<Record<string, unknown>>, over: LocaleFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (
+    base: Readonly<Record<string, unknown>>,
+    mine: Readonly<Record<string, unknown>>,
+    prefix: string,
+  ) => {
+    for (const [key, value] of Object.entries(mine)) {
+      if (!Object.hasOwn(base, key)) continue;
+      const known = base[key];
+      const group = (v: unknown) => typeof v === 'object' && v !== null;
+      if (group(known) && group(value)) {
+        walk(known as Record<string, unknown>, value as Record<string, unknown>, `${prefix}${key}.`);
+      } else if (group(known) !== group(value)) {
+        out.push(
+          problem(
+            'schema',
+            `'${show(`${prefix}${key}`)}' in ${over.file} is ${group(value) ? 'a group of keys' : 'a string'}, but the tool's is ${group(known) ? 'a group of keys' : 'a string'}`,
+            over.locate(`${prefix}${key}`),
+            `write it as the tool's own locales/${over.lang}/${over.ns}.json does`,
+          ),
+        );
+      }
+    }
+  };
+  walk(tool, over.data, '');
   return out;
 }
 

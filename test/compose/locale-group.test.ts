@@ -36,4 +36,43 @@ describe('a used key whose value is an object', () => {
     expect(built.exitCode).toBe(2);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('reached through $t() from a used value, or as the context variant a recipient reads: an error at that key', async () => {
+    const p = new CorpusProject();
+    p.edit('locales/en/letter.json', /"plea": "(.*)",\n/, '"plea": "$1 $t(grp)",\n  "grp": { "a": "b" },\n');
+    const nested = await build({ dir: p.dir, out: join(p.dir, 'out'), langs: ['en'], formats: ['pdf'] });
+    expect(nested.exitCode).toBe(2);
+    expect(nested.errors.map((e) => e.message)).toContain(
+      "'grp' in locales/en/letter.json holds keys (grp.a), not a text, but 'plea' uses it as one",
+    );
+    const q = new CorpusProject();
+    q.edit('locales/en/letter.json', /"plea": /, '"intro_majesty": { "a": "b" },\n  "plea": ');
+    const variant = await build({
+      dir: q.dir,
+      out: join(q.dir, 'out'),
+      langs: ['en'],
+      formats: ['pdf'],
+      to: ['th'],
+    });
+    expect(variant.exitCode).toBe(2);
+    expect(variant.errors.map((e) => e.message)).toContain(
+      "'intro_majesty' in locales/en/letter.json holds keys (intro_majesty.a), not a text, but 'intro' uses it as one",
+    );
+    expect(existsSync(join(q.dir, 'out'))).toBe(false);
+  });
+
+  it("in a project's labels.json where the tool's is a string: an error at the key", async () => {
+    const p = new CorpusProject();
+    p.write('locales/en/labels.json', '{\n  "via": { "a": "b" }\n}\n');
+    const checked = await check({ dir: p.dir });
+    expect(checked.exitCode).toBe(2);
+    expect(checked.errors).toEqual([
+      expect.objectContaining({
+        file: 'locales/en/labels.json',
+        line: 2,
+        column: 3,
+        message: "'via' in locales/en/labels.json is a group of keys, but the tool's is a string",
+      }),
+    ]);
+  });
 });
