@@ -112,7 +112,7 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
 export function removeManifest(outDir: string): boolean {
   const path = join(outDir, 'manifest.json');
   if (!existsSync(path)) return false;
-  // A file is unlinked: rmSync goes through Node's rimraf (a module compiled at its first use, 3 M instructions). Anything
+  // A file is unlinked: rmSync goes through Node's rimraf (a module loaded at its first use, ~1 M instructions). Anything
   // else (a folder of that name) is left to rmSync as before, which refuses it the same way.
   try {
     unlinkSync(path);

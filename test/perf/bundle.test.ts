@@ -253,7 +253,7 @@ describe("Node's own modules", () => {
 });
 
 describe("Node's own modules, from a script file", () => {
-  // This Node has no code cache for its own modules: each is parsed and compiled at its first require. `module` (with
+  // Each of Node's modules is compiled (from Node's own code cache) and run at its first require. `module` (with
   // its ES module loader and source maps) is for createRequire, `os` for the core count of a build of many letters,
   // internal/fs/rimraf for rmSync (the previous manifest is unlinked). From a file: `node -e` loads `module` itself.
   it('a one-letter PDF build, twice into one folder, loads none of module, os and rimraf', () => {
