@@ -112,15 +112,20 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
       );
       return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
     }
-    if (path === 'missing' || path === 'folder') {
+    if (path === 'missing' || path === 'folder' || path === 'not-a-file') {
+      const what = {
+        missing: 'not found',
+        folder: 'is a folder, not an image file',
+        'not-a-file': 'is not a file',
+      };
       problems.push(
         problem(
           'missing-file',
-          `signature image '${show(s.signature)}' ${path === 'folder' ? 'is a folder, not an image file' : 'not found'}`,
+          `signature image '${show(s.signature)}' ${what[path]}`,
           where,
-          path === 'folder'
-            ? 'give the path of the PNG or JPEG file, e.g. assets/signature.png'
-            : 'check the path; it is relative to the project folder',
+          path === 'missing'
+            ? 'check the path; it is relative to the project folder'
+            : 'give the path of the PNG or JPEG file, e.g. assets/signature.png',
         ),
       );
       return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
@@ -224,11 +229,13 @@ function duplicateRecipient(id: string, first: Location, where: Location): Diagn
 }
 
 /** The image's absolute path, checked to be a file inside the project even after following symbolic links. */
-function imagePath(dir: string, name: string): string | 'outside' | 'missing' | 'folder' {
+function imagePath(dir: string, name: string): string | 'outside' | 'missing' | 'folder' | 'not-a-file' {
   const path = containedPath(dir, name);
   if (!path) return 'outside';
   if (!existsSync(path)) return 'missing';
-  if (!statSync(path).isFile()) return 'folder';
+  const stat = statSync(path);
+  if (stat.isDirectory()) return 'folder';
+  if (!stat.isFile()) return 'not-a-file';
   return staysInside(dir, path) ? path : 'outside';
 }
 

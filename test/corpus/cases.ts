@@ -1,5 +1,7 @@
 /** The bad-input corpus: each case breaks the base project one way; the CLI must say exactly where, exit 2, and write nothing. */
 
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Code } from '../../src/diag/index.js';
 import { type CorpusProject } from './project.js';
 import { png } from '../support/png.js';
@@ -507,6 +509,20 @@ export const CASES: readonly Case[] = [
       line: 25,
       column: 16,
       message: /^signature image 'assets' is a folder, not an image file$/,
+    },
+  },
+  {
+    name: 'signature image path is neither a file nor a folder (a named pipe)',
+    setup: (p) => {
+      execFileSync('mkfifo', [join(p.dir, 'assets', 'pipe')]);
+      p.edit(LETTER, 'signature: assets/signature.png', 'signature: assets/pipe');
+    },
+    expect: {
+      code: 'missing-file',
+      file: LETTER,
+      line: 25,
+      column: 16,
+      message: /^signature image 'assets\/pipe' is not a file$/,
     },
   },
   {
