@@ -45,11 +45,13 @@ export function templateTextProblems(
     // The tool's own templates were checked when it was built; one file under two names is checked once.
     if (!inUse.has(template) || seen.has(template.file)) continue;
     seen.add(template.file);
-    // `closing.zh.hbs` serves Chinese letters only; `closing.hbs` every language that has no `closing.<lang>` of its own.
-    // A template letter.yaml names by path (`file:./letter.hbs`) has no language, whatever its extension looks like.
-    const only = template.name.startsWith('file:') ? undefined : LANG_SUFFIX.exec(template.name)?.[2];
-    const served =
-      only === undefined
+    // The letter's template serves every language (compose renders it for each); of the partials, `closing.zh.hbs`
+    // serves Chinese letters only, `closing.hbs` every language that has no `closing.<lang>` of its own.
+    const partial = template.name.startsWith('partials/');
+    const only = partial ? LANG_SUFFIX.exec(template.name)?.[2] : undefined;
+    const served = !partial
+      ? langs
+      : only === undefined
         ? langs.filter((l) => !project.templates.has(`${template.name}.${l}`))
         : langs.filter((l) => l === only);
     if (!served.length) continue;

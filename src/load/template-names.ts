@@ -166,18 +166,14 @@ function scansOf(sources: readonly TemplateSource[]): Map<TemplateSource, Scan> 
   return scans;
 }
 
-/** The letter's template under its name and its languages' variants (`open-letter`, `open-letter.zh`); none named: all. */
+/** The letter's template (compose renders it, by its exact name, for every language); none named: every top-level one. */
 function mainSources(
   templates: ReadonlyMap<string, TemplateSource>,
   main: string | undefined,
 ): Set<TemplateSource> {
   const out = new Set<TemplateSource>();
   for (const [name, source] of templates)
-    if (
-      !name.startsWith('partials/') &&
-      (main === undefined || name === main || name.replace(LANG_SUFFIX, '$1') === main)
-    )
-      out.add(source);
+    if (!name.startsWith('partials/') && (main === undefined || name === main)) out.add(source);
   return out;
 }
 

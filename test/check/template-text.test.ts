@@ -82,3 +82,18 @@ describe('template text that may never print', () => {
     expect(checked.exitCode).toBe(0);
   });
 });
+
+describe("the letter's template", () => {
+  it('serves every language under its own name; a file named like a language variant of it is never rendered', async () => {
+    const p = new CorpusProject();
+    const letter = readFileSync(join(TOOL_TEMPLATES, 'open-letter.hbs'), 'utf8');
+    const withKa = letter.replace('{{title}}\n', `{{title}} ${TIBETAN_KA}\n`);
+    const line = withKa.split('\n').findIndex((l) => l.includes(TIBETAN_KA)) + 1;
+    p.write('templates/open-letter.hbs', withKa);
+    p.write('templates/open-letter.zh.hbs', withKa);
+    const { errors } = await check({ dir: p.dir });
+    expect(uncovered(errors)).toEqual(
+      ['en', 'ko', 'zh'].map((lang) => `templates/open-letter.hbs:${line}:11 ${lang}`),
+    );
+  });
+});
