@@ -245,8 +245,8 @@ function clusterCodePoints(text: string, clusters: readonly number[]): (readonly
   return out;
 }
 
-/** `[cp]`, one array per code point for the whole process. */
-function singleCodePoint(cp: number): number[] {
+/** `[cp]`, one array per code point for the whole process (a shaped run's code points are never changed). */
+export function singleCodePoint(cp: number): number[] {
   let one = singleCodePoints.get(cp);
   if (!one) singleCodePoints.set(cp, (one = [cp]));
   return one;

@@ -18,7 +18,7 @@
 
 import type { Font } from 'fontkit';
 import { faceBytesOf } from './face-bytes.js';
-import { harfBuzzGlyph, type HarfBuzzRun } from './harfbuzz.js';
+import { harfBuzzGlyph, singleCodePoint, type HarfBuzzRun } from './harfbuzz.js';
 import { hmtxAdvance } from './metrics.js';
 import { tableDirectory } from './sfnt.js';
 
@@ -108,7 +108,7 @@ export function plainHangulRun(font: Font, text: string): HarfBuzzRun | undefine
     xAdvances: ids.map((id) => hmtxAdvance(font, id)),
     xOffsets: zeros,
     yOffsets: [...zeros],
-    codePoints: ids.map((_, i) => [text.charCodeAt(i)]),
+    codePoints: ids.map((_, i) => singleCodePoint(text.charCodeAt(i))),
     clusters: ids.map((_, i) => i),
     unsafeToBreak: ids.map(() => false),
   };

@@ -5,7 +5,7 @@
 
 import type { Font } from 'fontkit';
 import { plainGlyphs } from './fast-path.js';
-import { harfBuzzShape, sameGuessedScript, type HarfBuzzRun } from './harfbuzz.js';
+import { harfBuzzShape, sameGuessedScript, singleCodePoint, type HarfBuzzRun } from './harfbuzz.js';
 import { hmtxAdvance } from './metrics.js';
 import { plainHangulRun } from './plain-hangul.js';
 
@@ -251,7 +251,7 @@ function unitsRun(font: Font, text: string, direction: ShapingDirection | undefi
       yOffsets: xAdvances.map(() => 0),
       // One glyph per character, from the text: fontkit's glyph objects are shared per id and keep the code points of
       // whoever made them first (a subsetter's `getGlyph(id)` makes them with none).
-      codePoints: [...text].map((ch) => [ch.codePointAt(0)!]),
+      codePoints: [...text].map((ch) => singleCodePoint(ch.codePointAt(0)!)),
     };
   }
   const run = direction ? font.layout(text, undefined, undefined, undefined, direction) : font.layout(text);

@@ -232,8 +232,8 @@ function duplicateRecipient(id: string, first: Location, where: Location): Diagn
 function imagePath(dir: string, name: string): string | 'outside' | 'missing' | 'folder' | 'not-a-file' {
   const path = containedPath(dir, name);
   if (!path) return 'outside';
-  if (!existsSync(path)) return 'missing';
-  const stat = statSync(path);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 'missing';
   if (stat.isDirectory()) return 'folder';
   if (!stat.isFile()) return 'not-a-file';
   return staysInside(dir, path) ? path : 'outside';
@@ -248,7 +248,7 @@ function isRealDate(iso: string): boolean {
 export function localeFolders(dir: string): Lang[] {
   const root = join(dir, 'locales');
   // Not a folder: no languages here; loading the tool's strings reports the file.
-  if (!existsSync(root) || !isFolder(root)) return [];
+  if (!isFolder(root)) return [];
   return (
     readdirSync(root, { withFileTypes: true })
       // Only folders named like a language code: the name ends up in output file names.

@@ -19,7 +19,7 @@
  */
 
 /** Full-width punctuation that may carry a blank half (clreq §3.1.6's marks), before the face is asked. */
-const PUNCTUATION = new Set(
+export const PUNCTUATION: ReadonlySet<number> = new Set(
   [...'，。、；：？！）」』》〉】〕〗〙〛｝］”’（「『《〈【〔〖〘〚｛［“‘'].map((c) => c.codePointAt(0)!),
 );
 
@@ -45,7 +45,7 @@ export function mayCompress(cp: number): boolean {
 
 /** The blank half of `cp` as its face's `halt` shows it, or undefined when it has none to give up. */
 export function blankOf(cp: number, halt: (cp: number) => HalfWidth | undefined): Blank | undefined {
-  if (!PUNCTUATION.has(cp)) return undefined;
+  if (!mayCompress(cp)) return undefined;
   const h = halt(cp);
   if (!h || h.advanceCut < 0.25) return undefined;
   if (Math.abs(h.shift) < 0.01) return { side: 'end', em: h.advanceCut };

@@ -13,6 +13,7 @@
 
 import { isChineseOrJapanese } from '../../model/index.js';
 import type { StyledRun } from '../runs.js';
+import { trimEnd } from './lines.js';
 import { isHangul, isIdeographic, isSpace } from '../segment/classes.js';
 
 /**
@@ -214,7 +215,7 @@ function cut(pieces: readonly LinePiece[], { gap, count }: LineGaps): Span[] {
       if (
         next >= text.length ||
         (i > from && gap[i] !== gap[from]) ||
-        (i + 2 === count && gap[from] !== NONE && !allSpaces(text, fromAt, next))
+        (i + 2 === count && gap[from] !== NONE && trimEnd(text, fromAt, next) !== fromAt)
       ) {
         spans.push({
           run: piece.run,
@@ -231,10 +232,4 @@ function cut(pieces: readonly LinePiece[], { gap, count }: LineGaps): Span[] {
     }
   }
   return spans;
-}
-
-/** Whether text[from, to) is all spaces. */
-function allSpaces(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isSpace(text.charCodeAt(k))) return false;
-  return true;
 }
