@@ -10,12 +10,13 @@
 import type { Diagnostic } from '../diag/index.js';
 import { uncoveredProblem, type FontBook } from '../fonts/index.js';
 import {
-  handlebarsWithCompiler,
   LANG_SUFFIX,
   lineStarts,
   locationAt,
+  parsedTemplate,
   templatesInUse,
   type Project,
+  type TemplateSource,
 } from '../load/index.js';
 import type { Lang } from '../model/index.js';
 
@@ -55,7 +56,7 @@ export function templateTextProblems(
         ? langs.filter((l) => !project.templates.has(`${template.name}.${l}`))
         : langs.filter((l) => l === only);
     if (!served.length) continue;
-    const pieces = textPieces(template.source);
+    const pieces = textPieces(template);
     for (const lang of served) {
       const reported = new Set<number>();
       for (const piece of pieces) {
@@ -85,14 +86,14 @@ const UNPRINTED = /<!--[\s\S]*?(?:-->|$)|\]\([^)]*\)?/g;
  * The template's literal text that may print, outside every {{…}}, with what Markdown never prints blanked; none for a
  * template that does not parse (load reported it).
  */
-function textPieces(source: string): TextPiece[] {
+function textPieces(template: TemplateSource): TextPiece[] {
   let ast: unknown;
   try {
-    ast = handlebarsWithCompiler().parse(source);
+    ast = parsedTemplate(template);
   } catch {
     return [];
   }
-  const starts = lineStarts(source);
+  const starts = lineStarts(template.source);
   const pieces: TextPiece[] = [];
   const visit = (node: unknown, conditional: boolean): void => {
     if (Array.isArray(node)) {

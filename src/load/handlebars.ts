@@ -8,6 +8,7 @@
 
 import Handlebars from 'handlebars';
 import * as runtimeModule from 'handlebars/runtime.js';
+import type { TemplateSource } from './types.js';
 
 /** What of Handlebars' environment is its compiler's. */
 type CompilerPart = 'compile' | 'precompile' | 'parse' | 'parseWithoutProcessing' | 'Visitor' | 'AST';
@@ -23,4 +24,16 @@ export const handlebarsRuntime = (runtimeModule as unknown as { default: Handleb
 /** Handlebars with its compiler: `parse`, `compile`, `precompile`, `Visitor`. */
 export function handlebarsWithCompiler(): typeof Handlebars {
   return Handlebars;
+}
+
+const parsed = new WeakMap<TemplateSource, hbs.AST.Program>();
+
+/**
+ * A template's syntax tree, parsed once for the walkers that read it (load's checks of syntax and names, check's of
+ * its text); it throws Handlebars' parse error, which checkTemplates reports.
+ */
+export function parsedTemplate(source: TemplateSource): hbs.AST.Program {
+  let ast = parsed.get(source);
+  if (!ast) parsed.set(source, (ast = handlebarsWithCompiler().parse(source.source)));
+  return ast;
 }

@@ -34,7 +34,12 @@ export { localeFolders, slugFromFolder } from './letter.js';
 export { flatKeys, INTERPOLATION, valueAt } from './placeholders.js';
 export { inspectImage } from './assets.js';
 export { PROJECT_FONTS_FILE } from './fonts.js';
-export { handlebarsRuntime, handlebarsWithCompiler, type HandlebarsRuntime } from './handlebars.js';
+export {
+  handlebarsRuntime,
+  handlebarsWithCompiler,
+  parsedTemplate,
+  type HandlebarsRuntime,
+} from './handlebars.js';
 export { templatesInUse } from './template-names.js';
 
 export interface LoadOptions {

@@ -8,7 +8,7 @@ import { parseStop } from './template-parse-error.js';
 import type { TemplateSource } from './types.js';
 import { LANG_SUFFIX } from './paths.js';
 import { unknownNames } from './template-names.js';
-import { handlebarsWithCompiler } from './handlebars.js';
+import { parsedTemplate } from './handlebars.js';
 
 /** The helpers a template may call; the sandboxed Handlebars in compose registers exactly these (and drops `log`). */
 export const TEMPLATE_HELPERS = [
@@ -94,7 +94,7 @@ export function checkTemplates(
     }
     let ast: HbsNode;
     try {
-      ast = handlebarsWithCompiler().parse(source.source) as unknown as HbsNode;
+      ast = parsedTemplate(source) as unknown as HbsNode;
     } catch (e) {
       out.push(syntaxError(source, e as Error));
       continue;

@@ -9,7 +9,7 @@
 import { didYouMean, problem, shown, type Diagnostic } from '../diag/index.js';
 import { LANG_SUFFIX } from './paths.js';
 import type { TemplateSource } from './types.js';
-import { handlebarsWithCompiler } from './handlebars.js';
+import { parsedTemplate } from './handlebars.js';
 
 /** The names of the letter's template context (compose's LetterContext: test/load/template-names.test.ts keeps them equal). */
 export const CONTEXT_NAMES: readonly string[] = [
@@ -160,7 +160,7 @@ export function templatesInUse(
 function scansOf(sources: readonly TemplateSource[]): Map<TemplateSource, Scan> {
   const scans = new Map<TemplateSource, Scan>();
   for (const source of sources) {
-    const scan = scanned(source.source);
+    const scan = scanned(source);
     if (scan) scans.set(source, scan);
   }
   return scans;
@@ -211,10 +211,10 @@ function reach(
   return { runs, runsInContext };
 }
 
-function scanned(text: string): Scan | undefined {
+function scanned(source: TemplateSource): Scan | undefined {
   let ast: Node;
   try {
-    ast = handlebarsWithCompiler().parse(text) as unknown as Node;
+    ast = parsedTemplate(source) as unknown as Node;
   } catch {
     return undefined; // reported by checkTemplates as a syntax error
   }
