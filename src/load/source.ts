@@ -107,41 +107,46 @@ export function parseYaml(text: string, shown: string): ParsedYaml {
  */
 function unclosedQuote(text: string, end: number): number | undefined {
   let found: number | undefined;
-  const search = (token: unknown): void => {
-    if (found !== undefined || typeof token !== 'object' || token === null) return;
+  eachToken(text, (token) => {
+    if (found !== undefined) return 'skip';
     const t = token as { type?: string; source?: string; offset?: number };
     if (
-      (t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') &&
-      typeof t.source === 'string'
-    ) {
-      // Closed: the quote again after the content, where `\"` (double) and `''` (single) stand for a quote inside.
-      const body = t.source.trimEnd();
-      const closed = (
-        t.type === 'double-quoted-scalar' ? /^"(?:[^"\\]|\\[\s\S])*"$/ : /^'(?:[^']|'')*'$/
-      ).test(body);
-      if (!closed && t.offset !== undefined && t.offset + t.source.length === end) found = t.offset;
-      return;
-    }
-    for (const value of Object.values(token)) search(value);
-  };
-  for (const token of new Parser().parse(text)) search(token);
+      (t.type !== 'double-quoted-scalar' && t.type !== 'single-quoted-scalar') ||
+      typeof t.source !== 'string'
+    )
+      return undefined;
+    // Closed: the quote again after the content, where `\"` (double) and `''` (single) stand for a quote inside.
+    const body = t.source.trimEnd();
+    const closed = (t.type === 'double-quoted-scalar' ? /^"(?:[^"\\]|\\[\s\S])*"$/ : /^'(?:[^']|'')*'$/).test(
+      body,
+    );
+    if (!closed && t.offset !== undefined && t.offset + t.source.length === end) found = t.offset;
+    return 'skip';
+  });
   return found;
 }
 
 /** The offset of the last `[` or `{` before `before` that no `]` or `}` closes, from yaml's own token stream. */
 function unclosedFlow(text: string, before: number): number | undefined {
   let found: number | undefined;
-  const search = (token: unknown): void => {
-    if (typeof token !== 'object' || token === null) return;
+  eachToken(text, (token) => {
     const t = token as { type?: string; start?: { offset?: number }; end?: { type?: string }[] };
     if (t.type === 'flow-collection' && t.start?.offset !== undefined && t.start.offset < before) {
       const closed = t.end?.some((e) => e.type === 'flow-seq-end' || e.type === 'flow-map-end');
       if (!closed && (found === undefined || t.start.offset > found)) found = t.start.offset;
     }
-    for (const value of Object.values(token)) search(value);
-  };
-  for (const token of new Parser().parse(text)) search(token);
+    return undefined;
+  });
   return found;
+}
+
+/** Every object in yaml's token tree (its CST) of `text`, depth first; `visit` says 'skip' to leave one's insides. */
+function eachToken(text: string, visit: (token: object) => 'skip' | undefined): void {
+  const walk = (token: unknown): void => {
+    if (typeof token !== 'object' || token === null || visit(token) === 'skip') return;
+    for (const value of Object.values(token)) walk(value);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
 }
 
 /**
