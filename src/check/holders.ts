@@ -8,6 +8,7 @@ import { problem, type Diagnostic, type Location } from '../diag/index.js';
 import {
   HOLDER_MAX_AGE_DAYS,
   ageOfHolder,
+  holderAfter,
   holderOn,
   lookupOffice,
   REVIEWED,
@@ -109,10 +110,13 @@ function holderProblems(
         ),
       ];
     }
-    const later = office.holders[0];
-    const message = later?.from
-      ? `the directory knows no holder for '${id}' on ${date} (${Object.values(later.name)[0] ?? ''} took office on ${later.from}); the letter uses title-only forms`
-      : `the directory has no current holder for '${id}'; the letter uses title-only forms`;
+    const later = holderAfter(office, letterDay);
+    const laterName = later ? (Object.values(later.name)[0] ?? '') : '';
+    const message = !later
+      ? `the directory has no current holder for '${id}'; the letter uses title-only forms`
+      : later.from
+        ? `the directory knows no holder for '${id}' on ${date} (${laterName} took office on ${later.from}); the letter uses title-only forms`
+        : `the directory knows no holder for '${id}' on ${date} (its source reported ${laterName} in office on ${later.asOf}, without the day the term began); the letter uses title-only forms`;
     return [warning('holder-missing', message, where, nameHint(id, anyName(languages)))];
   }
   const out: Diagnostic[] = [];

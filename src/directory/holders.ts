@@ -11,11 +11,16 @@ const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 /** The calendar day (UTC) of an instant, as an ISO date. */
 export const isoDay = (at: Date): string => at.toISOString().slice(0, 10);
 
-/** Whether `holder`'s term covers `day` (bounds included; an absent bound is open). */
+/**
+ * The first day the directory knows `holder` in office: the term's start, or, when no source gave one, the day the
+ * source reported the holder. Before it the office may have had someone else (a 2023 letter to Denmark's king is not
+ * to Frederik X, reported in 2026 and king since 2024), and a letter must not name a holder it cannot place on its date.
+ */
+export const knownFrom = (holder: Holder): string => holder.from ?? holder.asOf;
+
+/** Whether `holder`'s term covers `day` (bounds included; an absent end is open). */
 function covers(holder: Holder, day: string): boolean {
-  return (
-    (holder.from === undefined || holder.from <= day) && (holder.until === undefined || day <= holder.until)
-  );
+  return knownFrom(holder) <= day && (holder.until === undefined || day <= holder.until);
 }
 
 /**
@@ -25,7 +30,15 @@ function covers(holder: Holder, day: string): boolean {
 export function holderOn(office: Office, day: Date): Holder | undefined {
   const iso = isoDay(day);
   const covering = office.holders.filter((h) => covers(h, iso));
-  return covering.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))[covering.length - 1];
+  return covering.sort((a, b) => knownFrom(a).localeCompare(knownFrom(b)))[covering.length - 1];
+}
+
+/** When no term covers `day`: the first holder the directory knows in office after it, if any. */
+export function holderAfter(office: Office, day: Date): Holder | undefined {
+  const iso = isoDay(day);
+  if (holderOn(office, day)) return undefined;
+  const later = office.holders.filter((h) => knownFrom(h) > iso);
+  return later.sort((a, b) => knownFrom(a).localeCompare(knownFrom(b)))[0];
 }
 
 /** When no term covers `day`: the last term that ended before it (the letter is dated past its end), if any. */

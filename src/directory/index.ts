@@ -6,6 +6,7 @@
 export { addressee, countryName, icuLocale, officeTitle, type AddresseeOptions } from './addressee.js';
 export {
   ageOfHolder,
+  holderAfter,
   holderAgeDays,
   holderNames,
   holderOn,

@@ -64,7 +64,7 @@ export interface Person {
  * always override it. The letter's date picks the term that covers it (`holderOn`).
  */
 export interface Holder extends Person {
-  /** First day in office (ISO date), when the source gives it; absent: since before anything the directory knows. */
+  /** First day in office (ISO date), when the source gives it; absent: known in office only from `asOf` on. */
   readonly from?: string;
   /** Last day of a term whose end is fixed (the UN Secretary-General's 2026-12-31); absent: open-ended. */
   readonly until?: string;

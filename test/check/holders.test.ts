@@ -139,6 +139,17 @@ describe("terms and the letter's date", () => {
     ]);
   });
 
+  it('a letter dated before the report of a holder whose start is unknown: title-only, and the report named', async () => {
+    const result = await check({
+      dir: letterTo('[dk]', '2023-12-10'),
+      now: new Date('2026-11-27T00:00:00Z'),
+    });
+    const missing = result.warnings.filter((w) => w.code === 'holder-missing');
+    expect(missing.map((w) => w.message)).toEqual([
+      "the directory knows no holder for 'dk' on 2023-12-10 (its source reported Frederik X in office on 2026-01-01, without the day the term began); the letter uses title-only forms",
+    ]);
+  });
+
   it("the table's review date ages too: older than 180 days is one warning", async () => {
     const old = await check({
       dir: letterTo('[{ id: fr, name: { en: Jane Doe } }]'),

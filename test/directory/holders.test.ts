@@ -3,7 +3,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   addressee,
+  allOffices,
   deriveFamilyName,
+  holderAfter,
   holderAgeDays,
   holderOn,
   holderStatus,
@@ -94,6 +96,39 @@ describe("terms: the letter's date picks the holder", () => {
     const va = lookupOffice('va')!;
     expect(pick(va, '2023-12-10')).toBeUndefined();
     expect(pick(va, '2025-05-08')).toBe('Leo XIV');
+  });
+
+  test("a term whose start no source gave is known from its source's report on, not before", () => {
+    // Frederik X, king since 2024-01-14, reported on 2026-01-01 without that day: a 2023 letter must not name him.
+    const dk = lookupOffice('dk')!;
+    const frederik = dk.holders[0]!;
+    expect(frederik.from).toBeUndefined();
+    expect(pick(dk, '2023-12-10')).toBeUndefined();
+    expect(pick(dk, frederik.asOf)).toBe('Frederik X');
+    expect(pick(dk, '2026-11-01')).toBe('Frederik X');
+    expect(holderAfter(dk, day('2023-12-10'))).toBe(frederik);
+    expect(holderAfter(dk, day('2026-11-01'))).toBeUndefined();
+    const letter = (iso: string) =>
+      addressee({
+        id: 'dk',
+        office: dk,
+        lang: 'en',
+        register: 'open-letter',
+        strings: stringsFor('en'),
+        date: day(iso),
+      });
+    expect(letter('2023-12-10').name).toBeUndefined();
+    expect(letter('2023-12-10').addressLines.join(' ')).not.toContain('Frederik');
+    expect(letter('2026-11-01').name).toBe('Frederik X');
+  });
+
+  test('every holder without a start date is named only from the day its source reported it', () => {
+    for (const office of allOffices())
+      for (const holder of office.holders.filter((h) => h.from === undefined)) {
+        const before = new Date(Date.parse(`${holder.asOf}T00:00:00Z`) - 86_400_000);
+        expect(holderOn(office, before), office.id).not.toBe(holder);
+        expect(holderOn(office, day(holder.asOf)), office.id).toBe(holder);
+      }
   });
 });
 
