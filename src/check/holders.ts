@@ -11,6 +11,7 @@ import {
   holderAfter,
   holderOn,
   lookupOffice,
+  officeOn,
   REVIEWED,
   termEndedBefore,
   type Office,
@@ -56,11 +57,13 @@ export function holderWarnings(
     if (!office) continue;
     usesDirectory = true;
     const where = ref.path.length ? project.locateLetter([...ref.path]) : {};
-    if (office.caveat) {
+    // The caveat of the office as it was on the letter's date (none before Nicaragua's co-presidency began).
+    const caveat = officeOn(office, letterDay).caveat;
+    if (caveat) {
       out.push(
         warning(
           'office-caveat',
-          `'${ref.id}' (${office.caveat.kind}): ${office.caveat.text}`,
+          `'${ref.id}' (${caveat.kind}): ${caveat.text}`,
           where,
           'decide knowingly before sending; `letter recipients ' + ref.id + '` shows the note and its source',
         ),

@@ -7,6 +7,7 @@ import {
   holderOn,
   lookupOffice,
   officeIds,
+  officeOn,
   stringsFromJson,
 } from '../directory/index.js';
 import type { Addressee, Gender, Register } from '../directory/index.js';
@@ -175,11 +176,13 @@ export function recipientGender(
 ): Gender | undefined {
   const given = recipient.ref.gender ?? recipient.own?.gender;
   if (given) return given;
-  const office = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;
-  if (!office) return undefined;
+  const current = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;
+  if (!current) return undefined;
+  const day = new Date(`${letterDate}T00:00:00Z`);
+  // The office and the holder on the letter's date, as the forms of address use.
+  const office = officeOn(current, day);
   const named = localizeStrict(recipient.ref.name, lang) ?? localizeStrict(recipient.own?.name, lang);
-  // The holder in office on the letter's date, as the forms of address use.
-  const holder = holderOn(office, new Date(`${letterDate}T00:00:00Z`));
+  const holder = holderOn(office, day);
   const sameHolder = holder && (named === undefined || named === holder.name[lang]);
   return (sameHolder ? holder.gender : undefined) ?? office.gender;
 }

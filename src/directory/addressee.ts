@@ -3,6 +3,7 @@
 import { LetterError, problem } from '../diag/index.js';
 import type { Lang } from '../model/index.js';
 import { holderNames, holderOn, holderStatus } from './holders.js';
+import { officeOn } from './offices.js';
 import { resolveForm, type FormContext, type FormField } from './forms.js';
 import { COUNTRY_NAMES } from './data/country-names.js';
 import { deriveFamilyName } from './names.js';
@@ -104,7 +105,9 @@ const lines = (text: string): string[] =>
  * provide a required form.
  */
 export function addressee(opts: AddresseeOptions): Addressee {
-  const { office, lang, register, strings } = opts;
+  const { lang, register, strings } = opts;
+  // The office as it was on the letter's date (Nicaragua's one President before the 2025 co-presidency).
+  const office = opts.date ? officeOn(opts.office, opts.date) : opts.office;
   const holder = opts.date ? holderOn(office, opts.date) : office.holders[office.holders.length - 1];
   const directoryName = holder ? holderNames(holder, lang, icuLocale(lang, strings)) : undefined;
   const letterName = opts.name?.trim() || undefined;

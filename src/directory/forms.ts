@@ -60,7 +60,8 @@ const prefixes = new WeakMap<Office, Map<Register, readonly string[]>>();
 
 function layers(office: Office, register: Register): string[] {
   const levels = [
-    `offices.${office.id}`,
+    // The office as it was before a change has no forms of its own: the locale's describe the office as it is now.
+    ...(office.before ? [] : [`offices.${office.id}`]),
     ...office.customs.map((c) => `customs.${c}`),
     // Offices held by two people at once: plural forms for both, before the kind's singular ones.
     ...(office.seats > 1 ? ['joint'] : []),

@@ -2,6 +2,7 @@
 
 import { CURATED, type Curation } from './data/curated.js';
 import { SEATS } from './data/states.js';
+import { isoDay, knownFrom } from './holders.js';
 import type { Gender, Office, OfficeKind, Role, Style } from './types.js';
 
 const STYLE_OF_KIND: Readonly<Record<OfficeKind, Style>> = {
@@ -80,6 +81,7 @@ function makeOffice(
     seats: c.seats ?? SEATS_OF_KIND[kind] ?? 1,
     ...(c.caveat ? { caveat: c.caveat } : {}),
     ...(c.note ? { note: c.note } : {}),
+    ...(c.changed ? { changed: c.changed } : {}),
   };
 }
 
@@ -145,4 +147,41 @@ let every: readonly Office[] | undefined;
 /** Every id that `lookupOffice` resolves, aliases included, sorted (for "did you mean" suggestions). */
 export function officeIds(): string[] {
   return [...offices().byId.keys()].sort();
+}
+
+// The former office of each changed office, made once.
+const former = new WeakMap<Office, Office>();
+
+/**
+ * The office as it was on `day`: the office itself, or, for a day before a dated change (`changed`), the office of its
+ * former kind, with that kind's style, seats and generic forms (not the `offices.<id>` forms of the office as it is
+ * now), the holders known from before the change, and no caveat (the caveat describes the office as it is now).
+ */
+export function officeOn(office: Office, day: Date): Office {
+  const change = office.changed;
+  if (!change || isoDay(day) >= change.on) return office;
+  let was = former.get(office);
+  if (!was) {
+    const kind = change.formerKind;
+    const gender = GENDER_OF_KIND[kind];
+    was = {
+      id: office.id,
+      aliases: office.aliases,
+      ...(office.country ? { country: office.country } : {}),
+      role: office.role,
+      kind,
+      style: STYLE_OF_KIND[kind],
+      customs: office.customs,
+      nameOrder: office.nameOrder,
+      addressedBy: office.addressedBy,
+      ...(gender ? { gender } : {}),
+      verified: false,
+      holders: office.holders.filter((h) => knownFrom(h) < change.on),
+      seats: SEATS_OF_KIND[kind] ?? 1,
+      note: `${office.id} before ${change.on} (${change.source})`,
+      before: change.on,
+    };
+    former.set(office, was);
+  }
+  return was;
 }

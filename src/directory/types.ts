@@ -86,6 +86,18 @@ export interface Caveat {
   readonly source?: string;
 }
 
+/**
+ * A dated change of what an office is: Nicaragua's one President became two Co-Presidents in 2025, Togo's Prime
+ * Minister became the President of the Council of Ministers. A letter dated before `on` is to the office as it was.
+ */
+export interface OfficeChange {
+  /** The first day the directory knows the office as it is now: the change's day, or the day a source reported it. */
+  readonly on: string;
+  /** What the office was before `on`; a letter dated then gets this kind's generic title, style and forms. */
+  readonly formerKind: OfficeKind;
+  readonly source: string;
+}
+
 /** One office of the built-in directory (stable data; the holder is optional and dated). */
 export interface Office {
   /** `cn` (head of state), `cn/government` (head of government), `un`, `eu/council`, `eu/commission`. */
@@ -116,6 +128,13 @@ export interface Office {
   readonly caveat?: Caveat;
   /** Free-text provenance of the office data (its title and forms). */
   readonly note?: string;
+  /** When the office became what it is now; before that day `officeOn` gives the former office. */
+  readonly changed?: OfficeChange;
+  /**
+   * Set on the office as it was before a change (`officeOn`): the day the change took effect. Its `offices.<id>` forms
+   * in the locale files describe the office as it is now, so only its former kind's forms apply.
+   */
+  readonly before?: string;
 }
 
 /** Whether a directory holder can be trusted at a given date. */

@@ -171,3 +171,18 @@ describe('contested, transitional and rotating offices', () => {
     expect(notes[0]!.message).toContain(`'${id}'`);
   });
 });
+
+describe('an office whose kind changed on a known day', () => {
+  it("warns with the caveat of the office as it was on the letter's date", async () => {
+    const caveats = async (date: string) =>
+      (
+        await check({
+          dir: letterTo('[{ id: ni, name: { en: Jane Doe } }]', date),
+          now: new Date('2026-11-27T00:00:00Z'),
+        })
+      ).warnings.filter((w) => w.code === 'office-caveat');
+    // Nicaragua's two Co-Presidents date from the 2025 reform: a 2023 letter is to one President.
+    expect(await caveats('2023-12-10')).toEqual([]);
+    expect((await caveats('2026-11-01'))[0]!.message).toContain('two Co-Presidents');
+  });
+});

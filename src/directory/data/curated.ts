@@ -1,6 +1,6 @@
 /** Hand-curated facts per office that the generic table cannot give: sourced entries, customs, name order, holders. */
 
-import type { Caveat, Custom, Gender, Holder, Style } from '../types.js';
+import type { Caveat, Custom, Gender, Holder, OfficeChange, Style } from '../types.js';
 
 /** What curation may set on an office; everything else comes from `SEATS` and the kind's defaults. */
 export interface Curation {
@@ -16,6 +16,8 @@ export interface Curation {
   readonly seats?: number;
   readonly caveat?: Caveat;
   readonly note?: string;
+  /** A dated change of the office's kind, with its source: letters dated before it go to the former office. */
+  readonly changed?: OfficeChange;
 }
 
 const SECTION5 = 'protocol.md §5 (titles and salutations, sourced)';
@@ -317,6 +319,13 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
   }),
   ni: () => ({
     note: 'Co-Presidents since the constitutional reform ratified in January 2025 (helm.news 2025-01-31).',
+    // The reform's day is not in the source: the co-presidency is known from the source's report on. Before it the
+    // office was one President (the table's entry before the review, 7f252c7: ['president', '=']).
+    changed: {
+      on: '2025-01-31',
+      formerKind: 'president',
+      source: 'helm.news 2025-01-31 (Co-Presidents since the constitutional reform ratified in January 2025)',
+    },
     caveat: {
       kind: 'joint',
       text: 'Nicaragua has two Co-Presidents (Daniel Ortega and Rosario Murillo) since the 2025 constitutional reform; letters address both.',
@@ -334,6 +343,14 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
   }),
   'tg/government': () => ({
     note: 'President of the Council of Ministers since 2025-05-03 (actu-togo.tg 2025-05-03; republicoftogo.com).',
+    // Before the Fifth Republic the head of government was a Prime Minister (the table's entry before the review,
+    // 7f252c7: ['president', 'prime-minister']).
+    changed: {
+      on: '2025-05-03',
+      formerKind: 'prime-minister',
+      source:
+        'actu-togo.tg 2025-05-03 (the President of the Council of Ministers takes office with the Fifth Republic)',
+    },
     holders: [
       {
         name: { en: 'Faure Gnassingbé' },
