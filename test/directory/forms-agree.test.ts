@@ -26,6 +26,9 @@ const EN_ABBREVIATION: Readonly<Record<string, string>> = {
   Holiness: 'His Holiness',
 };
 
+/** Heads of government whose address protocol.md §5 styles "The Rt Hon" (UK, Canada) or "The Hon" (Australia). */
+const STYLED_HEADS_OF_GOVERNMENT = new Set(['gb/government', 'ca/government', 'au/government']);
+
 const BEFORE_ANY_HOLDER = new Date('1900-01-01');
 
 const styleWordsIn = (lang: string, text: string) => STYLE_WORDS[lang]!.filter((w) => text.includes(w));
@@ -117,7 +120,8 @@ function disagreements({ a, lang, register }: Case): string[] {
       out.push(`address '${address}' lacks ${word}`);
   }
   if (lang === 'en' && word[0] === 'Excellenc' && !/^(H\.E\.|Their Excellencies)/.test(address))
-    out.push(`address '${address}' lacks H.E.`);
+    if (!(STYLED_HEADS_OF_GOVERNMENT.has(a.officeId!) && /^The (Rt )?Hon /.test(address)))
+      out.push(`address '${address}' lacks H.E.`);
   if (lang === 'en' && register === 'diplomatic' && !close.includes(a.honorific.replace(/^Your /, '')))
     if (!/Mr\.|Madam/.test(a.honorific)) out.push(`close '${close}' does not name ${a.honorific}`);
   return out;

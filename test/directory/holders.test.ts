@@ -76,8 +76,8 @@ describe("terms: the letter's date picks the holder", () => {
         strings: stringsFor('en'),
         date: day(iso),
       });
-    expect(forms(gbPm, '2026-07-01').addressLines[0]).toBe('H.E. Keir Starmer');
-    expect(forms(gbPm, '2026-08-01').addressLines[0]).toBe('H.E. Andy Burnham');
+    expect(forms(gbPm, '2026-07-01').addressLines[0]).toBe('The Rt Hon Keir Starmer');
+    expect(forms(gbPm, '2026-08-01').addressLines[0]).toBe('The Rt Hon Andy Burnham');
     const after = forms(un, '2027-01-15');
     expect(after.name).toBeUndefined();
     expect(after.nameSource).toBe('none');

@@ -22,6 +22,11 @@ export interface Curation {
 
 const SECTION5 = 'protocol.md §5 (titles and salutations, sourced)';
 const CONVENTION = 'protocol.md §5, marked (c): some forms rest on convention';
+// The English address block's style where protocol.md gives one other than "H.E." (locales/en/directory.json
+// offices.<id>.address): Commonwealth prime ministers and governors-general (§5 rows UK, Canada, Australia; §1.1
+// Governor-General row: formsofaddress.info/governor_general, Wikipedia "Australian honorifics" citing gg.gov.au) and
+// the US President (§1.1: "His Excellency the Honourable", Canadian Heritage, Styles of address – foreign dignitaries).
+const styleOf = (style: string, row: string) => `en address style "${style}": protocol.md ${row}`;
 
 // Holder sources. Each holder below names one; the day is the one the source reported it on (`asOf`).
 const ODA =
@@ -117,7 +122,7 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
   us: () => ({
     verified: true,
     customs: ['no-excellency'],
-    note: `${SECTION5}; "Dear Mr. President" / "Dear Madam President" is the US custom (protocol.md §1.1, §5)`,
+    note: `${SECTION5}; "Dear Mr. President" / "Dear Madam President" is the US custom (protocol.md §1.1, §5); ${styleOf('H.E. the Hon', '§1.1 US row')}`,
     // Gender: Wikidata Q22686 (sex or gender: male), which the snapshot's record points to.
     // zh: PRC press names foreign leaders by surname (特朗普: People's Daily copy at hengyuejishu.com; 新华社).
     holders: [
@@ -135,7 +140,7 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
   gb: () => ({ verified: false, note: CONVENTION, holders: [oda('Charles III', '2022-09-08')] }),
   'gb/government': () => ({
     verified: true,
-    note: SECTION5,
+    note: `${SECTION5}; ${styleOf('The Rt Hon', '§5 UK')}`,
     // The 2026-07-03 snapshot (README of git 0243afe) still had Keir Starmer; the 2026-08-22 one has Andy Burnham
     // from 2026-07-20, which ends the earlier term the day before.
     holders: [oda('Keir Starmer', '2024-07-05', { until: '2026-07-19' }), oda('Andy Burnham', '2026-07-20')],
@@ -170,8 +175,12 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
     // Gender: Wikidata Q5771800 (female).
     holders: [oda('Claudia Sheinbaum', '2024-10-01', { gender: 'female' })],
   }),
-  ca: () => ({ verified: true, note: SECTION5 }),
-  'ca/government': () => ({ verified: true, note: SECTION5, holders: [oda('Mark Carney', undefined)] }),
+  ca: () => ({ verified: true, note: `${SECTION5}; ${styleOf('H.E. the Rt Hon', '§5 Canada, §1.1')}` }),
+  'ca/government': () => ({
+    verified: true,
+    note: `${SECTION5}; ${styleOf('The Rt Hon', '§5 Canada')}`,
+    holders: [oda('Mark Carney', undefined)],
+  }),
   mn: () => ({ verified: true, note: SECTION5, holders: [eps('Khurelsukh Ukhnaa', family('Khurelsukh'))] }),
   'mn/government': () => ({ holders: [eps('Uchral Nyam-Osor', family('Uchral'))] }),
   vn: () => ({
@@ -196,10 +205,10 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
   th: () => ({ verified: true, note: SECTION5, holders: [oda('Vajiralongkorn', '2016-10-13')] }),
   // Thai usage addresses people by their first name ("Prime Minister Anutin").
   'th/government': () => ({ holders: [oda('Anutin Charnvirakul', '2025-09-07', family('Anutin'))] }),
-  au: () => ({ verified: true, note: SECTION5 }),
+  au: () => ({ verified: true, note: `${SECTION5}; ${styleOf('H.E. the Hon', '§5 Australia, §1.1')}` }),
   'au/government': () => ({
     verified: true,
-    note: SECTION5,
+    note: `${SECTION5}; ${styleOf('The Hon', '§5 Australia')}`,
     holders: [oda('Anthony Albanese', '2022-05-23')],
   }),
   in: () => ({
