@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
+import { allOffices, holderOn } from '../../src/directory/index.js';
 import { finalSound, markParticles, resolveParticles } from '../../src/compose/particles.js';
 import { editFile, exampleCopy, setLocaleValues } from './project.js';
 import { composedText } from './letter-text.js';
@@ -61,6 +62,23 @@ describe('recipient placeholders in the example letter', () => {
     expect(composedText(dir, 'va', 'zh')).toContain('致教宗良十四世的公开信');
     expect(composedText(dir, 'va', 'en')).toContain('An open letter to Pope Leo XIV');
     expect(composedText(dir, 'us', 'en')).toContain('An open letter to the President of the United States');
+  });
+
+  it('a title-only Korean heading to a monarch names the country (SPEC §5: 태국 국왕 폐하), as the address does', () => {
+    const dir = exampleCopy();
+    const region = new Intl.DisplayNames(['ko-KR'], { type: 'region' });
+    const day = new Date('2023-12-10T00:00:00Z');
+    // Every monarch and highness the example's date finds no Korean name for: the heading is title-only.
+    const unnamed = allOffices().filter(
+      (o) => o.country && ['Majesty', 'Highness'].includes(o.style) && !holderOn(o, day)?.name['ko'],
+    );
+    expect(unnamed.map((o) => o.id)).toEqual(expect.arrayContaining(['dk', 'gb', 'jp', 'kw', 'lu', 'th']));
+    for (const office of unnamed) {
+      const heading = composedText(dir, office.id, 'ko').split('\n')[0]!;
+      expect(heading, office.id).toContain(`${region.of(office.country!)}`);
+    }
+    expect(composedText(dir, 'dk', 'ko').split('\n')[0]).toContain('덴마크 국왕 폐하께 드리는 공개서한');
+    expect(composedText(dir, 'kw', 'ko').split('\n')[0]).toContain('쿠웨이트 국왕 전하께 드리는 공개서한');
   });
 
   it('shortTitle, vocative and particles with a placeholder, in a letter to a king and to a president', () => {
