@@ -83,14 +83,20 @@ export function recipientVars(addressee: Addressee): Record<string, string> {
 
 /**
  * i18next contexts for the recipient, most specific first. Without a name (title-only forms) `unnamed_majesty`, then
- * `unnamed`; then `majesty_female`, `majesty`, `female`. The style is the office's (excellency, majesty, highness,
- * holiness); the gender only where known.
+ * `unnamed`; then `joint` for an office two people hold at once (San Marino's Captains Regent: a sentence that speaks
+ * to one person must speak to both); then `majesty_female`, `majesty`, `female`. The style is the office's
+ * (excellency, majesty, highness, holiness); the gender only where known.
  */
-export function textContexts(style: Style, gender: Gender | undefined, unnamed = false): string[] {
+export function textContexts(
+  style: Style,
+  gender: Gender | undefined,
+  unnamed = false,
+  joint = false,
+): string[] {
   const styled = style === 'none' ? undefined : style.toLowerCase();
   const named = [styled && gender ? `${styled}_${gender}` : undefined, styled, gender];
   const untitled = unnamed ? [styled ? `unnamed_${styled}` : undefined, 'unnamed'] : [];
-  return [...untitled, ...named].filter((c): c is string => c !== undefined);
+  return [...untitled, joint ? 'joint' : undefined, ...named].filter((c): c is string => c !== undefined);
 }
 
 /** Labels every template may use; a language without its own labels file borrows English ones (check warns). */
@@ -118,7 +124,12 @@ export function letterContext(input: ContextInput): {
   const { letter } = project;
   const lang = reader.lang;
   const vars = { recipient: recipientVars(addressee), date: formatDate(letter.date, input.locale) };
-  const contexts = textContexts(addressee.style, input.gender, addressee.name === undefined);
+  const contexts = textContexts(
+    addressee.style,
+    input.gender,
+    addressee.name === undefined,
+    addressee.joint === true,
+  );
   const text = (key: string, at: (string | number)[]) => reader.text(key, at, vars, contexts);
   const label = (key: string, values: Record<string, string> = {}) =>
     reader.tool(

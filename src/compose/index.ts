@@ -57,6 +57,7 @@ export function addressing(
         addressee.style,
         recipientGender(recipient, lang, project.letter.date),
         addressee.name === undefined,
+        addressee.joint === true,
       ),
     };
   } catch (e) {

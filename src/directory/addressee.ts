@@ -162,6 +162,7 @@ export function addressee(opts: AddresseeOptions): Addressee {
     nameSource: letterName ? 'letter' : directoryName ? 'directory' : 'none',
     ...(country ? { country } : {}),
     style: office.style,
+    ...(joint ? { joint: true as const } : {}),
     addressLines,
     salutation,
     vocative,

@@ -166,6 +166,8 @@ export interface Addressee {
   readonly country?: string;
   /** Excellency | Majesty | Highness | Holiness | none */
   readonly style: Style;
+  /** Set when two people hold the office at once (San Marino, Andorra, Nicaragua): every form addresses both. */
+  readonly joint?: true;
   /** Lines of the address block, in this language's order. */
   readonly addressLines: readonly string[];
   /** "Dear President Xi," / "존경하는 시진핑 주석님께" / "尊敬的习近平主席：" */

@@ -45,6 +45,7 @@ export const RECIPIENT_NAMES: readonly string[] = [
   'nameSource',
   'country',
   'style',
+  'joint',
   'addressLines',
   'salutation',
   'vocative',

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
 import { allOffices, holderOn } from '../../src/directory/index.js';
+import { textContexts } from '../../src/compose/context.js';
 import { finalSound, markParticles, resolveParticles } from '../../src/compose/particles.js';
 import { editFile, exampleCopy, setLocaleValues } from './project.js';
 import { composedText } from './letter-text.js';
@@ -79,6 +80,31 @@ describe('recipient placeholders in the example letter', () => {
     }
     expect(composedText(dir, 'dk', 'ko').split('\n')[0]).toContain('덴마크 국왕 폐하께 드리는 공개서한');
     expect(composedText(dir, 'kw', 'ko').split('\n')[0]).toContain('쿠웨이트 국왕 전하께 드리는 공개서한');
+  });
+
+  it('a letter to an office two people hold speaks to both: `_joint` context (San Marino, Andorra)', () => {
+    const dir = exampleCopy();
+    const empathy = (id: string, lang: string) =>
+      composedText(dir, id, lang)
+        .split('\n')
+        .find((line) => /compassion|parent|공감|同理/.test(line))!;
+    for (const id of ['sm', 'ad']) {
+      expect(empathy(id, 'en')).not.toContain('as a parent');
+      expect(empathy(id, 'ko')).not.toContain('한 사람의 부모');
+      expect(empathy(id, 'zh')).toContain('恳请二位设想');
+      expect(empathy(id, 'zh')).not.toContain('您');
+    }
+    expect(empathy('sm', 'ko')).toContain('두 집정관님의 따뜻한 공감에 호소합니다');
+    // `joint` after the title-only contexts, before the style's.
+    expect(textContexts('Excellency', undefined, true, true)).toEqual([
+      'unnamed_excellency',
+      'unnamed',
+      'joint',
+      'excellency',
+    ]);
+    // One person holds the office: the sentence to one parent. Nicaragua on the example's date (2023) had one President.
+    expect(empathy('fr', 'en')).toContain('as a parent');
+    expect(empathy('ni', 'ko')).toContain('대통령님께서도 한 사람의 부모이신 만큼');
   });
 
   it('shortTitle, vocative and particles with a placeholder, in a letter to a king and to a president', () => {

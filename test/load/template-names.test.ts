@@ -61,6 +61,7 @@ describe('the names the check knows', () => {
       nameSource: true,
       country: true,
       style: true,
+      joint: true,
       addressLines: true,
       salutation: true,
       vocative: true,
