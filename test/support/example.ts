@@ -59,7 +59,7 @@ export const TO_XI: Readonly<Record<ExampleLang, Readonly<Record<string, string>
 
 // i18next context variants (`title_holiness`, `title_unnamed`): read by letters to other recipients, not by the example's.
 const CONTEXT_VARIANT =
-  /_(unnamed|excellency|majesty|highness|holiness|male|female)(_(excellency|majesty|highness|holiness|male|female))?$/;
+  /_(unnamed|joint|excellency|majesty|highness|holiness|male|female)(_(excellency|majesty|highness|holiness|male|female))?$/;
 
 /**
  * The example letter's locale strings (examples/open-letter-2023/locales/<lang>/letter.json) as its letter to Xi
