@@ -10,6 +10,8 @@ import {
   ageOfHolder,
   holderAfter,
   holderOn,
+  isoDay,
+  knownFrom,
   lookupOffice,
   officeOn,
   REVIEWED,
@@ -69,6 +71,8 @@ export function holderWarnings(
         ),
       );
     }
+    const monarch = monarchGender(ref.id, office, letterDay, ref.gender ?? own?.gender, where);
+    if (monarch) out.push(monarch);
     if (ref.name !== undefined || own?.name !== undefined) continue;
     out.push(...holderProblems(ref.id, office, letterDay, project.letter.date, now, languages, where));
   }
@@ -84,6 +88,34 @@ export function holderWarnings(
     );
   }
   return out;
+}
+
+/**
+ * A King's office on a day before the first monarch the directory knows (that holder's start, or its source's report):
+ * the letter's forms are a King's ('His Majesty', 'King of Denmark', 국왕, 国王), as the office is now, but a Queen
+ * may have reigned that day (the United Kingdom before Charles III's 2022-09-08). The letter can say so:
+ * `gender: female` gives the Queen's forms. Nothing to say when the letter gives the gender, when a holder the directory knows is in office, or
+ * when it knows none at all (the table's kind is then all it has; holder-missing asks for the name).
+ */
+function monarchGender(
+  id: string,
+  office: Office,
+  letterDay: Date,
+  given: 'female' | 'male' | undefined,
+  where: Partial<Location>,
+): Diagnostic | undefined {
+  if (given || (office.kind !== 'king' && office.kind !== 'queen') || holderOn(office, letterDay))
+    return undefined;
+  // Without any holder the table's kind is all the directory knows, and holder-missing already asks for the name.
+  const first = office.holders.map(knownFrom).sort()[0];
+  if (first === undefined || isoDay(letterDay) >= first) return undefined;
+  const as = office.kind === 'king' ? 'a King' : 'a Queen';
+  return warning(
+    'monarch-gender',
+    `the directory knows the monarch of '${id}' only from ${first} on: the letter dated ${isoDay(letterDay)} addresses ${as}, as the office is now, who may not be the monarch of that day`,
+    where,
+    `if the monarch that day was ${office.kind === 'king' ? 'a Queen' : 'a King'}, give the gender in letter.yaml: to: [{ id: ${id}, gender: ${office.kind === 'king' ? 'female' : 'male'}, name: { … } }]`,
+  );
 }
 
 const nameHint = (id: string, names: string) =>

@@ -12,6 +12,7 @@ export {
   holderOn,
   holderStatus,
   isoDay,
+  knownFrom,
   termEndedBefore,
 } from './holders.js';
 export { deriveFamilyName } from './names.js';

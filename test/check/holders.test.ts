@@ -186,3 +186,28 @@ describe('an office whose kind changed on a known day', () => {
     expect((await caveats('2026-11-01'))[0]!.message).toContain('two Co-Presidents');
   });
 });
+
+describe("a King's office on a day before the first monarch the directory knows", () => {
+  const monarchWarnings = async (to: string, date: string) =>
+    (await check({ dir: letterTo(to, date), now: new Date('2026-11-27T00:00:00Z') })).warnings.filter(
+      (w) => w.code === 'monarch-gender',
+    );
+
+  it('warns that the letter addresses a King, and how to say the monarch was a Queen', async () => {
+    // Frederik X is known from his source's report (2026-01-01); Charles III from his accession (2022-09-08).
+    const dk = await monarchWarnings('[dk]', '2023-12-10');
+    expect(dk.map((w) => w.message)).toEqual([
+      "the directory knows the monarch of 'dk' only from 2026-01-01 on: the letter dated 2023-12-10 addresses a King, as the office is now, who may not be the monarch of that day",
+    ]);
+    expect(dk[0]!.hint).toContain('gender: female');
+    expect(await monarchWarnings('[{ id: gb, name: { en: Jane Doe } }]', '2022-09-07')).toHaveLength(1);
+  });
+
+  it('says nothing once a known monarch reigns, when the letter gives the gender, or for other offices', async () => {
+    expect(await monarchWarnings('[gb]', '2022-09-08')).toEqual([]);
+    expect(await monarchWarnings('[dk]', '2026-11-01')).toEqual([]);
+    expect(await monarchWarnings('[{ id: dk, gender: female }]', '2023-12-10')).toEqual([]);
+    expect(await monarchWarnings('[bt]', '2023-12-10')).toEqual([]); // no monarch known at all: holder-missing says it
+    expect(await monarchWarnings('[jp/government]', '2023-12-10')).toEqual([]);
+  });
+});
