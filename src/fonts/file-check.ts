@@ -2,6 +2,7 @@
 
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { outlineProblem } from './outline-check.js';
 
 /** What is wrong with the font file, as the end of a sentence naming it, and what to do; undefined when it is usable. */
 export function fontFileProblem(path: string): { message: string; hint: string } | undefined {
@@ -21,18 +22,25 @@ export function fontFileProblem(path: string): { message: string; hint: string }
       hint: 'use the .ttf file of the face (the Noto faces come as .ttf in the @expo-google-fonts npm packages)',
     };
   }
+  const bytes = readFileSync(path);
   try {
-    const font = fontkit.create(readFileSync(path));
+    const font = fontkit.create(bytes);
+    // fontkit reads a table or an outline only when a letter first needs it: a file damaged there is found here.
+    const damaged = outlineProblem(bytes);
+    if (damaged) return { message: damaged, hint: INTACT_COPY };
     if (!('hasGlyphForCodePoint' in font) || !font.hasGlyphForCodePoint(0x20))
       return { message: 'has no character map', hint: 'use a font that maps Unicode characters to glyphs' };
   } catch (e) {
     return {
       message: `cannot be read as a font (${e instanceof Error ? e.message : String(e)})`,
-      hint: 'replace it with an intact copy of the .ttf file',
+      hint: INTACT_COPY,
     };
   }
   return undefined;
 }
+
+const INTACT_COPY =
+  'replace it with an intact copy of the .ttf file (a download cut short leaves a damaged one)';
 
 function firstBytes(path: string, n: number): number[] {
   const fd = openSync(path, 'r');
