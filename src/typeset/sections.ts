@@ -9,7 +9,7 @@ import type { StructureBuilder } from './structure.js';
 import { signatureFieldLine } from './signature.js';
 import { bodySize, leading, partStyle } from './style.js';
 import type { PageGeometry } from './types.js';
-import { spacer, unit, type Unit } from './unit.js';
+import { linesHeight, spacer, unit, type Unit } from './unit.js';
 
 /** What sections are set with. */
 export interface SectionContext {
@@ -98,9 +98,21 @@ function setSection(
   if (reserve) units.push(unit([signatureFieldLine(frame)], 0.8 * frame.style.size, { splittable: false }));
   if (units.length === 0) return [];
   units[0] = { ...units[0]!, gapBefore: part.gapBefore * base };
-  if (section.keepTogether) units = [merge(units)];
+  if (section.keepTogether) units = together(units, geometry);
   if (section.keepWithNext) units[units.length - 1] = { ...units[units.length - 1]!, keepWithNext: true };
   return units;
+}
+
+/**
+ * A section kept together: one unsplittable unit when it fits on a page. Taller than a page (fourteen signatories), it
+ * cannot stay on one, and as one unit it would be cut wherever a page fills (a signatory's name on one page, the
+ * e-mail on the next); its blocks are kept each whole instead, each with the next, so pages break between them.
+ */
+function together(units: readonly Unit[], geometry: PageGeometry): Unit[] {
+  const merged = merge(units);
+  const capacity = geometry.height - geometry.margins.top - geometry.margins.bottom;
+  if (linesHeight(merged.lines) <= capacity) return [merged];
+  return units.map((u, i) => (i < units.length - 1 ? { ...u, keepWithNext: true } : u));
 }
 
 /** One unsplittable unit from several, their gaps kept as empty lines. */

@@ -74,6 +74,35 @@ describe('paginate', () => {
     expect(pages[1]!.slice(0, 3)).toEqual(['h0', 'b0', 'b1']);
   });
 
+  it('keeps a chain of keeps that fits on a page together, moving it whole', () => {
+    const kept = { splittable: false, keepWithNext: true };
+    const pages = layout([
+      unit(lines('a', 6), 0),
+      unit(lines('c', 1), 0, kept),
+      unit(lines('s', 3), 0, kept),
+      unit(lines('t', 3), 0, { splittable: false }),
+    ]);
+    expect(pages).toEqual([
+      ['a0', 'a1', 'a2', 'a3', 'a4', 'a5'],
+      ['c0', 's0', 's1', 's2', 't0', 't1', 't2'],
+    ]);
+  });
+
+  it('fills pages with a chain of keeps taller than a page, the close with the first signatory, none split', () => {
+    // A close and five signatories of 3 lines each: 16 lines cannot stay on one page of 10. Waiting for an empty page
+    // for the chain left the close alone on a page, then a signatory alone on each of the next two.
+    const kept = { splittable: false, keepWithNext: true };
+    const signatories = ['s', 't', 'u', 'v', 'w'].map((tag, i) =>
+      unit(lines(tag, 3), 0, i < 4 ? kept : { splittable: false }),
+    );
+    const pages = layout([unit(lines('a', 8), 0), unit(lines('c', 1), 0, kept), ...signatories]);
+    expect(pages).toEqual([
+      ['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'],
+      ['c0', 's0', 's1', 's2', 't0', 't1', 't2', 'u0', 'u1', 'u2'],
+      ['v0', 'v1', 'v2', 'w0', 'w1', 'w2'],
+    ]);
+  });
+
   it('starts a new page at a page break and drops the gap at the top of a page', () => {
     const result = paginate(
       [

@@ -48,21 +48,30 @@ export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagina
     return k;
   };
 
+  // Inside a chain of keep-with-next taller than a page, each unit keeps with the next one's start only, and a unit
+  // placed because the one before it kept room for it is not moved for its own keep (that would part the two).
+  let longChain = false;
+  let promised = false;
   units.forEach((unit, index) => {
     if (unit.breakBefore) {
       if (y > 0) newPage();
       return;
     }
+    const reach = longChain || !chainFits(units, index, capacity) ? 1 : MAX_CHAIN;
+    longChain = reach === 1 && unit.keepWithNext;
+    const placedFor = promised;
+    promised = false;
     let lines = unit.lines;
     let first = true;
     while (lines.length > 0) {
       const gap = first && y > 0 ? unit.gapBefore : 0;
       const own = linesHeight(lines);
       // What follows by keep-with-next may be dropped when it cannot fit anyway; the unit's own lines never are.
-      const keep = Math.min(own + keptHeight(units, index), capacity);
+      const keep = placedFor ? own : Math.min(own + keptHeight(units, index, reach), capacity);
       if (own <= capacity + EPSILON && y + gap + keep <= capacity + EPSILON) {
         y += gap;
         lines.forEach(place);
+        promised = longChain && y + keptHeight(units, index, 1) <= capacity + EPSILON;
         break;
       }
       if (unit.splittable && lines.length >= 2 * unit.minLines) {
@@ -97,13 +106,28 @@ export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagina
   return reserved ? { pages, reserved } : { pages };
 }
 
-/** Height that must follow a unit on its page because of keep-with-next: the next unit's first lines, or all of it. */
-function keptHeight(units: readonly Unit[], index: number, depth = 0): number {
+/**
+ * Whether a unit and what keep-with-next brings along fit on one page. A chain of keeps taller than a page (a close
+ * and fourteen signatories) cannot stay on one whatever is done: waiting for an empty page for it left the close alone
+ * on a page and a signatory alone on the next. Its units keep each with the next one's start, filling each page.
+ */
+function chainFits(units: readonly Unit[], index: number, capacity: number): boolean {
+  return linesHeight(units[index]!.lines) + keptHeight(units, index, MAX_CHAIN) <= capacity + EPSILON;
+}
+
+/** Units a chain of keep-with-next is followed through. */
+const MAX_CHAIN = 21;
+
+/**
+ * Height that must follow a unit on its page because of keep-with-next: the next unit's first lines, or all of it and
+ * what that one keeps with, through at most `count` units.
+ */
+function keptHeight(units: readonly Unit[], index: number, count: number): number {
   const unit = units[index]!;
   const next = units[index + 1];
-  if (!unit.keepWithNext || !next || next.breakBefore || depth > 20) return 0;
+  if (!unit.keepWithNext || !next || next.breakBefore || count < 1) return 0;
   // A unit too short to split (a one-line close) moves whole, so what it keeps with comes along too.
   if (next.splittable && next.lines.length >= 2 * next.minLines)
     return next.gapBefore + linesHeight(next.lines.slice(0, next.minLines));
-  return next.gapBefore + linesHeight(next.lines) + keptHeight(units, index + 1, depth + 1);
+  return next.gapBefore + linesHeight(next.lines) + keptHeight(units, index + 1, count - 1);
 }
