@@ -1,10 +1,11 @@
 /** `letter init`: a new letter project from the example letter, ready for `letter build`. */
 
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { LetterError, problem, shown } from '../diag/index.js';
 import { TOOL_DIR } from '../tool/index.js';
 import { schemaPath, slugFromFolder } from '../load/index.js';
+import { makeFolder, writeAtomic, writeFailure } from '../write/index.js';
 
 export interface InitResult {
   readonly dir: string;
@@ -38,18 +39,60 @@ export function init(opts: { dir: string }): InitResult {
       ),
     );
   }
-  mkdirSync(dir, { recursive: true });
-  // The editor's schema line points at the schema this copy of letter ships, so completion works offline.
   const schema = relative(dir, schemaPath()).replace(/\\/g, '/');
   const slug = slugFromFolder(dir);
   const letter = readFileSync(join(EXAMPLE, 'letter.yaml'), 'utf8')
     .replace(/^# yaml-language-server: \$schema=.*\n/m, '')
     .replace(/^slug: .*$/m, `slug: ${/^[A-Za-z0-9]/.test(slug) ? slug : 'letter'}`);
-  writeFileSync(join(dir, 'letter.yaml'), `# yaml-language-server: $schema=${schema}\n${letter}`);
-  cpSync(join(EXAMPLE, 'recipients.yaml'), join(dir, 'recipients.yaml'));
-  cpSync(join(EXAMPLE, 'locales'), join(dir, 'locales'), { recursive: true });
-  writeFileSync(join(dir, 'README.md'), readme(slug));
+  const contents = new Map<string, string | Uint8Array>([
+    // The editor's schema line points at the schema this copy of letter ships, so completion works offline.
+    ['letter.yaml', `# yaml-language-server: $schema=${schema}\n${letter}`],
+    ['README.md', readme(slug)],
+    ...planned.slice(2).map((f): [string, Uint8Array] => [f, readFileSync(join(EXAMPLE, f))]),
+  ]);
+  writeAll(dir, opts.dir, contents);
   return { dir, files: planned };
+}
+
+/**
+ * Writes each file atomically (a temporary name, then rename), creating the folders. A folder that cannot be made
+ * there or a failed write (a full disk) is one error naming the folder, and what this init wrote is removed again, so
+ * a second init after the fix finds nothing in its way.
+ */
+function writeAll(dir: string, shownAs: string, contents: ReadonlyMap<string, string | Uint8Array>): void {
+  // The folders this init makes, deepest first: the ones above each file and above `dir` that do not exist yet.
+  const made = new Set<string>();
+  for (const file of contents.keys())
+    for (let at = dirname(join(dir, file)); !existsSync(at) && dirname(at) !== at; at = dirname(at))
+      made.add(at);
+  const written: string[] = [];
+  try {
+    makeFolder(dir);
+    for (const [file, text] of contents) {
+      const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+      written.push(writeAtomic(dir, file, bytes));
+    }
+  } catch (e) {
+    for (const file of written) rmSync(file, { force: true });
+    for (const folder of [...made].sort((a, b) => b.length - a.length)) rmdirIfEmpty(folder);
+    if (e instanceof LetterError) throw e;
+    throw new LetterError(
+      problem(
+        'usage',
+        `cannot write the new project in '${shown(shownAs)}': ${writeFailure(e)}`,
+        { value: shownAs },
+        'give letter init a new folder inside one you can write to',
+      ),
+    );
+  }
+}
+
+function rmdirIfEmpty(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // Not empty (something else is in it) or already gone: left as it is.
+  }
 }
 
 function readme(slug: string): string {

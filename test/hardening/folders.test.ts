@@ -1,0 +1,82 @@
+/**
+ * A folder letter must create that cannot be made where the user asked (under a file, under a link to nothing, in a
+ * file system that refuses it): one error naming it, exit 2, nothing left behind; never an internal error with a
+ * stack trace, and never a process that does not return (Node's recursive mkdir retries forever where mkdir answers
+ * ENOENT under a folder that exists, as in /proc).
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeFolder } from '../../src/write/index.js';
+import { letterCli, tempDir } from '../support/tools.js';
+
+const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'letter.js');
+
+/** No trace, no internal error: the user's path, told as such. */
+function expectRefusal(r: { status: number | null; stdout: string; stderr: string }, message: RegExp): void {
+  expect(r.status, r.stderr).toBe(2);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toContain('internal error');
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+}
+
+describe('letter init where its folder cannot be made', () => {
+  it('under a file: exit 2 naming the cause, nothing created', () => {
+    const dir = tempDir('letter-init-file-');
+    writeFileSync(join(dir, 'notes'), 'x');
+    expectRefusal(
+      letterCli(['init', join(dir, 'notes', 'letter')]),
+      /a file is where a folder should be \(ENOTDIR\)/,
+    );
+    expect(readdirSync(dir)).toEqual(['notes']);
+  });
+
+  it('under a link to a folder that does not exist: exit 2, nothing created, the link kept', () => {
+    const dir = tempDir('letter-init-link-');
+    symlinkSync(join(dir, 'gone'), join(dir, 'link'));
+    expectRefusal(letterCli(['init', join(dir, 'link', 'letter')]), /cannot write the new project in/);
+    expect(readdirSync(dir)).toEqual(['link']);
+  });
+
+  it('where mkdir answers ENOENT under a folder that exists (/proc): exit 2, and the command returns', () => {
+    if (!existsSync('/proc/self')) return;
+    const r = spawnSync(process.execPath, [BIN, 'init', '/proc/letter-init-test'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.error).toBeUndefined();
+    expectRefusal(r, /cannot write the new project in '\/proc\/letter-init-test'/);
+  });
+});
+
+describe('letter build -o under a link to a folder that does not exist', () => {
+  it('is a usage error naming the link before anything renders (exit 2), not a failed write of every document', () => {
+    const dir = tempDir('letter-out-link-');
+    symlinkSync(join(dir, 'gone'), join(dir, 'link'));
+    const r = letterCli([
+      'build',
+      EXAMPLE,
+      '-o',
+      join(dir, 'link', 'out'),
+      '--lang',
+      'en',
+      '--format',
+      'pdf',
+    ]);
+    expectRefusal(r, /cannot create the output folder .*link is a link to .*gone, which does not exist/);
+    expect(readdirSync(dir)).toEqual(['link']);
+  });
+});
+
+describe('makeFolder', () => {
+  it('creates the missing folders one by one and accepts those that exist', () => {
+    const dir = tempDir('letter-make-folder-');
+    mkdirSync(join(dir, 'a'));
+    makeFolder(join(dir, 'a', 'b', 'c'));
+    expect(existsSync(join(dir, 'a', 'b', 'c'))).toBe(true);
+    makeFolder(join(dir, 'a', 'b', 'c'));
+  });
+});
