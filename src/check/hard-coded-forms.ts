@@ -46,10 +46,16 @@ const STYLE_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string, S
   ],
 };
 
-/** Whether a word of `style` addresses this recipient right: its office's style, and no custom against it (zh 阁下 to a US president). */
+/**
+ * Whether a word of `style` addresses this recipient right: its office's style, and no custom against it (zh 阁下 to
+ * a US president, ko 각하 to the ROK's).
+ */
 function fits(style: StyleName, who: Addressing, lang: Lang): boolean {
   if (who.addressee.style.toLowerCase() !== style) return false;
-  return !(style === 'excellency' && lang === 'zh' && who.customs.includes('no-excellency'));
+  if (style !== 'excellency') return true;
+  if (lang === 'zh') return !who.customs.includes('no-excellency');
+  if (lang === 'ko') return !who.customs.includes('no-gakha');
+  return true;
 }
 
 /** Warnings for the languages being built and the recipients the letters go to. */

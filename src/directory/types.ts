@@ -48,8 +48,10 @@ export type Role = 'head-of-state' | 'head-of-government' | 'head-of-state-and-g
 /**
  * A country custom that changes forms in some language. `no-excellency`: the country has no habit of 阁下
  * ("美国、墨西哥、德国等国没有称'阁下'的习惯", protocol.md §1.3), so zh uses 先生/女士 or the title alone.
+ * `no-gakha`: the country has dropped 각하 for its own office-holders (the Republic of Korea since the Kim Dae-jung era:
+ * protocol.md §1.2, ko.wikipedia "각하", JTBC 2015 fact-check), so ko uses 님 in the diplomatic register too.
  */
-export type Custom = 'no-excellency';
+export type Custom = 'no-excellency' | 'no-gakha';
 
 /** One person: a name per language, as a literal string (never romanised by code); a language absent here is unknown. */
 export interface Person {

@@ -32,6 +32,21 @@ describe('a hard-coded form of address', () => {
     expect(found[0]!.hint).toContain('국왕 폐하');
   });
 
+  it("각하 to the ROK's President, who is not addressed so (protocol.md §1.2): a warning naming 'kr'", async () => {
+    const dir = exampleCopy();
+    editFile(
+      dir,
+      'letter.yaml',
+      '    via: cn-consulate-toronto\n',
+      '    via: cn-consulate-toronto\n  - kr\n',
+    );
+    setLocaleValues(dir, 'ko', { plea: '각하께 간곡히 호소합니다.' });
+    const found = (await check({ dir, now: NOW })).warnings.filter((w) => w.code === 'hard-coded-form');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain("'kr' (대한민국 대통령");
+    expect(found[0]!.message).not.toContain("'cn'");
+  });
+
   it('check --strict exits 2; build warns, and build --strict exits 2 with nothing written', async () => {
     const dir = toPresidentAndKing();
     expect((await check({ dir, strict: true, now: NOW })).exitCode).toBe(2);

@@ -224,15 +224,16 @@ describe('exact forms per kind of office', () => {
       '교황 성하',
       '교황 레오 14세 성하',
     ],
+    // The ROK's own President is 님 in both registers (no-gakha, protocol.md §1.2): test/directory/no-gakha.test.ts.
     [
-      'kr',
+      'ru',
       'ko',
       'diplomatic',
       '',
-      '대한민국 대통령 각하',
+      '러시아연방 대통령 각하',
       '대통령 각하,',
       '대통령 각하',
-      '대한민국 대통령 각하',
+      '러시아연방 대통령 각하',
     ],
     [
       'fr',

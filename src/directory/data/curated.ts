@@ -107,7 +107,9 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
   kr: () => ({
     verified: true,
     nameOrder: 'family-first',
-    note: SECTION5,
+    // 각하 is avoided in ROK use since the Kim Dae-jung era (protocol.md §1.2); §5's ROK row gives 대통령님께 only.
+    customs: ['no-gakha'],
+    note: `${SECTION5}; ko 님, not 각하, in both registers: protocol.md §1.2 (ko.wikipedia "각하", JTBC 2015)`,
     holders: [
       {
         name: { en: 'Lee Jae Myung', ko: '이재명', zh: '李在明' },
