@@ -39,9 +39,14 @@ export function given(data: unknown): string {
 
 /**
  * A URL as a message may quote it: a user name and password in it (`https://user:pass@tsa.example/`) replaced by `…`,
- * since a password never appears in output; what is left is shown like any value.
+ * and so the value of a query parameter that names a secret (`?apikey=…`, `&access_token=…`: a paid time-stamp
+ * authority's key), since a secret never appears in output; what is left is shown like any value.
  */
 export function shownUrl(url: string): string {
   const credentials = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i;
-  return shown(url.replace(credentials, '$1…@'));
+  return shown(url.replace(credentials, '$1…@').replace(SECRET_PARAMETER, '$1…'));
 }
+
+/** A query or fragment parameter whose name says it holds a key, token, password or signature, up to its value. */
+const SECRET_PARAMETER =
+  /([?&#;][^=&#;\s]*(?:key|token|secret|pass|pwd|auth|sig|credential|session)[^=&#;\s]*=)[^&#;\s]*/gi;

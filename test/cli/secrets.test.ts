@@ -103,3 +103,34 @@ describe('a --tsa URL with a user name and password in it', () => {
     }
   });
 });
+
+describe('a --tsa URL with an API key in its query', () => {
+  it('names the time-stamp authority it cannot reach without the key, on stderr and with --json', () => {
+    const pki = makeTestPki(tempDir('letter-tsa-pki-'));
+    for (const json of [false, true]) {
+      const out = join(tempDir('letter-tsa-key-'), 'out');
+      const r = letterCli(
+        [
+          'build',
+          EXAMPLE,
+          '--sign',
+          '--p12',
+          pki.p12,
+          '--tsa',
+          'http://127.0.0.1:9/tsr?api_key=K3YS3CR3T&policy=1',
+          '-o',
+          out,
+          '--lang',
+          'en',
+          '--format',
+          'pdf',
+          ...(json ? ['--json'] : []),
+        ],
+        { env: { ...process.env, LETTER_P12_PASSWORD: pki.password } },
+      );
+      expect(r.status).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain('K3YS3CR3T');
+      expect(json ? r.stdout : r.stderr).toContain("'http://127.0.0.1:9/tsr?api_key=…&policy=1'");
+    }
+  });
+});

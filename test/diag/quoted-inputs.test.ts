@@ -116,6 +116,18 @@ describe("a URL's credentials are never quoted", () => {
     expect(shownUrl('https://tsa.example/tsr?a=1')).toBe('https://tsa.example/tsr?a=1');
   });
 
+  it('shownUrl drops the value of a query parameter that names a secret (an API key or token), keeping the rest', () => {
+    expect(shownUrl('https://tsa.example/tsr?apikey=K3Y&hash=sha256')).toBe(
+      'https://tsa.example/tsr?apikey=…&hash=sha256',
+    );
+    expect(shownUrl('https://tsa.example/tsr?v=2&access_token=T0K&Signature=S1G')).toBe(
+      'https://tsa.example/tsr?v=2&access_token=…&Signature=…',
+    );
+    expect(shownUrl('https://tsa.example/tsr?password=hunter2#x')).toBe(
+      'https://tsa.example/tsr?password=…#x',
+    );
+  });
+
   it('a time-stamp authority that cannot be reached is named without them', async () => {
     const error = await requestTimeStamp(
       'http://alice:hunter2@127.0.0.1:9/tsr',
