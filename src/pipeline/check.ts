@@ -40,13 +40,15 @@ function result(
   documents: number,
   strict?: boolean,
 ): CheckResult {
-  const failed = errors.length > 0 || (strict === true && warnings.length > 0);
-  // Warnings under --strict count as the errors they would be (every warning's code is bad input).
+  // Warnings under --strict are the errors they would be (every warning's code is bad input), reported as errors as
+  // `build --strict` reports them: a failed check with an empty error list told a script nothing.
+  const all = strict ? [...errors, ...warnings.map((w) => ({ ...w, severity: 'error' as const }))] : errors;
+  const failed = all.length > 0;
   return {
     ok: !failed,
-    exitCode: failed ? exitStatusOf(errors.length ? errors : warnings) : EXIT.OK,
-    errors,
-    warnings,
+    exitCode: failed ? exitStatusOf(all) : EXIT.OK,
+    errors: all,
+    warnings: strict ? [] : warnings,
     documents,
   };
 }

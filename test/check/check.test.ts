@@ -60,6 +60,12 @@ describe('letter check', () => {
     const strict = await check({ dir: p.dir, strict: true });
     expect(strict.exitCode).toBe(2);
     expect(strict.ok).toBe(false);
+    // --strict turns them into errors (SPEC §5), as build --strict reports them.
+    expect(strict.errors.map((d) => `${d.code} ${d.severity}`).sort()).toEqual([
+      'empty-string error',
+      'unused-key error',
+    ]);
+    expect(strict.warnings).toEqual([]);
 
     const cli = letterCli(['check', p.dir]);
     expect(cli.status).toBe(0);
@@ -67,10 +73,14 @@ describe('letter check', () => {
     expect(letterCli(['check', p.dir, '--strict']).status).toBe(2);
     const json = JSON.parse(letterCli(['check', p.dir, '--json', '--strict']).stdout) as {
       ok: boolean;
-      warnings: { code: string; hint: string }[];
+      errors: { code: string; hint: string }[];
+      warnings: unknown[];
     };
     expect(json.ok).toBe(false);
-    expect(json.warnings.map((w) => w.code).sort()).toEqual(['empty-string', 'unused-key']);
+    expect(json.errors.map((w) => w.code).sort()).toEqual(['empty-string', 'unused-key']);
+    expect(json.warnings).toEqual([]);
+    const built = JSON.parse(letterCli(['build', p.dir, '--json', '--strict']).stdout) as typeof json;
+    expect(built.errors.map((w) => w.code).sort()).toEqual(json.errors.map((w) => w.code).sort());
   });
 
   it('a key nested as an i18next plural is used through its base key', async () => {
