@@ -187,7 +187,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(opts.manifest ? { manifest: opts.manifest } : {}),
         ...(opts.trust ? { trust: opts.trust } : {}),
       });
-      if (opts.json) printJson(result);
+      // SPEC §8's --json object is {ok, outputs, errors}: verify writes nothing, and a file that fails verification is
+      // a report (its problems), not an error in the command line or the input; the keys are there as in a failure.
+      if (opts.json) printJson({ ok: result.ok, outputs: [], reports: result.reports, errors: [] });
       else for (const r of result.reports) stdout().write(verifyText(r));
       status = result.ok ? EXIT.OK : EXIT.PARTIAL;
     });

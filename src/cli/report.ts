@@ -55,7 +55,7 @@ export function printJsonFailure(command: JsonCommand, errors: readonly Diagnost
     build: { ok: false, outputs: [], errors: listed, warnings: [], problems: [] },
     check: { ok: false, outputs: [], errors: listed, warnings: [] },
     recipients: { ok: false, errors: listed },
-    verify: { ok: false, reports: [], errors: listed },
+    verify: { ok: false, outputs: [], reports: [], errors: listed },
   };
   printJson(shapes[command]);
 }

@@ -95,6 +95,22 @@ describe('check, verify and recipients with --json', () => {
     expect(expectUsageJson(letterCli(['verify', '--json'])).message).toContain('give files to verify');
   });
 
+  it('verify: {ok, outputs, errors} for a file that verifies, one that does not, and one that is no letter', () => {
+    const out = join(tempDir('letter-cli-verify-json-'), 'out');
+    expect(letterCli(['build', EXAMPLE, '-o', out, '-l', 'en', '-f', 'pdf']).status).toBe(0);
+    const pdf = join(out, 'cn', 'open-letter-2023.en.pdf');
+    const unsigned = letterCli(['verify', pdf, '--json']);
+    expect(unsigned.status).toBe(1);
+    expect(onlyJson(unsigned.stdout)).toMatchObject({ ok: false, outputs: [], errors: [] });
+    const manifest = letterCli(['verify', '--manifest', join(out, 'manifest.json'), '--json']);
+    expect(manifest.status).toBe(0);
+    expect(onlyJson(manifest.stdout)).toMatchObject({ ok: true, outputs: [], errors: [] });
+    const notLetter = letterCli(['verify', join(out, 'manifest.json'), '--json']);
+    expect(notLetter.status).toBe(2);
+    expect(onlyJson(notLetter.stdout)).toMatchObject({ ok: false, outputs: [] });
+    expect(onlyJson(notLetter.stdout).errors[0]?.file).toBe(join(out, 'manifest.json'));
+  });
+
   it('recipients: a missing option argument is one JSON object', () => {
     expect(expectUsageJson(letterCli(['recipients', '--json', '--lang'])).message).toContain('--lang');
   });
