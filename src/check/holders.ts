@@ -8,12 +8,12 @@ import { problem, type Diagnostic, type Location } from '../diag/index.js';
 import {
   HOLDER_MAX_AGE_DAYS,
   ageOfHolder,
+  caveatOn,
   holderAfter,
   holderOn,
   isoDay,
   knownFrom,
   lookupOffice,
-  officeOn,
   REVIEWED,
   termEndedBefore,
   type Office,
@@ -59,8 +59,9 @@ export function holderWarnings(
     if (!office) continue;
     usesDirectory = true;
     const where = ref.path.length ? project.locateLetter([...ref.path]) : {};
-    // The caveat of the office as it was on the letter's date (none before Nicaragua's co-presidency began).
-    const caveat = officeOn(office, letterDay).caveat;
+    // The caveat of the office as it was on the letter's date (none before Nicaragua's co-presidency began), if it
+    // holds that day.
+    const caveat = caveatOn(office, letterDay);
     if (caveat) {
       out.push(
         warning(

@@ -16,7 +16,7 @@ export {
   termEndedBefore,
 } from './holders.js';
 export { deriveFamilyName } from './names.js';
-export { allOffices, lookupOffice, officeIds, officeOn } from './offices.js';
+export { allOffices, caveatOn, lookupOffice, officeIds, officeOn } from './offices.js';
 /** The day the table of offices and holders was last reviewed (ISO date). */
 export { REVIEWED } from './data/states.js';
 export {

@@ -3,7 +3,7 @@
 import { CURATED, type Curation } from './data/curated.js';
 import { SEATS } from './data/states.js';
 import { isoDay, knownFrom } from './holders.js';
-import type { Gender, Office, OfficeKind, Role, Style } from './types.js';
+import type { Caveat, Gender, Office, OfficeKind, Role, Style } from './types.js';
 
 const STYLE_OF_KIND: Readonly<Record<OfficeKind, Style>> = {
   president: 'Excellency',
@@ -184,4 +184,12 @@ export function officeOn(office: Office, day: Date): Office {
     former.set(office, was);
   }
   return was;
+}
+
+/** The caveat of the office as it was on `day`, if it holds that day (Bangladesh's interim government of 2024–26). */
+export function caveatOn(office: Office, day: Date): Caveat | undefined {
+  const caveat = officeOn(office, day).caveat;
+  const iso = isoDay(day);
+  if (!caveat || (caveat.from && iso < caveat.from) || (caveat.until && iso > caveat.until)) return undefined;
+  return caveat;
 }

@@ -8,7 +8,7 @@ import type { Lang } from '../model/index.js';
 import { LETTER_OR_NUMBER, MARK } from '../unicode/index.js';
 import { countryName, icuLocale, officeTitle } from './addressee.js';
 import { ageOfHolder, holderNames, holderOn, isoDay, termEndedBefore } from './holders.js';
-import { allOffices, lookupOffice } from './offices.js';
+import { allOffices, caveatOn, lookupOffice } from './offices.js';
 import { loadDirectoryStrings } from './strings.js';
 import type { Office, Strings } from './types.js';
 
@@ -236,12 +236,14 @@ function describer(lang: Lang, strings: Readonly<Record<string, Strings>>, now: 
   const office = (o: Office, id = o.id): RecipientMatch => {
     const title = langStrings ? officeTitle(o, shownLang, langStrings).title : o.id;
     const country = langStrings ? countryName(o, shownLang, langStrings) : undefined;
+    // Today's caveat: one that held only in the past (Bangladesh's interim government) is not shown.
+    const caveat = now ? caveatOn(o, now) : o.caveat;
     return {
       id,
       title,
       ...(country ? { country } : {}),
       ...holderFacts(o, shownLang, langStrings, now),
-      ...(o.caveat ? { caveat: o.caveat.text } : {}),
+      ...(caveat ? { caveat: caveat.text } : {}),
     };
   };
   const extra = (x: ExtraRecipient): RecipientMatch => {

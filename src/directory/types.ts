@@ -86,6 +86,9 @@ export interface Caveat {
   /** One sentence in English, shown by `letter recipients` and in the warning a letter to the office gets. */
   readonly text: string;
   readonly source?: string;
+  /** First and last day the caveat holds (a letter dated between them gets it); absent: open. */
+  readonly from?: string;
+  readonly until?: string;
 }
 
 /**

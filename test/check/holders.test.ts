@@ -211,3 +211,22 @@ describe("a King's office on a day before the first monarch the directory knows"
     expect(await monarchWarnings('[jp/government]', '2023-12-10')).toEqual([]);
   });
 });
+
+describe('a caveat that holds for some days only', () => {
+  it("warns a letter dated in Bangladesh's interim government (2024-08-08 to 2026-02-16), not one before or after", async () => {
+    const caveats = async (date: string) =>
+      (
+        await check({
+          dir: letterTo('[{ id: bd/government, name: { en: Jane Doe } }]', date),
+          now: new Date('2026-11-27T00:00:00Z'),
+        })
+      ).warnings.filter((w) => w.code === 'office-caveat');
+    const during = await caveats('2025-06-01');
+    expect(during).toHaveLength(1);
+    expect(during[0]!.message).toContain('Chief Adviser');
+    expect(await caveats('2024-08-08')).toHaveLength(1);
+    expect(await caveats('2026-02-16')).toHaveLength(1);
+    expect(await caveats('2024-08-07')).toEqual([]);
+    expect(await caveats('2026-02-17')).toEqual([]);
+  });
+});

@@ -318,6 +318,15 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
   }),
   'bd/government': () => ({
     note: 'From 2024-08-08 to 2026-02-17 an interim government was led by Chief Adviser Muhammad Yunus (no prime minister); Tarique Rahman was sworn in as Prime Minister on 2026-02-17 (nationalheraldindia.com, menafn.com 2026-02-17).',
+    // The note's interim government, for letters dated in it: the directory has no title for the Chief Adviser in
+    // ko or zh, so the letter must give it.
+    caveat: {
+      kind: 'transitional',
+      text: "From 2024-08-08 to 2026-02-17 Bangladesh had no Prime Minister: an interim government was led by Chief Adviser Muhammad Yunus. A letter dated then is addressed to the Prime Minister, an office no one held; give the Chief Adviser's title, salutation and name in letter.yaml.",
+      source: 'nationalheraldindia.com, menafn.com 2026-02-17',
+      from: '2024-08-08',
+      until: '2026-02-16',
+    },
     holders: [
       {
         name: { en: 'Tarique Rahman' },
