@@ -79,10 +79,12 @@ export interface Holder extends Person {
 
 /**
  * Why a sender should decide knowingly before writing to an office: its legitimacy is contested, its government is
- * transitional or military-installed, or it rotates among several people.
+ * transitional or military-installed, it rotates among several people, or (for letters dated before a known day) its
+ * title was not yet the one the directory gives.
  */
 export interface Caveat {
-  readonly kind: 'contested' | 'transitional' | 'rotating' | 'joint';
+  /** `retitled`: the office took its present title on a known day, and the directory has none for before it. */
+  readonly kind: 'contested' | 'transitional' | 'rotating' | 'joint' | 'retitled';
   /** One sentence in English, shown by `letter recipients` and in the warning a letter to the office gets. */
   readonly text: string;
   readonly source?: string;

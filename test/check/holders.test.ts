@@ -230,3 +230,23 @@ describe('a caveat that holds for some days only', () => {
     expect(await caveats('2026-02-17')).toEqual([]);
   });
 });
+
+describe('an office that took its present title on a known day', () => {
+  it("warns an English letter to the DPRK's head of state dated before February 2021 (KBS 2021-02-16)", async () => {
+    const caveats = async (date: string) =>
+      (
+        await check({
+          dir: letterTo('[{ id: kp, name: { en: Jane Doe } }]', date),
+          now: new Date('2026-11-27T00:00:00Z'),
+        })
+      ).warnings.filter((w) => w.code === 'office-caveat');
+    const before = await caveats('2020-06-01');
+    expect(before.map((w) => w.message)).toEqual([
+      expect.stringContaining(
+        "'kp' (retitled): 'President of the State Affairs' is KCNA's English title since February 2021",
+      ),
+    ]);
+    expect(await caveats('2021-02-16')).toEqual([]);
+    expect(await caveats('2023-12-10')).toEqual([]);
+  });
+});

@@ -93,6 +93,13 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
     verified: false,
     nameOrder: 'family-first',
     note: CONVENTION,
+    // protocol.md §5 dates the English title; it gives none for before (ko 국무위원장, zh 国务委员长 did not change).
+    caveat: {
+      kind: 'retitled',
+      text: "'President of the State Affairs' is KCNA's English title since February 2021; a letter dated before then gets a title the office did not yet use in English: give the title of that day in letter.yaml (title: { en: … }).",
+      source: 'protocol.md §5 (KCNA English since Feb 2021, KBS 2021-02-16)',
+      until: '2021-02-15',
+    },
     holders: [
       {
         name: { en: 'Kim Jong Un', ko: '김정은', zh: '金正恩' },
