@@ -86,6 +86,16 @@ export function parseYaml(text: string, shown: string): ParsedYaml {
   } catch (e) {
     if (e instanceof RangeError)
       throw tooDeep(firstAlias(doc, lineCounter, shown) ?? { file: shown, line: 1, column: 1 });
+    const unresolved = e instanceof ReferenceError ? unresolvedAlias(doc, lineCounter, shown) : undefined;
+    if (unresolved)
+      throw new LetterError(
+        problem(
+          'yaml-syntax',
+          `YAML alias '*${unresolved.name}' has no anchor '&${unresolved.name}' before it`,
+          unresolved.at,
+          `mark the value with &${unresolved.name} before the first *${unresolved.name} (YAML reads anchors in order), or write the value out`,
+        ),
+      );
     if (e instanceof ReferenceError || /alias/i.test(String(e))) {
       throw new LetterError(
         problem(
@@ -217,6 +227,28 @@ function firstAlias(doc: Document, lines: LineCounter, shown: string): Location 
   if (!found?.range) return undefined;
   const { line, col } = lines.linePos(found.range[0]);
   return { file: shown, line, column: col };
+}
+
+/** The first alias whose anchor is not set before it in the document, and where it stands. */
+function unresolvedAlias(
+  doc: Document,
+  lines: LineCounter,
+  shown: string,
+): { name: string; at: Location } | undefined {
+  const anchors = new Set<string>();
+  let found: { name: string; at: Location } | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (anchors.has(node.source)) return undefined;
+      const { line, col } = lines.linePos(node.range?.[0] ?? 0);
+      found = { name: node.source, at: { file: shown, line, column: col } };
+      return visit.BREAK;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.add(anchor);
+    return undefined;
+  });
+  return found;
 }
 
 function yamlLocator(doc: Document, lines: LineCounter, shown: string): Locate {

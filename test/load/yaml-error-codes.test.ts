@@ -69,3 +69,22 @@ describe('an unclosed flow collection', () => {
     expect(refusal('a: [1, 2]\nb: { c: [3], d: 4\ne: 5\n')).toMatchObject({ line: 2, column: 4 });
   });
 });
+
+describe('an alias without its anchor', () => {
+  it('is shown at the alias as a missing or later anchor, not as aliases that expand too much', () => {
+    // YAML reads anchors in order: `*p` before `&p` names nothing yet.
+    const early = refusal('formats: *p\npaper: &p A4\n');
+    expect(early).toMatchObject({ code: 'yaml-syntax', line: 1, column: 10 });
+    expect(early?.message).toBe("YAML alias '*p' has no anchor '&p' before it");
+    expect(early?.hint).toContain('&p before the first *p');
+    expect(refusal('place: &pl Toronto\nto: [{ id: cn, name: *nope }]\n')).toMatchObject({
+      message: "YAML alias '*nope' has no anchor '&nope' before it",
+      line: 2,
+      column: 22,
+    });
+  });
+
+  it('an anchor set before its alias still reads', () => {
+    expect(refusal('place: &pl Toronto\nto: [{ id: cn, name: *pl }]\n')).toBeUndefined();
+  });
+});
