@@ -225,7 +225,12 @@ export class FontBook {
 /** Files from this size on are read in part (a CJK face: 14 MB); smaller ones whole, as one read costs less. */
 const PARTIAL_FROM = 4 * 1024 * 1024;
 
-/** Characters a renderer never draws with a glyph: whitespace, line breaks, joiners. */
+/**
+ * Characters a renderer never draws with a glyph: whitespace, line breaks, joiners, and variation selectors (U+FE00–
+ * U+FE0F, U+E0100–U+E01EF), which only ask for another form of the character before them: text pasted from a phone
+ * or a word processor has '©️' or '™️' (U+FE0F after the sign), which the faces draw as '©' and '™'; counted as
+ * characters of their own, no face covered them and the letter was refused for a character no one can see.
+ */
 export function isInvisible(cp: number): boolean {
   return (
     cp <= 0x20 ||
@@ -235,7 +240,9 @@ export function isInvisible(cp: number): boolean {
     cp === 0x200c ||
     cp === 0x200d ||
     cp === 0x2060 ||
-    cp === 0xfeff
+    cp === 0xfeff ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef)
   );
 }
 

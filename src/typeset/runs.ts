@@ -191,7 +191,8 @@ export function styleRuns(
     for (let j = end; j < text.length; ) {
       const next = text.codePointAt(j)!;
       if (next < FIRST_MARK || !MARK.has(next)) break;
-      marks.push(next);
+      // A variation selector is dropped, not drawn (isInvisible): no face needs to have it.
+      if (!isInvisible(next)) marks.push(next);
       j += next > 0xffff ? 2 : 1;
     }
     if (marks.length)
