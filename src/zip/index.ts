@@ -9,7 +9,11 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
  */
 export const ZIP_LIMITS = { entries: 10_000, totalBytes: 256 * 1024 * 1024, ratio: 1000 } as const;
 
-/** The parts of a zip, by name, in the zip's own order; a zip beyond ZIP_LIMITS throws before anything is inflated. */
+/**
+ * The parts of a zip, by name, in the zip's own order; a zip beyond ZIP_LIMITS throws before anything is inflated. A
+ * folder's own entry (`word/`, which `zip -r` and many archivers add) is not a part of an OPC package and is left out:
+ * read as one, a signed DOCX repacked unchanged was 'INVALID: the part word/ is not covered by the signature'.
+ */
 export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
   let entries = 0;
   let total = 0;
@@ -24,7 +28,7 @@ export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
         throw new Error(
           `the zip's ${entry.name} is compressed more than ${ZIP_LIMITS.ratio} to 1 (a zip bomb)`,
         );
-      return true;
+      return !(entry.name.endsWith('/') && entry.originalSize === 0);
     },
   });
   return new Map(Object.entries(parts));

@@ -124,6 +124,24 @@ describe('signDocx', () => {
     expect(rels.problems).toContain('the part word/_rels/document.xml.rels was changed after signing');
   });
 
+  it('stays valid for verifyFile when repacked unchanged with folder entries (zip -r, archivers)', async () => {
+    // `word/` and the like are zip entries of folders, not parts of the package: no signature covers them.
+    const parts = unzipSync(signed.docx);
+    const folders = Object.fromEntries(
+      [
+        ...new Set(
+          Object.keys(parts).flatMap((name) => (name.includes('/') ? [name.replace(/[^/]+$/, '')] : [])),
+        ),
+      ].map((folder): [string, Uint8Array] => [folder, new Uint8Array(0)]),
+    );
+    expect(Object.keys(folders)).toContain('word/');
+    const repacked = join(dir, 'repacked.docx');
+    writeFileSync(repacked, zipSync({ ...folders, ...parts }));
+    const report = await verifyFile(repacked);
+    expect(report.problems).toEqual([]);
+    expect(report.valid).toBe(true);
+  });
+
   it('has a .p7s that openssl cms verifies against the signed DOCX and the CA, and rejects for another file', () => {
     if (!toolAvailable('openssl')) return;
     const cms = (content: string): number => opensslCmsVerify(`${signedPath}.p7s`, content, pki.caPem);
