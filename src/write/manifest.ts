@@ -89,6 +89,16 @@ export function mergeManifestTexts(texts: readonly { file: string; text: string 
         file,
         'give the manifest.json files that `letter build --shard K/N` wrote',
       );
+    const wrong = entryProblem(manifest);
+    if (wrong)
+      throw new LetterError(
+        problem(
+          'schema',
+          wrong,
+          { file },
+          'a manifest was edited: build the shard again and merge the manifest it writes',
+        ),
+      );
     return { file, manifest };
   });
   const first = manifests[0];
@@ -219,6 +229,47 @@ function mismatch(message: string, file: string, hint: string, value?: string): 
   return new LetterError(
     problem('manifest-mismatch', message, { file, ...(value !== undefined ? { value } : {}) }, hint),
   );
+}
+
+/**
+ * What is wrong with the first entry that a build cannot have written, or undefined. The merged manifest is what CI
+ * publishes and `letter verify --manifest` rechecks: an entry naming '../../etc/passwd' or 'pages: "three"' was merged
+ * into it as it stood.
+ */
+function entryProblem(manifest: Manifest): string | undefined {
+  const entries: [string, readonly unknown[]][] = [
+    ['files', manifest.files],
+    ['problems', manifest.problems],
+  ];
+  for (const [list, items] of entries) {
+    for (const [i, item] of items.entries()) {
+      const e = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+      const at = `${list}[${i}]`;
+      if (typeof e['file'] !== 'string' || !isOutputName(e['file']))
+        return `${at}.file ${JSON.stringify(e['file'] ?? null)} is not a file of a build's output folder (<recipient>/<slug>.<lang>.<format>)`;
+      if (e['format'] !== 'pdf' && e['format'] !== 'docx') return `${at}.format must be "pdf" or "docx"`;
+      if (list === 'problems') continue;
+      if (typeof e['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(e['sha256']))
+        return `${at}.sha256 must be 64 hexadecimal digits`;
+      if (!isCount(e['bytes'])) return `${at}.bytes must be a whole number`;
+      if (e['pages'] !== null && !isCount(e['pages'])) return `${at}.pages must be a whole number or null`;
+      if (typeof e['signed'] !== 'boolean') return `${at}.signed must be true or false`;
+    }
+  }
+  return undefined;
+}
+
+/** A path relative to OUT that stays in it: no absolute path, no '..', '.' or empty segment, no backslash or NUL. */
+function isOutputName(file: string): boolean {
+  return (
+    !file.startsWith('/') &&
+    !/[\\\0]/.test(file) &&
+    file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  );
+}
+
+function isCount(value: unknown): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 /** Enough of a manifest's shape to merge it: someone else's file may be any JSON. */

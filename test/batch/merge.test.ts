@@ -86,6 +86,32 @@ describe('letter manifest merge and the job list a shard is part of', () => {
   });
 });
 
+describe('letter manifest merge and an edited entry', () => {
+  it.each([
+    [
+      'a file outside the output folder',
+      { file: '../../../etc/passwd' },
+      /files\[0\]\.file "\.\.\/\.\.\/\.\.\/etc\/passwd" is not a file of a build's output folder/,
+    ],
+    ['an absolute path', { file: '/etc/passwd' }, /files\[0\]\.file "\/etc\/passwd"/],
+    ['a page count as text', { pages: 'three' }, /files\[0\]\.pages must be a whole number or null/],
+    ['a digest that is not one', { sha256: 'abc' }, /files\[0\]\.sha256 must be 64 hexadecimal digits/],
+  ])('%s is refused (exit 2), naming the manifest and the entry, nothing merged', (_, change, message) => {
+    const [one] = enZh.map(readManifest) as [Manifest, Manifest];
+    const edited = join(tempDir('letter-merge-entry-'), 'manifest.json');
+    writeFileSync(
+      edited,
+      JSON.stringify({ ...one, files: [{ ...one.files[0]!, ...change }, ...one.files.slice(1)] }),
+    );
+    const r = letterCli(['manifest', 'merge', edited, manifestOf(enZh[1]!)]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${edited}: files[0]`);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
 describe('letter manifest merge -o', () => {
   it('a folder given to -o is a usage error (exit 2, no trace), and the folder is left as it was', () => {
     // It was an internal error: EISDIR with a stack trace, exit 1.
