@@ -2,7 +2,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { LetterError, problem, type Diagnostic } from '../diag/index.js';
-import { inspectImage, MAX_IMAGE_SIDE } from './image.js';
+import { inspectImage, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './image.js';
 import type { Asset, LetterSpec, Locate } from './types.js';
 
 export { imageInfo, inspectImage, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, type ImageInfo } from './image.js';
@@ -36,7 +36,7 @@ export function loadAssets(letter: LetterSpec, locate: Locate): Map<string, Asse
           'bad-image',
           `signature image ${inspected.problem}`,
           where,
-          `export the signature again as PNG or JPEG, at most ${MAX_IMAGE_SIDE} pixels on each side`,
+          `export the signature again as PNG or JPEG, at most ${MAX_IMAGE_SIDE} pixels on each side and ${MAX_IMAGE_PIXELS / 1_000_000} million in all (600×200 is plenty)`,
         ),
       );
     } else assets.set(s.signature, { bytes, ...inspected.info });

@@ -17,15 +17,16 @@ export interface ImageInfo {
 export function inspectImage(bytes: Uint8Array): { info: ImageInfo } | { problem: string } {
   const info = imageInfo(bytes);
   if (!info) return { problem: 'is not a PNG or JPEG image' };
-  if (
-    info.width < 1 ||
-    info.height < 1 ||
-    info.width > MAX_IMAGE_SIDE ||
-    info.height > MAX_IMAGE_SIDE ||
-    info.width * info.height > MAX_IMAGE_PIXELS
-  ) {
+  if (info.width < 1 || info.height < 1 || info.width > MAX_IMAGE_SIDE || info.height > MAX_IMAGE_SIDE) {
     return {
       problem: `is ${info.width}×${info.height} pixels; use between 1 and ${MAX_IMAGE_SIDE} pixels on each side`,
+    };
+  }
+  // Each side may be within its limit and the whole not (7000×7000): say which limit it is past.
+  if (info.width * info.height > MAX_IMAGE_PIXELS) {
+    const count = (n: number) => n.toLocaleString('en-US');
+    return {
+      problem: `is ${info.width}×${info.height} pixels (${count(info.width * info.height)}); use at most ${count(MAX_IMAGE_PIXELS)} pixels in all`,
     };
   }
   const broken = info.format === 'png' ? pngProblem(bytes, info) : jpegProblem(bytes);

@@ -43,6 +43,11 @@ describe('inspectImage', () => {
     expect(problemOf(png(60, 20, { declaredWidth: 600 }))).toMatch(/shorter than its size/);
     expect(problemOf(png(9000, 1))).toMatch(/9000×1 pixels/);
     expect(problemOf(png(4000, 4001))).toMatch(/4000×4001/);
+    // Within the limit on each side, past it in all: the message names the limit it is past.
+    expect(problemOf(png(4000, 4001))).toBe(
+      'is 4000×4001 pixels (16,004,000); use at most 16,000,000 pixels in all',
+    );
+    expect(problemOf(png(9000, 1))).toContain('between 1 and 8000 pixels on each side');
     expect(problemOf(new TextEncoder().encode('GIF89a....'))).toMatch(/not a PNG or JPEG/);
     expect(problemOf(new Uint8Array())).toMatch(/not a PNG or JPEG/);
   });
