@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import {
   accessSync,
   constants,
+  type Dirent,
   type Stats,
   mkdirSync,
   renameSync,
@@ -152,15 +153,34 @@ export function removeManifest(outDir: string): boolean {
  */
 export function removeStaleTemporaries(outDir: string): void {
   if (!existsSync(outDir)) return;
-  for (const entry of readdirSync(outDir, { withFileTypes: true, recursive: true })) {
-    const m = /^\.(\d+)\.[0-9a-z]+\.tmp-/.exec(entry.name);
-    if (!entry.isFile() || !m) continue;
-    const path = join(entry.parentPath ?? outDir, entry.name);
-    // A temporary lives for one write; an old one is stale even if its pid now belongs to another process.
-    if (!isRunning(Number(m[1])) || Date.now() - statSync(path).mtimeMs > STALE_AFTER_MS)
-      rmSync(path, { force: true });
-  }
+  // Temporaries lie beside the files a build writes: in OUT (the manifest), OUT/<id> and OUT/<office>/<role>. The
+  // walk goes no deeper, and passes over a folder it cannot read: given a folder of other things (-o ~), it read the
+  // whole tree, and a folder in it that the user may not read stopped the build with an internal error (EACCES).
+  const walk = (folder: string, depth: number): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < MAX_ID_DEPTH) walk(path, depth + 1);
+        continue;
+      }
+      const m = /^\.(\d+)\.[0-9a-z]+\.tmp-/.exec(entry.name);
+      if (!entry.isFile() || !m) continue;
+      // A temporary lives for one write; an old one is stale even if its pid now belongs to another process.
+      if (!isRunning(Number(m[1])) || Date.now() - statSync(path).mtimeMs > STALE_AFTER_MS)
+        rmSync(path, { force: true });
+    }
+  };
+  walk(outDir, 0);
 }
+
+/** Folders an output file lies below OUT: a recipient id is one folder, or two (`cn/government`). */
+const MAX_ID_DEPTH = 2;
 
 /** The path's stat, or undefined when it does not exist; ENOTDIR (a file on the way) counts as missing here. */
 function statOrMissing(path: string): Stats | undefined {

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeFolder } from '../../src/write/index.js';
+import { makeFolder, removeStaleTemporaries } from '../../src/write/index.js';
 import { letterCli, tempDir } from '../support/tools.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
@@ -78,5 +78,28 @@ describe('makeFolder', () => {
     makeFolder(join(dir, 'a', 'b', 'c'));
     expect(existsSync(join(dir, 'a', 'b', 'c'))).toBe(true);
     makeFolder(join(dir, 'a', 'b', 'c'));
+  });
+});
+
+describe('the stale temporaries a build removes from its output folder', () => {
+  it('are looked for only where a build writes (OUT, OUT/<id>, OUT/<a>/<b>), not in the whole tree below', () => {
+    // -o given a folder of other things (-o ~): the build read all of it, and stopped with an internal error (EACCES)
+    // at the first folder in it that the user could not read.
+    const out = tempDir('letter-stale-temporaries-');
+    const stale = (...path: string[]) => {
+      mkdirSync(join(out, ...path.slice(0, -1)), { recursive: true });
+      writeFileSync(join(out, ...path), 'cut short');
+      return join(out, ...path);
+    };
+    // pid 2147483646 runs no process: each is a temporary of a build that was killed.
+    const mine = [
+      stale('.2147483646.zz.tmp-manifest.json'),
+      stale('fr', '.2147483646.zz.tmp-letter.en.pdf'),
+      stale('cn', 'government', '.2147483646.zz.tmp-letter.en.pdf'),
+    ];
+    const deeper = stale('photos', '2024', 'june', '.2147483646.zz.tmp-not-ours');
+    removeStaleTemporaries(out);
+    for (const file of mine) expect(existsSync(file), file).toBe(false);
+    expect(existsSync(deeper)).toBe(true);
   });
 });
