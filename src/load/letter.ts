@@ -1,12 +1,13 @@
 /** letter.yaml: parsed, validated against the schema, defaults applied, ids and paths checked for safety. */
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import type { Register } from '../directory/index.js';
 import type { Lang, Paper } from '../model/index.js';
 import { parseYaml, readText } from './source.js';
 import { validateLetter } from './schema.js';
+import { readFolder } from './text.js';
 import { containedPath, isFolder, isSafeSegment, LANG_CODE, staysInside } from './paths.js';
 import type {
   BodyItem,
@@ -250,7 +251,7 @@ export function localeFolders(dir: string): Lang[] {
   // Not a folder: no languages here; loading the tool's strings reports the file.
   if (!isFolder(root)) return [];
   return (
-    readdirSync(root, { withFileTypes: true })
+    readFolder(root, 'locales')
       // Only folders named like a language code: the name ends up in output file names.
       .filter(
         (e) => e.isDirectory() && LANG_CODE.test(e.name) && existsSync(join(root, e.name, 'letter.json')),

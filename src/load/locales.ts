@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import { nestingErrors } from './nesting.js';
 import { flatKeys, valueAt } from './placeholders.js';
-import { controlCharacterProblem, readShippedBytes } from './text.js';
+import { controlCharacterProblem, readFolder, readShippedBytes } from './text.js';
 import type { Lang } from '../model/index.js';
 import { displayPath, JSON_STRING, parseJson, readText, type ParsedJson } from './source.js';
 import type { LocaleFile } from './types.js';
@@ -244,10 +244,11 @@ export function loadToolStrings(toolDir: string, projectDir: string): Map<Lang, 
     }
     // Two levels (locales/<lang>/<ns>.json), no links to folders followed: bounded by the number of files.
     let files = 0;
-    for (const lang of readdirSync(root, { withFileTypes: true })
+    for (const lang of readFolder(root, displayPath(root, base))
       .filter((e) => e.isDirectory())
       .map((e) => e.name)) {
-      for (const name of readdirSync(join(root, lang))
+      for (const name of readFolder(join(root, lang), displayPath(join(root, lang), base))
+        .map((e) => e.name)
         .filter((f) => f.endsWith('.json'))
         .sort()) {
         if (++files > MAX_FOLDER_FILES) {

@@ -1,12 +1,31 @@
 /** Reading the user's text files safely: size limit, UTF-8 only (BOM dropped), nesting depth bounded before any parser recurses. */
 
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { LetterError, problem, type Diagnostic, type Location } from '../diag/index.js';
 
 /** Inputs larger than this are refused: a letter's files are kilobytes; anything bigger is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
 /** Brackets nested deeper than this are refused: a letter needs four levels; parsers recurse once per level. */
 export const MAX_NESTING = 32;
+
+/**
+ * The entries of a project folder; one the user may not read (EACCES) or that went away is an error naming it, like an
+ * unreadable file, not an internal error with a stack trace.
+ */
+export function readFolder(dir: string, shown: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new LetterError(
+      problem(
+        'missing-file',
+        `cannot read the folder ${shown}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`,
+        { file: shown },
+        'check the folder permissions (it must be readable and searchable, chmod a+rx)',
+      ),
+    );
+  }
+}
 
 /** Reads a UTF-8 text file: refuses a missing or oversize file and invalid UTF-8, drops a BOM, keeps line ends. */
 export function readText(file: string, shown: string): string {

@@ -4,10 +4,11 @@
  * next) has 2^levels paths, so each real folder is listed once and its names reused, and the names found are capped.
  */
 
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative } from 'node:path';
 import { LetterError, problem } from '../diag/index.js';
 import { staysInside } from './paths.js';
+import { readFolder } from './text.js';
 
 /** Files one walk of a project folder may find (a name reached through a link counts once per name). */
 export const MAX_FOLDER_FILES = 1000;
@@ -54,7 +55,7 @@ export function walkFolder(
     if (walking.has(real)) return { files: [], escaping: [] };
     walking.add(real);
     const out: Listing = { files: [], escaping: [] };
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    const entries = readFolder(dir, join(opts.shown, relative(root, dir))).sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
     );
     for (const entry of entries) {

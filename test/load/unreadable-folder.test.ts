@@ -1,0 +1,58 @@
+/**
+ * A folder of the project that the user may not read (a language folder or a templates/ subfolder copied from another
+ * account, a shared drive) is an error naming it, exit 2, nothing written; it was an internal error with a stack
+ * trace (EACCES from readdir). As root every folder is readable, so the CLI then runs as `nobody` (setpriv), when
+ * that user can run it from here.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tools.js';
+
+const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'letter.js');
+const asRoot = process.getuid?.() === 0;
+
+/** The CLI as a user who is not root; undefined when this machine cannot run it so. */
+function cliAsUser(args: string[]): { status: number | null; stdout: string; stderr: string } | undefined {
+  const command = asRoot
+    ? ['setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  const r = spawnSync(command[0] as string, command[1] as string[], { encoding: 'utf8' });
+  return r.error ? undefined : r;
+}
+
+/** The example in a folder anyone may read, with `locked` (relative) made unreadable to all but root. */
+function projectWithLocked(locked: string): string {
+  const root = tempDir('letter-unreadable-');
+  chmodSync(root, 0o755);
+  const dir = join(root, 'letter');
+  cpSync(EXAMPLE, dir, { recursive: true });
+  // Writable by the other user, so only the locked folder stands in the way.
+  chmodSync(dir, 0o777);
+  mkdirSync(join(dir, locked), { recursive: true });
+  chmodSync(join(dir, locked), 0o700);
+  if (!asRoot) chmodSync(join(dir, locked), 0o000);
+  return dir;
+}
+
+describe('a project folder the user may not read', () => {
+  it.each([
+    ['a templates/ subfolder', 'templates/drafts'],
+    ['a language folder', 'locales/fr'],
+  ])('%s: exit 2 naming it, no trace, nothing written', (_, locked) => {
+    const dir = projectWithLocked(locked);
+    const usable = cliAsUser(['--version']);
+    if (!usable || usable.status !== 0) return;
+    const out = join(dir, 'dist');
+    const r = cliAsUser(['build', dir, '-o', out, '-l', 'en', '-f', 'pdf'])!;
+    chmodSync(join(dir, locked), 0o755);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`${locked}: cannot read the folder ${locked}: EACCES`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(out)).toBe(false);
+  });
+});
