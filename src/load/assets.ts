@@ -28,7 +28,20 @@ export function loadAssets(letter: LetterSpec, locate: Locate): Map<string, Asse
       );
       return;
     }
-    const bytes = new Uint8Array(readFileSync(s.signature));
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(s.signature));
+    } catch (e) {
+      problems.push(
+        problem(
+          'missing-file',
+          `cannot read the signature image: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+          where,
+          'check the file permissions',
+        ),
+      );
+      return;
+    }
     const inspected = inspectImage(bytes);
     if ('problem' in inspected) {
       problems.push(

@@ -1,6 +1,6 @@
 /** letter.yaml: parsed, validated against the schema, defaults applied, ids and paths checked for safety. */
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { given, LetterError, problem, shown as show, type Diagnostic, type Location } from '../diag/index.js';
 import type { Register } from '../directory/index.js';
@@ -109,6 +109,17 @@ export function loadLetter(dir: string, file: string, shown: string): { letter: 
           `signature image '${show(s.signature)}' is outside the project folder`,
           where,
           'put the image in the project, e.g. assets/',
+        ),
+      );
+      return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
+    }
+    if (typeof path === 'object') {
+      problems.push(
+        problem(
+          'missing-file',
+          `cannot read the signature image '${show(s.signature)}': ${path.unreadable}`,
+          where,
+          'check the path and the permissions of the image and the folders above it',
         ),
       );
       return stripUndefined({ ...s, signature: undefined }) as SignatorySpec;
@@ -230,10 +241,21 @@ function duplicateRecipient(id: string, first: Location, where: Location): Diagn
 }
 
 /** The image's absolute path, checked to be a file inside the project even after following symbolic links. */
-function imagePath(dir: string, name: string): string | 'outside' | 'missing' | 'folder' | 'not-a-file' {
+function imagePath(
+  dir: string,
+  name: string,
+): string | 'outside' | 'missing' | 'folder' | 'not-a-file' | { unreadable: string } {
   const path = containedPath(dir, name);
   if (!path) return 'outside';
-  const stat = statSync(path, { throwIfNoEntry: false });
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch (e) {
+    // A file on the way (letter.yaml/x.png) is a path that leads nowhere; a loop of links or a folder the user may
+    // not enter is told by its code.
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    if (code !== 'ENOTDIR') return { unreadable: code };
+  }
   if (!stat) return 'missing';
   if (stat.isDirectory()) return 'folder';
   if (!stat.isFile()) return 'not-a-file';

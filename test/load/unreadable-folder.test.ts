@@ -6,9 +6,10 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { signaturePng } from '../support/png.js';
 import { tempDir } from '../support/tools.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
@@ -51,6 +52,52 @@ describe('a project folder the user may not read', () => {
     chmodSync(join(dir, locked), 0o755);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain(`${locked}: cannot read the folder ${locked}: EACCES`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a file the project names that the user may not read', () => {
+  it.each([
+    [
+      'a signature image',
+      'assets/signature.png',
+      /^letter\.yaml:\d+:\d+: cannot read the signature image: EACCES/m,
+    ],
+    [
+      'a font file',
+      'fonts/Own.ttf',
+      /^fonts\/fonts\.json:\d+:\d+: fonts\/Own\.ttf \(face 'own', regular\) cannot be read \(EACCES\)/m,
+    ],
+  ])('%s: exit 2 at the line that names it, no trace, nothing written', (_, file, message) => {
+    const dir = projectWithLocked('assets');
+    chmodSync(join(dir, 'assets'), 0o755);
+    mkdirSync(join(dir, 'fonts'));
+    copyFileSync(
+      join(import.meta.dirname, '..', '..', 'fonts', 'NotoSerif-Regular.ttf'),
+      join(dir, 'fonts', 'Own.ttf'),
+    );
+    writeFileSync(
+      join(dir, 'fonts', 'fonts.json'),
+      JSON.stringify({ faces: { own: { family: 'Own', files: { regular: 'Own.ttf' } } } }),
+    );
+    writeFileSync(join(dir, 'assets', 'signature.png'), signaturePng());
+    const yaml = readFileSync(join(dir, 'letter.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'letter.yaml'),
+      yaml.replace('    short: CFNK\n', '    short: CFNK\n    signature: assets/signature.png\n'),
+    );
+    chmodSync(join(dir, file), asRoot ? 0o600 : 0o000);
+    const usable = cliAsUser(['--version']);
+    if (!usable || usable.status !== 0) return;
+    const out = join(dir, 'dist');
+    const r = cliAsUser(['build', dir, '-o', out, '-l', 'en', '-f', 'pdf'])!;
+    chmodSync(join(dir, file), 0o644);
+    expect(r.stderr).toMatch(message);
+    // The one problem: the image and the face are sound once readable.
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).not.toContain('internal error');
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(out)).toBe(false);
