@@ -4,7 +4,7 @@ import { shown } from './quote.js';
 import { choiceHint } from './suggest.js';
 
 export { choiceHint, didYouMean, languageHint, nearest } from './suggest.js';
-export { given, shown, shownUrl } from './quote.js';
+export { given, hasUserInfo, shown, shownUrl } from './quote.js';
 
 /** Closed set of problem codes; each maps to an exit status in one table (`EXIT_STATUS`). */
 export const CODES = [

@@ -43,9 +43,16 @@ export function given(data: unknown): string {
  * authority's key), since a secret never appears in output; what is left is shown like any value.
  */
 export function shownUrl(url: string): string {
-  const credentials = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i;
-  return shown(url.replace(credentials, '$1…@').replace(SECRET_PARAMETER, '$1…'));
+  return shown(url.replace(USER_INFO, '$1…@').replace(SECRET_PARAMETER, '$1…'));
 }
+
+/** Whether `url` carries a user name or password (`https://user:pass@host/`), which fetch refuses to send. */
+export function hasUserInfo(url: string): boolean {
+  return USER_INFO.test(url);
+}
+
+/** A URL's scheme and the user name and password after it, up to the `@`. */
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i;
 
 /** A query or fragment parameter whose name says it holds a key, token, password or signature, up to its value. */
 const SECRET_PARAMETER =

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import {
   EXIT,
   exitStatusOf,
+  hasUserInfo,
   isLetterError,
   LetterError,
   problem,
@@ -449,8 +450,9 @@ async function probeTsa(url: string): Promise<void> {
       ),
     );
   }
-  // fetch refuses a URL with a user name or password in it, and a password on the command line reaches logs anyway.
-  if (shownUrl(url) !== shown(url)) {
+  // fetch refuses a URL with a user name or password in it, and a password on the command line reaches logs anyway. A
+  // key in the query (a paid authority's) is sent as given: only messages hide it (shownUrl).
+  if (hasUserInfo(url)) {
     throw new LetterError(
       problem(
         'usage',

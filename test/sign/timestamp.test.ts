@@ -187,6 +187,22 @@ describe('letter build --tsa', () => {
     ).toMatchObject([{ valid: true }]);
   });
 
+  it('a TSA URL with a key in its query is sent as given, and the key is in no output', async () => {
+    const out = join(dir, 'keyed');
+    const r = signedBuild(pki, EXAMPLE, out, [
+      '--lang',
+      'en',
+      '--format',
+      'pdf',
+      '--tsa',
+      `${tsa.url}/good?apikey=K3YS3CR3T`,
+    ]);
+    expect(r.stderr).not.toContain('K3YS3CR3T');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).not.toContain('K3YS3CR3T');
+    expect(readFileSync(join(out, 'cn', 'open-letter-2023.en.pdf')).includes('K3YS3CR3T')).toBe(false);
+  });
+
   it('a TSA answering for other data stops the build before anything is written (exit 2)', async () => {
     const out = join(dir, 'refused');
     const r = signedBuild(pki, EXAMPLE, out, ['--lang', 'ko', '--tsa', `${tsa.url}/other-digest`]);
