@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
+import { MARK } from '../unicode/index.js';
 import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 import { registerFaceBytes } from './face-bytes.js';
 import { loadHarfBuzz } from './harfbuzz.js';
@@ -210,6 +211,33 @@ export class FontBook {
     return face;
   }
 
+  /**
+   * The face of the character at `at` of `text` as part of its cluster: a letter and the combining marks after it are
+   * set in one face, the first of the chain that has them all, and a mark stays in `before` (the face of the character
+   * it follows) when that face has it. Picked character by character, 'Nguyễn' in a Chinese letter took ê from Noto
+   * Serif SC and its tilde from Noto Serif: a mark in another font than its letter is not placed on it (drawn beside
+   * it, and read back from the PDF apart from it; in the DOCX a run of its own). Throws like faceOrThrow.
+   */
+  clusterFace(text: string, at: number, lang: Lang, before: string | undefined, origin?: Origin): string {
+    const cp = text.codePointAt(at)!;
+    if (cp >= FIRST_MARK && MARK.has(cp)) {
+      if (before !== undefined && this.covers(before, cp)) return before;
+      return this.faceOrThrow(cp, lang, origin);
+    }
+    const marks: number[] = [];
+    for (let j = at + (cp > 0xffff ? 2 : 1); j < text.length; ) {
+      const next = text.codePointAt(j)!;
+      if (next < FIRST_MARK || !MARK.has(next)) break;
+      // A variation selector is dropped, not drawn (isInvisible): no face needs to have it.
+      if (!isInvisible(next)) marks.push(next);
+      j += next > 0xffff ? 2 : 1;
+    }
+    if (marks.length)
+      for (const id of this.chain(lang))
+        if (this.covers(id, cp) && marks.every((m) => this.covers(id, m))) return id;
+    return this.faceOrThrow(cp, lang, origin);
+  }
+
   /** Code points of the text that no face of the language's chain covers (whitespace and controls are fine). */
   uncovered(text: string, lang: Lang): number[] {
     const missing: number[] = [];
@@ -221,6 +249,9 @@ export class FontBook {
     return missing;
   }
 }
+
+/** No combining mark comes before U+0300 (Combining Diacritical Marks): most text is answered without the set. */
+const FIRST_MARK = 0x300;
 
 /** Files from this size on are read in part (a CJK face: 14 MB); smaller ones whole, as one read costs less. */
 const PARTIAL_FROM = 4 * 1024 * 1024;

@@ -3,7 +3,6 @@
 import { isInvisible, variantOf, type FontBook } from '../fonts/index.js';
 import { emphasisDotsFor, type EmphasisDots, type Inline, type Lang, type Origin } from '../model/index.js';
 import { isIdeographic } from './segment/classes.js';
-import { MARK } from '../unicode/index.js';
 import { spokenLangs } from './spoken.js';
 import type { FontRef } from './types.js';
 
@@ -146,7 +145,7 @@ export function styleRuns(
         }
         continue;
       }
-      const face = clusterFace(text, at, i, cp, current, state.lang, origin);
+      const face = fonts.clusterFace(text, at, state.lang, current?.face, origin);
       // A space never starts a run of its own: it stays with the text before it, in that text's face and language.
       if (!current || current.face !== face || currentSpoken !== chSpoken) {
         pending += text.slice(from, at);
@@ -167,46 +166,9 @@ export function styleRuns(
     }
   };
 
-  /**
-   * The face of the character at `at` (ending at `end`) as part of its cluster: a base character and the combining
-   * marks after it are set in one face, the first of the chain that has them all, and a mark stays in its base's face
-   * when that face has it. Picked character by character, 'Nguyễn' in a Chinese letter took ê from Noto Serif SC and
-   * its combining tilde from Noto Serif: a mark in another font than its base is not placed on it (misplaced on the
-   * page, and read back apart from its letter).
-   */
-  const clusterFace = (
-    text: string,
-    at: number,
-    end: number,
-    cp: number,
-    current: FontRef | undefined,
-    runLang: Lang,
-    origin: Origin | undefined,
-  ): string => {
-    if (cp >= FIRST_MARK && MARK.has(cp)) {
-      if (current && at > 0 && fonts.covers(current.face, cp)) return current.face;
-      return fonts.faceOrThrow(cp, runLang, origin);
-    }
-    const marks: number[] = [];
-    for (let j = end; j < text.length; ) {
-      const next = text.codePointAt(j)!;
-      if (next < FIRST_MARK || !MARK.has(next)) break;
-      // A variation selector is dropped, not drawn (isInvisible): no face needs to have it.
-      if (!isInvisible(next)) marks.push(next);
-      j += next > 0xffff ? 2 : 1;
-    }
-    if (marks.length)
-      for (const id of fonts.chain(runLang))
-        if (fonts.covers(id, cp) && marks.every((m) => fonts.covers(id, m))) return id;
-    return fonts.faceOrThrow(cp, runLang, origin);
-  };
-
   walk(inlines, { style, lang });
   return runs;
 }
-
-/** No combining mark comes before U+0300 (Combining Diacritical Marks): most text is answered without the set. */
-const FIRST_MARK = 0x300;
 
 function sameStyle(run: StyledRun, font: FontRef, spokenLang: Lang, state: State): boolean {
   return (

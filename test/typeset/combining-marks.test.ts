@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { toolFontBook } from '../../src/fonts/index.js';
+import { faceRuns } from '../../src/render/docx/faces.js';
 import { styleRuns } from '../../src/typeset/runs.js';
 import { spokenLangs } from '../../src/typeset/spoken.js';
 import { MARK } from '../../src/unicode/index.js';
@@ -28,6 +29,12 @@ describe('combining marks', () => {
   it.each(['zh', 'ko', 'en'])('stay in the run and face of their letter in a %s letter', (lang) => {
     const runs = styleRuns([text(`尊敬的${NAME}主席`, 'salutation', lang)], lang, STYLE, toolFontBook());
     // No run starts with a mark: each mark is in its letter's run, so in its letter's face.
+    for (const run of runs) expect(MARK.has(run.text.codePointAt(0)!), JSON.stringify(run.text)).toBe(false);
+    expect(runs.map((run) => run.text).join('')).toBe(`尊敬的${NAME}主席`);
+  });
+
+  it.each(['zh', 'ko'])('stay in the DOCX run of their letter in a %s letter', (lang) => {
+    const runs = faceRuns(`尊敬的${NAME}主席`, lang, toolFontBook());
     for (const run of runs) expect(MARK.has(run.text.codePointAt(0)!), JSON.stringify(run.text)).toBe(false);
     expect(runs.map((run) => run.text).join('')).toBe(`尊敬的${NAME}主席`);
   });

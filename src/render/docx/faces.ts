@@ -95,11 +95,15 @@ export function faceRuns(text: string, lang: Lang, fonts: FontBook, origin?: Ori
     });
     current = { text: '', latin: '', eastAsian: '', latinFace: '', eastAsianFace: '' };
   };
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  for (let at = 0; at < text.length; ) {
+    const cp = text.codePointAt(at)!;
+    const ch = String.fromCodePoint(cp);
     const eastAsian = isEastAsianSlot(cp, hint);
-    // Spaces and joiners never start a run of their own: they take the face of the run around them.
-    const face = isInvisible(cp) ? undefined : fonts.faceOrThrow(cp, lang, origin);
+    // Spaces and joiners never start a run of their own: they take the face of the run around them. A combining mark
+    // stays in its letter's face (fonts.clusterFace): a run of its own in another font is not placed on the letter.
+    const before = (eastAsian ? current.eastAsianFace : current.latinFace) || undefined;
+    const face = isInvisible(cp) ? undefined : fonts.clusterFace(text, at, lang, before, origin);
+    at += ch.length;
     if (face !== undefined) {
       const slotFace = eastAsian ? current.eastAsianFace : current.latinFace;
       if (slotFace !== '' && slotFace !== face) flush();
