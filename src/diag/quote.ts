@@ -43,7 +43,13 @@ export function given(data: unknown): string {
  * authority's key), since a secret never appears in output; what is left is shown like any value.
  */
 export function shownUrl(url: string): string {
-  return shown(url.replace(USER_INFO, '$1…@').replace(SECRET_PARAMETER, '$1…'));
+  return shown(
+    url
+      .replace(USER_INFO, '$1…@')
+      .replace(PARAMETER, (all, start: string, name: string) =>
+        SECRET_NAME.test(name.replace(/[^a-z]/gi, '')) ? `${start}${name}=…` : all,
+      ),
+  );
 }
 
 /** Whether `url` carries a user name or password (`https://user:pass@host/`), which fetch refuses to send. */
@@ -54,6 +60,12 @@ export function hasUserInfo(url: string): boolean {
 /** A URL's scheme and the user name and password after it, up to the `@`. */
 const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i;
 
-/** A query or fragment parameter whose name says it holds a key, token, password or signature, up to its value. */
-const SECRET_PARAMETER =
-  /([?&#;][^=&#;\s]*(?:key|token|secret|pass|pwd|auth|sig|credential|session)[^=&#;\s]*=)[^&#;\s]*/gi;
+/** A query or fragment parameter: what opens it, its name, and its value. */
+const PARAMETER = /([?&#;])([^=&#;\s]+)=[^&#;\s]*/g;
+
+/**
+ * A parameter name (its letters only) that ends in a word for a secret: apikey, api_key, access_token, X-Amz-Signature,
+ * sig, password. The word ends the name, so design=1 or keyword=x are shown.
+ */
+const SECRET_NAME =
+  /(?:key|token|secret|pass|passwd|password|pwd|auth|authorization|sig|signature|credentials?|session|sessionid)$/i;

@@ -123,6 +123,10 @@ describe("a URL's credentials are never quoted", () => {
     expect(shownUrl('https://tsa.example/tsr?v=2&access_token=T0K&Signature=S1G')).toBe(
       'https://tsa.example/tsr?v=2&access_token=…&Signature=…',
     );
+    // A name that only contains such a word (design, keyword) is no secret's.
+    expect(shownUrl('https://tsa.example/tsr?design=1&keyword=x&X-Amz-Credential=C')).toBe(
+      'https://tsa.example/tsr?design=1&keyword=x&X-Amz-Credential=…',
+    );
     expect(shownUrl('https://tsa.example/tsr?password=hunter2#x')).toBe(
       'https://tsa.example/tsr?password=…#x',
     );
