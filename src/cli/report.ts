@@ -54,7 +54,7 @@ export function printJsonFailure(command: JsonCommand, errors: readonly Diagnost
   const shapes: Record<JsonCommand, Record<string, unknown>> = {
     build: { ok: false, outputs: [], errors: listed, warnings: [], problems: [] },
     check: { ok: false, outputs: [], errors: listed, warnings: [] },
-    recipients: { ok: false, errors: listed },
+    recipients: { ok: false, outputs: [], errors: listed },
     verify: { ok: false, outputs: [], reports: [], errors: listed },
   };
   printJson(shapes[command]);

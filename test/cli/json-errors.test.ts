@@ -114,6 +114,19 @@ describe('check, verify and recipients with --json', () => {
   it('recipients: a missing option argument is one JSON object', () => {
     expect(expectUsageJson(letterCli(['recipients', '--json', '--lang'])).message).toContain('--lang');
   });
+
+  it('every command that failed before its result answers with the keys of SPEC §8, outputs included', () => {
+    for (const args of [
+      ['recipients', '--json', '--lang', 'xx'],
+      ['verify', '--json'],
+      ['check', '--json', '--bogus'],
+      ['build', '--json', '--bogus'],
+    ]) {
+      const report = onlyJson(letterCli(args).stdout);
+      expect(report, args.join(' ')).toMatchObject({ ok: false, outputs: [] });
+      expect(report.errors.length, args.join(' ')).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('an output folder that cannot be used', () => {
