@@ -284,13 +284,23 @@ function isManifest(value: unknown): value is Manifest {
   );
 }
 
-/** The manifest a build wrote to `outDir` before, if it is readable. */
+/**
+ * The manifest a build wrote to `outDir` before, if it is readable and one a build writes. A manifest.json of another
+ * shape (another tool's, an edited one: files not a list, no tool) is no previous build's and is left out: --watch's
+ * rebuild read it as one and stopped with an internal error ('previous.files.filter is not a function'), and an entry
+ * naming '../../x' would have been carried into the new manifest.
+ */
 export function readManifest(outDir: string): Manifest | undefined {
+  let manifest: unknown;
   try {
-    return JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+    manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
   } catch {
     return undefined;
   }
+  if (!isManifest(manifest) || entryProblem(manifest) !== undefined) return undefined;
+  return typeof manifest.tool?.version === 'string' && typeof manifest.slug === 'string'
+    ? manifest
+    : undefined;
 }
 
 /**
