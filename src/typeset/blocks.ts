@@ -50,7 +50,7 @@ function setBlock(block: Block, frame: BlockFrame): Unit[] {
         },
         tag,
       );
-      return [unit(lines, size, { splittable: false, keepWithNext: true })];
+      return [unit(lines, size, { splittable: false, keepWithNext: true, leadIn: true })];
     }
     case 'quote':
       return setQuote(block.blocks, block.attribution, frame);

@@ -9,7 +9,7 @@ import type { StructureBuilder } from './structure.js';
 import { signatureFieldLine } from './signature.js';
 import { bodySize, leading, partStyle } from './style.js';
 import type { PageGeometry } from './types.js';
-import { linesHeight, spacer, unit, type Unit } from './unit.js';
+import { canSplit, linesHeight, spacer, unit, type Unit } from './unit.js';
 
 /** What sections are set with. */
 export interface SectionContext {
@@ -100,19 +100,27 @@ function setSection(
   units[0] = { ...units[0]!, gapBefore: part.gapBefore * base };
   if (section.keepTogether) units = together(units, geometry);
   if (section.keepWithNext) units[units.length - 1] = { ...units[units.length - 1]!, keepWithNext: true };
+  // A close leads into the signatures: it never ends a page they do not start.
+  if (section.part === 'close') units = units.map((u) => ({ ...u, leadIn: u.keepWithNext }));
   return units;
 }
 
 /**
- * A section kept together: one unsplittable unit when it fits on a page. Taller than a page (fourteen signatories), it
- * cannot stay on one, and as one unit it would be cut wherever a page fills (a signatory's name on one page, the
- * e-mail on the next); its blocks are kept each whole instead, each with the next, so pages break between them.
+ * A section kept together. Blocks too short to split (signatures, a one-line label) become a chain of keep-with-next:
+ * pagination keeps a chain whole where it fits with what keeps with it, and otherwise breaks it between blocks, so a
+ * close stays with all the signatures that fit beside it, or with the first of more than fit. As one unsplittable unit
+ * they moved whole or not at all, and the close that keeps with them was left at the foot of a page when the two did
+ * not fit together (review of a5640a6: eight signatories with a person and title). Other blocks are one unsplittable
+ * unit when they fit on a page; taller than a page, they are kept each whole, each with the next.
  */
 function together(units: readonly Unit[], geometry: PageGeometry): Unit[] {
+  const chained = units.map((u, i) =>
+    i < units.length - 1 ? { ...u, keepWithNext: true, leadIn: true } : u,
+  );
+  if (!units.some((u) => canSplit(u))) return chained;
   const merged = merge(units);
   const capacity = geometry.height - geometry.margins.top - geometry.margins.bottom;
-  if (linesHeight(merged.lines) <= capacity) return [merged];
-  return units.map((u, i) => (i < units.length - 1 ? { ...u, keepWithNext: true } : u));
+  return linesHeight(merged.lines) <= capacity ? [merged] : chained;
 }
 
 /** One unsplittable unit from several, their gaps kept as empty lines. */

@@ -13,6 +13,12 @@ export interface Unit {
   readonly minLines: number;
   /** Keep this unit on the same page as the start of the next one. */
   readonly keepWithNext: boolean;
+  /**
+   * The unit leads into the next one (a heading, a close, a signature block kept with the next): at the foot of a page
+   * without it, it would be the orphan its keep is there to prevent. A paragraph kept with the next (the body's last,
+   * with the close) is not: its keep gives way first.
+   */
+  readonly leadIn: boolean;
   /** Start a new page before this unit (a `pagebreak` block; it has no lines). */
   readonly breakBefore: boolean;
 }
@@ -25,9 +31,15 @@ export function unit(lines: readonly Line[], gapBefore: number, overrides: Parti
     splittable: true,
     minLines: 2,
     keepWithNext: false,
+    leadIn: false,
     breakBefore: false,
     ...overrides,
   };
+}
+
+/** Whether pagination may split `lines` of the unit (all of them by default): it may, and each page keeps `minLines`. */
+export function canSplit(unit: Unit, lines: readonly Line[] = unit.lines): boolean {
+  return unit.splittable && lines.length >= 2 * unit.minLines;
 }
 
 /** Total height of lines. */

@@ -91,7 +91,7 @@ describe('paginate', () => {
   it('fills pages with a chain of keeps taller than a page, the close with the first signatory, none split', () => {
     // A close and five signatories of 3 lines each: 16 lines cannot stay on one page of 10. Waiting for an empty page
     // for the chain left the close alone on a page, then a signatory alone on each of the next two.
-    const kept = { splittable: false, keepWithNext: true };
+    const kept = { splittable: false, keepWithNext: true, leadIn: true };
     const signatories = ['s', 't', 'u', 'v', 'w'].map((tag, i) =>
       unit(lines(tag, 3), 0, i < 4 ? kept : { splittable: false }),
     );
@@ -100,6 +100,22 @@ describe('paginate', () => {
       ['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'],
       ['c0', 's0', 's1', 's2', 't0', 't1', 't2', 'u0', 'u1', 'u2'],
       ['v0', 'v1', 'v2', 'w0', 'w1', 'w2'],
+    ]);
+  });
+
+  it('keeps a close with the signatures that fit with it, when the body paragraph kept with it makes the chain too tall', () => {
+    // The letter's body keeps its last paragraph with the close: paragraph, close and signatures (11 lines) cannot
+    // share a page of 10, but the close and the signatures (9) can. Parting the paragraph from the close is the break
+    // to make; the review of a5640a6 found the close at the foot of page 1 and the signatures alone on page 2.
+    const pages = layout([
+      unit(lines('a', 4), 0),
+      unit(lines('p', 2), 0, { keepWithNext: true }),
+      unit(lines('c', 1), 0, { splittable: false, keepWithNext: true, leadIn: true }),
+      unit(lines('s', 8), 0, { splittable: false }),
+    ]);
+    expect(pages).toEqual([
+      ['a0', 'a1', 'a2', 'a3', 'p0', 'p1'],
+      ['c0', 's0', 's1', 's2', 's3', 's4', 's5', 's6', 's7'],
     ]);
   });
 

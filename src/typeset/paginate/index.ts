@@ -2,7 +2,7 @@
 
 import type { Line } from '../break/paragraph.js';
 import type { PageGeometry, PageItem, ReservedBox } from '../types.js';
-import { linesHeight, type Unit } from '../unit.js';
+import { canSplit, linesHeight, type Unit } from '../unit.js';
 
 /** Pages of absolutely positioned items, and the reserved box if a unit carried one. */
 export interface Pagination {
@@ -48,17 +48,23 @@ export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagina
     return k;
   };
 
-  // Inside a chain of keep-with-next taller than a page, each unit keeps with the next one's start only, and a unit
-  // placed because the one before it kept room for it is not moved for its own keep (that would part the two).
-  let longChain = false;
+  // A chain of keep-with-next taller than a page cannot stay on one. From a unit that leads into the next on (a close,
+  // a signature block: alone at the foot of a page it is the orphan its keep is there to prevent) the chain fills
+  // pages, each unit kept with the next one's start and placed where the one before kept room for it. Any other unit
+  // in such a chain (the body's last paragraph) keeps with the next one's start only, and the next keeps its own chain
+  // whole if that fits a page: a close stays with all the signatures that fit beside it (review of a5640a6).
+  let filling = false;
   let promised = false;
   units.forEach((unit, index) => {
     if (unit.breakBefore) {
       if (y > 0) newPage();
+      filling = false;
+      promised = false;
       return;
     }
-    const reach = longChain || !chainFits(units, index, capacity) ? 1 : MAX_CHAIN;
-    longChain = reach === 1 && unit.keepWithNext;
+    const fits = !filling && chainFits(units, index, capacity);
+    filling ||= !fits && unit.leadIn;
+    const reach = fits ? MAX_CHAIN : 1;
     const placedFor = promised;
     promised = false;
     let lines = unit.lines;
@@ -71,10 +77,10 @@ export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagina
       if (own <= capacity + EPSILON && y + gap + keep <= capacity + EPSILON) {
         y += gap;
         lines.forEach(place);
-        promised = longChain && y + keptHeight(units, index, 1) <= capacity + EPSILON;
+        promised = filling && unit.keepWithNext && y + keptHeight(units, index, 1) <= capacity + EPSILON;
         break;
       }
-      if (unit.splittable && lines.length >= 2 * unit.minLines) {
+      if (canSplit(unit, lines)) {
         const k = Math.min(fitting(lines, y + gap), lines.length - unit.minLines);
         if (k >= unit.minLines) {
           y += gap;
@@ -96,6 +102,7 @@ export function paginate(units: readonly Unit[], geometry: PageGeometry): Pagina
       if (lines.length > 0) newPage();
       first = false;
     }
+    filling &&= unit.keepWithNext;
   });
   while (
     pages.length > 1 &&
@@ -127,7 +134,6 @@ function keptHeight(units: readonly Unit[], index: number, count: number): numbe
   const next = units[index + 1];
   if (!unit.keepWithNext || !next || next.breakBefore || count < 1) return 0;
   // A unit too short to split (a one-line close) moves whole, so what it keeps with comes along too.
-  if (next.splittable && next.lines.length >= 2 * next.minLines)
-    return next.gapBefore + linesHeight(next.lines.slice(0, next.minLines));
+  if (canSplit(next)) return next.gapBefore + linesHeight(next.lines.slice(0, next.minLines));
   return next.gapBefore + linesHeight(next.lines) + keptHeight(units, index + 1, count - 1);
 }
