@@ -11,6 +11,8 @@ export interface ImageInfo {
   readonly format: 'png' | 'jpeg';
   readonly width: number;
   readonly height: number;
+  /** A JPEG's colour components: 1 grey, 3 RGB (YCbCr), 4 CMYK (or YCCK). */
+  readonly components?: number;
 }
 
 /** The image's format and size, or why it cannot be used (one short sentence). */
@@ -48,7 +50,12 @@ export function imageInfo(bytes: Uint8Array): ImageInfo | undefined {
       const length = view.getUint16(offset + 2);
       // SOF0–SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { format: 'jpeg', height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+        return {
+          format: 'jpeg',
+          height: view.getUint16(offset + 5),
+          width: view.getUint16(offset + 7),
+          components: bytes[offset + 9]!,
+        };
       }
       offset += 2 + length;
     }

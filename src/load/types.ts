@@ -132,6 +132,8 @@ export interface Asset {
   readonly format: 'png' | 'jpeg';
   readonly width: number;
   readonly height: number;
+  /** A JPEG's colour components: 1 grey, 3 RGB (YCbCr), 4 CMYK (or YCCK). */
+  readonly components?: number;
 }
 
 /** Everything a letter build reads, loaded once. */

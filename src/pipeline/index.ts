@@ -170,6 +170,7 @@ async function buildWith(
       prepared.warnings.map((w) => ({ ...w, severity: 'error' as const })),
       [],
     );
+  if (options.pdfa && jobs.some((job) => job.format === 'pdf')) cmykUnderPdfa(project);
   const p12 = options.sign ? readP12(options.sign.p12) : undefined;
   const key = options.sign && p12 ? await openKey(p12, options.sign) : undefined;
   if (key && options.sign)
@@ -350,6 +351,27 @@ function inputFolders(project: Project): { path: string; shown: string }[] {
       : [],
   );
   return [...named, ...images];
+}
+
+/**
+ * A PDF/A-2b's colours are those of its output intent, sRGB here: a DeviceCMYK image is allowed only under a CMYK
+ * output intent (ISO 19005-2 §6.2.4.3), so a CMYK JPEG signature would make the file claim a conformance it lacks. It is
+ * an error at the image's line before anything is written (the PDF embeds a JPEG as it is, unconverted).
+ */
+function cmykUnderPdfa(project: Project): void {
+  const problems = project.letter.signatories.flatMap((s, i) => {
+    const asset = s.signature ? project.assets.get(s.signature) : undefined;
+    if (asset?.format !== 'jpeg' || asset.components !== 4) return [];
+    return [
+      problem(
+        'bad-image',
+        'signature image is a CMYK JPEG, which a PDF/A cannot hold beside its sRGB output intent (--pdfa)',
+        project.locateLetter(['signatories', i, 'signature']),
+        'export the signature again as an RGB or greyscale JPEG, or as PNG; or build without --pdfa',
+      ),
+    ];
+  });
+  if (problems.length) throw new LetterError(problems);
 }
 
 function readP12(file: string): Uint8Array {
