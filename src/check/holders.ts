@@ -16,10 +16,12 @@ import {
   lookupOffice,
   REVIEWED,
   termEndedBefore,
+  type Caveat,
+  type CaveatForm,
   type Office,
 } from '../directory/index.js';
-import type { Project, RecipientRef } from '../load/index.js';
-import type { Lang } from '../model/index.js';
+import type { Project, ProjectRecipient, RecipientRef } from '../load/index.js';
+import { localizeStrict, type Lang } from '../model/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -62,19 +64,27 @@ export function holderWarnings(
     // The caveat of the office as it was on the letter's date (none before Nicaragua's co-presidency began), if it
     // holds that day.
     const caveat = caveatOn(office, letterDay);
-    if (caveat) {
+    const unanswered = caveat && unansweredForms(caveat, project, ref, own, languages);
+    if (caveat && unanswered) {
       out.push(
         warning(
           'office-caveat',
           `'${ref.id}' (${caveat.kind}): ${caveat.text}`,
           where,
-          'decide knowingly before sending; `letter recipients ' + ref.id + '` shows the note and its source',
+          unanswered.length
+            ? `give them in letter.yaml: to: [{ id: ${ref.id}, ${unanswered.join(', ')} }]; \`letter recipients ${ref.id}\` shows the note and its source`
+            : 'decide knowingly before sending; `letter recipients ' +
+                ref.id +
+                '` shows the note and its source',
         ),
       );
     }
-    const monarch = monarchGender(ref.id, office, letterDay, ref.gender ?? own?.gender, where);
+    const named = ref.name !== undefined || own?.name !== undefined;
+    const monarch = named
+      ? undefined
+      : monarchGender(ref.id, office, letterDay, ref.gender ?? own?.gender, where);
     if (monarch) out.push(monarch);
-    if (ref.name !== undefined || own?.name !== undefined) continue;
+    if (named) continue;
     out.push(...holderProblems(ref.id, office, letterDay, project.letter.date, now, languages, where));
   }
   const reviewedAge = Math.floor((now.getTime() - Date.parse(`${REVIEWED}T00:00:00Z`)) / DAY_MS);
@@ -92,11 +102,37 @@ export function holderWarnings(
 }
 
 /**
+ * What a caveat that holds on the letter's date still asks of the letter, as `field: { lang: … }` entries: undefined
+ * when it does not apply (it is about languages none of which is built, or the letter gives every form that answers
+ * it, in each of those languages), an empty list when nothing the letter gives answers it (a contested office).
+ */
+function unansweredForms(
+  caveat: Caveat,
+  project: Project,
+  ref: RecipientRef,
+  own: ProjectRecipient | undefined,
+  languages: readonly Lang[],
+): string[] | undefined {
+  const concerned = caveat.langs ? languages.filter((lang) => caveat.langs!.includes(lang)) : languages;
+  if (!concerned.length) return undefined;
+  if (!caveat.answeredBy) return [];
+  // As compose takes them (own-forms.ts): the letter's entry first, then the recipients file, per language.
+  const given = (field: CaveatForm, lang: Lang) =>
+    (localizeStrict(ref[field], lang) ?? localizeStrict(own?.[field], lang) ?? '').trim() !== '';
+  // The vocative is only used where the letter re-addresses the recipient mid-letter.
+  const reAddresses = project.letter.body.some((item) => item.kind === 'vocative');
+  const asked = caveat.answeredBy.filter((field) => field !== 'vocative' || reAddresses);
+  const missing = asked.filter((field) => concerned.some((lang) => !given(field, lang)));
+  if (!missing.length) return undefined;
+  return missing.map((field) => `${field}: { ${concerned.map((lang) => `${lang}: …`).join(', ')} }`);
+}
+
+/**
  * A King's office on a day before the first monarch the directory knows (that holder's start, or its source's report):
  * the letter's forms are a King's ('His Majesty', 'King of Denmark', 국왕, 国王), as the office is now, but a Queen
  * may have reigned that day (the United Kingdom before Charles III's 2022-09-08). The letter can say so:
- * `gender: female` gives the Queen's forms. Nothing to say when the letter gives the gender, when a holder the directory knows is in office, or
- * when it knows none at all (the table's kind is then all it has; holder-missing asks for the name).
+ * `gender: female` gives the Queen's forms. Nothing to say when the letter gives the gender or names the monarch (it
+ * knows who reigned; the caller leaves it out), when a holder the directory knows is in office, or when it knows none at all (the table's kind is then all it has; holder-missing asks for the name).
  */
 function monarchGender(
   id: string,
@@ -111,11 +147,13 @@ function monarchGender(
   const first = office.holders.map(knownFrom).sort()[0];
   if (first === undefined || isoDay(letterDay) >= first) return undefined;
   const as = office.kind === 'king' ? 'a King' : 'a Queen';
+  const [other, otherGender, sameGender] =
+    office.kind === 'king' ? ['a Queen', 'female', 'male'] : ['a King', 'male', 'female'];
   return warning(
     'monarch-gender',
     `the directory knows the monarch of '${id}' only from ${first} on: the letter dated ${isoDay(letterDay)} addresses ${as}, as the office is now, who may not be the monarch of that day`,
     where,
-    `if the monarch that day was ${office.kind === 'king' ? 'a Queen' : 'a King'}, give the gender in letter.yaml: to: [{ id: ${id}, gender: ${office.kind === 'king' ? 'female' : 'male'}, name: { … } }]`,
+    `give the monarch of that day in letter.yaml: to: [{ id: ${id}, gender: ${otherGender}, name: { … } }] if it was ${other}, or gender: ${sameGender} (or the name) if it was ${as}`,
   );
 }
 

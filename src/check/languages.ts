@@ -1,7 +1,8 @@
 /** Localisable maps in letter.yaml against the letter's languages: a code no letter of it uses, a language left out. */
 
 import { languageHint, problem, shown, type Diagnostic } from '../diag/index.js';
-import { localeFolders, type Localized, type Project } from '../load/index.js';
+import { lookupOffice } from '../directory/index.js';
+import { FORM_FIELDS, localeFolders, type Localized, type Project } from '../load/index.js';
 import { letterValues, type LetterValue } from './texts.js';
 
 /**
@@ -32,7 +33,7 @@ export function languageWarnings(project: Project): Diagnostic[] {
       );
     }
     const missing = letter.languages.filter((lang) => value[lang] === undefined);
-    if (missing.length) {
+    if (missing.length && !directoryForm(project, path)) {
       const list = missing.map((l) => `'${l}'`).join(', ');
       out.push(
         warning(
@@ -47,6 +48,21 @@ export function languageWarnings(project: Project): Diagnostic[] {
     }
   }
   return out;
+}
+
+/**
+ * A form of address (`to[i].title`, `.salutation`, …) given for a directory office: it replaces the directory's in the
+ * languages it names, and the others keep the directory's (compose/own-forms.ts), so a language left out borrows nothing.
+ */
+function directoryForm(project: Project, path: readonly (string | number)[]): boolean {
+  const [list, index, field] = path;
+  if (list !== 'to' || typeof index !== 'number' || !(FORM_FIELDS as readonly unknown[]).includes(field))
+    return false;
+  const ref = project.letter.to[index];
+  if (!ref) return false;
+  const own = project.recipients.get(ref.id);
+  const officeId = own ? own.office : ref.id;
+  return officeId !== undefined && lookupOffice(officeId) !== undefined;
 }
 
 /** The signature's reason and location (shown by PDF readers, not printed): localisable too. */

@@ -91,7 +91,17 @@ export interface Caveat {
   /** First and last day the caveat holds (a letter dated between them gets it); absent: open. */
   readonly from?: string;
   readonly until?: string;
+  /** The languages whose forms it is about (kp's English title only); absent: every language. */
+  readonly langs?: readonly Lang[];
+  /**
+   * The forms a letter gives in place of the directory's to answer it (the title of that day, its salutation), in each
+   * of `langs` being built; the vocative only when the letter re-addresses. Absent: nothing the letter gives answers it.
+   */
+  readonly answeredBy?: readonly CaveatForm[];
 }
+
+/** A form of address a letter may give to answer a caveat. */
+export type CaveatForm = 'title' | 'salutation' | 'vocative';
 
 /**
  * A dated change of what an office is: Nicaragua's one President became two Co-Presidents in 2025, Togo's Prime

@@ -200,7 +200,7 @@ describe("a King's office on a day before the first monarch the directory knows"
       "the directory knows the monarch of 'dk' only from 2026-01-01 on: the letter dated 2023-12-10 addresses a King, as the office is now, who may not be the monarch of that day",
     ]);
     expect(dk[0]!.hint).toContain('gender: female');
-    expect(await monarchWarnings('[{ id: gb, name: { en: Jane Doe } }]', '2022-09-07')).toHaveLength(1);
+    expect(await monarchWarnings('[gb]', '2022-09-07')).toHaveLength(1);
   });
 
   it('says nothing once a known monarch reigns, when the letter gives the gender, or for other offices', async () => {
@@ -248,5 +248,86 @@ describe('an office that took its present title on a known day', () => {
     ]);
     expect(await caveats('2021-02-16')).toEqual([]);
     expect(await caveats('2023-12-10')).toEqual([]);
+  });
+});
+
+/** A letter in `langs` only (the same text in each), with `body` as its body. */
+function letterIn(langs: readonly string[], to: string, date: string, body = '[{ p: body }]'): string {
+  const dir = tempDir('letter-holders-');
+  writeFileSync(
+    join(dir, 'letter.yaml'),
+    `date: ${date}\nlanguages: [${langs.join(', ')}]\nto: ${to}\ntitle: title\nbody: ${body}\nsignatories: [{ org: Crossing NK }]\n`,
+  );
+  for (const lang of langs) {
+    mkdirSync(join(dir, 'locales', lang), { recursive: true });
+    writeFileSync(
+      join(dir, 'locales', lang, 'letter.json'),
+      JSON.stringify({ title: 'A letter', body: 'Text.' }),
+    );
+  }
+  return dir;
+}
+
+describe('every warning about an office says how to clear it, and doing so clears it', () => {
+  const now = new Date('2026-11-27T00:00:00Z');
+  const warningsOf = async (dir: string) => {
+    const strict = await check({ dir, now, strict: true });
+    return strict.errors.map((d) => d.code);
+  };
+
+  it("the DPRK's English title (retitled, en only): nothing for letters in ko and zh, cleared by the English forms", async () => {
+    const kp = '{ id: kp, name: { en: Kim Jong Un, ko: 김정은, zh: 金正恩 }';
+    const kpKoZh = '[{ id: kp, name: { ko: 김정은, zh: 金正恩 } }]';
+    expect(await warningsOf(letterIn(['ko', 'zh'], kpKoZh, '2020-06-01'))).toEqual([]);
+    const titleOnly = await check({
+      dir: letterIn(
+        ['en', 'ko', 'zh'],
+        `[${kp}, title: { en: Chairman of the State Affairs Commission } }]`,
+        '2020-06-01',
+      ),
+      now,
+    });
+    // The English title alone leaves 'Dear President Kim,': the caveat asks for the salutation too, and only in English.
+    expect(titleOnly.warnings.map((w) => w.code)).toEqual(['office-caveat']);
+    expect(titleOnly.warnings[0]!.hint).toContain('to: [{ id: kp, salutation: { en: … } }]');
+    const answered = `[${kp}, title: { en: Chairman of the State Affairs Commission }, salutation: { en: "Dear Chairman Kim," }, vocative: { en: "Chairman Kim," } }]`;
+    expect(
+      await warningsOf(letterIn(['en', 'ko', 'zh'], answered, '2020-06-01', '[{ p: body }, vocative]')),
+    ).toEqual([]);
+  });
+
+  it("Bangladesh's interim government: cleared by the Chief Adviser's title, salutation and (when used) vocative", async () => {
+    const langs = ['en', 'ko', 'zh'];
+    const name = 'name: Muhammad Yunus';
+    const title = 'title: { en: Chief Adviser, ko: 수석고문, zh: 首席顾问 }';
+    const salutation =
+      'salutation: { en: "Dear Chief Adviser,", ko: 수석고문님께, zh: 尊敬的首席顾问阁下： }';
+    const vocative = 'vocative: { en: "Chief Adviser,", ko: "수석고문님,", zh: 首席顾问阁下： }';
+    const to = (...forms: string[]) => `[{ id: bd/government, ${[name, ...forms].join(', ')} }]`;
+    const withVocative = '[{ p: body }, vocative]';
+    expect(await warningsOf(letterIn(langs, to(title, salutation), '2025-06-01'))).toEqual([]);
+    expect(
+      await warningsOf(letterIn(langs, to(title, salutation, vocative), '2025-06-01', withVocative)),
+    ).toEqual([]);
+    const noVocative = await check({
+      dir: letterIn(langs, to(title, salutation), '2025-06-01', withVocative),
+      now,
+    });
+    expect(noVocative.warnings.map((w) => w.code)).toEqual(['office-caveat']);
+    expect(noVocative.warnings[0]!.hint).toContain('vocative: { en: …, ko: …, zh: … }');
+    // A form missing in one language built still warns.
+    const partial = 'salutation: { en: "Dear Chief Adviser,", ko: 수석고문님께 }';
+    expect(await warningsOf(letterIn(langs, to(title, partial), '2025-06-01'))).toEqual(['office-caveat']);
+  });
+
+  it('monarch-gender: not when the letter names the monarch; its hint gives gender: male too, which clears it', async () => {
+    const named = '[{ id: dk, name: { en: Frederik X, ko: 프레데릭 10세, zh: 弗雷德리크十世 } }]';
+    expect(await warningsOf(letterIn(['en', 'ko', 'zh'], named, '2025-06-01'))).toEqual([]);
+    const unnamed = await check({ dir: letterIn(['en'], '[dk]', '2025-06-01'), now });
+    const hint = unnamed.warnings.find((w) => w.code === 'monarch-gender')!.hint;
+    expect(hint).toContain('gender: female');
+    expect(hint).toContain('gender: male');
+    const male = await check({ dir: letterIn(['en'], '[{ id: dk, gender: male }]', '2025-06-01'), now });
+    expect(male.warnings.map((w) => w.code)).not.toContain('monarch-gender');
   });
 });

@@ -96,9 +96,11 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
     // protocol.md §5 dates the English title; it gives none for before (ko 국무위원장, zh 国务委员长 did not change).
     caveat: {
       kind: 'retitled',
-      text: "'President of the State Affairs' is KCNA's English title since February 2021; a letter dated before then gets a title the office did not yet use in English: give the title of that day in letter.yaml (title: { en: … }).",
+      text: "'President of the State Affairs' is KCNA's English title since February 2021; a letter dated before then gets a title the office did not yet use in English: give the English title of that day, and the salutation (and vocative) that go with it, in letter.yaml.",
       source: 'protocol.md §5 (KCNA English since Feb 2021, KBS 2021-02-16)',
       until: '2021-02-15',
+      langs: ['en'],
+      answeredBy: ['title', 'salutation', 'vocative'],
     },
     holders: [
       {
@@ -329,10 +331,11 @@ export const CURATED: Readonly<Record<string, () => Curation>> = {
     // ko or zh, so the letter must give it.
     caveat: {
       kind: 'transitional',
-      text: "From 2024-08-08 to 2026-02-17 Bangladesh had no Prime Minister: an interim government was led by Chief Adviser Muhammad Yunus. A letter dated then is addressed to the Prime Minister, an office no one held; give the Chief Adviser's title, salutation and name in letter.yaml.",
+      text: "From 2024-08-08 to 2026-02-17 Bangladesh had no Prime Minister: an interim government was led by Chief Adviser Muhammad Yunus. A letter dated then is addressed to the Prime Minister, an office no one held; give the Chief Adviser's title, salutation (and vocative) and name in letter.yaml.",
       source: 'nationalheraldindia.com, menafn.com 2026-02-17',
       from: '2024-08-08',
       until: '2026-02-16',
+      answeredBy: ['title', 'salutation', 'vocative'],
     },
     holders: [
       {
