@@ -4,7 +4,7 @@
  * can always give the name itself.
  */
 
-import { problem, type Diagnostic, type Location } from '../diag/index.js';
+import { isLetterError, problem, type Diagnostic, type Location } from '../diag/index.js';
 import {
   HOLDER_MAX_AGE_DAYS,
   ageOfHolder,
@@ -14,7 +14,10 @@ import {
   isoDay,
   knownFrom,
   lookupOffice,
+  officeOn,
+  officeTitle,
   REVIEWED,
+  stringsFromJson,
   termEndedBefore,
   type Caveat,
   type CaveatForm,
@@ -85,7 +88,9 @@ export function holderWarnings(
       : monarchGender(ref.id, office, letterDay, ref.gender ?? own?.gender, where);
     if (monarch) out.push(monarch);
     if (named) continue;
-    out.push(...holderProblems(ref.id, office, letterDay, project.letter.date, now, languages, where));
+    // The office as it was on the letter's date, with the holders known from before a change (officeOn).
+    const was = officeOn(office, letterDay);
+    out.push(...holderProblems(ref.id, was, office, letterDay, project, now, languages, where));
   }
   const reviewedAge = Math.floor((now.getTime() - Date.parse(`${REVIEWED}T00:00:00Z`)) / DAY_MS);
   if (usesDirectory && reviewedAge > HOLDER_MAX_AGE_DAYS) {
@@ -160,15 +165,21 @@ function monarchGender(
 const nameHint = (id: string, names: string) =>
   `give the name in letter.yaml: to: [{ id: ${id}, name: { ${names} } }]`;
 
+/**
+ * What the letter lacks when the directory names the holder for it: `office` is the office as it was on the letter's
+ * date (officeOn), `current` the office as it is now, named when the letter's date is before a change of office.
+ */
 function holderProblems(
   id: string,
   office: Office,
+  current: Office,
   letterDay: Date,
-  date: string,
+  project: Project,
   now: Date,
   languages: readonly Lang[],
   where: Partial<Location>,
 ): Diagnostic[] {
+  const date = project.letter.date;
   const holder = holderOn(office, letterDay);
   const anyName = (langs: readonly Lang[]) => langs.map((l) => `${l}: …`).join(', ');
   if (!holder) {
@@ -186,8 +197,11 @@ function holderProblems(
     }
     const later = holderAfter(office, letterDay);
     const laterName = later ? (Object.values(later.name)[0] ?? '') : '';
+    // Before a change of office the directory's later holders are the new office's: the letter goes to the former one.
     const message = !later
-      ? `the directory has no current holder for '${id}'; the letter uses title-only forms`
+      ? office.before
+        ? `the directory knows no holder for '${id}' on ${date} (the office became ${officeCalled(project, current)} on ${office.before}); the letter uses title-only forms`
+        : `the directory has no current holder for '${id}'; the letter uses title-only forms`
       : later.from
         ? `the directory knows no holder for '${id}' on ${date} (${laterName} took office on ${later.from}); the letter uses title-only forms`
         : `the directory knows no holder for '${id}' on ${date} (its source reported ${laterName} in office on ${later.asOf}, without the day the term began); the letter uses title-only forms`;
@@ -218,6 +232,19 @@ function holderProblems(
     );
   }
   return out;
+}
+
+/** The office's English title, quoted ('President of the Council of Ministers of the Togolese Republic'), else its id. */
+function officeCalled(project: Project, office: Office): string {
+  const json = project.toolStrings.get('en')?.get('directory')?.data;
+  if (!json) return `'${office.id}'`;
+  try {
+    return `'${officeTitle(office, 'en', stringsFromJson(json)).title}'`;
+  } catch (e) {
+    // A project's own en forms without the office's title: compose reports that; here the id will do.
+    if (!isLetterError(e)) throw e;
+    return `'${office.id}'`;
+  }
 }
 
 /**

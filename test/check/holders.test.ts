@@ -139,6 +139,17 @@ describe("terms and the letter's date", () => {
     ]);
   });
 
+  it("a letter dated before a change of office: the former office's holder is missing, not the new office's", async () => {
+    // Faure Gnassingbé took the new office (President of the Council of Ministers), not the 2023 Prime Minister's.
+    const result = await check({
+      dir: letterTo('[tg/government]', '2023-12-10'),
+      now: new Date('2026-11-27T00:00:00Z'),
+    });
+    expect(result.warnings.filter((w) => w.code === 'holder-missing').map((w) => w.message)).toEqual([
+      "the directory knows no holder for 'tg/government' on 2023-12-10 (the office became 'President of the Council of Ministers of the Togolese Republic' on 2025-05-03); the letter uses title-only forms",
+    ]);
+  });
+
   it('a letter dated before the report of a holder whose start is unknown: title-only, and the report named', async () => {
     const result = await check({
       dir: letterTo('[dk]', '2023-12-10'),
