@@ -89,12 +89,13 @@ export function validateLetter(data: unknown, locate: Locate): Diagnostic[] {
 function closestBranch(anyOf: ErrorObject, all: readonly ErrorObject[]): ErrorObject[] | undefined {
   const branches = new Map<string, ErrorObject[]>();
   for (const e of all) {
-    if (
-      !e.schemaPath.startsWith(`${anyOf.schemaPath}/`) ||
-      !(e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`))
-    )
+    if (!(e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`)))
       continue;
-    const branch = e.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]!;
+    // A branch that is a $ref reports its errors under the referenced definition's path (localizedMap's empty value
+    // under #/definitions/localizedMap/…): an error below the value from outside the anyOf is that branch's.
+    const own = e.schemaPath.startsWith(`${anyOf.schemaPath}/`);
+    if (!own && e.instancePath === anyOf.instancePath) continue;
+    const branch = own ? e.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]! : '$ref';
     branches.set(branch, [...(branches.get(branch) ?? []), e]);
   }
   const fitting = [...branches.values()].filter(
