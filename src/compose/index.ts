@@ -14,7 +14,7 @@ import { Translations } from './i18n.js';
 import { parseLetterMarkdown } from './markdown.js';
 import { MarkdownMemo } from './markdown-memo.js';
 import { Addressees } from './addressees.js';
-import { recipientGender, resolveRecipient, type ResolvedRecipient } from './recipient.js';
+import { resolveRecipient, type ResolvedRecipient } from './recipient.js';
 import { TextReader } from './sources.js';
 import { projectForms } from './own-forms.js';
 import { TextMemo } from './text-memo.js';
@@ -55,7 +55,7 @@ export function addressing(
       customs: office?.customs ?? [],
       contexts: textContexts(
         addressee.style,
-        recipientGender(recipient, lang, project.letter.date),
+        addressee.gender,
         addressee.name === undefined,
         addressee.joint === true,
       ),
@@ -104,7 +104,7 @@ export class Composer {
     const reader = new TextReader(project, this.translations, fonts, lang, this.texts);
     checkNames(project, recipient, reader);
     const addressee = this.addressees.for(recipient, lang, project.letter.register);
-    const gender = recipientGender(recipient, lang, project.letter.date);
+    const gender = addressee.gender;
     const cc = this.ccList(lang);
     reader.problems.push(...cc.problems);
     const { context, signatures, title } = letterContext({

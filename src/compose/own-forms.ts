@@ -90,6 +90,7 @@ export function ownAddressee(input: OwnAddresseeInput): Addressee {
   if (missing.length)
     throw new LetterError(missing.map((field) => missingForm(recipient, field, lang, own.where)));
   const signOff = strings('default.signOff', vars);
+  const gender = recipient.ref.gender ?? own.gender;
   return {
     id: recipient.ref.id,
     title,
@@ -97,6 +98,7 @@ export function ownAddressee(input: OwnAddresseeInput): Addressee {
     // No style to go by: running text refers to them by their title, else their name.
     honorific: forms.honorific ?? (title || who),
     ...(who ? { name: who } : {}),
+    ...(gender ? { gender } : {}),
     style: 'none',
     addressLines: [who, title].filter((l, i, all) => l && all.indexOf(l) === i),
     salutation: forms.salutation ?? who,

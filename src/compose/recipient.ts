@@ -1,16 +1,8 @@
 /** Who a letter is to: a project recipient or a directory office, resolved to forms of address in one language. */
 
 import { didYouMean, LetterError, nearest, problem, shown, type Location } from '../diag/index.js';
-import {
-  addressee,
-  findRecipients,
-  holderOn,
-  lookupOffice,
-  officeIds,
-  officeOn,
-  stringsFromJson,
-} from '../directory/index.js';
-import type { Addressee, Gender, Register } from '../directory/index.js';
+import { addressee, findRecipients, lookupOffice, officeIds, stringsFromJson } from '../directory/index.js';
+import type { Addressee, Register } from '../directory/index.js';
 import type { DeliveryAddress, Localized, Project, ProjectRecipient, RecipientRef } from '../load/index.js';
 import { localizeStrict, type Lang } from '../model/index.js';
 import { ownAddressee, projectForms, withProjectForms } from './own-forms.js';
@@ -163,26 +155,4 @@ export function addresseeFor(
     return withProjectForms(forms, projectForms(recipient, lang));
   }
   return ownAddressee({ project, recipient, lang, register, strings, name, addressed });
-}
-
-/**
- * The addressee's gender for text that differs by it: the letter's or the recipients file's, else the directory
- * holder's when the letter names no one else, else what the office fixes (a king); undefined when unknown.
- */
-export function recipientGender(
-  recipient: ResolvedRecipient,
-  lang: Lang,
-  letterDate: string,
-): Gender | undefined {
-  const given = recipient.ref.gender ?? recipient.own?.gender;
-  if (given) return given;
-  const current = recipient.officeId !== undefined ? lookupOffice(recipient.officeId) : undefined;
-  if (!current) return undefined;
-  const day = new Date(`${letterDate}T00:00:00Z`);
-  // The office and the holder on the letter's date, as the forms of address use.
-  const office = officeOn(current, day);
-  const named = localizeStrict(recipient.ref.name, lang) ?? localizeStrict(recipient.own?.name, lang);
-  const holder = holderOn(office, day);
-  const sameHolder = holder && (named === undefined || named === holder.name[lang]);
-  return (sameHolder ? holder.gender : undefined) ?? office.gender;
 }

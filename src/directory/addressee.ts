@@ -159,6 +159,7 @@ export function addressee(opts: AddresseeOptions): Addressee {
     honorific,
     ...(name ? { name } : {}),
     ...(name && familyName ? { familyName } : {}),
+    ...(gender ? { gender } : {}),
     nameSource: letterName ? 'letter' : directoryName ? 'directory' : 'none',
     ...(country ? { country } : {}),
     style: office.style,

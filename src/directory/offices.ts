@@ -164,16 +164,13 @@ export function officeOn(office: Office, day: Date): Office {
   if (!was) {
     const kind = change.formerKind;
     const gender = GENDER_OF_KIND[kind];
+    // Everything the change does not touch is the office's own (a field Office gains later is kept); what describes
+    // the office as it is now (its caveat, its change, the gender its present kind fixes) is left out.
+    const { caveat: _now, changed: _change, gender: _present, ...same } = office;
     was = {
-      id: office.id,
-      aliases: office.aliases,
-      ...(office.country ? { country: office.country } : {}),
-      role: office.role,
+      ...same,
       kind,
       style: STYLE_OF_KIND[kind],
-      customs: office.customs,
-      nameOrder: office.nameOrder,
-      addressedBy: office.addressedBy,
       ...(gender ? { gender } : {}),
       verified: false,
       holders: office.holders.filter((h) => knownFrom(h) < change.on),

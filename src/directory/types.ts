@@ -177,6 +177,11 @@ export interface Addressee {
   readonly name?: string;
   /** Family name (for "Dear President Xi,"), when known. */
   readonly familyName?: string;
+  /**
+   * The gender the forms were made for (the letter's, else the directory holder's, else what the office fixes), which
+   * text that differs by it follows too; absent when unknown, and for a joint office (its forms address both).
+   */
+  readonly gender?: Gender;
   /** Where the name came from: the letter, the directory's holder, or nowhere (title-only forms). */
   readonly nameSource?: 'letter' | 'directory' | 'none';
   /** Country name from ICU (Intl.DisplayNames), when the office belongs to a country. */

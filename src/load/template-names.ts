@@ -42,6 +42,7 @@ export const RECIPIENT_NAMES: readonly string[] = [
   'honorific',
   'name',
   'familyName',
+  'gender',
   'nameSource',
   'country',
   'style',

@@ -75,3 +75,18 @@ test("Togo's head of government before the Fifth Republic is its Prime Minister"
     'President of the Council of Ministers of the Togolese Republic',
   );
 });
+
+describe('the office as it was keeps what the change does not touch', () => {
+  test('a field officeOn does not name is kept; what describes the office as it is now is left out', () => {
+    for (const office of changed) {
+      // A field Office may gain later: officeOn must carry it, not drop it by listing the fields it knows.
+      const withMore = { ...office, laterField: 'kept' } as typeof office & { laterField: string };
+      const was = officeOn(withMore, dayBefore(office.changed!.on)) as typeof withMore;
+      expect(was.laterField).toBe('kept');
+      expect(was.changed).toBeUndefined();
+      expect(was.before).toBe(office.changed!.on);
+      expect(was.customs).toBe(office.customs);
+      expect(was.aliases).toBe(office.aliases);
+    }
+  });
+});

@@ -58,6 +58,7 @@ describe('the names the check knows', () => {
       honorific: true,
       name: true,
       familyName: true,
+      gender: true,
       nameSource: true,
       country: true,
       style: true,
