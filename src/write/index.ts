@@ -14,6 +14,7 @@ import {
   lstatSync,
   readdirSync,
   readlinkSync,
+  rmdirSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -70,26 +71,30 @@ export function writeAtomic(outDir: string, rel: string, bytes: Uint8Array, fs: 
 }
 
 /**
- * Creates `dir` and the folders above it that are missing, one mkdir each. Node's recursive mkdir never returns where
- * mkdir answers ENOENT under a folder that exists (a folder in /proc): it creates the parent again, forever.
+ * Creates `dir` and the folders above it that are missing, one mkdir each, and returns those it made (added to `made`
+ * as they are, so a caller still has them when a later one fails). Node's recursive mkdir never returns where mkdir
+ * answers ENOENT under a folder that exists (a folder in /proc): it creates the parent again, forever.
  */
-export function makeFolder(dir: string, fs: WriteFs = nodeFs): void {
+export function makeFolder(dir: string, fs: WriteFs = nodeFs, made: string[] = []): string[] {
   const missing: string[] = [];
   for (let at = resolve(dir); !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
   for (const folder of missing) {
     try {
       fs.mkdirSync(folder);
+      made.push(folder);
     } catch (e) {
       // Another thread of the build made it meanwhile.
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statOrMissing(folder)?.isDirectory()) throw e;
     }
   }
+  return made;
 }
 
 /**
  * Fails with a usage error (exit 2) when the output folder cannot be used: it is a file, a folder above it is a file,
- * or it (or the nearest folder that exists above it) is not writable. Creates nothing, so a build stopped later by
- * bad input still leaves nothing behind. `shownAs` is the folder as the user gave it (`-o`).
+ * or it (or the nearest folder that exists above it) is not writable, or a missing one cannot be made. Leaves nothing
+ * behind (a missing output folder is made and removed again), so a build stopped later by bad input has written
+ * nothing. `shownAs` is the folder as the user gave it (`-o`).
  */
 export function checkOutputFolder(outDir: string, shownAs: string): void {
   const fail = (message: string, hint: string): never => {
@@ -99,11 +104,18 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
   for (;;) {
     const stat = statOrMissing(existing);
     if (stat?.isDirectory()) break;
-    if (!stat && isLink(existing))
+    if (!stat && isLink(existing)) {
+      // The output folder itself may not be a link at all (write/guard.ts): making its target would not help.
+      if (existing === resolve(outDir))
+        fail(
+          `the output folder '${shownAs}' is a symbolic link (to ${readlinkSync(existing)}, which does not exist): letter writes only into a real folder`,
+          'remove the link, or give -o another folder',
+        );
       fail(
         `cannot create the output folder '${shownAs}': ${existing} is a link to ${readlinkSync(existing)}, which does not exist`,
         'create the folder the link points to, remove the link, or give -o another folder',
       );
+    }
     if (stat) {
       if (existing === resolve(outDir))
         fail(
@@ -127,6 +139,39 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
         ? `the output folder '${shownAs}' is not writable`
         : `cannot create the output folder '${shownAs}': ${existing} is not writable`;
     fail(what, 'give -o a folder you can write to, or change its permissions');
+  }
+  if (existing !== resolve(outDir)) probeFolders(resolve(outDir), existing, shownAs, fail);
+}
+
+/**
+ * Makes the folders from `existing` down to `outDir` and removes them again: permissions are not the only reason a
+ * folder cannot be made (a read-only or special file system such as /proc, a full disk, a name too long), and a build
+ * that found out only when writing had rendered every document for nothing (exit 1, and hints saying the documents were
+ * written). Nothing is left behind either way.
+ */
+function probeFolders(
+  outDir: string,
+  existing: string,
+  shownAs: string,
+  fail: (message: string, hint: string) => never,
+): void {
+  const made: string[] = [];
+  try {
+    makeFolder(outDir, nodeFs, made);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    fail(
+      `cannot create the output folder '${shownAs}' in ${existing} (${code})`,
+      'give -o a folder on a file system you can write to',
+    );
+  } finally {
+    for (const folder of made.reverse()) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // Left in place: an empty folder this probe made, and nothing the build depends on.
+      }
+    }
   }
 }
 

@@ -71,6 +71,55 @@ describe('letter build -o under a link to a folder that does not exist', () => {
   });
 });
 
+describe('letter build -o where its folder cannot be made', () => {
+  it('in a file system that refuses it (/proc): exit 2 before anything renders, and the command returns', () => {
+    if (!existsSync('/proc/self')) return;
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'build', EXAMPLE, '-o', '/proc/letter-build-test/out', '--lang', 'en', '--format', 'pdf'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.error).toBeUndefined();
+    expectRefusal(r, /cannot create the output folder '\/proc\/letter-build-test\/out' in \/proc \(ENOENT\)/);
+    // Refused before rendering: no document was attempted, so no hint says any was written.
+    expect(r.stderr).not.toContain('written');
+  });
+
+  it('a missing output folder that can be made is made by the build, and the probe leaves nothing when it fails', () => {
+    const dir = tempDir('letter-out-made-');
+    writeFileSync(join(dir, 'file'), 'x');
+    expectRefusal(
+      letterCli(['build', EXAMPLE, '-o', join(dir, 'file', 'out'), '--lang', 'en', '--format', 'pdf']),
+      /the output folder|cannot create the output folder/,
+    );
+    expect(readdirSync(dir)).toEqual(['file']);
+    const r = letterCli([
+      'build',
+      EXAMPLE,
+      '-o',
+      join(dir, 'a', 'b'),
+      '--lang',
+      'en',
+      '--format',
+      'pdf',
+      '--quiet',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'a', 'b')).sort()).toEqual(['cn', 'manifest.json']);
+  });
+});
+
+describe('letter build -o that is itself a link to nothing', () => {
+  it('says the output folder may not be a link (the advice the guard gives once the target exists), exit 2', () => {
+    const dir = tempDir('letter-out-self-link-');
+    symlinkSync(join(dir, 'gone'), join(dir, 'out'));
+    const r = letterCli(['build', EXAMPLE, '-o', join(dir, 'out'), '--lang', 'en', '--format', 'pdf']);
+    expectRefusal(r, /the output folder .*out' is a symbolic link \(to .*gone, which does not exist\)/);
+    expect(r.stderr).toContain('remove the link, or give -o another folder');
+    expect(r.stderr).not.toContain('create the folder the link points to');
+  });
+});
+
 describe('makeFolder', () => {
   it('creates the missing folders one by one and accepts those that exist', () => {
     const dir = tempDir('letter-make-folder-');
