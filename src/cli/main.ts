@@ -344,6 +344,12 @@ async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
       stderr().write(
         `letter: wrote ${counted(result.outputs.length, 'document')}${result.manifest ? ` and ${result.manifest}` : ''}\n`,
       );
+    // A shard may hold none of a short job list (--shard 3/5 of two documents): said, so a CI log does not read as a
+    // build that printed nothing.
+    else if (!flags.quiet && result.ok && flags.shard && result.manifest)
+      stderr().write(
+        `letter: shard ${flags.shard.k}/${flags.shard.n} holds none of the documents; wrote ${result.manifest} (empty) for manifest merge\n`,
+      );
   }
   return result.exitCode;
 }

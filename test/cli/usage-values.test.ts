@@ -3,7 +3,7 @@
  * typo is likely, one error for one mistake, exit 2 and nothing written; the same in text and with --json.
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { letterCli, tempDir } from '../support/tools.js';
@@ -158,5 +158,31 @@ describe('a list option that names nothing', () => {
     expect(errors[0]).toMatchObject({ code: 'usage', value: args[1] });
     expect(errors[0]!.message).toBe(message);
     expect(failingText(['build', EXAMPLE, ...args])[0]).toMatch(new RegExp(`^${message}`));
+  });
+});
+
+describe('a shard that holds none of the documents', () => {
+  it('says so on stderr (exit 0, an empty manifest for manifest merge), instead of printing nothing', () => {
+    const out = join(tempDir('letter-empty-shard-'), 'out');
+    const r = letterCli(['build', EXAMPLE, '-o', out, '-l', 'en', '-f', 'pdf', '--shard', '3/5']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `letter: shard 3/5 holds none of the documents; wrote ${join(out, 'manifest.json')}`,
+    );
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).files).toEqual([]);
+    const quiet = letterCli([
+      'build',
+      EXAMPLE,
+      '-o',
+      out,
+      '-l',
+      'en',
+      '-f',
+      'pdf',
+      '--shard',
+      '3/5',
+      '--quiet',
+    ]);
+    expect(quiet.stderr).toBe('');
   });
 });
