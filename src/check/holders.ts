@@ -82,6 +82,8 @@ export function holderWarnings(
         ),
       );
     }
+    const conflict = genderConflict(ref, own, officeOn(office, letterDay), letterDay, project);
+    if (conflict) out.push(conflict);
     const named = ref.name !== undefined || own?.name !== undefined;
     const monarch = named
       ? undefined
@@ -130,6 +132,52 @@ function unansweredForms(
   const missing = asked.filter((field) => concerned.some((lang) => !given(field, lang)));
   if (!missing.length) return undefined;
   return missing.map((field) => `${field}: { ${concerned.map((lang) => `${lang}: …`).join(', ')} }`);
+}
+
+/**
+ * A gender given for a recipient (letter.yaml, else the recipients file) that is not the gender of the person the
+ * letter is to: the directory's holder on the letter's date, when the letter names no one else (no name, or the
+ * holder's name in one of its languages). That holder's gender is the one the directory records for the person, else
+ * the one the office fixes (a King). The forms follow the given gender (the project's word wins over the directory's,
+ * SPEC §5, and every language alike), so 'Her Majesty Queen Charles III' would go out: said here, at the gender.
+ */
+function genderConflict(
+  ref: RecipientRef,
+  own: ProjectRecipient | undefined,
+  office: Office,
+  letterDay: Date,
+  project: Project,
+): Diagnostic | undefined {
+  const given = ref.gender ?? own?.gender;
+  const holder = holderOn(office, letterDay);
+  if (!given || !holder || office.seats > 1) return undefined;
+  const recorded = holder.gender ?? office.gender;
+  if (!recorded || recorded === given) return undefined;
+  const names = ref.name ?? own?.name;
+  const namesHolder =
+    names === undefined ||
+    Object.entries(holder.name).some(([lang, n]) =>
+      typeof names === 'string' ? names === n : names[lang as Lang] === n,
+    );
+  if (!namesHolder) return undefined;
+  const who = Object.values(holder.name)[0] ?? '';
+  const where =
+    ref.gender !== undefined && ref.path.length
+      ? project.locateLetter([...ref.path, 'gender'])
+      : ref.gender === undefined && own
+        ? own.where
+        : ref.path.length
+          ? project.locateLetter([...ref.path])
+          : {};
+  const sourced = holder.gender
+    ? `the directory has ${who} as ${recorded}`
+    : `${who} holds a ${office.kind}'s office`;
+  return warning(
+    'gender-conflict',
+    `'${ref.id}' is given gender: ${given}, but the letter dated ${project.letter.date} is to ${who}, the directory's holder that day (${sourced}): its forms would address a ${given === 'female' ? 'woman' : 'man'}`,
+    where,
+    `remove gender: ${given} (the directory's holder is ${recorded}), or if the letter is to someone else, give their name with it: to: [{ id: ${ref.id}, gender: ${given}, name: { … } }]`,
+  );
 }
 
 /**

@@ -342,3 +342,31 @@ describe('every warning about an office says how to clear it, and doing so clear
     expect(male.warnings.map((w) => w.code)).not.toContain('monarch-gender');
   });
 });
+
+describe('a gender given for a recipient whom the directory knows as another', () => {
+  const now = new Date('2026-11-27T00:00:00Z');
+  const conflicts = async (to: string, date = '2023-12-10') =>
+    (await check({ dir: letterTo(to, date), now })).warnings.filter((w) => w.code === 'gender-conflict');
+
+  it("warns at the gender when the letter is to the directory's holder of a King's office, as a Queen", async () => {
+    const gb = await conflicts('[{ id: gb, gender: female }]');
+    expect(gb).toHaveLength(1);
+    expect(gb[0]).toMatchObject({ file: 'letter.yaml', line: 2, column: 24 });
+    expect(gb[0]!.message).toContain(
+      "'gb' is given gender: female, but the letter dated 2023-12-10 is to Charles III",
+    );
+    expect(gb[0]!.hint).toContain('remove gender: female');
+    expect(await conflicts('[{ id: th, gender: female }]')).toHaveLength(1);
+    // The holder's own name given with it: the same person.
+    expect(await conflicts('[{ id: gb, gender: female, name: { en: Charles III } }]')).toHaveLength(1);
+    // A recorded gender (Claudia Sheinbaum) counts as well as the one a King's office fixes.
+    expect(await conflicts('[{ id: mx, gender: male }]', '2026-11-01')).toHaveLength(1);
+  });
+
+  it('says nothing when the gender agrees, when the letter names someone else, or when no holder is known that day', async () => {
+    expect(await conflicts('[{ id: gb, gender: male }]')).toEqual([]);
+    expect(await conflicts('[{ id: gb, gender: female, name: { en: Jane Doe } }]')).toEqual([]);
+    expect(await conflicts('[{ id: dk, gender: female }]')).toEqual([]);
+    expect(await conflicts('[{ id: mx, gender: female }]', '2026-11-01')).toEqual([]);
+  });
+});
