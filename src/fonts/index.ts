@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { LetterError, problem, type Diagnostic } from '../diag/index.js';
 import type { Lang, Origin } from '../model/index.js';
-import { MARK } from '../unicode/index.js';
+import { isCombiningMark } from '../unicode/index.js';
 import { mergeFonts, readFontsConfig, type FontsConfig, type ProjectFonts, type Variant } from './config.js';
 import { registerFaceBytes } from './face-bytes.js';
 import { loadHarfBuzz } from './harfbuzz.js';
@@ -220,14 +220,14 @@ export class FontBook {
    */
   clusterFace(text: string, at: number, lang: Lang, before: string | undefined, origin?: Origin): string {
     const cp = text.codePointAt(at)!;
-    if (cp >= FIRST_MARK && MARK.has(cp)) {
+    if (isCombiningMark(cp)) {
       if (before !== undefined && this.covers(before, cp)) return before;
       return this.faceOrThrow(cp, lang, origin);
     }
     const marks: number[] = [];
     for (let j = at + (cp > 0xffff ? 2 : 1); j < text.length; ) {
       const next = text.codePointAt(j)!;
-      if (next < FIRST_MARK || !MARK.has(next)) break;
+      if (!isCombiningMark(next)) break;
       // A variation selector is dropped, not drawn (isInvisible): no face needs to have it.
       if (!isInvisible(next)) marks.push(next);
       j += next > 0xffff ? 2 : 1;
@@ -249,9 +249,6 @@ export class FontBook {
     return missing;
   }
 }
-
-/** No combining mark comes before U+0300 (Combining Diacritical Marks): most text is answered without the set. */
-const FIRST_MARK = 0x300;
 
 /** Files from this size on are read in part (a CJK face: 14 MB); smaller ones whole, as one read costs less. */
 const PARTIAL_FROM = 4 * 1024 * 1024;

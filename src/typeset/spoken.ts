@@ -1,7 +1,7 @@
 /** The language a screen reader should read each character in: a span's own language, else decided by the script. */
 
 import { isCjkLanguage, type Lang } from '../model/index.js';
-import { HAN, HANGUL, KANA, LATIN, MARK } from '../unicode/index.js';
+import { HAN, HANGUL, isCombiningMark, KANA, LATIN } from '../unicode/index.js';
 import { isAsciiLetter, isHangulSyllable, isUnifiedIdeograph } from './segment/classes.js';
 
 /** The language each script that names one is read in, inside a letter in one language (see `scriptLang`). */
@@ -59,7 +59,7 @@ export function spokenLangs(text: string, docLang: Lang, spanLang?: Lang): Lang[
     if (cp > 0xffff) i++;
     // A combining mark belongs to the letter before it (Unicode's Inherited script): 'Zoë' written e + U+0308 before
     // a Han character was cut into two runs at the mark, which was then shaped apart from its letter.
-    const inherited = shared < 0 && before !== undefined && cp >= 0x300 && MARK.has(cp);
+    const inherited = shared < 0 && before !== undefined && isCombiningMark(cp);
     const known = langs ? (inherited ? before : scriptLang(cp, langs)) : spanLang;
     if (known === undefined) {
       if (shared < 0) shared = out.length;

@@ -18,6 +18,11 @@ export const PUNCTUATION_OR_SYMBOL = new CodePointSet(sets.PUNCTUATION_OR_SYMBOL
 export const PUNCTUATION_SYMBOL_OR_SPACE = new CodePointSet(sets.PUNCTUATION_SYMBOL_OR_SPACE);
 /** \p{M}. */
 export const MARK = new CodePointSet(sets.MARK);
+/**
+ * Whether `cp` is a combining mark (\p{M}). None comes before U+0300 (Combining Diacritical Marks), so most text is
+ * answered without the set.
+ */
+export const isCombiningMark = (cp: number): boolean => cp >= 0x300 && MARK.has(cp);
 /** A script of its own: not Common, Inherited or Unknown. */
 export const SCRIPTED = new CodePointSet(sets.SCRIPTED);
 export const LATIN = new CodePointSet(sets.LATIN);

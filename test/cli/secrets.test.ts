@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTestPki } from '../support/pki.js';
+import { makeTestPki, type TestPki } from '../support/pki.js';
 import { letterCli, tempDir } from '../support/tools.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'open-letter-2023');
@@ -73,33 +73,40 @@ describe('a password typed where --p12 goes', () => {
   });
 });
 
+/** A signed build of the example through the time-stamp authority `tsa`, into a folder not yet made (`out`). */
+function buildThroughTsa(pki: TestPki, tsa: string, json: boolean, extra: readonly string[] = []) {
+  const out = join(tempDir('letter-tsa-'), 'out');
+  const r = letterCli(
+    [
+      'build',
+      EXAMPLE,
+      '--sign',
+      '--p12',
+      pki.p12,
+      '--tsa',
+      tsa,
+      '-o',
+      out,
+      ...extra,
+      ...(json ? ['--json'] : []),
+    ],
+    { env: { ...process.env, LETTER_P12_PASSWORD: pki.password } },
+  );
+  return { ...r, out };
+}
+
 describe('a --tsa URL with a user name and password in it', () => {
   it('is refused (exit 2, nothing written) naming the host, never the password, on stderr and with --json', () => {
     const pki = makeTestPki(tempDir('letter-tsa-pki-'));
     for (const json of [false, true]) {
-      const out = join(tempDir('letter-tsa-creds-'), 'out');
-      const r = letterCli(
-        [
-          'build',
-          EXAMPLE,
-          '--sign',
-          '--p12',
-          pki.p12,
-          '--tsa',
-          'https://alice:hunter2@tsa.example/tsr',
-          '-o',
-          out,
-          ...(json ? ['--json'] : []),
-        ],
-        { env: { ...process.env, LETTER_P12_PASSWORD: pki.password } },
-      );
+      const r = buildThroughTsa(pki, 'https://alice:hunter2@tsa.example/tsr', json);
       expect(r.status).toBe(2);
       expect(r.stdout + r.stderr).not.toContain('hunter2');
       expect(r.stdout + r.stderr).not.toContain('alice');
       expect(json ? r.stdout : r.stderr).toContain(
         "--tsa 'https://…@tsa.example/tsr' has a user name or password",
       );
-      expect(existsSync(out)).toBe(false);
+      expect(existsSync(r.out)).toBe(false);
     }
   });
 });
@@ -108,26 +115,12 @@ describe('a --tsa URL with an API key in its query', () => {
   it('names the time-stamp authority it cannot reach without the key, on stderr and with --json', () => {
     const pki = makeTestPki(tempDir('letter-tsa-pki-'));
     for (const json of [false, true]) {
-      const out = join(tempDir('letter-tsa-key-'), 'out');
-      const r = letterCli(
-        [
-          'build',
-          EXAMPLE,
-          '--sign',
-          '--p12',
-          pki.p12,
-          '--tsa',
-          'http://127.0.0.1:9/tsr?api_key=K3YS3CR3T&policy=1',
-          '-o',
-          out,
-          '--lang',
-          'en',
-          '--format',
-          'pdf',
-          ...(json ? ['--json'] : []),
-        ],
-        { env: { ...process.env, LETTER_P12_PASSWORD: pki.password } },
-      );
+      const r = buildThroughTsa(pki, 'http://127.0.0.1:9/tsr?api_key=K3YS3CR3T&policy=1', json, [
+        '--lang',
+        'en',
+        '--format',
+        'pdf',
+      ]);
       expect(r.status).toBe(2);
       expect(r.stdout + r.stderr).not.toContain('K3YS3CR3T');
       expect(json ? r.stdout : r.stderr).toContain("'http://127.0.0.1:9/tsr?api_key=…&policy=1'");
