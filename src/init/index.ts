@@ -1,11 +1,11 @@
 /** `letter init`: a new letter project from the example letter, ready for `letter build`. */
 
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LetterError, problem, shown } from '../diag/index.js';
 import { TOOL_DIR } from '../tool/index.js';
 import { schemaPath, slugFromFolder } from '../load/index.js';
-import { makeFolder, writeAtomic, writeFailure } from '../write/index.js';
+import { makeFolder, removeFolders, writeAtomic, writeFailure } from '../write/index.js';
 
 export interface InitResult {
   readonly dir: string;
@@ -60,21 +60,19 @@ export function init(opts: { dir: string }): InitResult {
  * a second init after the fix finds nothing in its way.
  */
 function writeAll(dir: string, shownAs: string, contents: ReadonlyMap<string, string | Uint8Array>): void {
-  // The folders this init makes, deepest first: the ones above each file and above `dir` that do not exist yet.
-  const made = new Set<string>();
-  for (const file of contents.keys())
-    for (let at = dirname(join(dir, file)); !existsSync(at) && dirname(at) !== at; at = dirname(at))
-      made.add(at);
+  // The folders this init makes, in the order it makes them: `dir` and those above it, then those inside it.
+  const made: string[] = [];
   const written: string[] = [];
   try {
-    makeFolder(dir);
+    makeFolder(dir, undefined, made);
     for (const [file, text] of contents) {
+      makeFolder(dirname(join(dir, file)), undefined, made);
       const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
       written.push(writeAtomic(dir, file, bytes));
     }
   } catch (e) {
     for (const file of written) rmSync(file, { force: true });
-    for (const folder of [...made].sort((a, b) => b.length - a.length)) rmdirIfEmpty(folder);
+    removeFolders(made);
     if (e instanceof LetterError) throw e;
     throw new LetterError(
       problem(
@@ -84,14 +82,6 @@ function writeAll(dir: string, shownAs: string, contents: ReadonlyMap<string, st
         'give letter init a new folder inside one you can write to',
       ),
     );
-  }
-}
-
-function rmdirIfEmpty(folder: string): void {
-  try {
-    rmdirSync(folder);
-  } catch {
-    // Not empty (something else is in it) or already gone: left as it is.
   }
 }
 

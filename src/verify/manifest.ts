@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { given, LetterError, problem, shown, type Diagnostic } from '../diag/index.js';
 import { containedPath, locationAt, parseJson, readText, staysInside } from '../load/index.js';
+import { isCount, SHA256_HEX } from '../write/index.js';
 
 /** No document letter writes comes near this; a bigger file is not one of them, and reading it costs a CI runner. */
 export const MAX_VERIFIED_BYTES = 256 * 1024 * 1024;
@@ -60,11 +61,10 @@ export function readManifestEntries(manifest: string): VerifiedEntry[] {
       );
     const { file, sha256, signed, bytes } = e;
     if (typeof file !== 'string') return wrong('file', 'must be a path (a string)');
-    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
+    if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256))
       return wrong('sha256', 'must be 64 hexadecimal digits');
     if (typeof signed !== 'boolean') return wrong('signed', 'must be true or false');
-    if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0))
-      return wrong('bytes', 'must be a whole number');
+    if (bytes !== undefined && !isCount(bytes)) return wrong('bytes', 'must be a whole number');
     const path = file.includes('\\') || isAbsolute(file) ? undefined : containedPath(root, file);
     if (!path || !staysInside(root, path)) {
       problems.push(

@@ -71,11 +71,11 @@ export function writeAtomic(outDir: string, rel: string, bytes: Uint8Array, fs: 
 }
 
 /**
- * Creates `dir` and the folders above it that are missing, one mkdir each, and returns those it made (added to `made`
- * as they are, so a caller still has them when a later one fails). Node's recursive mkdir never returns where mkdir
+ * Creates `dir` and the folders above it that are missing, one mkdir each, adding each it makes to `made` as it goes
+ * (so a caller that removes them again has them even when a later one fails: removeFolders). Node's recursive mkdir never returns where mkdir
  * answers ENOENT under a folder that exists (a folder in /proc): it creates the parent again, forever.
  */
-export function makeFolder(dir: string, fs: WriteFs = nodeFs, made: string[] = []): string[] {
+export function makeFolder(dir: string, fs: WriteFs = nodeFs, made: string[] = []): void {
   const missing: string[] = [];
   for (let at = resolve(dir); !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
   for (const folder of missing) {
@@ -87,7 +87,6 @@ export function makeFolder(dir: string, fs: WriteFs = nodeFs, made: string[] = [
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statOrMissing(folder)?.isDirectory()) throw e;
     }
   }
-  return made;
 }
 
 /**
@@ -100,13 +99,14 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
   const fail = (message: string, hint: string): never => {
     throw new LetterError(problem('usage', message, {}, hint));
   };
-  let existing = resolve(outDir);
+  const target = resolve(outDir);
+  let existing = target;
   for (;;) {
     const stat = statOrMissing(existing);
     if (stat?.isDirectory()) break;
     if (!stat && isLink(existing)) {
       // The output folder itself may not be a link at all (write/guard.ts): making its target would not help.
-      if (existing === resolve(outDir))
+      if (existing === target)
         fail(
           `the output folder '${shownAs}' is a symbolic link (to ${readlinkSync(existing)}, which does not exist): letter writes only into a real folder`,
           'remove the link, or give -o another folder',
@@ -117,7 +117,7 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
       );
     }
     if (stat) {
-      if (existing === resolve(outDir))
+      if (existing === target)
         fail(
           `the output folder '${shownAs}' is a file`,
           'give -o a folder (it is created if missing), or move the file away',
@@ -135,12 +135,12 @@ export function checkOutputFolder(outDir: string, shownAs: string): void {
     accessSync(existing, constants.W_OK | constants.X_OK);
   } catch {
     const what =
-      existing === resolve(outDir)
+      existing === target
         ? `the output folder '${shownAs}' is not writable`
         : `cannot create the output folder '${shownAs}': ${existing} is not writable`;
     fail(what, 'give -o a folder you can write to, or change its permissions');
   }
-  if (existing !== resolve(outDir)) probeFolders(resolve(outDir), existing, shownAs, fail);
+  if (existing !== target) probeFolders(target, existing, shownAs, fail);
 }
 
 /**
@@ -165,12 +165,20 @@ function probeFolders(
       'give -o a folder on a file system you can write to',
     );
   } finally {
-    for (const folder of made.reverse()) {
-      try {
-        rmdirSync(folder);
-      } catch {
-        // Left in place: an empty folder this probe made, and nothing the build depends on.
-      }
+    removeFolders(made);
+  }
+}
+
+/**
+ * Removes the folders makeFolder made (`made`, in the order it made them), deepest first. One that is not empty
+ * (something else was put in it) or already gone is left as it is.
+ */
+export function removeFolders(made: readonly string[]): void {
+  for (const folder of [...made].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Left in place.
     }
   }
 }

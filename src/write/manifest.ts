@@ -249,7 +249,7 @@ function entryProblem(manifest: Manifest): string | undefined {
         return `${at}.file ${JSON.stringify(e['file'] ?? null)} is not a file of a build's output folder (<recipient>/<slug>.<lang>.<format>)`;
       if (e['format'] !== 'pdf' && e['format'] !== 'docx') return `${at}.format must be "pdf" or "docx"`;
       if (list === 'problems') continue;
-      if (typeof e['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(e['sha256']))
+      if (typeof e['sha256'] !== 'string' || !SHA256_HEX.test(e['sha256']))
         return `${at}.sha256 must be 64 hexadecimal digits`;
       if (!isCount(e['bytes'])) return `${at}.bytes must be a whole number`;
       if (e['pages'] !== null && !isCount(e['pages'])) return `${at}.pages must be a whole number or null`;
@@ -268,7 +268,11 @@ function isOutputName(file: string): boolean {
   );
 }
 
-function isCount(value: unknown): boolean {
+/** A sha256 as a manifest writes it: 64 lowercase hexadecimal digits. */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** A whole number a manifest counts with (bytes, pages). */
+export function isCount(value: unknown): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 

@@ -41,15 +41,17 @@ describe('letter init where its folder cannot be made', () => {
     expect(readdirSync(dir)).toEqual(['link']);
   });
 
-  it('where mkdir answers ENOENT under a folder that exists (/proc): exit 2, and the command returns', () => {
-    if (!existsSync('/proc/self')) return;
-    const r = spawnSync(process.execPath, [BIN, 'init', '/proc/letter-init-test'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(r.error).toBeUndefined();
-    expectRefusal(r, /cannot write the new project in '\/proc\/letter-init-test'/);
-  });
+  it.skipIf(!existsSync('/proc/self'))(
+    'where mkdir answers ENOENT under a folder that exists (/proc): exit 2, and the command returns',
+    () => {
+      const r = spawnSync(process.execPath, [BIN, 'init', '/proc/letter-init-test'], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.error).toBeUndefined();
+      expectRefusal(r, /cannot write the new project in '\/proc\/letter-init-test'/);
+    },
+  );
 });
 
 describe('letter build -o under a link to a folder that does not exist', () => {
@@ -72,18 +74,23 @@ describe('letter build -o under a link to a folder that does not exist', () => {
 });
 
 describe('letter build -o where its folder cannot be made', () => {
-  it('in a file system that refuses it (/proc): exit 2 before anything renders, and the command returns', () => {
-    if (!existsSync('/proc/self')) return;
-    const r = spawnSync(
-      process.execPath,
-      [BIN, 'build', EXAMPLE, '-o', '/proc/letter-build-test/out', '--lang', 'en', '--format', 'pdf'],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-    expect(r.error).toBeUndefined();
-    expectRefusal(r, /cannot create the output folder '\/proc\/letter-build-test\/out' in \/proc \(ENOENT\)/);
-    // Refused before rendering: no document was attempted, so no hint says any was written.
-    expect(r.stderr).not.toContain('written');
-  });
+  it.skipIf(!existsSync('/proc/self'))(
+    'in a file system that refuses it (/proc): exit 2 before anything renders, and the command returns',
+    () => {
+      const r = spawnSync(
+        process.execPath,
+        [BIN, 'build', EXAMPLE, '-o', '/proc/letter-build-test/out', '--lang', 'en', '--format', 'pdf'],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(r.error).toBeUndefined();
+      expectRefusal(
+        r,
+        /cannot create the output folder '\/proc\/letter-build-test\/out' in \/proc \(ENOENT\)/,
+      );
+      // Refused before rendering: no document was attempted, so no hint says any was written.
+      expect(r.stderr).not.toContain('written');
+    },
+  );
 
   it('a missing output folder that can be made is made by the build, and the probe leaves nothing when it fails', () => {
     const dir = tempDir('letter-out-made-');

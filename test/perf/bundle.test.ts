@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCli, documentHashes, FIXTURE, ROOT } from '../batch/helpers.js';
-import { tempDir } from '../support/tools.js';
+import { pdfText, tempDir } from '../support/tools.js';
 import { LEFT_TO_NODE } from '../../scripts/left-to-node.mjs';
 import { UNOPTIMISED } from '../../src/pipeline/engine.js';
 
@@ -96,7 +96,7 @@ describe('the bundled CLI', () => {
     expect(bundled.status, bundled.stderr).toBe(0);
     expect(documentHashes(out)).toEqual(unbundled);
     const pdf = join(out, 'cn', 'open-letter-2023.en.pdf');
-    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+    const text = pdfText(pdf);
     expect(text.replace(/\s+/g, ' ')).toContain('café & ©');
   });
 });
