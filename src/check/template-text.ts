@@ -10,10 +10,10 @@
 import type { Diagnostic } from '../diag/index.js';
 import { uncoveredProblem, type FontBook } from '../fonts/index.js';
 import {
-  LANG_SUFFIX,
   lineStarts,
   locationAt,
   parsedTemplate,
+  partialCalledAs,
   templatesInUse,
   type Project,
   type TemplateSource,
@@ -46,15 +46,11 @@ export function templateTextProblems(
     // The tool's own templates were checked when it was built; one file under two names is checked once.
     if (!inUse.has(template) || seen.has(template.file)) continue;
     seen.add(template.file);
-    // The letter's template serves every language (compose renders it for each); of the partials, `closing.zh.hbs`
-    // serves Chinese letters only, `closing.hbs` every language that has no `closing.<lang>` of its own.
-    const partial = template.name.startsWith('partials/');
-    const only = partial ? LANG_SUFFIX.exec(template.name)?.[2] : undefined;
-    const served = !partial
-      ? langs
-      : only === undefined
-        ? langs.filter((l) => !project.templates.has(`${template.name}.${l}`))
-        : langs.filter((l) => l === only);
+    // The letter's template serves every language (compose renders it for each); a partial, the languages it is
+    // called in (`closing.zh.hbs` Chinese letters only, `closing.hbs` every language without a `closing.<lang>`).
+    const served = template.name.startsWith('partials/')
+      ? langs.filter((l) => partialCalledAs(project.templates, template.name, l) !== undefined)
+      : langs;
     if (!served.length) continue;
     const pieces = textPieces(template);
     for (const lang of served) {

@@ -6,7 +6,7 @@ import type { Lang } from '../model/index.js';
 import {
   handlebarsRuntime,
   handlebarsWithCompiler,
-  LANG_SUFFIX,
+  partialCalledAs,
   type HandlebarsRuntime,
   type TemplateSource,
 } from '../load/index.js';
@@ -61,7 +61,7 @@ export class TemplateSet {
   private render(lang: Lang): Render {
     const partials: Record<string, Handlebars.TemplateDelegate> = {};
     for (const [name, source] of this.sources) {
-      const own = this.partialName(name, lang);
+      const own = partialCalledAs(this.sources, name, lang);
       // A partial given as a function is Handlebars' public way to wrap one: here, to count it and bound its depth.
       if (own !== undefined)
         partials[own] = (context: unknown, options?: RuntimeOptions) => {
@@ -104,15 +104,6 @@ export class TemplateSet {
         );
       }
     };
-  }
-
-  /** The name a template file is called by in `lang` (`partials/closing.zh` is `closing` in zh), if it is a partial there. */
-  private partialName(name: string, lang: Lang): string | undefined {
-    if (!name.startsWith('partials/')) return undefined;
-    const bare = name.slice('partials/'.length);
-    const m = LANG_SUFFIX.exec(bare);
-    if (m) return m[2] === lang ? m[1]! : undefined;
-    return this.sources.has(`partials/${bare}.${lang}`) ? undefined : bare;
   }
 
   /** The template compiled for Markdown (markdown-escapes.ts) from one parse, its partial calls read from the same AST. */

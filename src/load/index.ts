@@ -20,6 +20,7 @@ export { FORMATS, FORM_FIELDS } from './types.js';
 export { schemaPath } from './schema.js';
 export { loadToolStrings, shippedCompactJson, TEXT_NS } from './locales.js';
 export { loadRecipients } from './recipients.js';
+export { partialCalledAs } from './templates.js';
 export { containedPath, LANG_CODE, LANG_SUFFIX, RECIPIENT_ID, staysInside } from './paths.js';
 export { displayPath, parseJson } from './source.js';
 export {

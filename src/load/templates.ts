@@ -153,6 +153,23 @@ function partialName(name: string, builtIn: ReadonlyMap<string, TemplateSource>)
   return builtIn.has(`partials/${name}`) || builtIn.has(`partials/${base}`) ? `partials/${name}` : name;
 }
 
+/**
+ * The name a template file is called by in `lang`, if it is a partial there: `partials/closing.zh` is `closing` in
+ * Chinese letters only, and `partials/closing` is `closing` in every language without a `partials/closing.<lang>`.
+ * Compose renders by it and check reads by it, so both look at the same text.
+ */
+export function partialCalledAs(
+  templates: ReadonlyMap<string, TemplateSource>,
+  name: string,
+  lang: Lang,
+): string | undefined {
+  if (!name.startsWith('partials/')) return undefined;
+  const bare = name.slice('partials/'.length);
+  const m = LANG_SUFFIX.exec(bare);
+  if (m) return m[2] === lang ? m[1]! : undefined;
+  return templates.has(`partials/${bare}.${lang}`) ? undefined : bare;
+}
+
 /** Where a walk of the project's templates/ may go, and the links found leading out of it (by absolute path). */
 interface ProjectWalk {
   readonly inside: string;
