@@ -82,16 +82,13 @@ export function holderWarnings(
         ),
       );
     }
-    const conflict = genderConflict(ref, own, officeOn(office, letterDay), letterDay, project);
-    if (conflict) out.push(conflict);
-    const named = ref.name !== undefined || own?.name !== undefined;
-    const monarch = named
-      ? undefined
-      : monarchGender(ref.id, office, letterDay, ref.gender ?? own?.gender, where);
-    if (monarch) out.push(monarch);
-    if (named) continue;
     // The office as it was on the letter's date, with the holders known from before a change (officeOn).
     const was = officeOn(office, letterDay);
+    const conflict = genderConflict(ref, own, was, letterDay, project);
+    if (conflict) out.push(conflict);
+    if (ref.name !== undefined || own?.name !== undefined) continue;
+    const monarch = monarchGender(ref.id, office, letterDay, ref.gender ?? own?.gender, where);
+    if (monarch) out.push(monarch);
     out.push(...holderProblems(ref.id, was, office, letterDay, project, now, languages, where));
   }
   const reviewedAge = Math.floor((now.getTime() - Date.parse(`${REVIEWED}T00:00:00Z`)) / DAY_MS);

@@ -61,8 +61,6 @@ export interface ContextInput {
   readonly ccRecipients: ReadonlyMap<string, CcRecipient>;
   /** Whether the project gives this recipient its own `close` in this language. */
   readonly recipientClose?: boolean;
-  /** The addressee's gender when the letter, the recipients file or the directory knows it. */
-  readonly gender?: Gender;
 }
 
 /**
@@ -99,6 +97,16 @@ export function textContexts(
   return [...untitled, joint ? 'joint' : undefined, ...named].filter((c): c is string => c !== undefined);
 }
 
+/** The contexts of a letter to `addressee`: its style, its gender where known, whether it is named, whether joint. */
+export function addresseeContexts(addressee: Addressee): string[] {
+  return textContexts(
+    addressee.style,
+    addressee.gender,
+    addressee.name === undefined,
+    addressee.joint === true,
+  );
+}
+
 /** Labels every template may use; a language without its own labels file borrows English ones (check warns). */
 export const LABELS = [
   'enclosures',
@@ -124,12 +132,7 @@ export function letterContext(input: ContextInput): {
   const { letter } = project;
   const lang = reader.lang;
   const vars = { recipient: recipientVars(addressee), date: formatDate(letter.date, input.locale) };
-  const contexts = textContexts(
-    addressee.style,
-    input.gender,
-    addressee.name === undefined,
-    addressee.joint === true,
-  );
+  const contexts = addresseeContexts(addressee);
   const text = (key: string, at: (string | number)[]) => reader.text(key, at, vars, contexts);
   const label = (key: string, values: Record<string, string> = {}) =>
     reader.tool(

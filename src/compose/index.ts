@@ -6,7 +6,7 @@ import { FORM_FIELDS, type Project, type RecipientRef } from '../load/index.js';
 import { localize, localizeStrict, type LetterDoc, type Lang } from '../model/index.js';
 import type { Job } from '../plan/index.js';
 import { ccRecipients, type CcList } from './cc.js';
-import { letterContext, plainText, textContexts } from './context.js';
+import { letterContext, plainText, addresseeContexts } from './context.js';
 import { lookupOffice } from '../directory/index.js';
 import type { Addressee } from '../directory/index.js';
 import { TemplateSet } from './handlebars.js';
@@ -53,12 +53,7 @@ export function addressing(
     return {
       addressee,
       customs: office?.customs ?? [],
-      contexts: textContexts(
-        addressee.style,
-        addressee.gender,
-        addressee.name === undefined,
-        addressee.joint === true,
-      ),
+      contexts: addresseeContexts(addressee),
     };
   } catch (e) {
     if (e instanceof LetterError) return undefined;
@@ -104,7 +99,6 @@ export class Composer {
     const reader = new TextReader(project, this.translations, fonts, lang, this.texts);
     checkNames(project, recipient, reader);
     const addressee = this.addressees.for(recipient, lang, project.letter.register);
-    const gender = addressee.gender;
     const cc = this.ccList(lang);
     reader.problems.push(...cc.problems);
     const { context, signatures, title } = letterContext({
@@ -115,7 +109,6 @@ export class Composer {
       addressee,
       locale,
       ccRecipients: cc.recipients,
-      ...(gender ? { gender } : {}),
       recipientClose: projectForms(recipient, lang).close !== undefined,
     });
     if (reader.problems.length) throw new LetterError(reader.problems);
