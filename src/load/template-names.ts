@@ -214,16 +214,22 @@ function reach(
 }
 
 function scanned(source: TemplateSource): Scan | undefined {
+  if (scans.has(source)) return scans.get(source) ?? undefined;
   let ast: Node;
   try {
     ast = parsedTemplate(source) as unknown as Node;
   } catch {
+    scans.set(source, null);
     return undefined; // reported by checkTemplates as a syntax error
   }
   const scan: Scan = { reads: [], calls: [] };
   statements(ast, true, scan);
+  scans.set(source, scan);
   return scan;
 }
+
+/** Each template's names, read once from its one syntax tree: load's name checks and check's template text both ask. */
+const scans = new WeakMap<TemplateSource, Scan | null>();
 
 function statements(program: unknown, inContext: boolean, scan: Scan): void {
   const body = (program as Node | null | undefined)?.['body'];
